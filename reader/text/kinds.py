@@ -1,0 +1,185 @@
+"""Decide what each name candidate is: person, organization, place, or not a participant.
+
+First each candidate on its own evidence (gazetteers, head words, titles, first names),
+then the document as a whole: once "Vladimir Voronkov" is a person, "Voronkov" is one
+too, and a headline in capitals is read through the names the body has typed.
+"""
+
+from __future__ import annotations
+
+from reader.text import gazetteer as gz
+from reader.text.names import PLACE_HEADS, Candidate, _is_acronym, _is_initial
+
+PLACE_CONTEXT = frozenset({"in", "at", "near", "from", "across", "outside", "throughout",
+                           "towards", "toward", "via", "into"})
+# Title words that describe rather than name a person's office ("former Yugoslavia").
+WEAK_TITLES = frozenset({"new", "former", "first", "senior", "junior", "acting", "special",
+                         "regional", "foreign", "defence", "defense", "interior", "finance",
+                         "trade", "economy", "opposition", "executive", "assistant", "vice",
+                         "deputy", "chief", "head", "crown", "leader", "private", "officer",
+                         "general", "major", "count", "justice", "manager", "coach"})
+# Words before a team in sports news: a city here is its club ("against Liverpool").
+TEAM_CONTEXT = frozenset({"against", "v", "vs", "beat", "beating", "host", "hosts", "visit",
+                          "visiting", "draw", "drew", "champions", "club", "side"})
+SURE, WEAK = 2, 1
+
+
+def classify(cands: list[Candidate]) -> list[Candidate]:
+    """The candidates that name participants, each with ``kind`` set."""
+    for c in cands:
+        _drop_opening_word(c)
+    verdicts = [_local(c) for c in cands]
+    _prefer_surnames(cands, verdicts)
+    known = _known(cands, verdicts)
+    out = []
+    for c, (kind, strength) in zip(cands, verdicts):
+        if c.shouting:
+            out.extend(_read_shouting(c, known))
+            continue
+        if kind == "drop":
+            continue
+        if strength < SURE:
+            kind = _from_document(c, known) or kind or _from_context(c)
+        if kind:
+            c.kind = kind
+            out.append(c)
+    return out
+
+
+def _local(c: Candidate) -> tuple[str | None, int]:
+    """What the candidate is on its own: (kind or 'drop' or None, strength)."""
+    keys = [t.key for t in c.tokens]
+    if keys[-1] in gz.words("not_names") or gz.is_demonym(c.tokens[-1].text):
+        return "drop", SURE
+    if len(keys) > 1 and len(keys[-1]) == 1:  # "Group C"
+        return "drop", SURE
+    if c.key in gz.regions() and not _person_titled(c):
+        return "place", SURE
+    if c.key in gz.cities() or c.key in gz.towns():
+        if c.team or c.before in TEAM_CONTEXT:
+            return "organization", SURE
+        if not _person_titled(c):
+            return "place", SURE if c.key in gz.cities() else WEAK
+    if len(keys) > 1 and _club(c):
+        return "organization", SURE
+    if any(k in gz.words("org_words") for k in keys):
+        return "organization", SURE
+    if _person_shaped(c):
+        return "person", SURE
+    if keys[0] in PLACE_HEADS and len(keys) > 2 or keys[-1] in PLACE_HEADS and len(keys) > 1:
+        return "place", SURE
+    if len(keys) == 1 and _is_acronym(c.tokens[0].text):
+        return "organization", WEAK
+    if _person_titled(c) or _person_shaped(c):
+        return "person", SURE
+    if len(keys) > 1 and all(t.text[:1].isupper() for t in c.tokens):
+        return "person", WEAK
+    return None, 0
+
+
+def _drop_opening_word(c: Candidate) -> None:
+    """'Hosts UAE play', 'All-rounder Greg Blewett steered': a sentence's first word is
+    capitalised anyway; when it is nothing we know and the rest is a name, it goes."""
+    if not c.initial or c.shouting or len(c.tokens) < 2:
+        return
+    first, rest = c.tokens[0], c.tokens[1:]
+    if _known_word(first):
+        return
+    head = rest[0]
+    if head.key in gz.first_names() or _is_acronym(head.text) or head.key in gz.countries():
+        c.tokens = rest
+        c.initial = False
+
+
+def _known_word(t) -> bool:
+    k = t.key
+    return (
+        k in gz.first_names() or k in gz.places() or k in gz.words("org_words")
+        or _is_acronym(t.text) or _is_initial(t) or k in PLACE_HEADS
+    )
+
+
+def _club(c: Candidate) -> bool:
+    """'Partizan Belgrade', 'Bayer Leverkusen': a word and a city, not a person's name."""
+    city, first = c.tokens[-1].key, c.tokens[0]
+    if _is_initial(first) or first.key in gz.first_names():
+        return False
+    return city in gz.cities() or city in gz.towns()
+
+
+def _person_titled(c: Candidate) -> bool:
+    return any(t.key not in WEAK_TITLES for t in c.titles) and len(c.tokens) <= 4
+
+
+def _person_shaped(c: Candidate) -> bool:
+    toks = c.tokens
+    if len(toks) < 2 or len(toks) > 4:
+        return False
+    if _is_initial(toks[0]) and not _is_initial(toks[-1]):
+        return True
+    return toks[0].key in gz.first_names() and toks[-1].key not in gz.places()
+
+
+def _prefer_surnames(cands: list[Candidate], verdicts: list) -> None:
+    """'Brian Lara' makes every lone 'Lara' of the document a person, not the Venezuelan state."""
+    surnames = {
+        c.tokens[-1].key
+        for c, (kind, strength) in zip(cands, verdicts)
+        if kind == "person" and strength == SURE and len(c.tokens) > 1
+    }
+    for n, c in enumerate(cands):
+        if len(c.tokens) == 1 and c.key in surnames and c.key not in gz.countries():
+            verdicts[n] = ("person", SURE)
+
+
+def _known(cands: list[Candidate], verdicts) -> dict[str, str]:
+    """Keys typed with confidence, and the surnames of people with full names; then weaker ones."""
+    known: dict[str, str] = {}
+    for wanted in (SURE, WEAK):
+        for c, (kind, strength) in zip(cands, verdicts):
+            if kind in (None, "drop") or c.shouting or strength != wanted:
+                continue
+            if kind == "person" and len(c.tokens) > 1:
+                known.setdefault(c.tokens[-1].key, "person")
+            known.setdefault(c.key, kind)
+    return known
+
+
+def _from_document(c: Candidate, known: dict[str, str]) -> str | None:
+    return known.get(c.key)
+
+
+def _from_context(c: Candidate) -> str | None:
+    if c.initial:
+        return None
+    if c.before in PLACE_CONTEXT:
+        return "place"
+    if c.after in gz.words("cue_verbs"):
+        return "person"
+    return None
+
+
+def _read_shouting(c: Candidate, known: dict[str, str]) -> list[Candidate]:
+    """Names inside a line in capitals: the longest pieces the gazetteer or the body knows."""
+    out, i, toks = [], 0, c.tokens
+    while i < len(toks):
+        for n in range(min(4, len(toks) - i), 0, -1):
+            piece = toks[i : i + n]
+            key = " ".join(t.key for t in piece)
+            kind = known.get(key) or _shouted_place(key, c, i + n)
+            if kind and not (n == 1 and key in gz.words("function_words")):
+                out.append(Candidate(tokens=piece, sentence=c.sentence, initial=False,
+                                     shouting=True, kind=kind))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def _shouted_place(key: str, c: Candidate, end: int) -> str | None:
+    if key in gz.regions():
+        return "place"
+    if key in gz.cities():
+        return "organization" if c.team and end == len(c.tokens) else "place"
+    return None

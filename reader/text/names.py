@@ -1,0 +1,302 @@
+"""Candidate names: runs of capitalised words in a sentence, cut where a name ends.
+
+A candidate is a span of tokens that could name a person, an organization or a
+place. Titles ("President", "Mr."), words that only start a sentence and the heads of
+things that are not participants ("Plan", "Strategy") are cut away here; deciding the
+kind is left to ``reader.text.kinds``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.text import gazetteer as gz
+
+TOKEN = re.compile(
+    r"(?:[A-Z][a-z]?\.){2,}(?![a-z])"  # U.S., U.N.
+    r"|(?:Mrs|Gen|Sen|Rep|Gov|Col|Capt|Lt|Sgt|Prof|Rev|Maj|Adm|St|Mt|Ft|Jr|Sr|Inc|Corp|Ltd|Bros)\.(?=\s|$)"
+    r"|[A-Z][a-z]?\.(?=\s?[A-Z])"  # initials: N. Gherman, Sh.Mirziyoyev, Mr. Smith
+    r"|\w+(?:[-&]\w+|['’](?![sS]\b)\w+)*"
+    r"|['’][sS]\b"
+    r"|\S"
+)
+
+# Words that may sit inside a name between capitalised words.
+LINKS = frozenset({"of", "for", "on", "and", "&", "the", "de", "du", "da", "del", "della", "der",
+                   "den", "van", "von", "la", "le", "al", "el", "bin", "ibn", "y", "di", "dos"})
+PARTICLES = LINKS - {"of", "for", "on", "and", "&", "the"}
+PLACE_HEADS = frozenset({"republic", "kingdom", "states", "state", "province", "region", "islands",
+                         "island", "isle", "gulf", "bay", "sea", "strait", "straits", "cape", "lake",
+                         "mount", "river", "emirates", "commonwealth", "principality", "city",
+                         "county", "district", "territory", "territories", "peninsula", "coast",
+                         "stadium", "ground", "oval", "arena", "airport", "square", "street",
+                         "avenue", "road", "bridge", "valley", "mountains", "hills", "desert",
+                         "ocean", "canal", "park"})
+OPENERS = frozenset("\"'“‘«([-—–*>")
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def key(self) -> str:
+        """Lower case without a final dot: the form looked up in word lists."""
+        return self.text.lower().rstrip(".")
+
+    @property
+    def capital(self) -> bool:
+        return self.text[0].isupper()
+
+
+@dataclass
+class Candidate:
+    tokens: list[Token]
+    sentence: int
+    initial: bool  # starts the sentence
+    shouting: bool  # the sentence is in capitals (a headline)
+    team: bool = False  # followed by a score in a line of figures (a results table)
+    titles: list[Token] = field(default_factory=list)  # "President", "Mr." just before
+    before: str = ""  # the word before, lower case
+    after: str = ""  # the word after, lower case
+    kind: str | None = None
+    defines: Candidate | None = None  # for "LN" in "Long Name (LN)": the long name
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+    @property
+    def words(self) -> list[str]:
+        return [t.text for t in self.tokens]
+
+    @property
+    def key(self) -> str:
+        """Spelling-independent identity: 'Sh.Mirziyoyev' and 'Sh. Mirziyoyev' agree."""
+        return " ".join(t.key for t in self.tokens)
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+
+
+def is_shouting(tokens: list[Token]) -> bool:
+    letters = [t.text for t in tokens if t.text[0].isalpha()]
+    if len(letters) < 2:
+        return False
+    upper = sum(1 for w in letters if w.isupper() and len(w) > 1)
+    return upper >= 0.7 * len(letters)
+
+
+def candidates(text: str, start: int, end: int, sentence: int) -> list[Candidate]:
+    """Name candidates of one sentence, in order."""
+    toks = tokenize(text, start, end)
+    shouting = is_shouting(toks)
+    first = _first_word(toks)
+    out = []
+    for run in _runs(toks):
+        for part in _split(run):
+            out.extend(_trim(part, toks, sentence, first, shouting))
+    if _is_table(toks):
+        for c in out:
+            c.team = c.after[:1].isdigit()
+    return out
+
+
+def _is_table(toks: list[Token]) -> bool:
+    figures = sum(1 for t in toks if t.text[0].isdigit())
+    return figures >= 3 and figures >= 0.25 * len(toks)
+
+
+def _first_word(toks: list[Token]) -> int:
+    for i, t in enumerate(toks):
+        if t.text not in OPENERS:
+            return i
+    return 0
+
+
+def _runs(toks: list[Token]) -> list[list[tuple[int, Token]]]:
+    """Maximal runs of capitalised tokens, with link words between them."""
+    runs, cur = [], []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t.capital and t.text[0].isalpha():
+            cur.append((i, t))
+        elif cur and t.key in LINKS and _capital_follows(toks, i):
+            cur.append((i, t))
+        elif cur:
+            runs.append(cur)
+            cur = []
+        i += 1
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _capital_follows(toks: list[Token], i: int) -> bool:
+    for t in toks[i + 1 : i + 3]:
+        if t.capital and t.text[0].isalpha():
+            return True
+        if t.key not in LINKS:
+            return False
+    return False
+
+
+def _split(run: list[tuple[int, Token]]) -> list[list[tuple[int, Token]]]:
+    """Cut a run at links that do not belong inside a name, then at name boundaries."""
+    parts, cur = [], []
+    for pos, (i, t) in enumerate(run):
+        if t.capital or (t.key in PARTICLES and cur):
+            cur.append((i, t))
+        elif _keeps_link(cur, t.key):
+            cur.append((i, t))
+        else:
+            parts.append(cur)
+            cur = []
+    parts.append(cur)
+    out = []
+    for part in parts:
+        while part and not part[-1][1].capital:
+            part = part[:-1]
+        if part:
+            out.extend(_cut_names(part))
+    return out
+
+
+def _keeps_link(cur: list[tuple[int, Token]], key: str) -> bool:
+    """'Bank of England', 'Office on Drugs and Crime' keep their links; 'Syria and Iraq' not."""
+    if not cur:
+        return False
+    heads = [t.key in gz.words("org_words") or t.key in PLACE_HEADS for _, t in cur]
+    if key in ("of", "for", "on"):
+        return any(heads)
+    if key == "the":
+        return cur[-1][1].key in ("of", "for", "on")
+    if key == "&":
+        return True
+    # "and" only inside the complement of a head: "Office on Drugs and Crime".
+    links = [n for n, (_, t) in enumerate(cur) if t.key in ("of", "for", "on")]
+    return bool(links) and any(heads[: links[0]])
+
+
+def _cut_names(part: list[tuple[int, Token]]) -> list[list[tuple[int, Token]]]:
+    """Cut where a person's name starts after an organization or place: 'Office Vladimir Voronkov'."""
+    out, cur = [], []
+    for n, (i, t) in enumerate(part):
+        if cur and _name_starts(part, n):
+            out.append(cur)
+            cur = []
+        cur.append((i, t))
+    out.append(cur)
+    return out
+
+
+def _name_starts(part: list[tuple[int, Token]], n: int) -> bool:
+    t, prev = part[n][1], part[n - 1][1]
+    if not t.capital or not prev.capital or _is_initial(prev):
+        return False
+    nxt = part[n + 1][1] if n + 1 < len(part) else None
+    if _is_initial(t):
+        return prev.key not in gz.first_names()
+    if t.key not in gz.first_names() or nxt is None or not nxt.capital:
+        return False
+    if nxt.key in gz.words("org_words"):
+        return False
+    if n == 1 or part[n - 2][1].capital:
+        # "fellow Queenslander Daniel Herbert": after a lone unknown word, a name starts.
+        if prev.key not in gz.first_names() and prev.key not in gz.places() and not _is_initial(prev):
+            return n == 1 and prev.key not in gz.words("org_words")
+    return (
+        prev.key in gz.words("org_words")
+        or prev.key in gz.words("titles")
+        or prev.key in gz.places()
+        or _is_acronym(prev.text)
+    )
+
+
+def _is_initial(t: Token) -> bool:
+    return len(t.text) <= 3 and t.text.endswith(".") and t.text[0].isupper()
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "").replace("&", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+def _is_title(part: list[tuple[int, Token]], n: int) -> bool:
+    t = part[n][1]
+    if t.key not in gz.words("titles"):
+        return False
+    nxt = part[n + 1][1] if n + 1 < len(part) else None
+    # "General Assembly", "General Motors": a title word before an organization head is a name.
+    return nxt is None or nxt.key not in gz.words("org_words")
+
+
+def _trim(part, toks, sentence, first, shouting) -> list[Candidate]:
+    """Take titles and sentence-initial function words off the edges."""
+    pieces = [(part, [])] if shouting else _split_titles(part)
+    out = []
+    for piece, titles in pieces:
+        if piece and piece[0][0] == first and piece[0][1].key in gz.words("function_words"):
+            piece = piece[1:]
+            while piece and not piece[0][1].capital:
+                piece = piece[1:]
+        if not piece:
+            continue
+        i0, i1 = piece[0][0], piece[-1][0]
+        out.append(Candidate(
+            tokens=[t for _, t in piece],
+            sentence=sentence,
+            initial=i0 == first,
+            shouting=shouting,
+            titles=titles or _titles_before(toks, i0),
+            before=toks[i0 - 1].key if i0 > 0 else "",
+            after=toks[i1 + 1].key if i1 + 1 < len(toks) else "",
+        ))
+    return out
+
+
+def _titles_before(toks: list[Token], i: int) -> list[Token]:
+    titles = []
+    while i > 0 and (toks[i - 1].key in gz.words("titles") and toks[i - 1].capital or toks[i - 1].text == "."):
+        i -= 1
+        if toks[i].text != ".":
+            titles.insert(0, toks[i])
+    return titles
+
+
+def _split_titles(part):
+    """Cut at titles: 'UN Secretary General Antonio Guterres' gives 'UN' and 'Antonio Guterres'.
+
+    Inside an organization's name a title word stays ("Office of the High Commissioner").
+    Each piece carries the titles that stood right before it.
+    """
+    pieces, cur, titles = [], [], []
+    for n, (i, t) in enumerate(part):
+        in_org = any(u.key in gz.words("org_words") for _, u in cur)
+        if _is_title(part, n) and not in_org:
+            if cur:
+                pieces.append((cur, titles))
+                cur, titles = [], []
+            titles.append(t)
+        else:
+            cur.append((i, t))
+    if cur:
+        pieces.append((cur, titles))
+    return [(_drop_edge_links(p), ts) for p, ts in pieces if _drop_edge_links(p)]
+
+
+def _drop_edge_links(part):
+    while part and not part[0][1].capital:
+        part = part[1:]
+    while part and not part[-1][1].capital:
+        part = part[:-1]
+    return part

@@ -1,0 +1,162 @@
+"""Named participants of a document: people, organizations and places, offline.
+
+Candidates come from ``reader.text.names`` (capitalised runs cut at titles and
+links), kinds from ``reader.text.kinds`` (gazetteers, head words, document-level
+consistency). Here mentions are grouped into participants: "N. Gherman" joins
+"Natalya Gherman", "UNODC" joins "UN Office on Drugs and Crime", "Long Name (LN)"
+defines an acronym. Roles come from ``reader.text.roles``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.model import Analysis, Mention, Participant
+from reader.text import kinds, names
+from reader.text.names import Candidate
+
+LINK_WORDS = frozenset({"of", "for", "on", "and", "&", "the", "in", "de", "du", "la", "le"})
+
+
+def find(analysis: Analysis) -> list[Participant]:
+    """Participants in order of first mention, ids p1, p2, ..."""
+    cands = mentions(analysis)
+    groups = _group(cands, analysis.text)
+    from reader.text import roles
+
+    people = []
+    for n, group in enumerate(groups, 1):
+        p = _participant(f"p{n}", group, analysis.text)
+        if p.kind == "person":
+            p.role = roles.role_of(analysis, group)
+        people.append(p)
+    return people
+
+
+def mentions(analysis: Analysis) -> list[Candidate]:
+    """Every typed name mention in the body sentences, in text order."""
+    text = analysis.text
+    cands: list[Candidate] = []
+    for i, s in enumerate(analysis.sentences):
+        cands.extend(names.candidates(text, s.start, s.end, i))
+    typed = kinds.classify(cands)
+    _mark_definitions(typed, text)
+    return typed
+
+
+def _mark_definitions(cands: list[Candidate], text: str) -> None:
+    """'Long Name (LN)': LN names the nearest earlier candidate of its sentence with its initial."""
+    for n, c in enumerate(cands):
+        if not names._is_acronym(c.tokens[0].text) or len(c.tokens) != 1:
+            continue
+        if text[c.start - 1 : c.start] != "(" or text[c.end : c.end + 1] != ")":
+            continue
+        letter = c.tokens[0].text[0]
+        for prev in reversed(cands[:n]):
+            if prev.sentence != c.sentence:
+                break
+            if prev.tokens[0].text[0] == letter and len(prev.tokens) > 1:
+                c.defines, c.kind = prev, prev.kind
+                break
+
+
+def _group(cands: list[Candidate], text: str) -> list[list[Candidate]]:
+    """Mentions of one participant together; groups in order of first mention."""
+    groups: list[list[Candidate]] = []
+    by_key: dict[tuple[str, str], list[Candidate]] = {}
+    for c in cands:
+        target = by_key.get((c.kind, c.key)) or _alias_target(c, groups, text)
+        if target is None:
+            target = []
+            groups.append(target)
+        target.append(c)
+        by_key[(c.kind, c.key)] = target
+    return [g for g in groups if g]
+
+
+def _alias_target(c: Candidate, groups: list[list[Candidate]], text: str):
+    """The earlier group ``c`` is another name of, if any (latest group first)."""
+    for group in reversed(groups):
+        head = group[0]
+        if c.defines is not None and any(m is c.defines for m in group):
+            return group
+        if head.kind != c.kind and not (c.kind == "organization" and _is_acronym_of(c, head)):
+            continue
+        if any(_same(c, other) for other in group):
+            return group
+    return None
+
+
+def _same(c: Candidate, other: Candidate) -> bool:
+    if c.kind == "person":
+        return _same_person(c.tokens, other.tokens) or _same_person(other.tokens, c.tokens)
+    if c.kind == "organization":
+        return _is_acronym_of(c, other) or _is_acronym_of(other, c) or _prefix(c, other)
+    return _place_variant(c, other) or _place_variant(other, c)
+
+
+def _same_person(short, full) -> bool:
+    """'Gherman', 'N. Gherman' and 'Natalya Gherman' are one person; 'Igor Gherman' is not."""
+    if len(short) > len(full) or short[-1].key != full[-1].key or len(full) < 2:
+        return False
+    for a, b in zip(short[:-1], full[:-1]):
+        if a.key == b.key:
+            continue
+        if not (names._is_initial(a) and b.key.startswith(a.key)):
+            return False
+    return True
+
+
+def _is_acronym_of(short: Candidate, long: Candidate) -> bool:
+    if len(short.tokens) != 1 or len(long.tokens) < 2:
+        return False
+    word = short.tokens[0].text.replace(".", "")
+    if not names._is_acronym(word):
+        return False
+    return word == _initials(long)
+
+
+def _initials(c: Candidate) -> str:
+    out = []
+    for t in c.tokens:
+        if t.key in LINK_WORDS:
+            continue
+        text = t.text.replace(".", "")
+        out.append(text if names._is_acronym(text) else text[0].upper())
+    return "".join(out)
+
+
+def _prefix(a: Candidate, b: Candidate) -> bool:
+    """'UN Regional Center for Preventive Diplomacy' cut short by a typo is still the centre."""
+    short, long = sorted((a.key.split(), b.key.split()), key=len)
+    return len(short) >= 3 and long[: len(short)] == short
+
+
+def _place_variant(a: Candidate, b: Candidate) -> bool:
+    """'Republic of Uzbekistan' and 'Uzbekistan'."""
+    return a.key.endswith(" of " + b.key) and a.tokens[0].key in names.PLACE_HEADS
+
+
+def _participant(pid: str, group: list[Candidate], text: str) -> Participant:
+    aliases: list[str] = []
+    for c in group:
+        form = text[c.start : c.end]
+        if form not in aliases:
+            aliases.append(form)
+    return Participant(
+        id=pid,
+        name=_canonical(group, text),
+        kind=_kind(group),
+        aliases=aliases,
+        mentions=[Mention(c.start, c.end) for c in sorted(group, key=lambda c: c.start)],
+    )
+
+
+def _kind(group: list[Candidate]) -> str:
+    kinds_seen = [c.kind for c in group]
+    return max(set(kinds_seen), key=lambda k: (kinds_seen.count(k), -kinds_seen.index(k)))
+
+
+def _canonical(group: list[Candidate], text: str) -> str:
+    best = max(group, key=lambda c: (len(c.tokens), c.end - c.start, -c.start))
+    return re.sub(r"\s+", " ", text[best.start : best.end])
