@@ -1,0 +1,1 @@
+"""One module per command: ``make_parser(prog)`` and ``run(args) -> exit code``."""

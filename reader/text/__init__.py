@@ -1,0 +1,1 @@
+"""Segmentation and text analysis: plain Python, no UI imports."""

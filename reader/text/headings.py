@@ -1,0 +1,197 @@
+"""Headings the document names itself: Markdown, WikiText, numbered, chapters, ALL CAPS.
+
+Each heading gets a rank; ``normalise_levels`` later turns ranks into levels 1, 2, …
+so that a book with only chapters has chapters at level 1.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.text.lines import BLANK, CONTENTS, FENCE, FURNITURE, HEADING, TEXT, Line
+
+_ATX = re.compile(r" {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
+_WIKI = re.compile(r"\s*((?:=\s)+)(.+?)\s((?:=\s?)+)\s*$")
+_NUMBERED = re.compile(r"((?:\d{1,3}\.)*\d{1,3})\.?[ \t]+([A-Z][^\n]{0,78})$")
+_BOOK = re.compile(
+    r"((?:BOOK|PART|VOLUME)\s+(?:[0-9]+|[IVXLCDM]+|[A-Z]+)\b[^\n]{0,60}"
+    r"|(?:FIRST |SECOND |THIRD )?EPILOGUE\b[^\n]{0,60}"
+    r"|(?:Book|Part|Volume)\s+(?:[0-9]+|[IVXLCDM]+|[A-Z][a-z]+)\b[^\n]{0,60})$"
+)
+_CHAPTER = re.compile(
+    r"((?:CHAPTER|Chapter)\s+(?:[0-9]+|[IVXLCDM]+|[A-Z][a-zA-Z-]+)\b[^\n]{0,100}"
+    r"|(?:PROLOGUE|Prologue|EPILOGUE|Epilogue|PREFACE|Preface|INTRODUCTION)\.?)$"
+)
+_FENCE = re.compile(r" {0,3}(```|~~~)")
+_CONTENTS_TITLE = re.compile(r"\s*(table of )?contents\.?\s*$", re.IGNORECASE)
+
+# Ranks: Markdown/WikiText/numbered use their depth (1-6); books and chapters sit
+# above and between them so that mixed documents still nest sensibly.
+RANK_BOOK, RANK_CHAPTER, RANK_CAPS = 1, 2, 1
+
+
+def mark_headings(text: str, lines: list[Line], markdown: bool) -> None:
+    in_fence = False
+    for i, line in enumerate(lines):
+        if line.kind not in (TEXT,):
+            continue
+        raw = text[line.start : line.end]
+        if _FENCE.match(raw):
+            in_fence = not in_fence
+            line.kind = FENCE
+            continue
+        if in_fence:
+            line.kind = FENCE
+            continue
+        found = _heading(raw, lines, i, text, markdown)
+        if found:
+            line.kind, line.level, line.title = HEADING, found[0], found[1]
+
+
+def _heading(raw: str, lines: list[Line], i: int, text: str, markdown: bool) -> tuple[int, str] | None:
+    m = _ATX.match(raw)
+    if m:
+        return len(m.group(1)), m.group(2).strip()
+    stripped = raw.strip()
+    if stripped.startswith("="):
+        m = _WIKI.match(raw)
+        if m and m.group(1).count("=") == m.group(3).count("="):
+            return m.group(1).count("="), m.group(2).strip()
+    setext = _setext_level(text, lines, i)
+    if setext:
+        return setext, stripped
+    if not _alone(lines, i):
+        return None
+    indented = raw[:1].isspace()
+    m = _NUMBERED.match(raw)
+    if m and not indented and not stripped.endswith((".", ",", ";", ":")):
+        return m.group(1).count(".") + 1, stripped
+    if _BOOK.match(stripped):
+        return RANK_BOOK, stripped
+    if _CHAPTER.match(stripped):
+        return RANK_CHAPTER, stripped
+    if _all_caps(stripped):
+        return RANK_CAPS, stripped
+    return None
+
+
+def _setext_level(text: str, lines: list[Line], i: int) -> int:
+    """A line underlined with === or --- (and preceded by a break) is a heading."""
+    if i + 1 >= len(lines) or lines[i + 1].kind != TEXT:
+        return 0
+    under = text[lines[i + 1].start : lines[i + 1].end]
+    m = _SETEXT.match(under)
+    if not m or len(m.group(1)) < 3:
+        return 0
+    if i > 0 and lines[i - 1].kind == TEXT:
+        return 0
+    lines[i + 1].kind = HEADING  # the underline belongs to the heading
+    lines[i + 1].level = -1
+    return 1 if m.group(1)[0] == "=" else 2
+
+
+def _alone(lines: list[Line], i: int) -> bool:
+    """A heading candidate stands alone: no text line right before or after it."""
+    before = i == 0 or lines[i - 1].kind != TEXT
+    after = i + 1 >= len(lines) or lines[i + 1].kind != TEXT
+    return before and after
+
+
+_CAPS_LINE = re.compile(r"[A-Z0-9][A-Z0-9 .,:;'’&()!?/–—-]*")
+
+
+def _all_caps(s: str) -> bool:
+    if len(s) > 70 or len(s) < 4 or not _CAPS_LINE.fullmatch(s):
+        return False
+    letters = [c for c in s if c.isalpha()]
+    if len(letters) < 4 or not all(c.isupper() for c in letters):
+        return False
+    words = [w for w in s.split() if any(c.isalpha() for c in w)]
+    # One short shouted word ("OK", "NOTE:") or a sentence in capitals is not a heading.
+    return len(words) >= 1 and not s.endswith((",", ";")) and sum(len(w) >= 3 for w in words) >= 1
+
+
+def mark_contents(text: str, lines: list[Line]) -> None:
+    """A table of contents is a run of headings with nothing between them: not sections.
+
+    Runs of four or more headings (and dot-leader lines) with only blank lines or
+    page furniture between them, plus a preceding "Contents" line, become one
+    contents block; the headings that end the run and open the text stay headings.
+    """
+    run: list[int] = []
+    for i, line in enumerate(lines):
+        if line.kind in (HEADING, CONTENTS) and line.level != -1:
+            run.append(i)
+        elif line.kind in (BLANK, FURNITURE) or (line.kind == HEADING and line.level == -1):
+            continue
+        elif _in_toc(lines, run) and _inside_contents(text, lines, i):
+            run.append(i)  # a wrapped entry or a sub-title line between entries
+        else:
+            _close_run(text, lines, run)
+            run = []
+    _close_run(text, lines, run)
+
+
+def _in_toc(lines: list[Line], run: list[int]) -> bool:
+    """Already in a table of contents: at least three entries, and entries outnumber loose lines."""
+    entries = sum(1 for i in run if lines[i].kind != TEXT)
+    return entries >= 3 and entries >= 2 * (len(run) - entries)
+
+
+def _inside_contents(text: str, lines: list[Line], i: int) -> bool:
+    """Short blocks of one or two text lines (wrapped entries, sub-titles) followed by an entry."""
+    texts = 0
+    for j in range(i, min(len(lines), i + 10)):
+        kind = lines[j].kind
+        if kind in (HEADING, CONTENTS):
+            return lines[j].level != -1
+        if kind == TEXT:
+            texts += 1
+            if texts > 2 or lines[j].end - lines[j].start > 80:
+                return False
+        elif kind in (BLANK, FURNITURE):
+            texts = 0
+        else:
+            return False
+    return False
+
+
+def _close_run(text: str, lines: list[Line], run: list[int]) -> None:
+    headings_only = [i for i in run if lines[i].kind == HEADING]
+    if len(run) < 4:
+        for i in run:
+            if lines[i].kind == CONTENTS:
+                lines[i].kind = TEXT
+        return
+    keep = _opening_headings(lines, headings_only)
+    first = run[0]
+    if first > 0:
+        for j in range(first - 1, max(-1, first - 4), -1):
+            if lines[j].kind == BLANK:
+                continue
+            if _CONTENTS_TITLE.match(text[lines[j].start : lines[j].end]):
+                first = j
+            break
+    last = keep[0] - 1 if keep else run[-1]
+    for i in range(first, last + 1):
+        if lines[i].kind in (HEADING, CONTENTS, TEXT):
+            lines[i].kind = CONTENTS
+
+
+def _opening_headings(lines: list[Line], run: list[int]) -> list[int]:
+    """The last heading of a run and the parents right before it open the real text."""
+    if not run:
+        return []
+    keep = [run[-1]]
+    for i in reversed(run[:-1]):
+        if lines[i].level >= lines[keep[0]].level:
+            break
+        keep.insert(0, i)
+    return keep
+
+
+def normalise_levels(ranks: list[int]) -> list[int]:
+    """Dense levels 1..n from the ranks present, keeping their order."""
+    order = {rank: level for level, rank in enumerate(sorted(set(ranks)), start=1)}
+    return [order[r] for r in ranks]

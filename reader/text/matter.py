@@ -1,0 +1,96 @@
+"""Front and back matter (Project Gutenberg header and licence, a trailing "Source" line) and the title."""
+
+from __future__ import annotations
+
+import re
+
+from reader.text.lines import BLANK, HEADING, TEXT, Line
+
+_PG_START = re.compile(r"\*\*\*\s*START OF (?:THIS|THE) PROJECT GUTENBERG[^\n]*")
+_PG_END = re.compile(
+    r"^(?:\*\*\*\s*END OF (?:THIS|THE) PROJECT GUTENBERG|End of (?:the )?Project Gutenberg)", re.MULTILINE
+)
+_PG_TITLE = re.compile(r"^Title:[ \t]*(.+)$", re.MULTILINE)
+_PRODUCED = re.compile(r"(?:Produced by|E-text prepared by|Transcribed from|This e-?text was)\b", re.IGNORECASE)
+_TRAILER = re.compile(r"(?:Source|Sources|Photo|Photos|Image)\s*(?::.*|\.)?$", re.IGNORECASE)
+
+
+def body_bounds(text: str, lines: list[Line]) -> tuple[int, int]:
+    """(start, end) of the body: what lies outside is front or back matter."""
+    start, end = 0, len(text)
+    m = _PG_START.search(text, 0, min(len(text), 20000))
+    if m:
+        start = _skip_producer_lines(text, m.end())
+        e = _PG_END.search(text, start)
+        if e:
+            end = e.start()
+    trailer = _trailing_source_line(text, lines, start, end)
+    if trailer is not None:
+        end = trailer
+    return start, end
+
+
+def _skip_producer_lines(text: str, pos: int) -> int:
+    """Credits right after the Gutenberg START line ("Produced by …") are front matter too."""
+    pos = text.find("\n", pos)
+    pos = len(text) if pos < 0 else pos + 1
+    while True:
+        rest = pos
+        while rest < len(text) and text[rest] in " \t\n":
+            rest += 1
+        m = _PRODUCED.match(text, rest)
+        if not m:
+            return pos
+        para_end = text.find("\n\n", rest)
+        pos = len(text) if para_end < 0 else para_end + 1
+
+
+def _trailing_source_line(text: str, lines: list[Line], start: int, end: int) -> int | None:
+    """A short last paragraph such as "Source" or "Source: Reuters" is back matter."""
+    last = [ln for ln in lines if ln.kind != BLANK and ln.start >= start and ln.end <= end]
+    if len(last) < 2:
+        return None
+    line = last[-1]
+    if last[-2].end + 1 >= line.start:  # part of a longer paragraph
+        return None
+    raw = text[line.start : line.end].strip()
+    if len(raw) <= 100 and _TRAILER.fullmatch(raw):
+        return line.start
+    return None
+
+
+def find_title(text: str, lines: list[Line], body_start: int, markdown: bool) -> tuple[str, int | None]:
+    """The document's own title, and the index of its line when that line is in the body."""
+    m = _PG_TITLE.search(text, 0, body_start) if body_start else None
+    if m:
+        return m.group(1).strip(), None
+    first = next((i for i, ln in enumerate(lines) if ln.kind != BLANK and ln.start >= body_start), None)
+    if first is None:
+        return "", None
+    line = lines[first]
+    if line.kind == HEADING:
+        return line.title, first
+    if line.kind == TEXT and _is_headline(text, lines, first):
+        return text[line.start : line.end].strip(), first
+    return _centred_title(text, lines, first), None
+
+
+def _centred_title(text: str, lines: list[Line], first: int) -> str:
+    """A centred line alone near the top (RFCs, reports) is the title."""
+    for i in range(first, min(len(lines), first + 60)):
+        raw = text[lines[i].start : lines[i].end]
+        alone = (i == 0 or lines[i - 1].kind == BLANK) and (i + 1 == len(lines) or lines[i + 1].kind == BLANK)
+        indent = len(raw) - len(raw.lstrip(" "))
+        if alone and indent >= 6 and 3 < len(raw.strip()) <= 100 and indent + len(raw.strip()) < 90:
+            return raw.strip()
+    return ""
+
+
+def _is_headline(text: str, lines: list[Line], i: int) -> bool:
+    """A news article's first line: short, alone, not a finished sentence, body after it."""
+    raw = text[lines[i].start : lines[i].end].strip()
+    if len(raw) > 150 or raw.endswith((".", ",", ";", ":")):
+        return False
+    if i + 1 < len(lines) and lines[i + 1].kind != BLANK:
+        return False
+    return any(ln.kind == TEXT for ln in lines[i + 1 :])

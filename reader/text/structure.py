@@ -1,0 +1,203 @@
+"""Document -> title, sections, paragraphs and sentences, with exact offsets.
+
+Sections tile the whole text in order (front matter, the body's sections, back
+matter); paragraphs and sentences cover the body only, so a heading line, page
+furniture or a licence is never part of a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from reader.model import Analysis, Document, Paragraph, Section, Sentence
+from reader.text import headings, lines as ln, matter, sentences, topics
+
+_LIST_ITEM = re.compile(r"\s*(?:[-*+•–]|\d{1,3}[.)]|[a-z][.)])\s+\S")
+WRAPPED_LINE_MAX = 90  # hard-wrapped prose (books, RFCs) stays under this width
+
+
+@dataclass
+class _Start:
+    """Where a section begins, before levels are known."""
+
+    start: int
+    kind: str
+    title: str
+    rank: int
+    heading: tuple[int, int] | None = None
+
+
+def segment(document: Document) -> Analysis:
+    text = document.text
+    lines = ln.split_lines(text)
+    ln.mark_furniture(text, lines)
+    ln.mark_dot_leaders(text, lines)
+    headings.mark_headings(text, lines, document.format == "markdown")
+    headings.mark_contents(text, lines)
+    body_start, body_end = matter.body_bounds(text, lines)
+    body = [line for line in lines if line.start >= body_start and line.end <= body_end]
+    title, title_index = matter.find_title(text, lines, body_start, document.format == "markdown")
+    if title_index is not None and lines[title_index].kind == ln.TEXT:
+        lines[title_index].kind, lines[title_index].level = ln.HEADING, 0
+        lines[title_index].title = title
+
+    paragraphs = _paragraphs(text, body, document.format == "markdown")
+    starts = _heading_starts(text, body)
+    starts = _add_topics(text, starts, paragraphs, body_start)
+    sections = _sections(text, starts, body_start, body_end)
+    if not title:
+        title = _fallback_title(document, sections)
+    analysis = Analysis(document=document, title=title, sections=sections, paragraphs=paragraphs)
+    analysis.sentences = _sentences(text, sections, paragraphs)
+    return analysis
+
+
+def _paragraphs(text: str, body: list[ln.Line], markdown: bool) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    block: list[ln.Line] = []
+    for line in body + [ln.Line(len(text), len(text), ln.BLANK)]:
+        same_block = block and line.kind == block[-1].kind and line.kind in (ln.TEXT, ln.FENCE)
+        if block and not same_block:
+            out.extend(_block_paragraphs(text, block, markdown))
+            block = []
+        if line.kind in (ln.TEXT, ln.FENCE):
+            block.append(line)
+    return out
+
+
+def _block_paragraphs(text: str, block: list[ln.Line], markdown: bool) -> list[Paragraph]:
+    """One paragraph for hard-wrapped lines; one per line where each line is a paragraph."""
+    if block[0].kind == ln.FENCE:
+        return _trimmed(text, [(block[0].start, block[-1].end)])
+    widths = sorted(line.end - line.start for line in block[:-1])
+    wrapped = markdown or not widths or widths[len(widths) // 2] <= WRAPPED_LINE_MAX
+    spans = []
+    start = block[0].start
+    for prev, line in zip(block, block[1:]):
+        if not wrapped or _LIST_ITEM.match(text, line.start, line.end):
+            spans.append((start, prev.end))
+            start = line.start
+    spans.append((start, block[-1].end))
+    return _trimmed(text, spans)
+
+
+def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[Paragraph]:
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append(Paragraph(a, b))
+    return out
+
+
+def _heading_starts(text: str, body: list[ln.Line]) -> list[_Start]:
+    starts: list[_Start] = []
+    in_contents = False
+    for i, line in enumerate(body):
+        if line.kind == ln.HEADING and line.level != -1:
+            end = body[i + 1].end if i + 1 < len(body) and body[i + 1].level == -1 else line.end
+            starts.append(_Start(line.start, "heading", line.title, line.level, (line.start, end)))
+        elif line.kind == ln.CONTENTS and not in_contents:
+            starts.append(_Start(line.start, "front", "Contents", 0))
+        elif line.kind == ln.TEXT and in_contents:
+            starts.append(_Start(line.start, "topic", "", 0))  # text right after a contents block
+        if line.kind in (ln.CONTENTS, ln.TEXT, ln.HEADING, ln.FENCE):
+            in_contents = line.kind == ln.CONTENTS
+    return starts
+
+
+def _add_topics(text: str, starts: list[_Start], paragraphs: list[Paragraph], body_start: int) -> list[_Start]:
+    """Label untitled stretches; split a body with no headings into topical sections."""
+    named = [s for s in starts if s.kind == "heading"]
+    only_title = len(named) == 1 and named[0].rank == 0 and named[0] is starts[0]
+    if not named or only_title:
+        first = starts[0].start if only_title else body_start
+        tail = [p for p in paragraphs if p.start >= first]
+        found = _topic_starts(text, tail, rank=1 if only_title else 0)
+        kept = {s.start for s in starts}
+        return sorted(starts + [s for s in found if s.start not in kept], key=lambda s: s.start)
+    first_heading = starts[0].start if starts else len(text)
+    preamble = [p for p in paragraphs if p.start < first_heading]
+    if preamble:
+        starts = [_Start(preamble[0].start, "topic", "", 0)] + starts
+    return _label_untitled(text, starts, paragraphs)
+
+
+def _topic_starts(text: str, paragraphs: list[Paragraph], rank: int) -> list[_Start]:
+    if not paragraphs:
+        return []
+    spans = [(p.start, p.end) for p in paragraphs]
+    bags, words = topics.paragraph_bags(text, spans)
+    cuts = [0, *topics.boundaries(bags, [len(w) for w in words]), len(paragraphs)]
+    groups = [sum(words[a:b], []) for a, b in zip(cuts, cuts[1:])]
+    forms = topics.surface_forms(text, spans[0][0], spans[-1][1])
+    return [
+        _Start(paragraphs[a].start, "topic", topics.label(group, groups, forms), rank + 1)
+        for (a, _), group in zip(zip(cuts, cuts[1:]), groups)
+    ]
+
+
+def _label_untitled(text: str, starts: list[_Start], paragraphs: list[Paragraph]) -> list[_Start]:
+    ends = [s.start for s in starts[1:]] + [len(text)]
+    for s, end in zip(starts, ends):
+        if s.kind == "topic" and not s.title:
+            words = topics.content_words(text, s.start, end)
+            s.title = topics.label(words, [words], topics.surface_forms(text, s.start, end))
+            s.rank = 0
+    return starts
+
+
+def _sections(text: str, starts: list[_Start], body_start: int, body_end: int) -> list[Section]:
+    starts = [s for s in starts if body_start <= s.start < body_end]
+    if body_start < body_end and (not starts or starts[0].start > body_start):
+        if text[body_start : starts[0].start if starts else body_end].strip():
+            starts.insert(0, _Start(body_start, "topic", "Untitled", 0))
+        elif starts:
+            starts[0].start = body_start
+    ranks = _levels(starts)
+    out = []
+    if body_start > 0:
+        out.append(Section("Front matter", 1, "front", 0, body_start))
+    for i, (s, level) in enumerate(zip(starts, ranks)):
+        end = starts[i + 1].start if i + 1 < len(starts) else body_end
+        heading = s.heading or (None, None)
+        out.append(Section(s.title, level, s.kind, s.start, end, heading[0], heading[1]))
+    if body_end < len(text):
+        out.append(Section(_back_title(text, body_end), 1, "back", body_end, len(text)))
+    return out
+
+
+def _levels(starts: list[_Start]) -> list[int]:
+    """Headings nest by their ranks; found sections sit at the level they were given."""
+    named = [s.rank for s in starts if s.kind == "heading"]
+    levels = iter(headings.normalise_levels(named))
+    return [next(levels) if s.kind == "heading" else max(1, s.rank) for s in starts]
+
+
+def _back_title(text: str, start: int) -> str:
+    first = text[start:].strip().split("\n", 1)[0].strip()
+    return first if len(first) <= 40 and "Gutenberg" not in first else "Back matter"
+
+
+def _fallback_title(document: Document, sections: list[Section]) -> str:
+    for s in sections:
+        if s.kind == "heading":
+            return s.title
+    from pathlib import Path
+
+    return Path(document.source).stem if document.source != "-" else "(standard input)"
+
+
+def _sentences(text: str, sections: list[Section], paragraphs: list[Paragraph]) -> list[Sentence]:
+    section_starts = [s.start for s in sections]
+    out = []
+    for p_index, p in enumerate(paragraphs):
+        s_index = bisect_right(section_starts, p.start) - 1
+        for a, b in sentences.split(text, p.start, p.end):
+            out.append(Sentence(a, b, s_index, p_index))
+    return out

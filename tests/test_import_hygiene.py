@@ -1,0 +1,39 @@
+"""The pipe path never imports Textual (checked in a fresh interpreter, as harlequin does)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import SEED
+
+PROBE = """
+import io, sys
+sys.stdout = io.StringIO()
+from reader.cli import main
+code = main({args!r})
+sys.stdout = sys.__stdout__
+bad = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
+print(code, bad)
+"""
+
+
+@pytest.mark.parametrize("command", ["analyze", "outline", "summarize", "participants", "quotes"])
+def test_pipe_commands_do_not_import_textual(command):
+    from reader.cli import available_commands
+
+    if command not in available_commands():
+        pytest.skip(f"{command} is not built yet")
+    args = [command, str(SEED)]
+    out = subprocess.run([sys.executable, "-c", PROBE.format(args=args)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "0 []"
+
+
+@pytest.mark.parametrize("module", ["reader.model", "reader.load", "reader.analysis", "reader.text.structure", "reader.render"])
+def test_core_modules_import_no_ui(module):
+    code = f"import sys, {module}; print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual',)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "[]", out.stderr

@@ -1,0 +1,188 @@
+"""Segmentation: title, sections, paragraphs, sentences, with exact offsets."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from conftest import SEED, corpus_file
+from reader.load import document_from_bytes, load
+from reader.model import Document
+from reader.text.structure import segment
+
+
+def check_invariants(a) -> None:
+    """The contract's invariants, for any analysis."""
+    text = a.text
+    pos = 0
+    for s in a.sections:  # sections tile the text in order
+        assert s.start == pos and s.start <= s.end
+        pos = s.end
+    assert not a.sections or pos == len(text)
+    prev = 0
+    for p in a.paragraphs:
+        assert prev <= p.start < p.end <= len(text)
+        assert not text[p.start].isspace() and not text[p.end - 1].isspace()
+        prev = p.end
+    prev = 0
+    for s in a.sentences:
+        assert prev <= s.start < s.end <= len(text)
+        p = a.paragraphs[s.paragraph]
+        sec = a.sections[s.section]
+        assert p.start <= s.start and s.end <= p.end
+        assert sec.start <= s.start and s.end <= sec.end
+        assert sec.kind in ("heading", "topic")
+        prev = s.end
+    # Nothing lost: every non-space character of every paragraph is in exactly one sentence.
+    covered = bytearray(len(text))
+    for s in a.sentences:
+        covered[s.start : s.end] = b"\x01" * (s.end - s.start)
+    for p in a.paragraphs:
+        for i in range(p.start, p.end):
+            assert covered[i] or text[i].isspace(), (i, text[p.start : p.end])
+
+
+def seed():
+    return segment(load(str(SEED)))
+
+
+def test_seed_title_and_sections():
+    a = seed()
+    assert a.title == "The UN focuses on the experience of Central Asian countries"
+    kinds = [s.kind for s in a.sections]
+    assert kinds[0] == "heading" and kinds[-1] == "back"
+    assert a.text[a.sections[-1].start : a.sections[-1].end].strip() == "Source"
+    topics = [s for s in a.sections if s.kind == "topic"]
+    assert len(topics) >= 2, "the seed names no sections: reader finds topical ones"
+    assert all(s.level == 2 and s.title for s in topics)
+    check_invariants(a)
+
+
+def test_seed_topic_labels_use_the_sections_own_words():
+    a = seed()
+    for s in a.sections:
+        if s.kind == "topic":
+            body = a.text[s.start : s.end].lower()
+            assert all(word.lower() in body for word in s.title.split(", "))
+
+
+def test_seed_heading_and_source_line_are_not_sentences():
+    a = seed()
+    texts = [a.sentence_text(i) for i in range(len(a.sentences))]
+    assert a.title not in texts and "Source" not in texts
+    assert texts[0].startswith("On 25 September")
+    assert texts[-1].startswith("In conclusion, the participants noted")
+
+
+def test_seed_paragraphs_are_blank_line_blocks():
+    a = seed()
+    assert len(a.paragraphs) == 19
+    assert a.text[a.paragraphs[2].start : a.paragraphs[2].end].startswith("The countries of Central Asia")
+
+
+def test_markdown_atx_and_setext_nested_by_level():
+    text = "# Guide\n\nIntro text here.\n\n## Install\n\nRun it.\n\nUsage\n-----\n\nType words.\n\n### Flags\n\nSome flags.\n"
+    a = segment(Document("g.md", text, "markdown"))
+    assert a.title == "Guide"
+    assert [(s.title, s.level, s.kind) for s in a.sections] == [
+        ("Guide", 1, "heading"), ("Install", 2, "heading"), ("Usage", 2, "heading"), ("Flags", 3, "heading"),
+    ]
+    assert [a.sentence_text(i) for i in range(len(a.sentences))] == [
+        "Intro text here.", "Run it.", "Type words.", "Some flags.",
+    ]
+    check_invariants(a)
+
+
+def test_code_fence_hides_headings():
+    text = "# Title\n\nText.\n\n```\n# not a heading\n```\n\nMore.\n"
+    a = segment(Document("c.md", text, "markdown"))
+    assert [s.title for s in a.sections] == ["Title"]
+    check_invariants(a)
+
+
+def test_wikitext_headings():
+    text = " = Robert Boulter = \n \n Robert Boulter is an actor . \n \n = = Career = = \n \n He acted . \n \n = = = 2000 – 2005 = = = \n \n In 2000 he starred . \n"
+    a = segment(Document("w.txt", text))
+    assert [(s.title, s.level) for s in a.sections] == [("Robert Boulter", 1), ("Career", 2), ("2000 – 2005", 3)]
+    check_invariants(a)
+
+
+def test_hard_wrapped_lines_are_one_paragraph_and_long_lines_are_many():
+    wrapped = "First line of a paragraph that wraps\nonto a second line and ends here.\n"
+    a = segment(Document("w.txt", "Title\n\n" + wrapped))
+    assert len(a.paragraphs) == 1
+    long_lines = "\n".join(["This is one whole paragraph on a line of its own, " * 3 + "ending here."] * 3)
+    b = segment(Document("u.txt", long_lines))
+    assert len(b.paragraphs) == 3
+
+
+def test_line_ending_a_paragraph_without_full_stop_ends_sentence():
+    a = segment(Document("x.txt", "Intro.\n\nA list of things\n\nThe next paragraph starts here."))
+    texts = [a.sentence_text(i) for i in range(len(a.sentences))]
+    assert "A list of things" in texts
+
+
+def test_pride_and_prejudice_structure():
+    a = segment(load(str(corpus_file("gutenberg/pg1342-pride-and-prejudice.txt"))))
+    assert a.title == "Pride and Prejudice"
+    chapters = [s for s in a.sections if s.title.startswith("Chapter")]
+    assert len(chapters) == 61 and chapters[0].title == "Chapter 1"
+    assert a.sections[0].kind == "front" and a.sections[-1].kind == "back"
+    back = a.text[a.sections[-1].start : a.sections[-1].end]
+    assert "END OF THIS PROJECT GUTENBERG" in back
+    assert all("Gutenberg" not in a.sentence_text(i) for i in range(len(a.sentences)))
+    check_invariants(a)
+
+
+def test_war_and_peace_contents_is_not_a_run_of_empty_sections():
+    a = segment(load(str(corpus_file("gutenberg/pg2600-war-and-peace.txt"))))
+    assert a.title == "War and Peace"
+    contents = [s for s in a.sections if s.title == "Contents"]
+    assert len(contents) == 1 and contents[0].kind == "front"
+    books = [s for s in a.sections if s.title.startswith("BOOK ")]
+    chapters = [s for s in a.sections if s.title.startswith("CHAPTER ")]
+    assert len(books) == 15 and books[0].title == "BOOK ONE: 1805"
+    assert len(chapters) > 300 and chapters[0].level == books[0].level + 1
+    counts = [0] * len(a.sections)
+    for s in a.sentences:
+        counts[s.section] += 1
+    assert sum(1 for s, c in zip(a.sections, counts) if s.title.startswith("CHAPTER") and c == 0) == 0
+    check_invariants(a)
+
+
+def test_rfc_numbered_sections_and_page_furniture():
+    a = segment(load(str(corpus_file("rfc/rfc2616.txt"))))
+    assert a.title == "Hypertext Transfer Protocol -- HTTP/1.1"
+    titles = {s.title: s for s in a.sections}
+    assert titles["14.9.3 Modifications of the Basic Expiration Mechanism"].level == 3
+    assert titles["1 Introduction"].level == 1 and titles["1.1 Purpose"].level == 2
+    sentences = [a.sentence_text(i) for i in range(len(a.sentences))]
+    assert not any("[Page " in s or "\f" in s for s in sentences)
+    assert not any(s.startswith("RFC 2616") and "June 1999" in s for s in sentences)
+    check_invariants(a)
+
+
+def test_empty_document():
+    a = segment(document_from_bytes("e.txt", b""))
+    assert a.sentences == [] and a.paragraphs == [] and a.title == "e"
+
+
+_piece = st.sampled_from(list("abcXYZ .,!?\"“”'’-\t#=") + ["Mr.", "U.S.", "3.5", "\n", "CHAPTER I", "\f"])
+_para = st.lists(_piece, max_size=40).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_para, max_size=8), st.sampled_from(["text", "markdown"]))
+def test_invariants_hold_on_generated_text(paragraphs, fmt):
+    text = "\n\n".join(paragraphs)
+    check_invariants(segment(Document("g.txt", text, fmt)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=400))
+def test_invariants_hold_on_any_text(text):
+    check_invariants(segment(Document("g.txt", text.replace("\r", "\n"))))
+
+
+def test_invariants_hold_on_real_documents():
+    for rel in ["rfc/rfc8446.txt", "gutenberg/pg2701-moby-dick.txt", "sumy-testdata/articles/svd_converges.txt"]:
+        check_invariants(segment(load(str(corpus_file(rel)))))
