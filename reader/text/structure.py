@@ -133,7 +133,7 @@ def _topic_starts(text: str, paragraphs: list[Paragraph], rank: int) -> list[_St
         return []
     spans = [(p.start, p.end) for p in paragraphs]
     bags, words = topics.paragraph_bags(text, spans)
-    cuts = [0, *topics.boundaries(bags, [len(w) for w in words]), len(paragraphs)]
+    cuts = [0, *topics.boundaries(bags, [sum(bag.values()) for bag in bags]), len(paragraphs)]
     groups = [sum(words[a:b], []) for a, b in zip(cuts, cuts[1:])]
     forms = topics.surface_forms(text, spans[0][0], spans[-1][1])
     return [
@@ -146,8 +146,8 @@ def _label_untitled(text: str, starts: list[_Start], paragraphs: list[Paragraph]
     ends = [s.start for s in starts[1:]] + [len(text)]
     for s, end in zip(starts, ends):
         if s.kind == "topic" and not s.title:
-            words = topics.content_words(text, s.start, end)
-            s.title = topics.label(words, [words], topics.surface_forms(text, s.start, end))
+            terms = topics.content_terms(text, s.start, end)
+            s.title = topics.label(terms, [terms], topics.surface_forms(text, s.start, end))
             s.rank = 0
     return starts
 

@@ -33,6 +33,22 @@ def content_words(text: str, start: int, end: int) -> list[str]:
     return [w for w in (m.group().lower() for m in _WORD.finditer(text, start, end)) if _keep(w)]
 
 
+def content_terms(text: str, start: int, end: int) -> list[str]:
+    """Content words plus pairs of content words that stand side by side ("central asian")."""
+    terms: list[str] = []
+    prev = ""
+    for m in _WORD.finditer(text, start, end):
+        word = m.group().lower()
+        if not _keep(word):
+            prev = ""
+            continue
+        terms.append(word)
+        if prev and text[m.start() - 1] == " " and m.start() - len(prev) - 1 >= 0:
+            terms.append(f"{prev} {word}")
+        prev = word
+    return terms
+
+
 def _keep(word: str) -> bool:
     return len(word) > 2 and word not in STOP_WORDS
 
@@ -100,44 +116,61 @@ def _fits(gap: int, chosen: list[int], sizes: list[int]) -> bool:
 
 
 def paragraph_bags(text: str, spans: list[tuple[int, int]]) -> tuple[list[Counter], list[list[str]]]:
-    words = [content_words(text, a, b) for a, b in spans]
-    return [Counter(_stem(w) for w in ws) for ws in words], words
+    """Stemmed word counts per paragraph (for cohesion) and its terms (for labels)."""
+    terms = [content_terms(text, a, b) for a, b in spans]
+    return [Counter(_stem(t) for t in ts if " " not in t) for ts in terms], terms
 
 
-def label(section_words: list[str], all_sections: list[list[str]], forms: dict[str, str], size: int = 3) -> str:
-    """A short label from a section's own words: its most distinctive terms."""
-    if not section_words:
+def label(section_terms: list[str], all_sections: list[list[str]], forms: dict[str, str], size: int = 3) -> str:
+    """A short label from a section's own words: its most distinctive terms.
+
+    Terms are words and side-by-side word pairs (from ``content_terms``); a pair that
+    recurs beats its single words, so "Central Asian" is shown rather than "Central".
+    """
+    if not section_terms:
         return "Untitled"
     df: Counter = Counter()
-    for words in all_sections:
-        df.update(set(words))
+    for terms in all_sections:
+        df.update(set(terms))
     n = len(all_sections)
-    counts = Counter(section_words)
-    first = {}
-    for i, w in enumerate(section_words):
-        first.setdefault(w, i)
+    counts = Counter(section_terms)
+    first: dict[str, int] = {}
+    for i, t in enumerate(section_terms):
+        first.setdefault(t, i)
 
-    def weight(w: str) -> float:
-        return counts[w] * (math.log((1 + n) / df[w]) + 1.0 / n)
+    def weight(t: str) -> float:
+        pair = " " in t
+        if pair and counts[t] < 2:
+            return 0.0
+        return counts[t] * (1.6 if pair else 1.0) * (math.log((1 + n) / df[t]) + 1.0 / n)
 
     picked: list[str] = []
-    stems: set[str] = set()
-    for w in sorted(counts, key=lambda w: (-weight(w), first[w])):
-        if _stem(w) not in stems:
-            picked.append(forms.get(w, w))
-            stems.add(_stem(w))
+    used: set[str] = set()
+    for t in sorted(counts, key=lambda t: (-weight(t), first[t])):
+        stems = {_stem(w) for w in t.split()}
+        if weight(t) <= 0 or stems & used:
+            continue
+        picked.append(forms.get(t) or " ".join(forms.get(w, w) for w in t.split()))
+        used |= stems
         if len(picked) == size:
             break
-    return ", ".join(picked)
+    return ", ".join(picked) or "Untitled"
 
 
 def surface_forms(text: str, start: int, end: int) -> dict[str, str]:
-    """Lower-case word -> the spelling the document uses most ("Uzbekistan", "repatriation")."""
-    seen: Counter = Counter(m.group() for m in _WORD.finditer(text, start, end))
+    """Lower-case word or pair -> the spelling the document uses most ("Security Council")."""
+    seen: Counter = Counter()
+    prev = None
+    for m in _WORD.finditer(text, start, end):
+        word = m.group()
+        seen[word] += 1
+        if prev is not None and prev.end() + 1 == m.start() and text[prev.end()] == " ":
+            seen[f"{prev.group()} {word}"] += 1
+        prev = m
     forms: dict[str, str] = {}
     best: dict[str, int] = {}
-    for word, count in seen.items():
-        low = word.lower()
+    for term, count in seen.items():
+        low = term.lower()
         if count > best.get(low, 0):
-            forms[low], best[low] = word, count
+            forms[low], best[low] = term, count
     return forms
