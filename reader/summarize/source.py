@@ -1,0 +1,40 @@
+"""What the rankers read: the body sentences of one text, their paragraphs and the title."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from reader.summarize.bag import Bag
+
+
+@dataclass
+class Source:
+    texts: list[str]  # one per body sentence, in document order
+    paragraphs: list[int]  # paragraph index of each sentence (non-decreasing)
+    title: str = ""
+    seed: int = 0  # for the random ranker, so a run can be repeated
+    _terms: object = field(default=None, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @cached_property
+    def terms(self):
+        from reader.summarize.words import Terms
+
+        return Terms()
+
+    @cached_property
+    def rows(self) -> list[list[int]]:
+        """Content-stem ids of each sentence, in word order."""
+        of = self.terms.of
+        return [of(t) for t in self.texts]
+
+    @cached_property
+    def bag(self) -> Bag:
+        return Bag.from_rows(self.rows, len(self.terms.ids))
+
+    @cached_property
+    def title_terms(self) -> set[int]:
+        return set(self.terms.of(self.title)) if self.title else set()
