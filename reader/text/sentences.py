@@ -23,20 +23,29 @@ _OPENERS = "\"'“‘«([{_*`"
 _CLOSERS = "\"'”’»)]}_*"
 _BULLETS = "•‣⁃◦▪●■*–-"
 
-# Candidates: a spaced ". . ." ellipsis or a punctuation run, closers, footnotes ("[1]"),
-# then space or the end; or a glued "information.As"; or CJK full stops, which take no space.
+# Punctuation runs are found by a fast scan; each is then matched against _CANDIDATE:
+# a spaced ". . ." ellipsis or the run, closers, footnotes ("[1]"), then space or the end;
+# or a glued "information.As"; or CJK full stops, which take no space.
+_RUN = re.compile(r"[.!?…‽。！？．]+")
 _CANDIDATE = re.compile(
-    r"(?P<p>\.(?:[ \t]\.){2,}|(?<![.!?…‽])[.!?…‽。！？．]++)[\"'”’»)\]}_*」』）]*(?:\[\d{1,3}\])*(?=\s|\Z)"
+    r"(?P<p>\.(?:[ \t]\.){2,}|[.!?…‽。！？．]++)[\"'”’»)\]}_*」』）]*(?:\[\d{1,3}\])*(?=\s|\Z)"
     r"|(?P<g>(?<=[a-z\d]{2})[.!?])[\"'”’)]*(?=[A-Z][a-z])"
     r"|(?P<c>[。！？．]++)[」』”’）)]*"
 )
 # What follows a candidate: space, opening quotes or brackets, dashes, then a word or a sign.
 _NEXT = re.compile(r"[\s\"'“‘«(\[{_*`\-–—]*(\w+|\S)?")
-# List markers at a word start: "1." "2)" "3.)" "b.", or bullets ("• 9." "⁃10." "- item").
-_MARKER = re.compile(
-    r"(?<!\S)(?:(?P<bullet>[•‣⁃◦▪●■*–-])(?:[ \t]+|(?=\d))(?:(?P<bn>\d{1,2})\.(?=\s))?"
-    r"|(?P<num>\d{1,2}|[a-z])(?P<suf>\.\)|\)|\.)(?=\s))"
+# Where list markers may be: the end of "1." "2)" "3.)" "b.", a bullet, a dash item on a new line.
+# (Look-behinds after the first character keep the scan fast: it starts with a character set.)
+_VALUE_ENDS = [
+    rf"(?<={before}{value}{suffix})"
+    for before in ("^", r"[\s•‣⁃◦▪●■*–-]")
+    for value in (r"[a-z\d]", r"\d\d")
+    for suffix in (r"[.)]", r"\.\)")
+]
+_MARKER_HINT = re.compile(
+    r"[.)](?=\s)(?:%s)|[•‣⁃◦▪●■]|\n[ \t]*[*–-][ \t]" % "|".join(_VALUE_ENDS)
 )
+_BULLET_CHARS = "•‣⁃◦▪●■"
 _MULTI_PERIOD = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _DASHES = re.compile(r"--|[—–/]")  # "altogether--Mr." is "Mr."
 _MARKER_WORD = re.compile(r"\d{1,3}|[A-Za-z]|[IVXLC]+")
@@ -90,7 +99,14 @@ def split(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     bounds: list[int] = []
     last = start
     i = 0
-    for m in _CANDIDATE.finditer(text, start, end):
+    skip = start
+    for run in _RUN.finditer(text, start, end):
+        if run.start() < skip:
+            continue  # inside a spaced ellipsis already taken
+        m = _CANDIDATE.match(text, run.start(), end)
+        if m is None:
+            continue
+        skip = m.end()
         while i < len(cuts) and cuts[i] <= m.start():
             last = _add(bounds, cuts[i], last)
             i += 1
@@ -138,8 +154,10 @@ def _decide(text: str, end: int, m: re.Match, last: int) -> int | None:
     if first.islower():
         return None
     token = _token(text, last, m.start())
-    if m.group("g"):  # glued: "information.As" yes, "Jane.Doe" or "e.g.The" no
-        return m.end() if _GLUED_WORD.fullmatch(token) and token not in _AMBIGUOUS else None
+    if m.group("g"):  # glued: "information.As", "Tuesday.Mr. Smith"; not "Jane.Doe", "e.g.The"
+        glued = _GLUED_WORD.fullmatch(token) and token not in _AMBIGUOUS
+        named = token.isalpha() and len(token) > 2 and word.lower() in _TITLES
+        return m.end() if glued or named else None
     punct = m.group("p")
     if "!" in punct or "?" in punct or "‽" in punct or punct[-1] in _CJK_TERMINAL:
         return None if token.lstrip(_OPENERS).lower() in _EXCLAIMING_NAMES else m.end()
@@ -235,25 +253,28 @@ def _list_cuts(text: str, start: int, end: int) -> list[int]:
     chains: dict[tuple, tuple[int, list[int], bool]] = {}
     done = []
     bullets: dict[str, list[int]] = {}
-    for m in _MARKER.finditer(text, start, end):
-        pos = m.start()
+    for hint in _MARKER_HINT.finditer(text, start, end):
+        found = _marker(text, start, hint)
+        if found is None:
+            continue
+        pos, key, number = found
         before = _char_before(text, start, pos)
         if before == "\n":
             cuts.append(pos)
-        bullet, value = m.group("bullet"), m.group("bn") or m.group("num")
-        if value is None:
-            if bullet in "•‣⁃◦▪●■":
-                bullets.setdefault(bullet, []).append(pos)
+        if number is None:
+            if key[0] in _BULLET_CHARS:
+                bullets.setdefault(key[0], []).append(pos)
             continue
-        number = int(value) if value.isdigit() else ord(value)
-        key = (bullet or "", value.isdigit(), m.group("suf") or ".")
         prev = chains.get(key)
         if prev and prev[0] + 1 == number:
             chains[key] = (number, prev[1] + [pos], prev[2])
             continue
         if prev:
             done.append((key, prev))
-        chains[key] = (number, [pos], before in ("", "\n", ".", "!", "?", ":", ";"))
+        # A run opens a list after a sentence end, or at "1. The"/"a. The" ("for 1. above" is no list).
+        first_item = number in (1, 97) and text[hint.end() : hint.end() + 2].strip()[:1].isupper()
+        opens = first_item or before in ("", "\n", ".", "!", "?", ":", ";")
+        chains[key] = (number, [pos], opens)
     for key, (_, positions, anchored) in done + list(chains.items()):
         inline_ok = key[2] in (")", ".)")  # "by 1) taking ... and 2) judging"
         if len(positions) >= 2 and (anchored or inline_ok):
@@ -262,6 +283,37 @@ def _list_cuts(text: str, start: int, end: int) -> list[int]:
         if len(positions) >= 2:  # "• one • two"
             cuts.extend(positions)
     return [c for c in cuts if c > start]
+
+
+def _marker(text: str, start: int, hint: re.Match) -> tuple[int, tuple, int | None] | None:
+    """(position, style, number) of the list marker at ``hint``; number None for a bare bullet."""
+    p = hint.start()
+    char = text[p]
+    if char == "\n":
+        bullet = hint.end() - 2
+        return bullet, (text[bullet], False, ""), None
+    if char in _BULLET_CHARS:
+        if p > start and not text[p - 1].isspace():
+            return None
+        return p, (char, False, ""), None
+    suffix = char
+    if char == ")" and text.rfind("(", start, p) > text.rfind(")", start, p):
+        return None  # closes a parenthesis: "(section 5)"
+    if char == ")" and p > start and text[p - 1] == ".":
+        p, suffix = p - 1, ".)"
+    q = p
+    while q > start and p - q < 3 and "0" <= text[q - 1] <= "9":
+        q -= 1
+    if q == p and q > start and "a" <= text[q - 1] <= "z":
+        q -= 1
+    if q == p or p - q > 2 or (q > start and text[q - 1].isalnum()):
+        return None
+    value = text[q:p]
+    bullet = text[q - 1] if q > start and text[q - 1] in _BULLETS else ""
+    if q > start and not (bullet or text[q - 1].isspace()):
+        return None
+    number = int(value) if value.isdigit() else ord(value)
+    return (q - 1 if bullet else q), (bullet, value.isdigit(), suffix), number
 
 
 def _char_before(text: str, start: int, pos: int) -> str:
@@ -277,17 +329,17 @@ def _char_before(text: str, start: int, pos: int) -> str:
 def _line_cuts(text: str, start: int, end: int) -> list[int]:
     """Line starts that begin a new item: after a blank line, or after a line far shorter
     than the paragraph's wrap width (a heading or list line, not hard-wrapped prose)."""
-    lines = []  # (first non-space offset, stripped text)
-    pos = start
-    for segment in text[start:end].split("\n"):
-        stripped = segment.strip()
-        lines.append((pos + len(segment) - len(segment.lstrip()), stripped))
-        pos += len(segment) + 1
-    widths = [len(s) for _, s in lines]
+    segments = text[start:end].split("\n")
+    widths = [len(segment.strip()) for segment in segments]
     wrap = max(widths)
     short = 40 if wrap < 40 else 0.6 * wrap
     if min(widths[:-1]) >= short:
-        return []
+        return []  # hard-wrapped prose: every line but the last is near the wrap width
+    lines = []  # (first non-space offset, stripped text)
+    pos = start
+    for segment in segments:
+        lines.append((pos + len(segment) - len(segment.lstrip()), segment.strip()))
+        pos += len(segment) + 1
     cuts = []
     prev = ""
     blank = False
@@ -295,13 +347,17 @@ def _line_cuts(text: str, start: int, end: int) -> list[int]:
         if not line:
             blank = True
             continue
-        if prev and (blank or _ends_item(prev, line, wrap < 40, len(lines))):
+        if prev and (blank or (len(prev) < short and _ends_item(prev, line, wrap < 40, len(lines)))):
             cuts.append(offset)
         prev, blank = line, False
     return cuts
 
 
 def _ends_item(prev: str, line: str, all_short: bool, count: int) -> bool:
-    if len(prev) >= (40 if all_short else 0.6 * max(len(prev), 1) and len(prev)):
-        pass
-    return False
+    """Whether a short line ``prev`` stands alone before ``line``."""
+    if prev[-1] in ",;:-–—":
+        return False  # the clause goes on
+    starts_item = line[0].isupper() or line[0].isdigit() or line[0] in _OPENERS
+    if all_short:
+        return count >= 3 or starts_item  # every line of a list, a table of contents, an address
+    return starts_item and (prev[-1].isalnum() or prev[-1] in _CLOSERS)
