@@ -53,6 +53,8 @@ def _local(c: Candidate) -> tuple[str | None, int]:
         return "drop", SURE
     if len(keys) > 1 and len(keys[-1]) == 1:  # "Group C"
         return "drop", SURE
+    if len(keys) == 1 and _is_acronym(c.tokens[0].text) and not _spelled_place(c.key):
+        return "organization", WEAK
     if c.key in gz.regions() and not _person_titled(c):
         return "place", SURE
     if c.key in gz.cities() or c.key in gz.towns():
@@ -97,6 +99,11 @@ def _known_word(t) -> bool:
         k in gz.first_names() or k in gz.places() or k in gz.words("org_words")
         or _is_acronym(t.text) or _is_initial(t) or k in PLACE_HEADS
     )
+
+
+def _spelled_place(key: str) -> bool:
+    """'UAE', 'MELBOURNE' in capitals are places; 'UN' is not the town of Un."""
+    return key in gz.countries() or len(key) >= 4 and (key in gz.regions() or key in gz.cities())
 
 
 def _club(c: Candidate) -> bool:

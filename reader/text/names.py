@@ -41,15 +41,12 @@ class Token:
     start: int
     end: int
     text: str
+    key: str = ""  # lower case without a final dot: the form looked up in word lists
+    capital: bool = False
 
-    @property
-    def key(self) -> str:
-        """Lower case without a final dot: the form looked up in word lists."""
-        return self.text.lower().rstrip(".")
-
-    @property
-    def capital(self) -> bool:
-        return self.text[0].isupper()
+    def __post_init__(self):
+        self.key = self.text.lower().rstrip(".")
+        self.capital = self.text[0].isupper()
 
 
 @dataclass
@@ -210,10 +207,10 @@ def _name_starts(part: list[tuple[int, Token]], n: int) -> bool:
         return False
     if nxt.key in gz.words("org_words"):
         return False
-    if n == 1 or part[n - 2][1].capital:
-        # "fellow Queenslander Daniel Herbert": after a lone unknown word, a name starts.
-        if prev.key not in gz.first_names() and prev.key not in gz.places() and not _is_initial(prev):
-            return n == 1 and prev.key not in gz.words("org_words")
+    if n == 1 and not _is_acronym(prev.text) and not any(
+        prev.key in words for words in (gz.first_names(), gz.places(), gz.words("org_words"))
+    ):
+        return True  # "fellow Queenslander Daniel Herbert": after a lone unknown word
     return (
         prev.key in gz.words("org_words")
         or prev.key in gz.words("titles")

@@ -63,26 +63,59 @@ def _mark_definitions(cands: list[Candidate], text: str) -> None:
 def _group(cands: list[Candidate], text: str) -> list[list[Candidate]]:
     """Mentions of one participant together; groups in order of first mention."""
     groups: list[list[Candidate]] = []
-    by_key: dict[tuple[str, str], list[Candidate]] = {}
+    index = _Index()
     for c in cands:
-        target = by_key.get((c.kind, c.key)) or _alias_target(c, groups, text)
+        target = index.exact.get((c.kind, c.key)) or _alias_target(c, index)
         if target is None:
             target = []
             groups.append(target)
+        if (c.kind, c.key) not in index.exact:
+            index.add(c, target)
         target.append(c)
-        by_key[(c.kind, c.key)] = target
-    return [g for g in groups if g]
+    return groups
 
 
-def _alias_target(c: Candidate, groups: list[list[Candidate]], text: str):
+class _Index:
+    """Ways to find the group a new name may belong to without comparing with every group."""
+
+    def __init__(self):
+        self.exact: dict[tuple[str, str], list[Candidate]] = {}
+        self.by_word: dict[str, list[tuple[Candidate, list[Candidate]]]] = {}
+        self.group_of: dict[int, list[Candidate]] = {}
+
+    def add(self, c: Candidate, group: list[Candidate]) -> None:
+        self.exact[(c.kind, c.key)] = group
+        self.group_of[id(c)] = group
+        for word in _index_words(c):
+            self.by_word.setdefault(word, []).append((c, group))
+
+    def near(self, c: Candidate) -> list[tuple[Candidate, list[Candidate]]]:
+        seen, out = set(), []
+        for word in _index_words(c):
+            for item in self.by_word.get(word, []):
+                if id(item[0]) not in seen:
+                    seen.add(id(item[0]))
+                    out.append(item)
+        return out
+
+
+def _index_words(c: Candidate) -> list[str]:
+    """Surname, acronym or initials, first words and last word: what an alias shares."""
+    keys = [t.key for t in c.tokens]
+    out = ["last:" + keys[-1], "first3:" + " ".join(keys[:3])]
+    if c.kind == "organization":
+        out.append("acr:" + (c.tokens[0].text.replace(".", "") if len(keys) == 1 else _initials(c)))
+    return out
+
+
+def _alias_target(c: Candidate, index: _Index):
     """The earlier group ``c`` is another name of, if any (latest group first)."""
-    for group in reversed(groups):
-        head = group[0]
-        if c.defines is not None and any(m is c.defines for m in group):
-            return group
-        if head.kind != c.kind and not (c.kind == "organization" and _is_acronym_of(c, head)):
+    if c.defines is not None and id(c.defines) in index.group_of:
+        return index.group_of[id(c.defines)]
+    for other, group in reversed(index.near(c)):
+        if other.kind != c.kind and not (c.kind == "organization" and _is_acronym_of(c, other)):
             continue
-        if any(_same(c, other) for other in group):
+        if _same(c, other):
             return group
     return None
 
@@ -133,7 +166,7 @@ def _prefix(a: Candidate, b: Candidate) -> bool:
 
 
 def _place_variant(a: Candidate, b: Candidate) -> bool:
-    """'Republic of Uzbekistan' and 'Uzbekistan'."""
+    """'Republic of Uzbekistan' and 'Uzbekistan' (they share the last word)."""
     return a.key.endswith(" of " + b.key) and a.tokens[0].key in names.PLACE_HEADS
 
 

@@ -1,7 +1,82 @@
-"""Roles of people: what the document says a person is."""
+"""Roles of people: what the document says a person is.
+
+Two shapes carry a role in news text: an apposition after the name ("Eldor Aripov,
+director of the Institute ...") and a title phrase before it ("UN Deputy Secretary
+General, Head of the UN Counter-Terrorism Office Vladimir Voronkov").
+"""
 
 from __future__ import annotations
 
+import re
+
+from reader.text import gazetteer as gz
+from reader.text.names import Token, tokenize
+
+LINKS = frozenset({"of", "for", "on", "and", "the", "at", "in", "to", "’s", "'s", "&"})
+# Role nouns that the title list leaves out.
+ROLE_NOUNS = frozenset({"adviser", "advisor", "coordinator", "member", "editor", "correspondent",
+                        "researcher", "expert", "member", "owner", "partner", "official",
+                        "moderator", "organizer", "organiser", "host", "author", "lawyer",
+                        "candidate", "winner", "champion", "player", "student", "teacher"})
+MAX_WORDS = 25
+
 
 def role_of(analysis, group) -> str | None:
+    """The first role the document gives any mention of the person, or None."""
+    for c in sorted(group, key=lambda c: c.start):
+        s = analysis.sentences[c.sentence]
+        role = after(analysis.text, c.end, s.end) or before(analysis.text, s.start, c.start)
+        if role:
+            return role
     return None
+
+
+def after(text: str, start: int, end: int) -> str | None:
+    """', director of the Institute ... (ISMI).' right after the name."""
+    m = re.match(r"\s*,\s*([^,;.]+(?:\([^)]*\))?)\s*(?:[,;.]|$)", text[start:end])
+    if not m:
+        return None
+    phrase = m.group(1).strip()
+    words = phrase.split()
+    if not words or words[0].lower() in ("who", "which", "that", "whose", "but", "and", "as"):
+        return None
+    if len(words) > MAX_WORDS or not _has_role_word(tokenize(phrase, 0, len(phrase))):
+        return None
+    return phrase
+
+
+def before(text: str, start: int, end: int) -> str | None:
+    """The title phrase just before the name: capitalised words, links and commas between them."""
+    toks = tokenize(text, start, end)
+    i = len(toks)
+    while i > 0 and _in_title_phrase(toks, i - 1):
+        i -= 1
+    phrase = toks[i:]
+    while phrase and not phrase[0].text[0].isupper():
+        phrase = phrase[1:]
+    while phrase and not phrase[-1].text[0].isalnum():
+        phrase = phrase[:-1]
+    if not phrase or not _has_role_word(phrase):
+        return None
+    return text[phrase[0].start : phrase[-1].end]
+
+
+def _in_title_phrase(toks: list[Token], i: int) -> bool:
+    t = toks[i]
+    if t.text[0].isupper() or t.key in LINKS:
+        return True
+    # A comma joins two capitalised stretches: "Secretary General, Head of ...".
+    return t.text == "," and i > 0 and toks[i - 1].text[0].isupper() and i + 1 < len(toks) \
+        and toks[i + 1].text[0].isupper()
+
+
+def _has_role_word(toks: list[Token]) -> bool:
+    return any(
+        (t.key in gz.words("titles") or t.key in ROLE_NOUNS) and t.key not in _NOT_ROLES
+        for t in toks
+    )
+
+
+# Title-list words too vague to make a phrase a role on their own.
+_NOT_ROLES = frozenset({"new", "former", "special", "regional", "foreign", "senior", "junior",
+                        "acting", "first", "private", "count", "major", "general"})

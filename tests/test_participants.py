@@ -1,0 +1,156 @@
+"""Participants on the seed (real text), on CoNLL when present, and invariants."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import SEED, corpus_file
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.analysis import analyze
+from reader.load import load
+from reader.model import Document
+from reader.text import participants
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return analyze(load(str(SEED)), summary=False)
+
+
+def by_name(analysis, name):
+    for p in analysis.participants:
+        if name in p.aliases:
+            return p
+    raise AssertionError(f"{name!r} not found among {[p.name for p in analysis.participants]}")
+
+
+def names(analysis):
+    return {a for p in analysis.participants for a in p.aliases}
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("Eldor Aripov", "person"), ("Vladimir Voronkov", "person"), ("Natalya Gherman", "person"),
+        ("Ashita Mittal", "person"), ("Antonio Guterres", "person"), ("Sh. Mirziyoyev", "person"),
+        ("UN", "organization"), ("UNICEF", "organization"), ("UNESCO", "organization"),
+        ("UNDP", "organization"), ("UNODC", "organization"), ("UN Security Council", "organization"),
+        ("UN General Assembly", "organization"), ("UN Counter-Terrorism Office", "organization"),
+        ("Central Asia", "place"), ("Syria", "place"), ("Iraq", "place"), ("Uzbekistan", "place"),
+    ],
+)
+def test_seed_participants_have_their_kind(seed, name, kind):
+    assert by_name(seed, name).kind == kind
+
+
+@pytest.mark.parametrize(
+    "one, other",
+    [
+        ("Natalya Gherman", "N. Gherman"),
+        ("Ashita Mittal", "A. Mittal"),
+        ("Sh. Mirziyoyev", "Sh.Mirziyoyev"),
+        ("UNODC", "UN Office on Drugs and Crime"),
+        ("UNRCCA", "UN Regional Center for Preventive Diplomacy for Central Asia"),
+        ("ISMI", "Institute for Strategic and Interregional Studies"),
+    ],
+)
+def test_seed_aliases_merge(seed, one, other):
+    assert by_name(seed, one) is by_name(seed, other)
+
+
+@pytest.mark.parametrize(
+    "name, words",
+    [
+        ("Eldor Aripov", "director of the Institute for Strategic and Interregional Studies"),
+        ("Vladimir Voronkov", "UN Deputy Secretary General, Head of the UN Counter-Terrorism Office"),
+        ("Natalya Gherman", "Special Representative for Central Asia, Head of UNRCCA"),
+        ("Ashita Mittal", "UNODC Regional Representative for Central Asia"),
+        ("Sh. Mirziyoyev", "President of Uzbekistan"),
+        ("Antonio Guterres", "UN Secretary General"),
+    ],
+)
+def test_seed_roles(seed, name, words):
+    assert words in (by_name(seed, name).role or "")
+
+
+def test_seed_non_participants_stay_out(seed):
+    found = " | ".join(names(seed))
+    for phrase in ("Joint Action Plan", "Global Counter-Terrorism Strategy", "Experience", "Opening",
+                   "During", "According", "She", "Central Asian"):
+        assert phrase not in names(seed), found
+    assert not any("Plan" in n or "Strategy" in n for n in names(seed))
+
+
+def test_seed_title_is_not_a_mention(seed):
+    title_end = seed.text.index("\n")
+    assert all(m.start > title_end for p in seed.participants for m in p.mentions)
+
+
+def test_mentions_count_every_occurrence(seed):
+    gherman = by_name(seed, "Natalya Gherman")
+    assert len(gherman.mentions) == seed.text.count("Gherman")
+
+
+def check_invariants(analysis):
+    text = analysis.text
+    ids = [p.id for p in analysis.participants]
+    assert ids == [f"p{n}" for n in range(1, len(ids) + 1)]
+    firsts = [min(m.start for m in p.mentions) for p in analysis.participants]
+    assert firsts == sorted(firsts)
+    spans = [(s.start, s.end) for s in analysis.sentences]
+    for p in analysis.participants:
+        assert p.kind in ("person", "organization", "place")
+        forms = {text[m.start:m.end] for m in p.mentions}
+        assert set(p.aliases) == forms
+        for m in p.mentions:
+            assert text[m.start:m.end].strip() == text[m.start:m.end] != ""
+            assert any(a <= m.start and m.end <= b for a, b in spans)
+
+
+def test_seed_invariants(seed):
+    check_invariants(seed)
+
+
+WORDS = st.sampled_from([
+    "Mr.", "Smith", "said", "the", "Bank", "of", "England", "in", "Paris", "UN", "(UN)", "N.",
+    "President", "Office", "and", "“Hello", "there,”", "she", "noted", "that", "Ivan", "Petrov",
+    ",", ".", "\n\n", "Joint", "Plan", "ACME", "Corp", "United", "Nations", "é", "'s", "’",
+])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(WORDS, max_size=60))
+def test_invariants_hold_on_any_text(words):
+    analysis = analyze(Document(source="x", text=" ".join(words)), summary=False)
+    check_invariants(analysis)
+
+
+def test_conll_beats_the_small_spacy_model():
+    path = corpus_file("conll2003-ner/conllpp_test_dev.txt")
+    sys.path.insert(0, str(SEED.parents[2] / "scripts"))
+    import evaluate_participants as ev
+
+    counts, _ = ev.score(ev.read_conll(path))
+    total = sum(counts.values(), __import__("collections").Counter())
+    assert ev.prf(total)[2] > 0.596
+
+
+def test_cli_participants_plain_and_json():
+    run = [sys.executable, "-m", "reader", "participants", str(SEED)]
+    plain = subprocess.run(run, capture_output=True, text=True, check=True).stdout
+    assert "People:" in plain and "Natalya Gherman" in plain and "\x1b" not in plain
+    assert "also: N. Gherman" in plain
+    out = subprocess.run(run + ["--format", "json"], capture_output=True, text=True, check=True).stdout
+    data = json.loads(out)
+    assert {p["kind"] for p in data["participants"]} == {"person", "organization", "place"}
+    assert data["participants"][0]["id"] == "p1"
+
+
+def test_find_is_callable_on_an_empty_body():
+    analysis = analyze(Document(source="x", text=""), summary=False)
+    assert participants.find(analysis) == []

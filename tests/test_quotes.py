@@ -1,0 +1,106 @@
+"""Quotes and reported speech on the seed, small texts and any text."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import SEED
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.analysis import analyze
+from reader.load import load
+from reader.model import Document
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return analyze(load(str(SEED)), summary=False)
+
+
+def speaker_of(analysis, cue_phrase):
+    """The speaker's name of the quote whose sentence contains cue_phrase (None for no speaker)."""
+    pos = analysis.text.index(cue_phrase)
+    names = {p.id: p.name for p in analysis.participants}
+    for q in analysis.quotes:
+        s = next(s for s in analysis.sentences if s.start <= q.start < s.end)
+        if s.start <= pos < s.end:
+            return names.get(q.speaker), q
+    raise AssertionError(f"no quote in the sentence of {cue_phrase!r}")
+
+
+@pytest.mark.parametrize(
+    "phrase, speaker, cue",
+    [
+        ("Eldor Aripov noted that", "Eldor Aripov", "noted"),
+        ("According to the director of the ISMI", "Eldor Aripov", "according to"),
+        ("Vladimir Voronkov stressed that", "Vladimir Voronkov", "stressed"),
+        ("the head of the UN Counter-Terrorism Office stated that", "Vladimir Voronkov", "stated"),
+        ("N. Gherman stated", "Natalya Gherman", "stated"),
+        ("She noted that", "Ashita Mittal", "noted"),
+        ("According to her", "Ashita Mittal", "according to"),
+        ("A. Mittal stressed the need", "Ashita Mittal", "stressed"),
+        ("The representative of the UN Office on Drugs and Crime", "Ashita Mittal", "emphasized"),
+        ("The dialogue participants stated that", None, "stated"),
+        ("the participants noted that", None, "noted"),
+    ],
+)
+def test_seed_reported_speech(seed, phrase, speaker, cue):
+    name, quote = speaker_of(seed, phrase)
+    assert name == speaker
+    assert quote.cue == cue and quote.kind == "reported"
+
+
+def test_seed_gherman_stressed_after_a_long_apposition(seed):
+    pos = seed.text.index("stressed that the states of the region")
+    quote = next(q for q in seed.quotes if q.start > pos and q.start < pos + 30)
+    names = {p.id: p.name for p in seed.participants}
+    assert names[quote.speaker] == "Natalya Gherman"
+
+
+def test_seed_quoted_title_is_not_speech(seed):
+    title = seed.text.index("“Experience")
+    assert not any(q.start <= title < q.end and q.kind == "direct" for q in seed.quotes)
+
+
+def test_direct_quote_with_pronoun_speaker():
+    text = "Anna Pavlovna Scherer met Prince Vasili.\n\n“Well, Prince, so Genoa is now a family estate,” she said."
+    analysis = analyze(Document(source="x", text=text), summary=False)
+    direct = [q for q in analysis.quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    names = {p.id: p.name for p in analysis.participants}
+    assert text[direct[0].start:direct[0].end].startswith("“Well")
+    assert direct[0].cue == "said" and names.get(direct[0].speaker) == "Anna Pavlovna Scherer"
+
+
+def test_markdown_block_quote_is_direct():
+    text = "The minister spoke at length.\n\n> We will not give up.\n\nThen he left."
+    analysis = analyze(Document(source="x.md", text=text, format="markdown"), summary=False)
+    assert any(q.kind == "direct" and "We will not give up" in text[q.start:q.end] for q in analysis.quotes)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["He", "said", "that", "“Yes,”", "she", "noted", "Ivan Petrov", "the",
+                                 "participants", "According", "to", "her,", ".", "\n\n", "\"no\"", "'s"]),
+                max_size=50))
+def test_quotes_are_spans_with_known_speakers(words):
+    analysis = analyze(Document(source="x", text=" ".join(words)), summary=False)
+    ids = {p.id for p in analysis.participants}
+    starts = [q.start for q in analysis.quotes]
+    assert starts == sorted(starts)
+    for q in analysis.quotes:
+        assert 0 <= q.start < q.end <= len(analysis.text)
+        assert q.kind in ("direct", "reported")
+        assert q.speaker is None or q.speaker in ids
+
+
+def test_cli_quotes_plain_and_json():
+    run = [sys.executable, "-m", "reader", "quotes", str(SEED)]
+    plain = subprocess.run(run, capture_output=True, text=True, check=True).stdout
+    assert "Ashita Mittal noted [reported]:" in plain and "\x1b" not in plain
+    out = subprocess.run(run + ["--format", "json"], capture_output=True, text=True, check=True).stdout
+    data = json.loads(out)
+    assert all(set(q) >= {"start", "end", "kind", "speaker", "cue"} for q in data["quotes"])
