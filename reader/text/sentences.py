@@ -170,11 +170,17 @@ def _decide(text: str, end: int, m: re.Match, last: int) -> int | None:
         return m.end()
     if first.isdigit():
         return None
-    if kind == "ambiguous" and word in _SENTENCE_OPENERS:
+    if kind == "ambiguous" and (word in _SENTENCE_OPENERS or _name_opens(text, last, m, word)):
         return m.end()
     if kind == "number" and first.isupper():
         return m.end()  # "said no. Then": only "No. 5" stays together
     return None
+
+
+def _name_opens(text: str, last: int, m: re.Match, word: str) -> bool:
+    """"6 P.M. Mr. Smith": a title opens a sentence when a clause (over three words) came before;
+    "At 5 a.m. Mr. Smith went" keeps its short opening phrase."""
+    return word.lower() in _TITLES and len(text[last : m.start()].split()) > 3
 
 
 def _token(text: str, lo: int, pos: int) -> str:
@@ -331,8 +337,10 @@ def _line_cuts(text: str, start: int, end: int) -> list[int]:
     than the paragraph's wrap width (a heading or list line, not hard-wrapped prose)."""
     segments = text[start:end].split("\n")
     widths = [len(segment.strip()) for segment in segments]
-    wrap = max(widths)
-    short = 40 if wrap < 40 else 0.6 * wrap
+    wrap = max(widths[:-1])
+    # Hard-wrapped text keeps its lines near one width; lines over 100 are not wrapped, and
+    # only a short line among them (a heading) stands alone, not a long line broken in two.
+    short = 40 if wrap < 40 else 0.6 * wrap if wrap <= 100 else 60
     if min(widths[:-1]) >= short:
         return []  # hard-wrapped prose: every line but the last is near the wrap width
     lines = []  # (first non-space offset, stripped text)
