@@ -303,7 +303,7 @@ def _marker(text: str, start: int, hint: re.Match) -> tuple[int, tuple, int | No
             return None
         return p, (char, False, ""), None
     suffix = char
-    if char == ")" and text.rfind("(", start, p) > text.rfind(")", start, p):
+    if char == ")" and text.find("(", max(start, text.rfind(")", start, p)), p) >= 0:
         return None  # closes a parenthesis: "(section 5)"
     if char == ")" and p > start and text[p - 1] == ".":
         p, suffix = p - 1, ".)"
