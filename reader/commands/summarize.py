@@ -157,15 +157,17 @@ def _results(items, jobs: int):
     if jobs <= 1:
         for item in items:
             progress.step(item[0].source)
-            yield _work(item)
+            out = _work(item)
+            progress.clear()
+            yield out
     else:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for item, out in zip_results(items, pool, jobs):
                 progress.step(item[0].source)
+                progress.clear()
                 yield out
-    progress.done()
 
 
 def zip_results(items, pool, jobs: int):
@@ -198,8 +200,8 @@ class Progress:
             sys.stderr.write(f"\r\x1b[K[{self.count}] {clean(source)[-60:]}")
             sys.stderr.flush()
 
-    def done(self) -> None:
-        if self.on and self.count:
+    def clear(self) -> None:
+        if self.on:
             sys.stderr.write("\r\x1b[K")
             sys.stderr.flush()
 
@@ -270,6 +272,7 @@ def _plain(result: Result, order: str, several: bool, markdown: bool, first: boo
 
 
 def _rich(console, result: Result, order: str, first: bool) -> None:
+    from rich.padding import Padding
     from rich.text import Text
 
     from reader.render import one_line
@@ -285,9 +288,10 @@ def _rich(console, result: Result, order: str, first: bool) -> None:
             console.print()
             console.print(Text(one_line(part.heading), style="bold"))
         for i in shown(part.summary, order):
-            line = Text("  • ", style="dim")
+            line = Text()
+            line.append("• ", style="dim")
             line.append(one_line(a.sentence_text(i)))
-            console.print(line)
+            console.print(Padding(line, (0, 0, 0, 2)))
     if not any(p.summary.selected for p in result.parts):
         console.print(Text("  (no body sentences to summarize)", style="dim italic"))
 

@@ -1,0 +1,106 @@
+"""Speed of the summary rankers: sumy 0.13 and ours on the same text, then whole books end to end.
+
+    python scripts/bench_summarize.py [--sizes 25000,50000,100000] [--books] [--algorithms lexrank,textrank,lsa]
+
+Part 1 ranks the same prefixes of Pride and Prejudice with sumy's own code and
+with ours (both from the same sentences and words) and prints the time ratio and
+whether the top 10 agree. Part 2 (--books) runs `reader summarize` on whole
+novels in a fresh process each: wall time (load, segment, rank, print) and peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+GUTENBERG = ROOT.parent / "shared" / "corpora" / "gutenberg"
+NOVEL = GUTENBERG / "pg1342-pride-and-prejudice.txt"
+BOOKS = ("pg1342-pride-and-prejudice.txt", "pg2600-war-and-peace.txt")
+
+_CHILD = """
+import resource, sys, time
+start = time.perf_counter()
+from reader.cli import main
+code = main(sys.argv[1:])
+sys.stdout.flush()
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(f"{time.perf_counter() - start:.2f} {peak:.0f}", file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def prefix_source(size: int):
+    from reader.analysis import analyze
+    from reader.load import document_from_bytes
+    from reader.summarize import source_of
+
+    a = analyze(document_from_bytes("prefix", NOVEL.read_bytes()[:size]), summary=False, participants=False)
+    return lambda: source_of(a, list(range(len(a.sentences))))
+
+
+def timed(function, *args):
+    start = time.perf_counter()
+    out = function(*args)
+    return time.perf_counter() - start, np.asarray(out)
+
+
+def compare(sizes: list[int], names: list[str]) -> None:
+    import warnings
+
+    from reader.summarize import ALGORITHMS, sumy_bridge
+
+    warnings.filterwarnings("ignore")  # sumy's LSA warns on short texts
+    print("| prefix | sentences | algorithm | sumy s | ours s | speed-up | same top 10 |")
+    print("|---|---|---|---|---|---|---|")
+    for size in sizes:
+        fresh = prefix_source(size)
+        for name in names:
+            theirs_s, theirs = timed(sumy_bridge.reference, fresh(), name)
+            ours_s, ours = timed(ALGORITHMS[name].rank, fresh())  # includes our word pass
+            same = set(np.argsort(-ours, kind="stable")[:10]) == set(np.argsort(-theirs, kind="stable")[:10])
+            print(f"| {size // 1000} KB | {len(ours)} | {name} | {theirs_s:.2f} | {ours_s:.3f} | "
+                  f"{theirs_s / max(ours_s, 1e-9):.0f}x | {'yes' if same else 'no'} |", flush=True)
+
+
+def books(names: list[str]) -> None:
+    print()
+    print("| book | algorithm | wall s (end to end) | peak MB |")
+    print("|---|---|---|---|")
+    for book in BOOKS:
+        path = GUTENBERG / book
+        if not path.exists():
+            continue
+        for name in names:
+            run = subprocess.run(
+                [sys.executable, "-c", _CHILD, "summarize", str(path), "--algorithm", name],
+                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            )
+            wall, peak = run.stderr.split()[-2:]
+            print(f"| {book} | {name} | {wall} | {peak} |", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="25000,50000,100000", help="prefix sizes in bytes")
+    parser.add_argument("--algorithms", default="lexrank,textrank,lsa")
+    parser.add_argument("--books", action="store_true", help="also time whole novels end to end")
+    args = parser.parse_args(argv)
+    if not NOVEL.exists():
+        print(f"corpus not found: {NOVEL}", file=sys.stderr)
+        return 1
+    names = args.algorithms.split(",")
+    compare([int(s) for s in args.sizes.split(",")], names)
+    if args.books:
+        books(["reader", *names])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
