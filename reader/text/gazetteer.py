@@ -81,7 +81,8 @@ def demonym_stems() -> frozenset[str]:
 def preload() -> None:
     """Load every list now (benchmarks time documents, not start-up)."""
     places(), towns(), first_names(), demonym_stems()
-    for name in ("titles", "org_words", "not_names", "demonyms", "function_words", "cue_verbs"):
+    for name in ("titles", "org_words", "not_names", "demonyms", "function_words", "cue_verbs",
+                 "organizations", "places"):
         words(name)
 
 

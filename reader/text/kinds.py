@@ -21,7 +21,10 @@ WEAK_TITLES = frozenset({"new", "former", "first", "senior", "junior", "acting",
 # Words before a team in sports news: a city here is its club ("against Liverpool").
 TEAM_CONTEXT = frozenset({"against", "v", "vs", "beat", "beating", "host", "hosts", "visit",
                           "visiting", "draw", "drew", "champions", "club", "side"})
-SURE, WEAK = 2, 1
+# Suffixes after which a company's first word names it alone: "Newmont Mining Corp" -> "Newmont".
+COMPANY_SUFFIXES = frozenset({"inc", "corp", "corporation", "co", "ltd", "plc", "llc", "ag", "sa",
+                              "nv", "gmbh", "group", "holdings", "spa", "ab", "asa", "oy", "bank"})
+TEAM, SURE, WEAK = 3, 2, 1
 
 
 def classify(cands: list[Candidate]) -> list[Candidate]:
@@ -30,11 +33,13 @@ def classify(cands: list[Candidate]) -> list[Candidate]:
         _drop_opening_word(c)
     verdicts = [_local(c) for c in cands]
     _prefer_surnames(cands, verdicts)
+    _follow_teams(cands, verdicts)
     known = _known(cands, verdicts)
+    sure = _known(cands, verdicts, strongest=SURE)
     out = []
     for c, (kind, strength) in zip(cands, verdicts):
         if c.shouting:
-            out.extend(_read_shouting(c, known))
+            out.extend(_read_shouting(c, sure))
             continue
         if kind == "drop":
             continue
@@ -49,17 +54,21 @@ def classify(cands: list[Candidate]) -> list[Candidate]:
 def _local(c: Candidate) -> tuple[str | None, int]:
     """What the candidate is on its own: (kind or 'drop' or None, strength)."""
     keys = [t.key for t in c.tokens]
-    if keys[-1] in gz.words("not_names") or gz.is_demonym(c.tokens[-1].text):
+    if any(k in gz.words("not_names") for k in keys) or gz.is_demonym(c.tokens[-1].text):
         return "drop", SURE
     if len(keys) > 1 and len(keys[-1]) == 1:  # "Group C"
         return "drop", SURE
+    if c.key in gz.words("organizations"):
+        return "organization", SURE
     if len(keys) == 1 and _is_acronym(c.tokens[0].text) and not _spelled_place(c.key):
         return "organization", WEAK
     if c.key in gz.regions() and not _person_titled(c):
+        if c.team and c.key not in gz.countries():
+            return "organization", TEAM  # "NEW JERSEY 10 4 2" in a league table
         return "place", SURE
     if c.key in gz.cities() or c.key in gz.towns():
         if c.team or c.before in TEAM_CONTEXT:
-            return "organization", SURE
+            return "organization", TEAM
         if not _person_titled(c):
             return "place", SURE if c.key in gz.cities() else WEAK
     if len(keys) > 1 and _club(c):
@@ -74,7 +83,7 @@ def _local(c: Candidate) -> tuple[str | None, int]:
         return "organization", WEAK
     if _person_titled(c) or _person_shaped(c):
         return "person", SURE
-    if len(keys) > 1 and all(t.text[:1].isupper() for t in c.tokens):
+    if 1 < len(keys) < 5 and all(_name_word(t.text) for t in c.tokens):
         return "person", WEAK
     return None, 0
 
@@ -85,12 +94,22 @@ def _drop_opening_word(c: Candidate) -> None:
     if not c.initial or c.shouting or len(c.tokens) < 2:
         return
     first, rest = c.tokens[0], c.tokens[1:]
-    if _known_word(first):
+    if _known_word(first) or _starts_place(c):
         return
     head = rest[0]
     if head.key in gz.first_names() or _is_acronym(head.text) or head.key in gz.countries():
         c.tokens = rest
         c.initial = False
+
+
+def _starts_place(c: Candidate) -> bool:
+    """'New York', 'San Jose Mercury': the first word belongs to a place name."""
+    keys = [t.key for t in c.tokens]
+    return any(_any_place(" ".join(keys[:n])) for n in (2, 3) if n <= len(keys))
+
+
+def _any_place(key: str) -> bool:
+    return key in gz.places() or key in gz.towns()
 
 
 def _known_word(t) -> bool:
@@ -107,11 +126,18 @@ def _spelled_place(key: str) -> bool:
 
 
 def _club(c: Candidate) -> bool:
-    """'Partizan Belgrade', 'Bayer Leverkusen': a word and a city, not a person's name."""
+    """'Partizan Belgrade', 'Bayer Leverkusen' in a table or a match: a word and a city."""
     city, first = c.tokens[-1].key, c.tokens[0]
     if _is_initial(first) or first.key in gz.first_names():
         return False
+    if not (c.team or c.before in TEAM_CONTEXT or _is_acronym(first.text)):
+        return False
     return city in gz.cities() or city in gz.towns()
+
+
+def _name_word(word: str) -> bool:
+    """'Ladki', 'McDonald', "O'Neill": a capital and then lower-case letters."""
+    return len(word) > 1 and word[0].isupper() and any(ch.islower() for ch in word[1:])
 
 
 def _person_titled(c: Candidate) -> bool:
@@ -139,17 +165,43 @@ def _prefer_surnames(cands: list[Candidate], verdicts: list) -> None:
             verdicts[n] = ("person", SURE)
 
 
-def _known(cands: list[Candidate], verdicts) -> dict[str, str]:
+def _follow_teams(cands: list[Candidate], verdicts: list) -> None:
+    """A city that names a team in a results table names it in the report too, not in a dateline."""
+    teams = {c.key for c, (kind, strength) in zip(cands, verdicts) if strength == TEAM}
+    for n, c in enumerate(cands):
+        kind, strength = verdicts[n]
+        if kind == "place" and c.key in teams and c.before not in PLACE_CONTEXT and not _dateline(c):
+            verdicts[n] = ("organization", SURE)
+
+
+def _dateline(c: Candidate) -> bool:
+    return c.initial and (c.after[:1].isdigit() or c.after == ",")
+
+
+def _known(cands: list[Candidate], verdicts, strongest: int = WEAK) -> dict[str, str]:
     """Keys typed with confidence, and the surnames of people with full names; then weaker ones."""
     known: dict[str, str] = {}
-    for wanted in (SURE, WEAK):
+    for wanted in (s for s in (TEAM, SURE, WEAK) if s >= strongest):
         for c, (kind, strength) in zip(cands, verdicts):
             if kind in (None, "drop") or c.shouting or strength != wanted:
                 continue
-            if kind == "person" and len(c.tokens) > 1:
-                known.setdefault(c.tokens[-1].key, "person")
+            for short in _short_forms(c, kind):
+                known.setdefault(short, kind)
             known.setdefault(c.key, kind)
     return known
+
+
+def _short_forms(c: Candidate, kind: str) -> list[str]:
+    """'Voronkov' for 'Vladimir Voronkov'; 'Newmont' for 'Newmont Mining Corp'."""
+    keys = [t.key for t in c.tokens]
+    if kind == "person" and len(keys) > 1:
+        return [keys[-1]]
+    if kind == "organization" and len(keys) > 1 and keys[-1] in COMPANY_SUFFIXES:
+        first = keys[0]
+        if first in gz.words("org_words") or first in gz.words("function_words") or first in gz.places():
+            return []
+        return [" ".join(keys[:n]) for n in range(1, len(keys) - 1)] or [first]
+    return []
 
 
 def _from_document(c: Candidate, known: dict[str, str]) -> str | None:
@@ -174,7 +226,7 @@ def _read_shouting(c: Candidate, known: dict[str, str]) -> list[Candidate]:
             piece = toks[i : i + n]
             key = " ".join(t.key for t in piece)
             kind = known.get(key) or _shouted_place(key, c, i + n)
-            if kind and not (n == 1 and key in gz.words("function_words")):
+            if kind and not (n == 1 and (key in gz.words("function_words") or len(key) < 3 and key not in gz.countries())):
                 out.append(Candidate(tokens=piece, sentence=c.sentence, initial=False,
                                      shouting=True, kind=kind))
                 i += n
@@ -185,8 +237,9 @@ def _read_shouting(c: Candidate, known: dict[str, str]) -> list[Candidate]:
 
 
 def _shouted_place(key: str, c: Candidate, end: int) -> str | None:
-    if key in gz.regions():
+    team = c.team and end == len(c.tokens)
+    if key in gz.countries():
         return "place"
-    if key in gz.cities():
-        return "organization" if c.team and end == len(c.tokens) else "place"
+    if key in gz.regions() or key in gz.cities():
+        return "organization" if team else "place"
     return None

@@ -103,7 +103,7 @@ def candidates(text: str, start: int, end: int, sentence: int) -> list[Candidate
             out.extend(_trim(part, toks, sentence, first, shouting))
     if _is_table(toks):
         for c in out:
-            c.team = c.after[:1].isdigit()
+            c.team = c.after[:1].isdigit() or c.after == "("
     return out
 
 
