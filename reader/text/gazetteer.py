@@ -69,7 +69,8 @@ def places() -> frozenset[str]:
 @cache
 def first_names() -> frozenset[str]:
     """Given names as keys (about 37,000, many languages)."""
-    return _cached_list("first-names", _build_first_names)
+    common = words("function_words") | words("titles") | words("org_words") | words("not_names")
+    return _cached_list("first-names", _build_first_names) - common
 
 
 @cache

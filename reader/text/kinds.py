@@ -7,6 +7,8 @@ too, and a headline in capitals is read through the names the body has typed.
 
 from __future__ import annotations
 
+import re
+
 from reader.text import gazetteer as gz
 from reader.text.names import PLACE_HEADS, Candidate, _is_acronym, _is_initial
 
@@ -25,6 +27,8 @@ TEAM_CONTEXT = frozenset({"against", "v", "vs", "beat", "beating", "host", "host
 COMPANY_SUFFIXES = frozenset({"inc", "corp", "corporation", "co", "ltd", "plc", "llc", "ag", "sa",
                               "nv", "gmbh", "group", "holdings", "spa", "ab", "asa", "oy", "bank"})
 TEAM, SURE, WEAK = 3, 2, 1
+# Endings of English common nouns and adjectives, seldom of a surname ("Sustainable Development").
+COMMON_SUFFIX = re.compile(r"(?:tion|sion|ment|ity|ness|ship|ism|ance|ence|able|ible|ive|ical|ary|ogy|ing)s?$")
 
 
 def classify(cands: list[Candidate]) -> list[Candidate]:
@@ -83,7 +87,7 @@ def _local(c: Candidate) -> tuple[str | None, int]:
         return "organization", WEAK
     if _person_titled(c) or _person_shaped(c):
         return "person", SURE
-    if 1 < len(keys) < 5 and all(_name_word(t.text) for t in c.tokens):
+    if 1 < len(keys) < 5 and all(_name_word(t.text) for t in c.tokens) and not _has_common_word(c):
         return "person", WEAK
     return None, 0
 
@@ -133,6 +137,16 @@ def _club(c: Candidate) -> bool:
     if not (c.team or c.before in TEAM_CONTEXT or _is_acronym(first.text)):
         return False
     return city in gz.cities() or city in gz.towns()
+
+
+def _has_common_word(c: Candidate) -> bool:
+    """'Ugandan NGOs', 'The Vagina Monologues': not the shape of a person's name."""
+    if c.tokens[0].key in gz.places():
+        return True  # "Paris Agenda"
+    return any(
+        gz.is_demonym(t.text) or t.key in gz.words("function_words") or COMMON_SUFFIX.search(t.key)
+        for t in c.tokens
+    )
 
 
 def _name_word(word: str) -> bool:

@@ -28,6 +28,10 @@ GROUP_WORDS = frozenset({"participants", "experts", "officials", "representative
                          "authorities", "leaders", "residents", "witnesses", "they", "we"})
 TITLE_CUES = frozenset({"theme", "titled", "entitled", "called", "named", "headlined", "book",
                         "film", "song", "slogan", "motto", "term", "word", "words", "phrase"})
+# Cue verbs whose object is a listener, not what was said.
+OBJECT_CUES = frozenset({"told", "tells", "tell", "asked", "asks", "informed", "informs",
+                         "assured", "assures", "urged", "urges", "called", "calls", "welcomed",
+                         "welcomes", "promised", "thought", "believed", "went", "continued"})
 ACCORDING = re.compile(r"\b[Aa]ccording to ([^,]{1,120}),\s*")
 
 
@@ -38,7 +42,7 @@ def find(analysis: Analysis) -> list[Quote]:
     for i, s in enumerate(analysis.sentences):
         direct = _direct(analysis, i, people)
         out.extend(direct)
-        q = _reported(analysis, i, people, [(d.start, d.end) for d in direct])
+        q = None if direct else _reported(analysis, i, people, [])
         if q is not None:
             out.append(q)
     out.sort(key=lambda q: (q.start, q.end))
@@ -199,6 +203,8 @@ def _cue_clause(text, start, end, people, direct) -> Quote | None:
             speaker = _speaker(subject, subject_start, m.start(), people)
         else:  # "Natalya Gherman, sharing her experience ..., stressed that"
             speaker = people.first_named_in(start, m.start())
+        if w.lower() in OBJECT_CUES and not re.match(r"\s+that\b", text[m.end():end]):
+            continue  # "told the BBC's programme": the object, not the words
         after = _after_cue(text, m.end(), end, words, n)
         if after >= end - 1:
             continue

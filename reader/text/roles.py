@@ -78,5 +78,6 @@ def _has_role_word(toks: list[Token]) -> bool:
 
 
 # Title-list words too vague to make a phrase a role on their own.
-_NOT_ROLES = frozenset({"new", "former", "special", "regional", "foreign", "senior", "junior",
+_NOT_ROLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mister",
+                        "madam", "madame", "monsieur", "herr", "frau", "new", "former", "special", "regional", "foreign", "senior", "junior",
                         "acting", "first", "private", "count", "major", "general"})
