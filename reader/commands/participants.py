@@ -76,10 +76,19 @@ def describe(p: Participant) -> str:
     line = f"{one_line(p.name)} ({len(p.mentions)})"
     if p.role:
         line += f" - {one_line(p.role)}"
-    others = [one_line(a) for a in p.aliases if one_line(a) != one_line(p.name)]
+    others = other_names(p)
     if others:
         line += "; also: " + ", ".join(others)
     return line
+
+
+def other_names(p: Participant) -> list[str]:
+    """Aliases other than the name, once each (a line break inside a name is not a new name)."""
+    out: list[str] = []
+    for alias in map(one_line, p.aliases):
+        if alias != one_line(p.name) and alias not in out:
+            out.append(alias)
+    return out
 
 
 def _plain(analysis: Analysis, index: int) -> None:
@@ -111,7 +120,7 @@ def _rich(console, analysis: Analysis, index: int) -> None:
             line.append(f" ({len(p.mentions)})", style="dim")
             if p.role:
                 line.append(f"  {one_line(p.role)}")
-            others = [one_line(a) for a in p.aliases if one_line(a) != one_line(p.name)]
+            others = other_names(p)
             if others:
                 line.append("  also: " + ", ".join(others), style="dim")
             console.print(line)

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import os
 import re
-from functools import cache
+import unicodedata
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-CACHE_VERSION = "3"
+CACHE_VERSION = "4"
 BIG_CITY = 100_000
 
 
@@ -27,8 +28,19 @@ def words(name: str) -> frozenset[str]:
 
 
 def key(name: str) -> str:
-    """The form names are compared in: lower case, single spaces, no final dots ('U.S.' -> 'u.s')."""
-    return " ".join(w.rstrip(".") for w in name.lower().split())
+    """The form names are compared in: lower case, no accents, single spaces, no final dots.
+
+    'U.S.' -> 'u.s', 'Natásha' -> 'natasha'.
+    """
+    return " ".join(word_key(w) for w in name.split())
+
+
+@lru_cache(maxsize=200_000)
+def word_key(word: str) -> str:
+    low = word.lower().rstrip(".")
+    if low.isascii():
+        return low
+    return "".join(ch for ch in unicodedata.normalize("NFKD", low) if not unicodedata.combining(ch))
 
 
 def _is_entry(line: str) -> bool:
@@ -192,5 +204,5 @@ def _build_first_names() -> set[str]:
         name = line[3:29].strip()
         if "<" in name or not name:
             continue
-        names.update(part.lower() for part in re.split(r"[+ -]", name) if len(part) > 1)
+        names.update(word_key(part) for part in re.split(r"[+ -]", name) if len(part) > 1)
     return names

@@ -31,10 +31,15 @@ TEAM, SURE, WEAK = 3, 2, 1
 COMMON_SUFFIX = re.compile(r"(?:tion|sion|ment|ity|ness|ship|ism|ance|ence|able|ible|ive|ical|ary|ogy|ing)s?$")
 
 
-def classify(cands: list[Candidate]) -> list[Candidate]:
-    """The candidates that name participants, each with ``kind`` set."""
+def classify(cands: list[Candidate], lower: set[str] = frozenset()) -> list[Candidate]:
+    """The candidates that name participants, each with ``kind`` set.
+
+    ``lower`` holds the words the document also writes in lower case: a sentence's first
+    word among them ("Suddenly", "Beside") is not part of a name.
+    """
     for c in cands:
-        _drop_opening_word(c)
+        _drop_opening_word(c, lower)
+    cands = [c for c in cands if c.tokens and not _pronoun(c)]
     verdicts = [_local(c) for c in cands]
     _prefer_surnames(cands, verdicts)
     _follow_teams(cands, verdicts)
@@ -92,13 +97,25 @@ def _local(c: Candidate) -> tuple[str | None, int]:
     return None, 0
 
 
-def _drop_opening_word(c: Candidate) -> None:
-    """'Hosts UAE play', 'All-rounder Greg Blewett steered': a sentence's first word is
-    capitalised anyway; when it is nothing we know and the rest is a name, it goes."""
+def _pronoun(c: Candidate) -> bool:
+    """'I', "I'll", a single letter: never a name on their own."""
+    word = c.tokens[0].text
+    return len(c.tokens) == 1 and (len(word) < 2 or word.split("’")[0].split("'")[0] == "I")
+
+
+def _drop_opening_word(c: Candidate, lower) -> None:
+    """'Hosts UAE play', 'Suddenly Natásha': a sentence's first word is capitalised anyway;
+    when the document also writes it in lower case, or it is nothing we know and the rest
+    is a name, it goes."""
     if not c.initial or c.shouting or len(c.tokens) < 2:
         return
     first, rest = c.tokens[0], c.tokens[1:]
-    if _known_word(first) or _starts_place(c):
+    if _starts_place(c) or not rest[0].capital:
+        return
+    if first.text.lower() in lower and first.key not in gz.first_names() and not _any_place(first.key):
+        c.tokens, c.initial = rest, False
+        return
+    if _known_word(first):
         return
     head = rest[0]
     if head.key in gz.first_names() or _is_acronym(head.text) or head.key in gz.countries():

@@ -45,7 +45,7 @@ class Token:
     capital: bool = False
 
     def __post_init__(self):
-        self.key = self.text.lower().rstrip(".")
+        self.key = gz.word_key(self.text)
         self.capital = self.text[0].isupper()
 
 
@@ -92,9 +92,11 @@ def is_shouting(tokens: list[Token]) -> bool:
     return upper >= 0.7 * len(letters)
 
 
-def candidates(text: str, start: int, end: int, sentence: int) -> list[Candidate]:
-    """Name candidates of one sentence, in order."""
+def candidates(text: str, start: int, end: int, sentence: int, lower: set | None = None) -> list[Candidate]:
+    """Name candidates of one sentence, in order; adds the sentence's lower-case words to ``lower``."""
     toks = tokenize(text, start, end)
+    if lower is not None:
+        lower.update(t.text for t in toks if t.text.islower())
     shouting = is_shouting(toks)
     first = _first_word(toks)
     out = []
@@ -215,6 +217,7 @@ def _name_starts(part: list[tuple[int, Token]], n: int) -> bool:
         prev.key in gz.words("org_words")
         or prev.key in gz.words("titles")
         or prev.key in gz.places()
+        or prev.key in gz.towns()
         or _is_acronym(prev.text)
     )
 

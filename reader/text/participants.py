@@ -37,9 +37,10 @@ def mentions(analysis: Analysis) -> list[Candidate]:
     """Every typed name mention in the body sentences, in text order."""
     text = analysis.text
     cands: list[Candidate] = []
+    lower: set[str] = set()
     for i, s in enumerate(analysis.sentences):
-        cands.extend(names.candidates(text, s.start, s.end, i))
-    typed = kinds.classify(cands)
+        cands.extend(names.candidates(text, s.start, s.end, i, lower))
+    typed = kinds.classify(cands, lower)
     _mark_definitions(typed, text)
     return typed
 
@@ -72,7 +73,28 @@ def _group(cands: list[Candidate], text: str) -> list[list[Candidate]]:
         if (c.kind, c.key) not in index.exact:
             index.add(c, target)
         target.append(c)
-    return groups
+    return _merge_lone_names(groups)
+
+
+def _merge_lone_names(groups: list[list[Candidate]]) -> list[list[Candidate]]:
+    """'Napoleon' met before 'Napoleon Bonaparte' joins him when no other full name fits."""
+    full: dict[str, list[int]] = {}
+    for n, g in enumerate(groups):
+        if g[0].kind == "person":
+            for key in {w for c in g if len(c.tokens) > 1 for w in (c.tokens[0].key, c.tokens[-1].key)}:
+                full.setdefault(key, []).append(n)
+    merged: dict[int, int] = {}
+    for n, g in enumerate(groups):
+        keys = {c.key for c in g}
+        if g[0].kind != "person" or len(keys) != 1 or len(g[0].tokens) != 1:
+            continue
+        owners = full.get(next(iter(keys)), [])
+        if len(owners) == 1 and owners[0] != n:
+            merged[n] = owners[0]
+    for n, target in merged.items():
+        groups[target].extend(groups[n])
+        groups[target].sort(key=lambda c: c.start)
+    return [g for n, g in enumerate(groups) if n not in merged]
 
 
 class _Index:
@@ -102,7 +124,7 @@ class _Index:
 def _index_words(c: Candidate) -> list[str]:
     """Surname, acronym or initials, first words and last word: what an alias shares."""
     keys = [t.key for t in c.tokens]
-    out = ["last:" + keys[-1], "first3:" + " ".join(keys[:3])]
+    out = ["last:" + keys[-1], "first3:" + " ".join(keys[:3]), "first2:" + " ".join(keys[:2])]
     if c.kind == "organization":
         out.append("acr:" + (c.tokens[0].text.replace(".", "") if len(keys) == 1 else _initials(c)))
     return out
@@ -115,6 +137,8 @@ def _alias_target(c: Candidate, index: _Index):
     for other, group in reversed(index.near(c)):
         if other.kind != c.kind and not (c.kind == "organization" and _is_acronym_of(c, other)):
             continue
+        if c.kind == "person" and len(c.tokens) > 1 and len(other.tokens) == 1:
+            continue  # "Nicholas Rostóv" is not "Ilyá Rostóv" because both are "Rostóv"
         if _same(c, other):
             return group
     return None
@@ -129,7 +153,10 @@ def _same(c: Candidate, other: Candidate) -> bool:
 
 
 def _same_person(short, full) -> bool:
-    """'Gherman', 'N. Gherman' and 'Natalya Gherman' are one person; 'Igor Gherman' is not."""
+    """'Gherman', 'N. Gherman' and 'Natalya Gherman' are one person; 'Igor Gherman' is not.
+    'Anna Pávlovna' is 'Anna Pávlovna Schérer'."""
+    if 2 <= len(short) < len(full) and [t.key for t in short] == [t.key for t in full[: len(short)]]:
+        return True
     if len(short) > len(full) or short[-1].key != full[-1].key or len(full) < 2:
         return False
     for a, b in zip(short[:-1], full[:-1]):
@@ -191,5 +218,9 @@ def _kind(group: list[Candidate]) -> str:
 
 
 def _canonical(group: list[Candidate], text: str) -> str:
-    best = max(group, key=lambda c: (len(c.tokens), c.end - c.start, -c.start))
+    """The fullest form, preferring one the text uses more than once."""
+    counts: dict[str, int] = {}
+    for c in group:
+        counts[c.key] = counts.get(c.key, 0) + 1
+    best = max(group, key=lambda c: (counts[c.key] > 1, len(c.tokens), c.end - c.start, -c.start))
     return re.sub(r"\s+", " ", text[best.start : best.end])

@@ -19,6 +19,7 @@ ROLE_NOUNS = frozenset({"adviser", "advisor", "coordinator", "member", "editor",
                         "moderator", "organizer", "organiser", "host", "author", "lawyer",
                         "candidate", "winner", "champion", "player", "student", "teacher"})
 MAX_WORDS = 25
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "then", "now", "also"})
 
 
 def role_of(analysis, group) -> str | None:
@@ -40,7 +41,16 @@ def after(text: str, start: int, end: int) -> str | None:
     words = phrase.split()
     if not words or words[0].lower() in ("who", "which", "that", "whose", "but", "and", "as"):
         return None
-    if len(words) > MAX_WORDS or not _has_role_word(tokenize(phrase, 0, len(phrase))):
+    if len(words) > MAX_WORDS or any(q in phrase for q in "\"“”«»"):
+        return None
+    toks = tokenize(phrase, 0, len(phrase))
+    # A noun phrase: it opens with a determiner, a capital or the role word itself
+    # ("the squadron commander", "UNODC Regional Representative", "director of ...")
+    # and the role word comes early; "thereby inviting ..." is a clause, not a role.
+    opener = toks[0]
+    if not (opener.capital or opener.key in DETERMINERS or _has_role_word([opener])):
+        return None
+    if toks[-1].key in LINKS or not _has_role_word(toks[:5]):
         return None
     return phrase
 
@@ -56,7 +66,8 @@ def before(text: str, start: int, end: int) -> str | None:
         phrase = phrase[1:]
     while phrase and not phrase[-1].text[0].isalnum():
         phrase = phrase[:-1]
-    if not phrase or not _has_role_word(phrase):
+    # A title stands right against the name; "Prince Vasíli to Anna" ends in a link.
+    if not phrase or phrase[-1].key in LINKS or not _has_role_word(phrase):
         return None
     return text[phrase[0].start : phrase[-1].end]
 
