@@ -1,0 +1,71 @@
+"""``reader [PATH...]``: open the reader; plain-text summaries when stdout is not a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import sys
+
+from reader.commands.common import documents, error, new_parser
+
+
+def make_parser(prog: str) -> argparse.ArgumentParser:
+    return new_parser(
+        prog,
+        "Open documents in the terminal reader: the text, its outline, summary, participants and quotes.",
+        "Piped (stdout not a terminal), it prints the plain-text summaries instead.\n"
+        "In the reader, press ? or F1 for the keys.",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    if not sys.stdout.isatty():
+        return print_plain(args.paths)
+    status = [0]
+    loaded = list(documents(args.paths, status))
+    if not loaded:
+        return 1
+    if "-" in args.paths and not sys.stdin.isatty() and not _keys_from_terminal():
+        error("-: cannot read keys: no terminal (/dev/tty) to read them from")
+        return 1
+    from reader.tui.app import run as run_app
+
+    notes = [f"{item.source}: {note}" for item in loaded for note in item.document.notes]
+    code = run_app([item.document for item in loaded], notes)
+    return code or status[0]
+
+
+def print_plain(paths: list[str]) -> int:
+    """The summaries as plain text, what ``reader x.txt | less`` means."""
+    if importlib.util.find_spec("reader.commands.summarize") is None:
+        return _plain_sentences(paths)  # until the summarize command lands
+    from reader.commands import summarize
+
+    return summarize.run(summarize.make_parser("reader").parse_args(paths))
+
+
+def _plain_sentences(paths: list[str]) -> int:
+    from reader.commands.common import for_each_analysis
+    from reader.tui.layout import clean
+
+    def show(analysis, index: int) -> None:
+        if index:
+            print()
+        print(f"# {' '.join(clean(analysis.title).split())}")
+        chosen = analysis.summary.selected if analysis.summary else range(min(5, len(analysis.sentences)))
+        for i in chosen:
+            print(" ".join(clean(analysis.sentence_text(i)).split()))
+
+    return for_each_analysis(paths, show)
+
+
+def _keys_from_terminal() -> bool:
+    """After stdin was read as a document, take keys from the terminal (as toolong does)."""
+    try:
+        tty = os.open("/dev/tty", os.O_RDWR)
+    except OSError:
+        return False
+    os.dup2(tty, sys.stdin.fileno())
+    os.close(tty)
+    return True

@@ -1,0 +1,1 @@
+"""The Textual reader. Import ``reader.tui.app`` lazily: it pulls in Textual."""

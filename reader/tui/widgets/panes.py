@@ -1,0 +1,219 @@
+"""The lists around the reading view: documents, outline, summary, participants, quotes.
+
+Each pane fills itself from an Analysis and posts a message saying what the user chose.
+Document text reaches them as rich Text (never markup), cleaned of control characters.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.model import Analysis, Participant, Quote, Summary
+from reader.palette import KIND_COLORS
+from reader.tui.layout import clean
+
+_SPACE = re.compile(r"\s+")
+
+
+def one_line(text: str, limit: int = 0) -> str:
+    """Document text for a list: clean, white space collapsed, cut to ``limit``."""
+    text = _SPACE.sub(" ", clean(text)).strip()
+    if limit and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text
+
+
+class ListPane(Vertical):
+    """A note line over an option list."""
+
+    def __init__(self, note: str = "", **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._note = note
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._note, classes="note", markup=False)
+        yield OptionList(markup=False)
+
+    @property
+    def options(self) -> OptionList:
+        return self.query_one(OptionList)
+
+    def set_note(self, note: str | Text) -> None:
+        self.query_one(".note", Static).update(note)
+
+    def fill(self, options: list[Option]) -> None:
+        self.options.clear_options()
+        self.options.add_options(options)
+        if options:  # so that enter chooses at once
+            self.options.highlighted = 0
+
+    def missing(self, name: str, analysis: Analysis | None, part) -> bool:
+        """Say so when there is nothing to list yet (or at all)."""
+        if analysis is not None and part is not None:
+            return False
+        self.set_note(f"{name}: analysing…" if analysis is None else f"{name}: not available")
+        self.fill([])
+        return True
+
+    def highlight(self, option_id: str) -> None:
+        try:
+            index = self.options.get_option_index(option_id)
+        except Exception:  # OptionDoesNotExist: nothing to show
+            return
+        if self.options.highlighted != index:
+            self.options.highlighted = index
+
+
+class DocumentList(ListPane):
+    class Chosen(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def show(self, sources: list[str]) -> None:
+        self.set_note(f"{len(sources)} documents")
+        self.fill([Option(Text(one_line(s)), id=str(i)) for i, s in enumerate(sources)])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Chosen(int(event.option.id)))
+
+
+class OutlinePane(ListPane):
+    """Sections; topical ones (found by the reader, not named by the author) are marked ≈."""
+
+    class Chosen(Message):
+        def __init__(self, section: int) -> None:
+            super().__init__()
+            self.section = section
+
+    def show(self, analysis: Analysis | None) -> None:
+        if self.missing("Outline", analysis, analysis and analysis.sections):
+            return
+        self.set_note(Text.assemble("Outline ", ("(≈ topic)", "italic dim")))
+        self.fill([Option(section_prompt(s), id=str(i)) for i, s in enumerate(analysis.sections)])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Chosen(int(event.option.id)))
+
+
+def section_prompt(section) -> Text:
+    indent = "  " * max(0, section.level - 1)
+    title = one_line(section.title, 60) or "(untitled)"
+    if section.kind == "topic":
+        return Text.assemble(indent, ("≈ ", "bold"), (title, "italic"))
+    if section.kind in ("front", "back"):
+        return Text.assemble(indent, (f"{title} ", "dim"), (f"[{section.kind} matter]", "dim italic"))
+    return Text.assemble(indent, (title, "bold" if section.level == 1 else ""))
+
+
+class SummaryPane(ListPane):
+    class Chosen(Message):
+        def __init__(self, sentence: int) -> None:
+            super().__init__()
+            self.sentence = sentence
+
+    def show(self, analysis: Analysis | None, summary: Summary | None, scope: str, busy: bool) -> None:
+        if analysis is None:
+            self.set_note("Summary: analysing…")
+            self.fill([])
+            return
+        if summary is None:
+            self.set_note("Summary: not available" + (" (computing…)" if busy else ""))
+            self.fill([])
+            return
+        scores = {r.sentence: r.score for r in summary.ranking}
+        count = len(summary.selected)
+        note = f"{summary.algorithm} · {count} sentence{'s' * (count != 1)} · {scope}"
+        self.set_note(note + (" · computing…" if busy else ""))
+        self.fill(
+            [
+                Option(
+                    Text.assemble((f"{scores.get(i, 0.0):.2f} ", "dim"), one_line(analysis.sentence_text(i))),
+                    id=str(i),
+                )
+                for i in summary.selected
+            ]
+        )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Chosen(int(event.option.id)))
+
+
+class ParticipantsPane(ListPane):
+    class Chosen(Message):
+        def __init__(self, participant: Participant) -> None:
+            super().__init__()
+            self.participant = participant
+
+    def show(self, analysis: Analysis | None) -> None:
+        self._people: dict[str, Participant] = {}
+        if self.missing("Participants", analysis, analysis and analysis.participants):
+            return
+        people = sorted(analysis.participants, key=lambda p: -len(p.mentions))
+        self._people = {p.id: p for p in people}
+        self.set_note(f"{len(people)} participants · enter: highlight, again / m: next mention")
+        self.fill([Option(participant_prompt(p), id=p.id) for p in people])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Chosen(self._people[event.option.id]))
+
+
+def participant_prompt(p: Participant) -> Text:
+    count = len(p.mentions)
+    text = Text.assemble(
+        (one_line(p.name, 40), Style(color=KIND_COLORS.get(p.kind), bold=True)),
+        (f"  {count} mention{'s' * (count != 1)}", "dim"),
+        "\n",
+        (p.kind, "italic"),
+    )
+    if p.role:
+        text.append(" · " + one_line(p.role, 90), style="dim")
+    return text
+
+
+class QuotesPane(ListPane):
+    class Chosen(Message):
+        def __init__(self, quote: Quote) -> None:
+            super().__init__()
+            self.quote = quote
+
+    def show(self, analysis: Analysis | None) -> None:
+        self._quotes: list[Quote] = []
+        if self.missing("Quotes", analysis, analysis and analysis.quotes):
+            return
+        self._quotes = list(analysis.quotes)
+        people = {p.id: p for p in analysis.participants or []}
+        self.set_note(f"{len(self._quotes)} quotes")
+        self.fill(
+            [Option(quote_prompt(q, people, analysis.text), id=str(i)) for i, q in enumerate(self._quotes)]
+        )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Chosen(self._quotes[int(event.option.id)]))
+
+
+def quote_prompt(quote: Quote, people: dict[str, Participant], text: str) -> Text:
+    speaker = people.get(quote.speaker) if quote.speaker else None
+    head = Text()
+    if speaker:
+        head.append(one_line(speaker.name, 40), Style(color=KIND_COLORS.get(speaker.kind), bold=True))
+    else:
+        head.append("unknown speaker", "dim italic")
+    if quote.cue:
+        head.append(f" ({one_line(quote.cue, 30)})", "dim")
+    head.append(f"  {quote.kind}\n", "dim italic")
+    head.append(one_line(text[quote.start : quote.end], 240), "italic")
+    return head

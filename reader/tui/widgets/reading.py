@@ -1,0 +1,246 @@
+"""The reading view: the document as text, wrapped once, drawn line by line.
+
+A Line-API widget: only the lines on screen are styled, so a 3 MB book opens at
+once. Document text is never markup; control characters are shown as symbols.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.cache import LRUCache
+from textual.color import Color
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.model import Analysis
+from reader.palette import KIND_COLORS, SUMMARY_COLOR
+from reader.tui.layout import Layout, Spans, clean, layout
+
+GUTTER = 3  # summary bar, quote bar, space
+RIGHT_MARGIN = 1
+
+
+class ReadingView(ScrollView, can_focus=True):
+    """Shows one document; knows which text offset each screen line holds."""
+
+    COMPONENT_CLASSES = {
+        "reading--quote",
+        "reading--label",
+        "reading--match",
+        "reading--current",
+        "reading--selected",
+    }
+
+    class Moved(Message):
+        """The top of the view now shows another part of the text."""
+
+        def __init__(self, offset: int) -> None:
+            super().__init__()
+            self.offset = offset
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._text = ""
+        self._layout = Layout(0)
+        self._labels: dict[int, Text] = {}
+        self._summary = Spans()
+        self._mentions = Spans()
+        self._selected = Spans()
+        self._quotes = Spans()
+        self._matches = Spans()
+        self._current: tuple[int, int] | None = None
+        self._cache: LRUCache[tuple, Strip] = LRUCache(512)
+        self._version = 0
+        self._top_line = -1
+
+    # What is shown
+
+    @property
+    def text(self) -> str:
+        """The text as shown (controls replaced); same offsets as the document."""
+        return self._text
+
+    def show_text(self, text: str) -> None:
+        """Show a new document, undecorated, from its top."""
+        self._text = clean(text)
+        self._labels = {}
+        self._summary = self._mentions = self._selected = self._quotes = self._matches = Spans()
+        self._current = None
+        self._relayout(keep=0)
+
+    def decorate(self, analysis: Analysis) -> None:
+        """Colour participants and set quotes apart, once the analysis has arrived."""
+        participants = analysis.participants or []
+        self._mentions = Spans(
+            (m.start, m.end, p.kind) for p in participants for m in p.mentions
+        )
+        names = {p.id: p for p in participants}
+        self._quotes = Spans((q.start, q.end, q) for q in analysis.quotes or [])
+        self._labels = {
+            q.end: self._speaker_label(names[q.speaker], q.cue)
+            for q in analysis.quotes or []
+            if q.speaker in names
+        }
+        self._relayout(keep=self.top_offset)
+
+    def mark_summary(self, spans: list[tuple[int, int]]) -> None:
+        self._summary = Spans((a, b, None) for a, b in spans)
+        self._changed()
+
+    def mark_selected(self, spans: list[tuple[int, int]]) -> None:
+        """Spans of the participant chosen in the side pane."""
+        self._selected = Spans((a, b, None) for a, b in spans)
+        self._changed()
+
+    def mark_matches(self, spans: list[tuple[int, int]]) -> None:
+        self._matches = Spans((a, b, None) for a, b in spans)
+        self._changed()
+
+    def mark_current(self, span: tuple[int, int] | None) -> None:
+        """The span the user has just jumped to (a summary sentence, a mention, a match)."""
+        self._current = span
+        self._changed()
+
+    # Where we are
+
+    @property
+    def top_offset(self) -> int:
+        line = round(self.scroll_y)
+        if not self._layout.starts:
+            return 0
+        return self._layout.starts[min(line, len(self._layout) - 1)]
+
+    @property
+    def bottom_offset(self) -> int:
+        if not self._layout.starts:
+            return 0
+        line = min(round(self.scroll_y) + self.size.height - 1, len(self._layout) - 1)
+        return self._layout.ends[line]
+
+    def line_of(self, offset: int) -> int:
+        return self._layout.line_of(offset)
+
+    def go_to(self, offset: int, *, only_if_hidden: bool = False) -> None:
+        """Scroll so that ``offset`` is a third of the way down the view."""
+        line = self._layout.line_of(offset)
+        top = round(self.scroll_y)
+        if only_if_hidden and top <= line < top + self.size.height:
+            return
+        self.scroll_to(y=max(0, line - self.size.height // 3), animate=False, immediate=True)
+
+    # Layout and drawing
+
+    def _changed(self) -> None:
+        self._version += 1
+        self._cache.clear()
+        self.refresh()
+
+    def _relayout(self, keep: int) -> None:
+        if not self.size.width:  # not laid out yet: on_resize will come
+            self._layout = Layout(0)
+            return
+        width = self._text_width()
+        self._layout = layout(self._text, width, self._labels)
+        self.virtual_size = Size(self.size.width, len(self._layout))
+        self._changed()
+        line = self._layout.line_of(keep) if keep else 0
+        self.scroll_to(y=line, animate=False, immediate=True)
+
+    def _text_width(self) -> int:
+        return max(10, self.size.width - GUTTER - RIGHT_MARGIN)
+
+    def on_resize(self) -> None:
+        if self._layout.width != self._text_width():
+            self._relayout(keep=self.top_offset)
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if round(new) != self._top_line:
+            self._top_line = round(new)
+            self.post_message(self.Moved(self.top_offset))
+
+    def render_line(self, y: int) -> Strip:
+        index = round(self.scroll_y) + y
+        width = self.size.width
+        key = (index, width, self._version, self.app.theme)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._render_index(index, width)
+            self._cache[key] = strip
+        return strip
+
+    def _render_index(self, index: int, width: int) -> Strip:
+        base = self.rich_style
+        if index >= len(self._layout):
+            return Strip.blank(width, base)
+        if index in self._layout.labels:
+            label = self._layout.labels[index]
+            segments = [Segment(" " * GUTTER)] + list(label.render(self.app.console))
+        else:
+            segments = self._text_segments(self._layout.starts[index], self._layout.ends[index])
+        return Strip(segments).apply_style(base).adjust_cell_length(width, base)
+
+    def _text_segments(self, start: int, end: int) -> list[Segment]:
+        text = Text(self._text[start:end], end="")
+
+        def paint(spans: Spans, style_of) -> bool:
+            found = spans.overlapping(start, end)
+            for a, b, value in found:
+                style = style_of(value)
+                if style:
+                    text.stylize(style, max(a, start) - start, min(b, end) - start)
+            return bool(found)
+
+        styles = self._styles()
+        in_summary = paint(self._summary, lambda _: styles["summary"])
+        paint(self._mentions, lambda kind: styles.get(kind))
+        paint(self._selected, lambda _: styles["selected"])
+        in_quote = paint(self._quotes, lambda _: styles["quote"])
+        paint(self._matches, lambda _: styles["match"])
+        if self._current and self._current[0] < end and self._current[1] > start:
+            a, b = self._current
+            text.stylize(styles["current"], max(a, start) - start, min(b, end) - start)
+        gutter = [
+            Segment("▌", styles["bar"]) if in_summary else Segment(" "),
+            Segment("┃", styles["quote_bar"]) if in_quote else Segment(" "),
+            Segment(" "),
+        ]
+        return gutter + list(text.render(self.app.console))
+
+    def _styles(self) -> dict[str, Style]:
+        key = ("styles", self.app.theme)
+        styles = self._cache.get(key)
+        if styles is None:
+            styles = self._make_styles()
+            self._cache[key] = styles
+        return styles
+
+    def _make_styles(self) -> dict[str, Style]:
+        background = self.background_colors[1]
+        dark = self.app.current_theme.dark
+        tint = background.blend(Color.parse(SUMMARY_COLOR), 0.16 if dark else 0.35)
+        quote = self.get_component_rich_style("reading--quote", partial=True)
+        styles = {
+            "summary": Style(bgcolor=tint.rich_color),
+            "bar": Style(color=SUMMARY_COLOR if dark else "#b58900"),
+            "quote": Style(italic=True),
+            "quote_bar": quote,
+            "selected": self.get_component_rich_style("reading--selected", partial=True),
+            "match": self.get_component_rich_style("reading--match", partial=True),
+            "current": self.get_component_rich_style("reading--current", partial=True),
+        }
+        for kind, colour in KIND_COLORS.items():
+            # Pastel colours read well as ink on dark, as a marker on light.
+            styles[kind] = Style(color=colour) if dark else Style(color="black", bgcolor=colour)
+        return styles
+
+    def _speaker_label(self, participant, cue: str | None) -> Text:
+        label = Text("— ", style=self.get_component_rich_style("reading--label", partial=True))
+        label.append(participant.name, style=Style(color=KIND_COLORS.get(participant.kind), bold=True))
+        if cue:
+            label.append(f", {cue}")
+        return label

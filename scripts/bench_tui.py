@@ -1,0 +1,130 @@
+"""How fast `reader` shows a document, measured as a person sees it: on a pseudo-terminal.
+
+Starts `reader PATH` in a pty of the given size and reads what it draws, timing
+  first paint   the document's own text is on screen,
+  keys          after first paint, `G` was pressed and the end of the text is on screen
+                (while the analysis is still running, for a book),
+  analysed      the outline has replaced "Outline: analysing…".
+
+    /work/venv/bin/python scripts/bench_tui.py                   # the seed and War and Peace
+    /work/venv/bin/python scripts/bench_tui.py FILE --first TEXT --last TEXT
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import re
+import select
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+READER = Path(sys.executable).with_name("reader")
+ANSI = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[PX^_].*?\x1b\\|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b.")
+CASES = [
+    (ROOT / "reader" / "seeds" / "000_49030be50a1044d2.txt", "On 25 September", "Source"),
+    (
+        Path("/work/shared/corpora/gutenberg/pg2600-war-and-peace.txt"),
+        "The Project Gutenberg EBook of War and Peace",
+        "hear about new eBooks",
+    ),
+]
+
+
+class Screen:
+    """A program on a pty; what it wrote, without escape sequences."""
+
+    def __init__(self, argv: list[str], cols: int, rows: int) -> None:
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        env = dict(os.environ, TERM="xterm-256color", COLUMNS=str(cols), LINES=str(rows))
+        env.pop("NO_COLOR", None)
+        self.started = time.perf_counter()
+        self.proc = subprocess.Popen(
+            argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
+            preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0),
+        )
+        os.close(slave)
+        self.fd = master
+        self.seen = ""
+
+    def wait_for(self, marker: str, timeout: float) -> float | None:
+        """Seconds since start when ``marker`` had been drawn, or None."""
+        deadline = time.perf_counter() + timeout
+        while marker not in self.seen:
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                return None
+            ready, _, _ = select.select([self.fd], [], [], left)
+            if ready:
+                try:
+                    data = os.read(self.fd, 65536)
+                except OSError:
+                    return None
+                # Keep a tail so a marker split across reads is still found.
+                self.seen = (self.seen[-4096:] + ANSI.sub("", data.decode("utf-8", "replace")))
+        return time.perf_counter() - self.started
+
+    def send(self, keys: str) -> None:
+        self.seen = ""
+        os.write(self.fd, keys.encode())
+
+    def close(self) -> None:
+        try:
+            os.write(self.fd, b"q")
+            self.proc.wait(timeout=5)
+        except (OSError, subprocess.TimeoutExpired):
+            self.proc.kill()
+            self.proc.wait()
+        os.close(self.fd)
+
+
+def measure(path: Path, first: str, last: str, cols: int, rows: int, timeout: float) -> None:
+    screen = Screen([str(READER), str(path)], cols, rows)
+    try:
+        paint = screen.wait_for(first, timeout)
+        print(f"{path.name} ({path.stat().st_size / 1e6:.1f} MB) at {cols}x{rows}")
+        print(f"  first paint   {_secs(paint)}")
+        if paint is None:
+            return
+        pressed = time.perf_counter()
+        screen.send("G")
+        end = screen.wait_for(last, timeout)
+        keys = None if end is None else time.perf_counter() - pressed
+        print(f"  G to the end  {_secs(keys)} (pressed at {paint:.2f} s)")
+        analysed = screen.wait_for("Outline (", timeout * 10)
+        print(f"  analysed      {_secs(analysed)}")
+    finally:
+        screen.close()
+
+
+def _secs(value: float | None) -> str:
+    return "not seen" if value is None else f"{value:.2f} s"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("path", nargs="?", type=Path)
+    parser.add_argument("--first", help="text on the first screen")
+    parser.add_argument("--last", help="text at the end of the document")
+    parser.add_argument("--size", default="120x40", help="COLSxROWS (default 120x40)")
+    parser.add_argument("--timeout", type=float, default=30.0)
+    args = parser.parse_args()
+    cols, rows = (int(n) for n in args.size.split("x"))
+    cases = [(args.path, args.first, args.last)] if args.path else CASES
+    for path, first, last in cases:
+        if not path.exists():
+            print(f"{path}: not here, skipped")
+            continue
+        measure(path, first, last, cols, rows, args.timeout)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,375 @@
+"""The reader TUI, driven with Textual's Pilot as a person would drive it."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import SEED
+from hypothesis import given
+from hypothesis import strategies as st
+
+pytest.importorskip("textual")
+
+from reader.load import document_from_bytes, load  # noqa: E402
+from reader.model import Mention, Participant, Quote  # noqa: E402
+from reader.tui.app import ReaderApp  # noqa: E402
+from reader.tui.layout import Spans, cells, clean, layout, wrap_line  # noqa: E402
+from reader.tui.screens.help import HelpScreen  # noqa: E402
+from reader.tui.screens.main import MainScreen  # noqa: E402
+from reader.tui.work import analyze_document, summarizer  # noqa: E402
+
+def sync(test):
+    """Run an async Pilot test without an asyncio plugin for pytest."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+needs_summaries = pytest.mark.skipif(summarizer() is None, reason="reader.summarize not built")
+
+
+def with_people(document, progress=None):
+    """The real analysis, with participants and quotes found by plain string search,
+    so the flows are tested whatever the participant finder does today."""
+    analysis = analyze_document(document, progress)
+    text = document.text
+    names = [("p1", "Eldor Aripov", "person"), ("p2", "Uzbekistan", "place"),
+             ("p3", "UN Counter-Terrorism Office", "organization")]
+    analysis.participants = [
+        Participant(pid, name, kind, mentions=[Mention(m.start(), m.end()) for m in re.finditer(re.escape(name), text)])
+        for pid, name, kind in names
+    ]
+    cue = text.index("noted that")
+    end = text.index(".", cue) + 1
+    analysis.quotes = [Quote(cue + len("noted "), end, "reported", "p1", "noted")]
+    return analysis
+
+
+def seed_app(**kwargs) -> ReaderApp:
+    return ReaderApp([load(str(SEED))], analyzer=with_people, **kwargs)
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def shown(screen: MainScreen) -> str:
+    """The reading view as plain text, as on screen."""
+    view = screen.reading
+    return "\n".join(view.render_line(y).text for y in range(view.size.height))
+
+
+@sync
+async def test_open_shows_text_then_analysis():
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert "The UN focuses on the experience" in shown(screen)
+        await settle(pilot)
+        analysis = screen.analyses[0]
+        outline = screen.query_one("#outline OptionList")
+        assert outline.option_count == len(analysis.sections) > 0
+        assert screen.stage == {}
+        assert screen.query_one("#documents").display is False  # one document: no list
+
+
+@sync
+async def test_paging_keys_move_like_less():
+    app = seed_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        view = app.screen.reading
+        await pilot.press("space")
+        page = view.scroll_y
+        assert page >= view.size.height - 2
+        await pilot.press("b")
+        assert view.scroll_y == 0
+        await pilot.press("j", "j")
+        assert view.scroll_y == 2
+        await pilot.press("k")
+        assert view.scroll_y == 1
+        await pilot.press("G")
+        assert view.scroll_y == view.max_scroll_y > 0
+        await pilot.press("g")
+        assert view.scroll_y == 0
+
+
+@needs_summaries
+@sync
+async def test_brackets_step_through_summary_sentences():
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        analysis, summary = screen.analyses[0], screen._summary()
+        spans = [(analysis.sentences[i].start, analysis.sentences[i].end) for i in summary.selected]
+        assert len(spans) >= 2
+        await pilot.press("right_square_bracket")
+        assert screen.current == spans[0]
+        await pilot.press("right_square_bracket")
+        assert screen.current == spans[1]
+        view = screen.reading
+        assert view.top_offset <= spans[1][0] <= view.bottom_offset
+        await pilot.press("left_square_bracket")
+        assert screen.current == spans[0]
+
+
+@sync
+async def test_participant_highlights_and_steps_through_mentions():
+    app = seed_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        pane = screen.query_one("#participants")
+        screen.query_one("#side").active = "tab-participants"
+        await pilot.pause()
+        people = pane.options
+        people.focus()
+        place = next(i for i in range(people.option_count) if people.get_option_at_index(i).id == "p2")
+        people.highlighted = place
+        await pilot.press("enter")
+        mentions = [(m.start, m.end) for m in screen.participant.mentions]
+        assert screen.participant.id == "p2" and len(mentions) == 6
+        assert [(a, b) for a, b, _ in screen.reading._selected.items] == mentions
+        assert screen.current == mentions[0]
+        await pilot.press("m")
+        assert screen.current == mentions[1]
+        await pilot.press("enter")  # choosing it again steps on too
+        assert screen.current == mentions[2]
+        await pilot.press("M")
+        assert screen.current == mentions[1]
+
+
+@sync
+async def test_quote_is_set_apart_and_chosen():
+    app = seed_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        quote = screen.analyses[0].quotes[0]
+        screen.query_one("#side").active = "tab-quotes"
+        await pilot.pause()
+        screen.query_one("#quotes").options.focus()
+        await pilot.press("enter")
+        assert screen.current == (quote.start, quote.end)
+        assert "— Eldor Aripov, noted" in shown(screen)
+
+
+@needs_summaries
+@sync
+async def test_algorithm_and_length_recompute_the_summary():
+    from reader.summarize import ALGORITHMS
+
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        before = screen._summary()
+        names = list(ALGORITHMS)
+        await pilot.press("a")
+        await settle(pilot)
+        assert screen._summary().algorithm == names[(names.index(before.algorithm) + 1) % len(names)]
+        count = len(screen._summary().selected)
+        await pilot.press("plus")
+        await settle(pilot)
+        assert len(screen._summary().selected) > count
+        await pilot.press("minus", "minus")
+        await settle(pilot)
+        assert len(screen._summary().selected) < count
+        pane = screen.query_one("#summary").options
+        assert pane.option_count == len(screen._summary().selected)
+
+
+@needs_summaries
+@sync
+async def test_section_scope_summarizes_the_current_section():
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        analysis = screen.analyses[0]
+        topic = next(i for i, s in enumerate(analysis.sections) if analysis.sentences and
+                     any(t.section == i for t in analysis.sentences[1:]) and i > 0)
+        screen.post_message(screen.query_one("#outline").Chosen(topic))
+        await pilot.pause()
+        await pilot.press("s")
+        await settle(pilot)
+        summary, scope = screen.summaries[0]
+        assert scope == screen._current_section()
+        assert summary.selected and all(analysis.sentences[i].section == scope for i in summary.selected)
+
+
+@sync
+async def test_search_finds_and_steps_through_matches():
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        text = screen.reading.text
+        await pilot.press("slash", *"central", "enter")
+        starts = [m.start() for m in re.finditer("central", text, re.IGNORECASE)]
+        assert [a for a, _, _ in screen.matches.items] == starts
+        assert screen.current[0] == starts[0]
+        await pilot.press("n", "n")
+        assert screen.current[0] == starts[2]
+        await pilot.press("N")
+        assert screen.current[0] == starts[1]
+        assert screen.query_one("#search").display is False
+
+
+@sync
+async def test_next_document_brings_its_text_and_summary(tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text("A second report\n\nThe committee met on Monday. It agreed on a budget.\n", encoding="utf-8")
+    app = ReaderApp([load(str(SEED)), load(str(other))], analyzer=with_people_or_plain)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert screen.query_one("#documents").display is True
+        await pilot.press("right_curly_bracket")
+        await settle(pilot)
+        assert screen.index == 1
+        assert "The committee met on Monday." in shown(screen)
+        assert screen.analyses[1].document.source == str(other)
+        assert screen.query_one("#side").active == "tab-summary"
+        await pilot.press("left_curly_bracket")
+        assert screen.index == 0 and "The UN focuses" in shown(screen)
+
+
+def with_people_or_plain(document, progress=None):
+    return with_people(document, progress) if "Aripov" in document.text else analyze_document(document, progress)
+
+
+@sync
+async def test_help_lists_every_key_and_closes():
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        from reader.tui.keys import KEYS, help_markdown
+
+        table = help_markdown()
+        assert all(k.description in table for k in KEYS)
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+
+
+@sync
+async def test_q_quits():
+    app = seed_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0 and not app.is_running
+
+
+@sync
+async def test_palette_runs_an_action():
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"bottom of the")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.reading.scroll_y == app.screen.reading.max_scroll_y > 0
+
+
+@sync
+async def test_narrow_terminal_hides_panes_behind_a_key():
+    app = seed_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert not screen.query_one("#side").display or screen.has_class("-hide-side")
+        assert screen.has_class("-hide-side") and screen.has_class("-hide-left")
+        await pilot.press("p")
+        assert not screen.has_class("-hide-side")
+        assert screen.query_one("#side").region.width > 0
+    wide = seed_app()
+    async with wide.run_test(size=(200, 60)):
+        assert not wide.screen.has_class("-hide-side") and not wide.screen.has_class("-hide-left")
+
+
+@sync
+async def test_document_text_is_never_markup_or_escape_codes():
+    raw = b"Title [bold]x[/bold]\n\nA line with \x1b[31mred\x1b[0m and a bell\x07. [link=http://x]y[/link]\n"
+    app = ReaderApp([document_from_bytes("tricky.txt", raw)], analyzer=analyze_document)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen_text = shown(app.screen)
+        assert "[bold]x[/bold]" in screen_text
+        assert "␛[31mred␛[0m" in screen_text and "␇" in screen_text
+        assert "[link=http://x]y[/link]" in screen_text
+        for y in range(5):
+            assert all("\x1b" not in seg.text for seg in app.screen.reading.render_line(y))
+
+
+def test_piped_output_is_plain_summary():
+    env = dict(os.environ)
+    env.pop("NO_COLOR", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", str(SEED)], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert "\x1b" not in done.stdout
+    analysis = analyze_document(load(str(SEED)))
+    first = " ".join(analysis.sentence_text(analysis.summary.selected[0] if analysis.summary else 0).split())
+    assert first in " ".join(done.stdout.split())
+
+
+# The line layout behind the reading view
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="\n"), max_size=300), st.integers(1, 60))
+def test_wrapped_lines_cover_the_line_and_fit(line, width):
+    line = clean(line)  # the view wraps cleaned text
+    spans = wrap_line(line, width)
+    assert spans[0][0] == 0 and spans[-1][1] == len(line)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+    for a, b in spans:
+        piece = line[a:b]
+        assert cells(piece.rstrip()) <= width or len(piece) == 1
+
+
+@given(st.text(max_size=400))
+def test_clean_keeps_offsets_and_drops_controls(text):
+    shown_text = clean(text)
+    assert len(shown_text) == len(text)
+    assert shown_text.count("\n") == text.count("\n")
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f]", shown_text)
+
+
+@given(st.text(alphabet="ab \n", max_size=200), st.integers(2, 20), st.data())
+def test_every_offset_is_found_on_its_line(text, width, data):
+    lines = layout(text, width)
+    assert "".join(text[a:b] for a, b in zip(lines.starts, lines.ends)) == text.replace("\n", "")
+    if text:
+        offset = data.draw(st.integers(0, len(text) - 1))
+        if text[offset] != "\n":
+            line = lines.line_of(offset)
+            assert lines.starts[line] <= offset < lines.ends[line]
+
+
+def test_spans_find_overlaps_and_neighbours():
+    spans = Spans([(10, 20, "a"), (30, 40, "b"), (15, 35, "overlaps a: dropped"), (50, 50, "empty")])
+    assert [v for _, _, v in spans.items] == ["a", "b"]
+    assert [v for _, _, v in spans.overlapping(19, 31)] == ["a", "b"]
+    assert spans.overlapping(20, 30) == []
+    assert spans.after(10) == 1 and spans.after(30) is None
+    assert spans.before(30) == 0 and spans.before(10) is None
