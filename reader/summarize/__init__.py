@@ -123,14 +123,11 @@ def _select(analysis: Analysis, ranking: list[Ranked], sentences, ratio, words) 
 
 
 def _within_words(analysis: Analysis, ranking: list[Ranked], budget: int) -> list[int]:
-    """Top sentences, in rank order, while the total stays within ``budget`` words (at least one)."""
+    """The best-ranked sentences that fit together within ``budget`` words (the top one if none fits)."""
     chosen, used = [], 0
     for r in ranking:
         size = len(analysis.sentence_text(r.sentence).split())
-        if chosen and used + size > budget:
-            continue
-        chosen.append(r.sentence)
-        used += size
-        if used >= budget:
-            break
-    return chosen
+        if used + size <= budget:
+            chosen.append(r.sentence)
+            used += size
+    return chosen or [r.sentence for r in ranking[:1]]

@@ -78,7 +78,8 @@ def sumbasic(source: Source, steps: int = GREEDY_STEPS) -> np.ndarray:
     for _ in range(min(steps, n)):
         with np.errstate(divide="ignore", invalid="ignore"):
             average = np.where(lengths > 0, bag.row_sum(bag.count * p[bag.term]) / lengths, 0.0)
-        best = int(np.argmax(np.where(available, average, -np.inf)))
+        left = np.flatnonzero(available)
+        best = int(left[np.argmax(average[left])])
         picked.append(best)
         available[best] = False
         mine = bag.sent == best
@@ -103,7 +104,8 @@ def kl(source: Source, steps: int = GREEDY_STEPS) -> np.ndarray:
     divergence = np.zeros(n)
     for _ in range(min(steps, n)):
         divergence = _kl_if_added(bag, summary, q, q_log_q, qt, qlt, lengths)
-        best = int(np.argmin(np.where(available, divergence, np.inf)))
+        left = np.flatnonzero(available)  # a wordless sentence is inf: picked last, never twice
+        best = int(left[np.argmin(divergence[left])])
         picked.append(best)
         available[best] = False
         mine = bag.sent == best
