@@ -87,8 +87,8 @@ def first_names() -> frozenset[str]:
 
 @cache
 def demonym_stems() -> frozenset[str]:
-    """First three letters of every place name, for adjectives such as 'German'."""
-    return frozenset(p[:3] for p in countries() if " " not in p and len(p) > 3)
+    """First four letters of every country name, for adjectives such as 'German'."""
+    return frozenset(p[:4] for p in countries() if " " not in p and len(p) > 3)
 
 
 def preload() -> None:
@@ -100,15 +100,14 @@ def preload() -> None:
 
 
 def is_demonym(word: str) -> bool:
-    low = word.lower()
+    """'German', 'Asian', 'Japanese', and the irregular ones listed in data/demonyms.txt."""
+    low = word_key(word)
     if low in words("demonyms"):
         return True
-    if not re.search(r"(?:an|ian|ese|ish|i|ic)s?$", low) or low in places() or low in towns():
+    if not re.search(r"(?:an|ese|ish)s?$", low) or low in places() or low in towns():
         return False
-    if low[:3] not in demonym_stems():
-        return False
-    # 'Brian' and 'Adrian' end like adjectives: first names are not demonyms.
-    return bool(re.search(r"(?:ese|ish)$", low)) or low not in first_names()
+    # 'Moran' is not Moroccan: the country's first four letters must match.
+    return low[:4] in demonym_stems() and low not in first_names()
 
 
 def _cached_list(name: str, build) -> frozenset[str]:

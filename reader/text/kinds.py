@@ -181,7 +181,10 @@ def _person_shaped(c: Candidate) -> bool:
         return False
     if _is_initial(toks[0]) and not _is_initial(toks[-1]):
         return True
-    return toks[0].key in gz.first_names() and toks[-1].key not in gz.places()
+    last = toks[-1].key
+    return toks[0].key in gz.first_names() and not (
+        last in gz.places() or last in PLACE_HEADS or last in gz.words("org_words")
+    )
 
 
 def _prefer_surnames(cands: list[Candidate], verdicts: list) -> None:

@@ -175,7 +175,9 @@ def _keeps_link(cur: list[tuple[int, Token]], key: str) -> bool:
     if not cur:
         return False
     heads = [t.key in gz.words("org_words") or t.key in PLACE_HEADS for _, t in cur]
-    if key in ("of", "for", "on"):
+    if key in ("for", "on"):  # "Office on Drugs", not "Cricket Ground on Friday"
+        return any(t.key in gz.words("org_words") for _, t in cur)
+    if key == "of":
         return any(heads)
     if key == "the":
         return cur[-1][1].key in ("of", "for", "on")

@@ -94,7 +94,8 @@ def _merge_lone_names(groups: list[list[Candidate]]) -> list[list[Candidate]]:
     for n, target in merged.items():
         groups[target].extend(groups[n])
         groups[target].sort(key=lambda c: c.start)
-    return [g for n, g in enumerate(groups) if n not in merged]
+    kept = [g for n, g in enumerate(groups) if n not in merged]
+    return sorted(kept, key=lambda g: g[0].start)  # ids follow first mentions
 
 
 class _Index:
