@@ -41,6 +41,7 @@ def names(analysis):
         ("UN", "organization"), ("UNICEF", "organization"), ("UNESCO", "organization"),
         ("UNDP", "organization"), ("UNODC", "organization"), ("UN Security Council", "organization"),
         ("UN General Assembly", "organization"), ("UN Counter-Terrorism Office", "organization"),
+        ("Office of the UN High Commissioner for Human Rights", "organization"),
         ("Central Asia", "place"), ("Syria", "place"), ("Iraq", "place"), ("Uzbekistan", "place"),
     ],
 )

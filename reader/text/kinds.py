@@ -63,7 +63,9 @@ def classify(cands: list[Candidate], lower: set[str] = frozenset()) -> list[Cand
 def _local(c: Candidate) -> tuple[str | None, int]:
     """What the candidate is on its own: (kind or 'drop' or None, strength)."""
     keys = [t.key for t in c.tokens]
-    if any(k in gz.words("not_names") for k in keys) or gz.is_demonym(c.tokens[-1].text):
+    if not _org_head(keys) and (
+        any(k in gz.words("not_names") for k in keys) or gz.is_demonym(c.tokens[-1].text)
+    ):
         return "drop", SURE
     if len(keys) > 1 and len(keys[-1]) == 1:  # "Group C"
         return "drop", SURE
@@ -154,6 +156,11 @@ def _club(c: Candidate) -> bool:
     if not (c.team or c.before in TEAM_CONTEXT or _is_acronym(first.text)):
         return False
     return city in gz.cities() or city in gz.towns()
+
+
+def _org_head(keys: list[str]) -> bool:
+    """'Office of the UN High Commissioner for Human Rights': the head is 'Office', not 'Rights'."""
+    return any(k in gz.words("org_words") and nxt in ("of", "for", "on") for k, nxt in zip(keys, keys[1:]))
 
 
 def _has_common_word(c: Candidate) -> bool:
