@@ -104,3 +104,22 @@ def test_cli_quotes_plain_and_json():
     out = subprocess.run(run + ["--format", "json"], capture_output=True, text=True, check=True).stdout
     data = json.loads(out)
     assert all(set(q) >= {"start", "end", "kind", "speaker", "cue"} for q in data["quotes"])
+
+
+def test_pronoun_finds_the_person_of_its_gender():
+    text = ("Maria Lopez met the minister.\n\nIvan Petrov, the minister, listened.\n\n"
+            "She said that the talks went well.")
+    analysis = analyze(Document(source="x", text=text), summary=False)
+    names = {p.id: p.name for p in analysis.participants}
+    reported = [q for q in analysis.quotes if q.kind == "reported"]
+    assert [names.get(q.speaker) for q in reported] == ["Maria Lopez"]
+    assert text[reported[0].start:reported[0].end] == "the talks went well."
+
+
+def test_a_name_inside_the_next_quote_did_not_say_this_one():
+    text = "Tom Hill waited.\n\n“My dear Mr. Bennet,” said his lady to him, “have you heard?”"
+    analysis = analyze(Document(source="x", text=text), summary=False)
+    names = {p.id: p.name for p in analysis.participants}
+    direct = [q for q in analysis.quotes if q.kind == "direct"]
+    assert len(direct) == 2
+    assert all(names.get(q.speaker) != "Bennet" and names.get(q.speaker) != "Mr. Bennet" for q in direct)

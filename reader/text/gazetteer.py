@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-CACHE_VERSION = "5"
+CACHE_VERSION = "6"
 BIG_CITY = 100_000
 
 
@@ -86,6 +86,16 @@ def first_names() -> frozenset[str]:
 
 
 @cache
+def genders() -> dict[str, str]:
+    """Given name -> 'm' or 'f', where the name is (mostly) one or the other."""
+    out = {}
+    for line in _cached_list("name-genders", _build_genders):
+        name, _, gender = line.partition("\t")
+        out[name] = gender
+    return out
+
+
+@cache
 def demonym_stems() -> frozenset[str]:
     """First four letters of every country name, for adjectives such as 'German'."""
     return frozenset(p[:4] for p in countries() if " " not in p and len(p) > 3)
@@ -93,7 +103,7 @@ def demonym_stems() -> frozenset[str]:
 
 def preload() -> None:
     """Load every list now (benchmarks time documents, not start-up)."""
-    places(), towns(), first_names(), demonym_stems()
+    places(), towns(), first_names(), demonym_stems(), genders()
     for name in ("titles", "org_words", "not_names", "demonyms", "function_words", "cue_verbs",
                  "organizations", "places", "cities"):
         words(name)
@@ -198,16 +208,30 @@ def _geonames_cities(low: int, high: int | None) -> set[str]:
     return {key(c["name"]) for c in cities if c["population"] >= low and (high is None or c["population"] < high)}
 
 
-def _build_first_names() -> set[str]:
+def _build_genders() -> set[str]:
+    seen: dict[str, str] = {}
+    for line in _nam_dict_lines():
+        code, name = line[:2].strip(), line[3:29].strip()
+        gender = "m" if code in ("M", "1M", "?M") else "f" if code in ("F", "1F", "?F") else "?"
+        if "<" in name or " " in name or "+" in name or not name:
+            continue
+        k = word_key(name)
+        seen[k] = gender if seen.get(k, gender) == gender else "?"
+    return {f"{k}\t{g}" for k, g in seen.items() if g != "?"}
+
+
+def _nam_dict_lines() -> list[str]:
     try:
         path = resources.files("gender_guesser").joinpath("data/nam_dict.txt")
         lines = path.read_bytes().decode("latin-1").splitlines()
     except (ImportError, OSError):
-        return set()
+        return []
+    return [line for line in lines if not line.startswith("#") and len(line) >= 30]
+
+
+def _build_first_names() -> set[str]:
     names = set()
-    for line in lines:
-        if line.startswith("#") or len(line) < 30:
-            continue
+    for line in _nam_dict_lines():
         name = line[3:29].strip()
         if "<" in name or not name:
             continue

@@ -21,7 +21,10 @@ QUOTE = re.compile(
     r"|(?m:^>[^\n]*(?:\n>[^\n]*)*)"
 )
 WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
-PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "they": None}
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "they": None}
+GENDERED_TITLES = {"mr": "m", "sir": "m", "lord": "m", "prince": "m", "count": "m", "king": "m",
+                   "mrs": "f", "miss": "f", "ms": "f", "lady": "f", "madam": "f", "princess": "f",
+                   "countess": "f", "queen": "f", "mademoiselle": "f", "madame": "f"}
 GROUP_WORDS = frozenset({"participants", "experts", "officials", "representatives", "members",
                          "delegates", "speakers", "analysts", "observers", "sources", "people",
                          "critics", "others", "many", "some", "all", "both", "organizers",
@@ -32,6 +35,11 @@ TITLE_CUES = frozenset({"theme", "titled", "entitled", "called", "named", "headl
 OBJECT_CUES = frozenset({"told", "tells", "tell", "asked", "asks", "informed", "informs",
                          "assured", "assures", "urged", "urges", "called", "calls", "welcomed",
                          "welcomes", "promised", "thought", "believed", "went", "continued"})
+# Verbs that attribute a quote beside them but are not speech on their own ("he returned home").
+DIRECT_CUES = frozenset({"returned", "repeated", "interrupted", "resumed", "murmured", "muttered",
+                         "sighed", "laughed", "began", "rejoined", "retorted", "observed", "whispered",
+                         "shouted", "screamed", "cried", "exclaimed", "went", "continued"})
+COPULA = re.compile(r"\b(?:is|was|were|are|be|been|being)\b", re.IGNORECASE)
 ACCORDING = re.compile(r"\b[Aa]ccording to ([^,]{1,120}),\s*")
 
 
@@ -61,6 +69,7 @@ class _Speakers:
         self.spans = spans
         self.subjects = self._subjects(people)
         self.subject_starts = [s for s, _ in self.subjects]
+        self.gender = {p.id: _gender(p, analysis.text) for p in people}
         self.orgs = [p for p in analysis.participants or [] if p.kind != "person"]
 
     def _subjects(self, people: list[Participant]) -> list[tuple[int, str]]:
@@ -81,8 +90,14 @@ class _Speakers:
             k -= 1
         return None
 
-    def last_subject_before(self, pos: int) -> str | None:
+    def last_subject_before(self, pos: int, pronoun: str = "") -> str | None:
+        """The person the text was last about, of the pronoun's gender where that is known."""
+        wanted = PRONOUNS.get(pronoun)
         k = bisect.bisect_left(self.subject_starts, pos) - 1
+        for j in range(k, max(k - 20, -1), -1):
+            pid = self.subjects[j][1]
+            if wanted is None or self.gender.get(pid) in (None, wanted):
+                return pid
         return self.subjects[k][1] if k >= 0 else None
 
     def first_named_in(self, start: int, end: int) -> str | None:
@@ -118,7 +133,7 @@ def _speaker(phrase: str, start: int, end: int, people: _Speakers) -> str | None
     if any(w in GROUP_WORDS for w in words[-2:]):
         return None
     if words[-1] in PRONOUNS or words[0] in PRONOUNS and len(words) == 1:
-        return None if words[-1] == "they" else people.last_subject_before(start)
+        return None if words[-1] == "they" else people.last_subject_before(start, words[-1])
     return people.by_role(phrase)
 
 
@@ -126,10 +141,15 @@ def _direct(analysis: Analysis, index: int, people: _Speakers) -> list[Quote]:
     s = analysis.sentences[index]
     text = analysis.text
     out = []
-    for m in QUOTE.finditer(text, s.start, s.end):
+    found = list(QUOTE.finditer(text, s.start, s.end))
+    for k, m in enumerate(found):
         if not _is_speech(text, m.start(), m.end(), s.start, s.end):
             continue
-        cue, speaker = _direct_cue(text, s.start, s.end, m.start(), m.end(), people)
+        # Look for the cue and the speaker between this quote and its neighbours only:
+        # a name inside the next quote ("My dear Mr. Bennet") did not say this one.
+        after = (m.end(), min(s.end, m.end() + 80, found[k + 1].start() if k + 1 < len(found) else s.end))
+        before = (max(s.start, m.start() - 80, found[k - 1].end() if k else s.start), m.start())
+        cue, speaker = _direct_cue(text, (after, before), people)
         out.append(Quote(m.start(), m.end(), "direct", speaker, cue))
     return out
 
@@ -152,11 +172,11 @@ def _outside(text, s_start, s_end, start, end) -> list[str]:
     return WORD.findall(text[s_start:start] + " " + text[end:s_end])
 
 
-def _direct_cue(text, s_start, s_end, start, end, people):
+def _direct_cue(text, windows, people):
     """The cue verb next to a quote and the person it attributes it to."""
-    for a, b in ((end, min(s_end, end + 80)), (max(s_start, start - 80), start)):
+    for a, b in windows:
         for m in WORD.finditer(text, a, b):
-            if m.group().lower() in gz.words("cue_verbs"):
+            if m.group().lower() in gz.words("cue_verbs") or m.group().lower() in DIRECT_CUES:
                 speaker = people.named_in(a, b) or _pronoun_speaker(text, a, b, people)
                 return m.group(), speaker
     return None, None
@@ -164,9 +184,20 @@ def _direct_cue(text, s_start, s_end, start, end, people):
 
 def _pronoun_speaker(text, a, b, people) -> str | None:
     words = [w.lower() for w in WORD.findall(text[a:b])]
-    if any(w in ("he", "she") for w in words):
-        return people.last_subject_before(a)
+    for w in words:
+        if w in ("he", "she"):
+            return people.last_subject_before(a, w)
     return None
+
+
+def _gender(p: Participant, text: str) -> str | None:
+    """'m' or 'f' from a title before a mention (Mr., Mrs., Princess) or the first name."""
+    for m in p.mentions[:5]:
+        before = WORD.findall(text[max(0, m.start - 12) : m.start])
+        if before and before[-1].lower() in GENDERED_TITLES:
+            return GENDERED_TITLES[before[-1].lower()]
+    first = p.name.split()[0]
+    return gz.genders().get(gz.word_key(first)) if len(p.name.split()) > 1 else None
 
 
 def _reported(analysis: Analysis, index: int, people: _Speakers, direct) -> Quote | None:
@@ -199,6 +230,8 @@ def _cue_clause(text, start, end, people, direct) -> Quote | None:
         if subject_start is None:
             continue
         subject = text[subject_start : m.start()].strip()
+        if COPULA.search(subject):
+            continue  # "It is a truth universally acknowledged": no one is speaking
         if subject:
             speaker = _speaker(subject, subject_start, m.start(), people)
         else:  # "Natalya Gherman, sharing her experience ..., stressed that"
@@ -233,7 +266,7 @@ def _subject_start(text, start, cue_start, words, n) -> int | None:
 def _after_cue(text, cue_end, end, words, n) -> int:
     pos = cue_end
     rest = text[pos:end]
-    m = re.match(r"\s*(?:(?:out|on|to|up)\s+)?(?:that\s+)?", rest)
+    m = re.match(r"\s*,?\s*(?:(?:out|on|to|up)\s+)?(?:that\s+)?", rest)
     return pos + m.end()
 
 
