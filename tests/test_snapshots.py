@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import SEED
-from test_tui import with_people
+from test_tui import open_pane, with_people
 
 pytest.importorskip("pytest_textual_snapshot")
 
@@ -57,10 +57,7 @@ def test_narrow_with_side_panes(snap_compare):
 def test_participant_chosen_and_summary_sentence(snap_compare):
     async def choose(pilot):
         await settled(pilot)
-        screen = pilot.app.screen
-        screen.query_one("#side").active = "tab-participants"
-        await pilot.pause()
-        screen.query_one("#participants").options.focus()
+        await open_pane(pilot, "participants")
         await pilot.press("enter", "right_square_bracket", "right_square_bracket")
 
     assert snap_compare(app(), terminal_size=(120, 40), run_before=choose)

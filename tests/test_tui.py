@@ -65,6 +65,16 @@ async def settle(pilot) -> None:
     await pilot.pause()
 
 
+async def open_pane(pilot, name: str):
+    """Show a side pane's tab and focus its list, as tab and clicks would."""
+    screen = pilot.app.screen
+    screen.query_one("#side").active = f"tab-{name}"
+    await pilot.pause()
+    options = screen.query_one(f"#{name}").options
+    options.focus()
+    return options
+
+
 def shown(screen: MainScreen) -> str:
     """The reading view as plain text, as on screen."""
     view = screen.reading
@@ -133,11 +143,7 @@ async def test_participant_highlights_and_steps_through_mentions():
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot)
         screen = app.screen
-        pane = screen.query_one("#participants")
-        screen.query_one("#side").active = "tab-participants"
-        await pilot.pause()
-        people = pane.options
-        people.focus()
+        people = await open_pane(pilot, "participants")
         place = next(i for i in range(people.option_count) if people.get_option_at_index(i).id == "p2")
         people.highlighted = place
         await pilot.press("enter")
@@ -160,9 +166,7 @@ async def test_quote_is_set_apart_and_chosen():
         await settle(pilot)
         screen = app.screen
         quote = screen.analyses[0].quotes[0]
-        screen.query_one("#side").active = "tab-quotes"
-        await pilot.pause()
-        screen.query_one("#quotes").options.focus()
+        await open_pane(pilot, "quotes")
         await pilot.press("enter")
         assert screen.current == (quote.start, quote.end)
         assert "— Eldor Aripov, noted" in shown(screen)
@@ -203,7 +207,8 @@ async def test_section_scope_summarizes_the_current_section():
         analysis = screen.analyses[0]
         topic = next(i for i, s in enumerate(analysis.sections) if analysis.sentences and
                      any(t.section == i for t in analysis.sentences[1:]) and i > 0)
-        screen.post_message(screen.query_one("#outline").Chosen(topic))
+        outline = screen.query_one("#outline")
+        screen.post_message(outline.Chosen(outline, topic))
         await pilot.pause()
         await pilot.press("s")
         await settle(pilot)

@@ -8,7 +8,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from reader.tui.keys import KEYS
-from reader.tui.widgets.panes import OutlinePane, ParticipantsPane, one_line
+from reader.tui.widgets.panes import ListPane, one_line
 
 
 class ReaderCommands(Provider):
@@ -22,15 +22,16 @@ class ReaderCommands(Provider):
         ]
         analysis = screen.analyses.get(screen.index)
         if analysis is not None:
+            outline, people = screen.query_one("#outline"), screen.query_one("#participants")
             for i, section in enumerate(analysis.sections):
                 found.append(
                     (f"Go to section: {one_line(section.title, 60)}", section.kind,
-                     partial(screen.post_message, OutlinePane.Chosen(i)))
+                     partial(screen.post_message, ListPane.Chosen(outline, i)))
                 )
             for p in analysis.participants or []:
                 found.append(
                     (f"Participant: {one_line(p.name, 60)}", f"{p.kind}, {len(p.mentions)} mentions",
-                     partial(screen.post_message, ParticipantsPane.Chosen(p)))
+                     partial(screen.post_message, ListPane.Chosen(people, p)))
                 )
         return found
 

@@ -17,6 +17,7 @@ class Key:
 KEYS = [
     Key("question_mark,f1", "help", "Show this help", "Help", "? / F1"),
     Key("q", "quit", "Quit", "Quit", "q"),
+    Key("p", "toggle_side", "Show / hide the side panes", "Panes", "p"),
     Key("space,pagedown", "page_down", "Page down", "", "space / PgDn"),
     Key("b,pageup", "page_up", "Page up", "", "b / PgUp"),
     Key("j,down", "line_down", "One line down", "", "j / ↓"),
@@ -36,7 +37,6 @@ KEYS = [
     Key("left_curly_bracket", "previous_document", "Previous document", "", "{"),
     Key("m", "next_mention", "Next mention of the chosen participant", "", "m"),
     Key("M", "previous_mention", "Previous mention of the chosen participant", "", "M"),
-    Key("p", "toggle_side", "Show / hide the side panes", "Panes", "p"),
     Key("o", "toggle_outline", "Show / hide the outline", "", "o"),
     Key("t", "toggle_theme", "Dark / light theme", "", "t"),
 ]

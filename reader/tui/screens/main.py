@@ -7,7 +7,7 @@ worker and the decorations and panes fill in when it arrives.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -25,6 +25,7 @@ from reader.tui.keys import KEYS
 from reader.tui.layout import Spans
 from reader.tui.widgets.panes import (
     DocumentList,
+    ListPane,
     OutlinePane,
     ParticipantsPane,
     QuotesPane,
@@ -303,6 +304,7 @@ class MainScreen(Screen):
         self.current = span
         self.reading.mark_current(span)
         self.reading.go_to(span[0], only_if_hidden=only_if_hidden)
+        self._update_status()
 
     def _step(self, spans: Spans, forward: bool, what: str) -> int | None:
         """Jump to the next (or previous) span after where the reader is; its index."""
@@ -396,14 +398,16 @@ class MainScreen(Screen):
         self.open_document(index)
         self.query_one(TabbedContent).active = "tab-summary"
 
-    def on_document_list_chosen(self, message: DocumentList.Chosen) -> None:
-        if message.index != self.index:
-            self.open_document(message.index)
+    @on(ListPane.Chosen, "#documents")
+    def _document_chosen(self, message: ListPane.Chosen) -> None:
+        if message.value != self.index:
+            self.open_document(message.value)
 
     # Choosing in the panes
 
-    def on_outline_pane_chosen(self, message: OutlinePane.Chosen) -> None:
-        section = self.analyses[self.index].sections[message.section]
+    @on(ListPane.Chosen, "#outline")
+    def _section_chosen(self, message: ListPane.Chosen) -> None:
+        section = self.analyses[self.index].sections[message.value]
         start = section.heading_start if section.heading_start is not None else section.start
         self.current = (start, start)  # "where the reader is" for s and ]
         self.reading.mark_current(None)
@@ -411,19 +415,22 @@ class MainScreen(Screen):
         if self.section_scope:
             self._resummarize()
 
-    def on_summary_pane_chosen(self, message: SummaryPane.Chosen) -> None:
-        sentence = self.analyses[self.index].sentences[message.sentence]
+    @on(ListPane.Chosen, "#summary")
+    def _sentence_chosen(self, message: ListPane.Chosen) -> None:
+        sentence = self.analyses[self.index].sentences[message.value]
         self._jump((sentence.start, sentence.end))
 
-    def on_quotes_pane_chosen(self, message: QuotesPane.Chosen) -> None:
-        self._jump((message.quote.start, message.quote.end))
+    @on(ListPane.Chosen, "#quotes")
+    def _quote_chosen(self, message: ListPane.Chosen) -> None:
+        self._jump((message.value.start, message.value.end))
 
-    def on_participants_pane_chosen(self, message: ParticipantsPane.Chosen) -> None:
-        if self.participant is message.participant:
+    @on(ListPane.Chosen, "#participants")
+    def _participant_chosen(self, message: ListPane.Chosen) -> None:
+        if self.participant is message.value:
             self.action_next_mention()
             return
-        self.participant = message.participant
-        spans = [(m.start, m.end) for m in message.participant.mentions]
+        self.participant = message.value
+        spans = [(m.start, m.end) for m in message.value.mentions]
         self.reading.mark_selected(spans)
         self.current = None
         if spans:
@@ -528,6 +535,15 @@ class MainScreen(Screen):
 
     # Status
 
+    def _position(self, spans: Spans) -> str:
+        """" at k/n" when the reader is on the k-th of these spans."""
+        if self.current is None:
+            return ""
+        index = bisect_left(spans.starts, self.current[0])
+        if index < len(spans) and spans.items[index][:2] == self.current:
+            return f" at {index + 1}/{len(spans)}"
+        return ""
+
     def _update_status(self) -> None:
         view = self.reading
         analysis = self.analyses.get(self.index)
@@ -544,10 +560,12 @@ class MainScreen(Screen):
         if summary is not None:
             scope = "section" if self.summaries[self.index][1] is not None else "document"
             parts["summary"] = f"{summary.algorithm} {len(summary.selected)} sent. ({scope})"
+            parts["summary"] += self._position(self._summary_spans())
         if self.participant is not None:
-            parts["participant"] = f"{one_line(self.participant.name, 30)}: m/M"
+            parts["participant"] = one_line(self.participant.name, 30) + self._position(self._mention_spans())
         if self.search_query:
-            parts["search"] = f"/{one_line(self.search_query, 20)}: {len(self.matches)} found"
+            found = f"/{one_line(self.search_query, 20)}: {len(self.matches)} found"
+            parts["search"] = found + self._position(self.matches)
         status = self.query_one(StatusLine)
         status.set(**parts)
         busy = ""

@@ -32,7 +32,25 @@ def one_line(text: str, limit: int = 0) -> str:
 
 
 class ListPane(Vertical):
-    """A note line over an option list."""
+    """A note line over an option list; choosing an option posts ``ListPane.Chosen``."""
+
+    class Chosen(Message):
+        """The user chose an option; ``value`` is what it stands for."""
+
+        def __init__(self, pane: ListPane, value) -> None:
+            super().__init__()
+            self.pane, self.value = pane, value
+
+        @property
+        def control(self) -> ListPane:
+            return self.pane
+
+    def value_of(self, option_id: str):
+        return int(option_id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Chosen(self, self.value_of(event.option.id)))
 
     def __init__(self, note: str = "", **kwargs) -> None:
         super().__init__(**kwargs)
@@ -49,8 +67,10 @@ class ListPane(Vertical):
     def set_note(self, note: str | Text) -> None:
         self.query_one(".note", Static).update(note)
 
-    def fill(self, options: list[Option]) -> None:
+    def fill(self, options: list[Option], separated: bool = False) -> None:
         self.options.clear_options()
+        if separated:  # a rule between entries of several lines
+            options = [item for option in options for item in (option, None)][:-1]
         self.options.add_options(options)
         if options:  # so that enter chooses at once
             self.options.highlighted = 0
@@ -73,37 +93,19 @@ class ListPane(Vertical):
 
 
 class DocumentList(ListPane):
-    class Chosen(Message):
-        def __init__(self, index: int) -> None:
-            super().__init__()
-            self.index = index
-
     def show(self, sources: list[str]) -> None:
         self.set_note(f"{len(sources)} documents")
         self.fill([Option(Text(one_line(s)), id=str(i)) for i, s in enumerate(sources)])
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.post_message(self.Chosen(int(event.option.id)))
-
 
 class OutlinePane(ListPane):
     """Sections; topical ones (found by the reader, not named by the author) are marked ≈."""
-
-    class Chosen(Message):
-        def __init__(self, section: int) -> None:
-            super().__init__()
-            self.section = section
 
     def show(self, analysis: Analysis | None) -> None:
         if self.missing("Outline", analysis, analysis and analysis.sections):
             return
         self.set_note(Text.assemble("Outline ", ("(≈ topic)", "italic dim")))
         self.fill([Option(section_prompt(s), id=str(i)) for i, s in enumerate(analysis.sections)])
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.post_message(self.Chosen(int(event.option.id)))
 
 
 def section_prompt(section) -> Text:
@@ -117,11 +119,6 @@ def section_prompt(section) -> Text:
 
 
 class SummaryPane(ListPane):
-    class Chosen(Message):
-        def __init__(self, sentence: int) -> None:
-            super().__init__()
-            self.sentence = sentence
-
     def show(self, analysis: Analysis | None, summary: Summary | None, scope: str, busy: bool) -> None:
         if analysis is None:
             self.set_note("Summary: analysing…")
@@ -142,32 +139,23 @@ class SummaryPane(ListPane):
                     id=str(i),
                 )
                 for i in summary.selected
-            ]
+            ],
+            separated=True,
         )
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.post_message(self.Chosen(int(event.option.id)))
 
 
 class ParticipantsPane(ListPane):
-    class Chosen(Message):
-        def __init__(self, participant: Participant) -> None:
-            super().__init__()
-            self.participant = participant
-
     def show(self, analysis: Analysis | None) -> None:
         self._people: dict[str, Participant] = {}
         if self.missing("Participants", analysis, analysis and analysis.participants):
             return
         people = sorted(analysis.participants, key=lambda p: -len(p.mentions))
         self._people = {p.id: p for p in people}
-        self.set_note(f"{len(people)} participants · enter: highlight, again / m: next mention")
-        self.fill([Option(participant_prompt(p), id=p.id) for p in people])
+        self.set_note(f"{len(people)} participants · enter, m / M: mentions")
+        self.fill([Option(participant_prompt(p), id=p.id) for p in people], separated=True)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.post_message(self.Chosen(self._people[event.option.id]))
+    def value_of(self, option_id: str) -> Participant:
+        return self._people[option_id]
 
 
 def participant_prompt(p: Participant) -> Text:
@@ -184,11 +172,6 @@ def participant_prompt(p: Participant) -> Text:
 
 
 class QuotesPane(ListPane):
-    class Chosen(Message):
-        def __init__(self, quote: Quote) -> None:
-            super().__init__()
-            self.quote = quote
-
     def show(self, analysis: Analysis | None) -> None:
         self._quotes: list[Quote] = []
         if self.missing("Quotes", analysis, analysis and analysis.quotes):
@@ -197,12 +180,12 @@ class QuotesPane(ListPane):
         people = {p.id: p for p in analysis.participants or []}
         self.set_note(f"{len(self._quotes)} quotes")
         self.fill(
-            [Option(quote_prompt(q, people, analysis.text), id=str(i)) for i, q in enumerate(self._quotes)]
+            [Option(quote_prompt(q, people, analysis.text), id=str(i)) for i, q in enumerate(self._quotes)],
+            separated=True,
         )
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.post_message(self.Chosen(self._quotes[int(event.option.id)]))
+    def value_of(self, option_id: str) -> Quote:
+        return self._quotes[int(option_id)]
 
 
 def quote_prompt(quote: Quote, people: dict[str, Participant], text: str) -> Text:

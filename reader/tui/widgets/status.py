@@ -16,7 +16,7 @@ class StatusLine(Static):
         self.busy = ""
 
     def set(self, **parts: str) -> None:
-        self.parts.update(parts)
+        self.parts = parts
         self._redraw()
 
     def set_busy(self, busy: str) -> None:
