@@ -378,3 +378,77 @@ def test_spans_find_overlaps_and_neighbours():
     assert spans.overlapping(20, 30) == []
     assert spans.after(10) == 1 and spans.after(30) is None
     assert spans.before(30) == 0 and spans.before(10) is None
+
+
+@sync
+async def test_keys_work_while_the_analysis_runs_and_progress_shows():
+    import threading
+
+    release = threading.Event()
+
+    def slow(document, progress=None):
+        progress("structure")
+        release.wait(30)
+        return with_people(document, progress)
+
+    app = ReaderApp([load(str(SEED))], analyzer=slow)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await pilot.pause(0.2)
+        assert "analysing: structure" in str(screen.query_one("#status").render())
+        await pilot.press("G")
+        assert screen.reading.scroll_y == screen.reading.max_scroll_y > 0
+        await pilot.press("question_mark", "escape")
+        assert isinstance(app.screen, MainScreen)
+        release.set()
+        await settle(pilot)
+        assert 0 in screen.analyses and "analysing" not in str(screen.query_one("#status").render())
+
+
+@sync
+async def test_outline_choice_scrolls_to_the_section():
+    app = seed_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        analysis = screen.analyses[0]
+        last = len(analysis.sections) - 1
+        outline = screen.query_one("#outline")
+        screen.post_message(outline.Chosen(outline, last))
+        await pilot.pause()
+        view = screen.reading
+        assert view.top_offset <= analysis.sections[last].start <= view.bottom_offset
+        assert view.scroll_y > 0
+
+
+@needs_summaries
+@sync
+async def test_summary_pane_lists_rank_and_score_of_each_sentence():
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        summary = screen._summary()
+        options = screen.query_one("#summary").options
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        assert ids == [str(i) for i in summary.selected]
+        rank = {r.sentence: n + 1 for n, r in enumerate(summary.ranking)}
+        first = options.get_option_at_index(0).prompt.plain
+        assert first.startswith(f"#{rank[summary.selected[0]]} ")
+
+
+@sync
+async def test_theme_toggles_dark_and_light_and_escape_closes_search():
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.current_theme.dark
+        dark_line = app.screen.reading.render_line(2)
+        await pilot.press("t")
+        assert not app.current_theme.dark
+        light_line = app.screen.reading.render_line(2)
+        assert light_line.text == dark_line.text and list(light_line) != list(dark_line)
+        await pilot.press("slash", "x")
+        assert app.screen.query_one("#search").display
+        await pilot.press("escape")
+        assert not app.screen.query_one("#search").display and app.screen.search_query == ""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import sys
 
@@ -38,26 +37,9 @@ def run(args: argparse.Namespace) -> int:
 
 def print_plain(paths: list[str]) -> int:
     """The summaries as plain text, what ``reader x.txt | less`` means."""
-    if importlib.util.find_spec("reader.commands.summarize") is None:
-        return _plain_sentences(paths)  # until the summarize command lands
     from reader.commands import summarize
 
     return summarize.run(summarize.make_parser("reader").parse_args(paths))
-
-
-def _plain_sentences(paths: list[str]) -> int:
-    from reader.commands.common import for_each_analysis
-    from reader.tui.layout import clean
-
-    def show(analysis, index: int) -> None:
-        if index:
-            print()
-        print(f"# {' '.join(clean(analysis.title).split())}")
-        chosen = analysis.summary.selected if analysis.summary else range(min(5, len(analysis.sentences)))
-        for i in chosen:
-            print(" ".join(clean(analysis.sentence_text(i)).split()))
-
-    return for_each_analysis(paths, show)
 
 
 def _keys_from_terminal() -> bool:

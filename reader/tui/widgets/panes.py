@@ -128,20 +128,25 @@ class SummaryPane(ListPane):
             self.set_note("Summary: not available" + (" (computing…)" if busy else ""))
             self.fill([])
             return
-        scores = {r.sentence: r.score for r in summary.ranking}
+        ranks = {r.sentence: (n + 1, r.score) for n, r in enumerate(summary.ranking)}
         count = len(summary.selected)
         note = f"{summary.algorithm} · {count} sentence{'s' * (count != 1)} · {scope}"
         self.set_note(note + (" · computing…" if busy else ""))
         self.fill(
             [
                 Option(
-                    Text.assemble((f"{scores.get(i, 0.0):.2f} ", "dim"), one_line(analysis.sentence_text(i))),
+                    Text.assemble(score_label(*ranks.get(i, (0, 0.0))), one_line(analysis.sentence_text(i))),
                     id=str(i),
                 )
                 for i in summary.selected
             ],
             separated=True,
         )
+
+
+def score_label(rank: int, score: float) -> Text:
+    """"#3 0.82 ": the sentence's place in the ranking, and its score."""
+    return Text.assemble((f"#{rank}", "bold"), (f" {score:.2f} ", "dim"))
 
 
 class ParticipantsPane(ListPane):
