@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import os
 import re
@@ -75,6 +76,15 @@ async def open_pane(pilot, name: str):
     return options
 
 
+@contextlib.asynccontextmanager
+async def opened(size=(120, 40)):
+    """The seed open in the reader, its analysis done."""
+    app = seed_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        yield pilot, app.screen
+
+
 def shown(screen: MainScreen) -> str:
     """The reading view as plain text, as on screen."""
     view = screen.reading
@@ -98,10 +108,8 @@ async def test_open_shows_text_then_analysis():
 
 @sync
 async def test_paging_keys_move_like_less():
-    app = seed_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        view = app.screen.reading
+    async with opened((80, 24)) as (pilot, screen):
+        view = screen.reading
         await pilot.press("space")
         page = view.scroll_y
         assert page >= view.size.height - 2
@@ -120,10 +128,7 @@ async def test_paging_keys_move_like_less():
 @needs_summaries
 @sync
 async def test_brackets_step_through_summary_sentences():
-    app = seed_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = app.screen
+    async with opened((120, 40)) as (pilot, screen):
         analysis, summary = screen.analyses[0], screen._summary()
         spans = [(analysis.sentences[i].start, analysis.sentences[i].end) for i in summary.selected]
         assert len(spans) >= 2
@@ -139,10 +144,7 @@ async def test_brackets_step_through_summary_sentences():
 
 @sync
 async def test_participant_highlights_and_steps_through_mentions():
-    app = seed_app()
-    async with app.run_test(size=(160, 50)) as pilot:
-        await settle(pilot)
-        screen = app.screen
+    async with opened((160, 50)) as (pilot, screen):
         people = await open_pane(pilot, "participants")
         place = next(i for i in range(people.option_count) if people.get_option_at_index(i).id == "p2")
         people.highlighted = place
@@ -161,10 +163,7 @@ async def test_participant_highlights_and_steps_through_mentions():
 
 @sync
 async def test_quote_is_set_apart_and_chosen():
-    app = seed_app()
-    async with app.run_test(size=(160, 50)) as pilot:
-        await settle(pilot)
-        screen = app.screen
+    async with opened((160, 50)) as (pilot, screen):
         quote = screen.analyses[0].quotes[0]
         await open_pane(pilot, "quotes")
         await pilot.press("enter")
@@ -177,10 +176,7 @@ async def test_quote_is_set_apart_and_chosen():
 async def test_algorithm_and_length_recompute_the_summary():
     from reader.summarize import ALGORITHMS
 
-    app = seed_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = app.screen
+    async with opened((120, 40)) as (pilot, screen):
         before = screen._summary()
         names = list(ALGORITHMS)
         await pilot.press("a")
@@ -200,10 +196,7 @@ async def test_algorithm_and_length_recompute_the_summary():
 @needs_summaries
 @sync
 async def test_section_scope_summarizes_the_current_section():
-    app = seed_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = app.screen
+    async with opened((120, 40)) as (pilot, screen):
         analysis = screen.analyses[0]
         topic = next(i for i, s in enumerate(analysis.sections) if analysis.sentences and
                      any(t.section == i for t in analysis.sentences[1:]) and i > 0)
@@ -219,10 +212,7 @@ async def test_section_scope_summarizes_the_current_section():
 
 @sync
 async def test_search_finds_and_steps_through_matches():
-    app = seed_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = app.screen
+    async with opened((120, 40)) as (pilot, screen):
         text = screen.reading.text
         await pilot.press("slash", *"central", "enter")
         starts = [m.start() for m in re.finditer("central", text, re.IGNORECASE)]
@@ -285,9 +275,8 @@ async def test_q_quits():
 
 @sync
 async def test_palette_runs_an_action():
-    app = seed_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with opened((120, 40)) as (pilot, screen):
+        app = pilot.app
         await pilot.press("ctrl+p")
         await pilot.press(*"bottom of the")
         await pilot.pause(0.3)
@@ -407,10 +396,7 @@ async def test_keys_work_while_the_analysis_runs_and_progress_shows():
 
 @sync
 async def test_outline_choice_scrolls_to_the_section():
-    app = seed_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        screen = app.screen
+    async with opened((80, 24)) as (pilot, screen):
         analysis = screen.analyses[0]
         last = len(analysis.sections) - 1
         outline = screen.query_one("#outline")
@@ -424,10 +410,7 @@ async def test_outline_choice_scrolls_to_the_section():
 @needs_summaries
 @sync
 async def test_summary_pane_lists_rank_and_score_of_each_sentence():
-    app = seed_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        screen = app.screen
+    async with opened((120, 40)) as (pilot, screen):
         summary = screen._summary()
         options = screen.query_one("#summary").options
         ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
@@ -439,9 +422,8 @@ async def test_summary_pane_lists_rank_and_score_of_each_sentence():
 
 @sync
 async def test_theme_toggles_dark_and_light_and_escape_closes_search():
-    app = seed_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with opened((120, 40)) as (pilot, screen):
+        app = pilot.app
         assert app.current_theme.dark
         dark_line = app.screen.reading.render_line(2)
         await pilot.press("t")
