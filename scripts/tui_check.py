@@ -147,6 +147,10 @@ def big_book() -> None:
     keys("G", "[")
     expect("War and Peace: G then [ jumps to the last one", [" sent. (document) at "])
     keys("q")
+    start(f"{READER} {book}")
+    expect("War and Peace again", ["The Project Gutenberg EBook of War and Peace", "analysing"], timeout=3)
+    keys("q")
+    expect("War and Peace: q quits at once, while the analysis runs", ["READER-EXIT=0"], timeout=1.5)
 
 
 def stdin_and_literal_text() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import SEED
-from test_tui import open_pane, with_people
+from test_tui import open_pane, settle, with_people
 
 pytest.importorskip("pytest_textual_snapshot")
 
@@ -31,24 +31,20 @@ def app() -> ReaderApp:
     return ReaderApp([load(str(SEED))], analyzer=fixed)
 
 
-async def settled(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+
 
 
 def test_main_screen_wide(snap_compare):
-    assert snap_compare(app(), terminal_size=(120, 40), run_before=settled)
+    assert snap_compare(app(), terminal_size=(120, 40), run_before=settle)
 
 
 def test_main_screen_narrow(snap_compare):
-    assert snap_compare(app(), terminal_size=(80, 24), run_before=settled)
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=settle)
 
 
 def test_narrow_with_side_panes(snap_compare):
     async def open_panes(pilot):
-        await settled(pilot)
+        await settle(pilot)
         await pilot.press("p")
 
     assert snap_compare(app(), terminal_size=(80, 24), run_before=open_panes)
@@ -56,7 +52,7 @@ def test_narrow_with_side_panes(snap_compare):
 
 def test_participant_chosen_and_summary_sentence(snap_compare):
     async def choose(pilot):
-        await settled(pilot)
+        await settle(pilot)
         await open_pane(pilot, "participants")
         await pilot.press("enter", "right_square_bracket", "right_square_bracket")
 

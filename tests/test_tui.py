@@ -59,10 +59,13 @@ def seed_app(**kwargs) -> ReaderApp:
     return ReaderApp([load(str(SEED))], analyzer=with_people, **kwargs)
 
 
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+async def settle(pilot, timeout: float = 60.0) -> None:
+    """Wait until the background analysis and summaries have arrived."""
+    screen = pilot.app.screen
+    for _ in range(int(timeout / 0.05)):
+        await pilot.pause(0.05)
+        if isinstance(screen, MainScreen) and not screen.stage and not screen.summary_busy:
+            break
     await pilot.pause()
 
 

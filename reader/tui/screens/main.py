@@ -1,7 +1,7 @@
 """The main screen: outline on the left, the text in the centre, panes on the right.
 
 The text is shown as soon as a document is chosen; its analysis runs in a thread
-worker and the decorations and panes fill in when it arrives.
+thread and the decorations and panes fill in when it arrives.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -17,7 +17,6 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, TabbedContent, TabPane
-from textual.worker import get_current_worker
 
 from reader.model import Analysis, Summary
 from reader.tui import work as jobs
@@ -58,9 +57,9 @@ class AnalysisFailed(Message):
 
 
 class SummaryComputed(Message):
-    def __init__(self, index: int, summary: Summary | None, scope: int | None) -> None:
+    def __init__(self, request: int, index: int, summary: Summary | None, scope: int | None) -> None:
         super().__init__()
-        self.index, self.summary, self.scope = index, summary, scope
+        self.request, self.index, self.summary, self.scope = request, index, summary, scope
 
 
 class MainScreen(Screen):
@@ -79,6 +78,7 @@ class MainScreen(Screen):
         self.stage: dict[int, str] = {}  # analysis stage of documents being analysed
         self.summaries: dict[int, tuple[Summary | None, int | None]] = {}  # shown summary, its section
         self.summary_busy = False
+        self.summary_request = 0  # the latest; older results are dropped
         self.algorithm: str | None = None
         self.sentences: int | None = None
         self.section_scope = False
@@ -164,23 +164,20 @@ class MainScreen(Screen):
 
     def _start_analysis(self, index: int) -> None:
         self.stage[index] = "structure"
-        self.analyse(index, self.documents[index], self.app.analyzer)
+        jobs.in_background(self._analyse, index, self.documents[index], self.app.analyzer)
 
-    @work(thread=True, group="analysis")
-    def analyse(self, index: int, document, analyzer) -> None:
-        worker = get_current_worker()
+    def _analyse(self, index: int, document, analyzer) -> None:
+        """Runs in a background thread; post_message is safe from there."""
 
         def progress(stage: str) -> None:
-            if not worker.is_cancelled:
-                self.post_message(AnalysisProgressed(index, stage))
+            self.post_message(AnalysisProgressed(index, stage))
 
         try:
             analysis = analyzer(document, progress)
         except Exception as exc:  # a bug in one stage must not take the reader down
             self.post_message(AnalysisFailed(index, f"{type(exc).__name__}: {exc}"))
             return
-        if not worker.is_cancelled:
-            self.post_message(DocumentAnalysed(index, analysis))
+        self.post_message(DocumentAnalysed(index, analysis))
 
     def on_analysis_progressed(self, message: AnalysisProgressed) -> None:
         self.stage[message.index] = message.stage
@@ -253,23 +250,25 @@ class MainScreen(Screen):
             return
         section = self._current_section() if self.section_scope else None
         self.summary_busy = True
+        self.summary_request += 1
         self._show_summary()
-        self.summarize(
-            self.index, self.analyses[self.index], self.algorithm, self.sentences or jobs.DEFAULT_SENTENCES, section
+        sentences = self.sentences or jobs.DEFAULT_SENTENCES
+        jobs.in_background(
+            self._summarize, self.summary_request, self.index, analysis, self.algorithm, sentences, section
         )
 
-    @work(thread=True, group="summary", exclusive=True)
-    def summarize(self, index: int, analysis, algorithm: str | None, sentences: int, section: int | None) -> None:
-        worker = get_current_worker()
+    def _summarize(self, request: int, index: int, analysis, algorithm, sentences: int, section) -> None:
+        """Runs in a background thread."""
         try:
             summary = jobs.summarize_scope(analysis, algorithm, sentences, section)
         except Exception as exc:
             self.post_message(AnalysisFailed(index, f"summary: {type(exc).__name__}: {exc}"))
             summary = None
-        if not worker.is_cancelled:
-            self.post_message(SummaryComputed(index, summary, section))
+        self.post_message(SummaryComputed(request, index, summary, section))
 
     def on_summary_computed(self, message: SummaryComputed) -> None:
+        if message.request != self.summary_request:
+            return  # the user asked again since; a newer one is coming
         self.summary_busy = False
         if message.summary is not None:
             self.summaries[message.index] = (message.summary, message.scope)
