@@ -46,11 +46,18 @@ class Bag:
     def document_frequency(self) -> np.ndarray:
         return np.bincount(self.term, minlength=self.n_terms).astype(float)
 
-    def pairs(self, values: np.ndarray, budget: int = 2_000_000) -> Iterator[tuple]:
+    def pair_count(self) -> int:
+        """How many (entry, partner) pairs ``pairs(summed=False)`` yields, self pairs included."""
+        df = np.bincount(self.term, minlength=self.n_terms)
+        return int((df * (df + 1) // 2).sum())
+
+    def pairs(self, values: np.ndarray, budget: int = 2_000_000, summed: bool = True) -> Iterator[tuple]:
         """``(i, j, s)`` for every sentence pair ``i <= j`` sharing a term, ``s = Σ_t v_it·v_jt``.
 
-        Pairs are made from each term's posting list and summed per pair, a block
-        of rows at a time so memory stays at about ``budget`` pairs.
+        Pairs are made from each term's posting list, a block of rows at a time so
+        memory stays at about ``budget`` pairs. With ``summed=False`` a pair comes
+        once per shared term (``s`` is that term's product): enough for any score
+        that is a plain sum over pairs, and it skips the sort.
         """
         if not len(self.term):
             return
@@ -71,10 +78,11 @@ class Bag:
             last = max(first + 1, int(np.searchsorted(row_starts, stop_entry, side="right")) - 1)
             entry_b = row_starts[last]
             if entry_b > entry_a:
-                yield self._block(first, entry_a, entry_b, partners, position, posting_sent, posting_value, values)
+                yield self._block(first, entry_a, entry_b, partners, position, posting_sent, posting_value, values,
+                                  summed)
             first = last
 
-    def _block(self, first, a, b, partners, position, posting_sent, posting_value, values):
+    def _block(self, first, a, b, partners, position, posting_sent, posting_value, values, summed):
         counts = partners[a:b]
         total = int(counts.sum())
         entry = np.repeat(np.arange(a, b), counts)
@@ -83,6 +91,8 @@ class Bag:
         i = self.sent[entry]
         j = posting_sent[other]
         v = values[entry] * posting_value[other]
+        if not summed:
+            return i, j, v
         keys, inverse = np.unique((i - first) * self.n + j, return_inverse=True)
         sums = np.bincount(inverse.ravel(), weights=v, minlength=len(keys))
         return first + keys // self.n, keys % self.n, sums

@@ -69,26 +69,35 @@ def lexrank(source: Source, epsilon: float = LEXRANK_EPSILON) -> np.ndarray:
 
 
 def _overlap_weights(source: Source):
-    """TextRank's edge weight: shared words over log(len1) + log(len2), for pairs i <= j.
+    """TextRank's edge weights: shared words over log(len1) + log(len2).
 
-    A pair of one-word sentences (norm 0) keeps its overlap, as in sumy.
+    Returns the diagonal (a sentence with itself) and the off-diagonal pairs
+    i < j once per shared word: the power iteration only sums weights, so the
+    per-word pieces need not be added up first (that would cost a sort). A pair
+    of one-word sentences (norm 0) keeps its overlap, as in sumy.
     """
     bag = source.bag
     with np.errstate(divide="ignore"):
         log_length = np.log(bag.lengths.astype(float))
-    rows, cols, weights = [], [], []
-    for i, j, s in bag.pairs(bag.count):
+    self_overlap = bag.row_sum(bag.count**2)
+    twice = 2 * log_length
+    diagonal = np.where(np.isclose(twice, 0.0), self_overlap, self_overlap / np.where(np.isclose(twice, 0.0), 1.0, twice))
+    diagonal = np.where(self_overlap > 0, diagonal, 0.0)
+    size = bag.pair_count() - len(bag.term)  # every entry also pairs with itself
+    rows = np.empty(size, dtype=np.int32)
+    cols = np.empty(size, dtype=np.int32)
+    weights = np.empty(size)
+    filled = 0
+    for i, j, s in bag.pairs(bag.count, summed=False):
+        off = i != j
+        i, j, s = i[off], j[off], s[off]
         norm = log_length[i] + log_length[j]
         tiny = np.isclose(norm, 0.0)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            w = np.where(tiny, s, s / np.where(tiny, 1.0, norm))
-        rows.append(i.astype(np.int32))
-        cols.append(j.astype(np.int32))
-        weights.append(w)
-    if not rows:
-        empty = np.zeros(0, dtype=np.int32)
-        return empty, empty, np.zeros(0)
-    return np.concatenate(rows), np.concatenate(cols), np.concatenate(weights)
+        end = filled + len(i)
+        rows[filled:end], cols[filled:end] = i, j
+        weights[filled:end] = np.where(tiny, s, s / np.where(tiny, 1.0, norm))
+        filled = end
+    return diagonal, rows, cols, weights
 
 
 def textrank(
@@ -97,22 +106,26 @@ def textrank(
     n = len(source)
     if n == 0:
         return np.zeros(0)
-    i, j, w = _overlap_weights(source)
-    off = i != j
-    diagonal = np.zeros(n)
-    diagonal[i[~off]] = w[~off]
-    io, jo, wo = i[off], j[off], w[off]
+    diagonal, io, jo, wo = _overlap_weights(source)
     row_sum = diagonal + np.bincount(io, wo, minlength=n) + np.bincount(jo, wo, minlength=n)
     scale = 1.0 / (row_sum + _ZERO_DIVISION_PREVENTION)
     p = np.full(n, 1.0 / n)
     step = 1.0
     while step > epsilon:
         q = p * scale
-        spread = diagonal * q + np.bincount(jo, wo * q[io], minlength=n) + np.bincount(io, wo * q[jo], minlength=n)
-        nxt = (1.0 - damping) / n * p.sum() + damping * spread
+        nxt = (1.0 - damping) / n * p.sum() + damping * (diagonal * q + _spread(io, jo, wo, q))
         step = np.linalg.norm(nxt - p)
         p = nxt
     return p
+
+
+def _spread(rows, cols, weights, q, chunk: int = 4_000_000) -> np.ndarray:
+    """Σ_i w_ij·q_i over a symmetric edge list kept once, in slices so temporaries stay small."""
+    out = np.zeros(len(q))
+    for a in range(0, len(rows), chunk):
+        i, j, w = rows[a : a + chunk], cols[a : a + chunk], weights[a : a + chunk]
+        out += np.bincount(j, w * q[i], minlength=len(q)) + np.bincount(i, w * q[j], minlength=len(q))
+    return out
 
 
 def reduction(source: Source) -> np.ndarray:
@@ -122,7 +135,8 @@ def reduction(source: Source) -> np.ndarray:
     with np.errstate(divide="ignore"):
         log_length = np.log(bag.lengths.astype(float))
     total = np.zeros(n)
-    for i, j, s in bag.pairs(bag.count):
+    # the score is a plain sum over shared words, so pairs need not be summed first
+    for i, j, s in bag.pairs(bag.count, summed=False):
         off = i != j
         i, j, s = i[off], j[off], s[off]
         norm = log_length[i] + log_length[j]
