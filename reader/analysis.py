@@ -37,17 +37,13 @@ def analyze(
 
 
 def _add_participants(analysis: Analysis) -> None:
-    try:
-        from reader.text import participants, quotes
-    except ImportError:  # not built yet in this checkout
-        return
+    from reader.text import participants, quotes
+
     analysis.participants = participants.find(analysis)
     analysis.quotes = quotes.find(analysis)
 
 
 def _add_summary(analysis: Analysis, algorithm: str | None, length: dict) -> None:
-    try:
-        from reader.summarize import summarize
-    except ImportError:  # not built yet in this checkout
-        return
+    from reader.summarize import summarize
+
     analysis.summary = summarize(analysis, algorithm=algorithm, **length)
