@@ -188,3 +188,52 @@ def test_unknown_algorithm_and_bad_ratio_are_usage_errors():
     assert cli(str(SEED), "--ratio", "150%").returncode == 2
     listing = cli("--list-algorithms").stdout
     assert all(name in listing for name in ALGORITHMS)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 12), max_size=8), min_size=1, max_size=30), st.integers(1, 50))
+def test_sentence_pairs_equal_the_dense_product(rows, budget):
+    from reader.summarize.bag import Bag
+
+    bag = Bag.from_rows(rows, 13)
+    dense = np.zeros((len(rows), 13))
+    for i, row in enumerate(rows):
+        for t in row:
+            dense[i, t] += 1
+    expected = np.triu(dense @ dense.T)
+    for summed in (True, False):
+        got = np.zeros_like(expected)
+        pieces = 0
+        for i, j, s in bag.pairs(bag.count, budget=budget, summed=summed):
+            np.add.at(got, (i, j), s)
+            pieces += len(i)
+        assert np.allclose(got, expected)
+        if not summed:
+            assert pieces == bag.pair_count()
+
+
+def test_rank_order_markdown_and_section_json():
+    a = analysis_of(SEED)
+    summary = summarize(a, sentences=3)
+    by_rank = [r.sentence for r in summary.ranking[:3]]
+    out = cli(str(SEED), "-n", "3", "--order", "rank", "--format", "markdown").stdout.splitlines()
+    assert out[0] == f"# {a.title}"
+    assert [line for line in out if line.startswith("- ")] == [
+        "- " + " ".join(a.sentence_text(i).split()) for i in by_rank]
+    data = json.loads(cli(str(SEED), "--sections", "--format", "json", "-n", "1").stdout)
+    assert "summary" not in data and len(data["sections"]) >= 2
+    for part in data["sections"]:
+        assert len(part["summary"]["selected"]) == 1
+
+
+def test_reference_summaries_split_into_article_sentences():
+    sys.path.insert(0, str(SEED.parents[2] / "scripts"))
+    import evaluate_summaries as ev
+
+    article = corpus_file(f"{BBC}/business/001.txt").read_text(encoding="utf-8")
+    summary = (corpus_file("bbc-news-summary/BBC News Summary/Summaries/business/001.txt")
+               .read_text(encoding="utf-8"))
+    pieces = ev.reference_sentences(summary)
+    assert len(pieces) == 8 and all(p in article for p in pieces)
+    assert ev.matches(pieces, pieces) == len(pieces)
+    assert ev.matches(["An unrelated sentence about cats."], pieces) == 0
