@@ -20,5 +20,8 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help"):
             yield Markdown(help_markdown())
 
+    def on_mount(self) -> None:
+        self.query_one("#help").focus()  # arrows and PgUp / PgDn scroll the table
+
     def action_dismiss(self) -> None:
         self.dismiss(None)

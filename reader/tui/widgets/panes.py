@@ -23,6 +23,12 @@ from reader.tui.layout import clean
 _SPACE = re.compile(r"\s+")
 
 
+def kind_style(kind: str) -> Style:
+    """A participant's name in a list: a chip of its kind's colour, readable on any theme."""
+    colour = KIND_COLORS.get(kind)
+    return Style(color="black", bgcolor=colour, bold=True) if colour else Style(bold=True)
+
+
 def one_line(text: str, limit: int = 0) -> str:
     """Document text for a list: clean, white space collapsed, cut to ``limit``."""
     text = _SPACE.sub(" ", clean(text)).strip()
@@ -166,7 +172,7 @@ class ParticipantsPane(ListPane):
 def participant_prompt(p: Participant) -> Text:
     count = len(p.mentions)
     text = Text.assemble(
-        (one_line(p.name, 40), Style(color=KIND_COLORS.get(p.kind), bold=True)),
+        (one_line(p.name, 40), kind_style(p.kind)),
         (f"  {count} mention{'s' * (count != 1)}", "dim"),
         "\n",
         (p.kind, "italic"),
@@ -197,7 +203,7 @@ def quote_prompt(quote: Quote, people: dict[str, Participant], text: str) -> Tex
     speaker = people.get(quote.speaker) if quote.speaker else None
     head = Text()
     if speaker:
-        head.append(one_line(speaker.name, 40), Style(color=KIND_COLORS.get(speaker.kind), bold=True))
+        head.append(one_line(speaker.name, 40), kind_style(speaker.kind))
     else:
         head.append("unknown speaker", "dim italic")
     if quote.cue:

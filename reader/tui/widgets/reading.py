@@ -46,7 +46,7 @@ class ReadingView(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self._text = ""
         self._layout = Layout(0)
-        self._labels: dict[int, Text] = {}
+        self._labels: dict[int, tuple[str, str, str | None]] = {}  # offset -> speaker, kind, cue
         self._summary = Spans()
         self._mentions = Spans()
         self._selected = Spans()
@@ -81,7 +81,7 @@ class ReadingView(ScrollView, can_focus=True):
         names = {p.id: p for p in participants}
         self._quotes = Spans((q.start, q.end, q) for q in analysis.quotes or [])
         self._labels = {
-            q.end: self._speaker_label(names[q.speaker], q.cue)
+            q.end: (names[q.speaker].name, names[q.speaker].kind, q.cue)
             for q in analysis.quotes or []
             if q.speaker in names
         }
@@ -150,6 +150,11 @@ class ReadingView(ScrollView, can_focus=True):
         line = self._layout.line_of(keep) if keep else 0
         self.scroll_to(y=line, animate=False, immediate=True)
 
+    def on_mount(self) -> None:
+        super().on_mount()
+        # Styles come from the theme's CSS, which is refreshed after the theme changes.
+        self.app.theme_changed_signal.subscribe(self, lambda _: self._changed())
+
     def _text_width(self) -> int:
         return max(10, self.size.width - GUTTER - RIGHT_MARGIN)
 
@@ -166,7 +171,7 @@ class ReadingView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         index = round(self.scroll_y) + y
         width = self.size.width
-        key = (index, width, self._version, self.app.theme)
+        key = (index, width, self._version)
         strip = self._cache.get(key)
         if strip is None:
             strip = self._render_index(index, width)
@@ -178,7 +183,7 @@ class ReadingView(ScrollView, can_focus=True):
         if index >= len(self._layout):
             return Strip.blank(width, base)
         if index in self._layout.labels:
-            label = self._layout.labels[index]
+            label = self._speaker_label(*self._layout.labels[index])
             segments = [Segment(" " * GUTTER)] + list(label.render(self.app.console))
         else:
             segments = self._text_segments(self._layout.starts[index], self._layout.ends[index])
@@ -212,7 +217,7 @@ class ReadingView(ScrollView, can_focus=True):
         return gutter + list(text.render(self.app.console))
 
     def _styles(self) -> dict[str, Style]:
-        key = ("styles", self.app.theme)
+        key = ("styles",)
         styles = self._cache.get(key)
         if styles is None:
             styles = self._make_styles()
@@ -223,24 +228,36 @@ class ReadingView(ScrollView, can_focus=True):
         background = self.background_colors[1]
         dark = self.app.current_theme.dark
         tint = background.blend(Color.parse(SUMMARY_COLOR), 0.16 if dark else 0.35)
-        quote = self.get_component_rich_style("reading--quote", partial=True)
         styles = {
             "summary": Style(bgcolor=tint.rich_color),
             "bar": Style(color=SUMMARY_COLOR if dark else "#b58900"),
             "quote": Style(italic=True),
-            "quote_bar": quote,
-            "selected": self.get_component_rich_style("reading--selected", partial=True),
-            "match": self.get_component_rich_style("reading--match", partial=True),
-            "current": self.get_component_rich_style("reading--current", partial=True),
+            "quote_bar": self._component("reading--quote", ink=True),
+            "label": self._component("reading--label", ink=True),
+            "selected": self._component("reading--selected"),
+            "match": self._component("reading--match", paper=True),
+            "current": self._component("reading--current", paper=True),
         }
         for kind, colour in KIND_COLORS.items():
             # Pastel colours read well as ink on dark, as a marker on light.
             styles[kind] = Style(color=colour) if dark else Style(color="black", bgcolor=colour)
         return styles
 
-    def _speaker_label(self, participant, cue: str | None) -> Text:
-        label = Text("— ", style=self.get_component_rich_style("reading--label", partial=True))
-        label.append(participant.name, style=Style(color=KIND_COLORS.get(participant.kind), bold=True))
+    def _component(self, name: str, ink: bool = False, paper: bool = False) -> Style:
+        """A component class's style, blended with the theme's background, keeping only
+        its text colour (ink) and/or background (paper), so the layers underneath show."""
+        full = self.get_component_rich_style(name, partial=False)
+        return Style(
+            color=full.color if ink else None,
+            bgcolor=full.bgcolor if paper else None,
+            bold=full.bold, italic=full.italic, underline=full.underline, reverse=full.reverse,
+        )
+
+    def _speaker_label(self, name: str, kind: str, cue: str | None) -> Text:
+        """The line after a quote: who said it."""
+        styles = self._styles()
+        label = Text("— ", style=styles["label"], end="")
+        label.append(clean(" ".join(name.split())), style=styles.get(kind, "") + Style(bold=True))
         if cue:
-            label.append(f", {cue}")
+            label.append(f", {clean(cue)}")
         return label

@@ -33,4 +33,4 @@ class StatusLine(Static):
         text = Text(" · ".join(p for p in self.parts.values() if p), overflow="ellipsis", no_wrap=True)
         if self.busy:
             text = Text.assemble((f"{SPINNER[self._tick % len(SPINNER)]} {self.busy}  ", "bold"), text)
-        self.update(text)
+        self.update(text, layout=False)
