@@ -4,7 +4,7 @@ For each article, each algorithm picks as many sentences as the reference summar
 has; a picked sentence matches a reference sentence when their lower-cased word
 sets overlap with Dice >= 0.6 (one to one). The article's first line is its title.
 
-    python scripts/evaluate_summaries.py [--limit N] [--algorithms a,b] [--categories c,d]
+    python scripts/evaluate_summaries.py [--limit N] [--algorithms a,b] [--categories c,d] [--root DIR]
 """
 
 from __future__ import annotations
@@ -63,11 +63,11 @@ def analysis_of(path: Path):
     return analyze(load(str(path)), summary=False, participants=False)
 
 
-def articles(categories: list[str], limit: int | None):
+def articles(categories: list[str], limit: int | None, root: Path = BBC):
     for category in categories:
-        files = sorted((BBC / "News Articles" / category).glob("*.txt"))
+        files = sorted((root / "News Articles" / category).glob("*.txt"))
         for path in files[:limit]:
-            yield category, path, BBC / "Summaries" / category / path.name
+            yield category, path, root / "Summaries" / category / path.name
 
 
 def f1(p: float, r: float) -> float:
@@ -81,9 +81,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="articles per category (default: all)")
     parser.add_argument("--algorithms", default=",".join(ALGORITHMS))
     parser.add_argument("--categories", default="business,entertainment,sport")
+    parser.add_argument("--root", type=Path, default=BBC, help="folder with 'News Articles' and 'Summaries'")
     args = parser.parse_args(argv)
-    if not BBC.exists():
-        print(f"corpus not found: {BBC}", file=sys.stderr)
+    if not args.root.exists():
+        print(f"corpus not found: {args.root}", file=sys.stderr)
         return 1
     from rouge_score import rouge_scorer
 
@@ -92,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     totals = {n: [0.0, 0.0, 0.0, 0.0] for n in names}
     seconds = {n: 0.0 for n in names}
     count = 0
-    for _category, article, summary in articles(args.categories.split(","), args.limit):
+    for _category, article, summary in articles(args.categories.split(","), args.limit, args.root):
         analysis = analysis_of(article)
         reference = reference_sentences(summary.read_text(encoding="utf-8", errors="replace"))
         k = min(len(reference), len(analysis.sentences))

@@ -237,3 +237,20 @@ def test_reference_summaries_split_into_article_sentences():
     assert len(pieces) == 8 and all(p in article for p in pieces)
     assert ev.matches(pieces, pieces) == len(pieces)
     assert ev.matches(["An unrelated sentence about cats."], pieces) == 0
+
+
+def test_readability_marks_tables_and_run_ons_not_prose():
+    from reader.summarize import news
+
+    prose = "The committee met on Monday and agreed to publish its report next week."
+    table = '"100" ; Section 10.1.1 | "101" ; Section 10.1.2 | "200" ; 10.2.1 | "201" ; 10.2.2'
+    run_on = " ".join(["word"] * 120)
+    scores = news.readability(Source([prose, table, run_on], [0, 1, 2]))
+    assert scores[0] == 1.0 and scores[1] < 0.8 and scores[2] == pytest.approx(news.LONG / 120)
+
+
+def test_reader_prefers_prose_on_an_rfc():
+    a = analysis_of(corpus_file("rfc/rfc2616.txt"))
+    for i in summarize(a, sentences=5).selected:
+        tokens = a.sentence_text(i).split()
+        assert len(tokens) <= 2 * 60 and sum(t[:1].isalpha() for t in tokens) > len(tokens) / 2

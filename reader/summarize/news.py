@@ -7,6 +7,9 @@ Ideas that hold for news and reports in general, not tuned to one corpus:
 - title overlap: the headline names the subject;
 - redundancy: a sentence that repeats one already chosen adds little (maximal
   marginal relevance, on the same word-overlap measure).
+- readability: a "sentence" of more than LONG words, or one made mostly of
+  numbers and symbols, is a table, a list or a grammar run together, not prose
+  (degree centrality alone loves them: they share words with everything).
 Every sentence gets a score: the greedy MMR order decides the top, the
 relevance score orders the rest below it.
 """
@@ -24,6 +27,8 @@ from reader.summarize.source import Source
 WEIGHTS = {"centrality": 1.0, "position": 0.05, "title": 0.05}
 CENTRALITY = "reduction"
 REDUNDANCY = 0.1  # how much word overlap with a chosen sentence costs
+LONG = 60  # words; BBC's 99th percentile is 40
+PROSE = 0.75  # share of tokens that start with a letter, below which text is not prose
 MMR_STEPS = 60  # picks made with redundancy control; a summary is shorter
 MMR_POOL = 300  # only the most relevant sentences compete for them
 
@@ -51,8 +56,20 @@ def title_overlap(source: Source) -> np.ndarray:
     return np.array([len(title.intersection(r)) / len(title) for r in source.rows])
 
 
+def readability(source: Source) -> np.ndarray:
+    """1 for ordinary prose; less for very long runs and for text that is mostly numbers and symbols."""
+    out = np.ones(len(source))
+    for k, text in enumerate(source.texts):
+        tokens = text.split()
+        if not tokens:
+            continue
+        letters = sum(1 for t in tokens if t[:1].isalpha() or t[1:2].isalpha())
+        out[k] = min(1.0, LONG / len(tokens)) * min(1.0, letters / len(tokens) / PROSE)
+    return out
+
+
 def relevance(source: Source) -> np.ndarray:
-    return (
+    return readability(source) * (
         WEIGHTS["centrality"] * _scaled(getattr(graph, CENTRALITY)(source))
         + WEIGHTS["position"] * position_prior(source)
         + WEIGHTS["title"] * title_overlap(source)
