@@ -386,15 +386,19 @@ async def test_keys_work_while_the_analysis_runs_and_progress_shows():
     app = ReaderApp([load(str(SEED))], analyzer=slow)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
-        await pilot.pause(0.2)
-        assert "analysing: structure" in str(screen.query_one("#status").render())
+        status = screen.query_one("#status")
+        for _ in range(100):  # the analysis starts after the first paint
+            await pilot.pause(0.05)
+            if "analysing: structure" in str(status.render()):
+                break
+        assert "analysing: structure" in str(status.render())
         await pilot.press("G")
         assert screen.reading.scroll_y == screen.reading.max_scroll_y > 0
         await pilot.press("question_mark", "escape")
         assert isinstance(app.screen, MainScreen)
         release.set()
         await settle(pilot)
-        assert 0 in screen.analyses and "analysing" not in str(screen.query_one("#status").render())
+        assert 0 in screen.analyses and "analysing" not in str(status.render())
 
 
 @sync
