@@ -165,6 +165,26 @@ async def test_participant_highlights_and_steps_through_mentions():
 
 
 @sync
+async def test_clicking_a_name_in_the_text_chooses_its_participant():
+    from reader.tui.widgets.reading import GUTTER
+
+    async with opened((120, 40)) as (pilot, screen):
+        view = screen.reading
+        place = next(p for p in screen.analyses[0].participants if p.id == "p2")
+        first, second = place.mentions[:2]
+        view.go_to(first.start)
+        await pilot.pause()
+        line = view.line_of(first.start)
+        x = GUTTER + cells(view.text[view._layout.starts[line] : first.start]) + 2
+        await pilot.click("#reading", offset=(x, line - round(view.scroll_y)))
+        assert screen.participant is place
+        assert screen.current == (first.start, first.end)
+        assert len(view._selected) == len(place.mentions)
+        await pilot.press("m")
+        assert screen.current == (second.start, second.end)
+
+
+@sync
 async def test_quote_is_set_apart_and_chosen():
     async with opened((160, 50)) as (pilot, screen):
         quote = screen.analyses[0].quotes[0]

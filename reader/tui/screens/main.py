@@ -425,14 +425,28 @@ class MainScreen(Screen):
 
     @on(ListPane.Chosen, "#participants")
     def _participant_chosen(self, message: ListPane.Chosen) -> None:
-        if self.participant is message.value:
+        self._choose_participant(message.value)
+
+    def on_reading_view_mention_clicked(self, message: ReadingView.MentionClicked) -> None:
+        analysis = self.analyses.get(self.index)
+        found = [p for p in (analysis.participants or []) if p.id == message.participant] if analysis else []
+        if found:
+            self.query_one(ParticipantsPane).highlight(found[0].id)
+            self._choose_participant(found[0], at=message.span)
+
+    def _choose_participant(self, participant, at: tuple[int, int] | None = None) -> None:
+        """Highlight its mentions and go to the first (or stay ``at`` the one clicked);
+        chosen again from the list, go to the next."""
+        if self.participant is participant and at is None:
             self.action_next_mention()
             return
-        self.participant = message.value
-        spans = [(m.start, m.end) for m in message.value.mentions]
+        self.participant = participant
+        spans = [(m.start, m.end) for m in participant.mentions]
         self.reading.mark_selected(spans)
         self.current = None
-        if spans:
+        if at is not None:
+            self._jump(at, only_if_hidden=True)
+        elif spans:
             self._jump(min(spans))
         self._update_status()
 

@@ -21,6 +21,12 @@ from reader.palette import KIND_COLORS
 from reader.tui.layout import clean
 
 _SPACE = re.compile(r"\s+")
+# A book has thousands of quotes; a list that long is slow to lay out and no use to scroll.
+MAX_LISTED = 1000
+
+
+def listed(found: int) -> str:
+    return f" (first {MAX_LISTED} listed)" if found > MAX_LISTED else ""
 
 
 def kind_style(kind: str) -> Style:
@@ -160,9 +166,10 @@ class ParticipantsPane(ListPane):
         self._people: dict[str, Participant] = {}
         if self.missing("Participants", analysis, analysis and analysis.participants):
             return
-        people = sorted(analysis.participants, key=lambda p: -len(p.mentions))
+        people = sorted(analysis.participants, key=lambda p: -len(p.mentions))[:MAX_LISTED]
         self._people = {p.id: p for p in people}
-        self.set_note(f"{len(people)} participants · enter, m / M: mentions")
+        found = len(analysis.participants)
+        self.set_note(f"{found} participants{listed(found)} · enter, m / M: mentions")
         self.fill([Option(participant_prompt(p), id=p.id) for p in people], separated=True)
 
     def value_of(self, option_id: str) -> Participant:
@@ -187,9 +194,9 @@ class QuotesPane(ListPane):
         self._quotes: list[Quote] = []
         if self.missing("Quotes", analysis, analysis and analysis.quotes):
             return
-        self._quotes = list(analysis.quotes)
+        self._quotes = list(analysis.quotes)[:MAX_LISTED]
         people = {p.id: p for p in analysis.participants or []}
-        self.set_note(f"{len(self._quotes)} quotes")
+        self.set_note(f"{len(analysis.quotes)} quotes" + listed(len(analysis.quotes)))
         self.fill(
             [Option(quote_prompt(q, people, analysis.text), id=str(i)) for i, q in enumerate(self._quotes)],
             separated=True,

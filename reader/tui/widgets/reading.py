@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.cache import LRUCache
 from textual.color import Color
 from textual.geometry import Size
@@ -18,7 +19,7 @@ from textual.strip import Strip
 
 from reader.model import Analysis
 from reader.palette import KIND_COLORS, SUMMARY_COLOR
-from reader.tui.layout import Layout, Spans, clean, layout
+from reader.tui.layout import Layout, Spans, cells, clean, layout
 
 GUTTER = 3  # summary bar, quote bar, space
 RIGHT_MARGIN = 1
@@ -34,6 +35,13 @@ class ReadingView(ScrollView, can_focus=True):
         "reading--current",
         "reading--selected",
     }
+
+    class MentionClicked(Message):
+        """The user clicked a participant's name in the text."""
+
+        def __init__(self, participant: str, span: tuple[int, int]) -> None:
+            super().__init__()
+            self.participant, self.span = participant, span
 
     class Moved(Message):
         """The top of the view now shows another part of the text."""
@@ -76,7 +84,7 @@ class ReadingView(ScrollView, can_focus=True):
         """Colour participants and set quotes apart, once the analysis has arrived."""
         participants = analysis.participants or []
         self._mentions = Spans(
-            (m.start, m.end, p.kind) for p in participants for m in p.mentions
+            (m.start, m.end, (p.kind, p.id)) for p in participants for m in p.mentions
         )
         names = {p.id: p for p in participants}
         self._quotes = Spans((q.start, q.end, q) for q in analysis.quotes or [])
@@ -120,6 +128,26 @@ class ReadingView(ScrollView, can_focus=True):
             return 0
         line = min(round(self.scroll_y) + self.size.height - 1, len(self._layout) - 1)
         return self._layout.ends[line]
+
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The text offset under a point of the view, if it is on text."""
+        line = round(self.scroll_y) + y
+        if line >= len(self._layout) or line in self._layout.labels or x < GUTTER:
+            return None
+        start, end = self._layout.starts[line], self._layout.ends[line]
+        used = 0
+        for offset in range(start, end):
+            used += cells(self._text[offset])
+            if used > x - GUTTER:
+                return offset
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        offset = self.offset_at(event.x, event.y)
+        if offset is None:
+            return
+        for start, end, (_, participant) in self._mentions.overlapping(offset, offset + 1):
+            self.post_message(self.MentionClicked(participant, (start, end)))
 
     def line_of(self, offset: int) -> int:
         return self._layout.line_of(offset)
@@ -202,7 +230,7 @@ class ReadingView(ScrollView, can_focus=True):
 
         styles = self._styles()
         in_summary = paint(self._summary, lambda _: styles["summary"])
-        paint(self._mentions, lambda kind: styles.get(kind))
+        paint(self._mentions, lambda value: styles.get(value[0]))
         paint(self._selected, lambda _: styles["selected"])
         in_quote = paint(self._quotes, lambda _: styles["quote"])
         paint(self._matches, lambda _: styles["match"])
