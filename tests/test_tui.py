@@ -231,6 +231,13 @@ async def test_section_scope_summarizes_the_current_section():
         summary, scope = screen.summaries[0]
         assert scope == screen._current_section()
         assert summary.selected and all(analysis.sentences[i].section == scope for i in summary.selected)
+        last = max(s.section for s in analysis.sentences)
+        if last != scope:  # scrolling to another section brings its summary
+            await pilot.press("G")
+            await pilot.pause(0.6)
+            await settle(pilot)
+            summary, scope = screen.summaries[0]
+            assert scope == last and all(analysis.sentences[i].section == last for i in summary.selected)
 
 
 @sync

@@ -47,7 +47,7 @@ BUILTIN = [
     ("enter", "Choose the highlighted section, sentence, participant or quote"),
     ("escape", "Close search, help or the palette"),
     ("ctrl+p", "Command palette: every action, sections, participants, themes"),
-    ("mouse", "Click to choose, wheel to scroll"),
+    ("mouse", "Click to choose, wheel to scroll; click a name in the text to follow that participant"),
 ]
 
 

@@ -86,6 +86,7 @@ class MainScreen(Screen):
         self.matches = Spans()
         self.search_query = ""
         self.current: tuple[int, int] | None = None
+        self._follow = None  # timer: summarize the section the reader scrolled to
         self._toggled = False  # the user chose what to show; stop following the width
 
     # Building
@@ -284,7 +285,7 @@ class MainScreen(Screen):
         with_text = {s.section for s in analysis.sentences}
         # A heading-only section has nothing to summarize: take the next one that has.
         later = [i for i in sorted(with_text) if i >= section]
-        return later[0] if later else section
+        return later[0] if later else max(with_text, default=section)
 
     def _reading_offset(self) -> int:
         """The offset the reader is looking at: the top, or a third down once scrolled."""
@@ -472,7 +473,18 @@ class MainScreen(Screen):
         if analysis is not None and analysis.sections:
             section = self._current_section_at(analysis, self._reading_offset())
             self.query_one(OutlinePane).highlight(str(section))
+            if self.section_scope:
+                # The section summary follows the reader, once the scrolling stops.
+                if self._follow is not None:
+                    self._follow.stop()
+                self._follow = self.set_timer(0.4, self._follow_section)
         self._update_status()
+
+    def _follow_section(self) -> None:
+        self._follow = None
+        section = self._current_section()
+        if self.section_scope and section != self.summaries.get(self.index, (None, None))[1]:
+            self._resummarize()
 
     @staticmethod
     def _current_section_at(analysis: Analysis, offset: int) -> int:

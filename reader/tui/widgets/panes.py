@@ -7,6 +7,7 @@ Document text reaches them as rich Text (never markup), cleaned of control chara
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from rich.style import Style
 from rich.text import Text
@@ -107,7 +108,8 @@ class ListPane(Vertical):
 class DocumentList(ListPane):
     def show(self, sources: list[str]) -> None:
         self.set_note(f"{len(sources)} documents")
-        self.fill([Option(Text(one_line(s)), id=str(i)) for i, s in enumerate(sources)])
+        # File names are enough to tell documents apart; the status line has the title.
+        self.fill([Option(Text(one_line(Path(s).name or s)), id=str(i)) for i, s in enumerate(sources)])
 
 
 class OutlinePane(ListPane):
@@ -126,7 +128,8 @@ def section_prompt(section) -> Text:
     if section.kind == "topic":
         return Text.assemble(indent, ("≈ ", "bold"), (title, "italic"))
     if section.kind in ("front", "back"):
-        return Text.assemble(indent, (f"{title} ", "dim"), (f"[{section.kind} matter]", "dim italic"))
+        tag = "" if title.lower().startswith(section.kind) else f" [{section.kind} matter]"
+        return Text.assemble(indent, (title, "dim"), (tag, "dim italic"))
     return Text.assemble(indent, (title, "bold" if section.level == 1 else ""))
 
 
