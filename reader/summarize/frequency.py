@@ -52,7 +52,7 @@ def _with_stop_word_stems(source: Source):
     return Bag.from_rows(rows, len(terms.ids))
 
 
-def _by_greedy_order(picked: list[int], rest_key: np.ndarray, n: int) -> np.ndarray:
+def by_greedy_order(picked: list[int], rest_key: np.ndarray, n: int) -> np.ndarray:
     """Scores in (0, 1]: picks first in pick order, then the rest by ``rest_key`` (higher first)."""
     order = list(picked)
     chosen = np.zeros(n, dtype=bool)
@@ -85,7 +85,7 @@ def sumbasic(source: Source, steps: int = GREEDY_STEPS) -> np.ndarray:
         mine = bag.sent == best
         # sumy squares a word's probability once per occurrence in the chosen sentence
         p[bag.term[mine]] = p[bag.term[mine]] ** (2.0 ** bag.count[mine])
-    return _by_greedy_order(picked, average, n)
+    return by_greedy_order(picked, average, n)
 
 
 def kl(source: Source, steps: int = GREEDY_STEPS) -> np.ndarray:
@@ -110,7 +110,7 @@ def kl(source: Source, steps: int = GREEDY_STEPS) -> np.ndarray:
         available[best] = False
         mine = bag.sent == best
         np.add.at(summary, bag.term[mine], bag.count[mine])
-    return _by_greedy_order(picked, -divergence, n)
+    return by_greedy_order(picked, -divergence, n)
 
 
 def _kl_if_added(bag, summary, q, q_log_q, qt, qlt, lengths) -> np.ndarray:

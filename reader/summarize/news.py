@@ -19,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from reader.summarize import graph
+from reader.summarize.frequency import by_greedy_order
 from reader.summarize.source import Source
 
 # Measured on BBC (scripts/evaluate_summaries.py): centrality does most of the
@@ -83,13 +84,7 @@ def rank(source: Source) -> np.ndarray:
     score = relevance(source)
     pool = np.argsort(-score, kind="stable")[:MMR_POOL]
     picked = [int(pool[k]) for k in _mmr([source.rows[i] for i in pool], score[pool], min(len(pool), MMR_STEPS))]
-    chosen = np.zeros(n, dtype=bool)
-    chosen[picked] = True
-    rest = np.flatnonzero(~chosen)
-    order = np.concatenate([np.asarray(picked, dtype=np.int64), rest[np.argsort(-score[rest], kind="stable")]])
-    out = np.empty(n)
-    out[order] = 1.0 - np.arange(n) / n
-    return out
+    return by_greedy_order(picked, score, n)
 
 
 def _mmr(rows: list[list[int]], score: np.ndarray, steps: int) -> list[int]:

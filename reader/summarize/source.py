@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from reader.summarize.bag import Bag
@@ -14,7 +14,6 @@ class Source:
     paragraphs: list[int]  # paragraph index of each sentence (non-decreasing)
     title: str = ""
     seed: int = 0  # for the random ranker, so a run can be repeated
-    _terms: object = field(default=None, repr=False)
 
     def __len__(self) -> int:
         return len(self.texts)
