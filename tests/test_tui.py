@@ -468,3 +468,14 @@ async def test_theme_toggles_dark_and_light_and_escape_closes_search():
         assert app.screen.query_one("#search").display
         await pilot.press("escape")
         assert not app.screen.query_one("#search").display and app.screen.search_query == ""
+
+
+@sync
+async def test_search_for_markup_characters_is_literal():
+    async with opened((120, 40)) as (pilot, screen):
+        await pilot.press("slash", *"[bold", "enter")
+        assert screen.search_query == "[bold" and len(screen.matches) == 0
+        await pilot.press("slash", "ctrl+u", *"(ISMI)", "enter")
+        assert len(screen.matches) == screen.reading.text.count("(ISMI)") > 0
+        await pilot.pause(0.1)
+        assert pilot.app.is_running

@@ -39,7 +39,7 @@ class ReaderApp(App):
 
     def on_mount(self) -> None:
         for note in self.notes:
-            self.notify(note, severity="warning", timeout=8)
+            self.notify(note, severity="warning", timeout=8, markup=False)
 
 
 def run(documents: list[Document], notes: list[str] = ()) -> int:

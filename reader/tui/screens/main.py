@@ -186,7 +186,7 @@ class MainScreen(Screen):
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self.stage.pop(message.index, None)
-        self.notify(f"analysis failed: {message.error}", severity="error", timeout=10)
+        self.notify(f"analysis failed: {message.error}", severity="error", timeout=10, markup=False)
         self._update_status()
 
     def on_document_analysed(self, message: DocumentAnalysed) -> None:
@@ -244,10 +244,10 @@ class MainScreen(Screen):
     def _resummarize(self) -> None:
         analysis = self.analyses.get(self.index)
         if analysis is None:
-            self.notify("the summary comes when the analysis is done")
+            self.notify("the summary comes when the analysis is done", markup=False)
             return
         if jobs.summarizer() is None:
-            self.notify("summaries are not available in this build", severity="warning")
+            self.notify("summaries are not available in this build", severity="warning", markup=False)
             return
         section = self._current_section() if self.section_scope else None
         self.summary_busy = True
@@ -309,12 +309,12 @@ class MainScreen(Screen):
     def _step(self, spans: Spans, forward: bool, what: str) -> int | None:
         """Jump to the next (or previous) span after where the reader is; its index."""
         if not len(spans):
-            self.notify(f"no {what}", severity="warning")
+            self.notify(f"no {what}", severity="warning", markup=False)
             return None
         base = self.current[0] if self._current_visible() else self.reading.top_offset - (1 if forward else 0)
         index = spans.after(base) if forward else spans.before(base)
         if index is None:
-            self.notify(f"no more {what} {'below' if forward else 'above'}", timeout=2)
+            self.notify(f"no more {what} {'below' if forward else 'above'}", timeout=2, markup=False)
             return None
         start, end, _ = spans.items[index]
         self._jump((start, end))
@@ -370,12 +370,12 @@ class MainScreen(Screen):
     def action_cycle_algorithm(self) -> None:
         names = jobs.algorithms() if self.analyses else []
         if not names:
-            self.notify("summary algorithms are not available yet", severity="warning")
+            self.notify("summary algorithms are not available yet", severity="warning", markup=False)
             return
         summary = self._summary()
         now = self.algorithm or (summary.algorithm if summary else names[0])
         self.algorithm = names[(names.index(now) + 1) % len(names)] if now in names else names[0]
-        self.notify(f"summary algorithm: {self.algorithm}", timeout=2)
+        self.notify(f"summary algorithm: {self.algorithm}", timeout=2, markup=False)
         self._resummarize()
 
     def action_toggle_scope(self) -> None:
@@ -393,7 +393,7 @@ class MainScreen(Screen):
     def _switch_document(self, step: int) -> None:
         index = self.index + step
         if not 0 <= index < len(self.documents):
-            self.notify(f"no {'next' if step > 0 else 'previous'} document", timeout=2)
+            self.notify(f"no {'next' if step > 0 else 'previous'} document", timeout=2, markup=False)
             return
         self.open_document(index)
         self.query_one(TabbedContent).active = "tab-summary"
@@ -464,7 +464,7 @@ class MainScreen(Screen):
 
     def _step_mention(self, forward: bool) -> None:
         if self.participant is None:
-            self.notify("choose a participant first (Participants pane)", timeout=3)
+            self.notify("choose a participant first (Participants pane)", timeout=3, markup=False)
             return
         self._step(self._mention_spans(), forward, f"mentions of {self.participant.name}")
 
@@ -525,7 +525,7 @@ class MainScreen(Screen):
         self._update_status()
         if jump and query:
             if not len(self.matches):
-                self.notify(f"not found: {query}", severity="warning", timeout=3)
+                self.notify(f"not found: {query}", severity="warning", timeout=3, markup=False)
                 return
             index = self.matches.after(self.reading.top_offset - 1)
             start, end, _ = self.matches.items[index if index is not None else 0]
