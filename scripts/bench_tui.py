@@ -4,7 +4,7 @@ Starts `reader PATH` in a pty of the given size and reads what it draws, timing
   first paint   the document's own text is on screen,
   keys          after first paint, `G` was pressed and the end of the text is on screen
                 (while the analysis is still running, for a book),
-  analysed      the outline has replaced "Outline: analysing…".
+  analysed      the summary is in the status line (the analysis is done).
 
     /work/venv/bin/python scripts/bench_tui.py                   # the seed and War and Peace
     /work/venv/bin/python scripts/bench_tui.py FILE --first TEXT --last TEXT
@@ -98,7 +98,7 @@ def measure(path: Path, first: str, last: str, cols: int, rows: int, timeout: fl
         end = screen.wait_for(last, timeout)
         keys = None if end is None else time.perf_counter() - pressed
         print(f"  G to the end  {_secs(keys)} (pressed at {paint:.2f} s)")
-        analysed = screen.wait_for("Outline (", timeout * 10)
+        analysed = screen.wait_for("sent. (document)", timeout * 10)  # the summary in the status line
         print(f"  analysed      {_secs(analysed)}")
     finally:
         screen.close()

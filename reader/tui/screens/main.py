@@ -576,11 +576,8 @@ class MainScreen(Screen):
         title = analysis.title if analysis else document.source
         lines = max(1, len(view._layout))
         where = f"{min(100, round(100 * (view.scroll_y + view.size.height) / lines))}%"
-        parts = {
-            "doc": (f"[{self.index + 1}/{len(self.documents)}] " if len(self.documents) > 1 else "")
-            + one_line(title, 50),
-            "where": where,
-        }
+        # What changes comes first; the title last, where a narrow screen cuts it.
+        parts = {"where": where}
         summary = self._summary()
         if summary is not None:
             scope = "section" if self.summaries[self.index][1] is not None else "document"
@@ -591,6 +588,8 @@ class MainScreen(Screen):
         if self.search_query:
             found = f"/{one_line(self.search_query, 20)}: {len(self.matches)} found"
             parts["search"] = found + self._position(self.matches)
+        number = f"[{self.index + 1}/{len(self.documents)}] " if len(self.documents) > 1 else ""
+        parts["doc"] = number + one_line(title, 60)
         status = self.query_one(StatusLine)
         status.set(**parts)
         busy = ""
