@@ -479,3 +479,20 @@ async def test_search_for_markup_characters_is_literal():
         assert len(screen.matches) == screen.reading.text.count("(ISMI)") > 0
         await pilot.pause(0.1)
         assert pilot.app.is_running
+
+
+@sync
+async def test_a_failing_analysis_leaves_the_text_readable():
+    def broken(document, progress=None):
+        progress("structure")
+        raise RuntimeError("segmenter [bold]broke[/bold]")
+
+    app = ReaderApp([load(str(SEED))], analyzer=broken)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert screen.stage == {} and 0 not in screen.analyses
+        assert "failed" in str(screen.query_one("#outline .note").render())
+        await pilot.press("G")
+        assert screen.reading.scroll_y == screen.reading.max_scroll_y > 0
+        assert "The UN focuses" not in shown(screen)

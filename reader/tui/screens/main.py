@@ -185,6 +185,10 @@ class MainScreen(Screen):
         self._update_status()
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
+        if message.index in self.stage and message.index == self.index:
+            for pane in self.query(ListPane):  # instead of "analysing…"
+                if pane.id != "documents":
+                    pane.set_note("analysis failed (the text is all there is)")
         self.stage.pop(message.index, None)
         self.notify(f"analysis failed: {message.error}", severity="error", timeout=10, markup=False)
         self._update_status()
@@ -280,20 +284,12 @@ class MainScreen(Screen):
         analysis = self.analyses.get(self.index)
         if analysis is None or not analysis.sections:
             return None
-        offset = self.current[0] if self._current_visible() else self._reading_offset()
+        offset = self.current[0] if self._current_visible() else self.reading.reading_offset
         section = self._current_section_at(analysis, offset)
         with_text = {s.section for s in analysis.sentences}
         # A heading-only section has nothing to summarize: take the next one that has.
         later = [i for i in sorted(with_text) if i >= section]
         return later[0] if later else max(with_text, default=section)
-
-    def _reading_offset(self) -> int:
-        """The offset the reader is looking at: the top, or a third down once scrolled."""
-        view = self.reading
-        if view.scroll_y < 1:
-            return view.top_offset
-        line = min(round(view.scroll_y) + view.size.height // 3, max(0, len(view._layout) - 1))
-        return view._layout.starts[line] if len(view._layout) else 0
 
     def _current_visible(self) -> bool:
         if self.current is None:
@@ -471,7 +467,7 @@ class MainScreen(Screen):
     def on_reading_view_moved(self, message: ReadingView.Moved) -> None:
         analysis = self.analyses.get(self.index)
         if analysis is not None and analysis.sections:
-            section = self._current_section_at(analysis, self._reading_offset())
+            section = self._current_section_at(analysis, self.reading.reading_offset)
             self.query_one(OutlinePane).highlight(str(section))
             if self.section_scope:
                 # The section summary follows the reader, once the scrolling stops.
@@ -574,7 +570,7 @@ class MainScreen(Screen):
         analysis = self.analyses.get(self.index)
         document = self.documents[self.index]
         title = analysis.title if analysis else document.source
-        lines = max(1, len(view._layout))
+        lines = max(1, view.line_count)
         where = f"{min(100, round(100 * (view.scroll_y + view.size.height) / lines))}%"
         # What changes comes first; the title last, where a narrow screen cuts it.
         parts = {"where": where}

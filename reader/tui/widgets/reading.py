@@ -149,6 +149,19 @@ class ReadingView(ScrollView, can_focus=True):
         for start, end, (_, participant) in self._mentions.overlapping(offset, offset + 1):
             self.post_message(self.MentionClicked(participant, (start, end)))
 
+    @property
+    def reading_offset(self) -> int:
+        """The offset the reader is looking at: the top, or a third down once scrolled
+        (where ``go_to`` puts what it jumps to)."""
+        if self.scroll_y < 1 or not self._layout.starts:
+            return self.top_offset
+        line = min(round(self.scroll_y) + self.size.height // 3, len(self._layout) - 1)
+        return self._layout.starts[line]
+
+    @property
+    def line_count(self) -> int:
+        return len(self._layout)
+
     def line_of(self, offset: int) -> int:
         return self._layout.line_of(offset)
 
