@@ -253,6 +253,8 @@ async def test_search_finds_and_steps_through_matches():
         await pilot.press("N")
         assert screen.current[0] == starts[1]
         assert screen.query_one("#search").display is False
+        await pilot.press("escape")
+        assert screen.search_query == "" and len(screen.reading._matches) == 0 and screen.current is None
 
 
 @sync

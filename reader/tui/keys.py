@@ -39,13 +39,14 @@ KEYS = [
     Key("M", "previous_mention", "Previous mention of the chosen participant", "", "M"),
     Key("o", "toggle_outline", "Show / hide the outline", "", "o"),
     Key("t", "toggle_theme", "Dark / light theme", "", "t"),
+    Key("escape", "clear", "Clear the search and the chosen participant", "", "escape"),
 ]
 
 # Keys that Textual itself provides, listed in the help too.
 BUILTIN = [
     ("tab / shift+tab", "Move between panes"),
     ("enter", "Choose the highlighted section, sentence, participant or quote"),
-    ("escape", "Close search, help or the palette"),
+    ("escape", "Also closes search, help or the palette"),
     ("ctrl+p", "Command palette: every action, sections, participants, themes"),
     ("mouse", "Click to choose, wheel to scroll; click a name in the text to follow that participant"),
 ]

@@ -533,6 +533,13 @@ class MainScreen(Screen):
     def action_previous_match(self) -> None:
         self._step(self.matches, False, "matches" if self.search_query else "search (press /)")
 
+    def action_clear(self) -> None:
+        self.participant = None
+        self.reading.mark_selected([])
+        self.current = None
+        self.reading.mark_current(None)
+        self._search("", jump=False)
+
     # Layout, theme, help, quit
 
     def action_toggle_side(self) -> None:
