@@ -59,11 +59,13 @@ def console_for(fmt: str):
     return Console(highlight=False)
 
 
-def documents(paths: list[str], status: list[int]) -> Iterator[Loaded]:
-    """Loaded documents in path order; reports errors on stderr and sets status[0] = 1."""
+def documents(paths: list[str], status: list[int], errors: list[str] | None = None) -> Iterator[Loaded]:
+    """Loaded documents in path order; reports errors on stderr (and in ``errors``) and sets status[0] = 1."""
     for item in load_all(paths):
         if item.error is not None:
             error(str(item.error))
+            if errors is not None:
+                errors.append(str(item.error))
             status[0] = 1
             continue
         for note in item.document.notes:

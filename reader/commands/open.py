@@ -22,7 +22,8 @@ def run(args: argparse.Namespace) -> int:
     if not sys.stdout.isatty():
         return print_plain(args.paths)
     status = [0]
-    loaded = list(documents(args.paths, status))
+    errors: list[str] = []
+    loaded = list(documents(args.paths, status, errors))
     if not loaded:
         return 1
     if "-" in args.paths and not sys.stdin.isatty() and not _keys_from_terminal():
@@ -30,7 +31,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     from reader.tui.app import run as run_app
 
-    notes = [f"{item.source}: {note}" for item in loaded for note in item.document.notes]
+    # Files that could not be read were reported on stderr; say so on screen as well.
+    notes = errors + [f"{item.source}: {note}" for item in loaded for note in item.document.notes]
     code = run_app([item.document for item in loaded], notes)
     return code or status[0]
 
