@@ -186,3 +186,13 @@ def test_invariants_hold_on_any_text(text):
 def test_invariants_hold_on_real_documents():
     for rel in ["rfc/rfc8446.txt", "gutenberg/pg2701-moby-dick.txt", "sumy-testdata/articles/svd_converges.txt"]:
         check_invariants(segment(load(str(corpus_file(rel)))))
+
+
+def test_no_topic_boundary_before_a_paragraph_that_leans_back():
+    a = seed()
+    starts = {a.text[s.start : s.start + 20] for s in a.sections if s.kind == "topic"}
+    assert not any(t.startswith(("She ", "According to")) for t in starts)
+    she = a.text.index("She noted that this forum")
+    mittal = a.text.index("Ashita Mittal, UNODC Regional")
+    section_of = lambda pos: next(i for i, s in enumerate(a.sections) if s.start <= pos < s.end)
+    assert section_of(she) == section_of(mittal)

@@ -133,7 +133,8 @@ def _topic_starts(text: str, paragraphs: list[Paragraph], rank: int) -> list[_St
         return []
     spans = [(p.start, p.end) for p in paragraphs]
     bags, words = topics.paragraph_bags(text, spans)
-    cuts = [0, *topics.boundaries(bags, [sum(bag.values()) for bag in bags]), len(paragraphs)]
+    leaning = [topics.leans_back(text, p.start) for p in paragraphs]
+    cuts = [0, *topics.boundaries(bags, [sum(bag.values()) for bag in bags], leaning), len(paragraphs)]
     groups = [sum(words[a:b], []) for a, b in zip(cuts, cuts[1:])]
     forms = topics.surface_forms(text, spans[0][0], spans[-1][1])
     return [

@@ -61,8 +61,23 @@ def _stem(word: str) -> str:
     return word
 
 
-def boundaries(bags: list[Counter], sizes: list[int]) -> list[int]:
-    """Indexes of the paragraphs that start a new topic (never 0)."""
+# A paragraph that opens with one of these leans on the one before ("She noted that ..."),
+# so no topic boundary goes in front of it.
+ANAPHORS = frozenset(
+    """he she they it its his her their them this these those such however moreover
+    furthermore meanwhile nevertheless nonetheless also but and so then therefore thus
+    still yet besides likewise similarly instead otherwise hence according""".split()
+)
+
+
+def leans_back(text: str, start: int) -> bool:
+    m = _WORD.match(text, start)
+    return bool(m) and m.group().lower() in ANAPHORS
+
+
+def boundaries(bags: list[Counter], sizes: list[int], leaning: list[bool] | None = None) -> list[int]:
+    """Indexes of the paragraphs that start a new topic (never 0, never a leaning one)."""
+    leaning = leaning or [False] * len(bags)
     n = len(bags)
     total = sum(sizes)
     most = min(n // MIN_PARAGRAPHS_PER_TOPIC, total // WORDS_PER_TOPIC)
@@ -77,7 +92,7 @@ def boundaries(bags: list[Counter], sizes: list[int]) -> list[int]:
     for d, g in sorted(((d, g) for g, d in enumerate(depth, start=1)), reverse=True):
         if d <= 0 or d < cutoff or len(chosen) + 1 >= most:
             break
-        if _fits(g, chosen, sizes):
+        if not leaning[g] and _fits(g, chosen, sizes):
             chosen.append(g)
     return sorted(chosen)
 
