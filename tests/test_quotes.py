@@ -123,3 +123,17 @@ def test_a_name_inside_the_next_quote_did_not_say_this_one():
     direct = [q for q in analysis.quotes if q.kind == "direct"]
     assert len(direct) == 2
     assert all(names.get(q.speaker) != "Bennet" and names.get(q.speaker) != "Mr. Bennet" for q in direct)
+
+
+def test_pronoun_does_not_reach_back_across_chapters():
+    from reader.analysis import analyze
+    from reader.model import Document
+
+    text = (
+        "Chapter 1\n\nBy Jane Austen, a story.\n\n"
+        + "The weather was fine. " * 12
+        + "\n\nChapter 2\n\n“It is late,” she said.\n"
+    )
+    a = analyze(Document("x.txt", text), summary=False)
+    (quote,) = [q for q in a.quotes if q.kind == "direct"]
+    assert quote.speaker is None

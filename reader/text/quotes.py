@@ -57,6 +57,9 @@ def find(analysis: Analysis) -> list[Quote]:
     return out
 
 
+PRONOUN_REACH = 8  # sentences a pronoun may look back for its person
+
+
 class _Speakers:
     """Person mentions in text order, for naming speakers."""
 
@@ -71,6 +74,7 @@ class _Speakers:
         self.subject_starts = [s for s, _ in self.subjects]
         self.gender = {p.id: _gender(p, analysis.text) for p in people}
         self.orgs = [p for p in analysis.participants or [] if p.kind != "person"]
+        self.sentence_starts = [s.start for s in analysis.sentences]
 
     def _subjects(self, people: list[Participant]) -> list[tuple[int, str]]:
         """The first person mention of each sentence: who the text is talking about."""
@@ -91,14 +95,30 @@ class _Speakers:
         return None
 
     def last_subject_before(self, pos: int, pronoun: str = "") -> str | None:
-        """The person the text was last about, of the pronoun's gender where that is known."""
+        """The person the text was last about, of the pronoun's gender where that is known.
+
+        Only the last few sentences of the same section count: a pronoun does not reach
+        back across a chapter to a name on the title page.
+        """
         wanted = PRONOUNS.get(pronoun)
+        floor = self._reach(pos)
         k = bisect.bisect_left(self.subject_starts, pos) - 1
         for j in range(k, max(k - 20, -1), -1):
+            if self.subjects[j][0] < floor:
+                break
             pid = self.subjects[j][1]
             if wanted is None or self.gender.get(pid) in (None, wanted):
                 return pid
-        return self.subjects[k][1] if k >= 0 else None
+        return None
+
+    def _reach(self, pos: int) -> int:
+        sentences = self.analysis.sentences
+        i = max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
+        first = sentences[max(0, i - PRONOUN_REACH)] if sentences else None
+        if first is None:
+            return pos
+        section = self.analysis.sections[sentences[i].section]
+        return max(first.start, section.start)
 
     def first_named_in(self, start: int, end: int) -> str | None:
         k = bisect.bisect_left(self.starts, start)
