@@ -47,6 +47,7 @@ def top_parser(commands: dict[str, tuple[str, str]]) -> argparse.ArgumentParser:
     listing = "\n".join(f"  {name:<14}{text}" for name, (_, text) in commands.items())
     parser = argparse.ArgumentParser(
         prog="reader",
+        usage="reader [PATH...]\n       reader COMMAND [PATH...] [options]   (reader COMMAND --help)",
         description="Read, outline and summarize documents in the terminal.",
         epilog=EPILOG.format(commands=listing),
         formatter_class=argparse.RawDescriptionHelpFormatter,
