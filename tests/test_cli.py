@@ -133,3 +133,25 @@ def test_version_and_help():
     assert reader("--version").stdout.decode().startswith("reader ")
     help_text = reader("--help").stdout.decode()
     assert "outline" in help_text and "analyze" in help_text and "examples:" in help_text
+
+
+def test_a_failure_inside_the_analysis_is_one_line_not_a_traceback(tmp_path, monkeypatch, capsys):
+    from reader.commands import common
+    import reader.analysis
+
+    (tmp_path / "a.txt").write_text("Alpha\n\nFirst text.")
+    (tmp_path / "b.txt").write_text("Beta\n\nSecond text.")
+    real = reader.analysis.analyze
+
+    def flaky(document, **options):
+        if document.source.endswith("a.txt"):
+            raise RuntimeError("boom")
+        return real(document, **options)
+
+    monkeypatch.setattr(reader.analysis, "analyze", flaky)
+    monkeypatch.delenv("READER_DEBUG", raising=False)
+    seen = []
+    code = common.for_each_analysis([str(tmp_path)], lambda a, i: seen.append(a.title), summary=False)
+    err = capsys.readouterr().err
+    assert code == 1 and seen == ["Beta"]
+    assert err == f"reader: {tmp_path / 'a.txt'}: cannot analyze: RuntimeError: boom (READER_DEBUG=1 shows where)\n"

@@ -81,5 +81,13 @@ def for_each_analysis(
 
     status = [0]
     for index, item in enumerate(documents(paths, status)):
-        handle(analyze(item.document, **options), index)
+        try:
+            analysis = analyze(item.document, **options)
+        except Exception as exc:  # a bug on one document must not cost the others
+            if os.environ.get("READER_DEBUG"):
+                raise
+            error(f"{item.source}: cannot analyze: {type(exc).__name__}: {exc} (READER_DEBUG=1 shows where)")
+            status[0] = 1
+            continue
+        handle(analysis, index)
     return status[0]
