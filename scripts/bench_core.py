@@ -9,7 +9,6 @@ process so its peak memory (ru_maxrss) is its own.
 
 from __future__ import annotations
 
-import resource
 import statistics
 import subprocess
 import sys

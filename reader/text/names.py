@@ -152,7 +152,7 @@ def _capital_follows(toks: list[Token], i: int) -> bool:
 def _split(run: list[tuple[int, Token]]) -> list[list[tuple[int, Token]]]:
     """Cut a run at links that do not belong inside a name, then at name boundaries."""
     parts, cur = [], []
-    for pos, (i, t) in enumerate(run):
+    for i, t in run:
         if t.capital or (t.key in PARTICLES and cur):
             cur.append((i, t))
         elif _keeps_link(cur, t.key):

@@ -47,7 +47,7 @@ def find(analysis: Analysis) -> list[Quote]:
     """Quotes in text order; ``speaker`` is a participant id or None."""
     people = _Speakers(analysis)
     out: list[Quote] = []
-    for i, s in enumerate(analysis.sentences):
+    for i in range(len(analysis.sentences)):
         direct = _direct(analysis, i, people)
         out.extend(direct)
         q = None if direct else _reported(analysis, i, people, [])

@@ -15,7 +15,7 @@ from reader.text.names import Token, tokenize
 LINKS = frozenset({"of", "for", "on", "and", "the", "at", "in", "to", "’s", "'s", "&"})
 # Role nouns that the title list leaves out.
 ROLE_NOUNS = frozenset({"adviser", "advisor", "coordinator", "member", "editor", "correspondent",
-                        "researcher", "expert", "member", "owner", "partner", "official",
+                        "researcher", "expert", "owner", "partner", "official",
                         "moderator", "organizer", "organiser", "host", "author", "lawyer",
                         "candidate", "winner", "champion", "player", "student", "teacher"})
 MAX_WORDS = 25
