@@ -13,16 +13,10 @@ from dataclasses import dataclass, field
 
 from rich.cells import cell_len, get_character_cell_size
 
-# Control characters would reach the terminal as escape sequences: show them as
-# their Unicode "control picture" (ESC -> ␛), one character for one, so offsets hold.
-_CONTROLS = {c: 0x2400 + c for c in range(0x20) if c != 0x0A}
-_CONTROLS[0x09] = 0x20  # a tab is one space here, not a jump to a tab stop
-_CONTROLS[0x7F] = 0x2421  # DEL -> ␡
-_CONTROLS.update({c: 0xFFFD for c in range(0x80, 0xA0)})  # C1 controls
-# Bidi overrides could reorder what the terminal shows; show them as ⍰.
-_CONTROLS.update({c: 0x2370 for c in (0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069)})
+from reader.render import CONTROL_PICTURES, clean as _clean
 
-_CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CONTROLS)) + "]")
+# The terminal-safe table of the CLI, and a tab is one space here, not a jump to a tab stop.
+_CONTROLS = {**CONTROL_PICTURES, 0x09: 0x20}
 # Characters two cells wide (CJK, emoji); lines without them are as wide as they are long.
 _WIDE = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
                    "\uff00-\uff60\uffe0-\uffe6\U0001f000-\U0001faff\U00020000-\U0003fffd]")
@@ -31,9 +25,7 @@ _WORD = re.compile(r"\s*\S+\s*|\s+")
 
 def clean(text: str) -> str:
     """``text`` safe for a terminal, the same length, newlines kept."""
-    if not _CONTROL.search(text):
-        return text
-    return _CONTROL.sub(lambda m: chr(_CONTROLS[ord(m.group())]), text)
+    return _clean(text, _CONTROLS)
 
 
 def cells(text: str) -> int:
