@@ -89,7 +89,9 @@ def _wrap_narrow(line: str, width: int) -> list[tuple[int, int]]:
 def _cut(line: str, a: int, b: int, width: int, spans: list, start: int) -> tuple[int, int]:
     used = 0
     for i in range(a, b):
-        size = get_character_cell_size(line[i])
+        # At least one cell a character, as ``cells`` counts text with no wide characters:
+        # a zero-width mark must not let a piece grow past what ``cells`` says fits.
+        size = max(1, get_character_cell_size(line[i]))
         if used + size > width and i > start:
             spans.append((start, i))
             start, used = i, 0
