@@ -23,7 +23,7 @@ from reader.tui.app import ReaderApp  # noqa: E402
 from reader.tui.layout import Spans, cells, clean, layout, wrap_line  # noqa: E402
 from reader.tui.screens.help import HelpScreen  # noqa: E402
 from reader.tui.screens.main import MainScreen  # noqa: E402
-from reader.tui.work import analyze_document, summarizer  # noqa: E402
+from reader.tui.work import analyze_document  # noqa: E402
 
 def sync(test):
     """Run an async Pilot test without an asyncio plugin for pytest."""
@@ -33,9 +33,6 @@ def sync(test):
         return asyncio.run(test(*args, **kwargs))
 
     return run
-
-
-needs_summaries = pytest.mark.skipif(summarizer() is None, reason="reader.summarize not built")
 
 
 def with_people(document, progress=None):
@@ -128,7 +125,6 @@ async def test_paging_keys_move_like_less():
         assert view.scroll_y == 0
 
 
-@needs_summaries
 @sync
 async def test_brackets_step_through_summary_sentences():
     async with opened((120, 40)) as (pilot, screen):
@@ -194,7 +190,6 @@ async def test_quote_is_set_apart_and_chosen():
         assert "— Eldor Aripov, noted" in shown(screen)
 
 
-@needs_summaries
 @sync
 async def test_algorithm_and_length_recompute_the_summary():
     from reader.summarize import ALGORITHMS
@@ -216,7 +211,6 @@ async def test_algorithm_and_length_recompute_the_summary():
         assert pane.option_count == len(screen._summary().selected)
 
 
-@needs_summaries
 @sync
 async def test_section_scope_summarizes_the_current_section():
     async with opened((120, 40)) as (pilot, screen):
@@ -443,7 +437,6 @@ async def test_outline_choice_scrolls_to_the_section():
         assert view.scroll_y > 0
 
 
-@needs_summaries
 @sync
 async def test_summary_pane_lists_rank_and_score_of_each_sentence():
     async with opened((120, 40)) as (pilot, screen):

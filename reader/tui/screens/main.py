@@ -250,9 +250,6 @@ class MainScreen(Screen):
         if analysis is None:
             self.notify("the summary comes when the analysis is done", markup=False)
             return
-        if jobs.summarizer() is None:
-            self.notify("summaries are not available in this build", severity="warning", markup=False)
-            return
         section = self._current_section() if self.section_scope else None
         self.summary_busy = True
         self.summary_request += 1
