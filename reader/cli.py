@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import importlib.util
 import sys
 
 from reader import __version__
 
-# name -> (module under reader.commands, one-line help). Modules are imported lazily
+# name -> one-line help; each is the module reader.commands.<name>, imported lazily
 # so `reader outline` does not pay for sumy or Textual.
 COMMANDS = {
-    "analyze": ("analyze", "the whole analysis: structure, summary, participants (text or JSON)"),
-    "outline": ("outline", "the section tree, with sentence counts"),
-    "summarize": ("summarize", "extractive summaries"),
-    "participants": ("participants", "people, organizations and places, with roles"),
-    "quotes": ("quotes", "direct quotes and reported speech, with speakers"),
+    "analyze": "the whole analysis: structure, summary, participants (text or JSON)",
+    "outline": "the section tree, with sentence counts",
+    "summarize": "extractive summaries",
+    "participants": "people, organizations and places, with roles",
+    "quotes": "direct quotes and reported speech, with speakers",
 }
 
 EPILOG = """\
@@ -35,16 +34,8 @@ examples:
 """
 
 
-def available_commands() -> dict[str, tuple[str, str]]:
-    return {
-        name: spec
-        for name, spec in COMMANDS.items()
-        if importlib.util.find_spec(f"reader.commands.{spec[0]}") is not None
-    }
-
-
-def top_parser(commands: dict[str, tuple[str, str]]) -> argparse.ArgumentParser:
-    listing = "\n".join(f"  {name:<14}{text}" for name, (_, text) in commands.items())
+def top_parser() -> argparse.ArgumentParser:
+    listing = "\n".join(f"  {name:<14}{text}" for name, text in COMMANDS.items())
     parser = argparse.ArgumentParser(
         prog="reader",
         usage="reader [PATH...]\n       reader COMMAND [PATH...] [options]   (reader COMMAND --help)",
@@ -58,14 +49,13 @@ def top_parser(commands: dict[str, tuple[str, str]]) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    commands = available_commands()
-    if argv and argv[0] in commands:
+    if argv and argv[0] in COMMANDS:
         name, rest = argv[0], argv[1:]
     else:
         if argv and argv[0] in ("-h", "--help", "--version"):
-            top_parser(commands).parse_args(argv)
+            top_parser().parse_args(argv)
         name, rest = "open", argv
-    module = importlib.import_module(f"reader.commands.{commands.get(name, (name,))[0]}")
+    module = importlib.import_module(f"reader.commands.{name}")
     parser = module.make_parser(f"reader {name}" if name != "open" else "reader")
     args = parser.parse_args(rest)
     try:
