@@ -26,19 +26,13 @@ def run(args) -> int:
 
     def show(analysis: Analysis, index: int) -> None:
         if args.format == "json":
-            write_json(_outline_only(analysis))
+            write_json(analysis)  # computed without summary or participants
         elif console is not None:
             _rich(console, analysis, index)
         else:
             _plain(analysis, index)
 
     return for_each_analysis(args.paths, show, summary=False, participants=False)
-
-
-def _outline_only(analysis: Analysis) -> Analysis:
-    from dataclasses import replace
-
-    return replace(analysis, participants=None, quotes=None, summary=None)
 
 
 def _plain(analysis: Analysis, index: int) -> None:
