@@ -111,7 +111,7 @@ def looks_binary(data: bytes) -> bool:
     return not sample.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
-def detect_format(name: str, text: str) -> str:
+def detect_format(name: str) -> str:
     return "markdown" if Path(name).suffix.lower() in MARKDOWN_SUFFIXES else "text"
 
 
@@ -125,7 +125,7 @@ def document_from_bytes(source: str, data: bytes) -> Document:
         notes = ("empty document",)
     elif encoding != "utf-8":
         notes = (f"not UTF-8; decoded as {encoding}",)
-    return Document(source, text, detect_format(source, text), encoding, notes)
+    return Document(source, text, detect_format(source), encoding, notes)
 
 
 def read_path(path: Path, source: str | None = None) -> Document:

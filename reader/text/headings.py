@@ -31,7 +31,7 @@ _CONTENTS_TITLE = re.compile(r"\s*(table of )?contents\.?\s*$", re.IGNORECASE)
 RANK_BOOK, RANK_CHAPTER, RANK_CAPS = 1, 2, 1
 
 
-def mark_headings(text: str, lines: list[Line], markdown: bool) -> None:
+def mark_headings(text: str, lines: list[Line]) -> None:
     in_fence = False
     for i, line in enumerate(lines):
         if line.kind not in (TEXT,):
@@ -44,12 +44,12 @@ def mark_headings(text: str, lines: list[Line], markdown: bool) -> None:
         if in_fence:
             line.kind = FENCE
             continue
-        found = _heading(raw, lines, i, text, markdown)
+        found = _heading(raw, lines, i, text)
         if found:
             line.kind, line.level, line.title = HEADING, found[0], found[1]
 
 
-def _heading(raw: str, lines: list[Line], i: int, text: str, markdown: bool) -> tuple[int, str] | None:
+def _heading(raw: str, lines: list[Line], i: int, text: str) -> tuple[int, str] | None:
     m = _ATX.match(raw)
     if m:
         return len(m.group(1)), m.group(2).strip()
@@ -125,7 +125,7 @@ def mark_contents(text: str, lines: list[Line]) -> None:
             run.append(i)
         elif line.kind in (BLANK, FURNITURE) or (line.kind == HEADING and line.level == -1):
             continue
-        elif _in_toc(lines, run) and _inside_contents(text, lines, i):
+        elif _in_toc(lines, run) and _inside_contents(lines, i):
             run.append(i)  # a wrapped entry or a sub-title line between entries
         else:
             _close_run(text, lines, run)
@@ -139,7 +139,7 @@ def _in_toc(lines: list[Line], run: list[int]) -> bool:
     return entries >= 3 and entries >= 2 * (len(run) - entries)
 
 
-def _inside_contents(text: str, lines: list[Line], i: int) -> bool:
+def _inside_contents(lines: list[Line], i: int) -> bool:
     """Short blocks of one or two text lines (wrapped entries, sub-titles) followed by an entry."""
     texts = 0
     for j in range(i, min(len(lines), i + 10)):

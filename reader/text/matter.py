@@ -59,7 +59,7 @@ def _trailing_source_line(text: str, lines: list[Line], start: int, end: int) ->
     return None
 
 
-def find_title(text: str, lines: list[Line], body_start: int, markdown: bool) -> tuple[str, int | None]:
+def find_title(text: str, lines: list[Line], body_start: int) -> tuple[str, int | None]:
     """The document's own title, and the index of its line when that line is in the body."""
     m = _PG_TITLE.search(text, 0, body_start) if body_start else None
     if m:

@@ -21,7 +21,7 @@ LINK_WORDS = frozenset({"of", "for", "on", "and", "&", "the", "in", "de", "du", 
 def find(analysis: Analysis) -> list[Participant]:
     """Participants in order of first mention, ids p1, p2, ..."""
     cands = mentions(analysis)
-    groups = _group(cands, analysis.text)
+    groups = _group(cands)
     from reader.text import roles
 
     people = []
@@ -61,7 +61,7 @@ def _mark_definitions(cands: list[Candidate], text: str) -> None:
                 break
 
 
-def _group(cands: list[Candidate], text: str) -> list[list[Candidate]]:
+def _group(cands: list[Candidate]) -> list[list[Candidate]]:
     """Mentions of one participant together; groups in order of first mention."""
     groups: list[list[Candidate]] = []
     index = _Index()

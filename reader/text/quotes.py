@@ -70,13 +70,13 @@ class _Speakers:
         spans = sorted((m.start, m.end, p.id) for p in people for m in p.mentions)
         self.starts = [s for s, _, _ in spans]
         self.spans = spans
-        self.subjects = self._subjects(people)
+        self.subjects = self._subjects()
         self.subject_starts = [s for s, _ in self.subjects]
         self.gender = {p.id: _gender(p, analysis.text) for p in people}
         self.orgs = [p for p in analysis.participants or [] if p.kind != "person"]
         self.sentence_starts = [s.start for s in analysis.sentences]
 
-    def _subjects(self, people: list[Participant]) -> list[tuple[int, str]]:
+    def _subjects(self) -> list[tuple[int, str]]:
         """The first person mention of each sentence: who the text is talking about."""
         firsts = []
         for s in self.analysis.sentences:
@@ -246,7 +246,7 @@ def _cue_clause(text, start, end, people, direct) -> Quote | None:
                 pass
             else:
                 continue
-        subject_start = _subject_start(text, start, m.start(), words, n)
+        subject_start = _subject_start(text, start, m.start())
         if subject_start is None:
             continue
         subject = text[subject_start : m.start()].strip()
@@ -258,14 +258,14 @@ def _cue_clause(text, start, end, people, direct) -> Quote | None:
             speaker = people.first_named_in(start, m.start())
         if w.lower() in OBJECT_CUES and not re.match(r"\s+that\b", text[m.end():end]):
             continue  # "told the BBC's programme": the object, not the words
-        after = _after_cue(text, m.end(), end, words, n)
+        after = _after_cue(text, m.end(), end)
         if after >= end - 1:
             continue
         return Quote(after, _trim_end(text, after, end), "reported", speaker, w)
     return None
 
 
-def _subject_start(text, start, cue_start, words, n) -> int | None:
+def _subject_start(text, start, cue_start) -> int | None:
     """Where the subject of the cue verb begins: after the last comma of the clause, or the start."""
     clause = text[start:cue_start]
     cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind(":"))
@@ -283,7 +283,7 @@ def _subject_start(text, start, cue_start, words, n) -> int | None:
     return begin + (len(text[begin:cue_start]) - len(text[begin:cue_start].lstrip()))
 
 
-def _after_cue(text, cue_end, end, words, n) -> int:
+def _after_cue(text, cue_end, end) -> int:
     pos = cue_end
     rest = text[pos:end]
     m = re.match(r"\s*,?\s*(?:(?:out|on|to|up)\s+)?(?:that\s+)?", rest)

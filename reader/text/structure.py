@@ -34,17 +34,17 @@ def segment(document: Document) -> Analysis:
     lines = ln.split_lines(text)
     ln.mark_furniture(text, lines)
     ln.mark_dot_leaders(text, lines)
-    headings.mark_headings(text, lines, document.format == "markdown")
+    headings.mark_headings(text, lines)
     headings.mark_contents(text, lines)
     body_start, body_end = matter.body_bounds(text, lines)
     body = [line for line in lines if line.start >= body_start and line.end <= body_end]
-    title, title_index = matter.find_title(text, lines, body_start, document.format == "markdown")
+    title, title_index = matter.find_title(text, lines, body_start)
     if title_index is not None and lines[title_index].kind == ln.TEXT:
         lines[title_index].kind, lines[title_index].level = ln.HEADING, 0
         lines[title_index].title = title
 
     paragraphs = _paragraphs(text, body, document.format == "markdown")
-    starts = _heading_starts(text, body)
+    starts = _heading_starts(body)
     starts = _add_topics(text, starts, paragraphs, body_start)
     sections = _sections(text, starts, body_start, body_end)
     if not title:
@@ -95,7 +95,7 @@ def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[Paragraph]:
     return out
 
 
-def _heading_starts(text: str, body: list[ln.Line]) -> list[_Start]:
+def _heading_starts(body: list[ln.Line]) -> list[_Start]:
     starts: list[_Start] = []
     in_contents = False
     for i, line in enumerate(body):
@@ -125,7 +125,7 @@ def _add_topics(text: str, starts: list[_Start], paragraphs: list[Paragraph], bo
     preamble = [p for p in paragraphs if p.start < first_heading]
     if preamble:
         starts = [_Start(preamble[0].start, "topic", "", 0)] + starts
-    return _label_untitled(text, starts, paragraphs)
+    return _label_untitled(text, starts)
 
 
 def _topic_starts(text: str, paragraphs: list[Paragraph], rank: int) -> list[_Start]:
@@ -143,7 +143,7 @@ def _topic_starts(text: str, paragraphs: list[Paragraph], rank: int) -> list[_St
     ]
 
 
-def _label_untitled(text: str, starts: list[_Start], paragraphs: list[Paragraph]) -> list[_Start]:
+def _label_untitled(text: str, starts: list[_Start]) -> list[_Start]:
     ends = [s.start for s in starts[1:]] + [len(text)]
     for s, end in zip(starts, ends):
         if s.kind == "topic" and not s.title:
