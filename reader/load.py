@@ -136,8 +136,7 @@ def read_path(path: Path, source: str | None = None) -> Document:
         if size > limit:
             raise LoadError(
                 source,
-                f"is {size / 2**20:.0f} MB, over the {limit / 2**20:.0f} MB limit "
-                f"(set {MAX_MB_ENV}=N to raise it)",
+                f"is {size / 2**20:.0f} MB, over the {limit / 2**20:.0f} MB limit (set {MAX_MB_ENV}=N to raise it)",
             )
         data = path.read_bytes()
     except LoadError:

@@ -121,8 +121,7 @@ class Analysis:
             ],
             "paragraphs": [{"start": p.start, "end": p.end} for p in self.paragraphs],
             "sentences": [
-                {"start": s.start, "end": s.end, "section": s.section, "paragraph": s.paragraph}
-                for s in self.sentences
+                {"start": s.start, "end": s.end, "section": s.section, "paragraph": s.paragraph} for s in self.sentences
             ],
         }
         if self.participants is not None:

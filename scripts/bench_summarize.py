@@ -69,8 +69,11 @@ def compare(sizes: list[int], names: list[str]) -> None:
             theirs_s, theirs = timed(sumy_bridge.reference, fresh(), name)
             ours_s, ours = timed(ALGORITHMS[name].rank, fresh())  # includes our word pass
             same = set(np.argsort(-ours, kind="stable")[:10]) == set(np.argsort(-theirs, kind="stable")[:10])
-            print(f"| {size // 1000} KB | {len(ours)} | {name} | {theirs_s:.2f} | {ours_s:.3f} | "
-                  f"{theirs_s / max(ours_s, 1e-9):.0f}x | {'yes' if same else 'no'} |", flush=True)
+            print(
+                f"| {size // 1000} KB | {len(ours)} | {name} | {theirs_s:.2f} | {ours_s:.3f} | "
+                f"{theirs_s / max(ours_s, 1e-9):.0f}x | {'yes' if same else 'no'} |",
+                flush=True,
+            )
 
 
 def books(names: list[str]) -> None:
@@ -84,7 +87,10 @@ def books(names: list[str]) -> None:
         for name in names:
             run = subprocess.run(
                 [sys.executable, "-c", _CHILD, "summarize", str(path), "--algorithm", name],
-                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
             )
             wall, peak = run.stderr.split()[-2:]
             print(f"| {book} | {name} | {wall} | {peak} |", flush=True)

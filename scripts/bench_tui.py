@@ -47,7 +47,12 @@ class Screen:
         env.pop("NO_COLOR", None)
         self.started = time.perf_counter()
         self.proc = subprocess.Popen(
-            argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
+            argv,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            start_new_session=True,
             preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0),
         )
         os.close(slave)
@@ -68,7 +73,7 @@ class Screen:
                 except OSError:
                     return None
                 # Keep a tail so a marker split across reads is still found.
-                self.seen = (self.seen[-4096:] + ANSI.sub("", data.decode("utf-8", "replace")))
+                self.seen = self.seen[-4096:] + ANSI.sub("", data.decode("utf-8", "replace"))
         return time.perf_counter() - self.started
 
     def send(self, keys: str) -> None:

@@ -126,7 +126,7 @@ def score(docs, show_errors: int = 0):
 def _print_errors(errors, limit):
     for what, doc, a, b, k, note in errors[:limit]:
         words = [t for s in doc for t, _ in s]
-        print(f"{what} {k:<12} {' '.join(words[a:b])!r:40} {note}  ...{' '.join(words[max(0, a - 4):b + 3])}")
+        print(f"{what} {k:<12} {' '.join(words[a:b])!r:40} {note}  ...{' '.join(words[max(0, a - 4) : b + 3])}")
 
 
 def prf(c: Counter) -> tuple[float, float, float]:

@@ -130,9 +130,7 @@ def speed(split: Splitter, text: str, paras: list[tuple[int, int]], repeat: int 
 
 def title_false_splits(text: str, found: list[list[tuple[int, int]]]) -> int:
     """Sentences that end in "Mr." or "Mrs." while their paragraph goes on."""
-    return sum(
-        1 for spans in found for a, b in spans[:-1] if TITLE_END.search(text[a:b])
-    )
+    return sum(1 for spans in found for a, b in spans[:-1] if TITLE_END.search(text[a:b]))
 
 
 def report(name: str, split: Splitter, novels: dict) -> None:
@@ -173,7 +171,10 @@ def main() -> int:
             print(f"{title}: corpus absent, skipped")
     candidates = [("reader.text.sentences (rule-based)", ours)]
     if not args.ours_only:
-        candidates += [("nupunkt (packaged model)", nupunkt_splitter), ("NLTK Punkt (our abbreviations)", nltk_splitter)]
+        candidates += [
+            ("nupunkt (packaged model)", nupunkt_splitter),
+            ("NLTK Punkt (our abbreviations)", nltk_splitter),
+        ]
     for name, make in candidates:
         try:
             split = make()

@@ -71,8 +71,13 @@ def expect(what: str, present: list[str], absent: list[str] = (), timeout: float
 
 # (keys to send, text to type, what a person expects, on screen, not on screen)
 SEED_STEPS = [
-    ((), "", "opens the seed: title, outline, summary pane, footer",
-     ["The UN focuses on the experience", "Outline (", "Summary", "Participants", "Quotes", "Help"], []),
+    (
+        (),
+        "",
+        "opens the seed: title, outline, summary pane, footer",
+        ["The UN focuses on the experience", "Outline (", "Summary", "Participants", "Quotes", "Help"],
+        [],
+    ),
     ((), "", "analysis finished: no spinner", [" sent. (document)"], ["analysing"]),
     (("G",), "", "G goes to the bottom", ["In conclusion, the participants noted", "100%"], []),
     (("g",), "", "g goes back to the top", ["The UN focuses on the experience", "On 25 September"], []),
@@ -89,8 +94,13 @@ SEED_STEPS = [
     (("Enter",), "", "... enter goes to its first mention", ["Uzbekistan at 1/"], []),
     (("m", "m"), "", "m steps through its mentions", ["Uzbekistan at 3/"], []),
     (("M",), "", "M steps back", ["Uzbekistan at 2/"], []),
-    (("?",), "", "? opens the help screen with the key table",
-     ["reader: keys", "Show this help", "Next summary sentence"], []),
+    (
+        ("?",),
+        "",
+        "? opens the help screen with the key table",
+        ["reader: keys", "Show this help", "Next summary sentence"],
+        [],
+    ),
     (("Escape",), "", "escape closes help", ["Outline ("], ["reader: keys"]),
     (("a",), "", "a cycles the summary algorithm", ["lexrank", " sent. (document)"], ["summarizing"]),
     (("+",), "", "+ makes the summary longer", ["6 sent.", "6 sentences"], ["summarizing"]),
@@ -126,8 +136,10 @@ def narrow_start() -> None:
 
 def wide_start() -> None:
     start(str(READER), 200, 60)
-    expect("200x60: outline, text and side panes side by side",
-           ["Outline (", "The UN focuses on the experience of Central Asian countries", "Participants"])
+    expect(
+        "200x60: outline, text and side panes side by side",
+        ["Outline (", "The UN focuses on the experience of Central Asian countries", "Participants"],
+    )
     keys("q")
 
 
@@ -137,8 +149,11 @@ def big_book() -> None:
         print("skip War and Peace: corpus not here")
         return
     start(f"{READER} {book}")
-    expect("War and Peace: text at once, analysis running with progress",
-           ["The Project Gutenberg EBook of War and Peace", "analysing"], timeout=3)
+    expect(
+        "War and Peace: text at once, analysis running with progress",
+        ["The Project Gutenberg EBook of War and Peace", "analysing"],
+        timeout=3,
+    )
     keys("G")
     expect("War and Peace: G works while the analysis runs", ["hear about new eBooks", "analysing"], timeout=3)
     expect("War and Peace: analysis arrives (outline shown)", ["Outline (", "CHAPTER"], ["analysing"], timeout=90)
@@ -158,13 +173,17 @@ def stdin_and_literal_text() -> None:
         tricky = Path(folder) / "tricky.txt"
         tricky.write_bytes(b"Tricky [bold]markup[/bold] here\n\nAn escape \x1b[31mred\x1b[0m and a bell \x07 too.\n")
         start(f"cat {shlex.quote(str(tricky))} | {READER} -")
-        expect("reader - reads stdin, shows markup and escapes literally",
-               ["Tricky [bold]markup[/bold] here", "␛[31mred␛[0m", "␇"])
+        expect(
+            "reader - reads stdin, shows markup and escapes literally",
+            ["Tricky [bold]markup[/bold] here", "␛[31mred␛[0m", "␇"],
+        )
         keys("G", "q")
         expect("reader - takes keys from the terminal (q quits)", ["READER-EXIT=0"])
     piped = subprocess.run(f"{READER} {shlex.quote(str(SEED))} | cat", shell=True, capture_output=True, text=True)
     ok = piped.returncode == 0 and "\x1b" not in piped.stdout and "Central Asia" in piped.stdout
-    print(f"{'ok  ' if ok else 'FAIL'} reader x.txt | cat prints plain summaries ({len(piped.stdout.splitlines())} lines)")
+    print(
+        f"{'ok  ' if ok else 'FAIL'} reader x.txt | cat prints plain summaries ({len(piped.stdout.splitlines())} lines)"
+    )
     if not ok:
         failures.append("piped output")
 

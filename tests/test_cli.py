@@ -112,7 +112,10 @@ def test_huge_file_is_refused_naming_the_limit(tmp_path):
         f.truncate(200 * 1024 * 1024)  # sparse: 200 MB without writing them
     out = reader("outline", str(path))
     assert out.returncode == 1
-    assert out.stderr.decode().strip() == f"reader: {path}: is 200 MB, over the 64 MB limit (set READER_MAX_MB=N to raise it)"
+    assert (
+        out.stderr.decode().strip()
+        == f"reader: {path}: is 200 MB, over the 64 MB limit (set READER_MAX_MB=N to raise it)"
+    )
 
 
 def test_wrong_usage_exit_2():
@@ -136,8 +139,8 @@ def test_version_and_help():
 
 
 def test_a_failure_inside_the_analysis_is_one_line_not_a_traceback(tmp_path, monkeypatch, capsys):
-    from reader.commands import common
     import reader.analysis
+    from reader.commands import common
 
     (tmp_path / "a.txt").write_text("Alpha\n\nFirst text.")
     (tmp_path / "b.txt").write_text("Beta\n\nSecond text.")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import given, settings, strategies as st
-
 from conftest import SEED, corpus_file
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reader.analysis import analyze
 from reader.load import document_from_bytes, load
 
@@ -46,11 +47,24 @@ def test_news_article_meets_the_contract():
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.sampled_from([
-    "Natalya Gherman met Mr. Smith in Paris.", "The UN Office on Drugs and Crime (UNODC) said so.",
-    "“We will go,” she said.", "According to him, prices rose 3.5% in the U.S.", "",
-    "CHAPTER I", "Sh.Mirziyoyev stressed that it mattered.", "a b c", "!!!",
-]), max_size=12))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Natalya Gherman met Mr. Smith in Paris.",
+                "The UN Office on Drugs and Crime (UNODC) said so.",
+                "“We will go,” she said.",
+                "According to him, prices rose 3.5% in the U.S.",
+                "",
+                "CHAPTER I",
+                "Sh.Mirziyoyev stressed that it mattered.",
+                "a b c",
+                "!!!",
+            ]
+        ),
+        max_size=12,
+    )
+)
 def test_any_document_meets_the_contract(lines):
     doc = document_from_bytes("g.txt", "\n\n".join(lines).encode())
     check_contract(analyze(doc).to_json())

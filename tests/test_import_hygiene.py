@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import SEED
 
 PROBE = """
@@ -28,7 +27,9 @@ def test_pipe_commands_do_not_import_textual(command):
     assert out.stdout.strip() == "0 []"
 
 
-@pytest.mark.parametrize("module", ["reader.model", "reader.load", "reader.analysis", "reader.text.structure", "reader.render"])
+@pytest.mark.parametrize(
+    "module", ["reader.model", "reader.load", "reader.analysis", "reader.text.structure", "reader.render"]
+)
 def test_core_modules_import_no_ui(module):
     code = f"import sys, {module}; print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual',)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

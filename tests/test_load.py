@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
-
 from conftest import SEED, corpus_file
+from hypothesis import given
+from hypothesis import strategies as st
+
 from reader.load import LoadError, decode, document_from_bytes, folder_files, load, load_all, normalise_newlines
 
 

@@ -36,13 +36,25 @@ def names(analysis):
 @pytest.mark.parametrize(
     "name, kind",
     [
-        ("Eldor Aripov", "person"), ("Vladimir Voronkov", "person"), ("Natalya Gherman", "person"),
-        ("Ashita Mittal", "person"), ("Antonio Guterres", "person"), ("Sh. Mirziyoyev", "person"),
-        ("UN", "organization"), ("UNICEF", "organization"), ("UNESCO", "organization"),
-        ("UNDP", "organization"), ("UNODC", "organization"), ("UN Security Council", "organization"),
-        ("UN General Assembly", "organization"), ("UN Counter-Terrorism Office", "organization"),
+        ("Eldor Aripov", "person"),
+        ("Vladimir Voronkov", "person"),
+        ("Natalya Gherman", "person"),
+        ("Ashita Mittal", "person"),
+        ("Antonio Guterres", "person"),
+        ("Sh. Mirziyoyev", "person"),
+        ("UN", "organization"),
+        ("UNICEF", "organization"),
+        ("UNESCO", "organization"),
+        ("UNDP", "organization"),
+        ("UNODC", "organization"),
+        ("UN Security Council", "organization"),
+        ("UN General Assembly", "organization"),
+        ("UN Counter-Terrorism Office", "organization"),
         ("Office of the UN High Commissioner for Human Rights", "organization"),
-        ("Central Asia", "place"), ("Syria", "place"), ("Iraq", "place"), ("Uzbekistan", "place"),
+        ("Central Asia", "place"),
+        ("Syria", "place"),
+        ("Iraq", "place"),
+        ("Uzbekistan", "place"),
     ],
 )
 def test_seed_participants_have_their_kind(seed, name, kind):
@@ -81,8 +93,16 @@ def test_seed_roles(seed, name, words):
 
 def test_seed_non_participants_stay_out(seed):
     found = " | ".join(names(seed))
-    for phrase in ("Joint Action Plan", "Global Counter-Terrorism Strategy", "Experience", "Opening",
-                   "During", "According", "She", "Central Asian"):
+    for phrase in (
+        "Joint Action Plan",
+        "Global Counter-Terrorism Strategy",
+        "Experience",
+        "Opening",
+        "During",
+        "According",
+        "She",
+        "Central Asian",
+    ):
         assert phrase not in names(seed), found
     assert not any("Plan" in n or "Strategy" in n for n in names(seed))
 
@@ -106,10 +126,10 @@ def check_invariants(analysis):
     spans = [(s.start, s.end) for s in analysis.sentences]
     for p in analysis.participants:
         assert p.kind in ("person", "organization", "place")
-        forms = {text[m.start:m.end] for m in p.mentions}
+        forms = {text[m.start : m.end] for m in p.mentions}
         assert set(p.aliases) == forms
         for m in p.mentions:
-            assert text[m.start:m.end].strip() == text[m.start:m.end] != ""
+            assert text[m.start : m.end].strip() == text[m.start : m.end] != ""
             assert any(a <= m.start and m.end <= b for a, b in spans)
 
 
@@ -117,11 +137,44 @@ def test_seed_invariants(seed):
     check_invariants(seed)
 
 
-WORDS = st.sampled_from([
-    "Mr.", "Smith", "said", "the", "Bank", "of", "England", "in", "Paris", "UN", "(UN)", "N.",
-    "President", "Office", "and", "“Hello", "there,”", "she", "noted", "that", "Ivan", "Petrov",
-    ",", ".", "\n\n", "Joint", "Plan", "ACME", "Corp", "United", "Nations", "é", "'s", "’",
-])
+WORDS = st.sampled_from(
+    [
+        "Mr.",
+        "Smith",
+        "said",
+        "the",
+        "Bank",
+        "of",
+        "England",
+        "in",
+        "Paris",
+        "UN",
+        "(UN)",
+        "N.",
+        "President",
+        "Office",
+        "and",
+        "“Hello",
+        "there,”",
+        "she",
+        "noted",
+        "that",
+        "Ivan",
+        "Petrov",
+        ",",
+        ".",
+        "\n\n",
+        "Joint",
+        "Plan",
+        "ACME",
+        "Corp",
+        "United",
+        "Nations",
+        "é",
+        "'s",
+        "’",
+    ]
+)
 
 
 @settings(max_examples=60, deadline=None)

@@ -72,20 +72,42 @@ def test_direct_quote_with_pronoun_speaker():
     direct = [q for q in analysis.quotes if q.kind == "direct"]
     assert len(direct) == 1
     names = {p.id: p.name for p in analysis.participants}
-    assert text[direct[0].start:direct[0].end].startswith("“Well")
+    assert text[direct[0].start : direct[0].end].startswith("“Well")
     assert direct[0].cue == "said" and names.get(direct[0].speaker) == "Anna Pavlovna Scherer"
 
 
 def test_markdown_block_quote_is_direct():
     text = "The minister spoke at length.\n\n> We will not give up.\n\nThen he left."
     analysis = analyze(Document(source="x.md", text=text, format="markdown"), summary=False)
-    assert any(q.kind == "direct" and "We will not give up" in text[q.start:q.end] for q in analysis.quotes)
+    assert any(q.kind == "direct" and "We will not give up" in text[q.start : q.end] for q in analysis.quotes)
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(["He", "said", "that", "“Yes,”", "she", "noted", "Ivan Petrov", "the",
-                                 "participants", "According", "to", "her,", ".", "\n\n", "\"no\"", "'s"]),
-                max_size=50))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "He",
+                "said",
+                "that",
+                "“Yes,”",
+                "she",
+                "noted",
+                "Ivan Petrov",
+                "the",
+                "participants",
+                "According",
+                "to",
+                "her,",
+                ".",
+                "\n\n",
+                '"no"',
+                "'s",
+            ]
+        ),
+        max_size=50,
+    )
+)
 def test_quotes_are_spans_with_known_speakers(words):
     analysis = analyze(Document(source="x", text=" ".join(words)), summary=False)
     ids = {p.id for p in analysis.participants}
@@ -107,13 +129,12 @@ def test_cli_quotes_plain_and_json():
 
 
 def test_pronoun_finds_the_person_of_its_gender():
-    text = ("Maria Lopez met the minister.\n\nIvan Petrov, the minister, listened.\n\n"
-            "She said that the talks went well.")
+    text = "Maria Lopez met the minister.\n\nIvan Petrov, the minister, listened.\n\nShe said that the talks went well."
     analysis = analyze(Document(source="x", text=text), summary=False)
     names = {p.id: p.name for p in analysis.participants}
     reported = [q for q in analysis.quotes if q.kind == "reported"]
     assert [names.get(q.speaker) for q in reported] == ["Maria Lopez"]
-    assert text[reported[0].start:reported[0].end] == "the talks went well."
+    assert text[reported[0].start : reported[0].end] == "the talks went well."
 
 
 def test_a_name_inside_the_next_quote_did_not_say_this_one():

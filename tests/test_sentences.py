@@ -108,9 +108,9 @@ def test_cases(text, expected):
 
 
 def test_hard_wrapped_lines_are_one_sentence():
-    text = "It is a truth universally acknowledged, that a single man in\npossession of a good fortune, must be in want of a wife.\nHowever little known."
+    text = "It is a truth universally acknowledged, that a single man in\npossession of a good fortune, must be in want of a wife.\nHowever little known."  # noqa: E501
     assert sentences(text) == [
-        "It is a truth universally acknowledged, that a single man in\npossession of a good fortune, must be in want of a wife.",
+        "It is a truth universally acknowledged, that a single man in\npossession of a good fortune, must be in want of a wife.",  # noqa: E501
         "However little known.",
     ]
 
@@ -122,14 +122,19 @@ def test_list_items_after_line_breaks_split():
 
 def test_inline_numbered_lists_split_but_references_do_not():
     assert sentences("1. The first item 2. The second item") == ["1. The first item", "2. The second item"]
-    assert sentences("Pay for 1. above and for 2. above, then stop.") == ["Pay for 1. above and for 2. above, then stop."]
+    assert sentences("Pay for 1. above and for 2. above, then stop.") == [
+        "Pay for 1. above and for 2. above, then stop."
+    ]
     assert sentences("See (section 5) and (section 6) now.") == ["See (section 5) and (section 6) now."]
 
 
 def test_blank_line_and_heading_line_split():
     assert sentences("Heading\n\nBody text here.") == ["Heading", "Body text here."]
     text = "Putter King Trophy\nThe team will judge the hunt and all decisions will be final and binding."
-    assert sentences(text) == ["Putter King Trophy", "The team will judge the hunt and all decisions will be final and binding."]
+    assert sentences(text) == [
+        "Putter King Trophy",
+        "The team will judge the hunt and all decisions will be final and binding.",
+    ]
 
 
 def test_sub_range_and_defaults():
@@ -147,7 +152,9 @@ def test_sub_range_and_defaults():
 def _golden_pass_count() -> tuple[int, int, list[int]]:
     path = corpus_file("sbd-golden-rules/golden_rules_en.jsonl")
     rules = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    failed = [r["id"] for r in rules if [s.strip() for s in sentences(r["text"])] != [s.strip() for s in r["sentences"]]]
+    failed = [
+        r["id"] for r in rules if [s.strip() for s in sentences(r["text"])] != [s.strip() for s in r["sentences"]]
+    ]
     return len(rules) - len(failed), len(rules), failed
 
 
@@ -171,7 +178,8 @@ def test_pride_and_prejudice_has_no_false_splits_after_mr():
 # --- invariants --------------------------------------------------------------------------------
 
 ALPHABET = st.sampled_from(
-    list("aZ. .!?…\n\n\t\"'“”‘’()[]-–—•*:;,0123456789") + ["Mr.", "e.g.", "U.S.", "1. ", "a) ", " . . . ", "é", "。", "\u00a0", "\r\n"]
+    list("aZ. .!?…\n\n\t\"'“”‘’()[]-–—•*:;,0123456789")
+    + ["Mr.", "e.g.", "U.S.", "1. ", "a) ", " . . . ", "é", "。", "\u00a0", "\r\n"]
 )
 TEXTS = st.lists(ALPHABET, max_size=80).map("".join) | st.text(max_size=120)
 

@@ -31,9 +31,6 @@ def app() -> ReaderApp:
     return ReaderApp([load(str(SEED))], analyzer=fixed)
 
 
-
-
-
 def test_main_screen_wide(snap_compare):
     assert snap_compare(app(), terminal_size=(120, 40), run_before=settle)
 

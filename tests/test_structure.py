@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings, strategies as st
-
 from conftest import SEED, corpus_file
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reader.load import document_from_bytes, load
 from reader.model import Document
 from reader.text.structure import segment
@@ -80,14 +81,20 @@ def test_seed_paragraphs_are_blank_line_blocks():
 
 
 def test_markdown_atx_and_setext_nested_by_level():
-    text = "# Guide\n\nIntro text here.\n\n## Install\n\nRun it.\n\nUsage\n-----\n\nType words.\n\n### Flags\n\nSome flags.\n"
+    text = "# Guide\n\nIntro text here.\n\n## Install\n\nRun it.\n\nUsage\n-----\n\nType words.\n\n### Flags\n\nSome flags.\n"  # noqa: E501
     a = segment(Document("g.md", text, "markdown"))
     assert a.title == "Guide"
     assert [(s.title, s.level, s.kind) for s in a.sections] == [
-        ("Guide", 1, "heading"), ("Install", 2, "heading"), ("Usage", 2, "heading"), ("Flags", 3, "heading"),
+        ("Guide", 1, "heading"),
+        ("Install", 2, "heading"),
+        ("Usage", 2, "heading"),
+        ("Flags", 3, "heading"),
     ]
     assert [a.sentence_text(i) for i in range(len(a.sentences))] == [
-        "Intro text here.", "Run it.", "Type words.", "Some flags.",
+        "Intro text here.",
+        "Run it.",
+        "Type words.",
+        "Some flags.",
     ]
     check_invariants(a)
 
@@ -100,7 +107,7 @@ def test_code_fence_hides_headings():
 
 
 def test_wikitext_headings():
-    text = " = Robert Boulter = \n \n Robert Boulter is an actor . \n \n = = Career = = \n \n He acted . \n \n = = = 2000 – 2005 = = = \n \n In 2000 he starred . \n"
+    text = " = Robert Boulter = \n \n Robert Boulter is an actor . \n \n = = Career = = \n \n He acted . \n \n = = = 2000 – 2005 = = = \n \n In 2000 he starred . \n"  # noqa: E501
     a = segment(Document("w.txt", text))
     assert [(s.title, s.level) for s in a.sections] == [("Robert Boulter", 1), ("Career", 2), ("2000 – 2005", 3)]
     check_invariants(a)
@@ -194,5 +201,8 @@ def test_no_topic_boundary_before_a_paragraph_that_leans_back():
     assert not any(t.startswith(("She ", "According to")) for t in starts)
     she = a.text.index("She noted that this forum")
     mittal = a.text.index("Ashita Mittal, UNODC Regional")
-    section_of = lambda pos: next(i for i, s in enumerate(a.sections) if s.start <= pos < s.end)
+
+    def section_of(pos):
+        return next(i for i, s in enumerate(a.sections) if s.start <= pos < s.end)
+
     assert section_of(she) == section_of(mittal)

@@ -15,8 +15,7 @@ from hypothesis import strategies as st
 
 from reader.analysis import analyze
 from reader.load import document_from_bytes, load
-from reader.summarize import ALGORITHMS, default_count, source_of, summarize
-from reader.summarize import frequency, graph, sumy_bridge
+from reader.summarize import ALGORITHMS, default_count, frequency, graph, source_of, summarize, sumy_bridge
 from reader.summarize.source import Source
 from reader.summarize.words import to_words
 
@@ -53,8 +52,13 @@ def rank_correlation(a, b) -> float:
     return float(np.corrcoef(ra, rb)[0, 1])
 
 
-FAST = {"lexrank": graph.lexrank, "textrank": graph.textrank, "reduction": graph.reduction, "lsa": frequency.lsa,
-        "sumbasic": frequency.sumbasic}
+FAST = {
+    "lexrank": graph.lexrank,
+    "textrank": graph.textrank,
+    "reduction": graph.reduction,
+    "lsa": frequency.lsa,
+    "sumbasic": frequency.sumbasic,
+}
 
 
 @pytest.mark.parametrize("name", sorted(FAST))
@@ -86,7 +90,15 @@ def test_lexrank_matches_sumy_on_100kb_of_a_novel():
 
 def test_words_follow_the_treebank_tokenizer_and_sumys_filter():
     assert to_words("Mr. Smith's dog can't run--fast, U.S. said 42 times.") == [
-        "Smith", "dog", "ca", "n't", "run", "fast", "said", "times"]
+        "Smith",
+        "dog",
+        "ca",
+        "n't",
+        "run",
+        "fast",
+        "said",
+        "times",
+    ]
     assert to_words("“I don’t know,” said Darcy.") == ["I", "don", "t", "know", "said", "Darcy"]
 
 
@@ -142,8 +154,13 @@ def test_any_text_gets_a_valid_ranking(paragraphs):
 
 def cli(*args, env=None, stdin=None) -> subprocess.CompletedProcess:
     environment = dict(os.environ, **(env or {}))
-    return subprocess.run([sys.executable, "-m", "reader", "summarize", *args], capture_output=True, text=True,
-                          env=environment, input=stdin)
+    return subprocess.run(
+        [sys.executable, "-m", "reader", "summarize", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        input=stdin,
+    )
 
 
 def test_plain_output_is_one_sentence_a_line():
@@ -162,7 +179,8 @@ def test_several_documents_get_title_lines_and_a_bad_file_is_skipped(tmp_path):
     assert out.returncode == 1
     assert out.stderr.startswith("reader: ") and "Traceback" not in out.stderr
     assert [line for line in out.stdout.splitlines() if line.startswith("# ")] == [
-        "# The UN focuses on the experience of Central Asian countries"] * 2
+        "# The UN focuses on the experience of Central Asian countries"
+    ] * 2
 
 
 def test_json_carries_the_contract_summary_with_spans():
@@ -180,7 +198,11 @@ def test_jobs_keep_path_order(tmp_path):
     for k in range(3):
         (tmp_path / f"{k}.txt").write_text(f"Title {k}\n\nFirst sentence {k} here. Second one {k} there.\n")
     out = cli(str(tmp_path), "--jobs", "2", "-n", "1")
-    assert [line for line in out.stdout.splitlines() if line.startswith("# ")] == ["# Title 0", "# Title 1", "# Title 2"]
+    assert [line for line in out.stdout.splitlines() if line.startswith("# ")] == [
+        "# Title 0",
+        "# Title 1",
+        "# Title 2",
+    ]
 
 
 def test_unknown_algorithm_and_bad_ratio_are_usage_errors():
@@ -219,7 +241,8 @@ def test_rank_order_markdown_and_section_json():
     out = cli(str(SEED), "-n", "3", "--order", "rank", "--format", "markdown").stdout.splitlines()
     assert out[0] == f"# {a.title}"
     assert [line for line in out if line.startswith("- ")] == [
-        "- " + " ".join(a.sentence_text(i).split()) for i in by_rank]
+        "- " + " ".join(a.sentence_text(i).split()) for i in by_rank
+    ]
     data = json.loads(cli(str(SEED), "--sections", "--format", "json", "-n", "1").stdout)
     assert "summary" not in data and len(data["sections"]) >= 2
     for part in data["sections"]:
@@ -231,8 +254,7 @@ def test_reference_summaries_split_into_article_sentences():
     import evaluate_summaries as ev
 
     article = corpus_file(f"{BBC}/business/001.txt").read_text(encoding="utf-8")
-    summary = (corpus_file("bbc-news-summary/BBC News Summary/Summaries/business/001.txt")
-               .read_text(encoding="utf-8"))
+    summary = corpus_file("bbc-news-summary/BBC News Summary/Summaries/business/001.txt").read_text(encoding="utf-8")
     pieces = ev.reference_sentences(summary)
     assert len(pieces) == 8 and all(p in article for p in pieces)
     assert ev.matches(pieces, pieces) == len(pieces)

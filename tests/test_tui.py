@@ -25,6 +25,7 @@ from reader.tui.screens.help import HelpScreen  # noqa: E402
 from reader.tui.screens.main import MainScreen  # noqa: E402
 from reader.tui.work import analyze_document  # noqa: E402
 
+
 def sync(test):
     """Run an async Pilot test without an asyncio plugin for pytest."""
 
@@ -40,8 +41,11 @@ def with_people(document, progress=None):
     so the flows are tested whatever the participant finder does today."""
     analysis = analyze_document(document, progress)
     text = document.text
-    names = [("p1", "Eldor Aripov", "person"), ("p2", "Uzbekistan", "place"),
-             ("p3", "UN Counter-Terrorism Office", "organization")]
+    names = [
+        ("p1", "Eldor Aripov", "person"),
+        ("p2", "Uzbekistan", "place"),
+        ("p3", "UN Counter-Terrorism Office", "organization"),
+    ]
     analysis.participants = [
         Participant(pid, name, kind, mentions=[Mention(m.start(), m.end()) for m in re.finditer(re.escape(name), text)])
         for pid, name, kind in names
@@ -215,8 +219,11 @@ async def test_algorithm_and_length_recompute_the_summary():
 async def test_section_scope_summarizes_the_current_section():
     async with opened((120, 40)) as (pilot, screen):
         analysis = screen.analyses[0]
-        topic = next(i for i, s in enumerate(analysis.sections) if analysis.sentences and
-                     any(t.section == i for t in analysis.sentences[1:]) and i > 0)
+        topic = next(
+            i
+            for i, s in enumerate(analysis.sections)
+            if analysis.sentences and any(t.section == i for t in analysis.sentences[1:]) and i > 0
+        )
         outline = screen.query_one("#outline")
         screen.post_message(outline.Chosen(outline, topic))
         await pilot.pause()

@@ -45,8 +45,13 @@ def run(args) -> int:
 
 
 def _text(analysis: Analysis, index: int, console) -> None:
-    lines = [("title", one_line(analysis.title)), ("dim", one_line(analysis.document.source)),
-             ("dim", stats_line(analysis)), ("", ""), ("bold", "Outline")]
+    lines = [
+        ("title", one_line(analysis.title)),
+        ("dim", one_line(analysis.document.source)),
+        ("dim", stats_line(analysis)),
+        ("", ""),
+        ("bold", "Outline"),
+    ]
     lines += [("", "  " + line) for _, _, line in outline_lines(analysis)]
     if analysis.summary is not None:
         lines += [("", ""), ("bold", f"Summary ({analysis.summary.algorithm})")]

@@ -73,9 +73,7 @@ def documents(paths: list[str], status: list[int], errors: list[str] | None = No
         yield item
 
 
-def for_each_analysis(
-    paths: list[str], handle: Callable[[Analysis, int], None], **options
-) -> int:
+def for_each_analysis(paths: list[str], handle: Callable[[Analysis, int], None], **options) -> int:
     """Analyze each document and hand it to ``handle(analysis, index)``; the exit code."""
     from reader.analysis import analyze
 

@@ -14,9 +14,9 @@ from reader.render import one_line
 def make_parser(prog: str):
     parser = new_parser(
         prog,
-        "List who said what in each document: direct quotes (“…”, \"…\", ‘…’, «…», > blocks) and "
-        "reported speech (\"X noted that …\", \"According to her, …\"), with the speaker and the "
-        "cue verb. A speaker is a named participant; groups (\"the participants noted\") have none.",
+        'List who said what in each document: direct quotes (“…”, "…", ‘…’, «…», > blocks) and '
+        'reported speech ("X noted that …", "According to her, …"), with the speaker and the '
+        'cue verb. A speaker is a named participant; groups ("the participants noted") have none.',
         "examples:\n  reader quotes article.txt\n  reader quotes news/ --format json",
     )
     add_format(parser)
@@ -54,7 +54,7 @@ def _plain(analysis: Analysis, index: int) -> None:
         print("(no quotes found)")
     for q in analysis.quotes or []:
         cue = f" {one_line(q.cue)}" if q.cue else ""
-        print(f"{speaker_name(analysis, q)}{cue} [{q.kind}]: {one_line(analysis.text[q.start:q.end])}")
+        print(f"{speaker_name(analysis, q)}{cue} [{q.kind}]: {one_line(analysis.text[q.start : q.end])}")
 
 
 def _rich(console, analysis: Analysis, index: int) -> None:

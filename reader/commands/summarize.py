@@ -27,13 +27,22 @@ def make_parser(prog: str):
     length.add_argument("--sentences", "-n", type=_positive, metavar="N", help="summary length in sentences")
     length.add_argument("--ratio", type=_ratio, metavar="R", help="fraction of the sentences: 0.2 or 20%%")
     length.add_argument("--words", type=_positive, metavar="N", help="at most N words")
-    parser.add_argument("--order", choices=("document", "rank"), default="document",
-                        help="show the summary in document order (default) or by rank")
+    parser.add_argument(
+        "--order",
+        choices=("document", "rank"),
+        default="document",
+        help="show the summary in document order (default) or by rank",
+    )
     parser.add_argument("--sections", action="store_true", help="a summary for each section, under its title")
-    parser.add_argument("--format", choices=("text", "markdown", "json"), default="text",
-                        help="text (plain when piped or NO_COLOR is set), markdown, or JSON lines")
-    parser.add_argument("--jobs", "-j", type=_positive, default=1, metavar="N",
-                        help="documents summarized in parallel (default 1)")
+    parser.add_argument(
+        "--format",
+        choices=("text", "markdown", "json"),
+        default="text",
+        help="text (plain when piped or NO_COLOR is set), markdown, or JSON lines",
+    )
+    parser.add_argument(
+        "--jobs", "-j", type=_positive, default=1, metavar="N", help="documents summarized in parallel (default 1)"
+    )
     return parser
 
 
@@ -322,7 +331,5 @@ def _json(result: Result, order: str) -> None:
     if parts and parts[0].heading is None:
         out["summary"] = summary_json(a, parts[0].summary, order)
     else:
-        out["sections"] = [
-            {"title": p.heading, "summary": summary_json(a, p.summary, order)} for p in parts
-        ]
+        out["sections"] = [{"title": p.heading, "summary": summary_json(a, p.summary, order)} for p in parts]
     sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")

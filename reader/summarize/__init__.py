@@ -32,14 +32,22 @@ class Algorithm:
 ALGORITHMS: dict[str, Algorithm] = {
     a.name: a
     for a in (
-        Algorithm("reader", "degree centrality + lead position + title overlap, without repeats (news-aware)", "news", "rank"),
-        Algorithm("lexrank", "LexRank: idf-cosine graph centrality (sumy's 3-round power iteration)", "graph", "lexrank"),
+        Algorithm(
+            "reader", "degree centrality + lead position + title overlap, without repeats (news-aware)", "news", "rank"
+        ),
+        Algorithm(
+            "lexrank", "LexRank: idf-cosine graph centrality (sumy's 3-round power iteration)", "graph", "lexrank"
+        ),
         Algorithm("textrank", "TextRank: word-overlap graph, PageRank with damping 0.85", "graph", "textrank"),
         Algorithm("lsa", "LSA: sentence weight in the latent topic space", "frequency", "lsa"),
         Algorithm("luhn", "Luhn: clusters of significant words", "sumy_bridge", "luhn"),
-        Algorithm("edmundson", "Edmundson: title words + location (cue and key methods off)", "sumy_bridge", "edmundson"),
+        Algorithm(
+            "edmundson", "Edmundson: title words + location (cue and key methods off)", "sumy_bridge", "edmundson"
+        ),
         Algorithm("kl", "KL-Sum: greedy, keeps the summary's word distribution close to the text's", "frequency", "kl"),
-        Algorithm("sumbasic", "SumBasic: greedy on word probability, down-weighting used words", "frequency", "sumbasic"),
+        Algorithm(
+            "sumbasic", "SumBasic: greedy on word probability, down-weighting used words", "frequency", "sumbasic"
+        ),
         Algorithm("reduction", "Reduction: summed word-overlap with every other sentence", "graph", "reduction"),
         Algorithm("random", "random order (a baseline; repeatable)", "baseline", "random"),
         Algorithm("lead", "the first sentences (a baseline)", "baseline", "lead"),

@@ -78,8 +78,9 @@ class Bag:
             last = max(first + 1, int(np.searchsorted(row_starts, stop_entry, side="right")) - 1)
             entry_b = row_starts[last]
             if entry_b > entry_a:
-                yield self._block(first, entry_a, entry_b, partners, position, posting_sent, posting_value, values,
-                                  summed)
+                yield self._block(
+                    first, entry_a, entry_b, partners, position, posting_sent, posting_value, values, summed
+                )
             first = last
 
     def _block(self, first, a, b, partners, position, posting_sent, posting_value, values, summed):

@@ -81,7 +81,9 @@ def _overlap_weights(source: Source):
         log_length = np.log(bag.lengths.astype(float))
     self_overlap = bag.row_sum(bag.count**2)
     twice = 2 * log_length
-    diagonal = np.where(np.isclose(twice, 0.0), self_overlap, self_overlap / np.where(np.isclose(twice, 0.0), 1.0, twice))
+    diagonal = np.where(
+        np.isclose(twice, 0.0), self_overlap, self_overlap / np.where(np.isclose(twice, 0.0), 1.0, twice)
+    )
     diagonal = np.where(self_overlap > 0, diagonal, 0.0)
     size = bag.pair_count() - len(bag.term)  # every entry also pairs with itself
     rows = np.empty(size, dtype=np.int32)
@@ -100,9 +102,7 @@ def _overlap_weights(source: Source):
     return diagonal, rows, cols, weights
 
 
-def textrank(
-    source: Source, damping: float = TEXTRANK_DAMPING, epsilon: float = TEXTRANK_EPSILON
-) -> np.ndarray:
+def textrank(source: Source, damping: float = TEXTRANK_DAMPING, epsilon: float = TEXTRANK_EPSILON) -> np.ndarray:
     n = len(source)
     if n == 0:
         return np.zeros(0)

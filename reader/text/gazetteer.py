@@ -104,8 +104,17 @@ def demonym_stems() -> frozenset[str]:
 def preload() -> None:
     """Load every list now (benchmarks time documents, not start-up)."""
     places(), towns(), first_names(), demonym_stems(), genders()
-    for name in ("titles", "org_words", "not_names", "demonyms", "function_words", "cue_verbs",
-                 "organizations", "places", "cities"):
+    for name in (
+        "titles",
+        "org_words",
+        "not_names",
+        "demonyms",
+        "function_words",
+        "cue_verbs",
+        "organizations",
+        "places",
+        "cities",
+    ):
         words(name)
 
 
@@ -166,10 +175,28 @@ def _us_states() -> set[str]:
 # Subdivision kinds that are regions; the others (districts, boroughs, municipalities) are
 # mostly named after their towns, which are in the city lists.
 _REGION_TYPES = {
-    "Province", "Region", "State", "Governorate", "Prefecture", "Administrative region",
-    "Canton", "Republic", "Autonomous region", "Autonomous community", "Land", "Voivodship",
-    "Regional state", "Union territory", "Emirate", "Oblast", "Country", "Territory",
-    "Autonomous province", "Geographical region", "Autonomous republic", "Nation",
+    "Province",
+    "Region",
+    "State",
+    "Governorate",
+    "Prefecture",
+    "Administrative region",
+    "Canton",
+    "Republic",
+    "Autonomous region",
+    "Autonomous community",
+    "Land",
+    "Voivodship",
+    "Regional state",
+    "Union territory",
+    "Emirate",
+    "Oblast",
+    "Country",
+    "Territory",
+    "Autonomous province",
+    "Geographical region",
+    "Autonomous republic",
+    "Nation",
 }
 
 

@@ -12,20 +12,88 @@ import re
 from reader.text import gazetteer as gz
 from reader.text.names import PLACE_HEADS, Candidate, _is_acronym, _is_initial
 
-PLACE_CONTEXT = frozenset({"in", "at", "near", "from", "across", "outside", "throughout",
-                           "towards", "toward", "via", "into"})
+PLACE_CONTEXT = frozenset(
+    {"in", "at", "near", "from", "across", "outside", "throughout", "towards", "toward", "via", "into"}
+)
 # Title words that describe rather than name a person's office ("former Yugoslavia").
-WEAK_TITLES = frozenset({"new", "former", "first", "senior", "junior", "acting", "special",
-                         "regional", "foreign", "defence", "defense", "interior", "finance",
-                         "trade", "economy", "opposition", "executive", "assistant", "vice",
-                         "deputy", "chief", "head", "crown", "leader", "private", "officer",
-                         "general", "major", "count", "justice", "manager", "coach"})
+WEAK_TITLES = frozenset(
+    {
+        "new",
+        "former",
+        "first",
+        "senior",
+        "junior",
+        "acting",
+        "special",
+        "regional",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "finance",
+        "trade",
+        "economy",
+        "opposition",
+        "executive",
+        "assistant",
+        "vice",
+        "deputy",
+        "chief",
+        "head",
+        "crown",
+        "leader",
+        "private",
+        "officer",
+        "general",
+        "major",
+        "count",
+        "justice",
+        "manager",
+        "coach",
+    }
+)
 # Words before a team in sports news: a city here is its club ("against Liverpool").
-TEAM_CONTEXT = frozenset({"against", "v", "vs", "beat", "beating", "host", "hosts", "visit",
-                          "visiting", "draw", "drew", "champions", "club", "side"})
+TEAM_CONTEXT = frozenset(
+    {
+        "against",
+        "v",
+        "vs",
+        "beat",
+        "beating",
+        "host",
+        "hosts",
+        "visit",
+        "visiting",
+        "draw",
+        "drew",
+        "champions",
+        "club",
+        "side",
+    }
+)
 # Suffixes after which a company's first word names it alone: "Newmont Mining Corp" -> "Newmont".
-COMPANY_SUFFIXES = frozenset({"inc", "corp", "corporation", "co", "ltd", "plc", "llc", "ag", "sa",
-                              "nv", "gmbh", "group", "holdings", "spa", "ab", "asa", "oy", "bank"})
+COMPANY_SUFFIXES = frozenset(
+    {
+        "inc",
+        "corp",
+        "corporation",
+        "co",
+        "ltd",
+        "plc",
+        "llc",
+        "ag",
+        "sa",
+        "nv",
+        "gmbh",
+        "group",
+        "holdings",
+        "spa",
+        "ab",
+        "asa",
+        "oy",
+        "bank",
+    }
+)
 TEAM, SURE, WEAK = 3, 2, 1
 # Endings of English common nouns and adjectives, seldom of a surname ("Sustainable Development").
 COMMON_SUFFIX = re.compile(r"(?:tion|sion|ment|ity|ness|ship|ism|ance|ence|able|ible|ive|ical|ary|ogy|ing)s?$")
@@ -63,9 +131,7 @@ def classify(cands: list[Candidate], lower: set[str] = frozenset()) -> list[Cand
 def _local(c: Candidate) -> tuple[str | None, int]:
     """What the candidate is on its own: (kind or 'drop' or None, strength)."""
     keys = [t.key for t in c.tokens]
-    if not _org_head(keys) and (
-        any(k in gz.words("not_names") for k in keys) or gz.is_demonym(c.tokens[-1].text)
-    ):
+    if not _org_head(keys) and (any(k in gz.words("not_names") for k in keys) or gz.is_demonym(c.tokens[-1].text)):
         return "drop", SURE
     if len(keys) > 1 and len(keys[-1]) == 1:  # "Group C"
         return "drop", SURE
@@ -138,8 +204,12 @@ def _any_place(key: str) -> bool:
 def _known_word(t) -> bool:
     k = t.key
     return (
-        k in gz.first_names() or k in gz.places() or k in gz.words("org_words")
-        or _is_acronym(t.text) or _is_initial(t) or k in PLACE_HEADS
+        k in gz.first_names()
+        or k in gz.places()
+        or k in gz.words("org_words")
+        or _is_acronym(t.text)
+        or _is_initial(t)
+        or k in PLACE_HEADS
     )
 
 
@@ -168,8 +238,7 @@ def _has_common_word(c: Candidate) -> bool:
     if c.tokens[0].key in gz.places():
         return True  # "Paris Agenda"
     return any(
-        gz.is_demonym(t.text) or t.key in gz.words("function_words") or COMMON_SUFFIX.search(t.key)
-        for t in c.tokens
+        gz.is_demonym(t.text) or t.key in gz.words("function_words") or COMMON_SUFFIX.search(t.key) for t in c.tokens
     )
 
 
@@ -267,9 +336,10 @@ def _read_shouting(c: Candidate, known: dict[str, str]) -> list[Candidate]:
             piece = toks[i : i + n]
             key = " ".join(t.key for t in piece)
             kind = known.get(key) or _shouted_place(key, c, i + n)
-            if kind and not (n == 1 and (key in gz.words("function_words") or len(key) < 3 and key not in gz.countries())):
-                out.append(Candidate(tokens=piece, sentence=c.sentence, initial=False,
-                                     shouting=True, kind=kind))
+            if kind and not (
+                n == 1 and (key in gz.words("function_words") or len(key) < 3 and key not in gz.countries())
+            ):
+                out.append(Candidate(tokens=piece, sentence=c.sentence, initial=False, shouting=True, kind=kind))
                 i += n
                 break
         else:

@@ -23,16 +23,84 @@ TOKEN = re.compile(
 )
 
 # Words that may sit inside a name between capitalised words.
-LINKS = frozenset({"of", "for", "on", "and", "&", "the", "de", "du", "da", "del", "della", "der",
-                   "den", "van", "von", "la", "le", "al", "el", "bin", "ibn", "y", "di", "dos"})
+LINKS = frozenset(
+    {
+        "of",
+        "for",
+        "on",
+        "and",
+        "&",
+        "the",
+        "de",
+        "du",
+        "da",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "la",
+        "le",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "y",
+        "di",
+        "dos",
+    }
+)
 PARTICLES = LINKS - {"of", "for", "on", "and", "&", "the"}
-PLACE_HEADS = frozenset({"republic", "kingdom", "states", "state", "province", "region", "islands",
-                         "island", "isle", "gulf", "bay", "sea", "strait", "straits", "cape", "lake",
-                         "mount", "river", "emirates", "commonwealth", "principality", "city",
-                         "county", "district", "territory", "territories", "peninsula", "coast",
-                         "stadium", "ground", "oval", "arena", "airport", "square", "street",
-                         "avenue", "road", "bridge", "valley", "mountains", "hills", "desert",
-                         "ocean", "canal", "park"})
+PLACE_HEADS = frozenset(
+    {
+        "republic",
+        "kingdom",
+        "states",
+        "state",
+        "province",
+        "region",
+        "islands",
+        "island",
+        "isle",
+        "gulf",
+        "bay",
+        "sea",
+        "strait",
+        "straits",
+        "cape",
+        "lake",
+        "mount",
+        "river",
+        "emirates",
+        "commonwealth",
+        "principality",
+        "city",
+        "county",
+        "district",
+        "territory",
+        "territories",
+        "peninsula",
+        "coast",
+        "stadium",
+        "ground",
+        "oval",
+        "arena",
+        "airport",
+        "square",
+        "street",
+        "avenue",
+        "road",
+        "bridge",
+        "valley",
+        "mountains",
+        "hills",
+        "desert",
+        "ocean",
+        "canal",
+        "park",
+    }
+)
 OPENERS = frozenset("\"'“‘«([-—–*>")
 
 
@@ -127,9 +195,7 @@ def _runs(toks: list[Token]) -> list[list[tuple[int, Token]]]:
     i = 0
     while i < len(toks):
         t = toks[i]
-        if t.capital and t.text[0].isalpha():
-            cur.append((i, t))
-        elif cur and t.key in LINKS and _capital_follows(toks, i):
+        if t.capital and t.text[0].isalpha() or cur and t.key in LINKS and _capital_follows(toks, i):
             cur.append((i, t))
         elif cur:
             runs.append(cur)
@@ -153,9 +219,7 @@ def _split(run: list[tuple[int, Token]]) -> list[list[tuple[int, Token]]]:
     """Cut a run at links that do not belong inside a name, then at name boundaries."""
     parts, cur = [], []
     for i, t in run:
-        if t.capital or (t.key in PARTICLES and cur):
-            cur.append((i, t))
-        elif _keeps_link(cur, t.key):
+        if t.capital or (t.key in PARTICLES and cur) or _keeps_link(cur, t.key):
             cur.append((i, t))
         else:
             parts.append(cur)
@@ -211,8 +275,10 @@ def _name_starts(part: list[tuple[int, Token]], n: int) -> bool:
         return False
     if nxt.key in gz.words("org_words"):
         return False
-    if n == 1 and not _is_acronym(prev.text) and not any(
-        prev.key in words for words in (gz.first_names(), gz.places(), gz.words("org_words"))
+    if (
+        n == 1
+        and not _is_acronym(prev.text)
+        and not any(prev.key in words for words in (gz.first_names(), gz.places(), gz.words("org_words")))
     ):
         return True  # "fellow Queenslander Daniel Herbert": after a lone unknown word
     return (
@@ -254,15 +320,17 @@ def _trim(part, toks, sentence, first, shouting) -> list[Candidate]:
         if not piece:
             continue
         i0, i1 = piece[0][0], piece[-1][0]
-        out.append(Candidate(
-            tokens=[t for _, t in piece],
-            sentence=sentence,
-            initial=i0 == first,
-            shouting=shouting,
-            titles=titles or _titles_before(toks, i0),
-            before=toks[i0 - 1].key if i0 > 0 else "",
-            after=toks[i1 + 1].key if i1 + 1 < len(toks) else "",
-        ))
+        out.append(
+            Candidate(
+                tokens=[t for _, t in piece],
+                sentence=sentence,
+                initial=i0 == first,
+                shouting=shouting,
+                titles=titles or _titles_before(toks, i0),
+                before=toks[i0 - 1].key if i0 > 0 else "",
+                after=toks[i1 + 1].key if i1 + 1 < len(toks) else "",
+            )
+        )
     return out
 
 

@@ -22,23 +22,120 @@ QUOTE = re.compile(
 )
 WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "they": None}
-GENDERED_TITLES = {"mr": "m", "sir": "m", "lord": "m", "prince": "m", "count": "m", "king": "m",
-                   "mrs": "f", "miss": "f", "ms": "f", "lady": "f", "madam": "f", "princess": "f",
-                   "countess": "f", "queen": "f", "mademoiselle": "f", "madame": "f"}
-GROUP_WORDS = frozenset({"participants", "experts", "officials", "representatives", "members",
-                         "delegates", "speakers", "analysts", "observers", "sources", "people",
-                         "critics", "others", "many", "some", "all", "both", "organizers",
-                         "authorities", "leaders", "residents", "witnesses", "they", "we"})
-TITLE_CUES = frozenset({"theme", "titled", "entitled", "called", "named", "headlined", "book",
-                        "film", "song", "slogan", "motto", "term", "word", "words", "phrase"})
+GENDERED_TITLES = {
+    "mr": "m",
+    "sir": "m",
+    "lord": "m",
+    "prince": "m",
+    "count": "m",
+    "king": "m",
+    "mrs": "f",
+    "miss": "f",
+    "ms": "f",
+    "lady": "f",
+    "madam": "f",
+    "princess": "f",
+    "countess": "f",
+    "queen": "f",
+    "mademoiselle": "f",
+    "madame": "f",
+}
+GROUP_WORDS = frozenset(
+    {
+        "participants",
+        "experts",
+        "officials",
+        "representatives",
+        "members",
+        "delegates",
+        "speakers",
+        "analysts",
+        "observers",
+        "sources",
+        "people",
+        "critics",
+        "others",
+        "many",
+        "some",
+        "all",
+        "both",
+        "organizers",
+        "authorities",
+        "leaders",
+        "residents",
+        "witnesses",
+        "they",
+        "we",
+    }
+)
+TITLE_CUES = frozenset(
+    {
+        "theme",
+        "titled",
+        "entitled",
+        "called",
+        "named",
+        "headlined",
+        "book",
+        "film",
+        "song",
+        "slogan",
+        "motto",
+        "term",
+        "word",
+        "words",
+        "phrase",
+    }
+)
 # Cue verbs whose object is a listener, not what was said.
-OBJECT_CUES = frozenset({"told", "tells", "tell", "asked", "asks", "informed", "informs",
-                         "assured", "assures", "urged", "urges", "called", "calls", "welcomed",
-                         "welcomes", "promised", "thought", "believed", "went", "continued"})
+OBJECT_CUES = frozenset(
+    {
+        "told",
+        "tells",
+        "tell",
+        "asked",
+        "asks",
+        "informed",
+        "informs",
+        "assured",
+        "assures",
+        "urged",
+        "urges",
+        "called",
+        "calls",
+        "welcomed",
+        "welcomes",
+        "promised",
+        "thought",
+        "believed",
+        "went",
+        "continued",
+    }
+)
 # Verbs that attribute a quote beside them but are not speech on their own ("he returned home").
-DIRECT_CUES = frozenset({"returned", "repeated", "interrupted", "resumed", "murmured", "muttered",
-                         "sighed", "laughed", "began", "rejoined", "retorted", "observed", "whispered",
-                         "shouted", "screamed", "cried", "exclaimed", "went", "continued"})
+DIRECT_CUES = frozenset(
+    {
+        "returned",
+        "repeated",
+        "interrupted",
+        "resumed",
+        "murmured",
+        "muttered",
+        "sighed",
+        "laughed",
+        "began",
+        "rejoined",
+        "retorted",
+        "observed",
+        "whispered",
+        "shouted",
+        "screamed",
+        "cried",
+        "exclaimed",
+        "went",
+        "continued",
+    }
+)
 COPULA = re.compile(r"\b(?:is|was|were|are|be|been|being)\b", re.IGNORECASE)
 ACCORDING = re.compile(r"\b[Aa]ccording to ([^,]{1,120}),\s*")
 
@@ -183,7 +280,9 @@ def _is_speech(text: str, start: int, end: int, s_start: int, s_end: int) -> boo
     if before and before[-1] in TITLE_CUES:
         return False
     words = inner.split()
-    if inner[-1:] in ".,!?…—-" or any(w.lower() in gz.words("cue_verbs") for w in _outside(text, s_start, s_end, start, end)):
+    if inner[-1:] in ".,!?…—-" or any(
+        w.lower() in gz.words("cue_verbs") for w in _outside(text, s_start, s_end, start, end)
+    ):
         return len(words) >= 1
     return False
 
@@ -256,7 +355,7 @@ def _cue_clause(text, start, end, people, direct) -> Quote | None:
             speaker = _speaker(subject, subject_start, m.start(), people)
         else:  # "Natalya Gherman, sharing her experience ..., stressed that"
             speaker = people.first_named_in(start, m.start())
-        if w.lower() in OBJECT_CUES and not re.match(r"\s+that\b", text[m.end():end]):
+        if w.lower() in OBJECT_CUES and not re.match(r"\s+that\b", text[m.end() : end]):
             continue  # "told the BBC's programme": the object, not the words
         after = _after_cue(text, m.end(), end)
         if after >= end - 1:

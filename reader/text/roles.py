@@ -14,10 +14,33 @@ from reader.text.names import Token, tokenize
 
 LINKS = frozenset({"of", "for", "on", "and", "the", "at", "in", "to", "’s", "'s", "&"})
 # Role nouns that the title list leaves out.
-ROLE_NOUNS = frozenset({"adviser", "advisor", "coordinator", "member", "editor", "correspondent",
-                        "researcher", "expert", "owner", "partner", "official",
-                        "moderator", "organizer", "organiser", "host", "author", "lawyer",
-                        "candidate", "winner", "champion", "player", "student", "teacher"})
+ROLE_NOUNS = frozenset(
+    {
+        "adviser",
+        "advisor",
+        "coordinator",
+        "member",
+        "editor",
+        "correspondent",
+        "researcher",
+        "expert",
+        "owner",
+        "partner",
+        "official",
+        "moderator",
+        "organizer",
+        "organiser",
+        "host",
+        "author",
+        "lawyer",
+        "candidate",
+        "winner",
+        "champion",
+        "player",
+        "student",
+        "teacher",
+    }
+)
 MAX_WORDS = 25
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "then", "now", "also"})
 
@@ -41,7 +64,7 @@ def after(text: str, start: int, end: int) -> str | None:
     words = phrase.split()
     if not words or words[0].lower() in ("who", "which", "that", "whose", "but", "and", "as"):
         return None
-    if len(words) > MAX_WORDS or any(q in phrase for q in "\"“”«»"):
+    if len(words) > MAX_WORDS or any(q in phrase for q in '"“”«»'):
         return None
     toks = tokenize(phrase, 0, len(phrase))
     # A noun phrase: it opens with a determiner, a capital or the role word itself
@@ -77,18 +100,49 @@ def _in_title_phrase(toks: list[Token], i: int) -> bool:
     if t.text[0].isupper() or t.key in LINKS:
         return True
     # A comma joins two capitalised stretches: "Secretary General, Head of ...".
-    return t.text == "," and i > 0 and toks[i - 1].text[0].isupper() and i + 1 < len(toks) \
+    return (
+        t.text == ","
+        and i > 0
+        and toks[i - 1].text[0].isupper()
+        and i + 1 < len(toks)
         and toks[i + 1].text[0].isupper()
-
-
-def _has_role_word(toks: list[Token]) -> bool:
-    return any(
-        (t.key in gz.words("titles") or t.key in ROLE_NOUNS) and t.key not in _NOT_ROLES
-        for t in toks
     )
 
 
+def _has_role_word(toks: list[Token]) -> bool:
+    return any((t.key in gz.words("titles") or t.key in ROLE_NOUNS) and t.key not in _NOT_ROLES for t in toks)
+
+
 # Title-list words too vague to make a phrase a role on their own.
-_NOT_ROLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mister",
-                        "madam", "madame", "monsieur", "herr", "frau", "new", "former", "special", "regional", "foreign", "senior", "junior",
-                        "acting", "first", "private", "count", "major", "general"})
+_NOT_ROLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "mister",
+        "madam",
+        "madame",
+        "monsieur",
+        "herr",
+        "frau",
+        "new",
+        "former",
+        "special",
+        "regional",
+        "foreign",
+        "senior",
+        "junior",
+        "acting",
+        "first",
+        "private",
+        "count",
+        "major",
+        "general",
+    }
+)

@@ -42,9 +42,7 @@ _VALUE_ENDS = [
     for value in (r"[a-z\d]", r"\d\d")
     for suffix in (r"[.)]", r"\.\)")
 ]
-_MARKER_HINT = re.compile(
-    r"[.)](?=\s)(?:%s)|[•‣⁃◦▪●■]|\n[ \t]*[*–-][ \t]" % "|".join(_VALUE_ENDS)
-)
+_MARKER_HINT = re.compile(r"[.)](?=\s)(?:{})|[•‣⁃◦▪●■]|\n[ \t]*[*–-][ \t]".format("|".join(_VALUE_ENDS)))
 _BULLET_CHARS = "•‣⁃◦▪●■"
 _MULTI_PERIOD = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _DASHES = re.compile(r"--|[—–/]")  # "altogether--Mr." is "Mr."
@@ -70,8 +68,7 @@ _BEFORE_NUMBER = frozenset(
 )
 # Two-letter capitalised words that can end a sentence (others, like "Sh.", read as initials).
 _SHORT_WORDS = frozenset(
-    "he it so oh no go us me my by up do we be is in on of or to as at an am if ok hi ah ha "
-    "ho lo yo eh ye".split()
+    "he it so oh no go us me my by up do we be is in on of or to as at an am if ok hi ah ha ho lo yo eh ye".split()
 )
 # "Yahoo! in" is caught by the lower-case rule; these keep "Yahoo! Research" together.
 _EXCLAIMING_NAMES = frozenset(["yahoo", "jeopardy"])
@@ -178,7 +175,7 @@ def _decide(text: str, end: int, m: re.Match, last: int) -> int | None:
 
 
 def _name_opens(text: str, last: int, m: re.Match, word: str) -> bool:
-    """"6 P.M. Mr. Smith": a title opens a sentence when a clause (over three words) came before;
+    """ "6 P.M. Mr. Smith": a title opens a sentence when a clause (over three words) came before;
     "At 5 a.m. Mr. Smith went" keeps its short opening phrase."""
     return word.lower() in _TITLES and len(text[last : m.start()].split()) > 3
 

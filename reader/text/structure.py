@@ -12,7 +12,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from reader.model import Analysis, Document, Paragraph, Section, Sentence
-from reader.text import headings, lines as ln, matter, sentences, topics
+from reader.text import headings, matter, sentences, topics
+from reader.text import lines as ln
 
 _LIST_ITEM = re.compile(r"\s*(?:[-*+•–]|\d{1,3}[.)]|[a-z][.)])\s+\S")
 WRAPPED_LINE_MAX = 90  # hard-wrapped prose (books, RFCs) stays under this width

@@ -13,13 +13,16 @@ from dataclasses import dataclass, field
 
 from rich.cells import cell_len, get_character_cell_size
 
-from reader.render import CONTROL_PICTURES, clean as _clean
+from reader.render import CONTROL_PICTURES
+from reader.render import clean as _clean
 
 # The terminal-safe table of the CLI, and a tab is one space here, not a jump to a tab stop.
 _CONTROLS = {**CONTROL_PICTURES, 0x09: 0x20}
 # Characters two cells wide (CJK, emoji); lines without them are as wide as they are long.
-_WIDE = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
-                   "\uff00-\uff60\uffe0-\uffe6\U0001f000-\U0001faff\U00020000-\U0003fffd]")
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
+    "\uff00-\uff60\uffe0-\uffe6\U0001f000-\U0001faff\U00020000-\U0003fffd]"
+)
 _WORD = re.compile(r"\s*\S+\s*|\s+")
 
 

@@ -34,9 +34,7 @@ def algorithms() -> list[str]:
     return list(ALGORITHMS)
 
 
-def summarize_scope(
-    analysis: Analysis, algorithm: str | None, sentences: int, section: int | None = None
-) -> Summary:
+def summarize_scope(analysis: Analysis, algorithm: str | None, sentences: int, section: int | None = None) -> Summary:
     """A summary of the whole document, or of one section (sentence indexes stay the document's)."""
     from reader.summarize import summarize
 

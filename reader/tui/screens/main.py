@@ -561,7 +561,7 @@ class MainScreen(Screen):
     # Status
 
     def _position(self, spans: Spans) -> str:
-        """" at k/n" when the reader is on the k-th of these spans."""
+        """ " at k/n" when the reader is on the k-th of these spans."""
         if self.current is None:
             return ""
         index = bisect_left(spans.starts, self.current[0])

@@ -160,7 +160,7 @@ class SummaryPane(ListPane):
 
 
 def score_label(rank: int, score: float) -> Text:
-    """"#3 0.82 ": the sentence's place in the ranking, and its score."""
+    """ "#3 0.82 ": the sentence's place in the ranking, and its score."""
     return Text.assemble((f"#{rank}", "bold"), (f" {score:.2f} ", "dim"))
 
 

@@ -83,9 +83,7 @@ class ReadingView(ScrollView, can_focus=True):
     def decorate(self, analysis: Analysis) -> None:
         """Colour participants and set quotes apart, once the analysis has arrived."""
         participants = analysis.participants or []
-        self._mentions = Spans(
-            (m.start, m.end, (p.kind, p.id)) for p in participants for m in p.mentions
-        )
+        self._mentions = Spans((m.start, m.end, (p.kind, p.id)) for p in participants for m in p.mentions)
         names = {p.id: p for p in participants}
         self._quotes = Spans((q.start, q.end, q) for q in analysis.quotes or [])
         self._labels = {
@@ -291,7 +289,10 @@ class ReadingView(ScrollView, can_focus=True):
         return Style(
             color=full.color if ink else None,
             bgcolor=full.bgcolor if paper else None,
-            bold=full.bold, italic=full.italic, underline=full.underline, reverse=full.reverse,
+            bold=full.bold,
+            italic=full.italic,
+            underline=full.underline,
+            reverse=full.reverse,
         )
 
     def _speaker_label(self, name: str, kind: str, cue: str | None) -> Text:
