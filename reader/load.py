@@ -6,11 +6,15 @@ offsets into ``Document.text`` stay faithful to what the user wrote.
 
 from __future__ import annotations
 
-import codecs
+import errno
+import math
 import os
+import re
+import select
+import stat
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.model import Document
@@ -19,6 +23,14 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".mdown", ".rst", ".asc", 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 DEFAULT_MAX_MB = 64
 MAX_MB_ENV = "READER_MAX_MB"
+# A named pipe nobody writes to would block the open for ever; wait this long for a writer.
+FIFO_WAIT_SECONDS = 10.0
+BLOCK = 1 << 16
+WESTERN = ("cp1252", "latin_1", "iso8859_15")
+# Bytes that are not UTF-8, kept by surrogateescape, read as cp1252 (undefined ones as U+FFFD).
+_STRAY = re.compile("[\udc80-\udcff]")
+_STRAY_AS_CP1252 = {0xDC00 + b: (bytes([b]).decode("cp1252", errors="replace") or "\ufffd") for b in range(0x80, 0x100)}
+_ASCII = bytes(range(0x80))
 
 
 class LoadError(Exception):
@@ -31,6 +43,10 @@ class LoadError(Exception):
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
+
+
+class UsageError(Exception):
+    """Wrong usage (a bad setting or argument): one line and exit code 2."""
 
 
 @dataclass(frozen=True)
@@ -48,12 +64,22 @@ def seeds_dir() -> Path:
 
 
 def max_bytes() -> int:
-    raw = os.environ.get(MAX_MB_ENV, "")
+    """The size limit from READER_MAX_MB (megabytes); UsageError unless a positive finite number."""
+    raw = os.environ.get(MAX_MB_ENV, "").strip()
+    if not raw:
+        return DEFAULT_MAX_MB * 2**20
     try:
-        mb = float(raw) if raw else DEFAULT_MAX_MB
+        mb = float(raw)
     except ValueError:
-        mb = DEFAULT_MAX_MB
-    return int(mb * 1024 * 1024)
+        mb = math.nan
+    if not (math.isfinite(mb) and mb > 0):
+        raise UsageError(f"{MAX_MB_ENV}={raw!r}: needs a positive number of megabytes, such as {DEFAULT_MAX_MB}")
+    return max(1, int(mb * 2**20))
+
+
+def _megabytes(n: int) -> str:
+    mb = n / 2**20
+    return f"{mb:.0f} MB" if mb >= 10 else f"{mb:.3g} MB"
 
 
 def normalise_newlines(text: str) -> str:
@@ -66,37 +92,60 @@ def decode(data: bytes) -> tuple[str, str]:
     """Decode bytes to text and name the encoding used. Never raises."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # A lone surrogate or an odd byte count costs one replacement character, not the document.
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    utf16 = utf16_without_bom(data)  # before UTF-8: NULs are valid UTF-8
+    if utf16:
+        return data.decode(utf16, errors="replace"), utf16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    for bom, name in ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if data.startswith(bom):
-            try:
-                return data.decode(name), name
-            except UnicodeDecodeError:
-                break
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly, "utf-8 with cp1252 bytes"
     return _decode_detected(data)
 
 
-def _legacy_byte(err: UnicodeDecodeError) -> tuple[str, int]:
-    bad = err.object[err.start : err.end]
-    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), err.end
+def utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 by its NUL pattern: Latin-script text has a NUL in every other byte, on one side only."""
+    pairs = len(data) // 2
+    if pairs < 2 or b"\x00" not in data:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if odd >= 0.3 * pairs and even <= 0.02 * pairs:
+        return "utf-16-le"
+    if even >= 0.3 * pairs and odd <= 0.02 * pairs:
+        return "utf-16-be"
+    return None
 
 
-codecs.register_error("reader-cp1252", _legacy_byte)
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with some bytes that are not (a cut last character, a stray Latin-1 £); None if legacy.
+
+    Valid multi-byte sequences almost never occur by chance in legacy encodings, so when they
+    outnumber the bad bytes the file is UTF-8; a file with few non-ASCII bytes at all is kept
+    as UTF-8 too, since detectors guess wildly on so little evidence.
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    bad = len(_STRAY.findall(text))
+    high = len(data) - len(data.translate(None, _ASCII))
+    if high - bad >= bad or high <= max(8, len(data) // 50):
+        return text.translate(_STRAY_AS_CP1252)
+    return None
 
 
 def _decode_detected(data: bytes) -> tuple[str, str]:
-    high = sum(1 for b in data if b >= 0x80)
-    if high <= max(8, len(data) // 50):
-        # Mostly ASCII with a stray legacy byte (a raw Latin-1 £): detectors guess
-        # wildly on so little evidence; keep the UTF-8 and read the stray bytes as cp1252.
-        return data.decode("utf-8", errors="reader-cp1252"), "utf-8 with cp1252 bytes"
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     encoding = best.encoding if best is not None else "cp1252"
+    if best is not None and encoding not in WESTERN:
+        # Latin-1 French ties between cp1250 and cp1252: prefer the Western one.
+        tied = [m.encoding for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+        encoding = next((e for e in WESTERN if e in tied), encoding)
     try:
         return data.decode(encoding), encoding
     except (UnicodeDecodeError, LookupError):
@@ -104,11 +153,10 @@ def _decode_detected(data: bytes) -> tuple[str, str]:
 
 
 def looks_binary(data: bytes) -> bool:
-    sample = data[:8192]
-    if b"\x00" not in sample:
+    """A NUL anywhere in the input (a linear scan), unless it is UTF-16 text."""
+    if b"\x00" not in data:
         return False
-    # UTF-16 text has NULs too; it announces itself with a BOM.
-    return not sample.startswith((b"\xff\xfe", b"\xfe\xff"))
+    return not (data.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(data))
 
 
 def detect_format(name: str) -> str:
@@ -128,28 +176,84 @@ def document_from_bytes(source: str, data: bytes) -> Document:
     return Document(source, text, detect_format(source), encoding, notes)
 
 
+def os_reason(exc: OSError) -> str:
+    """The one-line reason for an OSError, in the words of the rest of the tool."""
+    reasons = {
+        errno.ENOENT: "no such file or directory",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.EISDIR: "is a directory",
+        errno.ELOOP: "is a symbolic link loop (too many levels of links)",
+        errno.ENAMETOOLONG: "file name too long",
+        errno.ENOTDIR: "a part of the path is not a folder",
+        errno.ENXIO: "is a socket or a device with nothing behind it, not a file",
+    }
+    return reasons.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
+
+
 def read_path(path: Path, source: str | None = None) -> Document:
+    """One file, FIFO or device. Over the size limit only the leading part is read (with a note)."""
     source = source or str(path)
     limit = max_bytes()
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise LoadError(
-                source,
-                f"is {size / 2**20:.0f} MB, over the {limit / 2**20:.0f} MB limit (set {MAX_MB_ENV}=N to raise it)",
-            )
-        data = path.read_bytes()
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise LoadError(source, "is a directory")
+        if stat.S_ISSOCK(info.st_mode):
+            raise LoadError(source, "is a socket, not a file")
+        if stat.S_ISFIFO(info.st_mode):
+            data = _read_fifo(path, source, limit)
+        else:
+            with open(path, "rb") as stream:
+                data = _read_limited(stream, limit)
     except LoadError:
         raise
-    except FileNotFoundError:
-        raise LoadError(source, "no such file or directory") from None
-    except PermissionError:
-        raise LoadError(source, "permission denied") from None
-    except IsADirectoryError:
-        raise LoadError(source, "is a directory") from None
     except OSError as exc:
-        raise LoadError(source, exc.strerror or str(exc)) from None
-    return document_from_bytes(source, data)
+        raise LoadError(source, os_reason(exc)) from None
+    return _with_limit_note(source, data, limit, info.st_size if stat.S_ISREG(info.st_mode) else None)
+
+
+def _read_limited(stream, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes: enough to know the input is over the limit, never more."""
+    chunks, size = [], 0
+    while size <= limit:
+        block = stream.read(min(BLOCK, limit + 1 - size))
+        if not block:
+            break
+        chunks.append(block)
+        size += len(block)
+    return b"".join(chunks)
+
+
+def _read_fifo(path: Path, source: str, limit: int) -> bytes:
+    """A named pipe: wait a while for a writer instead of blocking in open() for ever."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not str(path).startswith(("/dev/fd/", "/proc/")):
+            ready, _, _ = select.select([fd], [], [], FIFO_WAIT_SECONDS)
+            if not ready:
+                raise LoadError(source, f"is a named pipe and nothing wrote to it in {FIFO_WAIT_SECONDS:.0f} s")
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            return _read_limited(stream, limit)
+    finally:
+        os.close(fd)
+
+
+def _with_limit_note(source: str, data: bytes, limit: int, size: int | None) -> Document:
+    """The document; over the limit, its leading part up to the last line end, with a note saying so."""
+    if len(data) <= limit:
+        return document_from_bytes(source, data)
+    data = data[:limit]
+    cut = data.rfind(b"\n", len(data) // 2)
+    data = data[: cut + 1] if cut >= 0 else data
+    doc = document_from_bytes(source, data)
+    whole = f" of {_megabytes(size)}" if size else ""
+    note = (
+        f"only the first {_megabytes(len(data))}{whole} read: "
+        f"over the {_megabytes(limit)} limit ({MAX_MB_ENV}=N raises it)"
+    )
+    return replace(doc, notes=(note, *doc.notes))
 
 
 def read_stdin() -> Document:
@@ -157,22 +261,40 @@ def read_stdin() -> Document:
     if stream is None:
         raise LoadError("-", "standard input is not available")
     limit = max_bytes()
-    data = stream.read(limit + 1)
-    if len(data) > limit:
-        raise LoadError("-", f"is over the {limit / 2**20:.0f} MB limit (set {MAX_MB_ENV}=N to raise it)")
-    return document_from_bytes("-", data)
+    try:
+        data = _read_limited(stream, limit)
+    except OSError as exc:
+        raise LoadError("-", os_reason(exc)) from None
+    return _with_limit_note("-", data, limit, None)
 
 
-def folder_files(folder: Path) -> list[Path]:
-    """Text files below ``folder``, recursively, in sorted path order; hidden ones skipped."""
+def _is_regular_or_unreadable(path: Path) -> bool:
+    """Regular files are read from folders; FIFOs, sockets and devices are not. An error is kept to be reported."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True
+
+
+def folder_files(folder: Path, errors: list[LoadError] | None = None) -> list[Path]:
+    """Text files below ``folder``, recursively, in sorted path order; hidden ones and special files skipped.
+
+    Sub-folders that cannot be listed are reported in ``errors`` when given.
+    """
+
+    def unlistable(exc: OSError) -> None:
+        if errors is not None and exc.filename is not None:
+            errors.append(LoadError(os.fsdecode(exc.filename), os_reason(exc)))
+
     found = []
-    for root, dirs, files in os.walk(folder):
+    for root, dirs, files in os.walk(folder, onerror=unlistable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith("."):
                 continue
-            if Path(name).suffix.lower() in TEXT_SUFFIXES:
-                found.append(Path(root) / name)
+            path = Path(root) / name
+            if path.suffix.lower() in TEXT_SUFFIXES and _is_regular_or_unreadable(path):
+                found.append(path)
     return sorted(found)
 
 
@@ -183,19 +305,34 @@ def expand(paths: list[str]) -> Iterator[tuple[str, Path | None] | LoadError]:
             yield ("-", None)
             continue
         path = Path(raw)
-        if path.is_dir():
-            if not os.access(path, os.R_OK | os.X_OK):
-                yield LoadError(raw, "permission denied")
-                continue
-            files = folder_files(path)
-            if not files:
-                yield LoadError(raw, "folder has no text files (.txt, .md)")
-            for file in files:
-                yield (str(file), file)
-        elif path.exists():
-            yield (raw, path)
+        try:
+            info = os.stat(path)
+        except OSError as exc:
+            yield LoadError(raw, _missing_reason(path, exc))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            yield from _expand_folder(raw, path)
         else:
-            yield LoadError(raw, "no such file or directory")
+            yield (raw, path)
+
+
+def _missing_reason(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ENOENT and os.path.islink(path):
+        return "is a symbolic link to a missing file"
+    return os_reason(exc)
+
+
+def _expand_folder(raw: str, path: Path) -> Iterator[tuple[str, Path | None] | LoadError]:
+    if not os.access(path, os.R_OK | os.X_OK):
+        yield LoadError(raw, "permission denied")
+        return
+    errors: list[LoadError] = []
+    files = folder_files(path, errors)
+    yield from errors
+    if not files and not errors:
+        yield LoadError(raw, "folder has no text files (.txt, .md)")
+    for file in files:
+        yield (str(file), file)
 
 
 def load_all(paths: list[str] | None = None) -> Iterator[Loaded]:

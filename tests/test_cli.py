@@ -106,15 +106,19 @@ def test_empty_file_is_a_note_and_exit_0(tmp_path):
     assert out.stderr.decode() == f"reader: {tmp_path / 'e.txt'}: note: empty document\n"
 
 
-def test_huge_file_is_refused_naming_the_limit(tmp_path):
+def test_over_the_limit_the_leading_part_is_analyzed_with_a_note(tmp_path):
     path = tmp_path / "big.txt"
-    with open(path, "wb") as f:
-        f.truncate(200 * 1024 * 1024)  # sparse: 200 MB without writing them
-    out = reader("outline", str(path))
-    assert out.returncode == 1
-    assert (
-        out.stderr.decode().strip()
-        == f"reader: {path}: is 200 MB, over the 64 MB limit (set READER_MAX_MB=N to raise it)"
+    path.write_text("Title\n\n" + "A sentence of plain words here. " * 2000)
+    out = subprocess.run(
+        [sys.executable, "-m", "reader", "outline", str(path)],
+        capture_output=True,
+        env={**ENV, "READER_MAX_MB": "0.01"},
+        timeout=120,
+    )
+    assert out.returncode == 0 and out.stdout.decode().startswith("# Title")
+    assert out.stderr.decode() == (
+        f"reader: {path}: note: only the first 0.01 MB of 0.061 MB read: "
+        "over the 0.01 MB limit (READER_MAX_MB=N raises it)\n"
     )
 
 
