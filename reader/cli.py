@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import signal
 import sys
 
 from reader import __version__
+from reader.load import UsageError, max_bytes
 
 # name -> one-line help; each is the module reader.commands.<name>, imported lazily
 # so `reader outline` does not pay for sumy or Textual.
@@ -47,8 +50,47 @@ def top_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(Exception):
+    """SIGTERM or SIGHUP arrived: unwind (ending any workers) and exit 128 + the signal number."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_signal(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    """Run one command; every way out is an exit code and at most one line on stderr."""
+    try:
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, _on_signal)
+        code = _dispatch(sys.argv[1:] if argv is None else argv)
+        sys.stdout.flush()
+        return code
+    except KeyboardInterrupt:
+        _silence_stdout()
+        return 130
+    except Terminated as exc:
+        _silence_stdout()
+        return 128 + exc.signum
+    except BrokenPipeError:
+        # The reader of our pipe left (`reader x | head`); that is not an error.
+        _silence_stdout()
+        return 0
+    except UsageError as exc:
+        _error(str(exc))
+        return 2
+    except OSError as exc:
+        # Output that cannot be written (a full disk, /dev/full): say so once.
+        _silence_stdout()
+        _error(f"cannot write the output: {(exc.strerror or str(exc)).lower()}")
+        return 1
+
+
+def _dispatch(argv: list[str]) -> int:
     if argv and argv[0] in COMMANDS:
         name, rest = argv[0], argv[1:]
     else:
@@ -58,21 +100,21 @@ def main(argv: list[str] | None = None) -> int:
     module = importlib.import_module(f"reader.commands.{name}")
     parser = module.make_parser(f"reader {name}" if name != "open" else "reader")
     args = parser.parse_args(rest)
-    try:
-        return module.run(args)
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        # The reader of our pipe left (`reader x | head`); that is not an error.
-        _silence_stdout()
-        return 0
+    max_bytes()  # a bad READER_MAX_MB is wrong usage, found before any work
+    return int(module.run(args))
+
+
+def _error(message: str) -> None:
+    from reader.commands.common import error
+
+    error(message)
 
 
 def _silence_stdout() -> None:
-    import os
-
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail again."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except OSError:
+        os.close(devnull)
+    except (OSError, ValueError):
         pass

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from reader.model import Document
 
@@ -213,9 +214,10 @@ def read_path(path: Path, source: str | None = None) -> Document:
     return _with_limit_note(source, data, limit, info.st_size if stat.S_ISREG(info.st_mode) else None)
 
 
-def _read_limited(stream, limit: int) -> bytes:
+def _read_limited(stream: BinaryIO, limit: int) -> bytes:
     """At most ``limit + 1`` bytes: enough to know the input is over the limit, never more."""
-    chunks, size = [], 0
+    chunks: list[bytes] = []
+    size = 0
     while size <= limit:
         block = stream.read(min(BLOCK, limit + 1 - size))
         if not block:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from typing import TextIO
 
 from reader.model import Analysis, Section
 
@@ -19,9 +20,19 @@ CONTROL_PICTURES = {c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A)}
 CONTROL_PICTURES[0x7F] = 0x2421  # DEL -> ␡
 CONTROL_PICTURES.update({c: 0xFFFD for c in range(0x80, 0xA0)})  # C1 controls
 CONTROL_PICTURES.update({c: 0x2370 for c in (0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069)})
+# A file name that is not valid UTF-8 reaches us as lone surrogates (surrogateescape): show U+FFFD.
+CONTROL_PICTURES.update({c: 0xFFFD for c in range(0xD800, 0xE000)})
+# Paths and message lines stay on one line: a newline or tab in a file name is shown too.
+LINE_PICTURES = {**CONTROL_PICTURES, 0x09: 0x2409, 0x0A: 0x2424}
 
 
-_ANY_CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(CONTROL_PICTURES)) + "]")
+def _char_class(codes: list[int]) -> str:
+    return "[" + "".join(re.escape(chr(c)) for c in codes if not 0xD800 <= c < 0xE000) + "\ud800-\udfff]"
+
+
+_ANY_CONTROL = re.compile(_char_class(sorted(CONTROL_PICTURES)))
+# JSON escapes only what is below 0x20; a JSON viewer in a terminal needs the rest of the table escaped.
+_JSON_UNSAFE = re.compile(_char_class([c for c in sorted(CONTROL_PICTURES) if c >= 0x7F]))
 
 
 def clean(s: str, table: dict[int, int] = CONTROL_PICTURES) -> str:
@@ -30,6 +41,11 @@ def clean(s: str, table: dict[int, int] = CONTROL_PICTURES) -> str:
     if _ANY_CONTROL.search(s) or (0x09 in table and "\t" in s):
         return s.translate(table)
     return s
+
+
+def display(s: str) -> str:
+    """A path or message line made safe for a terminal: every control shown, newlines too."""
+    return s.translate(LINE_PICTURES)
 
 
 def one_line(s: str) -> str:
@@ -69,6 +85,15 @@ def stats_line(analysis: Analysis) -> str:
     )
 
 
-def write_json(analysis: Analysis, stream=None) -> None:
-    stream = stream or sys.stdout
-    stream.write(json.dumps(analysis.to_json(), ensure_ascii=False) + "\n")
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return "\ufffd" if 0xD800 <= code < 0xE000 else f"\\u{code:04x}"
+
+
+def json_line(data: object) -> str:
+    """One JSON object on one line: C1 controls and bidi overrides escaped, broken file names as U+FFFD."""
+    return _JSON_UNSAFE.sub(_json_escape, json.dumps(data, ensure_ascii=False)) + "\n"
+
+
+def write_json(analysis: Analysis, stream: TextIO | None = None) -> None:
+    (stream or sys.stdout).write(json_line(analysis.to_json()))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from reader.commands.common import add_format, console_for, for_each_analysis, new_parser
+import argparse
+
+from reader.commands.common import Output, add_format, for_each_analysis, new_parser
 from reader.model import Analysis
-from reader.render import one_line, outline_lines, stats_line, write_json
+from reader.render import display, one_line, outline_lines, stats_line
 
 
-def make_parser(prog: str):
+def make_parser(prog: str) -> argparse.ArgumentParser:
     parser = new_parser(
         prog,
         "Analyze documents: title, sections, paragraphs and sentences, plus the summary, "
@@ -24,14 +26,15 @@ def make_parser(prog: str):
     return parser
 
 
-def run(args) -> int:
-    console = console_for(args.format)
+def run(args: argparse.Namespace) -> int:
+    out = Output(args.format)
 
     def show(analysis: Analysis, index: int) -> None:
         if args.format == "json":
-            write_json(analysis)
+            out.json(analysis.to_json())
         else:
-            _text(analysis, index, console)
+            out.next_document()
+            _text(out, analysis)
 
     length = {"sentences": args.sentences} if args.sentences else None
     return for_each_analysis(
@@ -44,33 +47,24 @@ def run(args) -> int:
     )
 
 
-def _text(analysis: Analysis, index: int, console) -> None:
-    lines = [
-        ("title", one_line(analysis.title)),
-        ("dim", one_line(analysis.document.source)),
-        ("dim", stats_line(analysis)),
-        ("", ""),
-        ("bold", "Outline"),
-    ]
-    lines += [("", "  " + line) for _, _, line in outline_lines(analysis)]
+def _text(out: Output, analysis: Analysis) -> None:
+    out.line((one_line(analysis.title), "bold underline"))
+    out.line((display(analysis.document.source), "dim"))
+    out.line((stats_line(analysis), "dim"))
+    out.line()
+    out.line(("Outline", "bold"))
+    for _, _, line in outline_lines(analysis):
+        out.line("  " + line)
     if analysis.summary is not None:
-        lines += [("", ""), ("bold", f"Summary ({analysis.summary.algorithm})")]
-        lines += [("", f"  {one_line(analysis.sentence_text(i))}") for i in analysis.summary.selected]
+        out.line()
+        out.line((f"Summary ({analysis.summary.algorithm})", "bold"))
+        for i in analysis.summary.selected:
+            out.line(f"  {one_line(analysis.sentence_text(i))}")
     if analysis.participants:
-        lines += [("", ""), ("bold", "Participants")]
-        lines += [("", f"  {one_line(p.name)} ({p.kind}, {len(p.mentions)})") for p in analysis.participants]
+        out.line()
+        out.line(("Participants", "bold"))
+        for p in analysis.participants:
+            out.line(f"  {one_line(p.name)} ({p.kind}, {len(p.mentions)})")
     if analysis.quotes:
-        lines += [("", ""), ("bold", f"Quotes: {len(analysis.quotes)}")]
-    if index:
-        _emit(console, "", "")
-    for style, line in lines:
-        _emit(console, style, line)
-
-
-def _emit(console, style: str, line: str) -> None:
-    if console is None:
-        print(line)
-    else:
-        from rich.text import Text
-
-        console.print(Text(line, style="bold underline" if style == "title" else style))
+        out.line()
+        out.line((f"Quotes: {len(analysis.quotes)}", "bold"))

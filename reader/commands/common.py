@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator
+from typing import Any, TextIO
 
-from reader.load import Loaded, load_all
-from reader.model import Analysis
+from reader.load import load_all
+from reader.model import Analysis, Document
 
 
 def new_parser(prog: str, description: str, epilog: str = "") -> argparse.ArgumentParser:
@@ -22,9 +24,17 @@ def new_parser(prog: str, description: str, epilog: str = "") -> argparse.Argume
         "paths",
         nargs="*",
         metavar="PATH",
+        type=path_argument,
         help="files or folders (recursive); '-' reads standard input; default: the bundled seeds/",
     )
     return parser
+
+
+def path_argument(raw: str) -> str:
+    """A path as given; an empty one (an unset "$VAR" in a script) is wrong usage, not the current folder."""
+    if not raw:
+        raise argparse.ArgumentTypeError("an empty path was given (an unset variable?); name a file or folder")
+    return raw
 
 
 def add_format(parser: argparse.ArgumentParser, choices: tuple[str, ...] = ("text", "json")) -> None:
@@ -37,11 +47,14 @@ def add_format(parser: argparse.ArgumentParser, choices: tuple[str, ...] = ("tex
 
 
 def error(message: str) -> None:
-    """One line on stderr, ``reader: <what is wrong>``."""
-    print(f"reader: {message}", file=sys.stderr, flush=True)
+    """One line on stderr, ``reader: <what is wrong>``; file names in it can never drive the terminal."""
+    from reader.render import display
+
+    with contextlib.suppress(OSError):  # nowhere left to report to
+        print(f"reader: {display(message)}", file=sys.stderr, flush=True)
 
 
-def styled_output(stream=None) -> bool:
+def styled_output(stream: TextIO | None = None) -> bool:
     """Colour and layout only for a terminal, and never when NO_COLOR is set."""
     stream = stream or sys.stdout
     if os.environ.get("NO_COLOR"):
@@ -50,17 +63,96 @@ def styled_output(stream=None) -> bool:
     return bool(isatty and isatty())
 
 
-def console_for(fmt: str):
-    """A Rich console when text goes to a terminal, else None (plain output)."""
-    if fmt != "text" or not styled_output():
-        return None
-    from rich.console import Console
-
-    return Console(highlight=False)
+# A piece of a line: text, or (text, Rich style); plain output drops the styles.
+Piece = str | tuple[str, str]
 
 
-def documents(paths: list[str], status: list[int], errors: list[str] | None = None) -> Iterator[Loaded]:
+class Output:
+    """The one output layer: plain lines for pipes, styled lines on a terminal, or JSON lines.
+
+    A command says what it prints (pieces of lines, a JSON object); this class says how.
+    """
+
+    def __init__(self, fmt: str = "text"):
+        self.fmt = fmt
+        self.console: Any = None
+        if fmt == "text" and styled_output():
+            from rich.console import Console
+
+            self.console = Console(highlight=False)
+        self.count = 0
+
+    @property
+    def styled(self) -> bool:
+        return self.console is not None
+
+    def json(self, data: dict) -> None:
+        from reader.render import json_line
+
+        sys.stdout.write(json_line(data))
+
+    def line(self, *pieces: Piece) -> None:
+        """One line; text in it is data (never markup), already made safe by the caller."""
+        if self.console is None:
+            print("".join(p if isinstance(p, str) else p[0] for p in pieces))
+            return
+        from rich.text import Text
+
+        text = Text()
+        for piece in pieces:
+            text.append(*((piece,) if isinstance(piece, str) else piece))
+        self.console.print(text)
+
+    def next_document(self) -> None:
+        """A blank line between documents."""
+        if self.count:
+            self.line()
+        self.count += 1
+
+    def header(self, analysis: Analysis, detail: str = "") -> None:
+        """The title header: '# title' when plain; title and source (and ``detail``) when styled."""
+        from reader.render import display, one_line
+
+        title = one_line(analysis.title)
+        if not self.styled:
+            self.line(f"# {title}")
+            return
+        self.line((title or "(untitled)", "bold underline"))
+        self.line((display(analysis.document.source) + detail, "dim"))
+
+
+def analysis_failed(source: str, exc: Exception, doing: str = "analyze") -> str:
+    """The one error path for a document that failed inside the analysis; READER_DEBUG=1 re-raises."""
+    if os.environ.get("READER_DEBUG"):
+        raise exc
+    return f"{source}: cannot {doing}: {type(exc).__name__}: {exc} (READER_DEBUG=1 shows where)"
+
+
+def show_each(
+    paths: list[str],
+    fmt: str,
+    as_json: Callable[[Analysis], dict],
+    body: Callable[[Output, Analysis], None],
+    **options: Any,
+) -> int:
+    """Analyze each document and print it: JSON lines, or a title header and the command's body."""
+    out = Output(fmt)
+
+    def show(analysis: Analysis, index: int) -> None:
+        if fmt == "json":
+            out.json(as_json(analysis))
+            return
+        out.next_document()
+        out.header(analysis)
+        body(out, analysis)
+
+    return for_each_analysis(paths, show, **options)
+
+
+def documents(paths: list[str], status: list[int], errors: list[str] | None = None) -> Iterator[Document]:
     """Loaded documents in path order; reports errors on stderr (and in ``errors``) and sets status[0] = 1."""
+    if "-" in paths and sys.stdin.isatty():
+        error("reading standard input from the terminal; end it with Ctrl-D on a line of its own")
     for item in load_all(paths):
         if item.error is not None:
             error(str(item.error))
@@ -68,23 +160,23 @@ def documents(paths: list[str], status: list[int], errors: list[str] | None = No
                 errors.append(str(item.error))
             status[0] = 1
             continue
+        if item.document is None:
+            continue
         for note in item.document.notes:
             error(f"{item.source}: note: {note}")
-        yield item
+        yield item.document
 
 
-def for_each_analysis(paths: list[str], handle: Callable[[Analysis, int], None], **options) -> int:
+def for_each_analysis(paths: list[str], handle: Callable[[Analysis, int], None], **options: Any) -> int:
     """Analyze each document and hand it to ``handle(analysis, index)``; the exit code."""
     from reader.analysis import analyze
 
     status = [0]
-    for index, item in enumerate(documents(paths, status)):
+    for index, document in enumerate(documents(paths, status)):
         try:
-            analysis = analyze(item.document, **options)
+            analysis = analyze(document, **options)
         except Exception as exc:  # a bug on one document must not cost the others
-            if os.environ.get("READER_DEBUG"):
-                raise
-            error(f"{item.source}: cannot analyze: {type(exc).__name__}: {exc} (READER_DEBUG=1 shows where)")
+            error(analysis_failed(document.source, exc))
             status[0] = 1
             continue
         handle(analysis, index)

@@ -29,11 +29,12 @@ def run(args: argparse.Namespace) -> int:
     if "-" in args.paths and not sys.stdin.isatty() and not _keys_from_terminal():
         error("-: cannot read keys: no terminal (/dev/tty) to read them from")
         return 1
+    # Files that could not be read were reported on stderr; say so on screen as well.
+    from reader.render import display
     from reader.tui.app import run as run_app
 
-    # Files that could not be read were reported on stderr; say so on screen as well.
-    notes = errors + [f"{item.source}: {note}" for item in loaded for note in item.document.notes]
-    code = run_app([item.document for item in loaded], notes)
+    notes = [display(line) for line in errors + [f"{doc.source}: {note}" for doc in loaded for note in doc.notes]]
+    code = run_app(loaded, notes)
     return code or status[0]
 
 

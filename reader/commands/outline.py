@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from reader.commands.common import add_format, console_for, for_each_analysis, new_parser
+import argparse
+
+from reader.commands.common import Output, add_format, new_parser, show_each
 from reader.model import Analysis
-from reader.render import one_line, outline_lines, write_json
+from reader.render import outline_lines
 
 KIND_STYLES = {"heading": "bold", "topic": "italic cyan", "front": "dim", "back": "dim"}
 
 
-def make_parser(prog: str):
+def make_parser(prog: str) -> argparse.ArgumentParser:
     parser = new_parser(
         prog,
         "Print each document's section tree with sentence counts. Sections the document "
@@ -21,34 +23,11 @@ def make_parser(prog: str):
     return parser
 
 
-def run(args) -> int:
-    console = console_for(args.format)
-
-    def show(analysis: Analysis, index: int) -> None:
-        if args.format == "json":
-            write_json(analysis)  # computed without summary or participants
-        elif console is not None:
-            _rich(console, analysis, index)
-        else:
-            _plain(analysis, index)
-
-    return for_each_analysis(args.paths, show, summary=False, participants=False)
+def run(args: argparse.Namespace) -> int:
+    # JSON is the whole analysis, computed without summary or participants.
+    return show_each(args.paths, args.format, Analysis.to_json, _body, summary=False, participants=False)
 
 
-def _plain(analysis: Analysis, index: int) -> None:
-    if index:
-        print()
-    print(f"# {one_line(analysis.title)}")
-    for _, _, line in outline_lines(analysis):
-        print(line)
-
-
-def _rich(console, analysis: Analysis, index: int) -> None:
-    from rich.text import Text
-
-    if index:
-        console.print()
-    console.print(Text(one_line(analysis.title), style="bold underline"))
-    console.print(Text(one_line(analysis.document.source), style="dim"))
+def _body(out: Output, analysis: Analysis) -> None:
     for _, section, line in outline_lines(analysis):
-        console.print(Text(line, style=KIND_STYLES.get(section.kind, "")))
+        out.line((line, KIND_STYLES.get(section.kind, "")))

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import json
-import sys
+import argparse
 
-from reader.commands.common import add_format, console_for, for_each_analysis, new_parser
+from reader.commands.common import Output, Piece, add_format, new_parser, show_each
 from reader.model import Analysis, Participant
 from reader.render import one_line
 
 KINDS = (("person", "People"), ("organization", "Organizations"), ("place", "Places"))
 
 
-def make_parser(prog: str):
+def make_parser(prog: str) -> argparse.ArgumentParser:
     parser = new_parser(
         prog,
         "List the named people, organizations and places of each document, with the role the "
@@ -24,40 +23,14 @@ def make_parser(prog: str):
     return parser
 
 
-def run(args) -> int:
-    return show_each(args, write_json, _plain, _rich)
+def run(args: argparse.Namespace) -> int:
+    return show_each(args.paths, args.format, as_json, _body, summary=False)
 
 
-def show_each(args, as_json, plain, rich) -> int:
-    """Analyze each document (no summary) and print it as JSON, plain text or for a terminal."""
-    console = console_for(args.format)
-
-    def show(analysis: Analysis, index: int) -> None:
-        if args.format == "json":
-            as_json(analysis)
-        elif console is not None:
-            if index:
-                console.print()
-            rich_header(console, analysis)
-            rich(console, analysis, index)
-        else:
-            plain(analysis, index)
-
-    return for_each_analysis(args.paths, show, summary=False)
-
-
-def rich_header(console, analysis: Analysis) -> None:
-    from rich.text import Text
-
-    console.print(Text(one_line(analysis.title), style="bold underline"))
-    console.print(Text(one_line(analysis.document.source), style="dim"))
-
-
-def write_json(analysis: Analysis) -> None:
+def as_json(analysis: Analysis) -> dict:
     """One object a document: its source and the contract's ``participants`` list."""
     data = analysis.to_json()
-    out = {"schema": data["schema"], "source": data["source"], "participants": data.get("participants", [])}
-    sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+    return {"schema": data["schema"], "source": data["source"], "participants": data.get("participants", [])}
 
 
 def grouped(analysis: Analysis) -> list[tuple[str, list[Participant]]]:
@@ -71,15 +44,17 @@ def grouped(analysis: Analysis) -> list[tuple[str, list[Participant]]]:
     return out
 
 
-def describe(p: Participant) -> str:
-    """'Natalya Gherman (3) - role; also: N. Gherman' as one plain line."""
-    line = f"{one_line(p.name)} ({len(p.mentions)})"
+def describe(p: Participant) -> list[Piece]:
+    """'Natalya Gherman (3) - role; also: N. Gherman' as the pieces of one line."""
+    from reader.palette import KIND_COLORS
+
+    pieces: list[Piece] = [(one_line(p.name), f"bold {KIND_COLORS.get(p.kind, '')}"), (f" ({len(p.mentions)})", "dim")]
     if p.role:
-        line += f" - {one_line(p.role)}"
+        pieces.append(f" - {one_line(p.role)}")
     others = other_names(p)
     if others:
-        line += "; also: " + ", ".join(others)
-    return line
+        pieces.append(("; also: " + ", ".join(others), "dim"))
+    return pieces
 
 
 def other_names(p: Participant) -> list[str]:
@@ -91,36 +66,11 @@ def other_names(p: Participant) -> list[str]:
     return out
 
 
-def _plain(analysis: Analysis, index: int) -> None:
-    if index:
-        print()
-    print(f"# {one_line(analysis.title)}")
+def _body(out: Output, analysis: Analysis) -> None:
     groups = grouped(analysis)
     if not groups:
-        print("(no participants found)")
+        out.line(("(no participants found)", "dim"))
     for heading, items in groups:
-        print(f"{heading}:")
+        out.line((f"{heading}:", "bold"))
         for p in items:
-            print(f"  {describe(p)}")
-
-
-def _rich(console, analysis: Analysis, index: int) -> None:
-    from rich.text import Text
-
-    from reader.palette import KIND_COLORS
-
-    groups = grouped(analysis)
-    if not groups:
-        console.print(Text("no participants found", style="dim"))
-    for heading, items in groups:
-        console.print(Text(heading, style="bold"))
-        for p in items:
-            line = Text("  ")
-            line.append(one_line(p.name), style=f"bold {KIND_COLORS[p.kind]}")
-            line.append(f" ({len(p.mentions)})", style="dim")
-            if p.role:
-                line.append(f"  {one_line(p.role)}")
-            others = other_names(p)
-            if others:
-                line.append("  also: " + ", ".join(others), style="dim")
-            console.print(line)
+            out.line("  ", *describe(p))

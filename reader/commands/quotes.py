@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import sys
+import argparse
 
-from reader.commands.common import add_format, new_parser
-from reader.commands.participants import show_each
+from reader.commands.common import Output, add_format, new_parser, show_each
 from reader.model import Analysis, Quote
 from reader.render import one_line
 
 
-def make_parser(prog: str):
+def make_parser(prog: str) -> argparse.ArgumentParser:
     parser = new_parser(
         prog,
         'List who said what in each document: direct quotes (“…”, "…", ‘…’, «…», > blocks) and '
@@ -23,20 +21,19 @@ def make_parser(prog: str):
     return parser
 
 
-def run(args) -> int:
-    return show_each(args, write_json, _plain, _rich)
+def run(args: argparse.Namespace) -> int:
+    return show_each(args.paths, args.format, as_json, _body)
 
 
-def write_json(analysis: Analysis) -> None:
+def as_json(analysis: Analysis) -> dict:
     """One object a document: the contract's ``quotes`` list, each with its words and speaker's name."""
     data = analysis.to_json()
     names = {p.id: p.name for p in analysis.participants or []}
     quotes = []
     for q, item in zip(analysis.quotes or [], data.get("quotes", [])):
-        item = dict(item, words=analysis.text[q.start : q.end], speaker_name=names.get(q.speaker))
+        item = dict(item, words=analysis.text[q.start : q.end], speaker_name=names.get(q.speaker or ""))
         quotes.append(item)
-    out = {"schema": data["schema"], "source": data["source"], "quotes": quotes}
-    sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+    return {"schema": data["schema"], "source": data["source"], "quotes": quotes}
 
 
 def speaker_name(analysis: Analysis, q: Quote) -> str:
@@ -46,30 +43,12 @@ def speaker_name(analysis: Analysis, q: Quote) -> str:
     return "(unnamed)"
 
 
-def _plain(analysis: Analysis, index: int) -> None:
-    if index:
-        print()
-    print(f"# {one_line(analysis.title)}")
-    if not analysis.quotes:
-        print("(no quotes found)")
-    for q in analysis.quotes or []:
-        cue = f" {one_line(q.cue)}" if q.cue else ""
-        print(f"{speaker_name(analysis, q)}{cue} [{q.kind}]: {one_line(analysis.text[q.start : q.end])}")
-
-
-def _rich(console, analysis: Analysis, index: int) -> None:
-    from rich.text import Text
-
+def _body(out: Output, analysis: Analysis) -> None:
     from reader.palette import KIND_COLORS
 
     if not analysis.quotes:
-        console.print(Text("no quotes found", style="dim"))
+        out.line(("(no quotes found)", "dim"))
     for q in analysis.quotes or []:
-        line = Text()
-        style = f"bold {KIND_COLORS['person']}" if q.speaker else "dim"
-        line.append(speaker_name(analysis, q), style=style)
-        if q.cue:
-            line.append(f" {one_line(q.cue)}", style="italic")
-        line.append(f" [{q.kind}] ", style="dim")
-        line.append(one_line(analysis.text[q.start : q.end]))
-        console.print(line)
+        speaker = (speaker_name(analysis, q), f"bold {KIND_COLORS['person']}" if q.speaker else "dim")
+        cue = (f" {one_line(q.cue)}" if q.cue else "", "italic")
+        out.line(speaker, cue, (f" [{q.kind}]", "dim"), f": {one_line(analysis.text[q.start : q.end])}")

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-import json
+import argparse
+import os
+import signal
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
-from reader.commands.common import documents, error, new_parser, styled_output
-from reader.model import Analysis, Summary
+from reader.commands.common import Output, analysis_failed, documents, error, new_parser, styled_output
+from reader.model import Analysis, Document, Summary
+from reader.render import display
 
 EPILOG = """\
 examples:
@@ -19,7 +24,7 @@ examples:
 """
 
 
-def make_parser(prog: str):
+def make_parser(prog: str) -> argparse.ArgumentParser:
     parser = new_parser(prog, "Summarize documents: the top-ranked body sentences, every sentence scored.", EPILOG)
     parser.add_argument("--algorithm", "-a", metavar="NAME", help="ranking algorithm (default: reader)")
     parser.add_argument("--list-algorithms", action="store_true", help="list the algorithms and exit")
@@ -47,8 +52,6 @@ def make_parser(prog: str):
 
 
 def _positive(raw: str) -> int:
-    import argparse
-
     try:
         value = int(raw)
     except ValueError:
@@ -59,8 +62,6 @@ def _positive(raw: str) -> int:
 
 
 def _ratio(raw: str) -> float:
-    import argparse
-
     text = raw.strip()
     try:
         value = float(text[:-1]) / 100 if text.endswith("%") else float(text)
@@ -85,7 +86,7 @@ class Result:
     parts: list[Part] = field(default_factory=list)
 
 
-def options(args) -> dict:
+def options(args: argparse.Namespace) -> dict:
     """What the summary depends on; works with any parser (the no-command path has fewer options)."""
     return {
         "algorithm": getattr(args, "algorithm", None),
@@ -96,8 +97,9 @@ def options(args) -> dict:
     }
 
 
-def summarize_document(document, opts: dict) -> Result:
+def summarize_document(document: Document, opts: dict) -> Result:
     from reader.analysis import analyze
+    from reader.render import section_counts
     from reader.summarize import summarize
 
     analysis = analyze(document, summary=False, participants=False)
@@ -107,25 +109,22 @@ def summarize_document(document, opts: dict) -> Result:
         analysis.summary = summarize(analysis, algorithm=opts.get("algorithm"), **length)
         result.parts.append(Part(None, analysis.summary))
         return result
-    counts = [0] * len(analysis.sections)
-    for s in analysis.sentences:
-        counts[s.section] += 1
-    for index, section in enumerate(analysis.sections):
-        if section.kind in ("heading", "topic") and counts[index]:
+    for index, (section, count) in enumerate(zip(analysis.sections, section_counts(analysis))):
+        if section.kind in ("heading", "topic") and count:
             summary = summarize(analysis, algorithm=opts.get("algorithm"), section=index, **length)
             result.parts.append(Part(section.title, summary))
     return result
 
 
-def _work(item):
+def _work(item: tuple[Document, dict]) -> tuple[Result | None, str | None]:
     document, opts = item
     try:
         return summarize_document(document, opts), None
     except Exception as exc:  # one bad document must not stop a folder
-        return None, f"{document.source}: cannot summarize: {exc}"
+        return None, analysis_failed(document.source, exc, "summarize")
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     if getattr(args, "list_algorithms", False):
         return _list()
     opts = options(args)
@@ -134,79 +133,118 @@ def run(args) -> int:
     if opts["algorithm"] and opts["algorithm"].lower() not in ALGORITHMS:
         error(f"unknown algorithm {opts['algorithm']!r}; choose from: {', '.join(ALGORITHMS)}")
         return 2
-    fmt = getattr(args, "format", "text")
-    renderer = Renderer(fmt, getattr(args, "order", "document"), several=_several(args.paths))
+    count = _count_documents(args.paths)
+    show = Shower(Output(getattr(args, "format", "text")), getattr(args, "order", "document"), several=count > 1)
     status = [0]
-    items = ((loaded.document, opts) for loaded in documents(args.paths, status))
-    for result, problem in _results(items, getattr(args, "jobs", 1)):
-        if problem:
-            error(problem)
-            status[0] = 1
-            continue
-        renderer.show(result)
-    renderer.close()
+    items = ((document, opts) for document in documents(args.paths, status))
+    try:
+        for result, problem in _results(items, getattr(args, "jobs", 1), count):
+            if result is None:
+                error(problem or "cannot summarize")
+                status[0] = 1
+                continue
+            show(result)
+    except WorkersFailed as exc:
+        error(str(exc))
+        return 1
     return status[0]
 
 
-def _several(paths: list[str]) -> bool:
-    """More than one document to show (a folder of one file is one)."""
+def _count_documents(paths: list[str]) -> int:
+    """How many documents the paths name (a folder counts its files); nothing is read."""
     from reader.load import expand, seeds_dir
 
-    found = 0
-    for item in expand(paths or [str(seeds_dir())]):
-        found += not isinstance(item, Exception)
-        if found > 1:
-            return True
-    return False
+    return sum(not isinstance(item, Exception) for item in expand(paths or [str(seeds_dir())]))
 
 
-def _results(items, jobs: int):
-    """Results in path order; with jobs > 1, computed in parallel processes."""
+def worker_count(jobs: int, documents: int) -> int:
+    """Never more workers than documents or CPUs: 16 processes for one small file help nobody."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(jobs, documents, cpus))
+
+
+def _results(
+    items: Iterator[tuple[Document, dict]], jobs: int, count: int
+) -> Iterator[tuple[Result | None, str | None]]:
+    """Results in path order; with more than one worker, computed in parallel processes."""
     progress = Progress()
-    if jobs <= 1:
+    workers = worker_count(jobs, count)
+    if workers == 1:
         for item in items:
             progress.step(item[0].source)
             out = _work(item)
             progress.clear()
             yield out
-    else:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for item, out in zip_results(items, pool, jobs):
-                progress.step(item[0].source)
-                progress.clear()
-                yield out
+        return
+    for item, out in parallel(items, workers):
+        progress.step(item[0].source)
+        progress.clear()
+        yield out
 
 
-def zip_results(items, pool, jobs: int):
-    """Submit a few ahead of what is shown, so memory stays bounded and order is kept."""
+class WorkersFailed(Exception):
+    """The worker processes could not be started or died; the one line to print."""
+
+
+def _worker_init() -> None:
+    # Ctrl-C reaches the whole process group: the parent alone answers it and ends the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
+
+def parallel(items: Iterator[tuple[Document, dict]], workers: int) -> Iterator[tuple[tuple[Document, dict], Any]]:
+    """Submit a few ahead of what is shown, so memory stays bounded and order is kept.
+
+    However this ends (done, Ctrl-C, SIGTERM, a failed fork, a killed worker), no worker is left behind.
+    """
     from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    pending = deque()
-    for item in items:
-        pending.append((item, pool.submit(_work, item)))
-        if len(pending) > 2 * jobs:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
+    pending: deque[tuple[tuple[Document, dict], Future]] = deque()
+    try:
+        for item in items:
+            pending.append((item, pool.submit(_work, item)))
+            if len(pending) > 2 * workers:
+                first, future = pending.popleft()
+                yield first, future.result()
+        while pending:
             first, future = pending.popleft()
             yield first, future.result()
-    while pending:
-        first, future = pending.popleft()
-        yield first, future.result()
+    except OSError as exc:
+        raise WorkersFailed(f"cannot start {workers} worker processes: {(exc.strerror or str(exc)).lower()}") from None
+    except BrokenProcessPool:
+        raise WorkersFailed("a worker process died (out of memory?); try fewer --jobs") from None
+    finally:
+        _end_workers(pool)
+
+
+def _end_workers(pool: Any) -> None:
+    """Stop every worker now: after an interruption nobody wants their results."""
+    for process in list(getattr(pool, "_processes", {}).values()):
+        if process.is_alive():
+            process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 class Progress:
-    """`[12] name` on stderr, rewritten in place; only when stderr is a terminal."""
+    """`[12] name` on stderr, rewritten in place; only when stdout and stderr are both terminals.
 
-    def __init__(self):
-        self.on = styled_output(sys.stderr)
+    Piped (`reader FOLDER | less`), stderr still is the terminal that less draws on.
+    """
+
+    def __init__(self) -> None:
+        self.on = styled_output(sys.stderr) and styled_output(sys.stdout)
         self.count = 0
 
     def step(self, source: str) -> None:
         self.count += 1
         if self.on:
-            from reader.render import clean
+            from reader.render import display
 
-            sys.stderr.write(f"\r\x1b[K[{self.count}] {clean(source)[-60:]}")
+            sys.stderr.write(f"\r\x1b[K[{self.count}] {display(source)[-60:]}")
             sys.stderr.flush()
 
     def clear(self) -> None:
@@ -232,28 +270,22 @@ def shown(summary: Summary, order: str) -> list[int]:
     return list(summary.selected)
 
 
-class Renderer:
-    def __init__(self, fmt: str, order: str, several: bool):
-        self.fmt, self.order, self.several = fmt, order, several
-        self.console = None
-        if fmt == "text" and styled_output():
-            from rich.console import Console
+class Shower:
+    """How ``summarize`` prints each result, in text, Markdown or JSON lines."""
 
-            self.console = Console(highlight=False)
-        self.count = 0
+    def __init__(self, out: Output, order: str, several: bool):
+        self.out, self.order, self.several = out, order, several
 
-    def show(self, result: Result) -> None:
-        self.count += 1
-        if self.fmt == "json":
-            _json(result, self.order)
-        elif self.console is not None:
-            _rich(self.console, result, self.order, first=self.count == 1)
+    def __call__(self, result: Result) -> None:
+        if self.out.fmt == "json":
+            self.out.json(_json(result, self.order))
+        elif self.out.styled:
+            self.out.next_document()
+            _styled(self.out, result, self.order)
         else:
-            _plain(result, self.order, self.several, self.fmt == "markdown", first=self.count == 1)
+            _plain(result, self.order, self.several, self.out.fmt == "markdown", first=self.out.count == 0)
+            self.out.count += 1
         sys.stdout.flush()
-
-    def close(self) -> None:
-        pass
 
 
 def _plain(result: Result, order: str, several: bool, markdown: bool, first: bool) -> None:
@@ -261,12 +293,13 @@ def _plain(result: Result, order: str, several: bool, markdown: bool, first: boo
 
     a = result.analysis
     lines: list[str] = []
+    title = one_line(a.title) or display(a.document.source)
     if markdown:
         if not first:
             lines.append("")
-        lines += [f"# {one_line(a.title) or one_line(a.document.source)}", ""]
+        lines += [f"# {title}", ""]
     elif several:
-        lines.append(f"# {one_line(a.title) or one_line(a.document.source)}")
+        lines.append(f"# {title}")
     for number, part in enumerate(result.parts):
         if part.heading is not None:
             if markdown and number:
@@ -280,49 +313,41 @@ def _plain(result: Result, order: str, several: bool, markdown: bool, first: boo
         print("\n".join(lines))
 
 
-def _rich(console, result: Result, order: str, first: bool) -> None:
-    from rich.padding import Padding
-    from rich.text import Text
-
+def _styled(out: Output, result: Result, order: str) -> None:
     from reader.render import one_line
 
     a = result.analysis
-    if not first:
-        console.print()
-    console.print(Text(one_line(a.title) or "(untitled)", style="bold underline"))
     algorithm = result.parts[0].summary.algorithm if result.parts else ""
-    console.print(Text(f"{one_line(a.document.source)} · {len(a.sentences)} sentences · {algorithm}", style="dim"))
+    out.header(a, f" · {len(a.sentences)} sentences · {algorithm}")
     for part in result.parts:
         if part.heading is not None:
-            console.print()
-            console.print(Text(one_line(part.heading), style="bold"))
+            out.line()
+            out.line((one_line(part.heading), "bold"))
         for i in shown(part.summary, order):
-            line = Text()
-            line.append("• ", style="dim")
-            line.append(one_line(a.sentence_text(i)))
-            console.print(Padding(line, (0, 0, 0, 2)))
+            out.line("  ", ("• ", "dim"), one_line(a.sentence_text(i)))
     if not any(p.summary.selected for p in result.parts):
-        console.print(Text("  (no body sentences to summarize)", style="dim italic"))
+        out.line(("  (no body sentences to summarize)", "dim italic"))
 
 
 def summary_json(analysis: Analysis, summary: Summary, order: str = "document") -> dict:
     """The contract's ``summary`` object, plus the selected sentences' spans and text."""
     score = {r.sentence: r.score for r in summary.ranking}
-    out = {
+    out: dict[str, Any] = {
         "algorithm": summary.algorithm,
         "ranking": [{"sentence": r.sentence, "score": r.score} for r in summary.ranking],
         "selected": list(summary.selected),
         "sentences": [],
     }
+    sentences: list[dict] = out["sentences"]
     for i in shown(summary, order):
         s = analysis.sentences[i]
-        out["sentences"].append(
+        sentences.append(
             {"sentence": i, "start": s.start, "end": s.end, "score": score[i], "text": analysis.sentence_text(i)}
         )
     return out
 
 
-def _json(result: Result, order: str) -> None:
+def _json(result: Result, order: str) -> dict:
     from reader.model import SCHEMA
 
     a = result.analysis
@@ -332,4 +357,4 @@ def _json(result: Result, order: str) -> None:
         out["summary"] = summary_json(a, parts[0].summary, order)
     else:
         out["sections"] = [{"title": p.heading, "summary": summary_json(a, p.summary, order)} for p in parts]
-    sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+    return out
