@@ -219,11 +219,13 @@ def _read_limited(stream: BinaryIO, limit: int) -> bytes:
     chunks: list[bytes] = []
     size = 0
     while size <= limit:
-        block = stream.read(min(BLOCK, limit + 1 - size))
-        if not block:
-            break
+        wanted = min(BLOCK, limit + 1 - size)
+        block = stream.read(wanted)
         chunks.append(block)
         size += len(block)
+        if len(block) < wanted:
+            # A buffered read is short only at the end; a terminal's Ctrl-D is not asked twice.
+            break
     return b"".join(chunks)
 
 
