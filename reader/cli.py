@@ -50,8 +50,11 @@ def top_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class Terminated(Exception):
-    """SIGTERM or SIGHUP arrived: unwind (ending any workers) and exit 128 + the signal number."""
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind (ending any workers) and exit 128 + the signal number.
+
+    A BaseException, like KeyboardInterrupt, so that no ``except Exception`` for one document swallows it.
+    """
 
     def __init__(self, signum: int):
         super().__init__(signum)

@@ -313,6 +313,22 @@ def _slow_folder(folder: Path) -> None:
         (folder / f"{n}.txt").write_text("\n\n".join(" ".join(sentences[j : j + 5]) for j in range(0, 6000, 5)))
 
 
+def test_sigterm_without_workers_is_exit_143(tmp_path):
+    _slow_folder(tmp_path)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reader", "summarize", str(tmp_path), "--algorithm", "lexrank"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=ENV,
+        cwd=REPO,
+    )
+    time.sleep(3)  # inside the analysis of the first documents, where `except Exception` guards each one
+    proc.terminate()
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    assert proc.wait(timeout=30) == 143 and err == b""
+
+
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_a_signal_ends_every_worker(tmp_path, signum, code):
     if not (os.cpu_count() or 1) > 1:

@@ -29,10 +29,15 @@ def run(args: argparse.Namespace) -> int:
     if "-" in args.paths and not sys.stdin.isatty() and not _keys_from_terminal():
         error("-: cannot read keys: no terminal (/dev/tty) to read them from")
         return 1
-    # Files that could not be read were reported on stderr; say so on screen as well.
+    import signal
+
     from reader.render import display
     from reader.tui.app import run as run_app
 
+    # The TUI restores the terminal on its own signals; an exception raised inside its loop would not.
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+    # Files that could not be read were reported on stderr; say so on screen as well.
     notes = [display(line) for line in errors + [f"{doc.source}: {note}" for doc in loaded for note in doc.notes]]
     code = run_app(loaded, notes)
     return code or status[0]
