@@ -70,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for signum in (signal.SIGTERM, signal.SIGHUP):
             signal.signal(signum, _on_signal)
+        _tolerant_stdout()
         code = _dispatch(sys.argv[1:] if argv is None else argv)
         sys.stdout.flush()
         return code
@@ -105,6 +106,14 @@ def _dispatch(argv: list[str]) -> int:
     args = parser.parse_args(rest)
     max_bytes()  # a bad READER_MAX_MB is wrong usage, found before any work
     return int(module.run(args))
+
+
+def _tolerant_stdout() -> None:
+    """Under a locale that cannot encode all text (Latin-1, ASCII), show '?' rather than fail."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if encoding != "utf8" and reconfigure is not None:
+        reconfigure(errors="replace")
 
 
 def _error(message: str) -> None:

@@ -379,3 +379,11 @@ def test_a_failed_fork_is_one_line_and_exit_1(tmp_path, monkeypatch, capsys):
     args = summarize.make_parser("reader summarize").parse_args([str(tmp_path), "--jobs", "2"])
     assert summarize.run(args) == 1
     assert capsys.readouterr().err == "reader: cannot start 2 worker processes: resource temporarily unavailable\n"
+
+
+def test_a_latin1_locale_shows_what_it_cannot_encode_as_question_marks(tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_text("Title\n\nShe said “no” to the 東京 plan. It was \x1b[31m red.\n")
+    out = reader("summarize", str(path), env={"PYTHONIOENCODING": "latin-1"})
+    assert out.returncode == 0 and b"Traceback" not in out.stderr
+    assert b"She said ?no? to the ?? plan." in out.stdout

@@ -46,7 +46,12 @@ def make_parser(prog: str) -> argparse.ArgumentParser:
         help="text (plain when piped or NO_COLOR is set), markdown, or JSON lines",
     )
     parser.add_argument(
-        "--jobs", "-j", type=_positive, default=1, metavar="N", help="documents summarized in parallel (default 1)"
+        "--jobs",
+        "-j",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="documents summarized in parallel processes (default 1; never more than documents or CPUs)",
     )
     return parser
 
