@@ -162,3 +162,26 @@ def test_a_failure_inside_the_analysis_is_one_line_not_a_traceback(tmp_path, mon
     err = capsys.readouterr().err
     assert code == 1 and seen == ["Beta"]
     assert err == f"reader: {tmp_path / 'a.txt'}: cannot analyze: RuntimeError: boom (READER_DEBUG=1 shows where)\n"
+
+
+def test_styled_output_keeps_markup_as_text_and_indents_wrapped_lines(monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from reader.commands import common
+
+    out = common.Output("text")
+    buffer = io.StringIO()
+    out.console = Console(file=buffer, width=20, force_terminal=True, color_system=None, highlight=False)
+    out.line(("[bold]title[/bold]", "bold"), " and more words to wrap", indent=2)
+    lines = buffer.getvalue().splitlines()
+    assert lines[0] == "  [bold]title[/bold]" and len(lines) > 1
+    assert all(line.startswith("  ") for line in lines)
+
+
+def test_plain_output_joins_pieces_and_drops_styles(capsys):
+    from reader.commands import common
+
+    common.Output("text").line(("Name", "bold red"), (" (3)", "dim"), " - role", indent=2)
+    assert capsys.readouterr().out == "  Name (3) - role\n"

@@ -172,19 +172,26 @@ def test_folder_with_read_but_no_search_permission():
     top = tempfile.mkdtemp()
     try:
         os.chmod(top, 0o755)
-        folder = Path(top) / "locked"
-        folder.mkdir()
+        docs = Path(top) / "docs"
+        folder = docs / "locked"
+        folder.mkdir(parents=True)
+        (docs / "ok.txt").write_text("Readable\n\nSome words.")
         (folder / "a.txt").write_text("Some words.")
         (folder / "b.txt").write_text("More words.")
+        (docs / "private").mkdir(mode=0o700)  # others may not even list it
         folder.chmod(0o744)  # others may list it, not enter it
         listed = _as_nobody("outline", str(folder), cwd=top)
         named = _as_nobody("outline", str(folder / "a.txt"), cwd=top)
+        walked = _as_nobody("outline", str(docs), cwd=top)
     finally:
-        (Path(top) / "locked").chmod(0o755)
+        folder.chmod(0o755)
         shutil.rmtree(top)
-    assert listed.returncode == 1 and b"Traceback" not in listed.stderr
-    assert "permission denied" in listed.stderr.decode()
-    assert named.returncode == 1 and named.stderr.decode().endswith("a.txt: permission denied\n")
+    assert listed.returncode == 1 and error_lines(listed) == [f"reader: {folder}: permission denied"]
+    assert named.returncode == 1 and error_lines(named) == [f"reader: {folder / 'a.txt'}: permission denied"]
+    assert walked.returncode == 1 and "# Readable" in walked.stdout.decode()
+    assert sorted(error_lines(walked)) == sorted(
+        f"reader: {path}: permission denied" for path in (folder / "a.txt", folder / "b.txt", docs / "private")
+    )
 
 
 # Special files: nothing hangs, nothing reads without bound.

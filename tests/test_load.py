@@ -252,3 +252,12 @@ def test_bad_max_mb_is_a_usage_error(monkeypatch, value):
         return
     with pytest.raises(UsageError, match="READER_MAX_MB=.*needs a positive number"):
         max_bytes()
+
+
+@given(st.text(min_size=1, max_size=300).filter(lambda t: "\x00" not in t and not t.startswith("\ufeff")))
+def test_utf8_cut_anywhere_in_its_last_character_stays_utf8(text):
+    data = text.encode("utf-8")
+    cut = data[:-1]
+    decoded, encoding = decode(cut)
+    assert encoding.startswith("utf-8")
+    assert decoded.startswith(text[:-1])

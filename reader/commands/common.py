@@ -91,17 +91,21 @@ class Output:
 
         sys.stdout.write(json_line(data))
 
-    def line(self, *pieces: Piece) -> None:
-        """One line; text in it is data (never markup), already made safe by the caller."""
+    def line(self, *pieces: Piece, indent: int = 0) -> None:
+        """One line; text in it is data (never markup), already made safe by the caller.
+
+        ``indent`` spaces go before it; on a terminal, its wrapped lines keep that indent too.
+        """
         if self.console is None:
-            print("".join(p if isinstance(p, str) else p[0] for p in pieces))
+            print(" " * indent + "".join(p if isinstance(p, str) else p[0] for p in pieces))
             return
+        from rich.padding import Padding
         from rich.text import Text
 
         text = Text()
         for piece in pieces:
             text.append(*((piece,) if isinstance(piece, str) else piece))
-        self.console.print(text)
+        self.console.print(Padding(text, (0, 0, 0, indent)) if indent else text)
 
     def next_document(self) -> None:
         """A blank line between documents."""

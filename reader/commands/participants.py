@@ -73,4 +73,4 @@ def _body(out: Output, analysis: Analysis) -> None:
     for heading, items in groups:
         out.line((f"{heading}:", "bold"))
         for p in items:
-            out.line("  ", *describe(p))
+            out.line(*describe(p), indent=2)

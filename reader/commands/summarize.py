@@ -329,7 +329,7 @@ def _styled(out: Output, result: Result, order: str) -> None:
             out.line()
             out.line((one_line(part.heading), "bold"))
         for i in shown(part.summary, order):
-            out.line("  ", ("• ", "dim"), one_line(a.sentence_text(i)))
+            out.line(("• ", "dim"), one_line(a.sentence_text(i)), indent=2)
     if not any(p.summary.selected for p in result.parts):
         out.line(("  (no body sentences to summarize)", "dim italic"))
 
