@@ -338,7 +338,7 @@ def test_sigterm_without_workers_is_exit_143(tmp_path):
 
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_a_signal_ends_every_worker(tmp_path, signum, code):
-    if not (os.cpu_count() or 1) > 1:
+    if len(os.sched_getaffinity(0)) < 2:
         pytest.skip("one CPU: no workers are started")
     _slow_folder(tmp_path)
     proc = subprocess.Popen(
@@ -394,3 +394,31 @@ def test_a_latin1_locale_shows_what_it_cannot_encode_as_question_marks(tmp_path)
     out = reader("summarize", str(path), env={"PYTHONIOENCODING": "latin-1"})
     assert out.returncode == 0 and b"Traceback" not in out.stderr
     assert b"She said ?no? to the ?? plan." in out.stdout
+
+
+@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"), reason="needs a non-root user")
+def test_a_process_limit_is_one_line_and_nothing_hangs():
+    """`--jobs` under a process limit of one (ourselves): no fork can succeed; as root limits do not apply."""
+    if len(os.sched_getaffinity(0)) < 2:
+        pytest.skip("one CPU: no workers are started")
+    top = tempfile.mkdtemp()
+    try:
+        os.chmod(top, 0o755)
+        for i in range(3):
+            (Path(top) / f"{i}.txt").write_bytes(SEED.read_bytes())
+        script = (
+            "import resource, sys\n"
+            "resource.setrlimit(resource.RLIMIT_NPROC, (1, 1))\n"
+            "from reader.cli import main\n"
+            f"sys.exit(main(['summarize', {top!r}, '--jobs', '500']))\n"
+        )
+        command = [sys.executable, "-c", script]
+        if os.geteuid() == 0:
+            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+        env = {**ENV, "PYTHONPATH": str(REPO), "HOME": top, "OPENBLAS_NUM_THREADS": "1"}
+        out = subprocess.run(command, capture_output=True, env=env, cwd=top, timeout=120)
+    finally:
+        shutil.rmtree(top)
+    assert out.returncode == 1
+    (line,) = error_lines(out)
+    assert line.startswith("reader: cannot start 2 worker processes: ")

@@ -191,47 +191,78 @@ class WorkersFailed(Exception):
     """The worker processes could not be started or died; the one line to print."""
 
 
-def _worker_init() -> None:
-    # Ctrl-C reaches the whole process group: the parent alone answers it and ends the workers.
+def _quiet_child() -> None:
+    """In a worker, from the moment of the fork: Ctrl-C reaches the whole process group, and the
+    parent alone answers it (ending the workers); SIGTERM and SIGHUP simply end the worker."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGHUP, signal.SIG_DFL)
 
 
+_AT_FORK: list[bool] = []
+
+
 def parallel(items: Iterator[tuple[Document, dict]], workers: int) -> Iterator[tuple[tuple[Document, dict], Any]]:
     """Submit a few ahead of what is shown, so memory stays bounded and order is kept.
 
-    However this ends (done, Ctrl-C, SIGTERM, a failed fork, a killed worker), no worker is left behind.
+    However this ends (done, Ctrl-C, SIGTERM, a failed fork or thread, a killed worker), no worker
+    is left behind and nothing waits for ever.
     """
+    import threading
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
+    if not _AT_FORK and hasattr(os, "register_at_fork"):
+        os.register_at_fork(after_in_child=_quiet_child)
+        _AT_FORK.append(True)
+    failures: list[BaseException] = []
+    previous_hook = threading.excepthook
+    # A helper thread of the pool that cannot start (a process limit) would leave us waiting: note it.
+    threading.excepthook = lambda hook_args: failures.append(hook_args.exc_value or RuntimeError())
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_quiet_child)
     pending: deque[tuple[tuple[Document, dict], Future]] = deque()
     try:
         for item in items:
             pending.append((item, pool.submit(_work, item)))
             if len(pending) > 2 * workers:
                 first, future = pending.popleft()
-                yield first, future.result()
+                yield first, _result(future, failures, workers)
         while pending:
             first, future = pending.popleft()
-            yield first, future.result()
-    except OSError as exc:
-        raise WorkersFailed(f"cannot start {workers} worker processes: {(exc.strerror or str(exc)).lower()}") from None
+            yield first, _result(future, failures, workers)
+    except (OSError, RuntimeError) as exc:
+        raise WorkersFailed(_cannot_start(workers, exc)) from None
     except BrokenProcessPool:
         raise WorkersFailed("a worker process died (out of memory?); try fewer --jobs") from None
     finally:
+        threading.excepthook = previous_hook
         _end_workers(pool)
 
 
+def _result(future: Any, failures: list[BaseException], workers: int) -> Any:
+    from concurrent.futures import wait
+
+    while not wait([future], timeout=0.5).done:
+        if failures:
+            raise WorkersFailed(_cannot_start(workers, failures[0]))
+    return future.result()
+
+
+def _cannot_start(workers: int, exc: BaseException) -> str:
+    reason = getattr(exc, "strerror", None) or str(exc)
+    return f"cannot start {workers} worker processes: {reason.lower()}"
+
+
 def _end_workers(pool: Any) -> None:
-    """Stop every worker now: after an interruption nobody wants their results."""
-    for process in list(getattr(pool, "_processes", {}).values()):
+    """Stop every worker now (SIGKILL: they hold nothing worth saving) and reap them."""
+    processes = list(getattr(pool, "_processes", {}).values())
+    for process in processes:
         if process.is_alive():
-            process.terminate()
-    pool.shutdown(wait=True, cancel_futures=True)
+            process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=5)
 
 
 class Progress:
