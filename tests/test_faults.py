@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, SEED
+from hypothesis import given
+from hypothesis import strategies as st
 
 ENV = {**os.environ, "NO_COLOR": "", "PYTHONIOENCODING": "utf-8"}
 ENV.pop("READER_MAX_MB", None)
@@ -104,7 +106,7 @@ def test_json_escapes_c1_controls_and_bidi_overrides(tmp_path):
         data = json.loads(out.stdout)
         if command in ("analyze", "outline"):
             assert data["text"] == text
-    assert b"\\u009b31m" in out.stdout or command != "analyze"
+            assert b"\\u009b31m" in out.stdout and b"\\u202ereversed\\u202c" in out.stdout
 
 
 # Tracebacks that never happen.
@@ -370,6 +372,26 @@ def test_a_signal_ends_every_worker(tmp_path, signum, code):
     assert not _alive(workers)
 
 
+def test_summarize_failures_take_the_one_error_path(tmp_path, monkeypatch, capsys):
+    import reader.summarize
+    from reader.commands import summarize
+
+    (tmp_path / "a.txt").write_text("Alpha\n\nSome words here. More words there.")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(reader.summarize, "summarize", broken)
+    monkeypatch.delenv("READER_DEBUG", raising=False)
+    args = summarize.make_parser("reader summarize").parse_args([str(tmp_path)])
+    assert summarize.run(args) == 1
+    expected = f"reader: {tmp_path / 'a.txt'}: cannot summarize: RuntimeError: boom (READER_DEBUG=1 shows where)\n"
+    assert capsys.readouterr().err == expected
+    monkeypatch.setenv("READER_DEBUG", "1")
+    with pytest.raises(RuntimeError, match="boom"):
+        summarize.run(args)
+
+
 def test_a_failed_fork_is_one_line_and_exit_1(tmp_path, monkeypatch, capsys):
     import errno
 
@@ -422,3 +444,13 @@ def test_a_process_limit_is_one_line_and_nothing_hangs():
     assert out.returncode == 1
     (line,) = error_lines(out)
     assert line.startswith("reader: cannot start 2 worker processes: ")
+
+
+@given(st.binary(max_size=60))
+def test_any_file_name_is_shown_on_one_safe_line(raw):
+    from reader.render import LINE_PICTURES, display
+
+    shown = display(os.fsdecode(raw))
+    assert not any(ord(c) in LINE_PICTURES for c in shown)
+    shown.encode("utf-8")  # no lone surrogates left to fail the output stream
+    assert len(shown) == len(os.fsdecode(raw))
