@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
-from typing import TextIO
 
 from reader.model import Analysis, Section
 
@@ -94,6 +92,3 @@ def json_line(data: object) -> str:
     """One JSON object on one line: C1 controls and bidi overrides escaped, broken file names as U+FFFD."""
     return _JSON_UNSAFE.sub(_json_escape, json.dumps(data, ensure_ascii=False)) + "\n"
 
-
-def write_json(analysis: Analysis, stream: TextIO | None = None) -> None:
-    (stream or sys.stdout).write(json_line(analysis.to_json()))
