@@ -4,7 +4,9 @@ Walks the requirements from the installed metadata (``importlib.metadata``), sta
 project's run-time dependencies, plus the extras named with ``--extra``. A licence expression
 with ``OR`` passes when one of its choices is not of the GPL family.
 
-    python scripts/check_licences.py [--extra test --extra dev] [--project reader]
+    python scripts/check_licences.py [--extra test --extra dev] [--allow NAME] [--project reader]
+
+``--allow NAME`` lists a known exception without failing on it (say why where it is used).
 
 Exit 0: none of the GPL family; 1: at least one; 2: the project is not installed.
 """
@@ -86,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--project", default="reader")
     parser.add_argument("--extra", action="append", default=[], help="also walk this extra (repeatable)")
+    parser.add_argument("--allow", action="append", default=[], help="a known exception: listed, not failed on")
     args = parser.parse_args(argv)
     try:
         found, missing = walk(args.project, set(args.extra))
@@ -98,9 +101,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{item.name:28} {item.version:12} {item.licence}{flag}{via}")
     for name in missing:
         print(f"{name:28} {'-':12} not installed (an optional platform dependency?)")
-    bad = [item.name + (f" via {item.via}" if item.via else "") for item in found if item.copyleft]
-    print(f"{len(found)} distributions, {len(bad)} of the GPL family" + (f": {', '.join(bad)}" if bad else ""))
-    return 1 if bad else 0
+    allowed = {canonicalize_name(name) for name in args.allow}
+    bad = [item for item in found if item.copyleft]
+    names = ", ".join(item.name + (f" via {item.via}" if item.via else "") for item in bad)
+    print(f"{len(found)} distributions, {len(bad)} of the GPL family" + (f": {names}" if bad else ""))
+    return 1 if any(canonicalize_name(item.name) not in allowed for item in bad) else 0
 
 
 if __name__ == "__main__":
