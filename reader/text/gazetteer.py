@@ -3,7 +3,8 @@
 Every list is plain text shipped in ``reader/text/data``. Short lists we wrote ourselves
 (titles, organization head words, ...) are read through ``key``. The long ones (countries,
 regions, cities, towns, first names) are made by ``scripts/build_gazetteer.py`` from GeoNames
-(CC BY 4.0), countryinfo, US Social Security baby names and Faker, and are keys already.
+(CC BY 4.0), countryinfo, US Social Security baby names (kept where WIPO's World Gender Name
+Dictionary confirms them) and Faker, and are keys already.
 """
 
 from __future__ import annotations
@@ -17,8 +18,7 @@ from importlib import resources
 @cache
 def words(name: str) -> frozenset[str]:
     """The lines of ``data/<name>.txt`` as keys (see ``key``), without comments and blanks."""
-    text = resources.files("reader.text").joinpath(f"data/{name}.txt").read_text(encoding="utf-8")
-    return frozenset(key(line) for line in text.splitlines() if _is_entry(line))
+    return frozenset(key(line) for line in _data_lines(name))
 
 
 def key(name: str) -> str:
@@ -137,4 +137,4 @@ def _first_names() -> dict[str, str]:
 
 def _data_lines(name: str) -> list[str]:
     text = resources.files("reader.text").joinpath(f"data/{name}.txt").read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line and not line.startswith("#")]
+    return [line for line in text.splitlines() if _is_entry(line)]
