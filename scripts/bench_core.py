@@ -1,6 +1,7 @@
 """Benchmark the reading core: cold start on the seed, and segmenting War and Peace.
 
-    python scripts/bench_core.py            # prints figures for the README
+    python scripts/bench_core.py                    # prints figures for the README
+    python scripts/bench_core.py --books DIR --runs 9   # other books (default ../shared/corpora/gutenberg)
 
 Cold start runs `reader analyze seeds/... --format json` in fresh interpreters
 (wall time, best and median of 5). The book is loaded and segmented in a child
@@ -9,6 +10,7 @@ process so its peak memory (ru_maxrss) is its own.
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import subprocess
 import sys
@@ -44,18 +46,23 @@ def cold_start(args: list[str], runs: int = 5) -> list[float]:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark the reading core.")
+    parser.add_argument("--books", type=Path, default=BOOKS, help="a folder of .txt books to segment")
+    parser.add_argument("--runs", type=int, default=5, help="cold starts per command")
+    options = parser.parse_args()
+    books = options.books
     for label, args in [
         ("analyze --format json (full analysis)", ["analyze", str(SEED), "--format", "json"]),
         ("outline (structure only)", ["outline", str(SEED)]),
     ]:
-        times = cold_start(args)
+        times = cold_start(args, options.runs)
         print(f"seed, cold start, {label}: best {min(times):.2f} s, median {statistics.median(times):.2f} s")
-    for book in sorted(BOOKS.glob("*.txt")) if BOOKS.exists() else []:
+    for book in sorted(books.glob("*.txt")) if books.exists() else []:
         t = time.perf_counter()
         out = subprocess.run([sys.executable, "-c", CHILD, str(book)], capture_output=True, text=True, cwd=REPO)
         print(f"{book.name}: {out.stdout.strip() or out.stderr.strip()} (wall {time.perf_counter() - t:.2f} s)")
-    if not BOOKS.exists():
-        print("corpora not found: book figures skipped")
+    if not books.exists():
+        print(f"{books} not found: book figures skipped")
 
 
 if __name__ == "__main__":

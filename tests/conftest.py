@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -24,3 +25,53 @@ def corpus_file(relative: str) -> Path:
 @pytest.fixture
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+# Helpers shared by the TUI tests (test_tui.py, test_snapshots.py). They are plain functions,
+# not fixtures, because Textual takes them as callbacks (an analyzer, a run_before hook).
+# Textual is imported inside them, so the core tests never load it.
+
+
+def with_people(document, progress=None):
+    """The real analysis, with participants and quotes found by plain string search,
+    so the flows are tested whatever the participant finder does today."""
+    from reader.model import Mention, Participant, Quote
+    from reader.tui.work import analyze_document
+
+    analysis = analyze_document(document, progress)
+    text = document.text
+    names = [
+        ("p1", "Eldor Aripov", "person"),
+        ("p2", "Uzbekistan", "place"),
+        ("p3", "UN Counter-Terrorism Office", "organization"),
+    ]
+    analysis.participants = [
+        Participant(pid, name, kind, mentions=[Mention(m.start(), m.end()) for m in re.finditer(re.escape(name), text)])
+        for pid, name, kind in names
+    ]
+    cue = text.index("noted that")
+    end = text.index(".", cue) + 1
+    analysis.quotes = [Quote(cue + len("noted "), end, "reported", "p1", "noted")]
+    return analysis
+
+
+async def settle(pilot, timeout: float = 60.0) -> None:
+    """Wait until the background analysis and summaries have arrived."""
+    from reader.tui.screens.main import MainScreen
+
+    screen = pilot.app.screen
+    for _ in range(int(timeout / 0.05)):
+        await pilot.pause(0.05)
+        if isinstance(screen, MainScreen) and not screen.stage and not screen.summary_busy:
+            break
+    await pilot.pause()
+
+
+async def open_pane(pilot, name: str):
+    """Show a side pane's tab and focus its list, as tab and clicks would."""
+    screen = pilot.app.screen
+    screen.query_one("#side").active = f"tab-{name}"
+    await pilot.pause()
+    options = screen.query_one(f"#{name}").options
+    options.focus()
+    return options

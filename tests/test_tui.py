@@ -11,14 +11,13 @@ import subprocess
 import sys
 
 import pytest
-from conftest import SEED
+from conftest import SEED, open_pane, settle, with_people
 from hypothesis import given
 from hypothesis import strategies as st
 
 pytest.importorskip("textual")
 
 from reader.load import document_from_bytes, load  # noqa: E402
-from reader.model import Mention, Participant, Quote  # noqa: E402
 from reader.tui.app import ReaderApp  # noqa: E402
 from reader.tui.layout import Spans, cells, clean, layout, wrap_line  # noqa: E402
 from reader.tui.screens.help import HelpScreen  # noqa: E402
@@ -36,48 +35,8 @@ def sync(test):
     return run
 
 
-def with_people(document, progress=None):
-    """The real analysis, with participants and quotes found by plain string search,
-    so the flows are tested whatever the participant finder does today."""
-    analysis = analyze_document(document, progress)
-    text = document.text
-    names = [
-        ("p1", "Eldor Aripov", "person"),
-        ("p2", "Uzbekistan", "place"),
-        ("p3", "UN Counter-Terrorism Office", "organization"),
-    ]
-    analysis.participants = [
-        Participant(pid, name, kind, mentions=[Mention(m.start(), m.end()) for m in re.finditer(re.escape(name), text)])
-        for pid, name, kind in names
-    ]
-    cue = text.index("noted that")
-    end = text.index(".", cue) + 1
-    analysis.quotes = [Quote(cue + len("noted "), end, "reported", "p1", "noted")]
-    return analysis
-
-
 def seed_app(**kwargs) -> ReaderApp:
     return ReaderApp([load(str(SEED))], analyzer=with_people, **kwargs)
-
-
-async def settle(pilot, timeout: float = 60.0) -> None:
-    """Wait until the background analysis and summaries have arrived."""
-    screen = pilot.app.screen
-    for _ in range(int(timeout / 0.05)):
-        await pilot.pause(0.05)
-        if isinstance(screen, MainScreen) and not screen.stage and not screen.summary_busy:
-            break
-    await pilot.pause()
-
-
-async def open_pane(pilot, name: str):
-    """Show a side pane's tab and focus its list, as tab and clicks would."""
-    screen = pilot.app.screen
-    screen.query_one("#side").active = f"tab-{name}"
-    await pilot.pause()
-    options = screen.query_one(f"#{name}").options
-    options.focus()
-    return options
 
 
 @contextlib.asynccontextmanager
