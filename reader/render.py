@@ -91,4 +91,3 @@ def _json_escape(match: re.Match[str]) -> str:
 def json_line(data: object) -> str:
     """One JSON object on one line: C1 controls and bidi overrides escaped, broken file names as U+FFFD."""
     return _JSON_UNSAFE.sub(_json_escape, json.dumps(data, ensure_ascii=False)) + "\n"
-
