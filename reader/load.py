@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader import formats
 from reader.model import Document
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".mdown", ".rst", ".asc", ".log", ""}
-MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
+TEXT_SUFFIXES = set(formats.SUFFIXES)  # every suffix a format reads, for folders
+FOLDER_EMPTY = "folder has no documents (.txt, .md, .html, .epub, .pdf, .docx, .srt, .vtt)"
 DEFAULT_MAX_MB = 64
 MAX_MB_ENV = "READER_MAX_MB"
 
@@ -111,11 +112,19 @@ def looks_binary(data: bytes) -> bool:
     return not sample.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
-def detect_format(name: str) -> str:
-    return "markdown" if Path(name).suffix.lower() in MARKDOWN_SUFFIXES else "text"
+def document_from_bytes(source: str, data: bytes, as_format: str | None = None) -> Document:
+    """Bytes -> Document through the format registry (``as_format`` overrides detection)."""
+    fmt = as_format or formats.detect_format(source, data)
+    try:
+        if fmt in formats.BINARY_FORMATS:
+            return formats.read(source, data, fmt, max_bytes())
+        doc = _text_document(source, data)
+        return doc if fmt == "text" or not doc.text.strip() else formats.parse(doc, fmt)
+    except formats.FormatError as exc:
+        raise LoadError(source, str(exc)) from None
 
 
-def document_from_bytes(source: str, data: bytes) -> Document:
+def _text_document(source: str, data: bytes) -> Document:
     if looks_binary(data):
         raise LoadError(source, "is a binary file (it has NUL bytes), not text")
     text, encoding = decode(data)
@@ -125,10 +134,10 @@ def document_from_bytes(source: str, data: bytes) -> Document:
         notes = ("empty document",)
     elif encoding != "utf-8":
         notes = (f"not UTF-8; decoded as {encoding}",)
-    return Document(source, text, detect_format(source), encoding, notes)
+    return Document(source, text, "text", encoding, notes)
 
 
-def read_path(path: Path, source: str | None = None) -> Document:
+def read_path(path: Path, source: str | None = None, as_format: str | None = None) -> Document:
     source = source or str(path)
     limit = max_bytes()
     try:
@@ -149,10 +158,10 @@ def read_path(path: Path, source: str | None = None) -> Document:
         raise LoadError(source, "is a directory") from None
     except OSError as exc:
         raise LoadError(source, exc.strerror or str(exc)) from None
-    return document_from_bytes(source, data)
+    return document_from_bytes(source, data, as_format)
 
 
-def read_stdin() -> Document:
+def read_stdin(as_format: str | None = None) -> Document:
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
         raise LoadError("-", "standard input is not available")
@@ -160,7 +169,7 @@ def read_stdin() -> Document:
     data = stream.read(limit + 1)
     if len(data) > limit:
         raise LoadError("-", f"is over the {limit / 2**20:.0f} MB limit (set {MAX_MB_ENV}=N to raise it)")
-    return document_from_bytes("-", data)
+    return document_from_bytes("-", data, as_format)
 
 
 def folder_files(folder: Path) -> list[Path]:
@@ -189,7 +198,7 @@ def expand(paths: list[str]) -> Iterator[tuple[str, Path | None] | LoadError]:
                 continue
             files = folder_files(path)
             if not files:
-                yield LoadError(raw, "folder has no text files (.txt, .md)")
+                yield LoadError(raw, FOLDER_EMPTY)
             for file in files:
                 yield (str(file), file)
         elif path.exists():
@@ -198,7 +207,7 @@ def expand(paths: list[str]) -> Iterator[tuple[str, Path | None] | LoadError]:
             yield LoadError(raw, "no such file or directory")
 
 
-def load_all(paths: list[str] | None = None) -> Iterator[Loaded]:
+def load_all(paths: list[str] | None = None, as_format: str | None = None) -> Iterator[Loaded]:
     """Load documents lazily, in path order; errors come in place, never raised."""
     default = not paths
     for item in expand(paths or [str(seeds_dir())]):
@@ -210,15 +219,15 @@ def load_all(paths: list[str] | None = None) -> Iterator[Loaded]:
             continue
         source, file = item
         try:
-            doc = read_stdin() if file is None else read_path(file, source)
+            doc = read_stdin(as_format) if file is None else read_path(file, source, as_format)
         except LoadError as exc:
             yield Loaded(source, error=exc)
         else:
             yield Loaded(source, document=doc)
 
 
-def load(path: str) -> Document:
+def load(path: str, as_format: str | None = None) -> Document:
     """One document from one path (``-`` for stdin); raises LoadError."""
     if path == "-":
-        return read_stdin()
-    return read_path(Path(path))
+        return read_stdin(as_format)
+    return read_path(Path(path), as_format=as_format)

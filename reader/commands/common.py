@@ -24,6 +24,15 @@ def new_parser(prog: str, description: str, epilog: str = "") -> argparse.Argume
         metavar="PATH",
         help="files or folders (recursive); '-' reads standard input; default: the bundled seeds/",
     )
+    from reader.model import FORMATS
+
+    parser.add_argument(
+        "--as",
+        dest="as_format",
+        choices=FORMATS,
+        metavar="FORMAT",
+        help=f"read every input as this format instead of detecting it ({', '.join(FORMATS)})",
+    )
     return parser
 
 
@@ -59,9 +68,11 @@ def console_for(fmt: str):
     return Console(highlight=False)
 
 
-def documents(paths: list[str], status: list[int], errors: list[str] | None = None) -> Iterator[Loaded]:
+def documents(
+    paths: list[str], status: list[int], errors: list[str] | None = None, as_format: str | None = None
+) -> Iterator[Loaded]:
     """Loaded documents in path order; reports errors on stderr (and in ``errors``) and sets status[0] = 1."""
-    for item in load_all(paths):
+    for item in load_all(paths, as_format):
         if item.error is not None:
             error(str(item.error))
             if errors is not None:
@@ -73,12 +84,14 @@ def documents(paths: list[str], status: list[int], errors: list[str] | None = No
         yield item
 
 
-def for_each_analysis(paths: list[str], handle: Callable[[Analysis, int], None], **options) -> int:
+def for_each_analysis(
+    paths: list[str], handle: Callable[[Analysis, int], None], as_format: str | None = None, **options
+) -> int:
     """Analyze each document and hand it to ``handle(analysis, index)``; the exit code."""
     from reader.analysis import analyze
 
     status = [0]
-    for index, item in enumerate(documents(paths, status)):
+    for index, item in enumerate(documents(paths, status, as_format=as_format)):
         try:
             analysis = analyze(item.document, **options)
         except Exception as exc:  # a bug on one document must not cost the others

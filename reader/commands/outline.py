@@ -32,7 +32,7 @@ def run(args) -> int:
         else:
             _plain(analysis, index)
 
-    return for_each_analysis(args.paths, show, summary=False, participants=False)
+    return for_each_analysis(args.paths, show, args.as_format, summary=False, participants=False)
 
 
 def _plain(analysis: Analysis, index: int) -> None:

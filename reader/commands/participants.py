@@ -43,7 +43,7 @@ def show_each(args, as_json, plain, rich) -> int:
         else:
             plain(analysis, index)
 
-    return for_each_analysis(args.paths, show, summary=False)
+    return for_each_analysis(args.paths, show, args.as_format, summary=False)
 
 
 def rich_header(console, analysis: Analysis) -> None:

@@ -137,7 +137,7 @@ def run(args) -> int:
     fmt = getattr(args, "format", "text")
     renderer = Renderer(fmt, getattr(args, "order", "document"), several=_several(args.paths))
     status = [0]
-    items = ((loaded.document, opts) for loaded in documents(args.paths, status))
+    items = ((loaded.document, opts) for loaded in documents(args.paths, status, as_format=args.as_format))
     for result, problem in _results(items, getattr(args, "jobs", 1)):
         if problem:
             error(problem)

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from reader.model import Analysis, Document, Paragraph, Section, Sentence
+from reader.model import Analysis, Document, Paragraph, Section, SectionKind, Sentence
 from reader.text import headings, matter, sentences, topics
 from reader.text import lines as ln
 
@@ -24,13 +24,17 @@ class _Start:
     """Where a section begins, before levels are known."""
 
     start: int
-    kind: str
+    kind: SectionKind
     title: str
     rank: int
     heading: tuple[int, int] | None = None
 
 
 def segment(document: Document) -> Analysis:
+    if document.blocks:  # the format declared its structure: use it, infer nothing
+        from reader.text.blocks import segment_blocks
+
+        return segment_blocks(document)
     text = document.text
     lines = ln.split_lines(text)
     ln.mark_furniture(text, lines)

@@ -1,0 +1,91 @@
+"""Web pages: the main content (trafilatura), else the whole page without script, style and nav."""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from typing import Any
+
+from reader.formats import FormatError
+from reader.formats.build import Builder
+from reader.formats.htmlbody import walk_body
+from reader.model import Document
+
+_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z-]{2,12})", re.I)
+_CANONICAL = re.compile(
+    r"<link\b(?=[^>]*\brel\s*=\s*[\"']?canonical)[^>]*?\bhref\s*=\s*[\"']([^\"']+)"
+    r"|<meta\b(?=[^>]*\bproperty\s*=\s*[\"']og:url)[^>]*?\bcontent\s*=\s*[\"']([^\"']+)",
+    re.I,
+)
+
+
+def parse(document: Document) -> Document:
+    page = document.text
+    builder, metadata = _main_content(page)
+    if not builder.blocks:
+        builder = _whole_page(page)
+    if not builder.blocks:
+        raise FormatError("HTML page has no text to read")
+    for key, value in _page_metadata(page).items():
+        metadata.setdefault(key, value)
+    return builder.document(document.source, "html", metadata, document.encoding)
+
+
+def _main_content(page: str) -> tuple[Builder, dict[str, str]]:
+    import trafilatura
+    from lxml import html as lxml_html
+
+    builder = Builder()
+    found = trafilatura.extract(
+        page,
+        output_format="html",
+        include_formatting=True,
+        include_tables=True,
+        include_links=True,
+        include_images=False,
+        include_comments=False,
+        with_metadata=True,
+        favor_recall=True,
+    )
+    if not found:
+        return builder, {}
+    root = lxml_html.fromstring(found)
+    walk_body(root, builder)
+    return builder, _meta_tags(root)
+
+
+def _meta_tags(root: Any) -> dict[str, str]:
+    out = {}
+    for meta in root.iter("meta"):
+        name, content = meta.get("name"), meta.get("content")
+        if name in ("title", "author", "date") and content:
+            out[name] = htmllib.unescape(content)
+    return out
+
+
+def _whole_page(page: str) -> Builder:
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    builder = Builder()
+    try:
+        root = lxml_html.document_fromstring(page)
+    except (etree.ParserError, ValueError):
+        return builder
+    walk_body(root, builder, page=True)
+    return builder
+
+
+def _page_metadata(page: str) -> dict[str, str]:
+    out = {}
+    head = page[:200_000]
+    lang = _LANG.search(head)
+    if lang:
+        out["language"] = lang.group(1)
+    url = _CANONICAL.search(head)
+    if url:
+        out["url"] = htmllib.unescape(url.group(1) or url.group(2))
+    title = re.search(r"<title[^>]*>(.*?)</title>", head, re.I | re.S)
+    if title:
+        out["title"] = " ".join(htmllib.unescape(title.group(1)).split())
+    return out

@@ -1,0 +1,138 @@
+"""PDF through pypdfium2: pages' lines rebuilt into paragraphs, running headers, footers and page
+numbers dropped (lines repeated at the top or bottom of pages), hyphenated line ends joined, and
+the outline (bookmarks) turned into headings with their levels.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from reader.formats import FormatError
+from reader.formats.build import Builder
+from reader.model import Document
+
+EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be running furniture
+REPEAT_SHARE = 0.4  # of the pages, for a top or bottom line to count as a running header or footer
+PARAGRAPH_END = 0.8  # a sentence-final line shorter than this share of the page's lines ends a paragraph
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?[\divxlc]{1,6}(?:\s*(?:/|of)\s*\d+)?$", re.I)
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
+
+
+def read(source: str, data: bytes, limit: int) -> Document:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise FormatError("is an encrypted PDF (it needs a password); cannot read it") from None
+        raise FormatError("is not a readable PDF (corrupt or truncated)") from None
+    try:
+        pages = [_page_lines(pdf, i) for i in range(len(pdf))]
+        marks = _outline(pdf)
+        metadata = _metadata(pdf)
+    finally:
+        pdf.close()
+    if not any(pages):
+        raise FormatError("PDF has no text layer (scanned pages?); there is nothing to read")
+    pages = _drop_furniture(pages)
+    builder = Builder()
+    for index, lines in enumerate(pages):
+        _add_page(builder, lines, marks.get(index, []))
+    if not builder.blocks:
+        raise FormatError("PDF has no text layer (scanned pages?); there is nothing to read")
+    return builder.document(source, "pdf", metadata)
+
+
+def _page_lines(pdf: Any, index: int) -> list[str]:
+    page = pdf[index]
+    try:
+        textpage = page.get_textpage()
+        raw = textpage.get_text_range()
+        textpage.close()
+    finally:
+        page.close()
+    raw = raw.replace("\x02", "-").replace("\ufffe", "-").replace("\r\n", "\n").replace("\r", "\n")
+    return [" ".join(line.split()) for line in raw.split("\n") if line.strip()]
+
+
+def _outline(pdf: Any) -> dict[int, list[tuple[str, int]]]:
+    marks: dict[int, list[tuple[str, int]]] = {}
+    try:
+        for item in pdf.get_toc(max_depth=8):
+            if item.page_index is not None and item.title and item.title.strip():
+                marks.setdefault(item.page_index, []).append((" ".join(item.title.split()), item.level + 1))
+    except Exception:  # a broken outline costs the headings, never the text
+        return {}
+    return marks
+
+
+def _metadata(pdf: Any) -> dict[str, str]:
+    meta = pdf.get_metadata_dict(skip_empty=True)
+    out = {"title": meta.get("Title", ""), "author": meta.get("Author", "")}
+    date = re.match(r"D?:?(\d{4})(\d{2})?(\d{2})?", meta.get("CreationDate", ""))
+    if date:
+        out["date"] = "-".join(part for part in date.groups() if part)
+    return out
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", line.lower())
+
+
+def _drop_furniture(pages: list[list[str]]) -> list[list[str]]:
+    """Running headers, footers and page numbers out: edge lines that repeat across pages."""
+    edges: Counter[str] = Counter()
+    for lines in pages:
+        edges.update({_shape(line) for line in lines[:EDGE_LINES] + lines[-EDGE_LINES:]})
+    repeated = {shape for shape, n in edges.items() if len(pages) >= 2 and n >= max(2, REPEAT_SHARE * len(pages))}
+    out = []
+    for lines in pages:
+        keep = list(lines)
+        for at in list(range(min(EDGE_LINES, len(keep)))) + list(range(len(keep) - 1, len(keep) - 1 - EDGE_LINES, -1)):
+            if 0 <= at < len(keep) and (_shape(keep[at]) in repeated or _PAGE_NUMBER.match(keep[at])):
+                keep[at] = ""
+        out.append([line for line in keep if line])
+    return out
+
+
+def _add_page(builder: Builder, lines: list[str], marks: list[tuple[str, int]]) -> None:
+    heads = {_key(title): level for title, level in marks}
+    found = {_key(line) for line in lines} & set(heads)
+    for title, level in marks:
+        if _key(title) not in found:
+            builder.add("heading", title, level)  # a bookmark whose title is not on the page
+    widths = sorted(len(line) for line in lines)
+    typical = widths[len(widths) * 3 // 4] if widths else 0
+    para: list[str] = []
+    for line in lines:
+        if _key(line) in found:
+            _flush(builder, para)
+            builder.add("heading", line, heads[_key(line)])
+            found.discard(_key(line))
+            continue
+        para = _join(para, line)
+        if _SENTENCE_END.search(line) and len(line) < PARAGRAPH_END * typical:
+            _flush(builder, para)
+    _flush(builder, para)
+
+
+def _key(line: str) -> str:
+    return " ".join(line.lower().split())
+
+
+def _join(para: list[str], line: str) -> list[str]:
+    """Hyphenated line ends join into one word; other lines join with a space."""
+    if para and re.search(r"\w-$", para[-1]) and line[:1].islower():
+        para[-1] = para[-1][:-1] + line
+    else:
+        para.append(line)
+    return para
+
+
+def _flush(builder: Builder, para: list[str]) -> None:
+    if para:
+        builder.add("paragraph", " ".join(para))
+        para.clear()
