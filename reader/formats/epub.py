@@ -105,7 +105,8 @@ def _contents(book: Archive, opf: Any, manifest: dict[Any, Any], base: str) -> l
             return found
     spine = next((e for e in opf.iter() if local(e.tag) == "spine"), None)
     ncx = manifest.get(spine.get("toc")) if spine is not None else None
-    ncx = ncx or next((i for i in manifest.values() if i.get("media-type") == "application/x-dtbncx+xml"), None)
+    if ncx is None:
+        ncx = next((i for i in manifest.values() if i.get("media-type") == "application/x-dtbncx+xml"), None)
     if ncx is None or not book.has(_join(base, ncx.get("href", ""))):
         return []
     path = _join(base, ncx.get("href", ""))

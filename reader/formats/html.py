@@ -21,9 +21,10 @@ _CANONICAL = re.compile(
 
 def parse(document: Document) -> Document:
     page = document.text
-    builder, metadata = _main_content(page)
+    builder, metadata = _main_content(_tree(page))
     if not builder.blocks:
-        builder = _whole_page(page)
+        builder = Builder()
+        walk_body(_tree(page), builder, page=True)
     if not builder.blocks:
         raise FormatError("HTML page has no text to read")
     for key, value in _page_metadata(page).items():
@@ -31,13 +32,27 @@ def parse(document: Document) -> Document:
     return builder.document(document.source, "html", metadata, document.encoding)
 
 
-def _main_content(page: str) -> tuple[Builder, dict[str, str]]:
+def _tree(page: str) -> Any:
+    """The parsed page without navigation menus, which are never the content."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(page.encode("utf-8"))
+    except (etree.ParserError, ValueError):
+        return lxml_html.document_fromstring("<html><body></body></html>")
+    for nav in list(root.iter("nav")):
+        nav.drop_tree()
+    return root
+
+
+def _main_content(tree: Any) -> tuple[Builder, dict[str, str]]:
     import trafilatura
     from lxml import html as lxml_html
 
     builder = Builder()
     found = trafilatura.extract(
-        page,
+        tree,
         output_format="html",
         include_formatting=True,
         include_tables=True,
@@ -45,7 +60,6 @@ def _main_content(page: str) -> tuple[Builder, dict[str, str]]:
         include_images=False,
         include_comments=False,
         with_metadata=True,
-        favor_recall=True,
     )
     if not found:
         return builder, {}
@@ -61,19 +75,6 @@ def _meta_tags(root: Any) -> dict[str, str]:
         if name in ("title", "author", "date") and content:
             out[name] = htmllib.unescape(content)
     return out
-
-
-def _whole_page(page: str) -> Builder:
-    from lxml import etree
-    from lxml import html as lxml_html
-
-    builder = Builder()
-    try:
-        root = lxml_html.document_fromstring(page)
-    except (etree.ParserError, ValueError):
-        return builder
-    walk_body(root, builder, page=True)
-    return builder
 
 
 def _page_metadata(page: str) -> dict[str, str]:

@@ -54,16 +54,21 @@ def _page_lines(pdf: Any, index: int) -> list[str]:
         textpage.close()
     finally:
         page.close()
-    raw = raw.replace("\x02", "-").replace("\ufffe", "-").replace("\r\n", "\n").replace("\r", "\n")
+    # pdfium marks a hyphen at a line end it has joined: the word is whole again.
+    raw = raw.replace("\x02", "").replace("\ufffe", "").replace("\r\n", "\n").replace("\r", "\n")
     return [" ".join(line.split()) for line in raw.split("\n") if line.strip()]
 
 
 def _outline(pdf: Any) -> dict[int, list[tuple[str, int]]]:
+    """Bookmarks by page index: (title, level from 1)."""
     marks: dict[int, list[tuple[str, int]]] = {}
     try:
-        for item in pdf.get_toc(max_depth=8):
-            if item.page_index is not None and item.title and item.title.strip():
-                marks.setdefault(item.page_index, []).append((" ".join(item.title.split()), item.level + 1))
+        for mark in pdf.get_toc(max_depth=8):
+            dest = mark.get_dest()
+            page = dest.get_index() if dest is not None else None
+            title = " ".join((mark.get_title() or "").split())
+            if page is not None and title:
+                marks.setdefault(page, []).append((title, mark.level + 1))
     except Exception:  # a broken outline costs the headings, never the text
         return {}
     return marks
