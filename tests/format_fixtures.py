@@ -16,7 +16,7 @@ def prose(i: int) -> str:
     return " ".join(f"{WORDS[(i + k) % len(WORDS)].rstrip('.')} in district {i % 17 + k}." for k in range(3))
 
 
-def pdf_bytes(pages: int = 3, outline: bool = True, title: str = "Bridge Report") -> bytes:
+def pdf_bytes(pages: int = 3, outline: bool = True, title: str = "Bridge Report", per_page: int = 4) -> bytes:
     """A PDF with a running header and footer, page numbers, a hyphenated line end and bookmarks."""
     from fpdf import FPDF
 
@@ -41,8 +41,8 @@ def pdf_bytes(pages: int = 3, outline: bool = True, title: str = "Bridge Report"
             pdf.start_section(heading, level=0)
         pdf.cell(0, 10, heading, new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("Helvetica", size=11)
-        for i in range(4):
-            pdf.multi_cell(0, 6, prose(page * 4 + i), new_x="LMARGIN", new_y="NEXT")
+        for i in range(per_page):
+            pdf.multi_cell(0, 6, prose(page * per_page + i), new_x="LMARGIN", new_y="NEXT")
             pdf.ln(4)
         pdf.cell(0, 6, "The engineers checked the founda-", new_x="LMARGIN", new_y="NEXT")
         pier = ("old", "north", "south", "east", "west")[page % 5]
@@ -105,10 +105,12 @@ def _xhtml(title: str, body: str) -> str:
     )
 
 
-def epub_bytes(chapters: int = 3, version: int = 3, paragraphs: int = 4, opf: bool = True) -> bytes:
+def epub_bytes(
+    chapters: int = 3, version: int = 3, paragraphs: int = 4, opf: bool = True, stored: bool = False
+) -> bytes:
     """An EPUB (2 with an NCX, or 3 with a nav document) whose chapters have sections."""
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED) as z:
         z.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip", zipfile.ZIP_STORED)
         z.writestr(
             "META-INF/container.xml",

@@ -73,7 +73,7 @@ def sniff(data: bytes, plain_suffix: bool = False) -> str | None:
     return None
 
 
-_MARKDOWN = re.compile(r"^#{1,6} \S|^(?:```|~~~)|\]\((?:https?://|\.{0,2}/|#)[^)\s]*\)", re.M)
+_MARKDOWN = re.compile(r"^#{1,6} (?![^\n]* = )\S|^(?:```|~~~)|\]\((?:https?://|\.{0,2}/|#)[^)\s]*\)", re.M)
 
 
 def _sniff_zip(data: bytes) -> str | None:
