@@ -64,9 +64,8 @@ class Section:
     kind: SectionKind
     start: int
     end: int
-    # The heading line itself, when the document names the section (not body text).
+    # Where the heading line starts, when the document names the section (not body text).
     heading_start: int | None = None
-    heading_end: int | None = None
 
 
 @dataclass

@@ -230,6 +230,20 @@ def test_pdf_outline_furniture_and_hyphens():
     assert_contract(a)
 
 
+def test_pdf_paragraphs_break_at_vertical_gaps():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for text in ("Budget items", fx.prose(1), "Open questions for the council", fx.prose(2)):
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(5)
+    a = analysed("gaps.pdf", bytes(pdf.output()))
+    paragraphs = [a.text[p.start : p.end] for p in a.paragraphs]
+    assert paragraphs[0] == "Budget items" and paragraphs[2] == "Open questions for the council"
+
+
 def test_pdf_without_outline_gets_topical_sections():
     a = analysed("plain.pdf", fx.pdf_bytes(pages=2, outline=False))
     assert a.sections and all(s.kind == "topic" for s in a.sections)

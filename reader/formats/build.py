@@ -51,7 +51,9 @@ class Builder:
     def text(self) -> str:
         return "".join(self.parts) + ("\n" if self.parts else "")
 
-    def document(self, source: str, fmt: Format, metadata: dict[str, str], encoding: str = "utf-8") -> Document:
+    def document(
+        self, source: str, fmt: Format, metadata: dict[str, str], encoding: str = "utf-8", notes: tuple[str, ...] = ()
+    ) -> Document:
         meta = {k: v.strip() for k, v in metadata.items() if v and v.strip()}
-        notes = () if self.blocks else ("empty document",)
+        notes = notes if self.blocks else (*notes, "empty document")
         return Document(source, self.text(), fmt, encoding, notes, meta, tuple(self.blocks), tuple(self.links))

@@ -29,7 +29,7 @@ def parse(document: Document) -> Document:
         raise FormatError("HTML page has no text to read")
     for key, value in _page_metadata(page).items():
         metadata.setdefault(key, value)
-    return builder.document(document.source, "html", metadata, document.encoding)
+    return builder.document(document.source, "html", metadata, document.encoding, document.notes)
 
 
 def _tree(page: str) -> Any:

@@ -33,7 +33,7 @@ def parse(document: Document) -> Document:
         first = next((b for b in builder.blocks if b.kind == "heading" and b.level == 1), None)
         if first is not None:
             metadata["title"] = builder.text()[first.start : first.end]
-    return builder.document(document.source, "markdown", metadata, document.encoding)
+    return builder.document(document.source, "markdown", metadata, document.encoding, document.notes)
 
 
 def front_matter(raw: str) -> dict[str, str]:

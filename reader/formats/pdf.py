@@ -6,7 +6,9 @@ the outline (bookmarks) turned into headings with their levels.
 from __future__ import annotations
 
 import re
+import statistics
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from reader.formats import FormatError
@@ -18,6 +20,13 @@ REPEAT_SHARE = 0.4  # of the pages, for a top or bottom line to count as a runni
 PARAGRAPH_END = 0.8  # a sentence-final line shorter than this share of the page's lines ends a paragraph
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[\divxlc]{1,6}(?:\s*(?:/|of)\s*\d+)?$", re.I)
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
+GAP_BREAK = 1.5  # a gap above a line this many times the page's usual line gap starts a paragraph
+
+
+@dataclass
+class Line:
+    text: str
+    gap: float  # space between the previous line's bottom and this line's top, in points
 
 
 def read(source: str, data: bytes, limit: int) -> Document:
@@ -46,17 +55,27 @@ def read(source: str, data: bytes, limit: int) -> Document:
     return builder.document(source, "pdf", metadata)
 
 
-def _page_lines(pdf: Any, index: int) -> list[str]:
+def _page_lines(pdf: Any, index: int) -> list[Line]:
+    """The page's lines, each with the vertical gap above it (0 for the first)."""
     page = pdf[index]
     try:
         textpage = page.get_textpage()
         raw = textpage.get_text_range()
+        lines = []
+        pos, last_bottom = 0, None
+        for piece in raw.split("\r\n"):  # the line ends pdfium generates; char indexes count them
+            # pdfium marks a hyphen at a line end it has joined: the word is whole again.
+            text = " ".join(piece.replace("\x02", "").replace("\ufffe", "").split())
+            if text:
+                first = pos + len(piece) - len(piece.lstrip())
+                _, bottom, _, top = textpage.get_charbox(first)
+                lines.append(Line(text, 0.0 if last_bottom is None else last_bottom - top))
+                last_bottom = bottom
+            pos += len(piece) + 2
         textpage.close()
     finally:
         page.close()
-    # pdfium marks a hyphen at a line end it has joined: the word is whole again.
-    raw = raw.replace("\x02", "").replace("\ufffe", "").replace("\r\n", "\n").replace("\r", "\n")
-    return [" ".join(line.split()) for line in raw.split("\n") if line.strip()]
+    return lines
 
 
 def _outline(pdf: Any) -> dict[int, list[tuple[str, int]]]:
@@ -87,39 +106,41 @@ def _shape(line: str) -> str:
     return re.sub(r"\d+", "#", line.lower())
 
 
-def _drop_furniture(pages: list[list[str]]) -> list[list[str]]:
+def _drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
     """Running headers, footers and page numbers out: edge lines that repeat across pages."""
     edges: Counter[str] = Counter()
     for lines in pages:
-        edges.update({_shape(line) for line in lines[:EDGE_LINES] + lines[-EDGE_LINES:]})
+        edges.update({_shape(line.text) for line in lines[:EDGE_LINES] + lines[-EDGE_LINES:]})
     repeated = {shape for shape, n in edges.items() if len(pages) >= 2 and n >= max(2, REPEAT_SHARE * len(pages))}
     out = []
     for lines in pages:
-        keep = list(lines)
-        for at in list(range(min(EDGE_LINES, len(keep)))) + list(range(len(keep) - 1, len(keep) - 1 - EDGE_LINES, -1)):
-            if 0 <= at < len(keep) and (_shape(keep[at]) in repeated or _PAGE_NUMBER.match(keep[at])):
-                keep[at] = ""
-        out.append([line for line in keep if line])
+        edge = set(range(min(EDGE_LINES, len(lines)))) | set(range(max(0, len(lines) - EDGE_LINES), len(lines)))
+        drop = {i for i in edge if _shape(lines[i].text) in repeated or _PAGE_NUMBER.match(lines[i].text)}
+        out.append([line for i, line in enumerate(lines) if i not in drop])
     return out
 
 
-def _add_page(builder: Builder, lines: list[str], marks: list[tuple[str, int]]) -> None:
+def _add_page(builder: Builder, lines: list[Line], marks: list[tuple[str, int]]) -> None:
     heads = {_key(title): level for title, level in marks}
-    found = {_key(line) for line in lines} & set(heads)
+    found = {_key(line.text) for line in lines} & set(heads)
     for title, level in marks:
         if _key(title) not in found:
             builder.add("heading", title, level)  # a bookmark whose title is not on the page
-    widths = sorted(len(line) for line in lines)
+    widths = sorted(len(line.text) for line in lines)
     typical = widths[len(widths) * 3 // 4] if widths else 0
+    gaps = [line.gap for line in lines[1:] if line.gap > 0]
+    usual = statistics.median(gaps) if len(gaps) >= 3 else None
     para: list[str] = []
     for line in lines:
-        if _key(line) in found:
+        if _key(line.text) in found:
             _flush(builder, para)
-            builder.add("heading", line, heads[_key(line)])
-            found.discard(_key(line))
+            builder.add("heading", line.text, heads[_key(line.text)])
+            found.discard(_key(line.text))
             continue
-        para = _join(para, line)
-        if _SENTENCE_END.search(line) and len(line) < PARAGRAPH_END * typical:
+        if usual is not None and line.gap > max(GAP_BREAK * usual, usual + 3):
+            _flush(builder, para)
+        para = _join(para, line.text)
+        if _SENTENCE_END.search(line.text) and len(line.text) < PARAGRAPH_END * typical:
             _flush(builder, para)
     _flush(builder, para)
 

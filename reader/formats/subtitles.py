@@ -43,7 +43,7 @@ def parse(document: Document) -> Document:
             _add(builder, group)
             group = []
         group.append(cue)
-    return builder.document(document.source, "subtitles", {}, document.encoding)
+    return builder.document(document.source, "subtitles", {}, document.encoding, document.notes)
 
 
 def _cues(text: str) -> list[Cue]:

@@ -171,8 +171,7 @@ def _sections(text: str, starts: list[_Start], body_start: int, body_end: int) -
         out.append(Section("Front matter", 1, "front", 0, body_start))
     for i, (s, level) in enumerate(zip(starts, ranks)):
         end = starts[i + 1].start if i + 1 < len(starts) else body_end
-        heading = s.heading or (None, None)
-        out.append(Section(s.title, level, s.kind, s.start, end, heading[0], heading[1]))
+        out.append(Section(s.title, level, s.kind, s.start, end, s.heading[0] if s.heading else None))
     if body_end < len(text):
         out.append(Section(_back_title(text, body_end), 1, "back", body_end, len(text)))
     return out
