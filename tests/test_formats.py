@@ -5,6 +5,7 @@ Every fixture is built in code (tests/format_fixtures.py): fpdf2 for PDFs, pytho
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -244,8 +245,21 @@ def test_pdf_paragraphs_break_at_vertical_gaps():
     assert paragraphs[0] == "Budget items" and paragraphs[2] == "Open questions for the council"
 
 
-def test_pdf_without_outline_gets_topical_sections():
+def test_pdf_without_outline_takes_headings_from_font_size():
     a = analysed("plain.pdf", fx.pdf_bytes(pages=2, outline=False))
+    assert section_outline(a) == [("Chapter 1: Works on site 1", 1), ("Chapter 2: Works on site 2", 1)]
+
+
+def test_pdf_of_one_font_size_gets_topical_sections():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for i in range(8):
+        pdf.multi_cell(0, 6, fx.prose(i), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+    a = analysed("flat.pdf", bytes(pdf.output()))
     assert a.sections and all(s.kind == "topic" for s in a.sections)
 
 
@@ -269,6 +283,29 @@ def test_docx_styles_lists_tables_and_no_header_or_footer():
     assert block_texts(a, "table") == ["Item | Cost\nSteel | 4,000"]
     assert "CONFIDENTIAL" not in a.text and "footer" not in a.text
     assert_contract(a)
+
+
+def test_docx_content_controls_are_read_and_a_generated_contents_is_not():
+    import docx
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
+
+    d = docx.Document()
+    d.add_heading("Plan", level=1)
+    d.add_paragraph("Plan 1", style=d.styles.add_style("TOC 1", 1))
+    d.add_paragraph("Words inside a content control stay in the body.")
+    body = d.element.body
+    last = body[-2]  # the paragraph just added (the section properties come last)
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    body.remove(last)
+    content.append(last)
+    sdt.append(content)
+    body.insert(len(body) - 1, sdt)
+    assert sdt.tag == qn("w:sdt")
+    out = io.BytesIO()
+    d.save(out)
+    a = analysed("c.docx", out.getvalue())
+    assert "Words inside a content control" in a.text and "Plan 1" not in a.text
 
 
 def test_docx_without_document_xml_is_one_error(tmp_path):
@@ -302,6 +339,25 @@ def test_role_labels_keep_the_role():
     a = analysed("m.txt", doc)
     roles = {p.name: p.role for p in a.participants or []}
     assert roles["Grad C"] == "Grad" and roles["Professor B"] == "Professor"
+
+
+def test_transcript_times_beside_labels_stay_out_of_the_words():
+    doc = (
+        "Standup\n\n[00:00:05] Ann Lee: We shipped the parser.\n[00:00:09] Bob: Good, any bugs?\n"
+        "[00:00:12] Ann Lee: Two, both fixed.\nBob (00:00:15): Then we are done.\n"
+    )
+    a = analysed("standup.txt", doc)
+    assert a.document.format == "transcript"
+    names = {p.id: p.name for p in a.participants or []}
+    said = [(names[q.speaker or ""], a.text[q.start : q.end]) for q in a.quotes or []]
+    assert said[-1] == ("Bob", "Then we are done.") and said[0] == ("Ann Lee", "We shipped the parser.")
+    assert [b.time for b in a.document.blocks if b.kind == "turn"] == ["00:00:05", "00:00:09", "00:00:12", "00:00:15"]
+
+
+def test_prose_with_a_few_labels_is_not_a_transcript(seed_text):
+    letter = "Note: the office is closed.\n\nDear Ann,\n\nWe met on Monday. Note: bring the keys.\n\nBest, Bob\n"
+    assert detect_format("letter.txt", letter.encode()) == "text"
+    assert detect_format("seed.txt", seed_text.encode()) == "text"
 
 
 def test_srt_cues_join_into_sentences_without_timings():

@@ -32,17 +32,23 @@ def read(source: str, data: bytes, limit: int) -> Document:
     levels = _style_levels(package)
     body = root.find(f"{W}body")
     builder = Builder()
-    for el in body if body is not None else []:
-        if el.tag == f"{W}p":
-            _paragraph(builder, el, levels)
-        elif el.tag == f"{W}tbl":
-            builder.add("table", _table(el))
+    _body(builder, body if body is not None else [], levels)
     metadata = _core(package)
     if "title" not in metadata:
         first = next((b for b in builder.blocks if b.kind == "heading" and b.level == 1), None)
         if first is not None:
             metadata["title"] = builder.text()[first.start : first.end]
     return builder.document(source, "docx", metadata)
+
+
+def _body(builder: Builder, parent: Any, levels: dict[str, int]) -> None:
+    for el in parent:
+        if el.tag == f"{W}p":
+            _paragraph(builder, el, levels)
+        elif el.tag == f"{W}tbl":
+            builder.add("table", _table(el))
+        elif el.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
+            _body(builder, el, levels)  # content controls hold ordinary paragraphs
 
 
 def _xml(package: Archive, name: str) -> Any:
@@ -82,6 +88,8 @@ def _paragraph(builder: Builder, p: Any, levels: dict[str, int]) -> None:
         style = style_el.get(f"{W}val", "") if style_el is not None else ""
         listed = props.find(f"{W}numPr") is not None
     text = _runs(p)
+    if style.upper().startswith("TOC"):
+        return  # a generated table of contents repeats the headings
     if style in levels:
         builder.add("heading", " ".join(text.split()), levels[style])
     else:

@@ -23,10 +23,15 @@ _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
 GAP_BREAK = 1.5  # a gap above a line this many times the page's usual line gap starts a paragraph
 
 
+HEADING_SIZE = 1.15  # without an outline, a short line in a font this much larger than the body is a heading
+HEADING_CHARS = 120
+
+
 @dataclass
 class Line:
     text: str
     gap: float  # space between the previous line's bottom and this line's top, in points
+    size: float = 0.0  # font size of the line's first character
 
 
 def read(source: str, data: bytes, limit: int) -> Document:
@@ -46,7 +51,10 @@ def read(source: str, data: bytes, limit: int) -> Document:
         pdf.close()
     if not any(pages):
         raise FormatError("PDF has no text layer (scanned pages?); there is nothing to read")
-    pages = _drop_furniture(pages)
+    body = _body_size(pages)
+    pages = _drop_furniture(pages, body)
+    if not marks:
+        marks = _headings_by_size(pages, body)
     builder = Builder()
     for index, lines in enumerate(pages):
         _add_page(builder, lines, marks.get(index, []))
@@ -56,7 +64,9 @@ def read(source: str, data: bytes, limit: int) -> Document:
 
 
 def _page_lines(pdf: Any, index: int) -> list[Line]:
-    """The page's lines, each with the vertical gap above it (0 for the first)."""
+    """The page's lines, each with the vertical gap above it (0 for the first) and its font size."""
+    from pypdfium2 import raw as pdfium_c
+
     page = pdf[index]
     try:
         textpage = page.get_textpage()
@@ -69,7 +79,8 @@ def _page_lines(pdf: Any, index: int) -> list[Line]:
             if text:
                 first = pos + len(piece) - len(piece.lstrip())
                 _, bottom, _, top = textpage.get_charbox(first)
-                lines.append(Line(text, 0.0 if last_bottom is None else last_bottom - top))
+                size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first)
+                lines.append(Line(text, 0.0 if last_bottom is None else last_bottom - top, size))
                 last_bottom = bottom
             pos += len(piece) + 2
         textpage.close()
@@ -102,12 +113,40 @@ def _metadata(pdf: Any) -> dict[str, str]:
     return out
 
 
+def _body_size(pages: list[list[Line]]) -> float:
+    """The font size most of the text is set in."""
+    sizes: Counter[float] = Counter()
+    for lines in pages:
+        for line in lines:
+            sizes[round(line.size, 1)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _headings_by_size(pages: list[list[Line]], body: float) -> dict[int, list[tuple[str, int]]]:
+    """With no outline, short lines set larger than the body text are the headings, ranked by size."""
+    big = sorted({round(ln.size, 1) for p in pages for ln in p if _looks_like_heading(ln, body)}, reverse=True)
+    rank = {size: level for level, size in enumerate(big, start=1)}
+    marks: dict[int, list[tuple[str, int]]] = {}
+    for index, lines in enumerate(pages):
+        for line in lines:
+            if _looks_like_heading(line, body):
+                marks.setdefault(index, []).append((line.text, rank[round(line.size, 1)]))
+    return marks
+
+
+def _looks_like_heading(line: Line, body: float) -> bool:
+    return line.size >= HEADING_SIZE * body and len(line.text) <= HEADING_CHARS and any(c.isalpha() for c in line.text)
+
+
 def _shape(line: str) -> str:
     return re.sub(r"\d+", "#", line.lower())
 
 
-def _drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
-    """Running headers, footers and page numbers out: edge lines that repeat across pages."""
+def _drop_furniture(pages: list[list[Line]], body: float) -> list[list[Line]]:
+    """Running headers, footers and page numbers out: edge lines that repeat across pages.
+
+    A line set larger than the body is a heading ("Chapter 3" atop its first page), never furniture.
+    """
     edges: Counter[str] = Counter()
     for lines in pages:
         edges.update({_shape(line.text) for line in lines[:EDGE_LINES] + lines[-EDGE_LINES:]})
@@ -115,7 +154,12 @@ def _drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
     out = []
     for lines in pages:
         edge = set(range(min(EDGE_LINES, len(lines)))) | set(range(max(0, len(lines) - EDGE_LINES), len(lines)))
-        drop = {i for i in edge if _shape(lines[i].text) in repeated or _PAGE_NUMBER.match(lines[i].text)}
+        drop = {
+            i
+            for i in edge
+            if (_shape(lines[i].text) in repeated or _PAGE_NUMBER.match(lines[i].text))
+            and not _looks_like_heading(lines[i], body)
+        }
         out.append([line for i, line in enumerate(lines) if i not in drop])
     return out
 

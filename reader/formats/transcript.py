@@ -12,8 +12,14 @@ from collections import Counter
 from reader.formats import FormatError
 from reader.model import Block, Document
 
-# A name or role label: up to four capitalised words or letters/digits ("Grad C", "Speaker 2", "Dr. Li").
-LABEL = re.compile(r"^(?P<label>[A-Z][\w.'’-]*(?:[ ][A-Z0-9][\w.'’-]*){0,3})[ \t]*:[ \t]+(?=\S)", re.M)
+# A name or role label: up to four capitalised words or letters/digits ("Grad C", "Speaker 2", "Dr. Li"),
+# with a time before or after it where the transcript has one ("[00:01:02] Ann:", "Ann (1:02):").
+_TIME = r"[\[(]?(?P<{}>\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[.,]\d+)?)[\])]?"
+LABEL = re.compile(
+    r"^(?:" + _TIME.format("before") + r"[ \t]+)?(?P<label>[A-Z][\w.'’-]*(?:[ ][A-Z0-9][\w.'’-]*){0,3})"
+    r"(?:[ \t]+" + _TIME.format("after") + r")?[ \t]*:[ \t]+(?=\S)",
+    re.M,
+)
 NOT_SPEAKERS = frozenset(
     "note notes source sources subject date from to cc title re tel email http https warning example "
     "summary abstract keywords question answer step chapter section table figure".split()
@@ -46,7 +52,8 @@ def parse(document: Document) -> Document:
     for m, end in zip(turns, ends):
         para_break = text.find("\n\n", m.end(), end)
         stop = _trim_end(text, m.start(), end if para_break < 0 else para_break)
-        blocks.append(Block("turn", m.start(), stop, speaker=m.group("label")))
+        time = m.group("before") or m.group("after")
+        blocks.append(Block("turn", m.start(), stop, speaker=m.group("label"), time=time))
         if para_break >= 0:
             _paragraphs(text, para_break, end, blocks)
     title = _title(text, turns[0].start())

@@ -14,7 +14,7 @@ from pathlib import Path
 from reader.model import NON_PROSE, Analysis, Block, Document, Paragraph, Section, Sentence
 from reader.text import headings, sentences, topics
 
-_LABEL = re.compile(r"[^\n:]{1,60}:[ \t]*")
+_LABEL_END = re.compile(r":(?=\s)")
 
 
 def segment_blocks(document: Document) -> Analysis:
@@ -30,9 +30,12 @@ def segment_blocks(document: Document) -> Analysis:
 
 
 def turn_words(text: str, block: Block) -> int:
-    """Where a turn's words start, after its ``Speaker:`` label."""
-    label = _LABEL.match(text, block.start, block.end)
-    return label.end() if label and block.speaker is not None else block.start
+    """Where a turn's words start, after its ``Speaker:`` label (and a time beside it)."""
+    at = text.find(block.speaker, block.start, block.end) if block.speaker else -1
+    if at < 0:
+        return block.start
+    colon = _LABEL_END.search(text, at + len(block.speaker or ""), block.end)  # not the colons of a time
+    return colon.end() if colon else block.start
 
 
 def _paragraph(text: str, block: Block) -> Paragraph | None:

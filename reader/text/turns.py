@@ -42,8 +42,9 @@ def add_turns(analysis: Analysis) -> None:
     for block in turns:
         label = block.speaker or ""
         person = by_name.get(label) or _new_speaker(label, used, people, by_name)
-        if text.startswith(label, block.start):
-            person.mentions.append(Mention(block.start, block.start + len(label)))
+        at = text.find(label, block.start, block.end)
+        if at >= 0:
+            person.mentions.append(Mention(at, at + len(label)))
         analysis.speakers[label] = person.id
         quote = _turn_quote(text, block, person.id)
         if quote is not None:
