@@ -437,3 +437,25 @@ def test_plain_text_json_is_schema_2_with_no_blocks():
     out = reader("analyze", str(SEED), "--format", "json", "--no-summary")
     doc = json.loads(out.stdout)
     assert doc["schema"] == 2 and doc["format"] == "text" and doc["blocks"] == [] and doc["metadata"] == {}
+
+
+def test_forcing_a_text_format_on_the_wrong_text_is_one_error():
+    with pytest.raises(LoadError, match="no speaker turns"):
+        document_from_bytes("x.txt", b"Just prose. Nothing else.", "transcript")
+    with pytest.raises(LoadError, match="no subtitle cues"):
+        document_from_bytes("x.txt", b"Just prose. Nothing else.", "subtitles")
+    out = reader("outline", "--as", "pdf", str(SEED))
+    assert out.returncode == 1 and out.stderr.decode().count("\n") == 1 and "not a readable PDF" in out.stderr.decode()
+
+
+def test_format_libraries_are_imported_only_for_their_documents():
+    probe = (
+        "import sys\n"
+        "from reader.load import load\n"
+        "from reader.analysis import analyze\n"
+        f"analyze(load({str(SEED)!r}))\n"
+        "heavy = ['lxml', 'trafilatura', 'pypdfium2', 'markdown_it', 'reader.formats.html', 'textual']\n"
+        "print([m for m in heavy if m in sys.modules])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=REPO)
+    assert out.stdout.strip() == "[]", out.stderr
