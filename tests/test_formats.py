@@ -459,3 +459,33 @@ def test_format_libraries_are_imported_only_for_their_documents():
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=REPO)
     assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_html_meta_charset_does_not_decode_the_page_twice():
+    page = '<html><head><meta charset="windows-1252"></head><body><article><h1>Café naïve</h1>'
+    page += "<p>The café opened on the corner with a “welcome” sign, and many people came on the first day.</p>"
+    a = analysed("cafe.html", page + "</article></body></html>")
+    assert a.title == "Café naïve" and "“welcome”" in a.text
+
+
+FUZZ_SEEDS = [
+    ("x.pdf", fx.pdf_bytes(pages=1)),
+    ("x.epub", fx.epub_bytes(chapters=1)),
+    ("x.docx", fx.docx_bytes(paragraphs=2)),
+    ("x.html", fx.html_page(2).encode()),
+    ("x.srt", fx.SRT.encode()),
+    ("-", fx.TRANSCRIPT.encode()),
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(FUZZ_SEEDS), st.integers(0, 10**6), st.integers(0, 10**6), st.binary(max_size=16))
+def test_damaged_documents_are_an_error_or_a_document_never_a_crash(seed, a, b, junk):
+    name, data = seed
+    a, b = sorted((a % (len(data) + 1), b % (len(data) + 1)))
+    try:
+        doc = document_from_bytes(name, data[:a] + junk + data[b:])
+    except LoadError as exc:
+        assert "\n" not in str(exc)
+        return
+    assert_contract(analyze(doc))

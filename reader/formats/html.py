@@ -37,8 +37,10 @@ def _tree(page: str) -> Any:
     from lxml import etree
     from lxml import html as lxml_html
 
+    # The page is decoded already: a <meta charset> must not make lxml decode it a second time.
+    parser = lxml_html.HTMLParser(encoding="utf-8")
     try:
-        root = lxml_html.document_fromstring(page.encode("utf-8"))
+        root = lxml_html.document_fromstring(page.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
         return lxml_html.document_fromstring("<html><body></body></html>")
     for nav in list(root.iter("nav")):

@@ -47,6 +47,8 @@ def read(source: str, data: bytes, limit: int) -> Document:
         pages = [_page_lines(pdf, i) for i in range(len(pdf))]
         marks = _outline(pdf)
         metadata = _metadata(pdf)
+    except pdfium.PdfiumError:
+        raise FormatError("is not a readable PDF (a page is corrupt)") from None
     finally:
         pdf.close()
     if not any(pages):

@@ -31,7 +31,15 @@ class Archive:
         try:
             with self.zip.open(name) as member:
                 data = member.read(self.left + 1)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            OSError,
+            NotImplementedError,
+            RuntimeError,
+            ValueError,
+        ) as exc:
             reason = "is encrypted" if "encrypted" in str(exc) else "is corrupt or truncated"
             raise FormatError(f"{self.what} member {name} {reason}") from None
         if len(data) > self.left:
