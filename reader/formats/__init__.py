@@ -58,8 +58,10 @@ def sniff(data: bytes, plain_suffix: bool = False) -> str | None:
     if head.startswith(b"PK\x03\x04"):
         return _sniff_zip(data)
     text = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
-    lower = text[:512].lower()
-    html = lower.startswith(("<!doctype html", "<html")) or (lower.startswith("<?xml") and "<html" in lower)
+    lower = _COMMENTS.sub("", text[:2048]).lstrip().lower()[:512]
+    html = lower.startswith(("<!doctype html", "<html", "<head", "<body")) or (
+        lower.startswith("<?xml") and "<html" in lower
+    )
     if html and not plain_suffix:
         return "html"
     from reader.formats import subtitles, transcript
@@ -68,12 +70,15 @@ def sniff(data: bytes, plain_suffix: bool = False) -> str | None:
         return "subtitles"
     if transcript.looks_like(data[:65536].decode("utf-8", errors="ignore")):
         return "transcript"
-    if not plain_suffix and _MARKDOWN.search(text):
+    if not plain_suffix and _MARKDOWN.search(text) and not _KEY_VALUE_COMMENTS.search(text):
         return "markdown"
     return None
 
 
-_MARKDOWN = re.compile(r"^#{1,6} (?![^\n]* = )\S|^(?:```|~~~)|\]\((?:https?://|\.{0,2}/|#)[^)\s]*\)", re.M)
+_COMMENTS = re.compile(r"\A(?:\s*<!--.*?-->)+", re.S)
+# "# sent_id = 3" comment lines (CoNLL-U, config files) are not headings.
+_KEY_VALUE_COMMENTS = re.compile(r"^# [\w.:-]+ = ", re.M)
+_MARKDOWN = re.compile(r"^#{1,6} \S|^(?:```|~~~)|\]\((?:https?://|\.{0,2}/|#)[^)\s]*\)", re.M)
 
 
 def _sniff_zip(data: bytes) -> str | None:

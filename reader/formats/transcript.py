@@ -38,7 +38,10 @@ def looks_like(text: str) -> bool:
     turns = labels(text)
     counts = Counter(m.group("label") for m in turns)
     repeated = sum(n for n in counts.values() if n >= 2)
-    return len(turns) >= 3 and len(turns) >= TURN_SHARE * len(lines) and repeated >= 0.8 * len(turns)
+    # Turns are most lines, or (hard-wrapped turns with blank lines between) most paragraphs.
+    paragraphs = len(re.findall(r"(?:^|\n\s*\n)\s*\S", text))
+    share = len(turns) >= TURN_SHARE * len(lines) or len(turns) >= TURN_SHARE * paragraphs
+    return len(turns) >= 3 and share and repeated >= 0.8 * len(turns)
 
 
 def parse(document: Document) -> Document:
