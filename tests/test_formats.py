@@ -131,6 +131,18 @@ def test_html_without_main_content_falls_back_to_the_page_text():
     assert "Short note." in a.text and "Menu" not in a.text and "x()" not in a.text
 
 
+def test_html_title_heading_stays_when_the_extractor_lifts_it_into_metadata():
+    page = (
+        '<html><head><title>Paragraphs</title></head><body><div id="wrapper"><h1>The first level heading</h1>'
+        "<p>This is the first paragraph and that is fine.</p>"
+        "<p>This text is here to fill the empty space in the heart of the file. Files have feelings too.</p>"
+        "</div></body></html>"
+    )
+    a = analysed("p.html", page)
+    assert a.text.startswith("The first level heading\n\n")
+    assert section_outline(a) == [("The first level heading", 1)]
+
+
 def test_html_with_no_text_is_one_error():
     with pytest.raises(LoadError, match="HTML page has no text"):
         document_from_bytes("empty.html", b"<html><head><style>p{}</style></head><body> </body></html>")

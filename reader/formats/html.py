@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from reader.formats import FormatError
-from reader.formats.build import Builder
+from reader.formats.build import Builder, inline
 from reader.formats.htmlbody import walk_body
 from reader.model import Document
 
@@ -66,8 +66,22 @@ def _main_content(tree: Any) -> tuple[Builder, dict[str, str]]:
     if not found:
         return builder, {}
     root = lxml_html.fromstring(found)
+    meta = _meta_tags(root)
+    title = _dropped_title(tree, root, meta.get("title", ""))
+    if title:
+        builder.add("heading", title, 1)
     walk_body(root, builder)
-    return builder, _meta_tags(root)
+    return builder, meta
+
+
+def _dropped_title(page: Any, found: Any, title: str) -> str:
+    """The page's h1 when the extractor took it for the title and left it out of the content."""
+    if not title or next(found.iter("h1"), None) is not None:
+        return ""
+    for h1 in page.iter("h1"):
+        if inline(h1.text_content()) == inline(title):
+            return inline(title)
+    return ""
 
 
 def _meta_tags(root: Any) -> dict[str, str]:
