@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as htmllib
+import logging
 import re
 from typing import Any
 
@@ -50,6 +51,12 @@ def _tree(page: str) -> Any:
 
 def _main_content(tree: Any) -> tuple[Builder, dict[str, str]]:
     import trafilatura
+
+    # Its warnings about odd pages would reach stderr through logging's last resort: errors are ours to say.
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logger = logging.getLogger(name)
+        if not logger.handlers:
+            logger.addHandler(logging.NullHandler())
     from lxml import html as lxml_html
 
     builder = Builder()
