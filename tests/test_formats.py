@@ -219,6 +219,22 @@ def test_epub_chapters_in_spine_order_with_contents_nesting(version):
     assert_contract(a)
 
 
+def test_epub_contents_anchor_inside_a_heading_sets_its_level():
+    data = fx.epub_bytes(chapters=2)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        members = {name: z.read(name) for name in z.namelist()}
+    chapter = members["OEBPS/text/ch2.xhtml"].decode()
+    members["OEBPS/text/ch2.xhtml"] = (
+        chapter.replace('<h2 id="s2">', '<h4><a id="s2"></a>').replace("Section 2.1</h2>", "Section 2.1</h4>").encode()
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name, body in members.items():
+            z.writestr(name, body)
+    a = analysed("book.epub", out.getvalue())
+    assert ("Section 2.1", 2) in section_outline(a)
+
+
 def test_epub_without_opf_is_one_error():
     data = fx.epub_bytes(opf=False)
     with pytest.raises(LoadError, match="no package document"):

@@ -64,6 +64,8 @@ class Walker:
             return
         self._anchor(el)
         if tag in HEADINGS:
+            for inner in el.iterdescendants():
+                self._anchor(inner)  # <h2><a id="ch1"></a>Chapter I</h2>, as Project Gutenberg writes it
             self.add("heading", _text(el, self.skip), HEADINGS[tag])
         elif tag == "pre":
             self.add("preformatted", "".join(el.itertext()).strip("\n"))
