@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
-from reader.model import Analysis, Document
+from reader.model import NON_PROSE, Analysis, Document
 
 
 def analyze(
@@ -41,6 +42,36 @@ def _add_participants(analysis: Analysis) -> None:
 
     analysis.participants = participants.find(analysis)
     analysis.quotes = quotes.find(analysis)
+    blocks = analysis.document.blocks
+    if any(b.kind in NON_PROSE for b in blocks):
+        _keep_out_of_non_prose(analysis)
+    if any(b.kind == "turn" for b in blocks):
+        from reader.text.turns import add_turns
+
+        add_turns(analysis)
+
+
+def _keep_out_of_non_prose(analysis: Analysis) -> None:
+    """Code, tables and images hold no mentions and no quotes, whatever the finders saw."""
+    spans = [(b.start, b.end) for b in analysis.document.blocks if b.kind in NON_PROSE]
+
+    def outside(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in spans)
+
+    kept = []
+    for p in analysis.participants or []:
+        p.mentions = [m for m in p.mentions if outside(m.start, m.end)]
+        said = {analysis.text[m.start : m.end] for m in p.mentions}
+        p.aliases = [a for a in p.aliases if a in said]
+        if p.mentions:
+            kept.append(p)
+    ids = {p.id for p in kept}
+    analysis.participants = kept
+    analysis.quotes = [
+        replace(q, speaker=q.speaker if q.speaker in ids else None)
+        for q in analysis.quotes or []
+        if outside(q.start, q.end)
+    ]
 
 
 def _add_summary(analysis: Analysis, algorithm: str | None, length: dict) -> None:

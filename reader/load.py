@@ -18,10 +18,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
+from reader import formats
 from reader.model import Document
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".mdown", ".rst", ".asc", ".log", ""}
-MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
+TEXT_SUFFIXES = set(formats.SUFFIXES)  # every suffix a format reads, for folders
+FOLDER_EMPTY = "folder has no documents (.txt, .md, .html, .epub, .pdf, .docx, .srt, .vtt)"
 DEFAULT_MAX_MB = 64
 MAX_MB_ENV = "READER_MAX_MB"
 # A named pipe nobody writes to would block the open for ever; wait this long for a writer.
@@ -160,11 +161,19 @@ def looks_binary(data: bytes) -> bool:
     return not (data.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(data))
 
 
-def detect_format(name: str) -> str:
-    return "markdown" if Path(name).suffix.lower() in MARKDOWN_SUFFIXES else "text"
+def document_from_bytes(source: str, data: bytes, as_format: str | None = None) -> Document:
+    """Bytes -> Document through the format registry (``as_format`` overrides detection)."""
+    fmt = as_format or formats.detect_format(source, data)
+    try:
+        if fmt in formats.BINARY_FORMATS:
+            return formats.read(source, data, fmt, max_bytes())
+        doc = _text_document(source, data)
+        return doc if fmt == "text" or not doc.text.strip() else formats.parse(doc, fmt)
+    except formats.FormatError as exc:
+        raise LoadError(source, str(exc)) from None
 
 
-def document_from_bytes(source: str, data: bytes) -> Document:
+def _text_document(source: str, data: bytes) -> Document:
     if looks_binary(data):
         raise LoadError(source, "is a binary file (it has NUL bytes), not text")
     text, encoding = decode(data)
@@ -174,7 +183,7 @@ def document_from_bytes(source: str, data: bytes) -> Document:
         notes = ("empty document",)
     elif encoding != "utf-8":
         notes = (f"not UTF-8; decoded as {encoding}",)
-    return Document(source, text, detect_format(source), encoding, notes)
+    return Document(source, text, "text", encoding, notes)
 
 
 def os_reason(exc: OSError) -> str:
@@ -192,7 +201,7 @@ def os_reason(exc: OSError) -> str:
     return reasons.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
 
 
-def read_path(path: Path, source: str | None = None) -> Document:
+def read_path(path: Path, source: str | None = None, as_format: str | None = None) -> Document:
     """One file, FIFO or device. Over the size limit only the leading part is read (with a note)."""
     source = source or str(path)
     limit = max_bytes()
@@ -211,7 +220,8 @@ def read_path(path: Path, source: str | None = None) -> Document:
         raise
     except OSError as exc:
         raise LoadError(source, os_reason(exc)) from None
-    return _with_limit_note(source, data, limit, info.st_size if stat.S_ISREG(info.st_mode) else None)
+    size = info.st_size if stat.S_ISREG(info.st_mode) else None
+    return _with_limit_note(source, data, limit, size, as_format)
 
 
 def _read_limited(stream: BinaryIO, limit: int) -> bytes:
@@ -244,14 +254,18 @@ def _read_fifo(path: Path, source: str, limit: int) -> bytes:
         os.close(fd)
 
 
-def _with_limit_note(source: str, data: bytes, limit: int, size: int | None) -> Document:
+def _with_limit_note(source: str, data: bytes, limit: int, size: int | None, as_format: str | None = None) -> Document:
     """The document; over the limit, its leading part up to the last line end, with a note saying so."""
     if len(data) <= limit:
-        return document_from_bytes(source, data)
+        return document_from_bytes(source, data, as_format)
+    if (as_format or formats.detect_format(source, data[:BLOCK])) in formats.BINARY_FORMATS:
+        # A cut PDF, EPUB or DOCX is no document at all: refuse it, naming the limit.
+        whole = f"is {_megabytes(size)}, " if size else "is "
+        raise LoadError(source, f"{whole}over the {_megabytes(limit)} limit ({MAX_MB_ENV}=N raises it)")
     data = data[:limit]
     cut = data.rfind(b"\n", len(data) // 2)
     data = data[: cut + 1] if cut >= 0 else data
-    doc = document_from_bytes(source, data)
+    doc = document_from_bytes(source, data, as_format)
     whole = f" of {_megabytes(size)}" if size else ""
     note = (
         f"only the first {_megabytes(len(data))}{whole} read: "
@@ -260,7 +274,7 @@ def _with_limit_note(source: str, data: bytes, limit: int, size: int | None) -> 
     return replace(doc, notes=(note, *doc.notes))
 
 
-def read_stdin() -> Document:
+def read_stdin(as_format: str | None = None) -> Document:
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
         raise LoadError("-", "standard input is not available")
@@ -269,7 +283,7 @@ def read_stdin() -> Document:
         data = _read_limited(stream, limit)
     except OSError as exc:
         raise LoadError("-", os_reason(exc)) from None
-    return _with_limit_note("-", data, limit, None)
+    return _with_limit_note("-", data, limit, None, as_format)
 
 
 def _is_regular_or_unreadable(path: Path) -> bool:
@@ -334,12 +348,12 @@ def _expand_folder(raw: str, path: Path) -> Iterator[tuple[str, Path | None] | L
     files = folder_files(path, errors)
     yield from errors
     if not files and not errors:
-        yield LoadError(raw, "folder has no text files (.txt, .md)")
+        yield LoadError(raw, FOLDER_EMPTY)
     for file in files:
         yield (str(file), file)
 
 
-def load_all(paths: list[str] | None = None) -> Iterator[Loaded]:
+def load_all(paths: list[str] | None = None, as_format: str | None = None) -> Iterator[Loaded]:
     """Load documents lazily, in path order; errors come in place, never raised."""
     default = not paths
     for item in expand(paths or [str(seeds_dir())]):
@@ -351,15 +365,15 @@ def load_all(paths: list[str] | None = None) -> Iterator[Loaded]:
             continue
         source, file = item
         try:
-            doc = read_stdin() if file is None else read_path(file, source)
+            doc = read_stdin(as_format) if file is None else read_path(file, source, as_format)
         except LoadError as exc:
             yield Loaded(source, error=exc)
         else:
             yield Loaded(source, document=doc)
 
 
-def load(path: str) -> Document:
+def load(path: str, as_format: str | None = None) -> Document:
     """One document from one path (``-`` for stdin); raises LoadError."""
     if path == "-":
-        return read_stdin()
-    return read_path(Path(path))
+        return read_stdin(as_format)
+    return read_path(Path(path), as_format=as_format)

@@ -8,31 +8,64 @@ No UI imports here: the CLI, the TUI and the tests share these classes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Literal, get_args
 
-SCHEMA = 1
+SCHEMA = 2
+
+Format = Literal["text", "markdown", "html", "epub", "pdf", "docx", "transcript", "subtitles"]
+FORMATS: tuple[str, ...] = get_args(Format)
+BlockKind = Literal["paragraph", "heading", "preformatted", "list_item", "block_quote", "table", "turn", "image"]
+# Blocks that stay in the text and the view but never hold sentences, mentions or quotes.
+NON_PROSE: frozenset[str] = frozenset({"preformatted", "table", "image"})
+SectionKind = Literal["heading", "topic", "front", "back"]
+ParticipantKind = Literal["person", "organization", "place"]
+QuoteKind = Literal["direct", "reported", "turn"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A span of the text whose kind the format declares (a heading, a code block, a speaker turn)."""
+
+    kind: BlockKind
+    start: int
+    end: int
+    level: int | None = None  # headings only
+    speaker: str | None = None  # turns only: the speaker's label as written
+    time: str | None = None  # subtitles: when the cue starts, for the view
+
+
+@dataclass(frozen=True)
+class Link:
+    """Link text kept in ``text``; the target kept for the view."""
+
+    start: int
+    end: int
+    url: str
 
 
 @dataclass(frozen=True)
 class Document:
-    """A decoded, newline-normalised document."""
+    """A decoded, newline-normalised document: its text plus the structure its format declares."""
 
     source: str
     text: str
-    format: str = "text"  # "text" or "markdown"; the door stays open for "html"
+    format: Format = "text"
     encoding: str = "utf-8"
     notes: tuple[str, ...] = ()
+    metadata: dict[str, str] = field(default_factory=dict)
+    blocks: tuple[Block, ...] = ()  # empty for plain text: structure is inferred
+    links: tuple[Link, ...] = ()
 
 
 @dataclass
 class Section:
     title: str
     level: int
-    kind: str  # heading | topic | front | back
+    kind: SectionKind
     start: int
     end: int
-    # The heading line itself, when the document names the section (not body text).
+    # Where the heading line starts, when the document names the section (not body text).
     heading_start: int | None = None
-    heading_end: int | None = None
 
 
 @dataclass
@@ -59,7 +92,7 @@ class Mention:
 class Participant:
     id: str
     name: str
-    kind: str  # person | organization | place
+    kind: ParticipantKind
     role: str | None = None
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
@@ -69,7 +102,7 @@ class Participant:
 class Quote:
     start: int
     end: int
-    kind: str  # direct | reported
+    kind: QuoteKind
     speaker: str | None = None  # a Participant id
     cue: str | None = None
 
@@ -99,6 +132,8 @@ class Analysis:
     participants: list[Participant] | None = None
     quotes: list[Quote] | None = None
     summary: Summary | None = None
+    # Speaker label of a transcript turn -> participant id, for the blocks' ``speaker``.
+    speakers: dict[str, str] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -108,11 +143,14 @@ class Analysis:
         s = self.sentences[index]
         return self.text[s.start : s.end]
 
-    def to_json(self) -> dict:
-        """The contract of ``reader analyze --format json`` (schema 1)."""
-        out: dict = {
+    def to_json(self) -> dict[str, Any]:
+        """The contract of ``reader analyze --format json`` (schema 2)."""
+        doc = self.document
+        out: dict[str, Any] = {
             "schema": SCHEMA,
-            "source": self.document.source,
+            "source": doc.source,
+            "format": doc.format,
+            "metadata": dict(doc.metadata),
             "title": self.title,
             "text": self.text,
             "sections": [
@@ -124,6 +162,9 @@ class Analysis:
                 {"start": s.start, "end": s.end, "section": s.section, "paragraph": s.paragraph} for s in self.sentences
             ],
         }
+        out["blocks"] = [self._block_json(b) for b in doc.blocks]
+        if doc.links:
+            out["links"] = [{"start": k.start, "end": k.end, "url": k.url} for k in doc.links]
         if self.participants is not None:
             out["participants"] = [
                 {
@@ -149,4 +190,14 @@ class Analysis:
             }
         if self.document.notes:
             out["notes"] = list(self.document.notes)
+        return out
+
+    def _block_json(self, block: Block) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": block.kind, "start": block.start, "end": block.end}
+        if block.level is not None:
+            out["level"] = block.level
+        if block.speaker is not None:
+            out["speaker"] = self.speakers.get(block.speaker)
+        if block.time is not None:
+            out["time"] = block.time
         return out

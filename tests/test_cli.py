@@ -9,6 +9,8 @@ import sys
 
 from conftest import REPO, SEED
 
+from reader.load import FOLDER_EMPTY
+
 ENV = {**os.environ, "NO_COLOR": "", "PYTHONIOENCODING": "utf-8"}
 
 
@@ -22,7 +24,7 @@ def test_analyze_json_follows_the_contract():
     out = reader("analyze", str(SEED), "--format", "json", "--no-summary", "--no-participants")
     assert out.returncode == 0, out.stderr
     doc = json.loads(out.stdout)
-    assert doc["schema"] == 1 and doc["title"].startswith("The UN focuses")
+    assert doc["schema"] == 2 and doc["title"].startswith("The UN focuses")
     assert doc["text"] == SEED.read_text(encoding="utf-8")
     for key in ("sections", "paragraphs", "sentences"):
         for span in doc[key]:
@@ -86,7 +88,7 @@ def test_folder_without_text_files(tmp_path):
     (tmp_path / "x.png").write_bytes(b"\x89PNG")
     out = reader("outline", str(tmp_path))
     assert out.returncode == 1
-    assert out.stderr.decode().strip() == f"reader: {tmp_path}: folder has no text files (.txt, .md)"
+    assert out.stderr.decode().strip() == f"reader: {tmp_path}: {FOLDER_EMPTY}"
 
 
 def test_bad_file_in_folder_is_skipped_and_exit_1(tmp_path):

@@ -40,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     return for_each_analysis(
         args.paths,
         show,
+        as_format=args.as_format,
         summary=not args.no_summary,
         participants=not args.no_participants,
         algorithm=args.algorithm,

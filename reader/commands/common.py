@@ -27,6 +27,15 @@ def new_parser(prog: str, description: str, epilog: str = "") -> argparse.Argume
         type=path_argument,
         help="files or folders (recursive); '-' reads standard input; default: the bundled seeds/",
     )
+    from reader.model import FORMATS
+
+    parser.add_argument(
+        "--as",
+        dest="as_format",
+        choices=FORMATS,
+        metavar="FORMAT",
+        help=f"read every input as this format instead of detecting it ({', '.join(FORMATS)})",
+    )
     return parser
 
 
@@ -153,11 +162,13 @@ def show_each(
     return for_each_analysis(paths, show, **options)
 
 
-def documents(paths: list[str], status: list[int], errors: list[str] | None = None) -> Iterator[Document]:
+def documents(
+    paths: list[str], status: list[int], errors: list[str] | None = None, as_format: str | None = None
+) -> Iterator[Document]:
     """Loaded documents in path order; reports errors on stderr (and in ``errors``) and sets status[0] = 1."""
     if "-" in paths and sys.stdin.isatty():
         error("reading standard input from the terminal; end it with Ctrl-D on a line of its own")
-    for item in load_all(paths):
+    for item in load_all(paths, as_format):
         if item.error is not None:
             error(str(item.error))
             if errors is not None:
@@ -171,12 +182,14 @@ def documents(paths: list[str], status: list[int], errors: list[str] | None = No
         yield item.document
 
 
-def for_each_analysis(paths: list[str], handle: Callable[[Analysis, int], None], **options: Any) -> int:
+def for_each_analysis(
+    paths: list[str], handle: Callable[[Analysis, int], None], as_format: str | None = None, **options: Any
+) -> int:
     """Analyze each document and hand it to ``handle(analysis, index)``; the exit code."""
     from reader.analysis import analyze
 
     status = [0]
-    for index, document in enumerate(documents(paths, status)):
+    for index, document in enumerate(documents(paths, status, as_format=as_format)):
         try:
             analysis = analyze(document, **options)
         except Exception as exc:  # a bug on one document must not cost the others

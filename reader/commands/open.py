@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
         return print_plain(args.paths)
     status = [0]
     errors: list[str] = []
-    loaded = list(documents(args.paths, status, errors))
+    loaded = list(documents(args.paths, status, errors, args.as_format))
     if not loaded:
         return 1
     if "-" in args.paths and not sys.stdin.isatty() and not _keys_from_terminal():

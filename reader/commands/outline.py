@@ -25,7 +25,9 @@ def make_parser(prog: str) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     # JSON is the whole analysis, computed without summary or participants.
-    return show_each(args.paths, args.format, Analysis.to_json, _body, summary=False, participants=False)
+    return show_each(
+        args.paths, args.format, Analysis.to_json, _body, as_format=args.as_format, summary=False, participants=False
+    )
 
 
 def _body(out: Output, analysis: Analysis) -> None:

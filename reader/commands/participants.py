@@ -24,7 +24,7 @@ def make_parser(prog: str) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    return show_each(args.paths, args.format, as_json, _body, summary=False)
+    return show_each(args.paths, args.format, as_json, _body, as_format=args.as_format, summary=False)
 
 
 def as_json(analysis: Analysis) -> dict:

@@ -141,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
     count = _count_documents(args.paths)
     show = Shower(Output(getattr(args, "format", "text")), getattr(args, "order", "document"), several=count > 1)
     status = [0]
-    items = ((document, opts) for document in documents(args.paths, status))
+    items = ((document, opts) for document in documents(args.paths, status, as_format=args.as_format))
     try:
         for result, problem in _results(items, getattr(args, "jobs", 1), count):
             if result is None:

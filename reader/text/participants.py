@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reader.model import Analysis, Mention, Participant
+from reader.model import Analysis, Mention, Participant, ParticipantKind
 from reader.text import kinds, names
 from reader.text.names import Candidate
 
@@ -213,9 +213,10 @@ def _participant(pid: str, group: list[Candidate], text: str) -> Participant:
     )
 
 
-def _kind(group: list[Candidate]) -> str:
+def _kind(group: list[Candidate]) -> ParticipantKind:
     kinds_seen = [c.kind for c in group]
-    return max(set(kinds_seen), key=lambda k: (kinds_seen.count(k), -kinds_seen.index(k)))
+    kind = max(set(kinds_seen), key=lambda k: (kinds_seen.count(k), -kinds_seen.index(k)))
+    return kind  # type: ignore[return-value]
 
 
 def _canonical(group: list[Candidate], text: str) -> str:

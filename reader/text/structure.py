@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from reader.model import Analysis, Document, Paragraph, Section, Sentence
+from reader.model import Analysis, Document, Paragraph, Section, SectionKind, Sentence
 from reader.text import headings, matter, sentences, topics
 from reader.text import lines as ln
 
@@ -24,13 +24,17 @@ class _Start:
     """Where a section begins, before levels are known."""
 
     start: int
-    kind: str
+    kind: SectionKind
     title: str
     rank: int
     heading: tuple[int, int] | None = None
 
 
 def segment(document: Document) -> Analysis:
+    if document.blocks:  # the format declared its structure: use it, infer nothing
+        from reader.text.blocks import segment_blocks
+
+        return segment_blocks(document)
     text = document.text
     lines = ln.split_lines(text)
     ln.mark_furniture(text, lines)
@@ -167,8 +171,7 @@ def _sections(text: str, starts: list[_Start], body_start: int, body_end: int) -
         out.append(Section("Front matter", 1, "front", 0, body_start))
     for i, (s, level) in enumerate(zip(starts, ranks)):
         end = starts[i + 1].start if i + 1 < len(starts) else body_end
-        heading = s.heading or (None, None)
-        out.append(Section(s.title, level, s.kind, s.start, end, heading[0], heading[1]))
+        out.append(Section(s.title, level, s.kind, s.start, end, s.heading[0] if s.heading else None))
     if body_end < len(text):
         out.append(Section(_back_title(text, body_end), 1, "back", body_end, len(text)))
     return out

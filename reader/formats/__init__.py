@@ -1,0 +1,119 @@
+"""The format layer: bytes -> Document (text, declared blocks, metadata), one module per format.
+
+Detection goes by suffix first, then by content (a PDF header, a zip's members, HTML tags,
+subtitle cues, speaker turns, Markdown syntax). Format modules are imported only when a
+document of that format is met, so plain text never pays for lxml or pdfium.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from pathlib import Path
+from types import ModuleType
+
+from reader.model import FORMATS, Document
+
+SUFFIXES: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".rst": "text",
+    ".asc": "text",
+    ".log": "text",
+    "": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".epub": "epub",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".srt": "subtitles",
+    ".vtt": "subtitles",
+}
+BINARY_FORMATS = frozenset({"pdf", "epub", "docx"})
+# Suffixes whose content may still be something more specific (a .txt transcript).
+_SNIFF_SUFFIXES = frozenset({".txt", ".text", ""})
+
+
+class FormatError(Exception):
+    """The bytes are not a readable document of their format; ``str()`` is the one-line reason."""
+
+
+def suffix_format(name: str) -> str | None:
+    return SUFFIXES.get(Path(name).suffix.lower())
+
+
+def sniff(data: bytes, plain_suffix: bool = False) -> str | None:
+    """The format the content announces, or None when it looks like plain text.
+
+    For a ``.txt`` file (``plain_suffix``) only transcripts and subtitles are looked for:
+    a text file with a ``#`` line is still a text file.
+    """
+    head = data[:4096]
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return _sniff_zip(data)
+    text = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
+    lower = _COMMENTS.sub("", text[:2048]).lstrip().lower()[:512]
+    html = lower.startswith(("<!doctype html", "<html", "<head", "<body")) or (
+        lower.startswith("<?xml") and "<html" in lower
+    )
+    if html and not plain_suffix:
+        return "html"
+    from reader.formats import subtitles, transcript
+
+    if subtitles.looks_like(text):
+        return "subtitles"
+    if transcript.looks_like(data[:65536].decode("utf-8", errors="ignore")):
+        return "transcript"
+    if not plain_suffix and _MARKDOWN.search(text) and not _KEY_VALUE_COMMENTS.search(text):
+        return "markdown"
+    return None
+
+
+_COMMENTS = re.compile(r"\A(?:\s*<!--.*?-->)+", re.S)
+# "# sent_id = 3" comment lines (CoNLL-U, config files) are not headings.
+_KEY_VALUE_COMMENTS = re.compile(r"^# [\w.:-]+ = ", re.M)
+_MARKDOWN = re.compile(r"^#{1,6} \S|^(?:```|~~~)|\]\((?:https?://|\.{0,2}/|#)[^)\s]*\)", re.M)
+
+
+def _sniff_zip(data: bytes) -> str | None:
+    if data[30:38] == b"mimetype" and b"application/epub+zip" in data[38:100]:
+        return "epub"
+    # The central directory names every member; it sits at the end of the zip.
+    if b"word/document.xml" in data[-65536:] or b"word/document.xml" in data[:4096]:
+        return "docx"
+    if b"META-INF/container.xml" in data[-65536:]:
+        return "epub"
+    return None
+
+
+def detect_format(name: str, data: bytes) -> str:
+    """The suffix's format, else what the content says, else plain text."""
+    suffix = Path(name).suffix.lower()
+    by_suffix = SUFFIXES.get(suffix)
+    if by_suffix is not None and suffix not in _SNIFF_SUFFIXES:
+        return by_suffix
+    return sniff(data, plain_suffix=suffix in (".txt", ".text")) or "text"
+
+
+def _module(fmt: str) -> ModuleType:
+    if fmt not in FORMATS:
+        raise FormatError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
+    return importlib.import_module(f"reader.formats.{fmt}")
+
+
+def read(source: str, data: bytes, fmt: str, limit: int) -> Document:
+    """A binary format (PDF, EPUB, DOCX) from its bytes; ``limit`` bounds what a zip may inflate to."""
+    doc: Document = _module(fmt).read(source, data, limit)
+    return doc
+
+
+def parse(document: Document, fmt: str) -> Document:
+    """A text format from its decoded, newline-normalised text (``document.format`` is "text")."""
+    doc: Document = _module(fmt).parse(document)
+    return doc

@@ -1,0 +1,59 @@
+"""Build extracted text block by block, recording each block's span as it is written."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from reader.model import Block, BlockKind, Document, Format, Link
+
+_SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u200b]+")
+
+
+def inline(text: str) -> str:
+    """Inline text as a reader sees it: runs of white space become one space."""
+    return _SPACE.sub(" ", text).strip()
+
+
+@dataclass
+class Builder:
+    """Blocks separated by a blank line; offsets are exact into the finished text."""
+
+    parts: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    size: int = 0
+
+    def add(self, kind: BlockKind, text: str, level: int | None = None, **extra: str | None) -> Block | None:
+        text = text.strip("\n").rstrip()
+        if not text.strip():
+            return None
+        if self.parts:
+            self._write("\n\n")
+        start = self.size
+        self._write(text)
+        block = Block(kind, start, self.size, level, **extra)
+        self.blocks.append(block)
+        return block
+
+    def link(self, offset: int, text: str, url: str) -> None:
+        """A link whose text starts ``offset`` characters into the block about to be added."""
+        start = self.size + (2 if self.parts else 0) + offset
+        self.links.append(Link(start, start + len(text), url))
+
+    def relevel(self, index: int, level: int) -> None:
+        self.blocks[index] = replace(self.blocks[index], level=level)
+
+    def _write(self, piece: str) -> None:
+        self.parts.append(piece)
+        self.size += len(piece)
+
+    def text(self) -> str:
+        return "".join(self.parts) + ("\n" if self.parts else "")
+
+    def document(
+        self, source: str, fmt: Format, metadata: dict[str, str], encoding: str = "utf-8", notes: tuple[str, ...] = ()
+    ) -> Document:
+        meta = {k: v.strip() for k, v in metadata.items() if v and v.strip()}
+        notes = notes if self.blocks else (*notes, "empty document")
+        return Document(source, self.text(), fmt, encoding, notes, meta, tuple(self.blocks), tuple(self.links))

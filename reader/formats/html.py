@@ -1,0 +1,115 @@
+"""Web pages: the main content (trafilatura), else the whole page without script, style and nav."""
+
+from __future__ import annotations
+
+import html as htmllib
+import logging
+import re
+from typing import Any
+
+from reader.formats import FormatError
+from reader.formats.build import Builder, inline
+from reader.formats.htmlbody import walk_body
+from reader.model import Document
+
+_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z-]{2,12})", re.I)
+_CANONICAL = re.compile(
+    r"<link\b(?=[^>]*\brel\s*=\s*[\"']?canonical)[^>]*?\bhref\s*=\s*[\"']([^\"']+)"
+    r"|<meta\b(?=[^>]*\bproperty\s*=\s*[\"']og:url)[^>]*?\bcontent\s*=\s*[\"']([^\"']+)",
+    re.I,
+)
+
+
+def parse(document: Document) -> Document:
+    page = document.text
+    builder, metadata = _main_content(_tree(page))
+    if not builder.blocks:
+        builder = Builder()
+        walk_body(_tree(page), builder, page=True)
+    if not builder.blocks:
+        raise FormatError("HTML page has no text to read")
+    for key, value in _page_metadata(page).items():
+        metadata.setdefault(key, value)
+    return builder.document(document.source, "html", metadata, document.encoding, document.notes)
+
+
+def _tree(page: str) -> Any:
+    """The parsed page without navigation menus, which are never the content."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    # The page is decoded already: a <meta charset> must not make lxml decode it a second time.
+    parser = lxml_html.HTMLParser(encoding="utf-8")
+    try:
+        root = lxml_html.document_fromstring(page.encode("utf-8"), parser=parser)
+    except (etree.ParserError, ValueError):
+        return lxml_html.document_fromstring("<html><body></body></html>")
+    for nav in list(root.iter("nav")):
+        nav.drop_tree()
+    return root
+
+
+def _main_content(tree: Any) -> tuple[Builder, dict[str, str]]:
+    import trafilatura
+
+    # Its warnings about odd pages would reach stderr through logging's last resort: errors are ours to say.
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logger = logging.getLogger(name)
+        if not logger.handlers:
+            logger.addHandler(logging.NullHandler())
+    from lxml import html as lxml_html
+
+    builder = Builder()
+    found = trafilatura.extract(
+        tree,
+        output_format="html",
+        include_formatting=True,
+        include_tables=True,
+        include_links=True,
+        include_images=False,
+        include_comments=False,
+        with_metadata=True,
+    )
+    if not found:
+        return builder, {}
+    root = lxml_html.fromstring(found)
+    meta = _meta_tags(root)
+    title = _dropped_title(tree, root, meta.get("title", ""))
+    if title:
+        builder.add("heading", title, 1)
+    walk_body(root, builder)
+    return builder, meta
+
+
+def _dropped_title(page: Any, found: Any, title: str) -> str:
+    """The page's h1 when the extractor took it for the title and left it out of the content."""
+    if not title or next(found.iter("h1"), None) is not None:
+        return ""
+    for h1 in page.iter("h1"):
+        if inline(h1.text_content()) == inline(title):
+            return inline(title)
+    return ""
+
+
+def _meta_tags(root: Any) -> dict[str, str]:
+    out = {}
+    for meta in root.iter("meta"):
+        name, content = meta.get("name"), meta.get("content")
+        if name in ("title", "author", "date") and content:
+            out[name] = htmllib.unescape(content)
+    return out
+
+
+def _page_metadata(page: str) -> dict[str, str]:
+    out = {}
+    head = page[:200_000]
+    lang = _LANG.search(head)
+    if lang:
+        out["language"] = lang.group(1)
+    url = _CANONICAL.search(head)
+    if url:
+        out["url"] = htmllib.unescape(url.group(1) or url.group(2))
+    title = re.search(r"<title[^>]*>(.*?)</title>", head, re.I | re.S)
+    if title:
+        out["title"] = " ".join(htmllib.unescape(title.group(1)).split())
+    return out

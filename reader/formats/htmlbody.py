@@ -1,0 +1,211 @@
+"""One HTML body reader for web pages (after main-content extraction) and EPUB chapters.
+
+Headings keep their levels, ``pre`` is preformatted, tables are preformatted rows, list items and
+block quotes are their own blocks; link text stays in the text with its target recorded, and
+images are left out of the prose (a run of images alone, like a badge row, is an image block).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from reader.formats.build import Builder, inline
+from reader.model import BlockKind
+
+SKIP = frozenset(
+    {"script", "style", "noscript", "template", "svg", "head", "title", "meta", "link", "button", "iframe"}
+)
+PAGE_SKIP = SKIP | {"nav", "footer", "header", "aside", "form", "menu"}
+BLOCK = frozenset(
+    "p div section article main body html h1 h2 h3 h4 h5 h6 ul ol dl li dt dd blockquote pre table figure "
+    "figcaption header footer aside nav hr address details summary form fieldset center menu".split()
+)
+HEADINGS = {f"h{n}": n for n in range(1, 7)}
+
+
+def local(tag: Any) -> str:
+    """The element's tag without a namespace; comments and processing instructions give ''."""
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+@dataclass
+class _Inline:
+    """Inline text with white space collapsed as it comes, so link offsets stay exact."""
+
+    chars: list[str] = field(default_factory=list)
+    links: list[tuple[int, int, str]] = field(default_factory=list)
+    images: list[str] = field(default_factory=list)
+
+    def add(self, piece: str | None) -> None:
+        for ch in piece or "":
+            if ch.isspace() or ch == "\u200b":
+                if self.chars and self.chars[-1] != " ":
+                    self.chars.append(" ")
+            else:
+                self.chars.append(ch)
+
+    def text(self) -> str:
+        return "".join(self.chars).rstrip()
+
+
+@dataclass
+class Walker:
+    builder: Builder
+    skip: frozenset[str] = SKIP
+    anchors: dict[str, tuple[str, int]] = field(default_factory=dict)  # element id -> (heading, level)
+    pending: tuple[str, int] | None = None
+
+    def walk(self, el: Any, kind: BlockKind = "paragraph") -> None:
+        tag = local(el.tag)
+        if not tag or tag in self.skip:
+            return
+        self._anchor(el)
+        if tag in HEADINGS:
+            for inner in el.iterdescendants():
+                self._anchor(inner)  # <h2><a id="ch1"></a>Chapter I</h2>, as Project Gutenberg writes it
+            self.add("heading", _text(el, self.skip), HEADINGS[tag])
+        elif tag == "pre":
+            self.add("preformatted", "".join(el.itertext()).strip("\n"))
+        elif tag == "table":
+            self.add("table", _table(el, self.skip))
+        elif tag == "img":
+            self.add("image", inline(el.get("alt") or ""))
+        elif tag in ("ul", "ol", "dl", "menu"):
+            for child in el:
+                self.walk(child, "list_item")
+        elif tag == "blockquote" and len(el) == 0 and "\n" in (el.text or "").strip():
+            # The main-content extractor hands back <pre> as a bare multi-line <blockquote>.
+            self.add("preformatted", (el.text or "").strip("\n"))
+        elif tag == "blockquote":
+            self.container(el, "block_quote")
+        elif tag == "hr":
+            return
+        else:
+            self.container(el, "list_item" if tag in ("li", "dt", "dd") else kind)
+
+    def container(self, el: Any, kind: BlockKind) -> None:
+        buf = _Inline()
+        buf.add(el.text)
+        for child in el:
+            tag = local(child.tag)
+            if tag == "code" and "\n" in "".join(child.itertext()).strip():
+                self.flush(buf, kind)
+                buf = _Inline()
+                self.add("preformatted", "".join(child.itertext()).strip("\n"))
+            elif tag in BLOCK or tag in ("pre", "table"):
+                self.flush(buf, kind)
+                buf = _Inline()
+                self.walk(child, kind)
+            elif tag and tag not in self.skip:
+                self._anchor(child)
+                _inline_into(buf, child, self.skip)
+            buf.add(child.tail)
+        self.flush(buf, kind)
+
+    def flush(self, buf: _Inline, kind: BlockKind) -> None:
+        text = buf.text()
+        if not text.strip():
+            if buf.images:
+                self.add("image", " ".join(buf.images))
+            return
+        lead = len(text) - len(text.lstrip())
+        self._pending_heading()
+        for a, b, url in buf.links:
+            a, b = max(a, lead), min(b, len(text))
+            if a < b:
+                self.builder.link(a - lead, text[a:b], url)
+        self.builder.add(kind, text[lead:])
+
+    def add(self, kind: BlockKind, text: str, level: int | None = None) -> None:
+        if kind == "heading":
+            text = text.rstrip(" #¶§🔗")  # self-link marks beside documentation headings
+        if not text.strip():
+            return
+        if self.pending is not None and kind == "heading":
+            level = self.pending[1]  # the table of contents knows the nesting better than h1-h6
+            self.pending = None
+        else:
+            self._pending_heading()
+        self.builder.add(kind, text, level)
+
+    def _pending_heading(self) -> None:
+        """A chapter the table of contents names but the page does not title: title it."""
+        if self.pending is not None:
+            title, level = self.pending
+            self.pending = None
+            self.builder.add("heading", title, level)
+
+    def _anchor(self, el: Any) -> None:
+        ident = el.get("id") or (el.get("name") if local(el.tag) == "a" else None)
+        if ident and ident in self.anchors:
+            self.pending = self.anchors.pop(ident)
+
+
+def _inline_into(buf: _Inline, el: Any, skip: frozenset[str]) -> None:
+    tag = local(el.tag)
+    if tag == "img":
+        alt = inline(el.get("alt") or "")
+        if alt:
+            buf.images.append(alt)
+        return
+    if tag == "br":
+        buf.add("\n")
+        return
+    start = len(buf.chars)
+    buf.add(el.text)
+    for child in el:
+        ctag = local(child.tag)
+        if ctag and ctag not in skip:
+            _inline_into(buf, child, skip)
+        buf.add(child.tail)
+    href = el.get("href") if tag == "a" else None
+    if href and not href.startswith(("javascript:", "#")):
+        while start < len(buf.chars) and buf.chars[start] == " ":
+            start += 1
+        end = len(buf.chars)
+        while end > start and buf.chars[end - 1] == " ":
+            end -= 1
+        if end > start:
+            buf.links.append((start, end, href))
+
+
+def _text(el: Any, skip: frozenset[str]) -> str:
+    buf = _Inline()
+    buf.add(el.text)
+    for child in el:
+        if local(child.tag) not in skip:
+            _inline_into(buf, child, skip)
+        buf.add(child.tail)
+    return buf.text().strip()
+
+
+def _table(el: Any, skip: frozenset[str]) -> str:
+    rows = []
+    for tr in el.iter():
+        if local(tr.tag) != "tr":
+            continue
+        cells = [_text(td, skip) for td in tr if local(td.tag) in ("td", "th")]
+        if any(cells):
+            rows.append(" | ".join(cells))
+    return "\n".join(rows)
+
+
+def walk_body(
+    root: Any,
+    builder: Builder,
+    page: bool = False,
+    anchors: dict[str, tuple[str, int]] | None = None,
+    first: tuple[str, int] | None = None,
+) -> None:
+    """Every block of ``root`` (an lxml element) into ``builder``; ``page`` also drops nav, header, footer.
+
+    ``anchors`` maps element ids to table-of-contents entries and ``first`` is the entry for the
+    top of the page: they become headings at that place, with the contents' nesting level.
+    """
+    body = next((e for e in root.iter() if local(e.tag) == "body"), root)
+    walker = Walker(builder, PAGE_SKIP if page else SKIP, dict(anchors or {}), first)
+    walker.walk(body)
+    walker._pending_heading()

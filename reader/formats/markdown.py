@@ -1,0 +1,48 @@
+"""Markdown through markdown-it-py (CommonMark plus tables), read by the same body reader as HTML.
+
+``Document.text`` is the extracted text, not the source: link text stays (the target is kept as a
+link), images and badge rows become image blocks, code stays verbatim as preformatted blocks, and
+YAML front matter becomes metadata.
+"""
+
+from __future__ import annotations
+
+from reader.formats.build import Builder
+from reader.formats.htmlbody import walk_body
+from reader.model import Document
+
+META_KEYS = {"title": "title", "author": "author", "date": "date", "language": "language", "lang": "language"}
+META_KEYS |= {"url": "url", "authors": "author"}
+
+
+def parse(document: Document) -> Document:
+    from lxml import html as lxml_html
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    md = MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
+    tokens = md.parse(document.text)
+    metadata: dict[str, str] = {}
+    if tokens and tokens[0].type == "front_matter":
+        metadata = front_matter(tokens[0].content)
+    builder = Builder()
+    rendered = md.renderer.render(tokens, md.options, {})
+    if rendered.strip():
+        walk_body(lxml_html.fragment_fromstring(rendered, create_parent="div"), builder)
+    if "title" not in metadata:
+        first = next((b for b in builder.blocks if b.kind == "heading" and b.level == 1), None)
+        if first is not None:
+            metadata["title"] = builder.text()[first.start : first.end]
+    return builder.document(document.source, "markdown", metadata, document.encoding, document.notes)
+
+
+def front_matter(raw: str) -> dict[str, str]:
+    """The plain ``key: value`` lines of YAML front matter that name the document."""
+    out: dict[str, str] = {}
+    for line in raw.splitlines():
+        key, sep, value = line.partition(":")
+        name = META_KEYS.get(key.strip().lower())
+        value = value.strip().strip("\"'")
+        if sep and name and value and not line[:1].isspace():
+            out.setdefault(name, value)
+    return out

@@ -1,0 +1,210 @@
+"""PDF through pypdfium2: pages' lines rebuilt into paragraphs, running headers, footers and page
+numbers dropped (lines repeated at the top or bottom of pages), hyphenated line ends joined, and
+the outline (bookmarks) turned into headings with their levels.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from reader.formats import FormatError
+from reader.formats.build import Builder
+from reader.model import Document
+
+EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be running furniture
+REPEAT_SHARE = 0.4  # of the pages, for a top or bottom line to count as a running header or footer
+PARAGRAPH_END = 0.8  # a sentence-final line shorter than this share of the page's lines ends a paragraph
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?[\divxlc]{1,6}(?:\s*(?:/|of)\s*\d+)?$", re.I)
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
+GAP_BREAK = 1.5  # a gap above a line this many times the page's usual line gap starts a paragraph
+
+
+HEADING_SIZE = 1.15  # without an outline, a short line in a font this much larger than the body is a heading
+HEADING_CHARS = 120
+
+
+@dataclass
+class Line:
+    text: str
+    gap: float  # space between the previous line's bottom and this line's top, in points
+    size: float = 0.0  # font size of the line's first character
+
+
+def read(source: str, data: bytes, limit: int) -> Document:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise FormatError("is an encrypted PDF (it needs a password); cannot read it") from None
+        raise FormatError("is not a readable PDF (corrupt or truncated)") from None
+    try:
+        pages = [_page_lines(pdf, i) for i in range(len(pdf))]
+        marks = _outline(pdf)
+        metadata = _metadata(pdf)
+    except pdfium.PdfiumError:
+        raise FormatError("is not a readable PDF (a page is corrupt)") from None
+    finally:
+        pdf.close()
+    if not any(pages):
+        raise FormatError("PDF has no text layer (scanned pages?); there is nothing to read")
+    body = _body_size(pages)
+    pages = _drop_furniture(pages, body)
+    if not marks:
+        marks = _headings_by_size(pages, body)
+    builder = Builder()
+    for index, lines in enumerate(pages):
+        _add_page(builder, lines, marks.get(index, []))
+    if not builder.blocks:
+        raise FormatError("PDF has no text layer (scanned pages?); there is nothing to read")
+    return builder.document(source, "pdf", metadata)
+
+
+def _page_lines(pdf: Any, index: int) -> list[Line]:
+    """The page's lines, each with the vertical gap above it (0 for the first) and its font size."""
+    from pypdfium2 import raw as pdfium_c
+
+    page = pdf[index]
+    try:
+        textpage = page.get_textpage()
+        raw = textpage.get_text_range()
+        lines = []
+        pos, last_bottom = 0, None
+        for piece in raw.split("\r\n"):  # the line ends pdfium generates; char indexes count them
+            # pdfium marks a hyphen at a line end it has joined: the word is whole again.
+            text = " ".join(piece.replace("\x02", "").replace("\ufffe", "").split())
+            if text:
+                first = pos + len(piece) - len(piece.lstrip())
+                _, bottom, _, top = textpage.get_charbox(first)
+                size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first)
+                lines.append(Line(text, 0.0 if last_bottom is None else last_bottom - top, size))
+                last_bottom = bottom
+            pos += len(piece) + 2
+        textpage.close()
+    finally:
+        page.close()
+    return lines
+
+
+def _outline(pdf: Any) -> dict[int, list[tuple[str, int]]]:
+    """Bookmarks by page index: (title, level from 1)."""
+    marks: dict[int, list[tuple[str, int]]] = {}
+    try:
+        for mark in pdf.get_toc(max_depth=8):
+            dest = mark.get_dest()
+            page = dest.get_index() if dest is not None else None
+            title = " ".join((mark.get_title() or "").split())
+            if page is not None and title:
+                marks.setdefault(page, []).append((title, mark.level + 1))
+    except Exception:  # a broken outline costs the headings, never the text
+        return {}
+    return marks
+
+
+def _metadata(pdf: Any) -> dict[str, str]:
+    meta = pdf.get_metadata_dict(skip_empty=True)
+    out = {"title": meta.get("Title", ""), "author": meta.get("Author", "")}
+    date = re.match(r"D?:?(\d{4})(\d{2})?(\d{2})?", meta.get("CreationDate", ""))
+    if date:
+        out["date"] = "-".join(part for part in date.groups() if part)
+    return out
+
+
+def _body_size(pages: list[list[Line]]) -> float:
+    """The font size most of the text is set in."""
+    sizes: Counter[float] = Counter()
+    for lines in pages:
+        for line in lines:
+            sizes[round(line.size, 1)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _headings_by_size(pages: list[list[Line]], body: float) -> dict[int, list[tuple[str, int]]]:
+    """With no outline, short lines set larger than the body text are the headings, ranked by size."""
+    big = sorted({round(ln.size, 1) for p in pages for ln in p if _looks_like_heading(ln, body)}, reverse=True)
+    rank = {size: level for level, size in enumerate(big, start=1)}
+    marks: dict[int, list[tuple[str, int]]] = {}
+    for index, lines in enumerate(pages):
+        for line in lines:
+            if _looks_like_heading(line, body):
+                marks.setdefault(index, []).append((line.text, rank[round(line.size, 1)]))
+    return marks
+
+
+def _looks_like_heading(line: Line, body: float) -> bool:
+    return line.size >= HEADING_SIZE * body and len(line.text) <= HEADING_CHARS and any(c.isalpha() for c in line.text)
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", line.lower())
+
+
+def _drop_furniture(pages: list[list[Line]], body: float) -> list[list[Line]]:
+    """Running headers, footers and page numbers out: edge lines that repeat across pages.
+
+    A line set larger than the body is a heading ("Chapter 3" atop its first page), never furniture.
+    """
+    edges: Counter[str] = Counter()
+    for lines in pages:
+        edges.update({_shape(line.text) for line in lines[:EDGE_LINES] + lines[-EDGE_LINES:]})
+    repeated = {shape for shape, n in edges.items() if len(pages) >= 2 and n >= max(2, REPEAT_SHARE * len(pages))}
+    out = []
+    for lines in pages:
+        edge = set(range(min(EDGE_LINES, len(lines)))) | set(range(max(0, len(lines) - EDGE_LINES), len(lines)))
+        drop = {
+            i
+            for i in edge
+            if (_shape(lines[i].text) in repeated or _PAGE_NUMBER.match(lines[i].text))
+            and not _looks_like_heading(lines[i], body)
+        }
+        out.append([line for i, line in enumerate(lines) if i not in drop])
+    return out
+
+
+def _add_page(builder: Builder, lines: list[Line], marks: list[tuple[str, int]]) -> None:
+    heads = {_key(title): level for title, level in marks}
+    found = {_key(line.text) for line in lines} & set(heads)
+    for title, level in marks:
+        if _key(title) not in found:
+            builder.add("heading", title, level)  # a bookmark whose title is not on the page
+    widths = sorted(len(line.text) for line in lines)
+    typical = widths[len(widths) * 3 // 4] if widths else 0
+    gaps = [line.gap for line in lines[1:] if line.gap > 0]
+    usual = statistics.median(gaps) if len(gaps) >= 3 else None
+    para: list[str] = []
+    for line in lines:
+        if _key(line.text) in found:
+            _flush(builder, para)
+            builder.add("heading", line.text, heads[_key(line.text)])
+            found.discard(_key(line.text))
+            continue
+        if usual is not None and line.gap > max(GAP_BREAK * usual, usual + 3):
+            _flush(builder, para)
+        para = _join(para, line.text)
+        if _SENTENCE_END.search(line.text) and len(line.text) < PARAGRAPH_END * typical:
+            _flush(builder, para)
+    _flush(builder, para)
+
+
+def _key(line: str) -> str:
+    return " ".join(line.lower().split())
+
+
+def _join(para: list[str], line: str) -> list[str]:
+    """Hyphenated line ends join into one word; other lines join with a space."""
+    if para and re.search(r"\w-$", para[-1]) and line[:1].islower():
+        para[-1] = para[-1][:-1] + line
+    else:
+        para.append(line)
+    return para
+
+
+def _flush(builder: Builder, para: list[str]) -> None:
+    if para:
+        builder.add("paragraph", " ".join(para))
+        para.clear()

@@ -1,0 +1,78 @@
+"""SRT and WebVTT subtitles: cue numbers and timings leave the text; ``<v Name>`` voices become turns.
+
+Consecutive cues join into one block while the voice stays the same and the words run on, so a
+sentence split across cues is one sentence; each block keeps the time of its first cue.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from reader.formats import FormatError
+from reader.formats.build import Builder, inline
+from reader.model import Document
+
+TIMING = re.compile(r"(?P<start>(?:\d+:)?\d{1,2}:\d{2}[,.]\d{1,3})\s*-->\s*(?:\d+:)?\d{1,2}:\d{2}[,.]\d{1,3}[^\n]*")
+_SRT_START = re.compile(r"\A\s*\d+\s*\n\s*(?:\d+:)?\d{1,2}:\d{2}[,.]\d{3}\s*-->")
+_VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>")
+_TAG = re.compile(r"</?[^>\n]{1,40}>")
+JOIN_CHARS = 400  # a block of unvoiced cues ends at a sentence end past this length
+
+
+@dataclass
+class Cue:
+    time: str
+    voice: str | None
+    words: str
+
+
+def looks_like(text: str) -> bool:
+    return text.startswith("WEBVTT") or bool(_SRT_START.match(text))
+
+
+def parse(document: Document) -> Document:
+    cues = _cues(document.text)
+    if not cues:
+        raise FormatError("no subtitle cues (timings like 00:00:01,000 --> 00:00:02,000) found")
+    builder = Builder()
+    group: list[Cue] = []
+    for cue in cues + [Cue("", "\0", "")]:
+        if group and _ends_group(group, cue):
+            _add(builder, group)
+            group = []
+        group.append(cue)
+    return builder.document(document.source, "subtitles", {}, document.encoding, document.notes)
+
+
+def _cues(text: str) -> list[Cue]:
+    out = []
+    for chunk in re.split(r"\n[ \t]*\n", text):
+        lines = chunk.strip("\n").split("\n")
+        at = next((i for i, line in enumerate(lines) if TIMING.search(line)), None)
+        if at is None:
+            continue  # the WEBVTT header, NOTE and STYLE blocks
+        timing = TIMING.search(lines[at])
+        raw = "\n".join(lines[at + 1 :])
+        voice = _VOICE.search(raw)
+        words = inline(html.unescape(_TAG.sub(" ", raw)))
+        if words and timing:
+            out.append(Cue(timing.group("start").replace(",", "."), voice.group(1).strip() if voice else None, words))
+    return out
+
+
+def _ends_group(group: list[Cue], cue: Cue) -> bool:
+    if cue.voice != group[0].voice:
+        return True
+    size = sum(len(c.words) + 1 for c in group)
+    return group[0].voice is None and size >= JOIN_CHARS and group[-1].words[-1:] in '.!?♪"”'
+
+
+def _add(builder: Builder, group: list[Cue]) -> None:
+    words = " ".join(c.words for c in group)
+    voice = group[0].voice
+    if voice:
+        builder.add("turn", f"{voice}: {words}", speaker=voice, time=group[0].time)
+    else:
+        builder.add("paragraph", words, time=group[0].time)

@@ -1,0 +1,82 @@
+"""Speaker-turn transcripts: ``Label: words`` at line start, the labels repeating through the text.
+
+The text stays as written; each turn is a block from its label to the next turn, with the label
+as its speaker. Lines before the first turn (a title, a date) are paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reader.formats import FormatError
+from reader.model import Block, Document
+
+# A name or role label: up to four capitalised words or letters/digits ("Grad C", "Speaker 2", "Dr. Li"),
+# with a time before or after it where the transcript has one ("[00:01:02] Ann:", "Ann (1:02):").
+_TIME = r"[\[(]?(?P<{}>\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[.,]\d+)?)[\])]?"
+LABEL = re.compile(
+    r"^(?:" + _TIME.format("before") + r"[ \t]+)?(?P<label>[A-Z][\w.'’-]*(?:[ ][A-Z0-9][\w.'’-]*){0,3})"
+    r"(?:[ \t]+" + _TIME.format("after") + r")?[ \t]*:[ \t]+(?=\S)",
+    re.M,
+)
+NOT_SPEAKERS = frozenset(
+    "note notes source sources subject date from to cc title re tel email http https warning example "
+    "summary abstract keywords question answer step chapter section table figure".split()
+)
+TURN_SHARE = 0.6  # of the non-blank lines, in a document that is a transcript
+
+
+def labels(text: str) -> list[re.Match[str]]:
+    return [m for m in LABEL.finditer(text) if m.group("label").lower() not in NOT_SPEAKERS]
+
+
+def looks_like(text: str) -> bool:
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) < 3:
+        return False
+    turns = labels(text)
+    counts = Counter(m.group("label") for m in turns)
+    repeated = sum(n for n in counts.values() if n >= 2)
+    # Turns are most lines, or (hard-wrapped turns with blank lines between) most paragraphs.
+    paragraphs = len(re.findall(r"(?:^|\n\s*\n)\s*\S", text))
+    share = len(turns) >= TURN_SHARE * len(lines) or len(turns) >= TURN_SHARE * paragraphs
+    return len(turns) >= 3 and share and repeated >= 0.8 * len(turns)
+
+
+def parse(document: Document) -> Document:
+    text = document.text
+    turns = labels(text)
+    if not turns:
+        raise FormatError("no speaker turns ('Name: words' at line start) found")
+    blocks: list[Block] = []
+    _paragraphs(text, 0, turns[0].start(), blocks)
+    ends = [m.start() for m in turns[1:]] + [len(text)]
+    for m, end in zip(turns, ends):
+        para_break = text.find("\n\n", m.end(), end)
+        stop = _trim_end(text, m.start(), end if para_break < 0 else para_break)
+        time = m.group("before") or m.group("after")
+        blocks.append(Block("turn", m.start(), stop, speaker=m.group("label"), time=time))
+        if para_break >= 0:
+            _paragraphs(text, para_break, end, blocks)
+    title = _title(text, turns[0].start())
+    meta = {"title": title} if title else {}
+    if title and blocks[0].kind == "paragraph" and text[blocks[0].start : blocks[0].end] == title:
+        blocks[0] = Block("heading", blocks[0].start, blocks[0].end, 1)
+    return Document(document.source, text, "transcript", document.encoding, document.notes, meta, tuple(blocks))
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _paragraphs(text: str, start: int, end: int, out: list[Block]) -> None:
+    for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text[start:end]):
+        out.append(Block("paragraph", start + m.start(), _trim_end(text, start + m.start(), start + m.end())))
+
+
+def _title(text: str, first_turn: int) -> str:
+    head = text[:first_turn].strip().split("\n", 1)[0].strip()
+    return head if 0 < len(head) <= 120 else ""
