@@ -18,57 +18,85 @@ def prose(i: int) -> str:
 
 def pdf_bytes(pages: int = 3, outline: bool = True, title: str = "Bridge Report", per_page: int = 4) -> bytes:
     """A PDF with a running header and footer, page numbers, a hyphenated line end and bookmarks."""
-    from fpdf import FPDF
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfgen.canvas import Canvas
 
-    class Report(FPDF):
-        def header(self) -> None:
-            self.set_font("Helvetica", size=8)
-            self.cell(0, 8, "City Council Annual Report", align="C", new_x="LMARGIN", new_y="NEXT")
-
-        def footer(self) -> None:
-            self.set_y(-15)
-            self.set_font("Helvetica", size=8)
-            self.cell(0, 8, str(self.page_no()), align="C")
-
-    pdf = Report()
-    pdf.set_title(title)
-    pdf.set_author("Maria Lopez")
+    buffer = io.BytesIO()
+    pdf = Canvas(buffer, pagesize=A4)
+    pdf.setTitle(title)
+    pdf.setAuthor("Maria Lopez")
+    width, height = A4
+    left, text_width = 57.0, width - 114.0
     for page in range(pages):
-        pdf.add_page()
-        pdf.set_font("Helvetica", "B", 16)
+        pdf.setFont("Helvetica", 8)
+        pdf.drawCentredString(width / 2, height - 40, "City Council Annual Report")
+        pdf.drawCentredString(width / 2, 30, str(page + 1))
         heading = f"Chapter {page + 1}: Works on site {page + 1}"
         if outline:
-            pdf.start_section(heading, level=0)
-        pdf.cell(0, 10, heading, new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("Helvetica", size=11)
-        for i in range(per_page):
-            pdf.multi_cell(0, 6, prose(page * per_page + i), new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(4)
-        pdf.cell(0, 6, "The engineers checked the founda-", new_x="LMARGIN", new_y="NEXT")
+            pdf.bookmarkPage(f"p{page}")
+            pdf.addOutlineEntry(heading, f"p{page}", level=0)
+        pdf.setFont("Helvetica-Bold", 16)
+        y = height - 75
+        pdf.drawString(left, y, heading)
+        y -= 28
+        pdf.setFont("Helvetica", 11)
         pier = ("old", "north", "south", "east", "west")[page % 5]
-        pdf.cell(0, 6, f"tions of the {pier} pier before the winter.", new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(4)
-    return bytes(pdf.output())
+        last = ["The engineers checked the founda-", f"tions of the {pier} pier before the winter."]
+        for i in range(per_page):
+            for line in simpleSplit(prose(page * per_page + i), "Helvetica", 11, text_width):
+                pdf.drawString(left, y, line)
+                y -= 15
+            y -= 10
+        for line in last:
+            pdf.drawString(left, y, line)
+            y -= 15
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def paragraphs_pdf(texts: list[str], gap: float = 12.0) -> bytes:
+    """One page of 11-point paragraphs, wrapped to the page, with ``gap`` points between them."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    pdf = Canvas(buffer, pagesize=A4)
+    pdf.setFont("Helvetica", 11)
+    y = A4[1] - 60
+    for text in texts:
+        for line in simpleSplit(text, "Helvetica", 11, A4[0] - 114):
+            pdf.drawString(57, y, line)
+            y -= 15
+        y -= gap
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
 
 
 def blank_pdf() -> bytes:
-    from fpdf import FPDF
+    from reportlab.pdfgen.canvas import Canvas
 
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.rect(20, 20, 50, 50)
-    return bytes(pdf.output())
+    buffer = io.BytesIO()
+    pdf = Canvas(buffer)
+    pdf.rect(60, 60, 140, 140)
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
 
 
 def encrypted_pdf() -> bytes:
-    from fpdf import FPDF
+    from reportlab.pdfgen.canvas import Canvas
 
-    pdf = FPDF()
-    pdf.set_encryption(owner_password="owner", user_password="secret")
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=11)
-    pdf.cell(0, 10, "Secret words.")
-    return bytes(pdf.output())
+    buffer = io.BytesIO()
+    pdf = Canvas(buffer, encrypt="secret")
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(60, 700, "Secret words.")
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
 
 
 def docx_bytes(paragraphs: int = 6, title: str = "Bridge Report") -> bytes:

@@ -1,6 +1,6 @@
 """The format layer: each format's structure, metadata, detection, bad input and folders.
 
-Every fixture is built in code (tests/format_fixtures.py): fpdf2 for PDFs, python-docx, zipfile.
+Every fixture is built in code (tests/format_fixtures.py): reportlab for PDFs, python-docx, zipfile.
 """
 
 from __future__ import annotations
@@ -268,15 +268,8 @@ def test_pdf_outline_furniture_and_hyphens():
 
 
 def test_pdf_paragraphs_break_at_vertical_gaps():
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=11)
-    for text in ("Budget items", fx.prose(1), "Open questions for the council", fx.prose(2)):
-        pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(5)
-    a = analysed("gaps.pdf", bytes(pdf.output()))
+    texts = ["Budget items", fx.prose(1), "Open questions for the council", fx.prose(2)]
+    a = analysed("gaps.pdf", fx.paragraphs_pdf(texts))
     paragraphs = [a.text[p.start : p.end] for p in a.paragraphs]
     assert paragraphs[0] == "Budget items" and paragraphs[2] == "Open questions for the council"
 
@@ -287,15 +280,7 @@ def test_pdf_without_outline_takes_headings_from_font_size():
 
 
 def test_pdf_of_one_font_size_gets_topical_sections():
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=11)
-    for i in range(8):
-        pdf.multi_cell(0, 6, fx.prose(i), new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(4)
-    a = analysed("flat.pdf", bytes(pdf.output()))
+    a = analysed("flat.pdf", fx.paragraphs_pdf([fx.prose(i) for i in range(8)], gap=10.0))
     assert a.sections and all(s.kind == "topic" for s in a.sections)
 
 
