@@ -258,8 +258,10 @@ class Renderer:
 
 def _plain(result: Result, order: str, several: bool, markdown: bool, first: bool) -> None:
     from reader.render import one_line
+    from reader.summarize.speakers import display_text, paragraph_labels
 
     a = result.analysis
+    labels = paragraph_labels(a)
     lines: list[str] = []
     if markdown:
         if not first:
@@ -275,7 +277,7 @@ def _plain(result: Result, order: str, several: bool, markdown: bool, first: boo
             if markdown:
                 lines.append("")
         for i in shown(part.summary, order):
-            lines.append(("- " if markdown else "") + one_line(a.sentence_text(i)))
+            lines.append(("- " if markdown else "") + one_line(display_text(a, i, labels)))
     if lines:
         print("\n".join(lines))
 
@@ -285,8 +287,10 @@ def _rich(console, result: Result, order: str, first: bool) -> None:
     from rich.text import Text
 
     from reader.render import one_line
+    from reader.summarize.speakers import display_text, paragraph_labels
 
     a = result.analysis
+    labels = paragraph_labels(a)
     if not first:
         console.print()
     console.print(Text(one_line(a.title) or "(untitled)", style="bold underline"))
@@ -299,7 +303,7 @@ def _rich(console, result: Result, order: str, first: bool) -> None:
         for i in shown(part.summary, order):
             line = Text()
             line.append("• ", style="dim")
-            line.append(one_line(a.sentence_text(i)))
+            line.append(one_line(display_text(a, i, labels)))
             console.print(Padding(line, (0, 0, 0, 2)))
     if not any(p.summary.selected for p in result.parts):
         console.print(Text("  (no body sentences to summarize)", style="dim italic"))
@@ -307,7 +311,10 @@ def _rich(console, result: Result, order: str, first: bool) -> None:
 
 def summary_json(analysis: Analysis, summary: Summary, order: str = "document") -> dict:
     """The contract's ``summary`` object, plus the selected sentences' spans and text."""
+    from reader.summarize.speakers import paragraph_labels, speaker_of
+
     score = {r.sentence: r.score for r in summary.ranking}
+    labels = paragraph_labels(analysis)
     out = {
         "algorithm": summary.algorithm,
         "ranking": [{"sentence": r.sentence, "score": r.score} for r in summary.ranking],
@@ -316,9 +323,11 @@ def summary_json(analysis: Analysis, summary: Summary, order: str = "document") 
     }
     for i in shown(summary, order):
         s = analysis.sentences[i]
-        out["sentences"].append(
-            {"sentence": i, "start": s.start, "end": s.end, "score": score[i], "text": analysis.sentence_text(i)}
-        )
+        entry = {"sentence": i, "start": s.start, "end": s.end, "score": score[i], "text": analysis.sentence_text(i)}
+        speaker = speaker_of(analysis, i, labels)
+        if speaker:
+            entry["speaker"] = speaker  # the turn's speaker label, for a sentence of a transcript
+        out["sentences"].append(entry)
     return out
 
 

@@ -55,12 +55,7 @@ ALGORITHMS: dict[str, Algorithm] = {
     )
 }
 DEFAULT_ALGORITHM = "reader"
-MISSES = 3  # sentences that do not fit skipped before the summary stops (farther down is filler)
-
-
-def list_algorithms() -> list[tuple[str, str]]:
-    """(name, description) of every algorithm, the default first."""
-    return [(a.name, a.description) for a in ALGORITHMS.values()]
+MISSES = 1  # a sentence that does not fit may be skipped once; farther down the ranking is filler
 
 
 def default_count(n: int) -> int:
@@ -159,11 +154,14 @@ def _select(
 def _within_words(ranking: list[Ranked], sizes: dict[int, int], budget: int) -> list[int]:
     """The best-ranked sentences, in rank order, while they fit within ``budget`` words (the top one if none does).
 
-    It stops at the first sentence that does not fit rather than reach far down
-    the ranking for whatever is short enough: that is how "Yeah." got in.
+    It skips at most MISSES sentences that do not fit, and stops at a sentence
+    scored 0, rather than reach far down the ranking for whatever is short
+    enough: that is how "Yeah." got into meeting summaries.
     """
     chosen, used, misses = [], 0, 0
     for r in ranking:
+        if chosen and r.score <= 0:
+            break  # a sentence scored 0 (no words, no substance) is not worth a place
         size = sizes[r.sentence]
         if used + size > budget:
             misses += 1

@@ -34,6 +34,10 @@ class Bag:
         width = max(n_terms, 1)
         return cls(n, n_terms, keys // width, keys % width, counts.astype(float), lengths)
 
+    def subset(self, keep: np.ndarray) -> Bag:
+        """The same sentences with only the entries where ``keep`` is true (lengths unchanged)."""
+        return Bag(self.n, self.n_terms, self.sent[keep], self.term[keep], self.count[keep], self.lengths)
+
     def row_sum(self, values: np.ndarray) -> np.ndarray:
         """Per-sentence sum of one value per entry."""
         return np.bincount(self.sent, weights=values, minlength=self.n)

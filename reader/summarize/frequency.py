@@ -84,7 +84,7 @@ def sumbasic(source: Source, steps: int = GREEDY_STEPS) -> np.ndarray:
         available[best] = False
         mine = bag.sent == best
         # sumy squares a word's probability once per occurrence in the chosen sentence
-        p[bag.term[mine]] = p[bag.term[mine]] ** (2.0 ** bag.count[mine])
+        p[bag.term[mine]] = p[bag.term[mine]] ** (2.0 ** np.minimum(bag.count[mine], 64))  # beyond 2^64 it is 0 anyway
     return by_greedy_order(picked, average, n)
 
 

@@ -18,6 +18,11 @@ LEXRANK_EPSILON = 0.1
 TEXTRANK_EPSILON = 1e-4
 TEXTRANK_DAMPING = 0.85
 _ZERO_DIVISION_PREVENTION = 1e-7
+# LexRank's cosine needs every pair of sentences that share a term; past this
+# many pairs (Pride and Prejudice needs 37 per entry, War and Peace 124) the
+# commonest terms stop counting (see _rarer_terms)
+PAIRS_PER_ENTRY = 40
+PAIR_FLOOR = 3_000_000
 
 
 def lexrank_edges(source: Source, threshold: float = LEXRANK_THRESHOLD):
@@ -30,8 +35,10 @@ def lexrank_edges(source: Source, threshold: float = LEXRANK_THRESHOLD):
     tf = bag.count / bag.row_max(bag.count)[bag.sent]
     values = tf * idf[bag.term]
     norm = np.sqrt(bag.row_sum(values**2))
+    keep = _rarer_terms(df, max(PAIR_FLOOR, PAIRS_PER_ENTRY * len(bag.term)))[bag.term]
+    pairing = bag.subset(keep)
     rows, cols = [], []
-    for i, j, s in bag.pairs(values):
+    for i, j, s in pairing.pairs(values[keep]):
         denominator = norm[i] * norm[j]
         with np.errstate(divide="ignore", invalid="ignore"):
             cos = np.where(denominator > 0, s / denominator, 0.0)
@@ -41,6 +48,23 @@ def lexrank_edges(source: Source, threshold: float = LEXRANK_THRESHOLD):
     if not rows:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     return np.concatenate(rows), np.concatenate(cols)
+
+
+def _rarer_terms(df: np.ndarray, budget: float) -> np.ndarray:
+    """True for the terms whose sentence pairs are counted: all of them, unless that exceeds ``budget`` pairs.
+
+    Then the most common terms (the lowest idf) are left out of the dot products,
+    commonest first, until the pairs fit: a text of a small vocabulary would
+    otherwise pair nearly every sentence with every other (n² time).
+    """
+    pairs = df * (df + 1) / 2
+    if pairs.sum() <= budget:
+        return np.ones(len(df), dtype=bool)
+    order = np.argsort(df, kind="stable")  # rarest first
+    fits = np.cumsum(pairs[order]) <= budget
+    keep = np.zeros(len(df), dtype=bool)
+    keep[order[fits]] = True
+    return keep
 
 
 def lexrank(source: Source, epsilon: float = LEXRANK_EPSILON) -> np.ndarray:

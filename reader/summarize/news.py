@@ -139,7 +139,9 @@ def rank(source: Source) -> np.ndarray:
     score = relevance(source)
     pool = np.argsort(-score, kind="stable")[:MMR_POOL]
     picked = [int(pool[k]) for k in _mmr([source.rows[i] for i in pool], score[pool], min(len(pool), MMR_STEPS))]
-    return by_greedy_order(picked, score, n)
+    final = by_greedy_order(picked, score, n)
+    final[score <= 0] = 0.0  # no substance: ranked last, and a word budget stops before them
+    return final
 
 
 def _mmr(rows: list[list[int]], score: np.ndarray, steps: int) -> list[int]:

@@ -56,3 +56,13 @@ def speaker_of(analysis: Analysis, index: int, labels: dict[int, str]) -> str | 
     """The speaker label (without colon) of the turn that holds sentence ``index``, if it is a turn."""
     label = labels.get(analysis.sentences[index].paragraph)
     return label.strip().rstrip(":").strip() if label else None
+
+
+def display_text(analysis: Analysis, index: int, labels: dict[int, str]) -> str:
+    """Sentence ``index`` as a summary line: inside a turn, with its speaker's label in front."""
+    s = analysis.sentences[index]
+    text = analysis.text[s.start : s.end]
+    label = labels.get(s.paragraph)
+    if label and not analysis.text.startswith(label, s.start):
+        return label + text
+    return text

@@ -16,8 +16,6 @@ import numpy as np
 from reader.summarize.source import Source
 from reader.summarize.words import Tokenizer, stop_words
 
-REFERENCE = ("lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic", "reduction")
-
 
 def document(source: Source, title: bool = False):
     """A sumy document: one sumy paragraph per paragraph of ours; the title as a heading."""
