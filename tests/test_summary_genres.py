@@ -127,3 +127,29 @@ def test_normalised_ignores_case_spacing_and_punctuation():
     assert normalised("Yes,  we CAN!") == normalised("yes we can.")
     assert normalised("Yes we can.") != normalised("Yes we can't.")
     assert np.isfinite(len(normalised("")))
+
+
+NEWS = """Storm closes ports along the coast
+
+By Jane Miller, Staff Reporter
+
+HALIFAX, August 15, 2008
+
+A powerful storm closed every port along the eastern coast on Friday, stranding hundreds of ships and passengers.
+
+The storm brought winds of over 120 kilometres an hour and heavy rain to the coast, officials said.
+
+Port officials said the ports would reopen once the winds dropped, probably on Sunday.
+
+Ships waiting outside the ports were told to stay at sea until the storm passed.
+
+— CBC.ca, August 15, 2008
+"""
+
+
+def test_bylines_datelines_and_source_lines_are_never_summary_sentences():
+    a = analysis_of(NEWS)
+    lines = ("By Jane", "HALIFAX", "— CBC", "Storm closes")
+    summary = summarize(a, sentences=4)
+    assert not any(a.sentence_text(i).startswith(lines) for i in summary.selected)
+    assert a.sentence_text(summary.ranking[0].sentence).startswith("A powerful storm")

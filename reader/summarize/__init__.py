@@ -11,8 +11,12 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reader.model import Analysis, Ranked, Summary
+
+if TYPE_CHECKING:
+    from reader.summarize.source import Source
 
 
 @dataclass(frozen=True)
@@ -22,7 +26,7 @@ class Algorithm:
     module: str  # reader.summarize.<module>
     function: str
 
-    def rank(self, source) -> list[float]:
+    def rank(self, source: Source) -> list[float]:
         from importlib import import_module
 
         rate: Callable = getattr(import_module(f"reader.summarize.{self.module}"), self.function)
@@ -67,7 +71,7 @@ def default_count(n: int) -> int:
     return min(40, round(5 + 2.5 * math.log2(n / 100)))
 
 
-def source_of(analysis: Analysis, indexes: list[int], title: str | None = None):
+def source_of(analysis: Analysis, indexes: list[int], title: str | None = None) -> Source:
     from reader.summarize.source import Source
     from reader.summarize.speakers import paragraph_labels, strip_labels
 
@@ -158,7 +162,8 @@ def _within_words(ranking: list[Ranked], sizes: dict[int, int], budget: int) -> 
     scored 0, rather than reach far down the ranking for whatever is short
     enough: that is how "Yeah." got into meeting summaries.
     """
-    chosen, used, misses = [], 0, 0
+    chosen: list[int] = []
+    used = misses = 0
     for r in ranking:
         if chosen and r.score <= 0:
             break  # a sentence scored 0 (no words, no substance) is not worth a place

@@ -91,7 +91,18 @@ class Bag:
                 )
             first = last
 
-    def _block(self, first, a, b, partners, position, posting_sent, posting_value, values, summed):
+    def _block(
+        self,
+        first: int,
+        a: int,
+        b: int,
+        partners: np.ndarray,
+        position: np.ndarray,
+        posting_sent: np.ndarray,
+        posting_value: np.ndarray,
+        values: np.ndarray,
+        summed: bool,
+    ) -> tuple:
         counts = partners[a:b]
         total = int(counts.sum())
         entry = np.repeat(np.arange(a, b), counts)
@@ -160,7 +171,9 @@ class Grouped:
         return np.bincount(bag.sent, weights=values**2 * self_weight[self.group], minlength=bag.n)
 
 
-def _group_pairs(group_term: np.ndarray, group_log: np.ndarray, zero_norm: float):
+def _group_pairs(
+    group_term: np.ndarray, group_log: np.ndarray, zero_norm: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every (a, b) pair of groups of the same term, with weight 1 / (log L_a + log L_b)."""
     size = len(group_term)
     if not size:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from reader.summarize.bag import Bag
 from reader.summarize.source import Source
 
 LEXRANK_THRESHOLD = 0.1
@@ -25,7 +26,7 @@ PAIRS_PER_ENTRY = 40
 PAIR_FLOOR = 3_000_000
 
 
-def lexrank_edges(source: Source, threshold: float = LEXRANK_THRESHOLD):
+def lexrank_edges(source: Source, threshold: float = LEXRANK_THRESHOLD) -> tuple[np.ndarray, np.ndarray]:
     """Sentence pairs (i <= j) whose idf-modified cosine is above ``threshold``."""
     bag = source.bag
     n = bag.n
@@ -87,7 +88,7 @@ def lexrank(source: Source, epsilon: float = LEXRANK_EPSILON) -> np.ndarray:
         if size == 0:  # no sentence has a word: nothing to rank
             return np.zeros(n)
         nxt /= size
-        step = np.linalg.norm(nxt - p)
+        step = float(np.linalg.norm(nxt - p))
         p = nxt
     return p
 
@@ -105,7 +106,7 @@ def textrank(source: Source, damping: float = TEXTRANK_DAMPING, epsilon: float =
     step = 1.0
     while step > epsilon:
         nxt = (1.0 - damping) / n * p.sum() + damping * weights.apply(bag.count, p * scale)
-        step = np.linalg.norm(nxt - p)
+        step = float(np.linalg.norm(nxt - p))
         p = nxt
     return p
 
@@ -115,7 +116,7 @@ def reduction(source: Source) -> np.ndarray:
     return overlap_centrality(source.bag, source.bag.count)
 
 
-def overlap_centrality(bag, values: np.ndarray) -> np.ndarray:
+def overlap_centrality(bag: Bag, values: np.ndarray) -> np.ndarray:
     """Σ_{j≠i} W_ij with entry values ``values`` (Reduction's score when they are the counts)."""
     weights = bag.grouped(zero_norm=0.0)
     ones = np.ones(bag.n)

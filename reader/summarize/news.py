@@ -19,6 +19,8 @@ relevance score orders the rest below it.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from reader.summarize import graph
@@ -34,6 +36,8 @@ WEIGHTS = {"centrality": 1.0, "position": 0.3, "title": 0.05}
 REDUNDANCY = 0.1  # how much word overlap with a chosen sentence costs
 LONG = 60  # words; BBC's 99th percentile is 40
 PROSE = 0.75  # share of tokens that start with a letter, below which text is not prose
+LINE_WORDS = 8  # a line this short without final punctuation is a label, not a sentence
+_FINAL = re.compile(r"[.!?…:;][\s\"'”’)\]]*$")
 SUBSTANCE = 3  # distinct content words a sentence needs to say something on its own
 REPEATS = 2  # a word repeated in one sentence counts at most twice
 # a shared word counts sqrt(idf) on each side; the smoothing keeps idf flat in
@@ -67,11 +71,18 @@ def title_overlap(source: Source) -> np.ndarray:
 
 
 def readability(source: Source) -> np.ndarray:
-    """1 for ordinary prose; less for very long runs and for text that is mostly numbers and symbols."""
+    """1 for ordinary prose; less for very long runs and for text that is mostly numbers and symbols.
+
+    0 for a short line without a sentence's final punctuation: a headline, a
+    byline, a dateline, a closing source line ("— CBC.ca, August 15, 2008").
+    """
     out = np.ones(len(source))
     for k, text in enumerate(source.texts):
         tokens = text.split()
         if not tokens:
+            continue
+        if len(tokens) <= LINE_WORDS and not _FINAL.search(text):
+            out[k] = 0.0
             continue
         letters = sum(1 for t in tokens if t[:1].isalpha() or t[1:2].isalpha())
         out[k] = min(1.0, LONG / len(tokens)) * min(1.0, letters / len(tokens) / PROSE)
