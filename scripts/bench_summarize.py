@@ -1,11 +1,15 @@
 """Speed of the summary rankers: sumy 0.13 and ours on the same text, then whole books end to end.
 
     python scripts/bench_summarize.py [--sizes 25000,50000,100000] [--books] [--algorithms lexrank,textrank,lsa]
+    python scripts/bench_summarize.py --families [--algorithms reader,lexrank,...]
 
 Part 1 ranks the same prefixes of Pride and Prejudice with sumy's own code and
 with ours (both from the same sentences and words) and prints the time ratio and
 whether the top 10 agree. Part 2 (--books) runs `reader summarize` on whole
 novels in a fresh process each: wall time (load, segment, rank, print) and peak memory.
+--families times the rankers alone (segmentation not counted) on generated hostile
+text at 64 KB, 256 KB and 1 MB: a small vocabulary, CSV rows, zero-width and bidi
+marks, with the growth from 256 KB to 1 MB (4x the text: about 4 when linear).
 """
 
 from __future__ import annotations
@@ -96,12 +100,59 @@ def books(names: list[str]) -> None:
             print(f"| {book} | {name} | {wall} | {peak} |", flush=True)
 
 
+def _prose_of(words: list[str], size: int, seed: int, mark=lambda w: w) -> str:
+    import random
+
+    rng = random.Random(seed)
+    parts, n = [], 0
+    while n < size:
+        line = " ".join(mark(rng.choice(words)) for _ in range(rng.randint(6, 14))).capitalize() + ". "
+        parts.append(line + ("\n\n" if rng.random() < 0.2 else ""))
+        n += len(parts[-1])
+    return "".join(parts)[:size]
+
+
+def _csv_of(size: int) -> str:
+    lines = ["id,name,city,amount"] + [f"{k},name{k % 50},city{k % 20},{k * 37 % 999}" for k in range(1, size // 12)]
+    return "\n".join(lines)[:size]
+
+
+FAMILIES = {
+    "small vocabulary": lambda size: _prose_of("the cat sat on a mat and dog ran to big red house".split(), size, 1),
+    "csv rows": _csv_of,
+    "zero-width and bidi": lambda size: _prose_of(
+        "alpha beta gamma delta epsilon zeta eta theta".split(), size, 3, lambda w: w[:2] + "\u200b" + w[2:] + "\u200f"
+    ),
+}
+
+
+def families(names: list[str]) -> None:
+    from reader.analysis import analyze
+    from reader.load import document_from_bytes
+    from reader.summarize import summarize
+
+    print("| family | algorithm | 64 KB s | 256 KB s | 1 MB s | 256 KB -> 1 MB |")
+    print("|---|---|---|---|---|---|")
+    for family, make in FAMILIES.items():
+        docs = [document_from_bytes(family, make(size).encode()) for size in (64_000, 256_000, 1_000_000)]
+        analyses = [analyze(d, summary=False, participants=False) for d in docs]
+        for name in names:
+            times = [timed(summarize, a, name)[0] for a in analyses]
+            growth = times[2] / max(times[1], 1e-3)
+            cells = " | ".join(f"{t:.2f}" for t in times)
+            print(f"| {family} | {name} | {cells} | {growth:.1f}x |", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="25000,50000,100000", help="prefix sizes in bytes")
     parser.add_argument("--algorithms", default="lexrank,textrank,lsa")
     parser.add_argument("--books", action="store_true", help="also time whole novels end to end")
+    parser.add_argument("--families", action="store_true", help="only time the rankers on generated hostile text")
     args = parser.parse_args(argv)
+    if args.families:
+        families(args.algorithms.split(","))
+        return 0
     if not NOVEL.exists():
         print(f"corpus not found: {NOVEL}", file=sys.stderr)
         return 1

@@ -326,8 +326,10 @@ class Shower:
 
 def _plain(result: Result, order: str, several: bool, markdown: bool, first: bool) -> None:
     from reader.render import one_line
+    from reader.summarize.speakers import display_text, paragraph_labels
 
     a = result.analysis
+    labels = paragraph_labels(a)
     lines: list[str] = []
     title = one_line(a.title) or display(a.document.source)
     if markdown:
@@ -344,15 +346,17 @@ def _plain(result: Result, order: str, several: bool, markdown: bool, first: boo
             if markdown:
                 lines.append("")
         for i in shown(part.summary, order):
-            lines.append(("- " if markdown else "") + one_line(a.sentence_text(i)))
+            lines.append(("- " if markdown else "") + one_line(display_text(a, i, labels)))
     if lines:
         print("\n".join(lines))
 
 
 def _styled(out: Output, result: Result, order: str) -> None:
     from reader.render import one_line
+    from reader.summarize.speakers import display_text, paragraph_labels
 
     a = result.analysis
+    labels = paragraph_labels(a)
     algorithm = result.parts[0].summary.algorithm if result.parts else ""
     out.header(a, f" · {len(a.sentences)} sentences · {algorithm}")
     for part in result.parts:
@@ -360,14 +364,17 @@ def _styled(out: Output, result: Result, order: str) -> None:
             out.line()
             out.line((one_line(part.heading), "bold"))
         for i in shown(part.summary, order):
-            out.line(("• ", "dim"), one_line(a.sentence_text(i)), indent=2)
+            out.line(("• ", "dim"), one_line(display_text(a, i, labels)), indent=2)
     if not any(p.summary.selected for p in result.parts):
         out.line(("  (no body sentences to summarize)", "dim italic"))
 
 
 def summary_json(analysis: Analysis, summary: Summary, order: str = "document") -> dict:
     """The contract's ``summary`` object, plus the selected sentences' spans and text."""
+    from reader.summarize.speakers import paragraph_labels, speaker_of
+
     score = {r.sentence: r.score for r in summary.ranking}
+    labels = paragraph_labels(analysis)
     out: dict[str, Any] = {
         "algorithm": summary.algorithm,
         "ranking": [{"sentence": r.sentence, "score": r.score} for r in summary.ranking],
@@ -377,9 +384,11 @@ def summary_json(analysis: Analysis, summary: Summary, order: str = "document") 
     sentences: list[dict] = out["sentences"]
     for i in shown(summary, order):
         s = analysis.sentences[i]
-        sentences.append(
-            {"sentence": i, "start": s.start, "end": s.end, "score": score[i], "text": analysis.sentence_text(i)}
-        )
+        entry = {"sentence": i, "start": s.start, "end": s.end, "score": score[i], "text": analysis.sentence_text(i)}
+        speaker = speaker_of(analysis, i, labels)
+        if speaker:
+            entry["speaker"] = speaker  # the turn's speaker label, for a sentence of a transcript
+        sentences.append(entry)
     return out
 
 

@@ -8,10 +8,15 @@ Heavy imports (numpy, sumy, nltk) happen inside the rankers, not here.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reader.model import Analysis, Ranked, Summary
+
+if TYPE_CHECKING:
+    from reader.summarize.source import Source
 
 
 @dataclass(frozen=True)
@@ -21,7 +26,7 @@ class Algorithm:
     module: str  # reader.summarize.<module>
     function: str
 
-    def rank(self, source) -> list[float]:
+    def rank(self, source: Source) -> list[float]:
         from importlib import import_module
 
         rate: Callable = getattr(import_module(f"reader.summarize.{self.module}"), self.function)
@@ -54,11 +59,7 @@ ALGORITHMS: dict[str, Algorithm] = {
     )
 }
 DEFAULT_ALGORITHM = "reader"
-
-
-def list_algorithms() -> list[tuple[str, str]]:
-    """(name, description) of every algorithm, the default first."""
-    return [(a.name, a.description) for a in ALGORITHMS.values()]
+MISSES = 1  # a sentence that does not fit may be skipped once; farther down the ranking is filler
 
 
 def default_count(n: int) -> int:
@@ -70,16 +71,16 @@ def default_count(n: int) -> int:
     return min(40, round(5 + 2.5 * math.log2(n / 100)))
 
 
-def source_of(analysis: Analysis, indexes: list[int], title: str | None = None):
+def source_of(analysis: Analysis, indexes: list[int], title: str | None = None) -> Source:
     from reader.summarize.source import Source
+    from reader.summarize.speakers import paragraph_labels, strip_labels
 
-    text = analysis.text
     sentences = [analysis.sentences[i] for i in indexes]
     return Source(
-        texts=[text[s.start : s.end] for s in sentences],
+        texts=strip_labels(analysis, indexes, paragraph_labels(analysis)),
         paragraphs=[s.paragraph for s in sentences],
         title=analysis.title if title is None else title,
-        seed=len(text),
+        seed=len(analysis.text),
     )
 
 
@@ -106,14 +107,38 @@ def summarize(
         indexes = [i for i in indexes if analysis.sentences[i].section == section]
         heading = analysis.sections[section]
         title = f"{analysis.title} {heading.title}" if heading.kind == "heading" else analysis.title
-    scores = ALGORITHMS[name].rank(source_of(analysis, indexes, title)) if indexes else []
+    source = source_of(analysis, indexes, title)
+    scores = ALGORITHMS[name].rank(source) if indexes else []
     order = sorted(range(len(indexes)), key=lambda k: (-scores[k], k))
     ranking = [Ranked(sentence=indexes[k], score=scores[k]) for k in order]
-    chosen = _select(analysis, ranking, sentences, ratio, words)
+    sizes = {i: len(text.split()) for i, text in zip(indexes, source.texts)}
+    chosen = _select(_distinct(ranking, dict(zip(indexes, source.texts))), sizes, sentences, ratio, words)
     return Summary(algorithm=name, ranking=ranking, selected=sorted(chosen))
 
 
-def _select(analysis: Analysis, ranking: list[Ranked], sentences, ratio, words) -> list[int]:
+_WORDS = re.compile(r"\w+")
+
+
+def normalised(text: str) -> str:
+    """A sentence's words, case-folded: two sentences with the same are the same sentence."""
+    return " ".join(_WORDS.findall(text.casefold()))
+
+
+def _distinct(ranking: list[Ranked], texts: dict[int, str]) -> list[Ranked]:
+    """The ranking without repeats: a sentence whose normalised text ranks higher already is left out."""
+    seen: set[str] = set()
+    out = []
+    for r in ranking:
+        key = normalised(texts[r.sentence])
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def _select(
+    ranking: list[Ranked], sizes: dict[int, int], sentences: int | None, ratio: float | None, words: int | None
+) -> list[int]:
     n = len(ranking)
     if sentences is not None:
         if sentences < 1:
@@ -126,16 +151,28 @@ def _select(analysis: Analysis, ranking: list[Ranked], sentences, ratio, words) 
     if words is not None:
         if words < 1:
             raise ValueError("words must be at least 1")
-        return _within_words(analysis, ranking, words)
+        return _within_words(ranking, sizes, words)
     return [r.sentence for r in ranking[: default_count(n)]]
 
 
-def _within_words(analysis: Analysis, ranking: list[Ranked], budget: int) -> list[int]:
-    """The best-ranked sentences that fit together within ``budget`` words (the top one if none fits)."""
-    chosen, used = [], 0
+def _within_words(ranking: list[Ranked], sizes: dict[int, int], budget: int) -> list[int]:
+    """The best-ranked sentences, in rank order, while they fit within ``budget`` words (the top one if none does).
+
+    It skips at most MISSES sentences that do not fit, and stops at a sentence
+    scored 0, rather than reach far down the ranking for whatever is short
+    enough: that is how "Yeah." got into meeting summaries.
+    """
+    chosen: list[int] = []
+    used = misses = 0
     for r in ranking:
-        size = len(analysis.sentence_text(r.sentence).split())
-        if used + size <= budget:
-            chosen.append(r.sentence)
-            used += size
+        if chosen and r.score <= 0:
+            break  # a sentence scored 0 (no words, no substance) is not worth a place
+        size = sizes[r.sentence]
+        if used + size > budget:
+            misses += 1
+            if misses > MISSES:
+                break
+            continue
+        used += size
+        chosen.append(r.sentence)
     return chosen or [r.sentence for r in ranking[:1]]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from reader.summarize.bag import Bag
 from reader.summarize.source import Source
 
 LSA_SMOOTH = 0.4
@@ -30,9 +31,8 @@ def lsa(source: Source) -> np.ndarray:
     return np.where(top > 0, np.sqrt(np.maximum(squares, 0.0)), 0.0)
 
 
-def _with_stop_word_stems(source: Source):
+def _with_stop_word_stems(source: Source) -> Bag:
     """sumy's LSA also counts a stop word whose stem is a content stem ("doing" -> "do")."""
-    from reader.summarize.bag import Bag
     from reader.summarize.words import to_words
 
     terms = source.terms
@@ -84,7 +84,7 @@ def sumbasic(source: Source, steps: int = GREEDY_STEPS) -> np.ndarray:
         available[best] = False
         mine = bag.sent == best
         # sumy squares a word's probability once per occurrence in the chosen sentence
-        p[bag.term[mine]] = p[bag.term[mine]] ** (2.0 ** bag.count[mine])
+        p[bag.term[mine]] = p[bag.term[mine]] ** (2.0 ** np.minimum(bag.count[mine], 64))  # beyond 2^64 it is 0 anyway
     return by_greedy_order(picked, average, n)
 
 
@@ -113,7 +113,15 @@ def kl(source: Source, steps: int = GREEDY_STEPS) -> np.ndarray:
     return by_greedy_order(picked, -divergence, n)
 
 
-def _kl_if_added(bag, summary, q, q_log_q, qt, qlt, lengths) -> np.ndarray:
+def _kl_if_added(
+    bag: Bag,
+    summary: np.ndarray,
+    q: np.ndarray,
+    q_log_q: np.ndarray,
+    qt: np.ndarray,
+    qlt: np.ndarray,
+    lengths: np.ndarray,
+) -> np.ndarray:
     """KL(document || summary + s) for every sentence s, over the words of summary ∪ s."""
     in_summary = summary > 0
     safe = np.where(in_summary, summary, 1.0)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from reader.summarize.bag import Bag
 from reader.summarize.source import Source
 
 LEXRANK_THRESHOLD = 0.1
@@ -18,9 +19,14 @@ LEXRANK_EPSILON = 0.1
 TEXTRANK_EPSILON = 1e-4
 TEXTRANK_DAMPING = 0.85
 _ZERO_DIVISION_PREVENTION = 1e-7
+# LexRank's cosine needs every pair of sentences that share a term; past this
+# many pairs (Pride and Prejudice needs 37 per entry, War and Peace 124) the
+# commonest terms stop counting (see _rarer_terms)
+PAIRS_PER_ENTRY = 40
+PAIR_FLOOR = 3_000_000
 
 
-def lexrank_edges(source: Source, threshold: float = LEXRANK_THRESHOLD):
+def lexrank_edges(source: Source, threshold: float = LEXRANK_THRESHOLD) -> tuple[np.ndarray, np.ndarray]:
     """Sentence pairs (i <= j) whose idf-modified cosine is above ``threshold``."""
     bag = source.bag
     n = bag.n
@@ -30,8 +36,10 @@ def lexrank_edges(source: Source, threshold: float = LEXRANK_THRESHOLD):
     tf = bag.count / bag.row_max(bag.count)[bag.sent]
     values = tf * idf[bag.term]
     norm = np.sqrt(bag.row_sum(values**2))
+    keep = _rarer_terms(df, max(PAIR_FLOOR, PAIRS_PER_ENTRY * len(bag.term)))[bag.term]
+    pairing = bag.subset(keep)
     rows, cols = [], []
-    for i, j, s in bag.pairs(values):
+    for i, j, s in pairing.pairs(values[keep]):
         denominator = norm[i] * norm[j]
         with np.errstate(divide="ignore", invalid="ignore"):
             cos = np.where(denominator > 0, s / denominator, 0.0)
@@ -41,6 +49,23 @@ def lexrank_edges(source: Source, threshold: float = LEXRANK_THRESHOLD):
     if not rows:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     return np.concatenate(rows), np.concatenate(cols)
+
+
+def _rarer_terms(df: np.ndarray, budget: float) -> np.ndarray:
+    """True for the terms whose sentence pairs are counted: all of them, unless that exceeds ``budget`` pairs.
+
+    Then the most common terms (the lowest idf) are left out of the dot products,
+    commonest first, until the pairs fit: a text of a small vocabulary would
+    otherwise pair nearly every sentence with every other (n² time).
+    """
+    pairs = df * (df + 1) / 2
+    if pairs.sum() <= budget:
+        return np.ones(len(df), dtype=bool)
+    order = np.argsort(df, kind="stable")  # rarest first
+    fits = np.cumsum(pairs[order]) <= budget
+    keep = np.zeros(len(df), dtype=bool)
+    keep[order[fits]] = True
+    return keep
 
 
 def lexrank(source: Source, epsilon: float = LEXRANK_EPSILON) -> np.ndarray:
@@ -63,83 +88,36 @@ def lexrank(source: Source, epsilon: float = LEXRANK_EPSILON) -> np.ndarray:
         if size == 0:  # no sentence has a word: nothing to rank
             return np.zeros(n)
         nxt /= size
-        step = np.linalg.norm(nxt - p)
+        step = float(np.linalg.norm(nxt - p))
         p = nxt
     return p
-
-
-def _overlap_weights(source: Source):
-    """TextRank's edge weights: shared words over log(len1) + log(len2).
-
-    Returns the diagonal (a sentence with itself) and the off-diagonal pairs
-    i < j once per shared word: the power iteration only sums weights, so the
-    per-word pieces need not be added up first (that would cost a sort). A pair
-    of one-word sentences (norm 0) keeps its overlap, as in sumy.
-    """
-    bag = source.bag
-    with np.errstate(divide="ignore"):
-        log_length = np.log(bag.lengths.astype(float))
-    self_overlap = bag.row_sum(bag.count**2)
-    twice = 2 * log_length
-    diagonal = np.where(
-        np.isclose(twice, 0.0), self_overlap, self_overlap / np.where(np.isclose(twice, 0.0), 1.0, twice)
-    )
-    diagonal = np.where(self_overlap > 0, diagonal, 0.0)
-    size = bag.pair_count() - len(bag.term)  # every entry also pairs with itself
-    rows = np.empty(size, dtype=np.int32)
-    cols = np.empty(size, dtype=np.int32)
-    weights = np.empty(size)
-    filled = 0
-    for i, j, s in bag.pairs(bag.count, summed=False):
-        off = i != j
-        i, j, s = i[off], j[off], s[off]
-        norm = log_length[i] + log_length[j]
-        tiny = np.isclose(norm, 0.0)
-        end = filled + len(i)
-        rows[filled:end], cols[filled:end] = i, j
-        weights[filled:end] = np.where(tiny, s, s / np.where(tiny, 1.0, norm))
-        filled = end
-    return diagonal, rows, cols, weights
 
 
 def textrank(source: Source, damping: float = TEXTRANK_DAMPING, epsilon: float = TEXTRANK_EPSILON) -> np.ndarray:
+    """sumy's TextRank: PageRank over word-overlap weights, by (term, length) groups (no edge list kept)."""
     n = len(source)
     if n == 0:
         return np.zeros(0)
-    diagonal, io, jo, wo = _overlap_weights(source)
-    row_sum = diagonal + np.bincount(io, wo, minlength=n) + np.bincount(jo, wo, minlength=n)
-    scale = 1.0 / (row_sum + _ZERO_DIVISION_PREVENTION)
+    bag = source.bag
+    weights = bag.grouped(zero_norm=1.0)
+    ones = np.ones(n)
+    scale = 1.0 / (weights.apply(bag.count, ones) + _ZERO_DIVISION_PREVENTION)
     p = np.full(n, 1.0 / n)
     step = 1.0
     while step > epsilon:
-        q = p * scale
-        nxt = (1.0 - damping) / n * p.sum() + damping * (diagonal * q + _spread(io, jo, wo, q))
-        step = np.linalg.norm(nxt - p)
+        nxt = (1.0 - damping) / n * p.sum() + damping * weights.apply(bag.count, p * scale)
+        step = float(np.linalg.norm(nxt - p))
         p = nxt
     return p
 
 
-def _spread(rows, cols, weights, q, chunk: int = 4_000_000) -> np.ndarray:
-    """Σ_i w_ij·q_i over a symmetric edge list kept once, in slices so temporaries stay small."""
-    out = np.zeros(len(q))
-    for a in range(0, len(rows), chunk):
-        i, j, w = rows[a : a + chunk], cols[a : a + chunk], weights[a : a + chunk]
-        out += np.bincount(j, w * q[i], minlength=len(q)) + np.bincount(i, w * q[j], minlength=len(q))
-    return out
-
-
 def reduction(source: Source) -> np.ndarray:
-    """Each sentence's summed overlap weight with every other sentence (streamed: no edge list kept)."""
-    bag = source.bag
-    n = bag.n
-    with np.errstate(divide="ignore"):
-        log_length = np.log(bag.lengths.astype(float))
-    total = np.zeros(n)
-    # the score is a plain sum over shared words, so pairs need not be summed first
-    for i, j, s in bag.pairs(bag.count, summed=False):
-        off = i != j
-        i, j, s = i[off], j[off], s[off]
-        norm = log_length[i] + log_length[j]
-        w = np.where(norm == 0.0, 0.0, s / np.where(norm == 0.0, 1.0, norm))
-        total += np.bincount(i, w, minlength=n) + np.bincount(j, w, minlength=n)
-    return total
+    """Each sentence's summed overlap weight with every other sentence."""
+    return overlap_centrality(source.bag, source.bag.count)
+
+
+def overlap_centrality(bag: Bag, values: np.ndarray) -> np.ndarray:
+    """Σ_{j≠i} W_ij with entry values ``values`` (Reduction's score when they are the counts)."""
+    weights = bag.grouped(zero_norm=0.0)
+    ones = np.ones(bag.n)
+    return weights.apply(values, ones) - weights.diagonal(values)

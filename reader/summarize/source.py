@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from reader.summarize.bag import Bag
+
+if TYPE_CHECKING:
+    from reader.summarize.words import Terms
 
 
 @dataclass
@@ -19,7 +23,7 @@ class Source:
         return len(self.texts)
 
     @cached_property
-    def terms(self):
+    def terms(self) -> Terms:
         from reader.summarize.words import Terms
 
         return Terms()

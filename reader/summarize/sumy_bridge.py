@@ -10,16 +10,15 @@ versions serve as the reference in tests and benchmarks.
 from __future__ import annotations
 
 from itertools import groupby
+from typing import Any
 
 import numpy as np
 
 from reader.summarize.source import Source
-from reader.summarize.words import Tokenizer, stop_words
-
-REFERENCE = ("lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic", "reduction")
+from reader.summarize.words import Stemmer, Tokenizer, stop_words
 
 
-def document(source: Source, title: bool = False):
+def document(source: Source, title: bool = False) -> Any:
     """A sumy document: one sumy paragraph per paragraph of ours; the title as a heading."""
     from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
@@ -34,13 +33,11 @@ def document(source: Source, title: bool = False):
     return ObjectDocumentModel(paragraphs)
 
 
-def _stemmer():
-    from reader.summarize.words import Stemmer
-
+def _stemmer() -> Stemmer:
     return Stemmer()
 
 
-def _ratings(doc, ratings) -> np.ndarray:
+def _ratings(doc: Any, ratings: Any) -> np.ndarray:
     """Ratings keyed by sumy Sentence (equal texts share one) as an array in document order."""
     return np.array([float(ratings[s]) for s in doc.sentences])
 

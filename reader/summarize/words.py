@@ -10,6 +10,7 @@ and dropped, ``n't`` is kept, tokens with a digit or an inner period
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 # A run of word characters, dots, apostrophes and single hyphens.
@@ -71,7 +72,7 @@ def stop_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _snowball():
+def _snowball() -> Callable[[str], str]:
     # The Snowball project's own English (Porter2) stemmer: the algorithm sumy gets from
     # nltk, without the 0.25-0.4 s that importing nltk costs every cold start. The two
     # differ on about 1 word in 800 (the newer Snowball keeps "organization" apart from "organ").
@@ -83,7 +84,7 @@ def _snowball():
 class Stemmer:
     """sumy's English stemming, with a cache: books repeat their words."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._stem = _snowball()
         self._cache: dict[str, str] = {}
 
@@ -97,7 +98,7 @@ class Stemmer:
 class Terms:
     """Content stems of many sentences as term ids, fast: chunks and words repeat, so cache them."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.stop = stop_words()
         self.stem = Stemmer()
         self.ids: dict[str, int] = {}

@@ -1,0 +1,155 @@
+"""Summaries beyond news: transcript turns, filler, repeated sentences, the word budget."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.analysis import analyze
+from reader.load import document_from_bytes
+from reader.summarize import ALGORITHMS, normalised, source_of, summarize
+from reader.summarize.news import substance
+from reader.summarize.speakers import display_text, paragraph_labels, speaker_of
+
+MEETING = """Anna: Good morning everyone. We need to decide the budget for the new library today.
+
+Ben: Yeah.
+
+Anna: Okay. The budget for the library covers books, staff and the building repairs. We have two offers \
+for the repairs of the library building.
+
+Ben: Right. I think the second offer for the library repairs is cheaper and the building work is faster.
+
+Cara: Mm-hmm.
+
+Ben: Yeah, yeah.
+
+Cara: Yeah, okay.
+
+Anna: Yeah.
+
+Cara: The staff want evening opening hours, so the budget for staff must grow next year.
+
+Ben: Uh yeah.
+"""
+
+FILLER = {"yeah", "okay", "right", "mm", "hmm", "uh", "um", "sure", "oh"}
+
+
+def analysis_of(text: str):
+    return analyze(document_from_bytes("t", text.encode()), summary=False, participants=False)
+
+
+def is_filler(text: str) -> bool:
+    words = [w for w in normalised(text).replace("-", " ").split()]
+    return len(words) <= 4 or all(w in FILLER for w in words)
+
+
+def test_recurring_labels_are_speakers_and_a_single_colon_is_not():
+    a = analysis_of(MEETING)
+    labels = paragraph_labels(a)
+    assert {label.strip() for label in labels.values()} == {"Anna:", "Ben:", "Cara:"}
+    essay = analysis_of("Note: this is a plain essay.\n\nIt has one colon, in its first line. Nothing else.\n")
+    assert paragraph_labels(essay) == {}
+
+
+def test_rankers_read_turns_without_their_labels():
+    a = analysis_of(MEETING)
+    texts = source_of(a, list(range(len(a.sentences)))).texts
+    assert not any(t.startswith(("Anna:", "Ben:", "Cara:")) for t in texts)
+    assert "Yeah." in texts
+
+
+def test_meeting_summary_has_no_backchannel_and_keeps_speakers():
+    a = analysis_of(MEETING)
+    labels = paragraph_labels(a)
+    summary = summarize(a, sentences=3)
+    lines = [display_text(a, i, labels) for i in summary.selected]
+    assert not any(is_filler(a.sentence_text(i)) for i in summary.selected), lines
+    # a sentence from inside a turn is shown with its speaker
+    assert all(line.split(":")[0] in ("Anna", "Ben", "Cara") for line in lines), lines
+    assert {speaker_of(a, i, labels) for i in summary.selected} <= {"Anna", "Ben", "Cara"}
+
+
+def test_substance_is_low_for_backchannel_and_full_for_a_point():
+    a = analysis_of(MEETING)
+    src = source_of(a, list(range(len(a.sentences))))
+    value = dict(zip(src.texts, substance(src)))
+    assert value["Yeah."] == 0.0 and value["Mm-hmm."] == 0.0
+    assert value["Yeah, okay."] == 0.0
+    assert value["We have two offers for the repairs of the library building."] == 1.0
+
+
+def test_a_repeated_sentence_is_selected_once():
+    text = "The river floods the old town every spring. " * 5 + (
+        "Engineers built a wall along the river. The wall failed in the spring floods. "
+        "The town plans a new wall with the engineers.\n"
+    )
+    a = analysis_of(text)
+    for name in ALGORITHMS:
+        chosen = summarize(a, name, sentences=4).selected
+        keys = [normalised(a.sentence_text(i)) for i in chosen]
+        assert len(keys) == len(set(keys)), (name, keys)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Alpha beta gamma.", "alpha  BETA gamma!", "Delta epsilon.", "Zeta eta theta."]),
+        min_size=1,
+        max_size=30,
+    ),
+    st.sampled_from(sorted(ALGORITHMS)),
+)
+def test_no_two_selected_sentences_share_their_normalised_text(sentences, name):
+    a = analysis_of("\n\n".join(sentences) + "\n")
+    chosen = summarize(a, name, ratio=1.0).selected
+    keys = [normalised(a.sentence_text(i)) for i in chosen]
+    assert len(keys) == len(set(keys))
+
+
+def test_word_budget_does_not_reach_down_the_ranking_for_short_filler():
+    a = analysis_of(MEETING)
+    full = summarize(a, sentences=len(a.sentences))
+    budget = 30
+    chosen = summarize(a, words=budget).selected
+    texts = dict(zip(range(len(a.sentences)), source_of(a, list(range(len(a.sentences)))).texts))
+    sizes = [len(texts[i].split()) for i in chosen]
+    assert not any(is_filler(texts[i]) for i in chosen)
+    assert sum(sizes) <= budget or len(chosen) == 1
+    # what is chosen is a prefix of the ranking with at most one misfit skipped
+    rank = {r.sentence: k for k, r in enumerate(full.ranking)}
+    assert max(rank[i] for i in chosen) <= len(chosen) + 1
+
+
+def test_normalised_ignores_case_spacing_and_punctuation():
+    assert normalised("Yes,  we CAN!") == normalised("yes we can.")
+    assert normalised("Yes we can.") != normalised("Yes we can't.")
+    assert np.isfinite(len(normalised("")))
+
+
+NEWS = """Storm closes ports along the coast
+
+By Jane Miller, Staff Reporter
+
+HALIFAX, August 15, 2008
+
+A powerful storm closed every port along the eastern coast on Friday, stranding hundreds of ships and passengers.
+
+The storm brought winds of over 120 kilometres an hour and heavy rain to the coast, officials said.
+
+Port officials said the ports would reopen once the winds dropped, probably on Sunday.
+
+Ships waiting outside the ports were told to stay at sea until the storm passed.
+
+— CBC.ca, August 15, 2008
+"""
+
+
+def test_bylines_datelines_and_source_lines_are_never_summary_sentences():
+    a = analysis_of(NEWS)
+    lines = ("By Jane", "HALIFAX", "— CBC", "Storm closes")
+    summary = summarize(a, sentences=4)
+    assert not any(a.sentence_text(i).startswith(lines) for i in summary.selected)
+    assert a.sentence_text(summary.ranking[0].sentence).startswith("A powerful storm")
