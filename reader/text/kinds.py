@@ -109,6 +109,7 @@ def classify(cands: list[Candidate], lower: set[str] = frozenset()) -> list[Cand
         _drop_opening_word(c, lower)
     cands = [c for c in cands if c.tokens and not _pronoun(c)]
     verdicts = [_local(c) for c in cands]
+    _use_document_evidence(cands, verdicts, lower)
     _prefer_surnames(cands, verdicts)
     _follow_teams(cands, verdicts)
     known = _known(cands, verdicts)
@@ -163,6 +164,55 @@ def _local(c: Candidate) -> tuple[str | None, int]:
     if 1 < len(keys) < 5 and all(_name_word(t.text) for t in c.tokens) and not _has_common_word(c):
         return "person", WEAK
     return None, 0
+
+
+def _person_evidence(cands: list[Candidate]) -> dict[str, list[int]]:
+    """Per key, how often the document uses it as a person's name and as a place's.
+
+    A person: "said Elizabeth", "Steven wanted", "Miss Elizabeth"; a place: "in Elizabeth"."""
+    speech = gz.words("cue_verbs") | gz.words("person_verbs")
+    out: dict[str, list[int]] = {}
+    for c in cands:
+        counts = out.setdefault(c.key, [0, 0])
+        if c.after in speech or c.before in gz.words("cue_verbs") or _person_titled(c) or _cited(c):
+            counts[0] += 1
+        if c.before in PLACE_CONTEXT:
+            counts[1] += 1
+    return out
+
+
+def _cited(c: Candidate) -> bool:
+    """'(Williams, 2010)', 'Biggs et al.', 'Brieber 2014': an author in a citation."""
+    year = c.after.isdigit() and len(c.after) == 4 and c.after[:2] in ("18", "19", "20")
+    return c.after == "et" or year and c.before in ("(", ";", "&", "and", "example", "see", "")
+
+
+def _use_document_evidence(cands: list[Candidate], verdicts: list, lower: set[str]) -> None:
+    """Lone first names are people ("Steven wanted to be a dentist"), even when a town shares the
+    name, if the document uses them as people; a sentence's first word that the document
+    otherwise writes in lower case and never capitalises inside a sentence is no name ("Can")."""
+    evidence = _person_evidence(cands)
+    inside = {c.key for c in cands if not c.initial}
+    for n, c in enumerate(cands):
+        if len(c.tokens) != 1 or c.shouting:
+            continue
+        kind, strength = verdicts[n]
+        person, place = evidence[c.key]
+        common = c.tokens[0].text.lower() in lower
+        if c.initial and common and c.key not in inside:
+            verdicts[n] = ("drop", SURE)
+        elif kind is None and c.key in gz.first_names() and (person > place or not common and place == 0):
+            verdicts[n] = ("person", SURE if person > place else WEAK)
+        elif kind == "place" and c.key in gz.first_names() and not _region(c.key) and person > place:
+            verdicts[n] = ("person", SURE)
+        elif kind is None and not common and person >= 2 and place == 0:
+            verdicts[n] = ("person", WEAK)
+        elif kind is None and not common and place >= 1 and person == 0 and not c.initial:
+            verdicts[n] = ("place", WEAK)  # "in Coron" makes every "Coron" of the document a place
+
+
+def _region(key: str) -> bool:
+    return key in gz.regions() or key in gz.countries()
 
 
 def _pronoun(c: Candidate) -> bool:

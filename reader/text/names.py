@@ -195,7 +195,7 @@ def _runs(toks: list[Token]) -> list[list[tuple[int, Token]]]:
     i = 0
     while i < len(toks):
         t = toks[i]
-        if t.capital and t.text[0].isalpha() or cur and t.key in LINKS and _capital_follows(toks, i):
+        if _name_capital(t) or cur and t.key in LINKS and _capital_follows(toks, i):
             cur.append((i, t))
         elif cur:
             runs.append(cur)
@@ -206,9 +206,14 @@ def _runs(toks: list[Token]) -> list[list[tuple[int, Token]]]:
     return runs
 
 
+def _name_capital(t: Token) -> bool:
+    """A capitalised word that may be part of a name: not "Um", "Yeah", "I'm"."""
+    return t.capital and t.text[0].isalpha() and t.key.replace("’", "'") not in gz.words("interjections")
+
+
 def _capital_follows(toks: list[Token], i: int) -> bool:
     for t in toks[i + 1 : i + 3]:
-        if t.capital and t.text[0].isalpha():
+        if _name_capital(t):
             return True
         if t.key not in LINKS:
             return False
