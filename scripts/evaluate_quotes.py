@@ -47,11 +47,58 @@ def norm(name: str) -> str:
     return re.sub(r"\s+", " ", name.replace(".", "")).strip().lower()
 
 
+# Our names leave titles out ("Sir Walter" is the person "Walter"), as GUM's gold does.
+TITLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "miss",
+        "ms",
+        "sir",
+        "lady",
+        "lord",
+        "dr",
+        "captain",
+        "colonel",
+        "madame",
+        "mme",
+        "monsieur",
+        "mademoiselle",
+        "aunt",
+        "uncle",
+        "master",
+        "mistress",
+        "professor",
+        "rev",
+        "reverend",
+        "admiral",
+        "general",
+        "signor",
+        "signora",
+        "the",
+        "my",
+        "dear",
+        "old",
+        "young",
+        "little",
+        "poor",
+    }
+)
+
+
+def untitled(name: str) -> str:
+    words = name.split()
+    while words and words[0] in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
 def read_characters(folder: Path) -> list[dict]:
     out = []
     with open(folder / "character_info.csv", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             aliases = {norm(a) for a in ast.literal_eval(row["Aliases"])} | {norm(row["Main Name"])}
+            aliases |= {untitled(a) for a in aliases} - {""}
             out.append({"name": row["Main Name"], "aliases": aliases, "category": row["Category"]})
     return out
 

@@ -203,16 +203,12 @@ def _use_document_evidence(cands: list[Candidate], verdicts: list, lower: set[st
             verdicts[n] = ("drop", SURE)
         elif kind is None and c.key in gz.first_names() and (person > place or not common and place == 0):
             verdicts[n] = ("person", SURE if person > place else WEAK)
-        elif kind == "place" and c.key in gz.first_names() and not _region(c.key) and person > place:
+        elif kind == "place" and c.key in gz.first_names() and c.key not in gz.countries() and person > place:
             verdicts[n] = ("person", SURE)
         elif kind is None and not common and person >= 2 and place == 0:
             verdicts[n] = ("person", WEAK)
         elif kind is None and not common and place >= 1 and person == 0 and not c.initial:
             verdicts[n] = ("place", WEAK)  # "in Coron" makes every "Coron" of the document a place
-
-
-def _region(key: str) -> bool:
-    return key in gz.regions() or key in gz.countries()
 
 
 def _pronoun(c: Candidate) -> bool:

@@ -271,6 +271,19 @@ class _Speakers:
                 return pid
         return None
 
+    def addressed(self, text: str, quotes: list[Quote]) -> str | None:
+        """A person named inside the quotes between commas or before the end: "Well, Margaret, ..."."""
+        for q in quotes:
+            k = bisect.bisect_left(self.starts, q.start)
+            while k < len(self.spans) and self.spans[k][1] <= q.end:
+                start, end, pid = self.spans[k]
+                if (text[start - 2 : start] == ", " or text[start - 1 : start] in '"“') and text[
+                    end : end + 1
+                ] in ",.!?":
+                    return pid
+                k += 1
+        return None
+
     def first_named_in(self, start: int, end: int) -> str | None:
         k = bisect.bisect_left(self.starts, start)
         if k < len(self.spans) and self.spans[k][1] <= end:
@@ -371,29 +384,42 @@ def _direct_quotes(analysis: Analysis, people: _Speakers) -> list[Quote]:
     turns = _Turns()
     for n, (para, found) in enumerate(zip(paras, spans)):
         if found:
-            quotes = _attribute(text, para, found, people, turns.alternate(n))
+            lead = _introduced_by(text, paras[n - 1], people) if n and found[0][0] == para[0] else None
+            quotes = _attribute(text, para, found, people, lead or turns.alternate(n))
             out.extend(quotes)
-            turns.add(n, next((q.speaker for q in quotes if q.speaker), None) if quotes else None, bool(quotes))
+            if quotes:
+                speaker = next((q.speaker for q in quotes if q.speaker), None)
+                turns.add(n, speaker, people.addressed(text, quotes))
     return out
+
+
+def _introduced_by(text: str, para: tuple[int, int], people: _Speakers) -> str | None:
+    """'Charles ... began with--' and then the quote as a paragraph of its own: that person speaks."""
+    a, b = para
+    if text[a:b].rstrip()[-1:] not in (":", "-", "—", ","):
+        return None
+    return people.nearest_in(a, b, b, b)
 
 
 class _Turns:
     """Who spoke in the last dialogue paragraphs: in a two-person exchange speakers alternate."""
 
     def __init__(self) -> None:
-        self.seen: list[tuple[int, str | None]] = []
+        self.seen: list[tuple[int, str | None, str | None]] = []  # paragraph, speaker, addressee
 
-    def add(self, paragraph: int, speaker: str | None, spoken: bool) -> None:
-        if spoken:
-            self.seen.append((paragraph, speaker))
+    def add(self, paragraph: int, speaker: str | None, addressee: str | None) -> None:
+        self.seen.append((paragraph, speaker, addressee))
 
     def alternate(self, paragraph: int) -> str | None:
-        if len(self.seen) < 2:
+        """The speaker before last, or the person the last speaker addressed ("..., Margaret.")."""
+        if not self.seen or self.seen[-1][0] != paragraph - 1:
             return None
-        (p1, last), (p2, before) = self.seen[-1], self.seen[-2]
-        if p1 == paragraph - 1 and p2 == paragraph - 2 and before and last != before:
-            return before
-        return None
+        _, last, addressed = self.seen[-1]
+        if len(self.seen) > 1 and self.seen[-2][0] == paragraph - 2:
+            before = self.seen[-2][1]
+            if before and before != last:
+                return before
+        return addressed if addressed != last else None
 
 
 def _attribute(text: str, para: tuple[int, int], found, people: _Speakers, turn: str | None) -> list[Quote]:
@@ -436,8 +462,21 @@ def _direct_cue(text: str, after: tuple[int, int], before: tuple[int, int], peop
             if word[0].isupper() and m.start() > a and text[m.start() - 2 : m.start()].strip() not in ('"', "”"):
                 continue  # a capitalised word inside the clause is a name, not a verb
             if word.lower() in gz.words("cue_verbs") or word.lower() in DIRECT_CUES:
-                return word, named(a, b) or _pronoun_speaker(text, a, b, people)
+                return word, _next_to(text, m.start(), m.end(), people) or named(a, b) or _pronoun_speaker(
+                    text, a, b, people
+                )
     return None, None
+
+
+def _next_to(text: str, start: int, end: int, people: _Speakers) -> str | None:
+    """The subject right beside the cue: 'said he', 'she said', 'said Sir Walter', 'Ralph asked'."""
+    following = WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    if following and following.group().lower() in ("he", "she"):
+        return people.last_outside(start, following.group().lower())
+    preceding = re.search(r"(\w+)\s+$", text[max(0, start - 30) : start])
+    if preceding and preceding.group(1).lower() in ("he", "she"):
+        return people.last_outside(start - len(preceding.group(0)), preceding.group(1).lower())
+    return people.first_named_in(end, end + 16) or people.named_in(max(0, start - 3), start)
 
 
 def _pronoun_speaker(text: str, a: int, b: int, people: _Speakers) -> str | None:
@@ -449,12 +488,11 @@ def _pronoun_speaker(text: str, a: int, b: int, people: _Speakers) -> str | None
 
 def _gender(p: Participant, text: str) -> str | None:
     """'m' or 'f' from a title before a mention (Mr., Mrs., Princess) or the first name."""
-    for m in p.mentions[:5]:
+    for m in p.mentions[:20]:
         before = WORD.findall(text[max(0, m.start - 12) : m.start])
         if before and before[-1].lower() in GENDERED_TITLES:
             return GENDERED_TITLES[before[-1].lower()]
-    first = p.name.split()[0]
-    return gz.genders().get(gz.word_key(first)) if len(p.name.split()) > 1 else None
+    return gz.genders().get(gz.word_key(p.name.split()[0]))
 
 
 def _reported(analysis: Analysis, index: int, people: _Speakers) -> Quote | None:
