@@ -98,8 +98,11 @@ def read_characters(folder: Path) -> list[dict]:
     with open(folder / "character_info.csv", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             aliases = {norm(a) for a in ast.literal_eval(row["Aliases"])} | {norm(row["Main Name"])}
-            aliases |= {untitled(a) for a in aliases} - {""}
             out.append({"name": row["Main Name"], "aliases": aliases, "category": row["Category"]})
+    # "Archer" stays Newland's alone when the list names him so, though "Mrs. Archer" is untitled "Archer".
+    given = {a for c in out for a in c["aliases"]}
+    for c in out:
+        c["aliases"] |= {untitled(a) for a in c["aliases"]} - given - {""}
     return out
 
 

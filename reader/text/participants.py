@@ -15,6 +15,7 @@ from reader.model import Analysis, Mention, Participant
 from reader.text import kinds, names
 from reader.text.names import Candidate
 
+HONORIFICS = frozenset({"mr", "mrs", "miss", "ms"})
 LINK_WORDS = frozenset({"of", "for", "on", "and", "&", "the", "in", "de", "du", "la", "le"})
 
 
@@ -27,6 +28,9 @@ def find(analysis: Analysis) -> list[Participant]:
     people = []
     for n, group in enumerate(groups, 1):
         p = _participant(f"p{n}", group, analysis.text)
+        title = _family_title(group)
+        if title:
+            p.name = f"{title} {p.name}"
         if p.kind == "person":
             p.role = roles.role_of(analysis, group)
         people.append(p)
@@ -65,18 +69,50 @@ def _group(cands: list[Candidate]) -> list[list[Candidate]]:
     """Mentions of one participant together; groups in order of first mention."""
     groups: list[list[Candidate]] = []
     index = _Index()
+    family = _family_names(cands)
     for c in cands:
-        target = index.exact.get((c.kind, c.key)) or _alias_target(c, index)
+        title = _honorific(c) if c.key in family else ""
+        key = (c.kind or "", c.key + ("|" + title if title else ""))
+        target = index.exact.get(key)
+        if target is None and not title and c.key not in family:
+            target = _alias_target(c, index)
         if target is None:
             target = []
             groups.append(target)
-        if (c.kind, c.key) not in index.exact:
-            index.add(c, target)
+        if key not in index.exact:
+            index.add(c, target, key)
         target.append(c)
-    return _merge_lone_names(groups)
+    return _merge_lone_names(groups, family)
 
 
-def _merge_lone_names(groups: list[list[Candidate]]) -> list[list[Candidate]]:
+def _honorific(c: Candidate) -> str:
+    """'mr', 'mrs', 'miss' or 'ms' before a one-word person name."""
+    if c.kind != "person" or len(c.tokens) != 1 or not c.titles:
+        return ""
+    key = c.titles[-1].key
+    return key if key in HONORIFICS else ""
+
+
+def _family_names(cands: list[Candidate]) -> set[str]:
+    """Surnames the document gives with two different honorifics: Mr. and Mrs. Bennet are two people,
+    and neither is Elizabeth Bennet."""
+    seen: dict[str, set[str]] = {}
+    for c in cands:
+        title = _honorific(c)
+        if title:
+            seen.setdefault(c.key, set()).add(title)
+    return {key for key, titles in seen.items() if len(titles) > 1}
+
+
+def _family_title(group: list[Candidate]) -> str:
+    """'Mrs.' for a group of 'Mrs. Hilbery' mentions kept apart from the rest of the family."""
+    for c in group:
+        if c.titles and c.titles[-1].key in HONORIFICS and len(c.tokens) == 1:
+            return c.titles[-1].text
+    return ""
+
+
+def _merge_lone_names(groups: list[list[Candidate]], family: set[str]) -> list[list[Candidate]]:
     """'Napoleon' met before 'Napoleon Bonaparte' joins him when no other full name fits."""
     full: dict[str, list[int]] = {}
     for n, g in enumerate(groups):
@@ -86,7 +122,7 @@ def _merge_lone_names(groups: list[list[Candidate]]) -> list[list[Candidate]]:
     merged: dict[int, int] = {}
     for n, g in enumerate(groups):
         keys = {c.key for c in g}
-        if g[0].kind != "person" or len(keys) != 1 or len(g[0].tokens) != 1:
+        if g[0].kind != "person" or len(keys) != 1 or len(g[0].tokens) != 1 or g[0].key in family:
             continue
         owners = full.get(next(iter(keys)), [])
         if len(owners) == 1 and owners[0] != n:
@@ -106,8 +142,8 @@ class _Index:
         self.by_word: dict[str, list[tuple[Candidate, list[Candidate]]]] = {}
         self.group_of: dict[int, list[Candidate]] = {}
 
-    def add(self, c: Candidate, group: list[Candidate]) -> None:
-        self.exact[(c.kind, c.key)] = group
+    def add(self, c: Candidate, group: list[Candidate], key: tuple[str, str]) -> None:
+        self.exact[key] = group
         self.group_of[id(c)] = group
         for word in _index_words(c):
             self.by_word.setdefault(word, []).append((c, group))
