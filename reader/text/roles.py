@@ -42,6 +42,7 @@ ROLE_NOUNS = frozenset(
     }
 )
 MAX_WORDS = 25
+REACH = 400  # characters around a name that a role phrase may take
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "then", "now", "also"})
 
 
@@ -49,7 +50,10 @@ def role_of(analysis, group) -> str | None:
     """The first role the document gives any mention of the person, or None."""
     for c in sorted(group, key=lambda c: c.start):
         s = analysis.sentences[c.sentence]
-        role = after(analysis.text, c.end, s.end) or before(analysis.text, s.start, c.start)
+        # A role sits within a few words of the name: bounded windows keep long sentences linear.
+        role = after(analysis.text, c.end, min(s.end, c.end + REACH)) or before(
+            analysis.text, max(s.start, c.start - REACH), c.start
+        )
         if role:
             return role
     return None
