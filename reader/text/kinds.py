@@ -95,6 +95,8 @@ COMPANY_SUFFIXES = frozenset(
     }
 )
 TEAM, SURE, WEAK = 3, 2, 1
+# Words that open a place's name: "Lake Merritt", "Mt. Talau", "Cape Cod".
+PLACE_PREFIXES = frozenset({"lake", "mount", "mt", "cape", "isle", "fort", "ft", "port", "gulf", "bay", "loch"})
 # Endings of English common nouns and adjectives, seldom of a surname ("Sustainable Development").
 COMMON_SUFFIX = re.compile(r"(?:tion|sion|ment|ity|ness|ship|ism|ance|ence|able|ible|ive|ical|ary|ogy|ing)s?$")
 
@@ -153,6 +155,8 @@ def _local(c: Candidate) -> tuple[str | None, int]:
         return "organization", SURE
     if any(k in gz.words("org_words") for k in keys):
         return "organization", SURE
+    if keys[0] in PLACE_PREFIXES and len(keys) > 1:
+        return "place", SURE  # "Lake Merritt", "Mt. Talau"
     if _person_shaped(c):
         return "person", SURE
     if keys[0] in PLACE_HEADS and len(keys) > 2 or keys[-1] in PLACE_HEADS and len(keys) > 1:
@@ -173,7 +177,9 @@ def _person_evidence(cands: list[Candidate]) -> dict[str, list[int]]:
     speech = gz.words("cue_verbs") | gz.words("person_verbs")
     out: dict[str, list[int]] = {}
     for c in cands:
-        counts = out.setdefault(c.key, [0, 0])
+        counts = out.setdefault(c.key, [0, 0, 0])
+        if c.before in gz.words("kind_nouns") or c.after in gz.words("kind_nouns"):
+            counts[2] += 1
         if c.after in speech or c.before in gz.words("cue_verbs") or _person_titled(c) or _cited(c):
             counts[0] += 1
         if c.before in PLACE_CONTEXT:
@@ -194,10 +200,14 @@ def _use_document_evidence(cands: list[Candidate], verdicts: list, lower: set[st
     evidence = _person_evidence(cands)
     inside = {c.key for c in cands if not c.initial}
     for n, c in enumerate(cands):
+        person, place, thing = evidence[c.key]
+        if thing and thing >= person and not _region(c.key):
+            verdicts[n] = ("drop", SURE)  # "the shuttle Atlantis", "the Eegimaa language"
+        elif len(c.tokens) > 1 and verdicts[n] == ("person", WEAK) and _common_phrase(c, lower):
+            verdicts[n] = ("drop", SURE)  # "Nuclear Weapons", "Promised Land": words the text also writes small
         if len(c.tokens) != 1 or c.shouting:
             continue
         kind, strength = verdicts[n]
-        person, place = evidence[c.key]
         common = c.tokens[0].text.lower() in lower
         if c.initial and common and c.key not in inside:
             verdicts[n] = ("drop", SURE)
@@ -209,6 +219,16 @@ def _use_document_evidence(cands: list[Candidate], verdicts: list, lower: set[st
             verdicts[n] = ("person", WEAK)
         elif kind is None and not common and place >= 1 and person == 0 and not c.initial:
             verdicts[n] = ("place", WEAK)  # "in Coron" makes every "Coron" of the document a place
+
+
+def _region(key: str) -> bool:
+    return key in gz.countries() or key in gz.regions() or key in gz.cities()
+
+
+def _common_phrase(c: Candidate, lower: set[str]) -> bool:
+    """No first name, and a word the document also writes in lower case."""
+    keys = [t.key for t in c.tokens]
+    return not any(k in gz.first_names() for k in keys) and any(t.text.lower() in lower for t in c.tokens)
 
 
 def _pronoun(c: Candidate) -> bool:

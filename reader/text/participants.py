@@ -44,9 +44,21 @@ def mentions(analysis: Analysis) -> list[Candidate]:
     lower: set[str] = set()
     for i, s in enumerate(analysis.sentences):
         cands.extend(names.candidates(text, s.start, s.end, i, lower))
-    typed = kinds.classify(cands, lower)
+    typed = [c for c in kinds.classify(cands, lower) if not _case_party(text, c)]
     _mark_definitions(typed, text)
     return typed
+
+
+CASE_MARK = re.compile(r"\s+v(?:s)?\.\s+")
+
+
+def _case_party(text: str, c: Candidate) -> bool:
+    """'Green v. United States' names a court case, not a person and a place."""
+    return (
+        CASE_MARK.match(text, c.end, c.end + 8) is not None
+        or CASE_MARK.search(text, max(0, c.start - 8), c.start) is not None
+        and text[: c.start].rstrip().endswith((" v.", " vs."))
+    )
 
 
 def _mark_definitions(cands: list[Candidate], text: str) -> None:
