@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 
 from reader.text import gazetteer as gz
-from reader.text.names import PLACE_HEADS, Candidate, _is_acronym, _is_initial
+from reader.text.names import PLACE_HEADS, Candidate
+from reader.text.names import initial as _is_initial
+from reader.text.tokens import is_acronym as _is_acronym
+from reader.text.tokens import words as wordlist
 
 PLACE_CONTEXT = frozenset(
     {"in", "at", "near", "from", "across", "outside", "throughout", "towards", "toward", "via", "into"}
@@ -131,42 +134,103 @@ def classify(cands: list[Candidate], lower: set[str] = frozenset()) -> list[Cand
     return out
 
 
-def _local(c: Candidate) -> tuple[str | None, int]:
-    """What the candidate is on its own: (kind or 'drop' or None, strength)."""
-    keys = [t.key for t in c.tokens]
-    if not _org_head(keys) and (any(k in gz.words("not_names") for k in keys) or gz.is_demonym(c.tokens[-1].text)):
+Verdict = tuple[str | None, int]
+
+
+def _not_a_name(c: Candidate, keys: list[str]) -> Verdict | None:
+    if not _org_head(keys) and (any(k in wordlist("not_names") for k in keys) or gz.is_demonym(c.tokens[-1].text)):
         return "drop", SURE
     if len(keys) > 1 and len(keys[-1]) == 1:  # "Group C"
         return "drop", SURE
-    if c.key in gz.words("organizations"):
-        return "organization", SURE
+    return None
+
+
+def _known_organization(c: Candidate, keys: list[str]) -> Verdict | None:
+    return ("organization", SURE) if c.key in wordlist("organizations") else None
+
+
+def _acronym_not_place(c: Candidate, keys: list[str]) -> Verdict | None:
     if len(keys) == 1 and _is_acronym(c.tokens[0].text) and not _spelled_place(c.key):
         return "organization", WEAK
-    if c.key in gz.regions() and not _person_titled(c):
-        if c.team and c.key not in gz.countries():
-            return "organization", TEAM  # "NEW JERSEY 10 4 2" in a league table
-        return "place", SURE
-    if c.key in gz.cities() or c.key in gz.towns():
-        if c.team or c.before in TEAM_CONTEXT:
-            return "organization", TEAM
-        if not _person_titled(c):
-            return "place", SURE if c.key in gz.cities() else WEAK
-    if len(keys) > 1 and _club(c):
+    return None
+
+
+def _region_or_team(c: Candidate, keys: list[str]) -> Verdict | None:
+    if c.key not in gz.regions() or _person_titled(c):
+        return None
+    if c.team and c.key not in gz.countries():
+        return "organization", TEAM  # "NEW JERSEY 10 4 2" in a league table
+    return "place", SURE
+
+
+def _city_or_team(c: Candidate, keys: list[str]) -> Verdict | None:
+    if c.key not in gz.cities() and c.key not in gz.towns():
+        return None
+    if c.team or c.before in TEAM_CONTEXT:
+        return "organization", TEAM
+    if _person_titled(c):
+        return None
+    return "place", SURE if c.key in gz.cities() else WEAK
+
+
+def _organization_words(c: Candidate, keys: list[str]) -> Verdict | None:
+    if len(keys) > 1 and _club(c) or any(k in wordlist("org_words") for k in keys):
         return "organization", SURE
-    if any(k in gz.words("org_words") for k in keys):
-        return "organization", SURE
-    if keys[0] in PLACE_PREFIXES and len(keys) > 1:
-        return "place", SURE  # "Lake Merritt", "Mt. Talau"
-    if _person_shaped(c):
-        return "person", SURE
+    return None
+
+
+def _place_prefix(c: Candidate, keys: list[str]) -> Verdict | None:
+    return ("place", SURE) if keys[0] in PLACE_PREFIXES and len(keys) > 1 else None  # "Lake Merritt", "Mt. Talau"
+
+
+def _person_name_shape(c: Candidate, keys: list[str]) -> Verdict | None:
+    return ("person", SURE) if _person_shaped(c) else None
+
+
+def _place_head(c: Candidate, keys: list[str]) -> Verdict | None:
     if keys[0] in PLACE_HEADS and len(keys) > 2 or keys[-1] in PLACE_HEADS and len(keys) > 1:
         return "place", SURE
-    if len(keys) == 1 and _is_acronym(c.tokens[0].text):
-        return "organization", WEAK
-    if _person_titled(c) or _person_shaped(c):
-        return "person", SURE
+    return None
+
+
+def _acronym(c: Candidate, keys: list[str]) -> Verdict | None:
+    return ("organization", WEAK) if len(keys) == 1 and _is_acronym(c.tokens[0].text) else None
+
+
+def _titled_person(c: Candidate, keys: list[str]) -> Verdict | None:
+    return ("person", SURE) if _person_titled(c) else None
+
+
+def _name_words(c: Candidate, keys: list[str]) -> Verdict | None:
     if 1 < len(keys) < 5 and all(_name_word(t.text) for t in c.tokens) and not _has_common_word(c):
         return "person", WEAK
+    return None
+
+
+# What a candidate is on its own: the first rule that answers decides.
+LOCAL_RULES = (
+    _not_a_name,
+    _known_organization,
+    _acronym_not_place,
+    _region_or_team,
+    _city_or_team,
+    _organization_words,
+    _place_prefix,
+    _person_name_shape,
+    _place_head,
+    _acronym,
+    _titled_person,
+    _name_words,
+)
+
+
+def _local(c: Candidate) -> Verdict:
+    """What the candidate is on its own: (kind or 'drop' or None, strength)."""
+    keys = [t.key for t in c.tokens]
+    for rule in LOCAL_RULES:
+        verdict = rule(c, keys)
+        if verdict is not None:
+            return verdict
     return None, 0
 
 
@@ -174,13 +238,13 @@ def _person_evidence(cands: list[Candidate]) -> dict[str, list[int]]:
     """Per key, how often the document uses it as a person's name and as a place's.
 
     A person: "said Elizabeth", "Steven wanted", "Miss Elizabeth"; a place: "in Elizabeth"."""
-    speech = gz.words("cue_verbs") | gz.words("person_verbs")
+    speech = wordlist("cue_verbs") | wordlist("person_verbs")
     out: dict[str, list[int]] = {}
     for c in cands:
         counts = out.setdefault(c.key, [0, 0, 0])
-        if c.before in gz.words("kind_nouns") or c.after in gz.words("kind_nouns"):
+        if c.before in wordlist("kind_nouns") or c.after in wordlist("kind_nouns"):
             counts[2] += 1
-        if c.after in speech or c.before in gz.words("cue_verbs") or _person_titled(c) or _cited(c):
+        if c.after in speech or c.before in wordlist("cue_verbs") or _person_titled(c) or _cited(c):
             counts[0] += 1
         if c.before in PLACE_CONTEXT:
             counts[1] += 1
@@ -272,7 +336,7 @@ def _known_word(t) -> bool:
     return (
         k in gz.first_names()
         or k in gz.places()
-        or k in gz.words("org_words")
+        or k in wordlist("org_words")
         or _is_acronym(t.text)
         or _is_initial(t)
         or k in PLACE_HEADS
@@ -296,7 +360,7 @@ def _club(c: Candidate) -> bool:
 
 def _org_head(keys: list[str]) -> bool:
     """'Office of the UN High Commissioner for Human Rights': the head is 'Office', not 'Rights'."""
-    return any(k in gz.words("org_words") and nxt in ("of", "for", "on") for k, nxt in zip(keys, keys[1:]))
+    return any(k in wordlist("org_words") and nxt in ("of", "for", "on") for k, nxt in zip(keys, keys[1:]))
 
 
 def _has_common_word(c: Candidate) -> bool:
@@ -304,7 +368,7 @@ def _has_common_word(c: Candidate) -> bool:
     if c.tokens[0].key in gz.places():
         return True  # "Paris Agenda"
     return any(
-        gz.is_demonym(t.text) or t.key in gz.words("function_words") or COMMON_SUFFIX.search(t.key) for t in c.tokens
+        gz.is_demonym(t.text) or t.key in wordlist("function_words") or COMMON_SUFFIX.search(t.key) for t in c.tokens
     )
 
 
@@ -325,7 +389,7 @@ def _person_shaped(c: Candidate) -> bool:
         return True
     last = toks[-1].key
     return toks[0].key in gz.first_names() and not (
-        last in gz.places() or last in PLACE_HEADS or last in gz.words("org_words")
+        last in gz.places() or last in PLACE_HEADS or last in wordlist("org_words")
     )
 
 
@@ -374,7 +438,7 @@ def _short_forms(c: Candidate, kind: str) -> list[str]:
         return [keys[-1]]
     if kind == "organization" and len(keys) > 1 and keys[-1] in COMPANY_SUFFIXES:
         first = keys[0]
-        if first in gz.words("org_words") or first in gz.words("function_words") or first in gz.places():
+        if first in wordlist("org_words") or first in wordlist("function_words") or first in gz.places():
             return []
         return [" ".join(keys[:n]) for n in range(1, len(keys) - 1)] or [first]
     return []
@@ -389,7 +453,7 @@ def _from_context(c: Candidate) -> str | None:
         return None
     if c.before in PLACE_CONTEXT:
         return "place"
-    if c.after in gz.words("cue_verbs"):
+    if c.after in wordlist("cue_verbs"):
         return "person"
     return None
 
@@ -403,7 +467,7 @@ def _read_shouting(c: Candidate, known: dict[str, str]) -> list[Candidate]:
             key = " ".join(t.key for t in piece)
             kind = known.get(key) or _shouted_place(key, c, i + n)
             if kind and not (
-                n == 1 and (key in gz.words("function_words") or len(key) < 3 and key not in gz.countries())
+                n == 1 and (key in wordlist("function_words") or len(key) < 3 and key not in gz.countries())
             ):
                 out.append(Candidate(tokens=piece, sentence=c.sentence, initial=False, shouting=True, kind=kind))
                 i += n

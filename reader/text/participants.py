@@ -14,6 +14,7 @@ import re
 from reader.model import Analysis, Mention, Participant
 from reader.text import kinds, names
 from reader.text.names import Candidate
+from reader.text.tokens import is_acronym, is_initial
 
 HONORIFICS = frozenset({"mr", "mrs", "miss", "ms"})
 LINK_WORDS = frozenset({"of", "for", "on", "and", "&", "the", "in", "de", "du", "la", "le"})
@@ -64,7 +65,7 @@ def _case_party(text: str, c: Candidate) -> bool:
 def _mark_definitions(cands: list[Candidate], text: str) -> None:
     """'Long Name (LN)': LN names the nearest earlier candidate of its sentence with its initial."""
     for n, c in enumerate(cands):
-        if not names._is_acronym(c.tokens[0].text) or len(c.tokens) != 1:
+        if not is_acronym(c.tokens[0].text) or len(c.tokens) != 1:
             continue
         if text[c.start - 1 : c.start] != "(" or text[c.end : c.end + 1] != ")":
             continue
@@ -211,7 +212,7 @@ def _same_person(short, full) -> bool:
     for a, b in zip(short[:-1], full[:-1]):
         if a.key == b.key:
             continue
-        if not (names._is_initial(a) and b.key.startswith(a.key)):
+        if not (is_initial(a.text) and b.key.startswith(a.key)):
             return False
     return True
 
@@ -220,7 +221,7 @@ def _is_acronym_of(short: Candidate, long: Candidate) -> bool:
     if len(short.tokens) != 1 or len(long.tokens) < 2:
         return False
     word = short.tokens[0].text.replace(".", "")
-    if not names._is_acronym(word):
+    if not is_acronym(word):
         return False
     return word == _initials(long)
 
@@ -231,7 +232,7 @@ def _initials(c: Candidate) -> str:
         if t.key in LINK_WORDS:
             continue
         text = t.text.replace(".", "")
-        out.append(text if names._is_acronym(text) else text[0].upper())
+        out.append(text if is_acronym(text) else text[0].upper())
     return "".join(out)
 
 

@@ -15,6 +15,7 @@ import re
 
 from reader.model import Analysis, Participant, Quote
 from reader.text import gazetteer as gz
+from reader.text.tokens import words as wordlist
 
 # Double marks are paired by one scan per paragraph (linear on unclosed marks); single curly
 # quotes are also apostrophes, so they pair by a bounded pattern within a paragraph.
@@ -451,7 +452,7 @@ def _is_speech(text: str, start: int, end: int, p_start: int, p_end: int) -> boo
     if inner[-1:] in ".,!?…—-;:" or end - start > 120:
         return True
     near = text[max(p_start, start - 60) : start] + " " + text[end : min(p_end, end + 60)]
-    return any(w.lower() in gz.words("cue_verbs") for w in WORD.findall(near))
+    return any(w.lower() in wordlist("cue_verbs") for w in WORD.findall(near))
 
 
 def _direct_cue(text: str, after: tuple[int, int], before: tuple[int, int], people: _Speakers):
@@ -461,7 +462,7 @@ def _direct_cue(text: str, after: tuple[int, int], before: tuple[int, int], peop
             word = m.group()
             if word[0].isupper() and m.start() > a and text[m.start() - 2 : m.start()].strip() not in ('"', "”"):
                 continue  # a capitalised word inside the clause is a name, not a verb
-            if word.lower() in gz.words("cue_verbs") or word.lower() in DIRECT_CUES:
+            if word.lower() in wordlist("cue_verbs") or word.lower() in DIRECT_CUES:
                 return word, _next_to(text, m.start(), m.end(), people) or named(a, b) or _pronoun_speaker(
                     text, a, b, people
                 )
@@ -511,7 +512,7 @@ def _cue_clause(text: str, start: int, end: int, people: _Speakers) -> Quote | N
     words = list(WORD.finditer(text, start, end))
     for n, m in enumerate(words):
         w = m.group()
-        if w.lower() not in gz.words("cue_verbs") or n == 0 or w[0].isupper():
+        if w.lower() not in wordlist("cue_verbs") or n == 0 or w[0].isupper():
             continue  # "the United States has": a capitalised word is a name, not a speech verb
         prev = words[n - 1].group().lower()
         if prev in ("was", "were", "been", "be", "is", "are", "the", "to", "a", "has", "have", "had"):

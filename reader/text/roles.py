@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from reader.text import gazetteer as gz
 from reader.text.names import Token, tokenize
+from reader.text.tokens import words as wordlist
 
 LINKS = frozenset({"of", "for", "on", "and", "the", "at", "in", "to", "’s", "'s", "&"})
 # Role nouns that the title list leaves out.
@@ -114,7 +114,7 @@ def _in_title_phrase(toks: list[Token], i: int) -> bool:
 
 
 def _has_role_word(toks: list[Token]) -> bool:
-    return any((t.key in gz.words("titles") or t.key in ROLE_NOUNS) and t.key not in _NOT_ROLES for t in toks)
+    return any((t.key in wordlist("titles") or t.key in ROLE_NOUNS) and t.key not in _NOT_ROLES for t in toks)
 
 
 # Title-list words too vague to make a phrase a role on their own.
