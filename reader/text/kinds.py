@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from reader.text import gazetteer as gz
-from reader.text.names import PLACE_HEADS, Candidate
+from reader.text.names import PLACE_HEADS, Candidate, Token
 from reader.text.names import initial as _is_initial
 from reader.text.tokens import is_acronym as _is_acronym
 from reader.text.tokens import words as wordlist
@@ -104,7 +104,7 @@ PLACE_PREFIXES = frozenset({"lake", "mount", "mt", "cape", "isle", "fort", "ft",
 COMMON_SUFFIX = re.compile(r"(?:tion|sion|ment|ity|ness|ship|ism|ance|ence|able|ible|ive|ical|ary|ogy|ing)s?$")
 
 
-def classify(cands: list[Candidate], lower: set[str] = frozenset()) -> list[Candidate]:
+def classify(cands: list[Candidate], lower: set[str] | frozenset[str] = frozenset()) -> list[Candidate]:
     """The candidates that name participants, each with ``kind`` set.
 
     ``lower`` holds the words the document also writes in lower case: a sentence's first
@@ -257,7 +257,7 @@ def _cited(c: Candidate) -> bool:
     return c.after == "et" or year and c.before in ("(", ";", "&", "and", "example", "see", "")
 
 
-def _use_document_evidence(cands: list[Candidate], verdicts: list, lower: set[str]) -> None:
+def _use_document_evidence(cands: list[Candidate], verdicts: list[Verdict], lower: set[str] | frozenset[str]) -> None:
     """Lone first names are people ("Steven wanted to be a dentist"), even when a town shares the
     name, if the document uses them as people; a sentence's first word that the document
     otherwise writes in lower case and never capitalises inside a sentence is no name ("Can")."""
@@ -289,7 +289,7 @@ def _region(key: str) -> bool:
     return key in gz.countries() or key in gz.regions() or key in gz.cities()
 
 
-def _common_phrase(c: Candidate, lower: set[str]) -> bool:
+def _common_phrase(c: Candidate, lower: set[str] | frozenset[str]) -> bool:
     """No first name, and a word the document also writes in lower case."""
     keys = [t.key for t in c.tokens]
     return not any(k in gz.first_names() for k in keys) and any(t.text.lower() in lower for t in c.tokens)
@@ -301,7 +301,7 @@ def _pronoun(c: Candidate) -> bool:
     return len(c.tokens) == 1 and (len(word) < 2 or word.split("’")[0].split("'")[0] == "I")
 
 
-def _drop_opening_word(c: Candidate, lower) -> None:
+def _drop_opening_word(c: Candidate, lower: set[str] | frozenset[str]) -> None:
     """'Hosts UAE play', 'Suddenly Natásha': a sentence's first word is capitalised anyway;
     when the document also writes it in lower case, or it is nothing we know and the rest
     is a name, it goes."""
@@ -331,7 +331,7 @@ def _any_place(key: str) -> bool:
     return key in gz.places() or key in gz.towns()
 
 
-def _known_word(t) -> bool:
+def _known_word(t: Token) -> bool:
     k = t.key
     return (
         k in gz.first_names()
@@ -418,7 +418,7 @@ def _dateline(c: Candidate) -> bool:
     return c.initial and (c.after[:1].isdigit() or c.after == ",")
 
 
-def _known(cands: list[Candidate], verdicts, strongest: int = WEAK) -> dict[str, str]:
+def _known(cands: list[Candidate], verdicts: list[Verdict], strongest: int = WEAK) -> dict[str, str]:
     """Keys typed with confidence, and the surnames of people with full names; then weaker ones."""
     known: dict[str, str] = {}
     for wanted in (s for s in (TEAM, SURE, WEAK) if s >= strongest):

@@ -114,7 +114,7 @@ class Token:
     key: str = ""  # lower case without a final dot: the form looked up in word lists
     capital: bool = False
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.key = gz.word_key(self.text)
         self.capital = self.text[0].isupper()
 
@@ -193,7 +193,8 @@ def _first_word(toks: list[Token]) -> int:
 
 def _runs(toks: list[Token]) -> list[list[tuple[int, Token]]]:
     """Maximal runs of capitalised tokens, with link words between them."""
-    runs, cur = [], []
+    runs: list[list[tuple[int, Token]]] = []
+    cur: list[tuple[int, Token]] = []
     i = 0
     while i < len(toks):
         t = toks[i]
@@ -224,7 +225,8 @@ def _capital_follows(toks: list[Token], i: int) -> bool:
 
 def _split(run: list[tuple[int, Token]]) -> list[list[tuple[int, Token]]]:
     """Cut a run at links that do not belong inside a name, then at name boundaries."""
-    parts, cur = [], []
+    parts: list[list[tuple[int, Token]]] = []
+    cur: list[tuple[int, Token]] = []
     for i, t in run:
         if t.capital or (t.key in PARTICLES and cur) or _keeps_link(cur, t.key):
             cur.append((i, t))
@@ -261,7 +263,8 @@ def _keeps_link(cur: list[tuple[int, Token]], key: str) -> bool:
 
 def _cut_names(part: list[tuple[int, Token]]) -> list[list[tuple[int, Token]]]:
     """Cut where a person's name starts after an organization or place: 'Office Vladimir Voronkov'."""
-    out, cur = [], []
+    out: list[list[tuple[int, Token]]] = []
+    cur: list[tuple[int, Token]] = []
     for n, (i, t) in enumerate(part):
         if cur and _name_starts(part, n):
             out.append(cur)
@@ -311,7 +314,9 @@ def _is_title(part: list[tuple[int, Token]], n: int) -> bool:
     return nxt is None or nxt.key not in wordlist("org_words")
 
 
-def _trim(part, toks, sentence, first, shouting) -> list[Candidate]:
+def _trim(
+    part: list[tuple[int, Token]], toks: list[Token], sentence: int, first: int, shouting: bool
+) -> list[Candidate]:
     """Take titles and sentence-initial function words off the edges."""
     pieces = [(part, [])] if shouting else _split_titles(part)
     out = []
@@ -338,7 +343,7 @@ def _trim(part, toks, sentence, first, shouting) -> list[Candidate]:
 
 
 def _titles_before(toks: list[Token], i: int) -> list[Token]:
-    titles = []
+    titles: list[Token] = []
     while i > 0 and (toks[i - 1].key in wordlist("titles") and toks[i - 1].capital or toks[i - 1].text == "."):
         i -= 1
         if toks[i].text != ".":
@@ -346,13 +351,15 @@ def _titles_before(toks: list[Token], i: int) -> list[Token]:
     return titles
 
 
-def _split_titles(part):
+def _split_titles(part: list[tuple[int, Token]]) -> list[tuple[list[tuple[int, Token]], list[Token]]]:
     """Cut at titles: 'UN Secretary General Antonio Guterres' gives 'UN' and 'Antonio Guterres'.
 
     Inside an organization's name a title word stays ("Office of the High Commissioner").
     Each piece carries the titles that stood right before it.
     """
-    pieces, cur, titles = [], [], []
+    pieces: list[tuple[list[tuple[int, Token]], list[Token]]] = []
+    cur: list[tuple[int, Token]] = []
+    titles: list[Token] = []
     for n, (i, t) in enumerate(part):
         in_org = any(u.key in wordlist("org_words") for _, u in cur)
         if _is_title(part, n) and not in_org:
@@ -367,7 +374,7 @@ def _split_titles(part):
     return [(_drop_edge_links(p), ts) for p, ts in pieces if _drop_edge_links(p)]
 
 
-def _drop_edge_links(part):
+def _drop_edge_links(part: list[tuple[int, Token]]) -> list[tuple[int, Token]]:
     while part and not part[0][1].capital:
         part = part[1:]
     while part and not part[-1][1].capital:

@@ -13,7 +13,7 @@ import re
 
 from reader.model import Analysis, Mention, Participant
 from reader.text import kinds, names
-from reader.text.names import Candidate
+from reader.text.names import Candidate, Token
 from reader.text.tokens import is_acronym, is_initial
 
 HONORIFICS = frozenset({"mr", "mrs", "miss", "ms"})
@@ -150,7 +150,7 @@ def _merge_lone_names(groups: list[list[Candidate]], family: set[str]) -> list[l
 class _Index:
     """Ways to find the group a new name may belong to without comparing with every group."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.exact: dict[tuple[str, str], list[Candidate]] = {}
         self.by_word: dict[str, list[tuple[Candidate, list[Candidate]]]] = {}
         self.group_of: dict[int, list[Candidate]] = {}
@@ -180,7 +180,7 @@ def _index_words(c: Candidate) -> list[str]:
     return out
 
 
-def _alias_target(c: Candidate, index: _Index):
+def _alias_target(c: Candidate, index: _Index) -> list[Candidate] | None:
     """The earlier group ``c`` is another name of, if any (latest group first)."""
     if c.defines is not None and id(c.defines) in index.group_of:
         return index.group_of[id(c.defines)]
@@ -202,7 +202,7 @@ def _same(c: Candidate, other: Candidate) -> bool:
     return _place_variant(c, other) or _place_variant(other, c)
 
 
-def _same_person(short, full) -> bool:
+def _same_person(short: list[Token], full: list[Token]) -> bool:
     """'Gherman', 'N. Gherman' and 'Natalya Gherman' are one person; 'Igor Gherman' is not.
     'Anna Pávlovna' is 'Anna Pávlovna Schérer'."""
     if 2 <= len(short) < len(full) and [t.key for t in short] == [t.key for t in full[: len(short)]]:
@@ -263,7 +263,7 @@ def _participant(pid: str, group: list[Candidate], text: str) -> Participant:
 
 
 def _kind(group: list[Candidate]) -> str:
-    kinds_seen = [c.kind for c in group]
+    kinds_seen = [c.kind or "" for c in group]
     return max(set(kinds_seen), key=lambda k: (kinds_seen.count(k), -kinds_seen.index(k)))
 
 

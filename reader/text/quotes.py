@@ -423,7 +423,9 @@ class _Turns:
         return addressed if addressed != last else None
 
 
-def _attribute(text: str, para: tuple[int, int], found, people: _Speakers, turn: str | None) -> list[Quote]:
+def _attribute(
+    text: str, para: tuple[int, int], found: list[tuple[int, int]], people: _Speakers, turn: str | None
+) -> list[Quote]:
     a, b = para
     out: list[Quote] = []
     para_speaker = None
@@ -455,7 +457,9 @@ def _is_speech(text: str, start: int, end: int, p_start: int, p_end: int) -> boo
     return any(w.lower() in wordlist("cue_verbs") for w in WORD.findall(near))
 
 
-def _direct_cue(text: str, after: tuple[int, int], before: tuple[int, int], people: _Speakers):
+def _direct_cue(
+    text: str, after: tuple[int, int], before: tuple[int, int], people: _Speakers
+) -> tuple[str | None, str | None]:
     """The cue verb next to a quote and the person it attributes it to."""
     for (a, b), named in ((after, people.first_named_in), (before, people.named_in)):
         for m in WORD.finditer(text, a, b):
@@ -539,7 +543,7 @@ def _cue_clause(text: str, start: int, end: int, people: _Speakers) -> Quote | N
     return None
 
 
-def _subject_start(text, start, cue_start) -> int | None:
+def _subject_start(text: str, start: int, cue_start: int) -> int | None:
     """Where the subject of the cue verb begins: after the last comma of the clause, or the start."""
     clause = text[start:cue_start]
     cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind(":"))
@@ -557,11 +561,11 @@ def _subject_start(text, start, cue_start) -> int | None:
     return begin + (len(text[begin:cue_start]) - len(text[begin:cue_start].lstrip()))
 
 
-def _after_cue(text, cue_end, end) -> int:
+def _after_cue(text: str, cue_end: int, end: int) -> int:
     pos = cue_end
     rest = text[pos:end]
     m = re.match(r"\s*,?\s*(?:(?:out|on|to|up)\s+)?(?:that\s+)?", rest)
-    return pos + m.end()
+    return pos + (m.end() if m else 0)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

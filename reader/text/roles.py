@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from reader.text.names import Token, tokenize
+from reader.model import Analysis
+from reader.text.names import Candidate, Token, tokenize
 from reader.text.tokens import words as wordlist
 
 LINKS = frozenset({"of", "for", "on", "and", "the", "at", "in", "to", "’s", "'s", "&"})
@@ -46,7 +47,7 @@ REACH = 400  # characters around a name that a role phrase may take
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "then", "now", "also"})
 
 
-def role_of(analysis, group) -> str | None:
+def role_of(analysis: Analysis, group: list[Candidate]) -> str | None:
     """The first role the document gives any mention of the person, or None."""
     for c in sorted(group, key=lambda c: c.start):
         s = analysis.sentences[c.sentence]
