@@ -263,6 +263,7 @@ def _use_document_evidence(cands: list[Candidate], verdicts: list[Verdict], lowe
     otherwise writes in lower case and never capitalises inside a sentence is no name ("Can")."""
     evidence = _person_evidence(cands)
     inside = {c.key for c in cands if not c.initial}
+    named = {c.key for c in cands if c.before == "the" or c.after in wordlist("cue_verbs")}
     for n, c in enumerate(cands):
         person, place, thing = evidence[c.key]
         if thing and thing >= person and not _region(c.key):
@@ -270,6 +271,9 @@ def _use_document_evidence(cands: list[Candidate], verdicts: list[Verdict], lowe
         elif len(c.tokens) > 1 and verdicts[n] == ("person", WEAK) and _common_phrase(c, lower):
             verdicts[n] = ("drop", SURE)  # "Nuclear Weapons", "Promised Land": words the text also writes small
         if len(c.tokens) != 1 or c.shouting:
+            continue
+        if verdicts[n] == ("organization", WEAK) and c.key not in named and len(c.key) <= 3:
+            verdicts[n] = ("drop", SURE)  # "DH projects", "TV", "DNA": an acronym no text calls "the" or quotes
             continue
         kind, strength = verdicts[n]
         common = c.tokens[0].text.lower() in lower
