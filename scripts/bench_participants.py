@@ -1,6 +1,6 @@
 """Time participants and quotes on a long book (default: War and Peace, 3.4 MB).
 
-    /work/venv/bin/python scripts/bench_participants.py [PATH]
+    python scripts/bench_participants.py [PATH]
 
 Prints the time to segment (not counted in the goal), to find participants and to find
 quotes, and the number of each. Goal: participants + quotes under 5 s for War and Peace.
