@@ -187,6 +187,7 @@ class _Speakers:
         self.gender = {p.id: _gender(p, analysis.text) for p in people}
         self.orgs = [p for p in analysis.participants or [] if p.kind != "person"]
         self.sentence_starts = [s.start for s in analysis.sentences]
+        self.expected: str | None = None  # whose turn it is in a run of dialogue
         self.set_quoted([])
 
     def _subjects(self) -> list[tuple[int, str]]:
@@ -262,6 +263,8 @@ class _Speakers:
     def last_outside(self, pos: int, pronoun: str) -> str | None:
         """The person last named in the narration before pos, of the pronoun's gender."""
         wanted = PRONOUNS.get(pronoun)
+        if self.expected and wanted and self.gender.get(self.expected) == wanted:
+            return self.expected  # in a dialogue, 'said she' is the turn's speaker, not her listener
         k = bisect.bisect_left(self.narration_starts, pos) - 1
         floor = max(pos - 3000, self._section_start(pos))
         for j in range(k, max(k - 30, -1), -1):
@@ -429,6 +432,7 @@ def _attribute(
     a, b = para
     out: list[Quote] = []
     para_speaker = None
+    people.expected = turn
     for k, (qs, qe) in enumerate(found):
         if not _is_speech(text, qs, qe, a, b):
             continue
@@ -439,7 +443,9 @@ def _attribute(
         cue, speaker = _direct_cue(text, after, before, people)
         speaker = speaker or para_speaker or people.nearest_in(a, b, qs, qe) or (turn if not out else None)
         para_speaker = para_speaker or speaker
+        people.expected = None
         out.append(Quote(qs, qe, "direct", speaker, cue))
+    people.expected = None
     return out
 
 
