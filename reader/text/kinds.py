@@ -283,6 +283,8 @@ def _use_document_evidence(cands: list[Candidate], verdicts: list[Verdict], lowe
             verdicts[n] = ("person", SURE if person > place else WEAK)
         elif kind == "place" and c.key in gz.first_names() and c.key not in gz.countries() and person > place:
             verdicts[n] = ("person", SURE)
+        elif kind == "place" and strength == WEAK and c.key in gz.first_names() and place == 0:
+            verdicts[n] = ("person", WEAK)  # a small town's name that the text never uses as a place
         elif kind is None and not common and person >= 2 and place == 0:
             verdicts[n] = ("person", WEAK)
         elif kind is None and not common and place >= 1 and person == 0 and not c.initial:
