@@ -119,10 +119,10 @@ def _family_names(cands: list[Candidate]) -> set[str]:
 
 def _family_title(group: list[Candidate]) -> str:
     """'Mrs.' for a group of 'Mrs. Hilbery' mentions kept apart from the rest of the family."""
-    for c in group:
-        if c.titles and c.titles[-1].key in HONORIFICS and len(c.tokens) == 1:
-            return c.titles[-1].text
-    return ""
+    titles = {c.titles[-1].text for c in group if c.titles and c.titles[-1].key in HONORIFICS and len(c.tokens) == 1}
+    if len(titles) != 1 or any(not c.titles for c in group):
+        return ""  # 'Charles' with one 'Mrs Charles' among his mentions is not a Mrs
+    return titles.pop()
 
 
 def _merge_lone_names(groups: list[list[Candidate]], family: set[str]) -> list[list[Candidate]]:
