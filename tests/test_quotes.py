@@ -241,3 +241,13 @@ def test_unbalanced_marks_give_exact_spans(text):
     for q in a.quotes:
         assert 0 <= q.start < q.end <= len(a.text)
         assert "\n\n" not in a.text[q.start : q.end]
+
+
+def test_the_title_names_its_holder():
+    text = (
+        "Admiral Croft walked in with his wife. Admiral Croft sat down by the fire.\n\n"
+        "Anne looked at the letters on the table.\n\n"
+        '"Phoo! phoo!" cried the Admiral, "what stuff these young fellows talk!"\n'
+    )
+    speakers = [s for _, s in direct_speakers(text)]
+    assert speakers and all(s == "Croft" for s in speakers)

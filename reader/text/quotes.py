@@ -140,6 +140,8 @@ DIRECT_CUES = frozenset(
         "continued",
     }
 )
+TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\.?\s+$")
+THE_TITLE = re.compile(r"\s+the\s+([A-Z][a-z]+)\b")
 COPULA = re.compile(r"\b(?:is|was|were|are|be|been|being)\b", re.IGNORECASE)
 ACCORDING = re.compile(r"\b[Aa]ccording to ([^,]{1,120}),\s*")
 
@@ -188,6 +190,7 @@ class _Speakers:
         self.orgs = [p for p in analysis.participants or [] if p.kind != "person"]
         self.sentence_starts = [s.start for s in analysis.sentences]
         self.expected: str | None = None  # whose turn it is in a run of dialogue
+        self.titled = self._titled(spans)
         self.set_quoted([])
 
     def _subjects(self) -> list[tuple[int, str]]:
@@ -237,6 +240,22 @@ class _Speakers:
             return pos
         section = self.analysis.sections[sentences[i].section]
         return max(first.start, section.start)
+
+    def _titled(self, spans: list[tuple[int, int, str]]) -> dict[str, str | None]:
+        """Title word -> the one person the text gives it to ('Admiral' -> Admiral Croft), else None."""
+        text = self.analysis.text
+        out: dict[str, str | None] = {}
+        for start, _, pid in spans:
+            m = TITLE_BEFORE.search(text, max(0, start - 20), start)
+            if m and m.group(1).lower() in wordlist("titles"):
+                key = m.group(1).lower()
+                out[key] = pid if out.get(key, pid) == pid else None
+        return out
+
+    def by_title(self, text: str, end: int) -> str | None:
+        """'cried the Admiral': the person who holds that title."""
+        m = THE_TITLE.match(text, end)
+        return self.titled.get(m.group(1).lower()) if m else None
 
     def set_quoted(self, quoted: list[tuple[int, int]]) -> None:
         """Keep the person mentions outside these spans: the narration, where speakers are named."""
@@ -487,7 +506,9 @@ def _next_to(text: str, start: int, end: int, people: _Speakers) -> str | None:
     preceding = re.search(r"(\w+)\s+$", text[max(0, start - 30) : start])
     if preceding and preceding.group(1).lower() in ("he", "she"):
         return people.last_outside(start - len(preceding.group(0)), preceding.group(1).lower())
-    return people.first_named_in(end, end + 16) or people.named_in(max(0, start - 3), start)
+    return (
+        people.first_named_in(end, end + 16) or people.named_in(max(0, start - 3), start) or people.by_title(text, end)
+    )
 
 
 def _pronoun_speaker(text: str, a: int, b: int, people: _Speakers) -> str | None:
