@@ -273,3 +273,14 @@ def test_mr_and_mrs_of_one_family_are_two_people_and_not_their_daughter():
     a = analyze(Document("x.txt", text), summary=False)
     people = {p.name for p in a.participants if p.kind == "person"}
     assert {"Mr. Hilbery", "Mrs. Hilbery", "Katharine Hilbery"} <= people
+
+
+def test_mr_surname_is_not_the_son_who_goes_by_his_first_name():
+    text = (
+        "George Emerson stood by the window. Mr. Emerson sat down. George laughed at him. "
+        "Mr. Emerson smiled, and George went out into the garden."
+    )
+    a = analyze(Document("x.txt", text), summary=False)
+    father = next(p for p in a.participants if p.name == "Mr. Emerson")
+    son = next(p for p in a.participants if "George Emerson" in p.aliases)
+    assert father is not son and "George" in son.aliases

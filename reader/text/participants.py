@@ -107,22 +107,33 @@ def _honorific(c: Candidate) -> str:
 
 
 def _family_names(cands: list[Candidate]) -> set[str]:
-    """Surnames the document gives with two different honorifics: Mr. and Mrs. Bennet are two people,
-    and neither is Elizabeth Bennet."""
+    """Surnames whose titled forms are people of their own: given with two honorifics (Mr. and
+    Mrs. Bennet are two people, and neither is Elizabeth Bennet), or given with one while the
+    full name's bearer goes by the first name alone ('Mr. Emerson' is not 'George', his son)."""
     seen: dict[str, set[str]] = {}
+    alone: dict[str, int] = {}
+    firsts: dict[str, set[str]] = {}
     for c in cands:
         title = _honorific(c)
         if title:
             seen.setdefault(c.key, set()).add(title)
-    return {key for key, titles in seen.items() if len(titles) > 1}
+        elif c.kind == "person" and len(c.tokens) == 1:
+            alone[c.key] = alone.get(c.key, 0) + 1
+        elif c.kind == "person":
+            firsts.setdefault(c.tokens[-1].key, set()).add(c.tokens[0].key)
+    return {
+        key
+        for key, titles in seen.items()
+        if len(titles) > 1 or any(alone.get(first, 0) >= 2 for first in firsts.get(key, ()))
+    }
 
 
 def _family_title(group: list[Candidate]) -> str:
     """'Mrs.' for a group of 'Mrs. Hilbery' mentions kept apart from the rest of the family."""
-    titles = {c.titles[-1].text for c in group if c.titles and c.titles[-1].key in HONORIFICS and len(c.tokens) == 1}
-    if len(titles) != 1 or any(not c.titles for c in group):
+    titled = [c.titles[-1].text for c in group if c.titles and c.titles[-1].key in HONORIFICS and len(c.tokens) == 1]
+    if len(set(titled)) != 1 or 2 * len(titled) < len(group):
         return ""  # 'Charles' with one 'Mrs Charles' among his mentions is not a Mrs
-    return titles.pop()
+    return titled[0]
 
 
 def _merge_lone_names(groups: list[list[Candidate]], family: set[str]) -> list[list[Candidate]]:
