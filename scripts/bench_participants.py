@@ -1,9 +1,14 @@
 """Time participants and quotes on a long book (default: War and Peace, 3.4 MB).
 
-    /work/venv/bin/python scripts/bench_participants.py [PATH]
+    python scripts/bench_participants.py [PATH]
+    python scripts/bench_participants.py --families
 
 Prints the time to segment (not counted in the goal), to find participants and to find
 quotes, and the number of each. Goal: participants + quotes under 5 s for War and Peace.
+
+``--families``: hostile inputs at 64 KB, 256 KB and 1 MB, each as one long line read as a
+single sentence (the worst case for these stages), with the growth from 256 KB to 1 MB
+(linear is 4x).
 """
 
 from __future__ import annotations
@@ -15,7 +20,50 @@ from pathlib import Path
 DEFAULT = Path(__file__).resolve().parents[2] / "shared/corpora/gutenberg/pg2600-war-and-peace.txt"
 
 
+FAMILIES = {
+    "unclosed quotes": 'He said "hello there and more words ',
+    "minified JSON": '{"Name":"Alice Smith","City":"Paris","Note":"said \\"x\\""},',
+    "names on one line": "Vladimir Voronkov of the United Nations met Natalya Gherman in Tashkent, ",
+    "punctuation": "!?\"'“”«»(),.;:",
+    "capitalised words": "Alpha Beta Gamma Delta ",
+    "quote per line": '"a\n',
+    "single quotes": "‘a ",
+}
+
+
+def one_sentence(text: str):
+    from reader.model import Analysis, Document, Paragraph, Section, Sentence
+
+    n = len(text)
+    return Analysis(
+        document=Document("bench", text),
+        title="",
+        sections=[Section("", 1, "topic", 0, n)],
+        paragraphs=[Paragraph(0, n)],
+        sentences=[Sentence(0, n, 0, 0)],
+    )
+
+
+def families() -> int:
+    from reader.text import gazetteer, participants, quotes
+
+    gazetteer.preload()
+    print(f"{'family':<20}{'64 KB':>9}{'256 KB':>9}{'1 MB':>9}{'growth':>8}  (participants + quotes, s)")
+    for name, unit in FAMILIES.items():
+        times = []
+        for kb in (64, 256, 1024):
+            analysis = one_sentence((unit * (kb * 1024 // len(unit) + 1))[: kb * 1024])
+            t0 = time.perf_counter()
+            analysis.participants = participants.find(analysis)
+            analysis.quotes = quotes.find(analysis)
+            times.append(time.perf_counter() - t0)
+        print(f"{name:<20}{times[0]:9.2f}{times[1]:9.2f}{times[2]:9.2f}{times[2] / max(times[1], 1e-9):7.1f}x")
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--families"]:
+        return families()
     path = Path(argv[0]) if argv else DEFAULT
     if not path.exists():
         print(f"bench_participants: {path}: not found", file=sys.stderr)

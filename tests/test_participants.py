@@ -207,3 +207,79 @@ def test_cli_participants_plain_and_json():
 def test_find_is_callable_on_an_empty_body():
     analysis = analyze(Document(source="x", text=""), summary=False)
     assert participants.find(analysis) == []
+
+
+def kinds_of(text):
+    a = analyze(Document("x.txt", text), summary=False)
+    return {p.name: p.kind for p in a.participants}
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("Steven wanted to be a dentist. He studied hard every night.", "Steven", "person"),
+        ("Harold looked at the clock. It was late, and Miles smiled at him.", "Harold", "person"),
+        ("Harold looked at the clock. It was late, and Miles smiled at him.", "Miles", "person"),
+        ("We walked around Lake Merritt in the morning, then drove home.", "Lake Merritt", "place"),
+        ("Later we climbed Mt. Talau with friends and saw the islands.", "Mt. Talau", "place"),
+        ("The Beyond show aired late. Jamie said it was the best one yet.", "Jamie", "person"),
+        ("The first inhabitants lived in Coron by the sea. Coron was small then.", "Coron", "place"),
+    ],
+)
+def test_kinds_beyond_news(text, name, kind):
+    assert kinds_of(text).get(name) == kind
+
+
+def test_a_first_name_used_as_a_person_is_not_the_town_of_that_name():
+    text = (
+        "Elizabeth smiled at her sister. “Come here,” said Elizabeth. "
+        "Charlotte wanted to stay, and Elizabeth looked at her. They walked in the garden."
+    )
+    found = kinds_of(text)
+    assert found.get("Elizabeth") == "person" and found.get("Charlotte") == "person"
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("In Green v. United States, the court held that the search was lawful.", "Green"),
+        ("In Green v. United States, the court held that the search was lawful.", "United States"),
+        ("The shuttle Atlantis landed on Tuesday. Atlantis carried seven astronauts.", "Atlantis"),
+        ("They speak the Eegimaa language at home. Eegimaa has many verbs.", "Eegimaa"),
+        ("A Beavertail cactus grew by the road. We photographed the Beavertail there.", "Beavertail"),
+        ("The treaty on Nuclear Weapons was signed. Nuclear weapons remain a threat.", "Nuclear Weapons"),
+        ("The debate on Term Limits went on. Term limits were the topic of the day.", "Term Limits"),
+        ("Can you see it? Come here now. We can go if you come with us.", "Can"),
+        ("Can you see it? Come here now. We can go if you come with us.", "Come"),
+    ],
+)
+def test_kinds_that_are_not_participants(text, absent):
+    assert absent not in kinds_of(text)
+
+
+@pytest.mark.parametrize("text", ["Um I'm Sarah and this is my show.", "Yeah I'll tell you. Sorry I'm late, Sarah."])
+def test_transcript_words_are_not_part_of_names(text):
+    found = kinds_of(text)
+    assert found.get("Sarah") == "person"
+    assert not any(w in name for name in found for w in ("Um", "Yeah", "Sorry", "I'm", "I'll"))
+
+
+def test_mr_and_mrs_of_one_family_are_two_people_and_not_their_daughter():
+    text = (
+        "Mr. Hilbery came in. Mrs. Hilbery smiled at him. Katharine Hilbery stood by the window. "
+        "Mr. Hilbery sat down, and Mrs. Hilbery poured the tea."
+    )
+    a = analyze(Document("x.txt", text), summary=False)
+    people = {p.name for p in a.participants if p.kind == "person"}
+    assert {"Mr. Hilbery", "Mrs. Hilbery", "Katharine Hilbery"} <= people
+
+
+def test_mr_surname_is_not_the_son_who_goes_by_his_first_name():
+    text = (
+        "George Emerson stood by the window. Mr. Emerson sat down. George laughed at him. "
+        "Mr. Emerson smiled, and George went out into the garden."
+    )
+    a = analyze(Document("x.txt", text), summary=False)
+    father = next(p for p in a.participants if p.name == "Mr. Emerson")
+    son = next(p for p in a.participants if "George Emerson" in p.aliases)
+    assert father is not son and "George" in son.aliases

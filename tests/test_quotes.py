@@ -158,3 +158,96 @@ def test_pronoun_does_not_reach_back_across_chapters():
     a = analyze(Document("x.txt", text), summary=False)
     (quote,) = [q for q in a.quotes if q.kind == "direct"]
     assert quote.speaker is None
+
+
+def direct_speakers(text):
+    a = analyze(Document("x.txt", text), summary=False)
+    names = {p.id: p.name for p in a.participants}
+    return [(a.text[q.start : q.end], names.get(q.speaker)) for q in a.quotes if q.kind == "direct"]
+
+
+def test_a_quotation_over_a_line_break_is_one_quote():
+    text = 'Elizabeth looked up.\n\n"I do not think,\nsir, that you are right," said Elizabeth.\n'
+    ((quote, speaker),) = direct_speakers(text)
+    assert quote.startswith('"I do not think,\nsir') and quote.endswith('right,"')
+    assert speaker == "Elizabeth"
+
+
+def test_a_speech_over_two_paragraphs_is_quoted_in_both():
+    text = (
+        'Mr. Darcy rose. "It is a long story, and I will tell it all. It began\nin the spring.\n\n'
+        '"Then the summer came," he went on, "and we left."\n'
+    )
+    quotes = [q for q, _ in direct_speakers(text)]
+    assert quotes[0].startswith('"It is a long story') and quotes[0].endswith("spring.")
+    assert any(q.startswith('"Then the summer') for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('"You are late," said Elizabeth to Jane.', "Elizabeth"),
+        ('"You are late," Elizabeth said.', "Elizabeth"),
+        ('Jane sat down. Mr. Bennet came in.\n\n"You are late," said he.', "Bennet"),
+        ('Mr. Bennet came in. Jane sat down.\n\n"You are late," said she.', "Jane"),
+    ],
+)
+def test_speaker_from_said_x_x_said_and_said_he(text, speaker):
+    ((_, found),) = direct_speakers(text)
+    assert found is not None and found.endswith(speaker)
+
+
+def test_alternating_dialogue_between_two_speakers():
+    text = (
+        '"Where have you been?" asked Margaret.\n\n'
+        '"In the garden," said Helen.\n\n'
+        '"All morning?"\n\n'
+        '"Since breakfast."\n'
+    )
+    speakers = [s for _, s in direct_speakers(text)]
+    assert speakers == ["Margaret", "Helen", "Margaret", "Helen"]
+
+
+def test_a_quote_introduced_by_the_paragraph_before():
+    text = (
+        "It was a fine evening at the house.\n\n"
+        "The visitors took their leave; and Charles, having seen them off, began with--\n\n"
+        '"Well, mother, I have done something for you."\n'
+    )
+    ((_, speaker),) = direct_speakers(text)
+    assert speaker == "Charles"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States has undertaken to reduce emissions by half.",
+        "The United Kingdom reiterates its support for the agreement.",
+        "Trinidad and Tobago reiterates its call for action.",
+        "They reached the Promised Land said to be rich.",
+    ],
+)
+def test_a_capitalised_noun_is_never_a_cue(text):
+    a = analyze(Document("x.txt", text), summary=False)
+    assert all(q.cue is None or not q.cue[:1].isupper() for q in a.quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['He said "hello there ' * 400, '{"a":"b","c":"d",' * 300, '"\n' * 500, "“" * 1000 + "”" * 3],
+)
+def test_unbalanced_marks_give_exact_spans(text):
+    a = analyze(Document("x.txt", text), summary=False)
+    for q in a.quotes:
+        assert 0 <= q.start < q.end <= len(a.text)
+        assert "\n\n" not in a.text[q.start : q.end]
+
+
+def test_the_title_names_its_holder():
+    text = (
+        "Admiral Croft walked in with his wife. Admiral Croft sat down by the fire.\n\n"
+        "Anne looked at the letters on the table.\n\n"
+        '"Phoo! phoo!" cried the Admiral, "what stuff these young fellows talk!"\n'
+    )
+    speakers = [s for _, s in direct_speakers(text)]
+    assert speakers and all(s == "Croft" for s in speakers)

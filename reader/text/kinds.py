@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 
 from reader.text import gazetteer as gz
-from reader.text.names import PLACE_HEADS, Candidate, _is_acronym, _is_initial
+from reader.text.names import PLACE_HEADS, Candidate, Token
+from reader.text.names import initial as _is_initial
+from reader.text.tokens import is_acronym as _is_acronym
+from reader.text.tokens import words as wordlist
 
 PLACE_CONTEXT = frozenset(
     {"in", "at", "near", "from", "across", "outside", "throughout", "towards", "toward", "via", "into"}
@@ -95,11 +98,13 @@ COMPANY_SUFFIXES = frozenset(
     }
 )
 TEAM, SURE, WEAK = 3, 2, 1
+# Words that open a place's name: "Lake Merritt", "Mt. Talau", "Cape Cod".
+PLACE_PREFIXES = frozenset({"lake", "mount", "mt", "cape", "isle", "fort", "ft", "port", "gulf", "bay", "loch"})
 # Endings of English common nouns and adjectives, seldom of a surname ("Sustainable Development").
 COMMON_SUFFIX = re.compile(r"(?:tion|sion|ment|ity|ness|ship|ism|ance|ence|able|ible|ive|ical|ary|ogy|ing)s?$")
 
 
-def classify(cands: list[Candidate], lower: set[str] = frozenset()) -> list[Candidate]:
+def classify(cands: list[Candidate], lower: set[str] | frozenset[str] = frozenset()) -> list[Candidate]:
     """The candidates that name participants, each with ``kind`` set.
 
     ``lower`` holds the words the document also writes in lower case: a sentence's first
@@ -109,6 +114,7 @@ def classify(cands: list[Candidate], lower: set[str] = frozenset()) -> list[Cand
         _drop_opening_word(c, lower)
     cands = [c for c in cands if c.tokens and not _pronoun(c)]
     verdicts = [_local(c) for c in cands]
+    _use_document_evidence(cands, verdicts, lower)
     _prefer_surnames(cands, verdicts)
     _follow_teams(cands, verdicts)
     known = _known(cands, verdicts)
@@ -128,41 +134,171 @@ def classify(cands: list[Candidate], lower: set[str] = frozenset()) -> list[Cand
     return out
 
 
-def _local(c: Candidate) -> tuple[str | None, int]:
-    """What the candidate is on its own: (kind or 'drop' or None, strength)."""
-    keys = [t.key for t in c.tokens]
-    if not _org_head(keys) and (any(k in gz.words("not_names") for k in keys) or gz.is_demonym(c.tokens[-1].text)):
+Verdict = tuple[str | None, int]
+
+
+def _not_a_name(c: Candidate, keys: list[str]) -> Verdict | None:
+    if not _org_head(keys) and (any(k in wordlist("not_names") for k in keys) or gz.is_demonym(c.tokens[-1].text)):
         return "drop", SURE
     if len(keys) > 1 and len(keys[-1]) == 1:  # "Group C"
         return "drop", SURE
-    if c.key in gz.words("organizations"):
-        return "organization", SURE
+    return None
+
+
+def _known_organization(c: Candidate, keys: list[str]) -> Verdict | None:
+    return ("organization", SURE) if c.key in wordlist("organizations") else None
+
+
+def _acronym_not_place(c: Candidate, keys: list[str]) -> Verdict | None:
     if len(keys) == 1 and _is_acronym(c.tokens[0].text) and not _spelled_place(c.key):
         return "organization", WEAK
-    if c.key in gz.regions() and not _person_titled(c):
-        if c.team and c.key not in gz.countries():
-            return "organization", TEAM  # "NEW JERSEY 10 4 2" in a league table
-        return "place", SURE
-    if c.key in gz.cities() or c.key in gz.towns():
-        if c.team or c.before in TEAM_CONTEXT:
-            return "organization", TEAM
-        if not _person_titled(c):
-            return "place", SURE if c.key in gz.cities() else WEAK
-    if len(keys) > 1 and _club(c):
+    return None
+
+
+def _region_or_team(c: Candidate, keys: list[str]) -> Verdict | None:
+    if c.key not in gz.regions() or _person_titled(c):
+        return None
+    if c.team and c.key not in gz.countries():
+        return "organization", TEAM  # "NEW JERSEY 10 4 2" in a league table
+    return "place", SURE
+
+
+def _city_or_team(c: Candidate, keys: list[str]) -> Verdict | None:
+    if c.key not in gz.cities() and c.key not in gz.towns():
+        return None
+    if c.team or c.before in TEAM_CONTEXT:
+        return "organization", TEAM
+    if _person_titled(c):
+        return None
+    return "place", SURE if c.key in gz.cities() else WEAK
+
+
+def _organization_words(c: Candidate, keys: list[str]) -> Verdict | None:
+    if len(keys) > 1 and _club(c) or any(k in wordlist("org_words") for k in keys):
         return "organization", SURE
-    if any(k in gz.words("org_words") for k in keys):
-        return "organization", SURE
-    if _person_shaped(c):
-        return "person", SURE
+    return None
+
+
+def _place_prefix(c: Candidate, keys: list[str]) -> Verdict | None:
+    return ("place", SURE) if keys[0] in PLACE_PREFIXES and len(keys) > 1 else None  # "Lake Merritt", "Mt. Talau"
+
+
+def _person_name_shape(c: Candidate, keys: list[str]) -> Verdict | None:
+    return ("person", SURE) if _person_shaped(c) else None
+
+
+def _place_head(c: Candidate, keys: list[str]) -> Verdict | None:
     if keys[0] in PLACE_HEADS and len(keys) > 2 or keys[-1] in PLACE_HEADS and len(keys) > 1:
         return "place", SURE
-    if len(keys) == 1 and _is_acronym(c.tokens[0].text):
-        return "organization", WEAK
-    if _person_titled(c) or _person_shaped(c):
-        return "person", SURE
+    return None
+
+
+def _acronym(c: Candidate, keys: list[str]) -> Verdict | None:
+    return ("organization", WEAK) if len(keys) == 1 and _is_acronym(c.tokens[0].text) else None
+
+
+def _titled_person(c: Candidate, keys: list[str]) -> Verdict | None:
+    return ("person", SURE) if _person_titled(c) else None
+
+
+def _name_words(c: Candidate, keys: list[str]) -> Verdict | None:
     if 1 < len(keys) < 5 and all(_name_word(t.text) for t in c.tokens) and not _has_common_word(c):
         return "person", WEAK
+    return None
+
+
+# What a candidate is on its own: the first rule that answers decides.
+LOCAL_RULES = (
+    _not_a_name,
+    _known_organization,
+    _acronym_not_place,
+    _region_or_team,
+    _city_or_team,
+    _organization_words,
+    _place_prefix,
+    _person_name_shape,
+    _place_head,
+    _acronym,
+    _titled_person,
+    _name_words,
+)
+
+
+def _local(c: Candidate) -> Verdict:
+    """What the candidate is on its own: (kind or 'drop' or None, strength)."""
+    keys = [t.key for t in c.tokens]
+    for rule in LOCAL_RULES:
+        verdict = rule(c, keys)
+        if verdict is not None:
+            return verdict
     return None, 0
+
+
+def _person_evidence(cands: list[Candidate]) -> dict[str, list[int]]:
+    """Per key, how often the document uses it as a person's name and as a place's.
+
+    A person: "said Elizabeth", "Steven wanted", "Miss Elizabeth"; a place: "in Elizabeth"."""
+    speech = wordlist("cue_verbs") | wordlist("person_verbs")
+    out: dict[str, list[int]] = {}
+    for c in cands:
+        counts = out.setdefault(c.key, [0, 0, 0])
+        if c.before in wordlist("kind_nouns") or c.after in wordlist("kind_nouns"):
+            counts[2] += 1
+        if c.after in speech or c.before in wordlist("cue_verbs") or _person_titled(c) or _cited(c):
+            counts[0] += 1
+        if c.before in PLACE_CONTEXT:
+            counts[1] += 1
+    return out
+
+
+def _cited(c: Candidate) -> bool:
+    """'(Williams, 2010)', 'Biggs et al.', 'Brieber 2014': an author in a citation."""
+    year = c.after.isdigit() and len(c.after) == 4 and c.after[:2] in ("18", "19", "20")
+    return c.after == "et" or year and c.before in ("(", ";", "&", "and", "example", "see", "")
+
+
+def _use_document_evidence(cands: list[Candidate], verdicts: list[Verdict], lower: set[str] | frozenset[str]) -> None:
+    """Lone first names are people ("Steven wanted to be a dentist"), even when a town shares the
+    name, if the document uses them as people; a sentence's first word that the document
+    otherwise writes in lower case and never capitalises inside a sentence is no name ("Can")."""
+    evidence = _person_evidence(cands)
+    inside = {c.key for c in cands if not c.initial}
+    named = {c.key for c in cands if c.before == "the" or c.after in wordlist("cue_verbs")}
+    for n, c in enumerate(cands):
+        person, place, thing = evidence[c.key]
+        if thing and thing >= person and not _region(c.key):
+            verdicts[n] = ("drop", SURE)  # "the shuttle Atlantis", "the Eegimaa language"
+        elif len(c.tokens) > 1 and verdicts[n] == ("person", WEAK) and _common_phrase(c, lower):
+            verdicts[n] = ("drop", SURE)  # "Nuclear Weapons", "Promised Land": words the text also writes small
+        if len(c.tokens) != 1 or c.shouting:
+            continue
+        if verdicts[n] == ("organization", WEAK) and c.key not in named and len(c.key) <= 3:
+            verdicts[n] = ("drop", SURE)  # "DH projects", "TV", "DNA": an acronym no text calls "the" or quotes
+            continue
+        kind, strength = verdicts[n]
+        common = c.tokens[0].text.lower() in lower
+        if c.initial and common and c.key not in inside:
+            verdicts[n] = ("drop", SURE)
+        elif kind is None and c.key in gz.first_names() and (person > place or not common and place == 0):
+            verdicts[n] = ("person", SURE if person > place else WEAK)
+        elif kind == "place" and c.key in gz.first_names() and c.key not in gz.countries() and person > place:
+            verdicts[n] = ("person", SURE)
+        elif kind == "place" and strength == WEAK and c.key in gz.first_names() and place == 0:
+            verdicts[n] = ("person", WEAK)  # a small town's name that the text never uses as a place
+        elif kind is None and not common and person >= 2 and place == 0:
+            verdicts[n] = ("person", WEAK)
+        elif kind is None and not common and place >= 1 and person == 0 and not c.initial:
+            verdicts[n] = ("place", WEAK)  # "in Coron" makes every "Coron" of the document a place
+
+
+def _region(key: str) -> bool:
+    return key in gz.countries() or key in gz.regions() or key in gz.cities()
+
+
+def _common_phrase(c: Candidate, lower: set[str] | frozenset[str]) -> bool:
+    """No first name, and a word the document also writes in lower case."""
+    keys = [t.key for t in c.tokens]
+    return not any(k in gz.first_names() for k in keys) and any(t.text.lower() in lower for t in c.tokens)
 
 
 def _pronoun(c: Candidate) -> bool:
@@ -171,7 +307,7 @@ def _pronoun(c: Candidate) -> bool:
     return len(c.tokens) == 1 and (len(word) < 2 or word.split("’")[0].split("'")[0] == "I")
 
 
-def _drop_opening_word(c: Candidate, lower) -> None:
+def _drop_opening_word(c: Candidate, lower: set[str] | frozenset[str]) -> None:
     """'Hosts UAE play', 'Suddenly Natásha': a sentence's first word is capitalised anyway;
     when the document also writes it in lower case, or it is nothing we know and the rest
     is a name, it goes."""
@@ -201,12 +337,12 @@ def _any_place(key: str) -> bool:
     return key in gz.places() or key in gz.towns()
 
 
-def _known_word(t) -> bool:
+def _known_word(t: Token) -> bool:
     k = t.key
     return (
         k in gz.first_names()
         or k in gz.places()
-        or k in gz.words("org_words")
+        or k in wordlist("org_words")
         or _is_acronym(t.text)
         or _is_initial(t)
         or k in PLACE_HEADS
@@ -230,7 +366,7 @@ def _club(c: Candidate) -> bool:
 
 def _org_head(keys: list[str]) -> bool:
     """'Office of the UN High Commissioner for Human Rights': the head is 'Office', not 'Rights'."""
-    return any(k in gz.words("org_words") and nxt in ("of", "for", "on") for k, nxt in zip(keys, keys[1:]))
+    return any(k in wordlist("org_words") and nxt in ("of", "for", "on") for k, nxt in zip(keys, keys[1:]))
 
 
 def _has_common_word(c: Candidate) -> bool:
@@ -238,7 +374,7 @@ def _has_common_word(c: Candidate) -> bool:
     if c.tokens[0].key in gz.places():
         return True  # "Paris Agenda"
     return any(
-        gz.is_demonym(t.text) or t.key in gz.words("function_words") or COMMON_SUFFIX.search(t.key) for t in c.tokens
+        gz.is_demonym(t.text) or t.key in wordlist("function_words") or COMMON_SUFFIX.search(t.key) for t in c.tokens
     )
 
 
@@ -259,7 +395,7 @@ def _person_shaped(c: Candidate) -> bool:
         return True
     last = toks[-1].key
     return toks[0].key in gz.first_names() and not (
-        last in gz.places() or last in PLACE_HEADS or last in gz.words("org_words")
+        last in gz.places() or last in PLACE_HEADS or last in wordlist("org_words")
     )
 
 
@@ -288,7 +424,7 @@ def _dateline(c: Candidate) -> bool:
     return c.initial and (c.after[:1].isdigit() or c.after == ",")
 
 
-def _known(cands: list[Candidate], verdicts, strongest: int = WEAK) -> dict[str, str]:
+def _known(cands: list[Candidate], verdicts: list[Verdict], strongest: int = WEAK) -> dict[str, str]:
     """Keys typed with confidence, and the surnames of people with full names; then weaker ones."""
     known: dict[str, str] = {}
     for wanted in (s for s in (TEAM, SURE, WEAK) if s >= strongest):
@@ -308,7 +444,7 @@ def _short_forms(c: Candidate, kind: str) -> list[str]:
         return [keys[-1]]
     if kind == "organization" and len(keys) > 1 and keys[-1] in COMPANY_SUFFIXES:
         first = keys[0]
-        if first in gz.words("org_words") or first in gz.words("function_words") or first in gz.places():
+        if first in wordlist("org_words") or first in wordlist("function_words") or first in gz.places():
             return []
         return [" ".join(keys[:n]) for n in range(1, len(keys) - 1)] or [first]
     return []
@@ -323,7 +459,7 @@ def _from_context(c: Candidate) -> str | None:
         return None
     if c.before in PLACE_CONTEXT:
         return "place"
-    if c.after in gz.words("cue_verbs"):
+    if c.after in wordlist("cue_verbs"):
         return "person"
     return None
 
@@ -337,7 +473,7 @@ def _read_shouting(c: Candidate, known: dict[str, str]) -> list[Candidate]:
             key = " ".join(t.key for t in piece)
             kind = known.get(key) or _shouted_place(key, c, i + n)
             if kind and not (
-                n == 1 and (key in gz.words("function_words") or len(key) < 3 and key not in gz.countries())
+                n == 1 and (key in wordlist("function_words") or len(key) < 3 and key not in gz.countries())
             ):
                 out.append(Candidate(tokens=piece, sentence=c.sentence, initial=False, shouting=True, kind=kind))
                 i += n

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from reader.text import gazetteer as gz
+from reader.text.tokens import is_acronym, is_initial
+from reader.text.tokens import words as wordlist
 
 TOKEN = re.compile(
     r"(?:[A-Z][a-z]?\.){2,}(?![a-z])"  # U.S., U.N.
@@ -112,7 +114,7 @@ class Token:
     key: str = ""  # lower case without a final dot: the form looked up in word lists
     capital: bool = False
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.key = gz.word_key(self.text)
         self.capital = self.text[0].isupper()
 
@@ -191,11 +193,12 @@ def _first_word(toks: list[Token]) -> int:
 
 def _runs(toks: list[Token]) -> list[list[tuple[int, Token]]]:
     """Maximal runs of capitalised tokens, with link words between them."""
-    runs, cur = [], []
+    runs: list[list[tuple[int, Token]]] = []
+    cur: list[tuple[int, Token]] = []
     i = 0
     while i < len(toks):
         t = toks[i]
-        if t.capital and t.text[0].isalpha() or cur and t.key in LINKS and _capital_follows(toks, i):
+        if _name_capital(t) or cur and t.key in LINKS and _capital_follows(toks, i):
             cur.append((i, t))
         elif cur:
             runs.append(cur)
@@ -206,9 +209,14 @@ def _runs(toks: list[Token]) -> list[list[tuple[int, Token]]]:
     return runs
 
 
+def _name_capital(t: Token) -> bool:
+    """A capitalised word that may be part of a name: not "Um", "Yeah", "I'm"."""
+    return t.capital and t.text[0].isalpha() and t.key.replace("’", "'") not in wordlist("interjections")
+
+
 def _capital_follows(toks: list[Token], i: int) -> bool:
     for t in toks[i + 1 : i + 3]:
-        if t.capital and t.text[0].isalpha():
+        if _name_capital(t):
             return True
         if t.key not in LINKS:
             return False
@@ -217,7 +225,8 @@ def _capital_follows(toks: list[Token], i: int) -> bool:
 
 def _split(run: list[tuple[int, Token]]) -> list[list[tuple[int, Token]]]:
     """Cut a run at links that do not belong inside a name, then at name boundaries."""
-    parts, cur = [], []
+    parts: list[list[tuple[int, Token]]] = []
+    cur: list[tuple[int, Token]] = []
     for i, t in run:
         if t.capital or (t.key in PARTICLES and cur) or _keeps_link(cur, t.key):
             cur.append((i, t))
@@ -238,9 +247,9 @@ def _keeps_link(cur: list[tuple[int, Token]], key: str) -> bool:
     """'Bank of England', 'Office on Drugs and Crime' keep their links; 'Syria and Iraq' not."""
     if not cur:
         return False
-    heads = [t.key in gz.words("org_words") or t.key in PLACE_HEADS for _, t in cur]
+    heads = [t.key in wordlist("org_words") or t.key in PLACE_HEADS for _, t in cur]
     if key in ("for", "on"):  # "Office on Drugs", not "Cricket Ground on Friday"
-        return any(t.key in gz.words("org_words") for _, t in cur)
+        return any(t.key in wordlist("org_words") for _, t in cur)
     if key == "of":
         return any(heads)
     if key == "the":
@@ -254,7 +263,8 @@ def _keeps_link(cur: list[tuple[int, Token]], key: str) -> bool:
 
 def _cut_names(part: list[tuple[int, Token]]) -> list[list[tuple[int, Token]]]:
     """Cut where a person's name starts after an organization or place: 'Office Vladimir Voronkov'."""
-    out, cur = [], []
+    out: list[list[tuple[int, Token]]] = []
+    cur: list[tuple[int, Token]] = []
     for n, (i, t) in enumerate(part):
         if cur and _name_starts(part, n):
             out.append(cur)
@@ -266,54 +276,52 @@ def _cut_names(part: list[tuple[int, Token]]) -> list[list[tuple[int, Token]]]:
 
 def _name_starts(part: list[tuple[int, Token]], n: int) -> bool:
     t, prev = part[n][1], part[n - 1][1]
-    if not t.capital or not prev.capital or _is_initial(prev):
+    if not t.capital or not prev.capital or initial(prev):
         return False
     nxt = part[n + 1][1] if n + 1 < len(part) else None
-    if _is_initial(t):
+    if initial(t):
         return prev.key not in gz.first_names()
     if t.key not in gz.first_names() or nxt is None or not nxt.capital:
         return False
-    if nxt.key in gz.words("org_words"):
+    if nxt.key in wordlist("org_words"):
         return False
     if (
         n == 1
-        and not _is_acronym(prev.text)
-        and not any(prev.key in words for words in (gz.first_names(), gz.places(), gz.words("org_words")))
+        and not is_acronym(prev.text)
+        and not any(prev.key in words for words in (gz.first_names(), gz.places(), wordlist("org_words")))
     ):
         return True  # "fellow Queenslander Daniel Herbert": after a lone unknown word
     return (
-        prev.key in gz.words("org_words")
-        or prev.key in gz.words("titles")
+        prev.key in wordlist("org_words")
+        or prev.key in wordlist("titles")
         or prev.key in gz.places()
         or prev.key in gz.towns()
-        or _is_acronym(prev.text)
+        or is_acronym(prev.text)
     )
 
 
-def _is_initial(t: Token) -> bool:
-    return len(t.text) <= 3 and t.text.endswith(".") and t.text[0].isupper()
-
-
-def _is_acronym(word: str) -> bool:
-    letters = word.replace(".", "").replace("&", "")
-    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+def initial(t: Token) -> bool:
+    """A token such as 'N.' that abbreviates a first name."""
+    return is_initial(t.text)
 
 
 def _is_title(part: list[tuple[int, Token]], n: int) -> bool:
     t = part[n][1]
-    if t.key not in gz.words("titles"):
+    if t.key not in wordlist("titles"):
         return False
     nxt = part[n + 1][1] if n + 1 < len(part) else None
     # "General Assembly", "General Motors": a title word before an organization head is a name.
-    return nxt is None or nxt.key not in gz.words("org_words")
+    return nxt is None or nxt.key not in wordlist("org_words")
 
 
-def _trim(part, toks, sentence, first, shouting) -> list[Candidate]:
+def _trim(
+    part: list[tuple[int, Token]], toks: list[Token], sentence: int, first: int, shouting: bool
+) -> list[Candidate]:
     """Take titles and sentence-initial function words off the edges."""
     pieces = [(part, [])] if shouting else _split_titles(part)
     out = []
     for piece, titles in pieces:
-        if piece and piece[0][0] == first and piece[0][1].key in gz.words("function_words"):
+        if piece and piece[0][0] == first and piece[0][1].key in wordlist("function_words"):
             piece = piece[1:]
             while piece and not piece[0][1].capital:
                 piece = piece[1:]
@@ -335,23 +343,25 @@ def _trim(part, toks, sentence, first, shouting) -> list[Candidate]:
 
 
 def _titles_before(toks: list[Token], i: int) -> list[Token]:
-    titles = []
-    while i > 0 and (toks[i - 1].key in gz.words("titles") and toks[i - 1].capital or toks[i - 1].text == "."):
+    titles: list[Token] = []
+    while i > 0 and (toks[i - 1].key in wordlist("titles") and toks[i - 1].capital or toks[i - 1].text == "."):
         i -= 1
         if toks[i].text != ".":
             titles.insert(0, toks[i])
     return titles
 
 
-def _split_titles(part):
+def _split_titles(part: list[tuple[int, Token]]) -> list[tuple[list[tuple[int, Token]], list[Token]]]:
     """Cut at titles: 'UN Secretary General Antonio Guterres' gives 'UN' and 'Antonio Guterres'.
 
     Inside an organization's name a title word stays ("Office of the High Commissioner").
     Each piece carries the titles that stood right before it.
     """
-    pieces, cur, titles = [], [], []
+    pieces: list[tuple[list[tuple[int, Token]], list[Token]]] = []
+    cur: list[tuple[int, Token]] = []
+    titles: list[Token] = []
     for n, (i, t) in enumerate(part):
-        in_org = any(u.key in gz.words("org_words") for _, u in cur)
+        in_org = any(u.key in wordlist("org_words") for _, u in cur)
         if _is_title(part, n) and not in_org:
             if cur:
                 pieces.append((cur, titles))
@@ -364,7 +374,7 @@ def _split_titles(part):
     return [(_drop_edge_links(p), ts) for p, ts in pieces if _drop_edge_links(p)]
 
 
-def _drop_edge_links(part):
+def _drop_edge_links(part: list[tuple[int, Token]]) -> list[tuple[int, Token]]:
     while part and not part[0][1].capital:
         part = part[1:]
     while part and not part[-1][1].capital:

@@ -13,8 +13,10 @@ import re
 
 from reader.model import Analysis, Mention, Participant, ParticipantKind
 from reader.text import kinds, names
-from reader.text.names import Candidate
+from reader.text.names import Candidate, Token
+from reader.text.tokens import is_acronym, is_initial
 
+HONORIFICS = frozenset({"mr", "mrs", "miss", "ms"})
 LINK_WORDS = frozenset({"of", "for", "on", "and", "&", "the", "in", "de", "du", "la", "le"})
 
 
@@ -27,6 +29,9 @@ def find(analysis: Analysis) -> list[Participant]:
     people = []
     for n, group in enumerate(groups, 1):
         p = _participant(f"p{n}", group, analysis.text)
+        title = _family_title(group)
+        if title:
+            p.name = f"{title} {p.name}"
         if p.kind == "person":
             p.role = roles.role_of(analysis, group)
         people.append(p)
@@ -40,15 +45,27 @@ def mentions(analysis: Analysis) -> list[Candidate]:
     lower: set[str] = set()
     for i, s in enumerate(analysis.sentences):
         cands.extend(names.candidates(text, s.start, s.end, i, lower))
-    typed = kinds.classify(cands, lower)
+    typed = [c for c in kinds.classify(cands, lower) if not _case_party(text, c)]
     _mark_definitions(typed, text)
     return typed
+
+
+CASE_MARK = re.compile(r"\s+v(?:s)?\.\s+")
+
+
+def _case_party(text: str, c: Candidate) -> bool:
+    """'Green v. United States' names a court case, not a person and a place."""
+    return (
+        CASE_MARK.match(text, c.end, c.end + 8) is not None
+        or CASE_MARK.search(text, max(0, c.start - 8), c.start) is not None
+        and text[: c.start].rstrip().endswith((" v.", " vs."))
+    )
 
 
 def _mark_definitions(cands: list[Candidate], text: str) -> None:
     """'Long Name (LN)': LN names the nearest earlier candidate of its sentence with its initial."""
     for n, c in enumerate(cands):
-        if not names._is_acronym(c.tokens[0].text) or len(c.tokens) != 1:
+        if not is_acronym(c.tokens[0].text) or len(c.tokens) != 1:
             continue
         if text[c.start - 1 : c.start] != "(" or text[c.end : c.end + 1] != ")":
             continue
@@ -65,18 +82,61 @@ def _group(cands: list[Candidate]) -> list[list[Candidate]]:
     """Mentions of one participant together; groups in order of first mention."""
     groups: list[list[Candidate]] = []
     index = _Index()
+    family = _family_names(cands)
     for c in cands:
-        target = index.exact.get((c.kind, c.key)) or _alias_target(c, index)
+        title = _honorific(c) if c.key in family else ""
+        key = (c.kind or "", c.key + ("|" + title if title else ""))
+        target = index.exact.get(key)
+        if target is None and not title and c.key not in family:
+            target = _alias_target(c, index)
         if target is None:
             target = []
             groups.append(target)
-        if (c.kind, c.key) not in index.exact:
-            index.add(c, target)
+        if key not in index.exact:
+            index.add(c, target, key)
         target.append(c)
-    return _merge_lone_names(groups)
+    return _merge_lone_names(groups, family)
 
 
-def _merge_lone_names(groups: list[list[Candidate]]) -> list[list[Candidate]]:
+def _honorific(c: Candidate) -> str:
+    """'mr', 'mrs', 'miss' or 'ms' before a one-word person name."""
+    if c.kind != "person" or len(c.tokens) != 1 or not c.titles:
+        return ""
+    key = c.titles[-1].key
+    return key if key in HONORIFICS else ""
+
+
+def _family_names(cands: list[Candidate]) -> set[str]:
+    """Surnames whose titled forms are people of their own: given with two honorifics (Mr. and
+    Mrs. Bennet are two people, and neither is Elizabeth Bennet), or given with one while the
+    full name's bearer goes by the first name alone ('Mr. Emerson' is not 'George', his son)."""
+    seen: dict[str, set[str]] = {}
+    alone: dict[str, int] = {}
+    firsts: dict[str, set[str]] = {}
+    for c in cands:
+        title = _honorific(c)
+        if title:
+            seen.setdefault(c.key, set()).add(title)
+        elif c.kind == "person" and len(c.tokens) == 1:
+            alone[c.key] = alone.get(c.key, 0) + 1
+        elif c.kind == "person":
+            firsts.setdefault(c.tokens[-1].key, set()).add(c.tokens[0].key)
+    return {
+        key
+        for key, titles in seen.items()
+        if len(titles) > 1 or any(alone.get(first, 0) >= 2 for first in firsts.get(key, ()))
+    }
+
+
+def _family_title(group: list[Candidate]) -> str:
+    """'Mrs.' for a group of 'Mrs. Hilbery' mentions kept apart from the rest of the family."""
+    titled = [c.titles[-1].text for c in group if c.titles and c.titles[-1].key in HONORIFICS and len(c.tokens) == 1]
+    if len(set(titled)) != 1 or 2 * len(titled) < len(group):
+        return ""  # 'Charles' with one 'Mrs Charles' among his mentions is not a Mrs
+    return titled[0]
+
+
+def _merge_lone_names(groups: list[list[Candidate]], family: set[str]) -> list[list[Candidate]]:
     """'Napoleon' met before 'Napoleon Bonaparte' joins him when no other full name fits."""
     full: dict[str, list[int]] = {}
     for n, g in enumerate(groups):
@@ -86,7 +146,7 @@ def _merge_lone_names(groups: list[list[Candidate]]) -> list[list[Candidate]]:
     merged: dict[int, int] = {}
     for n, g in enumerate(groups):
         keys = {c.key for c in g}
-        if g[0].kind != "person" or len(keys) != 1 or len(g[0].tokens) != 1:
+        if g[0].kind != "person" or len(keys) != 1 or len(g[0].tokens) != 1 or g[0].key in family:
             continue
         owners = full.get(next(iter(keys)), [])
         if len(owners) == 1 and owners[0] != n:
@@ -101,13 +161,13 @@ def _merge_lone_names(groups: list[list[Candidate]]) -> list[list[Candidate]]:
 class _Index:
     """Ways to find the group a new name may belong to without comparing with every group."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.exact: dict[tuple[str, str], list[Candidate]] = {}
         self.by_word: dict[str, list[tuple[Candidate, list[Candidate]]]] = {}
         self.group_of: dict[int, list[Candidate]] = {}
 
-    def add(self, c: Candidate, group: list[Candidate]) -> None:
-        self.exact[(c.kind, c.key)] = group
+    def add(self, c: Candidate, group: list[Candidate], key: tuple[str, str]) -> None:
+        self.exact[key] = group
         self.group_of[id(c)] = group
         for word in _index_words(c):
             self.by_word.setdefault(word, []).append((c, group))
@@ -131,7 +191,7 @@ def _index_words(c: Candidate) -> list[str]:
     return out
 
 
-def _alias_target(c: Candidate, index: _Index):
+def _alias_target(c: Candidate, index: _Index) -> list[Candidate] | None:
     """The earlier group ``c`` is another name of, if any (latest group first)."""
     if c.defines is not None and id(c.defines) in index.group_of:
         return index.group_of[id(c.defines)]
@@ -153,7 +213,7 @@ def _same(c: Candidate, other: Candidate) -> bool:
     return _place_variant(c, other) or _place_variant(other, c)
 
 
-def _same_person(short, full) -> bool:
+def _same_person(short: list[Token], full: list[Token]) -> bool:
     """'Gherman', 'N. Gherman' and 'Natalya Gherman' are one person; 'Igor Gherman' is not.
     'Anna Pávlovna' is 'Anna Pávlovna Schérer'."""
     if 2 <= len(short) < len(full) and [t.key for t in short] == [t.key for t in full[: len(short)]]:
@@ -163,7 +223,7 @@ def _same_person(short, full) -> bool:
     for a, b in zip(short[:-1], full[:-1]):
         if a.key == b.key:
             continue
-        if not (names._is_initial(a) and b.key.startswith(a.key)):
+        if not (is_initial(a.text) and b.key.startswith(a.key)):
             return False
     return True
 
@@ -172,7 +232,7 @@ def _is_acronym_of(short: Candidate, long: Candidate) -> bool:
     if len(short.tokens) != 1 or len(long.tokens) < 2:
         return False
     word = short.tokens[0].text.replace(".", "")
-    if not names._is_acronym(word):
+    if not is_acronym(word):
         return False
     return word == _initials(long)
 
@@ -183,7 +243,7 @@ def _initials(c: Candidate) -> str:
         if t.key in LINK_WORDS:
             continue
         text = t.text.replace(".", "")
-        out.append(text if names._is_acronym(text) else text[0].upper())
+        out.append(text if is_acronym(text) else text[0].upper())
     return "".join(out)
 
 
@@ -214,7 +274,7 @@ def _participant(pid: str, group: list[Candidate], text: str) -> Participant:
 
 
 def _kind(group: list[Candidate]) -> ParticipantKind:
-    kinds_seen = [c.kind for c in group]
+    kinds_seen = [c.kind or "" for c in group]
     kind = max(set(kinds_seen), key=lambda k: (kinds_seen.count(k), -kinds_seen.index(k)))
     return kind  # type: ignore[return-value]
 

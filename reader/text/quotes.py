@@ -15,11 +15,15 @@ import re
 
 from reader.model import Analysis, Participant, Quote
 from reader.text import gazetteer as gz
+from reader.text.tokens import words as wordlist
 
-QUOTE = re.compile(
-    r"“[^“”]{2,}?”|«[^«»]{2,}?»|(?<![\w])\"[^\"\n]{2,}?\"|(?<![\w])‘[^‘’]{2,}?’(?![\w])"
-    r"|(?m:^>[^\n]*(?:\n>[^\n]*)*)"
-)
+# Double marks are paired by one scan per paragraph (linear on unclosed marks); single curly
+# quotes are also apostrophes, so they pair by a bounded pattern within a paragraph.
+MARKS = re.compile(r"[“”«»\"]")
+OPENERS = {"“": "”", "«": "»", '"': '"'}
+SINGLE = re.compile(r"(?<!\w)‘(?:[^‘’\n]|\n(?![ \t]*\n)){2,2000}?’(?!\w)")
+BLOCK_QUOTE = re.compile(r"^>[^\n]*(?:\n>[^\n]*)*", re.MULTILINE)
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m", "they": None}
 GENDERED_TITLES = {
@@ -136,6 +140,8 @@ DIRECT_CUES = frozenset(
         "continued",
     }
 )
+TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\.?\s+$")
+THE_TITLE = re.compile(r"\s+the\s+([A-Z][a-z]+)\b")
 COPULA = re.compile(r"\b(?:is|was|were|are|be|been|being)\b", re.IGNORECASE)
 ACCORDING = re.compile(r"\b[Aa]ccording to ([^,]{1,120}),\s*")
 
@@ -143,14 +149,25 @@ ACCORDING = re.compile(r"\b[Aa]ccording to ([^,]{1,120}),\s*")
 def find(analysis: Analysis) -> list[Quote]:
     """Quotes in text order; ``speaker`` is a participant id or None."""
     people = _Speakers(analysis)
-    out: list[Quote] = []
+    out = _direct_quotes(analysis, people)
+    quoted = _sentences_with(analysis, out)
     for i in range(len(analysis.sentences)):
-        direct = _direct(analysis, i, people)
-        out.extend(direct)
-        q = None if direct else _reported(analysis, i, people, [])
+        q = None if i in quoted else _reported(analysis, i, people)
         if q is not None:
             out.append(q)
     out.sort(key=lambda q: (q.start, q.end))
+    return out
+
+
+def _sentences_with(analysis: Analysis, quotes: list[Quote]) -> set[int]:
+    """Indexes of the sentences a direct quote overlaps: no reported speech is looked for there."""
+    starts = [s.start for s in analysis.sentences]
+    out: set[int] = set()
+    for q in quotes:
+        k = max(0, bisect.bisect_right(starts, q.start) - 1)
+        while k < len(starts) and starts[k] < q.end:
+            out.add(k)
+            k += 1
     return out
 
 
@@ -172,6 +189,9 @@ class _Speakers:
         self.gender = {p.id: _gender(p, analysis.text) for p in people}
         self.orgs = [p for p in analysis.participants or [] if p.kind != "person"]
         self.sentence_starts = [s.start for s in analysis.sentences]
+        self.expected: str | None = None  # whose turn it is in a run of dialogue
+        self.titled = self._titled(spans)
+        self.set_quoted([])
 
     def _subjects(self) -> list[tuple[int, str]]:
         """The first person mention of each sentence: who the text is talking about."""
@@ -208,6 +228,10 @@ class _Speakers:
                 return pid
         return None
 
+    def _section_start(self, pos: int) -> int:
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        return self.analysis.sections[self.analysis.sentences[i].section].start if i >= 0 else pos
+
     def _reach(self, pos: int) -> int:
         sentences = self.analysis.sentences
         i = max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
@@ -216,6 +240,72 @@ class _Speakers:
             return pos
         section = self.analysis.sections[sentences[i].section]
         return max(first.start, section.start)
+
+    def _titled(self, spans: list[tuple[int, int, str]]) -> dict[str, str | None]:
+        """Title word -> the one person the text gives it to ('Admiral' -> Admiral Croft), else None."""
+        text = self.analysis.text
+        out: dict[str, str | None] = {}
+        for start, _, pid in spans:
+            m = TITLE_BEFORE.search(text, max(0, start - 20), start)
+            if m and m.group(1).lower() in wordlist("titles"):
+                key = m.group(1).lower()
+                out[key] = pid if out.get(key, pid) == pid else None
+        return out
+
+    def by_title(self, text: str, end: int) -> str | None:
+        """'cried the Admiral': the person who holds that title."""
+        m = THE_TITLE.match(text, end)
+        return self.titled.get(m.group(1).lower()) if m else None
+
+    def set_quoted(self, quoted: list[tuple[int, int]]) -> None:
+        """Keep the person mentions outside these spans: the narration, where speakers are named."""
+        self.narration: list[tuple[int, int, str]] = []
+        k = 0
+        for span in self.spans:
+            while k < len(quoted) and quoted[k][1] <= span[0]:
+                k += 1
+            if k == len(quoted) or span[1] <= quoted[k][0]:
+                self.narration.append(span)
+        self.narration_starts = [s for s, _, _ in self.narration]
+
+    def nearest_in(self, start: int, end: int, q_start: int, q_end: int) -> str | None:
+        """The person named nearest the quote q_start..q_end in the narration of start..end."""
+        k = bisect.bisect_left(self.narration_starts, q_start) - 1
+        j = bisect.bisect_left(self.narration_starts, q_end)
+        options = []
+        if k >= 0 and self.narration[k][0] >= start:
+            options.append((q_start - self.narration[k][1], self.narration[k][2]))
+        if j < len(self.narration) and self.narration[j][1] <= end:
+            options.append((self.narration[j][0] - q_end, self.narration[j][2]))
+        return min(options)[1] if options else None
+
+    def last_outside(self, pos: int, pronoun: str) -> str | None:
+        """The person last named in the narration before pos, of the pronoun's gender."""
+        wanted = PRONOUNS.get(pronoun)
+        if self.expected and wanted and self.gender.get(self.expected) == wanted:
+            return self.expected  # in a dialogue, 'said she' is the turn's speaker, not her listener
+        k = bisect.bisect_left(self.narration_starts, pos) - 1
+        floor = max(pos - 3000, self._section_start(pos))
+        for j in range(k, max(k - 30, -1), -1):
+            start, _, pid = self.narration[j]
+            if start < floor:
+                break
+            if wanted is None or self.gender.get(pid) in (None, wanted):
+                return pid
+        return None
+
+    def addressed(self, text: str, quotes: list[Quote]) -> str | None:
+        """A person named inside the quotes between commas or before the end: "Well, Margaret, ..."."""
+        for q in quotes:
+            k = bisect.bisect_left(self.starts, q.start)
+            while k < len(self.spans) and self.spans[k][1] <= q.end:
+                start, end, pid = self.spans[k]
+                if (text[start - 2 : start] == ", " or text[start - 1 : start] in '"“') and text[
+                    end : end + 1
+                ] in ",.!?":
+                    return pid
+                k += 1
+        return None
 
     def first_named_in(self, start: int, end: int) -> str | None:
         k = bisect.bisect_left(self.starts, start)
@@ -254,72 +344,190 @@ def _speaker(phrase: str, start: int, end: int, people: _Speakers) -> str | None
     return people.by_role(phrase)
 
 
-def _direct(analysis: Analysis, index: int, people: _Speakers) -> list[Quote]:
-    s = analysis.sentences[index]
-    text = analysis.text
+def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans between blank lines within text[start:end]."""
     out = []
-    found = list(QUOTE.finditer(text, s.start, s.end))
-    for k, m in enumerate(found):
-        if not _is_speech(text, m.start(), m.end(), s.start, s.end):
-            continue
-        # Look for the cue and the speaker between this quote and its neighbours only:
-        # a name inside the next quote ("My dear Mr. Bennet") did not say this one.
-        after = (m.end(), min(s.end, m.end() + 80, found[k + 1].start() if k + 1 < len(found) else s.end))
-        before = (max(s.start, m.start() - 80, found[k - 1].end() if k else s.start), m.start())
-        cue, speaker = _direct_cue(text, (after, before), people)
-        out.append(Quote(m.start(), m.end(), "direct", speaker, cue))
+    for m in PARAGRAPH_BREAK.finditer(text, start, end):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if end > start:
+        out.append((start, end))
     return out
 
 
-def _is_speech(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
+def pair_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quoted spans of one paragraph, marks included, in text order, none inside another.
+
+    A quotation left open at the end of a paragraph that the next paragraph opens again
+    runs to the paragraph's end (a speech over several paragraphs)."""
+    found = _double_marks(text, start, end)
+    found += [(m.start(), m.end()) for m in SINGLE.finditer(text, start, end)]
+    found += [(m.start(), m.end()) for m in BLOCK_QUOTE.finditer(text, start, end)]
+    found.sort(key=lambda span: (span[0], -span[1]))
+    out: list[tuple[int, int]] = []
+    for a, b in found:
+        if not out or a >= out[-1][1]:
+            out.append((a, b))
+    return out
+
+
+def _double_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    open_at, closer = -1, ""
+    for m in MARKS.finditer(text, start, end):
+        pos, mark = m.start(), m.group()
+        if open_at >= 0 and mark == closer:
+            if pos - open_at > 2:
+                out.append((open_at, pos + 1))
+            open_at = -1
+        elif mark in OPENERS and _may_open(text, pos, end):
+            open_at, closer = pos, OPENERS[mark]
+    if open_at >= 0 and end - open_at > 20 and text[end : end + 40].lstrip()[:1] == text[open_at]:
+        out.append((open_at, end))
+    return out
+
+
+def _may_open(text: str, pos: int, end: int) -> bool:
+    """Not after a letter (5'10"), not before a space (a closing mark met unopened)."""
+    before = text[pos - 1 : pos]
+    after = text[pos + 1 : pos + 2]
+    return not before.isalnum() and after != "" and not after.isspace() and pos + 1 < end
+
+
+def _direct_quotes(analysis: Analysis, people: _Speakers) -> list[Quote]:
+    """Direct quotes of the body, with speakers from cues, the paragraph and the dialogue's turns."""
+    text = analysis.text
+    if not analysis.sentences:
+        return []
+    paras = paragraphs(text, analysis.sentences[0].start, analysis.sentences[-1].end)
+    spans = [pair_marks(text, a, b) for a, b in paras]
+    people.set_quoted([span for found in spans for span in found])
+    out: list[Quote] = []
+    turns = _Turns()
+    for n, (para, found) in enumerate(zip(paras, spans)):
+        if found:
+            lead = _introduced_by(text, paras[n - 1], people) if n and found[0][0] == para[0] else None
+            quotes = _attribute(text, para, found, people, lead or turns.alternate(n))
+            out.extend(quotes)
+            if quotes:
+                speaker = next((q.speaker for q in quotes if q.speaker), None)
+                turns.add(n, speaker, people.addressed(text, quotes))
+    return out
+
+
+def _introduced_by(text: str, para: tuple[int, int], people: _Speakers) -> str | None:
+    """'Charles ... began with--' and then the quote as a paragraph of its own: that person speaks."""
+    a, b = para
+    if text[a:b].rstrip()[-1:] not in (":", "-", "—", ","):
+        return None
+    return people.nearest_in(a, b, b, b)
+
+
+class _Turns:
+    """Who spoke in the last dialogue paragraphs: in a two-person exchange speakers alternate."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[int, str | None, str | None]] = []  # paragraph, speaker, addressee
+
+    def add(self, paragraph: int, speaker: str | None, addressee: str | None) -> None:
+        self.seen.append((paragraph, speaker, addressee))
+
+    def alternate(self, paragraph: int) -> str | None:
+        """The speaker before last, or the person the last speaker addressed ("..., Margaret.")."""
+        if not self.seen or self.seen[-1][0] != paragraph - 1:
+            return None
+        _, last, addressed = self.seen[-1]
+        if len(self.seen) > 1 and self.seen[-2][0] == paragraph - 2:
+            before = self.seen[-2][1]
+            if before and before != last:
+                return before
+        return addressed if addressed != last else None
+
+
+def _attribute(
+    text: str, para: tuple[int, int], found: list[tuple[int, int]], people: _Speakers, turn: str | None
+) -> list[Quote]:
+    a, b = para
+    out: list[Quote] = []
+    para_speaker = None
+    people.expected = turn
+    for k, (qs, qe) in enumerate(found):
+        if not _is_speech(text, qs, qe, a, b):
+            continue
+        # Look for the cue and the speaker between this quote and its neighbours only:
+        # a name inside the next quote ("My dear Mr. Bennet") did not say this one.
+        after = (qe, min(b, qe + 80, found[k + 1][0] if k + 1 < len(found) else b))
+        before = (max(a, qs - 80, found[k - 1][1] if k else a), qs)
+        cue, speaker = _direct_cue(text, after, before, people)
+        speaker = speaker or para_speaker or people.nearest_in(a, b, qs, qe) or (turn if not out else None)
+        para_speaker = para_speaker or speaker
+        people.expected = None
+        out.append(Quote(qs, qe, "direct", speaker, cue))
+    people.expected = None
+    return out
+
+
+def _is_speech(text: str, start: int, end: int, p_start: int, p_end: int) -> bool:
     """A quoted title or name is not speech: it follows 'theme', 'titled'... or reads as a name."""
-    inner = text[start + 1 : end - 1].strip()
     if text[start] == ">":
         return True
-    before = WORD.findall(text[max(s_start, start - 40) : start].lower())
+    inner = text[start + 1 : end - 1].strip() if text[end - 1] in '”»"’' else text[start + 1 : end].strip()
+    before = WORD.findall(text[max(p_start, start - 40) : start].lower())
     if before and before[-1] in TITLE_CUES:
         return False
-    words = inner.split()
-    if inner[-1:] in ".,!?…—-" or any(
-        w.lower() in gz.words("cue_verbs") for w in _outside(text, s_start, s_end, start, end)
-    ):
-        return len(words) >= 1
-    return False
+    if inner[-1:] in ".,!?…—-;:" or end - start > 120:
+        return True
+    near = text[max(p_start, start - 60) : start] + " " + text[end : min(p_end, end + 60)]
+    return any(w.lower() in wordlist("cue_verbs") for w in WORD.findall(near))
 
 
-def _outside(text, s_start, s_end, start, end) -> list[str]:
-    return WORD.findall(text[s_start:start] + " " + text[end:s_end])
-
-
-def _direct_cue(text, windows, people):
+def _direct_cue(
+    text: str, after: tuple[int, int], before: tuple[int, int], people: _Speakers
+) -> tuple[str | None, str | None]:
     """The cue verb next to a quote and the person it attributes it to."""
-    for a, b in windows:
+    for (a, b), named in ((after, people.first_named_in), (before, people.named_in)):
         for m in WORD.finditer(text, a, b):
-            if m.group().lower() in gz.words("cue_verbs") or m.group().lower() in DIRECT_CUES:
-                speaker = people.named_in(a, b) or _pronoun_speaker(text, a, b, people)
-                return m.group(), speaker
+            word = m.group()
+            if word[0].isupper() and m.start() > a and text[m.start() - 2 : m.start()].strip() not in ('"', "”"):
+                continue  # a capitalised word inside the clause is a name, not a verb
+            if word.lower() in wordlist("cue_verbs") or word.lower() in DIRECT_CUES:
+                return word, _next_to(text, m.start(), m.end(), people) or named(a, b) or _pronoun_speaker(
+                    text, a, b, people
+                )
     return None, None
 
 
-def _pronoun_speaker(text, a, b, people) -> str | None:
-    words = [w.lower() for w in WORD.findall(text[a:b])]
-    for w in words:
-        if w in ("he", "she"):
-            return people.last_subject_before(a, w)
+def _next_to(text: str, start: int, end: int, people: _Speakers) -> str | None:
+    """The subject right beside the cue: 'said he', 'she said', 'said Sir Walter', 'Ralph asked'."""
+    following = WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    if following and following.group().lower() in ("he", "she"):
+        return people.last_outside(start, following.group().lower())
+    preceding = re.search(r"(\w+)\s+$", text[max(0, start - 30) : start])
+    if preceding and preceding.group(1).lower() in ("he", "she"):
+        return people.last_outside(start - len(preceding.group(0)), preceding.group(1).lower())
+    return (
+        people.first_named_in(end, end + 16) or people.named_in(max(0, start - 3), start) or people.by_title(text, end)
+    )
+
+
+def _pronoun_speaker(text: str, a: int, b: int, people: _Speakers) -> str | None:
+    for w in WORD.findall(text[a:b]):
+        if w.lower() in ("he", "she"):
+            return people.last_outside(a, w.lower())
     return None
 
 
 def _gender(p: Participant, text: str) -> str | None:
     """'m' or 'f' from a title before a mention (Mr., Mrs., Princess) or the first name."""
-    for m in p.mentions[:5]:
+    for m in p.mentions[:20]:
         before = WORD.findall(text[max(0, m.start - 12) : m.start])
         if before and before[-1].lower() in GENDERED_TITLES:
             return GENDERED_TITLES[before[-1].lower()]
-    first = p.name.split()[0]
-    return gz.genders().get(gz.word_key(first)) if len(p.name.split()) > 1 else None
+    return gz.genders().get(gz.word_key(p.name.split()[0]))
 
 
-def _reported(analysis: Analysis, index: int, people: _Speakers, direct) -> Quote | None:
+def _reported(analysis: Analysis, index: int, people: _Speakers) -> Quote | None:
     s = analysis.sentences[index]
     text = analysis.text
     m = ACCORDING.search(text, s.start, s.end)
@@ -327,18 +535,16 @@ def _reported(analysis: Analysis, index: int, people: _Speakers, direct) -> Quot
         phrase_start = m.start(1)
         speaker = _speaker(m.group(1), phrase_start, m.end(1), people)
         return Quote(m.end(), _trim_end(text, m.end(), s.end), "reported", speaker, "according to")
-    return _cue_clause(text, s.start, s.end, people, direct)
+    return _cue_clause(text, s.start, s.end, people)
 
 
-def _cue_clause(text, start, end, people, direct) -> Quote | None:
+def _cue_clause(text: str, start: int, end: int, people: _Speakers) -> Quote | None:
     """'<subject> noted that ...': the cue verb, the subject before it, the words after."""
     words = list(WORD.finditer(text, start, end))
     for n, m in enumerate(words):
         w = m.group()
-        if w.lower() not in gz.words("cue_verbs") or n == 0:
-            continue
-        if any(a <= m.start() < b for a, b in direct):
-            continue
+        if w.lower() not in wordlist("cue_verbs") or n == 0 or w[0].isupper():
+            continue  # "the United States has": a capitalised word is a name, not a speech verb
         prev = words[n - 1].group().lower()
         if prev in ("was", "were", "been", "be", "is", "are", "the", "to", "a", "has", "have", "had"):
             if prev in ("has", "have", "had") and n >= 2:
@@ -364,7 +570,7 @@ def _cue_clause(text, start, end, people, direct) -> Quote | None:
     return None
 
 
-def _subject_start(text, start, cue_start) -> int | None:
+def _subject_start(text: str, start: int, cue_start: int) -> int | None:
     """Where the subject of the cue verb begins: after the last comma of the clause, or the start."""
     clause = text[start:cue_start]
     cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind(":"))
@@ -382,11 +588,11 @@ def _subject_start(text, start, cue_start) -> int | None:
     return begin + (len(text[begin:cue_start]) - len(text[begin:cue_start].lstrip()))
 
 
-def _after_cue(text, cue_end, end) -> int:
+def _after_cue(text: str, cue_end: int, end: int) -> int:
     pos = cue_end
     rest = text[pos:end]
     m = re.match(r"\s*,?\s*(?:(?:out|on|to|up)\s+)?(?:that\s+)?", rest)
-    return pos + m.end()
+    return pos + (m.end() if m else 0)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

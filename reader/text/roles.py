@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from reader.text import gazetteer as gz
-from reader.text.names import Token, tokenize
+from reader.model import Analysis
+from reader.text.names import Candidate, Token, tokenize
+from reader.text.tokens import words as wordlist
 
 LINKS = frozenset({"of", "for", "on", "and", "the", "at", "in", "to", "’s", "'s", "&"})
 # Role nouns that the title list leaves out.
@@ -42,14 +43,18 @@ ROLE_NOUNS = frozenset(
     }
 )
 MAX_WORDS = 25
+REACH = 400  # characters around a name that a role phrase may take
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "then", "now", "also"})
 
 
-def role_of(analysis, group) -> str | None:
+def role_of(analysis: Analysis, group: list[Candidate]) -> str | None:
     """The first role the document gives any mention of the person, or None."""
     for c in sorted(group, key=lambda c: c.start):
         s = analysis.sentences[c.sentence]
-        role = after(analysis.text, c.end, s.end) or before(analysis.text, s.start, c.start)
+        # A role sits within a few words of the name: bounded windows keep long sentences linear.
+        role = after(analysis.text, c.end, min(s.end, c.end + REACH)) or before(
+            analysis.text, max(s.start, c.start - REACH), c.start
+        )
         if role:
             return role
     return None
@@ -110,7 +115,7 @@ def _in_title_phrase(toks: list[Token], i: int) -> bool:
 
 
 def _has_role_word(toks: list[Token]) -> bool:
-    return any((t.key in gz.words("titles") or t.key in ROLE_NOUNS) and t.key not in _NOT_ROLES for t in toks)
+    return any((t.key in wordlist("titles") or t.key in ROLE_NOUNS) and t.key not in _NOT_ROLES for t in toks)
 
 
 # Title-list words too vague to make a phrase a role on their own.

@@ -1,0 +1,289 @@
+"""Score direct quotations and their speakers on PDNC novels, and check quote cues on UN speeches.
+
+PDNC (``../shared/corpora/pdnc``): every gold sub-quotation (the text inside one pair of
+quotation marks) is matched to a found direct quote when each covers at least 90% of the
+other. Reported per novel and over each half of the novels (``dev``: the 1st, 3rd, ...
+novel in name order, tuned on; ``test``: the others), with the speaker accuracy on found
+quotations by quote type (explicit / anaphoric / implicit) beside two baselines that use
+the gold character list: the novel's most frequent speaker, and the character named
+nearest the quotation in its paragraph. A found speaker is right when the participant's
+name or one of its aliases is an alias of the gold speaker, and of no other character.
+Characters: the share of major and intermediate characters found as people, and the
+share also listed as a place or organization.
+
+UN (``--un``): over the General Debate speeches, the quotes whose cue word is capitalised
+("the United States has undertaken": "States" is not a speech verb). Goal: 0.
+
+    python scripts/evaluate_quotes.py [--pdnc DIR] [--split dev|test|all] [--un DIR] [--novel NAME]
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import bisect
+import csv
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+CORPORA = Path(__file__).resolve().parents[2] / "shared/corpora"
+TYPES = ("Explicit", "Anaphoric", "Implicit")
+
+
+def analyse(path: Path):
+    from reader.load import load
+    from reader.text import participants, quotes
+    from reader.text.structure import segment
+
+    analysis = segment(load(str(path)))
+    analysis.participants = participants.find(analysis)
+    analysis.quotes = quotes.find(analysis)
+    return analysis
+
+
+def norm(name: str) -> str:
+    return re.sub(r"\s+", " ", name.replace(".", "")).strip().lower()
+
+
+# Our names leave titles out ("Sir Walter" is the person "Walter"), as GUM's gold does.
+TITLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "miss",
+        "ms",
+        "sir",
+        "lady",
+        "lord",
+        "dr",
+        "captain",
+        "colonel",
+        "madame",
+        "mme",
+        "monsieur",
+        "mademoiselle",
+        "aunt",
+        "uncle",
+        "master",
+        "mistress",
+        "professor",
+        "rev",
+        "reverend",
+        "admiral",
+        "general",
+        "signor",
+        "signora",
+        "the",
+        "my",
+        "dear",
+        "old",
+        "young",
+        "little",
+        "poor",
+    }
+)
+
+
+def untitled(name: str) -> str:
+    words = name.split()
+    while words and words[0] in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def read_characters(folder: Path) -> list[dict]:
+    out = []
+    with open(folder / "character_info.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            aliases = {norm(a) for a in ast.literal_eval(row["Aliases"])} | {norm(row["Main Name"])}
+            out.append({"name": row["Main Name"], "aliases": aliases, "category": row["Category"]})
+    # "Archer" stays Newland's alone when the list names him so, though "Mrs. Archer" is untitled "Archer".
+    given = {a for c in out for a in c["aliases"]}
+    for c in out:
+        c["aliases"] |= {untitled(a) for a in c["aliases"]} - given - {""}
+    return out
+
+
+def read_quotes(folder: Path) -> list[dict]:
+    out = []
+    with open(folder / "quotation_info.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            for a, b in ast.literal_eval(row["quoteByteSpans"]):
+                out.append({"start": a, "end": b, "speaker": row["speaker"], "type": row["quoteType"]})
+    return sorted(out, key=lambda q: q["start"])
+
+
+def character_of(names: list[str], characters: list[dict]) -> str | None:
+    """The one character whose aliases hold one of these names (the fullest name first)."""
+    for name in sorted(names, key=len, reverse=True):
+        owners = {c["name"] for c in characters if norm(name) in c["aliases"]}
+        if len(owners) == 1:
+            return owners.pop()
+    return None
+
+
+def speaker_alias_of(gold: str, characters: list[dict]) -> str:
+    """Gold speakers are main names, sometimes an alias: the main name."""
+    return character_of([gold], characters) or gold
+
+
+def match(found: list[tuple[int, int]], gold: list[dict]) -> dict[int, int]:
+    """Gold index -> found index, for pairs overlapping by at least 90% of each."""
+    starts = [a for a, _ in found]
+    out = {}
+    for g, q in enumerate(gold):
+        k = bisect.bisect_right(starts, q["end"]) - 1
+        while k >= 0 and found[k][1] > q["start"]:
+            a, b = found[k]
+            overlap = min(b, q["end"]) - max(a, q["start"])
+            if overlap >= 0.9 * (b - a) and overlap >= 0.9 * (q["end"] - q["start"]):
+                out[g] = k
+                break
+            k -= 1
+    return out
+
+
+def nearest_baseline(analysis, characters: list[dict], q: dict) -> str | None:
+    """The character whose alias is named nearest the quotation, outside quotes, in its paragraph."""
+    text = analysis.text
+    starts = [p.start for p in analysis.paragraphs]
+    k = bisect.bisect_right(starts, q["start"]) - 1
+    if k < 0:
+        return None
+    p = analysis.paragraphs[k]
+    best, best_d = None, None
+    for c in characters:
+        for alias in c["aliases"]:
+            for m in re.finditer(
+                r"(?<!\w)" + re.escape(alias).replace(r"\ ", r"\.?\s+") + r"(?!\w)",
+                text[p.start : p.end],
+                re.IGNORECASE,
+            ):
+                pos = p.start + m.start()
+                if q["start"] <= pos < q["end"]:
+                    continue
+                d = min(abs(pos - q["start"]), abs(pos - q["end"]))
+                if best_d is None or d < best_d:
+                    best, best_d = c["name"], d
+    return best
+
+
+def score_novel(folder: Path) -> dict:
+    analysis = analyse(folder / "novel_text.txt")
+    characters = read_characters(folder)
+    gold = read_quotes(folder)
+    direct = [q for q in analysis.quotes if q.kind == "direct"]
+    found = [(q.start + 1, q.end - 1) for q in direct]  # the text inside the marks
+    pairs = match(found, gold)
+    by_id = {p.id: p for p in analysis.participants}
+    owner = {p.id: character_of([p.name, *p.aliases], characters) for p in analysis.participants}
+    speakers = Counter(speaker_alias_of(q["speaker"], characters) for q in gold)
+    majority = speakers.most_common(1)[0][0]
+    c: Counter = Counter(gold=len(gold), found=len(found), matched=len(pairs))
+    c["multiline_gold"] = sum("\n" in analysis.text[q["start"] : q["end"]] for q in gold)
+    c["multiline_matched"] = sum("\n" in analysis.text[gold[g]["start"] : gold[g]["end"]] for g in pairs)
+    for g, k in pairs.items():
+        q = gold[g]
+        truth = speaker_alias_of(q["speaker"], characters)
+        said = direct[k].speaker
+        t = q["type"] if q["type"] in TYPES else "Other"
+        c["n_" + t] += 1
+        c["ours_" + t] += said is not None and said in by_id and owner[said] == truth
+        c["major_" + t] += majority == truth
+        c["near_" + t] += nearest_baseline(analysis, characters, q) == truth
+    _count_characters(c, analysis.participants, characters)
+    return c
+
+
+def _count_characters(c: Counter, found, characters: list[dict]) -> None:
+    people = {norm(n) for p in found if p.kind == "person" for n in [p.name, *p.aliases]}
+    other = {norm(n) for p in found if p.kind != "person" for n in [p.name, *p.aliases]}
+    for ch in characters:
+        if ch["category"] not in ("major", "intermediate"):
+            continue
+        c["chars"] += 1
+        c["chars_person"] += bool(ch["aliases"] & people)
+        c["chars_other"] += bool(ch["aliases"] & other)
+
+
+def ratio(a: float, b: float) -> float:
+    return a / b if b else 0.0
+
+
+def print_row(name: str, c: Counter) -> None:
+    p, r = ratio(c["matched"], c["found"]), ratio(c["matched"], c["gold"])
+    f = ratio(2 * p * r, p + r)
+    n = sum(c["n_" + t] for t in (*TYPES, "Other"))
+    cells = [f"{name:<22}{p:6.3f}{r:6.3f}{f:6.3f}{ratio(c['multiline_matched'], c['multiline_gold']):6.2f}"]
+    for who in ("ours", "major", "near"):
+        right = sum(c[f"{who}_{t}"] for t in (*TYPES, "Other"))
+        cells.append(f"{ratio(right, n):6.2f}")
+    for t in TYPES:
+        cells.append(f"{ratio(c['ours_' + t], c['n_' + t]):6.2f}/{ratio(c['near_' + t], c['n_' + t]):4.2f}")
+    cells.append(f"{ratio(c['chars_person'], c['chars']):6.2f}{ratio(c['chars_other'], c['chars']):6.2f}")
+    print("".join(cells))
+
+
+HEADER = (
+    f"{'novel':<22}{'P':>6}{'R':>6}{'F1':>6}{'R-ml':>6}{'spk':>6}{'major':>6}{'near':>6}"
+    f"{'expl':>11}{'anaph':>11}{'impl':>11}{'char':>6}{'alsoPO':>6}"
+)
+
+
+def report_pdnc(root: Path, split: str, only: str | None) -> None:
+    novels = sorted(p for p in root.iterdir() if (p / "quotation_info.csv").exists())
+    halves = {"dev": novels[0::2], "test": novels[1::2]}
+    chosen = [n for n in novels if n.name == only] if only else halves.get(split, novels)
+    print("PDNC: quotations P/R/F1 (R-ml: recall on those over a line break); speaker right on found")
+    print("quotations: ours, most frequent speaker, nearest named character; by type ours/nearest;")
+    print("char: major+intermediate characters found as people; alsoPO: also a place or organization")
+    print(HEADER)
+    total: Counter = Counter()
+    for folder in chosen:
+        c = score_novel(folder)
+        total += c
+        print_row(folder.name, c)
+    print_row(f"all ({split})" if not only else "all", total)
+
+
+def report_un(folder: Path) -> None:
+    speeches = sorted(folder.glob("*.txt"))
+    cues: Counter = Counter()
+    total = 0
+    for path in speeches:
+        analysis = analyse(path)
+        total += len(analysis.quotes)
+        for q in analysis.quotes:
+            if q.cue and q.cue[:1].isupper():
+                cues[q.cue] += 1
+    print(f"UN speeches: {len(speeches)}, quotes {total}, cued by a capitalised word: {sum(cues.values())}")
+    for cue, n in cues.most_common(10):
+        print(f"  {cue} {n}")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pdnc", type=Path, default=CORPORA / "pdnc")
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="test")
+    parser.add_argument("--novel", default=None, help="one novel by folder name")
+    parser.add_argument("--un", type=Path, nargs="?", const=CORPORA / "un-general-debate-2023/speeches", default=None)
+    parser.add_argument("--no-pdnc", action="store_true")
+    args = parser.parse_args(argv)
+    from reader.text import gazetteer
+
+    gazetteer.preload()
+    for path in ([] if args.no_pdnc else [args.pdnc]) + ([args.un] if args.un else []):
+        if not path.is_dir():
+            print(f"evaluate_quotes: {path}: not found", file=sys.stderr)
+            return 1
+    if not args.no_pdnc:
+        report_pdnc(args.pdnc, args.split, args.novel)
+    if args.un:
+        report_un(args.un)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
