@@ -28,6 +28,8 @@ def label_at(text: str, start: int) -> str | None:
 
 def paragraph_labels(analysis: Analysis) -> dict[int, str]:
     """Paragraph index -> its speaker label (with colon and space), for labels that recur."""
+    if any(block.kind == "turn" for block in analysis.document.blocks):
+        return _declared_labels(analysis)
     text = analysis.text
     found: dict[int, str] = {}
     for index, paragraph in enumerate(analysis.paragraphs):
@@ -36,6 +38,19 @@ def paragraph_labels(analysis: Analysis) -> dict[int, str]:
             found[index] = label
     counts = Counter(label.strip() for label in found.values())
     return {k: v for k, v in found.items() if counts[v.strip()] >= MIN_REPEATS}
+
+
+def _declared_labels(analysis: Analysis) -> dict[int, str]:
+    """Labels from the transcript format's turn blocks, which already hold each paragraph's speaker."""
+    turns = [block for block in analysis.document.blocks if block.kind == "turn" and block.speaker]
+    found: dict[int, str] = {}
+    at = 0
+    for index, paragraph in enumerate(analysis.paragraphs):
+        while at < len(turns) and turns[at].end <= paragraph.start:
+            at += 1
+        if at < len(turns) and turns[at].start <= paragraph.start:
+            found[index] = f"{turns[at].speaker}: "
+    return found
 
 
 def strip_labels(analysis: Analysis, indexes: list[int], labels: dict[int, str]) -> list[str]:
