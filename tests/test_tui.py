@@ -20,9 +20,10 @@ pytest.importorskip("textual")
 from reader.load import document_from_bytes, load  # noqa: E402
 from reader.model import Mention, Participant, Quote  # noqa: E402
 from reader.tui.app import ReaderApp  # noqa: E402
-from reader.tui.layout import Spans, cells, clean, layout, wrap_line  # noqa: E402
+from reader.tui.layout import GAP, LABEL, PROSE, Spans, cells, clean, layout, wrap_line  # noqa: E402
 from reader.tui.screens.help import HelpScreen  # noqa: E402
 from reader.tui.screens.main import MainScreen  # noqa: E402
+from reader.tui.widgets.reading import kept  # noqa: E402
 from reader.tui.work import analyze_document  # noqa: E402
 
 
@@ -65,7 +66,7 @@ async def settle(pilot, timeout: float = 60.0) -> None:
     screen = pilot.app.screen
     for _ in range(int(timeout / 0.05)):
         await pilot.pause(0.05)
-        if isinstance(screen, MainScreen) and not screen.stage and not screen.summary_busy:
+        if isinstance(screen, MainScreen) and not screen.session.analysing and not screen.summaries.busy:
             break
     await pilot.pause()
 
@@ -103,10 +104,10 @@ async def test_open_shows_text_then_analysis():
         assert isinstance(screen, MainScreen)
         assert "The UN focuses on the experience" in shown(screen)
         await settle(pilot)
-        analysis = screen.analyses[0]
+        analysis = screen.session.documents[0].analysis
         outline = screen.query_one("#outline OptionList")
         assert outline.option_count == len(analysis.sections) > 0
-        assert screen.stage == {}
+        assert not screen.session.analysing
         assert screen.query_one("#documents").display is False  # one document: no list
 
 
@@ -132,7 +133,7 @@ async def test_paging_keys_move_like_less():
 @sync
 async def test_brackets_step_through_summary_sentences():
     async with opened((120, 40)) as (pilot, screen):
-        analysis, summary = screen.analyses[0], screen._summary()
+        analysis, summary = screen.session.documents[0].analysis, screen.state.summary
         spans = [(analysis.sentences[i].start, analysis.sentences[i].end) for i in summary.selected]
         assert len(spans) >= 2
         await pilot.press("right_square_bracket")
@@ -170,7 +171,7 @@ async def test_clicking_a_name_in_the_text_chooses_its_participant():
 
     async with opened((120, 40)) as (pilot, screen):
         view = screen.reading
-        place = next(p for p in screen.analyses[0].participants if p.id == "p2")
+        place = next(p for p in screen.session.documents[0].analysis.participants if p.id == "p2")
         first, second = place.mentions[:2]
         view.go_to(first.start)
         await pilot.pause()
@@ -187,7 +188,7 @@ async def test_clicking_a_name_in_the_text_chooses_its_participant():
 @sync
 async def test_quote_is_set_apart_and_chosen():
     async with opened((160, 50)) as (pilot, screen):
-        quote = screen.analyses[0].quotes[0]
+        quote = screen.session.documents[0].analysis.quotes[0]
         await open_pane(pilot, "quotes")
         await pilot.press("enter")
         assert screen.current == (quote.start, quote.end)
@@ -199,26 +200,26 @@ async def test_algorithm_and_length_recompute_the_summary():
     from reader.summarize import ALGORITHMS
 
     async with opened((120, 40)) as (pilot, screen):
-        before = screen._summary()
+        before = screen.state.summary
         names = list(ALGORITHMS)
         await pilot.press("a")
         await settle(pilot)
-        assert screen._summary().algorithm == names[(names.index(before.algorithm) + 1) % len(names)]
-        count = len(screen._summary().selected)
+        assert screen.state.summary.algorithm == names[(names.index(before.algorithm) + 1) % len(names)]
+        count = len(screen.state.summary.selected)
         await pilot.press("plus")
         await settle(pilot)
-        assert len(screen._summary().selected) > count
+        assert len(screen.state.summary.selected) > count
         await pilot.press("minus", "minus")
         await settle(pilot)
-        assert len(screen._summary().selected) < count
+        assert len(screen.state.summary.selected) < count
         pane = screen.query_one("#summary").options
-        assert pane.option_count == len(screen._summary().selected)
+        assert pane.option_count == len(screen.state.summary.selected)
 
 
 @sync
 async def test_section_scope_summarizes_the_current_section():
     async with opened((120, 40)) as (pilot, screen):
-        analysis = screen.analyses[0]
+        analysis = screen.session.documents[0].analysis
         topic = next(
             i
             for i, s in enumerate(analysis.sections)
@@ -229,15 +230,15 @@ async def test_section_scope_summarizes_the_current_section():
         await pilot.pause()
         await pilot.press("s")
         await settle(pilot)
-        summary, scope = screen.summaries[0]
-        assert scope == screen._current_section()
+        summary, scope = screen.state.summary, screen.state.scope
+        assert scope == screen.current_section()
         assert summary.selected and all(analysis.sentences[i].section == scope for i in summary.selected)
         last = max(s.section for s in analysis.sentences)
         if last != scope:  # scrolling to another section brings its summary
             await pilot.press("G")
             await pilot.pause(0.6)
             await settle(pilot)
-            summary, scope = screen.summaries[0]
+            summary, scope = screen.state.summary, screen.state.scope
             assert scope == last and all(analysis.sentences[i].section == last for i in summary.selected)
 
 
@@ -269,12 +270,12 @@ async def test_next_document_brings_its_text_and_summary(tmp_path):
         assert screen.query_one("#documents").display is True
         await pilot.press("right_curly_bracket")
         await settle(pilot)
-        assert screen.index == 1
+        assert screen.session.index == 1
         assert "The committee met on Monday." in shown(screen)
-        assert screen.analyses[1].document.source == str(other)
+        assert screen.session.documents[1].analysis.document.source == str(other)
         assert screen.query_one("#side").active == "tab-summary"
         await pilot.press("left_curly_bracket")
-        assert screen.index == 0 and "The UN focuses" in shown(screen)
+        assert screen.session.index == 0 and "The UN focuses" in shown(screen)
 
 
 def with_people_or_plain(document, progress=None):
@@ -382,15 +383,23 @@ def test_clean_keeps_offsets_and_drops_controls(text):
     assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f]", shown_text)
 
 
-@given(st.text(alphabet="ab \n", max_size=200), st.integers(2, 20), st.data())
+@given(st.text(alphabet="ab .|-\n", max_size=300), st.integers(2, 30), st.data())
 def test_every_offset_is_found_on_its_line(text, width, data):
+    """Reflowed or not, the lines show every character once, in order, and each
+    character's line is found by its offset."""
     lines = layout(text, width)
-    assert "".join(text[a:b] for a, b in zip(lines.starts, lines.ends)) == text.replace("\n", "")
-    if text:
-        offset = data.draw(st.integers(0, len(text) - 1))
-        if text[offset] != "\n":
-            line = lines.line_of(offset)
-            assert lines.starts[line] <= offset < lines.ends[line]
+    shown_lines = [(a, b) for a, b, k in zip(lines.starts, lines.ends, lines.kinds) if k not in (GAP, LABEL)]
+    assert all(b1 <= a2 for (_, b1), (a2, _) in zip(shown_lines, shown_lines[1:]))
+    ink = "".join(text[a:b] for a, b in shown_lines)
+    assert "".join(ink.split()) == "".join(text.split())
+    if text.strip():
+        offset = data.draw(st.sampled_from([i for i, c in enumerate(text) if not c.isspace()]))
+        line = lines.line_of(offset)
+        assert lines.starts[line] <= offset < lines.ends[line]
+    for a, b, k in zip(lines.starts, lines.ends, lines.kinds):
+        if k == PROSE:  # reflowed lines fit the width once their spaces are squeezed
+            piece = text[a:b].replace("\n", " ")
+            assert sum(y - x for x, y in kept(piece.rstrip())) <= width or " " not in piece.strip()
 
 
 def test_spans_find_overlaps_and_neighbours():
@@ -428,13 +437,13 @@ async def test_keys_work_while_the_analysis_runs_and_progress_shows():
         assert isinstance(app.screen, MainScreen)
         release.set()
         await settle(pilot)
-        assert 0 in screen.analyses and "analysing" not in str(status.render())
+        assert screen.state.analysis is not None and "analysing" not in str(status.render())
 
 
 @sync
 async def test_outline_choice_scrolls_to_the_section():
     async with opened((80, 24)) as (pilot, screen):
-        analysis = screen.analyses[0]
+        analysis = screen.session.documents[0].analysis
         last = len(analysis.sections) - 1
         outline = screen.query_one("#outline")
         screen.post_message(outline.Chosen(outline, last))
@@ -447,7 +456,7 @@ async def test_outline_choice_scrolls_to_the_section():
 @sync
 async def test_summary_pane_lists_rank_and_score_of_each_sentence():
     async with opened((120, 40)) as (pilot, screen):
-        summary = screen._summary()
+        summary = screen.state.summary
         options = screen.query_one("#summary").options
         ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
         assert ids == [str(i) for i in summary.selected]
@@ -493,7 +502,7 @@ async def test_a_failing_analysis_leaves_the_text_readable():
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = app.screen
-        assert screen.stage == {} and 0 not in screen.analyses
+        assert not screen.session.analysing and screen.state.analysis is None
         assert "failed" in str(screen.query_one("#outline .note").render())
         await pilot.press("G")
         assert screen.reading.scroll_y == screen.reading.max_scroll_y > 0
