@@ -23,7 +23,7 @@ from reader.tui.app import ReaderApp  # noqa: E402
 from reader.tui.layout import GAP, LABEL, PROSE, Spans, cells, clean, layout, wrap_line  # noqa: E402
 from reader.tui.screens.help import HelpScreen  # noqa: E402
 from reader.tui.screens.main import MainScreen  # noqa: E402
-from reader.tui.widgets.reading import kept  # noqa: E402
+from reader.tui.widgets.reading import GUTTER, kept  # noqa: E402
 from reader.tui.work import analyze_document  # noqa: E402
 
 
@@ -507,3 +507,291 @@ async def test_a_failing_analysis_leaves_the_text_readable():
         await pilot.press("G")
         assert screen.reading.scroll_y == screen.reading.max_scroll_y > 0
         assert "The UN focuses" not in shown(screen)
+
+
+# The reading view: reflow, preformatted lines, attribution, small screens
+
+
+def app_for(text: str, **kwargs) -> ReaderApp:
+    return ReaderApp([document_from_bytes("doc.txt", text.encode("utf-8"))], analyzer=analyze_document, **kwargs)
+
+
+PROSE_WORDS = "the whale ship sailed far across grey water while sailors sang old songs of home".split()
+
+
+def hard_wrapped(paragraphs: int = 6, width: int = 66) -> str:
+    """Paragraphs of prose wrapped at ``width`` columns, as Project Gutenberg writes them."""
+    import textwrap
+
+    out = []
+    for p in range(paragraphs):
+        words = [PROSE_WORDS[(p * 7 + i * 3) % len(PROSE_WORDS)] for i in range(90)]
+        body = f"Paragraph {p} begins here. " + " ".join(words) + f" and ends paragraph {p}."
+        out.append("\n".join(textwrap.wrap(body, width)))
+    return "\n\n".join(out) + "\n"
+
+
+DIAGRAM = """\
+       Client                                           Server
+
+Key  ^ ClientHello
+Exch | + key_share*
+     v + pre_shared_key*       -------->
+                                                  ServerHello  ^ Key
+                                         {EncryptedExtensions}  ^  Server
+"""
+
+
+@sync
+async def test_hard_wrapped_paragraphs_reflow_at_the_view_width():
+    text = hard_wrapped()
+    async with app_for(text).run_test(size=(100, 60)) as pilot:
+        await settle(pilot)
+        lines = [line[GUTTER:].strip() for line in shown(pilot.app.screen).splitlines()]
+        source_width = max(len(line) for line in text.splitlines())
+        assert max(len(line) for line in lines) > source_width + 15  # filled past the source's wrap
+        # Each paragraph is one block of lines, one blank line between paragraphs.
+        blocks = "\n".join(lines).strip().split("\n\n")
+        assert all(b.startswith("Paragraph") and b.count("begins here") == 1 and "\n\n" not in b for b in blocks)
+        assert len(blocks) >= 3
+
+
+@sync
+async def test_preformatted_lines_are_kept_and_scroll_sideways():
+    text = "A short note about the handshake before the figure.\n\n" + DIAGRAM + "\nAfter the figure.\n"
+    async with app_for(text).run_test(size=(60, 24)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        screen_text = shown(screen)
+        assert "Key  ^ ClientHello" in screen_text and "Exch | + key_share*" in screen_text
+        starts = [line[GUTTER:].lstrip() for line in screen_text.splitlines()]
+        assert not any(line.startswith(("ions}", "^  Server", "Hello")) for line in starts)  # cut, not wrapped
+        assert "^  Server" not in screen_text
+        await pilot.press("l", "l", "l", "l", "l")
+        assert "{EncryptedExtensions}  ^  Server" in shown(screen)
+        await pilot.press("h", "h", "h", "h", "h")
+        assert "Key  ^ ClientHello" in shown(screen)
+
+
+def test_page_furniture_and_dot_leaders_are_not_reflowed():
+    from reader.tui.layout import FURNITURE, PRE, units
+
+    toc = (
+        "Contents\n\n"
+        "   1.  Introduction ....................................   4\n"
+        "   2.  Protocol ........................................   9\n"
+    )
+    page = (
+        "   The protocol text goes on here.\n\n"
+        "Rescorla                     Standards Track                  [Page 5]\n\f\n"
+        "RFC 8446                           TLS                       August 2018\n"
+    )
+    kinds = {unit.kind for unit in units(toc + "\n" + page) if unit.kind in (PRE, FURNITURE)}
+    assert kinds == {PRE, FURNITURE}
+    lines = layout(toc, 30)
+    assert sum(k == PRE for k in lines.kinds) == 2  # each TOC line one screen line, however narrow
+
+
+@sync
+async def test_quote_attribution_comes_after_its_paragraph():
+    async with opened((100, 40)) as (pilot, screen):
+        view = screen.reading
+        label = next(iter(view._layout.labels))
+        assert view._layout.kinds[label - 1] == PROSE
+        after = label + 1
+        assert after >= len(view._layout) or view._layout.kinds[after] == GAP  # the paragraph had ended
+
+
+@sync
+async def test_80x24_keeps_a_readable_column_and_the_footer_keys():
+    app = seed_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("p", "o")
+        await pilot.pause()
+        assert screen.reading.region.width >= 40
+        from textual.widgets._footer import FooterKey
+
+        shown_keys = {k.description for k in screen.query(FooterKey) if k.region.width and k.region.right <= 80}
+        assert {"Quit", "Search", "Algo", "Scope", "Summary", "Longer", "Shorter", "Help"} <= shown_keys
+
+
+# Finding your way
+
+
+@sync
+async def test_keys_typed_in_a_burst_after_slash_fill_the_search():
+    from textual import events
+
+    async with opened((120, 40)) as (pilot, screen):
+        app = pilot.app
+        before = (screen.session.settings.algorithm, screen.session.settings.section_scope, app.theme)
+        for key, char in [("slash", "/"), *((c, c) for c in "Aripov"), ("enter", "\r")]:
+            event = events.Key(key, char)  # all queued before any is handled, as a paste or tmux send-keys
+            event.set_sender(app)
+            app._driver.send_message(event)
+        await pilot.pause(0.3)
+        assert screen.search_query == "Aripov"
+        assert (screen.session.settings.algorithm, screen.session.settings.section_scope, app.theme) == before
+        assert len(screen.matches) == screen.reading.text.count("Aripov")
+
+
+@sync
+async def test_search_is_smart_case_accent_insensitive_and_takes_a_regex():
+    text = "Natásha came in. NATASHA was loud. natasha laughed. Natalia stayed.\n"
+    async with app_for(text).run_test(size=(100, 20)) as pilot:
+        screen = pilot.app.screen
+        await settle(pilot)
+
+        async def search(query: str) -> list[str]:
+            await pilot.press("slash", "ctrl+u", *query, "enter")
+            return [text[a:b] for a, b, _ in screen.matches.items]
+
+        assert await search("natasha") == ["Natásha", "NATASHA", "natasha"]
+        assert await search("Natasha") == ["Natásha"]  # a capital asks for that case
+        assert await search("re:Nata(sh|l)") == ["Natásh", "Natal"]
+        assert "1 of 2" in str(screen.query_one("#status").render())
+
+
+@sync
+async def test_go_to_a_percentage_a_section_and_a_line():
+    text = "".join(f"{n}. Part {n}\n\n" + hard_wrapped(2) + "\n" for n in range(1, 6))
+    async with app_for(text).run_test(size=(100, 20)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        await pilot.press("colon", *"4.", "enter")
+        assert screen.current[0] == text.index("4. Part 4")
+        await pilot.press("ctrl+g", *"50%", "enter")
+        lines = text.count("\n")
+        assert abs(text.count("\n", 0, screen.current[0]) - lines // 2) <= 1
+        await pilot.press("colon", *"3", "enter")  # no section 3.: a number of lines... or section 3
+        assert screen.current[0] == text.index("3. Part 3")
+        await pilot.press("colon", *"line 7", "enter")
+        assert text.count("\n", 0, screen.current[0]) == 6
+
+
+@sync
+async def test_bookmarks_are_added_and_jumped_to():
+    async with opened((80, 24)) as (pilot, screen):
+        await pilot.press("space", "B")
+        mark = screen.state.bookmarks[0]
+        await pilot.press("g", "apostrophe")
+        assert screen.current[0] == mark
+        assert screen.reading.top_offset <= mark <= screen.reading.bottom_offset
+
+
+@sync
+async def test_state_is_restored_and_a_corrupt_file_is_ignored(tmp_path):
+    from reader.tui.state import Store
+
+    path = tmp_path / "state.json"
+    async with seed_app(state=Store(path)).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("space", "space", "a")
+        await settle(pilot)
+        top = pilot.app.screen.reading.top_offset
+        algorithm = pilot.app.screen.session.settings.algorithm
+        await pilot.press("q")
+    assert path.exists()
+    async with seed_app(state=Store(path)).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert screen.reading.top_offset == top > 0
+        assert screen.state.summary.algorithm == algorithm
+    path.write_bytes(b"\x00not json{")
+    store = Store(path)
+    assert store.notes and "corrupt" in store.notes[0]
+    async with seed_app(state=store).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert pilot.app.screen.reading.top_offset == 0
+        assert any("corrupt" in n.message for n in pilot.app._notifications)
+
+
+@sync
+async def test_a_growing_file_is_reloaded_and_F_follows_its_end(tmp_path):
+    log = tmp_path / "growing.txt"
+    log.write_text(hard_wrapped(3), encoding="utf-8")
+    app = ReaderApp([load(str(log))], analyzer=analyze_document)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("F")
+        with log.open("a", encoding="utf-8") as out:
+            out.write("\nA new line arrived at the very end of the log.\n")
+        for _ in range(60):
+            await pilot.pause(0.1)
+            if "A new line arrived" in screen.reading.text:
+                break
+        await pilot.pause(0.3)
+        assert "A new line arrived" in shown(screen)
+
+
+# Summaries under load and the summary view
+
+
+@sync
+async def test_a_held_plus_key_runs_one_summary_at_a_time(monkeypatch):
+    import time
+
+    from reader.tui import work
+
+    real = work.summarize_scope
+
+    def slow(*args, **kwargs):
+        time.sleep(0.05)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(work, "summarize_scope", slow)
+    async with opened((120, 40)) as (pilot, screen):
+        work.peak["summary"] = work.live.get("summary", 0)
+        for _ in range(30):
+            await pilot.press("plus")
+        await settle(pilot)
+        assert work.peak["summary"] <= 1
+        assert len(screen.state.summary.selected) == screen.session.settings.sentences
+
+
+@sync
+async def test_changing_algorithm_keeps_the_default_length():
+    from reader.summarize import default_count
+
+    sentences = [
+        f"Report {i} says the harbour board met about topic {i % 9} and agreed on point {i}." for i in range(300)
+    ]
+    text = "\n\n".join(" ".join(sentences[i : i + 5]) for i in range(0, 300, 5)) + "\n"
+    async with app_for(text).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        before = len(screen.state.summary.selected)
+        await pilot.press("a")
+        await settle(pilot)
+        n = len(screen.state.analysis.sentences)
+        assert len(screen.state.summary.selected) == before == default_count(n) > 5
+
+
+@sync
+async def test_summary_view_pages_by_section_and_opens_the_text():
+    async with opened((100, 30)) as (pilot, screen):
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        view = screen.summary_view
+        assert view.display and not screen.reading.display
+        analysis = screen.state.analysis
+        titled = [analysis.sections[i].title for i, s in screen.state.section_summaries if s.selected]
+        page = shown_view(view)
+        assert " ".join(titled[0].split()) in page
+        first = next(s for _, s in screen.state.section_summaries if s.selected).selected[0]
+        assert " ".join(analysis.sentence_text(first).split())[:40] in " ".join(page.split())
+        await pilot.press("right_square_bracket", "enter")
+        assert screen.reading.display and screen.current == (
+            analysis.sentences[first].start,
+            analysis.sentences[first].end,
+        )
+        await pilot.press("v", "G")
+        assert view.scroll_y == view.max_scroll_y
+
+
+def shown_view(view) -> str:
+    return "\n".join(view.render_line(y).text for y in range(view.size.height))

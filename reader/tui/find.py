@@ -43,7 +43,7 @@ def parse(query: str) -> Query:
     regex = query.startswith(REGEX_PREFIX)
     body = query[len(REGEX_PREFIX) :] if regex else query
     flags = 0 if any(c.isupper() for c in body) else re.IGNORECASE
-    source = fold(body) if not regex else body
+    source = fold(body)  # regular expression syntax is ASCII: folding leaves it alone
     try:
         return Query(re.compile(source if regex else re.escape(source), flags), query)
     except re.error as exc:

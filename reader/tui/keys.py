@@ -12,6 +12,9 @@ class Key:
     description: str  # for the help screen and the command palette
     footer: str = ""  # short label when shown in the footer
     display: str = ""  # how the help screen writes the keys
+    # Checked before the focused widget sees the key: the prompt opens before the next
+    # key is handled, so keys typed right after it are never run as commands.
+    priority: bool = False
 
 
 KEYS = [
@@ -27,8 +30,8 @@ KEYS = [
     Key("G,end", "bottom", "Bottom of the document", "", "G / End"),
     Key("h,left", "scroll_left", "Scroll preformatted lines left", "", "h / ←"),
     Key("l,right", "scroll_right", "Scroll preformatted lines right", "", "l / →"),
-    Key("slash", "search", "Search: smart case, accents ignored, re:… for a regex", "Search", "/"),
-    Key("colon,ctrl+g", "go_to", "Go to a percentage, a section number or a line", "Go to", ": / ctrl+g"),
+    Key("slash", "search", "Search: smart case, accents ignored, re:… for a regex", "Search", "/", True),
+    Key("colon,ctrl+g", "go_to", "Go to a percentage, a section number or a line", "", ": / ctrl+g", True),
     Key("n", "next_match", "Next search match", "", "n"),
     Key("N", "previous_match", "Previous search match", "", "N"),
     Key("right_square_bracket", "next_summary", "Next summary sentence", "", "]"),

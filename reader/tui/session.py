@@ -19,10 +19,10 @@ class SummarySettings:
     sentences: int | None = None  # None: the core's default length for the document
     section_scope: bool = False
 
-    def step_length(self, shown: int | None, sign: int) -> None:
-        """Longer (sign 1) or shorter (-1) by about a quarter of what is shown now."""
-        now = self.sentences or shown or 1
-        self.sentences = max(1, now + sign * max(1, now // 4))
+    def step_length(self, shown: int | None, sign: int, most: int) -> None:
+        """Longer (sign 1) or shorter (-1) by about a quarter, within 1 and ``most`` sentences."""
+        now = min(self.sentences or shown or 1, most)
+        self.sentences = max(1, min(most, now + sign * max(1, now // 4)))
 
     def next_algorithm(self, names: list[str], shown: str | None) -> str:
         now = self.algorithm or shown or names[0]

@@ -61,7 +61,14 @@ READABLE = 40  # the reading column never gets narrower than this: panes give wa
 
 class MainScreen(Screen):
     BINDINGS = [
-        Binding(k.keys, k.action, k.footer or k.description, show=bool(k.footer), key_display=k.display.split(" / ")[0])
+        Binding(
+            k.keys,
+            k.action,
+            k.footer or k.description,
+            show=bool(k.footer),
+            key_display=k.display.split(" / ")[0],
+            priority=k.priority,
+        )
         for k in KEYS
     ]
 
@@ -100,7 +107,7 @@ class MainScreen(Screen):
                     yield QuotesPane(id="quotes")
         yield Prompt(id="search")
         yield StatusLine(id="status")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     @property
     def reading(self) -> ReadingView:
@@ -446,8 +453,9 @@ class MainScreen(Screen):
         self._change_length(-1)
 
     def _change_length(self, sign: int) -> None:
-        summary = self.state.summary
-        self.session.settings.step_length(len(summary.selected) if summary else None, sign)
+        summary, analysis = self.state.summary, self.analysis
+        most = len(summary.ranking) if summary and summary.ranking else len(analysis.sentences) if analysis else 1
+        self.session.settings.step_length(len(summary.selected) if summary else None, sign, max(1, most))
         self.resummarize()
 
     def action_cycle_algorithm(self) -> None:
@@ -593,10 +601,19 @@ class MainScreen(Screen):
     # Search and go to
 
     def action_search(self) -> None:
-        self.query_one(Prompt).open("search", self.search_query)
+        self._open_prompt("search", "/", self.search_query)
 
     def action_go_to(self) -> None:
-        self.query_one(Prompt).open("goto")
+        self._open_prompt("goto", ":")
+
+    def _open_prompt(self, kind: str, char: str, value: str = "") -> None:
+        prompt = self.query_one(Prompt)
+        if prompt.has_focus:  # a priority key typed into the prompt is just a character
+            prompt.insert_text_at_cursor(char)
+        elif not isinstance(self.app.screen, MainScreen):
+            return
+        else:
+            prompt.open(kind, value)
 
     def on_prompt_answered(self, message: Prompt.Answered) -> None:
         if message.kind == "search":
@@ -717,7 +734,9 @@ class MainScreen(Screen):
             "bookmarks": state.bookmarks,
         }
         self.store.remember(state.document, entry)
-        self.store.settings.update(theme=self.app.theme, panes=[self.show_left, self.show_side])
+        self.store.settings["theme"] = self.app.theme
+        if self._toggled:  # chosen by the user, not by the terminal's width
+            self.store.settings["panes"] = [self.show_left, self.show_side]
         self.store.save()
 
     # Bookmarks
