@@ -631,7 +631,10 @@ async def test_keys_typed_in_a_burst_after_slash_fill_the_search():
             event = events.Key(key, char)  # all queued before any is handled, as a paste or tmux send-keys
             event.set_sender(app)
             app._driver.send_message(event)
-        await pilot.pause(0.3)
+        for _ in range(60):  # however loaded the machine, until the enter has been handled
+            await pilot.pause(0.05)
+            if not screen.query_one("#search").display:
+                break
         assert screen.search_query == "Aripov"
         assert (screen.session.settings.algorithm, screen.session.settings.section_scope, app.theme) == before
         assert len(screen.matches) == screen.reading.text.count("Aripov")

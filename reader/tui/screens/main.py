@@ -202,7 +202,8 @@ class MainScreen(Screen):
     def _start_analysis(self, index: int) -> None:
         state = self.session.documents[index]
         state.stage = "structure"
-        jobs.in_background(self._analyse, index, state.document, self.app.analyzer, name="analysis")
+        analyzer = getattr(self.app, "analyzer", jobs.analyze_document)
+        jobs.in_background(self._analyse, index, state.document, analyzer, name="analysis")
 
     def _analyse(self, index: int, document: Any, analyzer: Any) -> None:
         """Runs in a background thread; post_message is safe from there."""
@@ -332,7 +333,7 @@ class MainScreen(Screen):
         analysis = self.analysis
         if analysis is None or not analysis.sections:
             return None
-        offset = self.current[0] if self._current_visible() else self.reading.reading_offset
+        offset = self.current[0] if self.current and self._current_visible() else self.reading.reading_offset
         section = self._section_at(analysis, offset)
         with_text = {s.section for s in analysis.sentences}
         # A heading-only section has nothing to summarize: take the next one that has.
@@ -356,7 +357,10 @@ class MainScreen(Screen):
         if not len(spans):
             self.notify(f"no {what}", severity="warning", markup=False)
             return None
-        base = self.current[0] if self._current_visible() else self.reading.top_offset - (1 if forward else 0)
+        if self.current is not None and self._current_visible():
+            base = self.current[0]
+        else:
+            base = self.reading.top_offset - (1 if forward else 0)
         index = spans.after(base) if forward else spans.before(base)
         if index is None:
             self.notify(f"no more {what} {'below' if forward else 'above'}", timeout=2, markup=False)
@@ -843,8 +847,8 @@ class MainScreen(Screen):
         status.set(**parts)
         busy = ""
         if state.stage is not None:
-            number = jobs.STAGES.index(state.stage) + 1 if state.stage in jobs.STAGES else 1
-            busy = f"analysing: {state.stage} ({number}/{len(jobs.STAGES)})"
+            step = jobs.STAGES.index(state.stage) + 1 if state.stage in jobs.STAGES else 1
+            busy = f"analysing: {state.stage} ({step}/{len(jobs.STAGES)})"
         elif self.summaries.busy:
             busy = "summarizing"
         status.set_busy(busy)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from textual import events
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input
 
 PLACEHOLDERS = {
@@ -33,7 +34,7 @@ class Prompt(Input):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.kind = "search"
-        self._back_to = None  # the widget that had the focus before
+        self._back_to: Widget | None = None  # the widget that had the focus before
 
     def on_mount(self) -> None:
         self.display = False

@@ -97,7 +97,7 @@ class ReadingView(ScrollView, can_focus=True):
         self._folded: str | None = None
         self._shift = 0  # columns preformatted lines are scrolled left by (h / l)
         self._layout = Layout(0)
-        self._labels: dict[int, tuple[str, str, str | None]] = {}  # offset -> speaker, kind, cue
+        self._labels: dict[int, object] = {}  # offset -> (speaker, kind, cue)  # offset -> speaker, kind, cue
         self._summary = Spans()
         self._mentions = Spans()
         self._selected = Spans()
@@ -207,7 +207,8 @@ class ReadingView(ScrollView, can_focus=True):
         offset = self.offset_at(event.x, event.y)
         if offset is None:
             return
-        for start, end, (_, participant) in self._mentions.overlapping(offset, offset + 1):
+        for start, end, value in self._mentions.overlapping(offset, offset + 1):
+            participant = str(value[1])  # type: ignore[index]
             self.post_message(self.MentionClicked(participant, (start, end)))
 
     @property
@@ -387,7 +388,7 @@ class ReadingView(ScrollView, can_focus=True):
         """The line after a quote: who said it."""
         styles = self._styles()
         label = Text("— ", style=styles["label"], end="")
-        label.append(clean(" ".join(name.split())), style=styles.get(kind, "") + Style(bold=True))
+        label.append(clean(" ".join(name.split())), style=styles.get(kind, Style()) + Style(bold=True))
         if cue:
             label.append(f", {clean(cue)}")
         return label
@@ -457,11 +458,11 @@ class SummaryView(ReadingView):
         index = self._cursor
         if index is None:
             index = self._sentences.after(self.top_offset - 1) or 0
-        self.post_message(self.Opened(self._sentences.items[index][2]))  # type: ignore[arg-type]
+        self.post_message(self.Opened(int(self._sentences.items[index][2])))
 
     def on_click(self, event: events.Click) -> None:
         offset = self.offset_at(event.x, event.y)
         if offset is None:
             return
         for found in self._sentences.overlapping(offset, offset + 1):
-            self.post_message(self.Opened(found[2]))  # type: ignore[arg-type]
+            self.post_message(self.Opened(int(found[2])))  # type: ignore[call-overload]
