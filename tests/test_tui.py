@@ -798,3 +798,26 @@ async def test_summary_view_pages_by_section_and_opens_the_text():
 
 def shown_view(view) -> str:
     return "\n".join(view.render_line(y).text for y in range(view.size.height))
+
+
+@sync
+async def test_ctrl_c_quits_at_once_even_from_the_search_prompt():
+    app = seed_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", "x", "ctrl+c")
+        await pilot.pause()
+    assert not app.is_running and app.return_code == 0
+
+
+def test_latest_only_runs_one_job_and_keeps_only_the_newest_request():
+    from reader.tui.work import LatestOnly
+
+    started = []
+    queue = LatestOnly(started.append)
+    queue.request("first")
+    queue.request("second")
+    queue.request("third")  # replaces "second", which never runs
+    assert started == ["first"] and queue.busy
+    assert queue.finished() is True  # the first's result is stale: "third" was asked since
+    assert started == ["first", "third"]
+    assert queue.finished() is False and not queue.busy

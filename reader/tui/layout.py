@@ -114,7 +114,6 @@ _PRE = re.compile(
     r"\S {3,}\S|[^\s.?!:;\"'] {2}\S|\.{4,}|(?:\. ){3,}|[-=_]{4,}|[+|]-{2,}|-{2,}[+|>]|[\u2500-\u257f]|^\t"
 )
 _LETTER = re.compile(r"[^\W\d_]")
-_ENDS_SENTENCE = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
 MAX_BLANKS = 2  # runs of blank lines shown at most this tall
 
 
@@ -129,14 +128,37 @@ class Unit:
     gap_before: bool = False  # a blank line to set it apart from the paragraph before
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿ"
+_NOT_LETTERS = str.maketrans("", "", _LETTERS + " ")
+_HINT = re.compile(r"  |\.\.|\. \.|--|==|__|[|+\t]")
+_BOX = re.compile("[\u2500-\u257f]")
+_ENDERS = ".!?:;\"'\u201d\u2019)]"
+
+
 def _is_pre(line: str) -> bool:
     body = line.strip()
     if not body:
         return False
-    if _PRE.search(line.rstrip()):
+    # Cheap substring tests first: a book has tens of thousands of lines.
+    hinted = _HINT.search(line) or (not line.isascii() and _BOX.search(line))
+    if hinted and _PRE.search(line.rstrip()):
         return True
+    if len(body) < 4:
+        return False
+    others = len(body.translate(_NOT_LETTERS))
+    ink = len(body) - body.count(" ")
+    if others * 4 < ink or body.isascii():  # plainly letters, or counted exactly
+        return others > ink - others
     letters = len(_LETTER.findall(body))
-    return len(body) >= 4 and letters < 0.5 * len(body.replace(" ", ""))
+    return letters < 0.5 * ink
+
+
+def _is_furniture(line: str) -> bool:
+    if "\f" in line:
+        return True
+    if not (line.endswith("]") or line.startswith("RFC ") or line.rstrip().endswith("]")):
+        return False
+    return bool(_FURNITURE.search(line))
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -156,7 +178,7 @@ def units(text: str) -> list[Unit]:
     block: list[tuple[int, str]] = []
     pos = 0
     for line in lines:
-        if not line.strip() or _FURNITURE.search(line):
+        if not line.strip() or _is_furniture(line):
             found.extend(_block_units(block, hard))
             block = []
             kind = FURNITURE if line.strip() else GAP
@@ -193,7 +215,7 @@ def _block_units(block: list[tuple[int, str]], hard: int | None) -> list[Unit]:
             found.append(Unit(a, a + len(line), PROSE, gap_before=bool(found) and found[-1].kind == PROSE))
         # A hard-wrapped line runs on unless it is short and ends a sentence.
         n = len(line.rstrip())
-        joined = hard is not None and n <= hard * 1.3 and (n >= 0.75 * hard or not _ENDS_SENTENCE.search(line))
+        joined = hard is not None and n <= hard * 1.3 and (n >= 0.75 * hard or line.rstrip()[-1:] not in _ENDERS)
     return found
 
 

@@ -24,7 +24,8 @@ from reader.palette import KIND_COLORS, SUMMARY_COLOR
 from reader.tui.layout import FURNITURE, GAP, LABEL, PRE, PROSE, Layout, Spans, Unit, cells, clean, layout, units
 
 _SPACES = re.compile(" {2,}")
-GUTTER = 3  # summary bar, quote bar, space
+GUTTER = 3
+FIRST_PART = 200_000  # characters laid out before the first paint of a long text  # summary bar, quote bar, space
 RIGHT_MARGIN = 1
 
 
@@ -108,6 +109,7 @@ class ReadingView(ScrollView, can_focus=True):
         self._style_cache: dict[str, Style] | None = None
         self._cache: LRUCache[tuple, Strip] = LRUCache(512)
         self._version = 0
+        self._shown = 0  # texts shown so far: a late layout of an older one is dropped
         self._top_line = -1
 
     # What is shown
@@ -129,13 +131,29 @@ class ReadingView(ScrollView, can_focus=True):
     def show_text(self, text: str, blocks: list | None = None) -> None:
         """Show a new document, undecorated, from its top."""
         self._text = clean(text)
-        self._units = units_of_blocks(self._text, blocks) if blocks else units(self._text)
+        self._shown += 1
+        if blocks:
+            self._units = units_of_blocks(self._text, blocks)
+        elif len(self._text) > FIRST_PART:
+            # A book: lay out its first part now, the whole after the first paint.
+            cut = self._text.rfind("\n\n", 0, FIRST_PART)
+            self._units = units(self._text[: cut if cut > 0 else FIRST_PART])
+            self.call_after_refresh(self._lay_out_whole, self._shown)
+        else:
+            self._units = units(self._text)
         self._folded = None
         self._shift = 0
         self._labels = {}
         self._summary = self._mentions = self._selected = self._quotes = self._matches = self._headings = Spans()
         self._current = None
         self._relayout(keep=0)
+
+    def _lay_out_whole(self, version: int) -> None:
+        """The rest of a long text, after its first part was painted."""
+        if version != self._shown:
+            return  # another text has been shown since
+        self._units = units(self._text)
+        self._relayout(keep=self.top_offset)
 
     def decorate(self, analysis: Analysis) -> None:
         """Colour participants and set quotes apart, once the analysis has arrived."""
