@@ -234,6 +234,10 @@ class MainScreen(Screen):
 
     def on_analysis_done(self, message: msg.AnalysisDone) -> None:
         state = self.session.documents[message.index]
+        if message.analysis.document is not state.document:  # the file was reloaded since
+            state.stage = None
+            self._start_analysis(message.index)
+            return
         state.stage, state.analysis = None, message.analysis
         if message.index == self.session.index:
             self._show_analysis(message.analysis)
@@ -803,7 +807,8 @@ class MainScreen(Screen):
             return
         top = self.reading.top_offset
         self.session.documents[self.session.index] = fresh = DocumentState(document, restored=True)
-        fresh.bookmarks, fresh.position = state.bookmarks, top
+        # An analysis still running for the old text is redone for the new one when it ends.
+        fresh.bookmarks, fresh.position, fresh.stage = state.bookmarks, top, state.stage
         self.open_document(self.session.index)
         if self.following:
             self.call_after_refresh(self.reading.scroll_end, animate=False)

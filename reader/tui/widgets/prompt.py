@@ -54,11 +54,20 @@ class Prompt(Input):
             self.screen.set_focus(self._back_to)
 
     async def _on_key(self, event: events.Key) -> None:
-        if event.key == "escape":
+        if not self.display:
+            # Typed after enter or escape, before the focus moved back: it is meant for
+            # the reader (the q of "/Aripov⏎q"), not for a closed prompt.
+            event.stop()
+            event.prevent_default()
+            self.app.simulate_key(event.key)
+            return
+        if event.key in ("enter", "escape"):
+            # Here, in key order, not through a binding that runs after later keys.
             event.stop()
             event.prevent_default()
             self.close()
-            self.post_message(self.Cancelled(self.kind))
+            answer = self.Answered(self.kind, self.value) if event.key == "enter" else self.Cancelled(self.kind)
+            self.post_message(answer)
             return
         await super()._on_key(event)
 

@@ -110,6 +110,7 @@ class ReadingView(ScrollView, can_focus=True):
         self._cache: LRUCache[tuple, Strip] = LRUCache(512)
         self._version = 0
         self._shown = 0  # texts shown so far: a late layout of an older one is dropped
+        self._wanted: tuple[str, int] | None = None  # a jump past the first part of a long text
         self._top_line = -1
 
     # What is shown
@@ -132,6 +133,7 @@ class ReadingView(ScrollView, can_focus=True):
         """Show a new document, undecorated, from its top."""
         self._text = clean(text)
         self._shown += 1
+        self._wanted = None
         if blocks:
             self._units = units_of_blocks(self._text, blocks)
         elif len(self._text) > FIRST_PART:
@@ -153,7 +155,11 @@ class ReadingView(ScrollView, can_focus=True):
         if version != self._shown:
             return  # another text has been shown since
         self._units = units(self._text)
+        wanted, self._wanted = self._wanted, None
         self._relayout(keep=self.top_offset)
+        if wanted is not None:  # a jump asked for while only the first part was laid out
+            how, offset = wanted
+            self.go_to_top(offset) if how == "top" else self.go_to(offset)
 
     def decorate(self, analysis: Analysis) -> None:
         """Colour participants and set quotes apart, once the analysis has arrived."""
@@ -247,6 +253,7 @@ class ReadingView(ScrollView, can_focus=True):
 
     def go_to(self, offset: int, *, only_if_hidden: bool = False) -> None:
         """Scroll so that ``offset`` is a third of the way down the view."""
+        self._remember_jump("third", offset)
         line = self._layout.line_of(offset)
         top = round(self.scroll_y)
         if only_if_hidden and top <= line < top + self.size.height:
@@ -255,7 +262,13 @@ class ReadingView(ScrollView, can_focus=True):
 
     def go_to_top(self, offset: int) -> None:
         """Scroll so that the line holding ``offset`` is the top line (a remembered place)."""
+        self._remember_jump("top", offset)
         self.scroll_to(y=self._layout.line_of(offset), animate=False, immediate=True)
+
+    def _remember_jump(self, how: str, offset: int) -> None:
+        """Past the part laid out so far: do it again once the whole text is laid out."""
+        laid_out = self._units[-1].end if self._units else 0
+        self._wanted = (how, offset) if offset > laid_out + 1 else None
 
     def shift_by(self, columns: int) -> None:
         """Scroll preformatted lines sideways, as ``less -S`` does; prose is always reflowed."""
