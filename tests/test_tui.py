@@ -66,7 +66,8 @@ async def settle(pilot, timeout: float = 60.0) -> None:
     screen = pilot.app.screen
     for _ in range(int(timeout / 0.05)):
         await pilot.pause(0.05)
-        if isinstance(screen, MainScreen) and not screen.session.analysing and not screen.summaries.busy:
+        idle = isinstance(screen, MainScreen) and not screen.summaries.busy and not screen.section_jobs.busy
+        if idle and not screen.session.analysing:
             break
     await pilot.pause()
 
@@ -799,6 +800,12 @@ async def test_summary_view_pages_by_section_and_opens_the_text():
         )
         await pilot.press("v", "G")
         assert view.scroll_y == view.max_scroll_y
+        before = len(screen.state.summary.selected)
+        await pilot.press("plus")  # in the summary view: the summary and the section summaries both follow
+        await settle(pilot)
+        wanted = screen.session.settings.sentences
+        assert len(screen.state.summary.selected) == wanted > before
+        assert all(len(s.selected) == min(wanted, len(s.ranking)) for _, s in screen.state.section_summaries)
 
 
 def shown_view(view) -> str:
@@ -826,3 +833,40 @@ def test_latest_only_runs_one_job_and_keeps_only_the_newest_request():
     assert queue.finished() is True  # the first's result is stale: "third" was asked since
     assert started == ["first", "third"]
     assert queue.finished() is False and not queue.busy
+
+
+@sync
+async def test_declared_blocks_set_the_layout_when_the_format_gives_them():
+    """A format's blocks (schema 2): code as written, a heading bold, a paragraph reflowed."""
+    from dataclasses import dataclass
+
+    @dataclass
+    class Block:
+        kind: str
+        start: int
+        end: int
+
+    heading = "Install"
+    paragraph = "Run the\ninstaller and\nthen read the guide."
+    code = "pip install reader    # one line, never wrapped or joined with the next\nreader --help"
+    text = f"{heading}\n\n{paragraph}\n\n{code}\n"
+    blocks = [
+        Block("heading", 0, len(heading)),
+        {"kind": "paragraph", "start": len(heading) + 2, "end": len(heading) + 2 + len(paragraph)},
+        Block("preformatted", text.index(code), text.index(code) + len(code)),
+    ]
+    from reader.model import Document
+
+    @dataclass(frozen=True)
+    class WithBlocks(Document):  # as the formats layer's Document will carry them
+        blocks: tuple = ()
+
+    document = WithBlocks("doc.md", text, blocks=tuple(blocks))
+    async with ReaderApp([document], analyzer=analyze_document).run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        lines = [line[GUTTER:].rstrip() for line in shown(pilot.app.screen).splitlines()]
+        assert "Run the installer and then read the guide." in lines
+        assert "pip install reader    # one line, never wrapped or joined" in "\n".join(lines)
+        assert "reader --help" in lines
+        first = pilot.app.screen.reading.render_line(0)
+        assert first.text.strip() == "Install" and any(seg.style and seg.style.bold for seg in first)

@@ -103,7 +103,7 @@ def _cut(line: str, a: int, b: int, width: int, spans: list, start: int) -> tupl
 
 
 # Kinds of screen line.
-PROSE, PRE, FURNITURE, GAP, LABEL = range(5)
+PROSE, PRE, FURNITURE, GAP, LABEL, HEADING = range(6)  # HEADING: a declared heading, reflowed
 
 # Page furniture: form feeds, RFC page footers ("Rescorla  Standards Track  [Page 12]")
 # and the running header after them ("RFC 8446  TLS  August 2018").
@@ -265,10 +265,10 @@ def layout(text: str, width: int, labels: dict[int, object] | None = None, piece
             for _ in range(min(MAX_BLANKS, text.count("\n", unit.start, unit.end + 1))):
                 result.add(unit.start, unit.start, GAP)
             continue
-        if unit.kind == PROSE:
+        if unit.kind in (PROSE, HEADING):
             body = text[unit.start : unit.end].replace("\n", " ")
             for a, b in wrap_line(body, width):
-                result.add(unit.start + a, unit.start + b, PROSE)
+                result.add(unit.start + a, unit.start + b, unit.kind)
         else:
             result.add(unit.start, unit.end, unit.kind)
         while p < len(pending) and pending[p][0] <= unit.end:

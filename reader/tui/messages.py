@@ -50,4 +50,5 @@ class SectionSummariesDone(Message):
 class SummaryFailed(Message):
     request: int
     index: int
+    kind: str  # "summary" or "sections"
     error: str

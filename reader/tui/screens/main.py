@@ -83,7 +83,9 @@ class MainScreen(Screen):
         self.search_query = ""
         self.current: tuple[int, int] | None = None  # the span last jumped to
         self.summary_request = 0  # the latest; older results are dropped
+        # One queue for the document's summary, one for the summary view's section summaries.
         self.summaries = jobs.LatestOnly(self._start_summary)
+        self.section_jobs = jobs.LatestOnly(self._start_summary)
         self._follow_timer: Timer | None = None  # summarize the section the reader scrolled to
         self._toggled = False  # the user chose what to show; stop following the width
         self.following = False  # F: keep the end of a growing file in view
@@ -289,7 +291,7 @@ class MainScreen(Screen):
         if self.summary_view.display:
             self.state.section_summaries = None
             self.summary_request += 1
-            self.summaries.request(("sections", self.summary_request, self.session.index, None))
+            self.section_jobs.request(("sections", self.summary_request, self.session.index, None))
         self._show_summary()
 
     def _start_summary(self, job: tuple[str, int, int, int | None]) -> None:
@@ -297,7 +299,7 @@ class MainScreen(Screen):
         settings = self.session.settings
         analysis = self.session.documents[index].analysis
         args = (kind, request, index, analysis, settings.algorithm, settings.sentences, section)
-        jobs.in_background(self._summarize, *args, name="summary")
+        jobs.in_background(self._summarize, *args, name="summary" if kind == "summary" else "sections")
 
     def _summarize(self, kind: str, request: int, index: int, analysis: Analysis, *how: Any) -> None:
         """Runs in a background thread."""
@@ -310,7 +312,7 @@ class MainScreen(Screen):
                 summary = jobs.summarize_scope(analysis, algorithm, sentences, section)
                 self.post_message(msg.SummaryDone(request, index, summary, section))
         except Exception as exc:
-            self.post_message(msg.SummaryFailed(request, index, f"summary: {type(exc).__name__}: {exc}"))
+            self.post_message(msg.SummaryFailed(request, index, kind, f"summary: {type(exc).__name__}: {exc}"))
 
     def on_summary_done(self, message: msg.SummaryDone) -> None:
         if self.summaries.finished():
@@ -321,7 +323,7 @@ class MainScreen(Screen):
             self._show_summary()
 
     def on_section_summaries_done(self, message: msg.SectionSummariesDone) -> None:
-        if self.summaries.finished():
+        if self.section_jobs.finished():
             return
         self.session.documents[message.index].section_summaries = message.summaries
         if message.index == self.session.index and self.summary_view.display:
@@ -329,7 +331,7 @@ class MainScreen(Screen):
         self._update_status()
 
     def on_summary_failed(self, message: msg.SummaryFailed) -> None:
-        self.summaries.finished()
+        (self.summaries if message.kind == "summary" else self.section_jobs).finished()
         self.notify(message.error, severity="error", timeout=10, markup=False)
         self._show_summary()
 
@@ -492,7 +494,7 @@ class MainScreen(Screen):
         self.summary_view.focus()
         if self.analysis is not None and self.state.section_summaries is None:
             self.summary_request += 1
-            self.summaries.request(("sections", self.summary_request, self.session.index, None))
+            self.section_jobs.request(("sections", self.summary_request, self.session.index, None))
         self._fill_summary_view()
 
     def show_text_view(self) -> None:
@@ -854,6 +856,6 @@ class MainScreen(Screen):
         if state.stage is not None:
             step = jobs.STAGES.index(state.stage) + 1 if state.stage in jobs.STAGES else 1
             busy = f"analysing: {state.stage} ({step}/{len(jobs.STAGES)})"
-        elif self.summaries.busy:
+        elif self.summaries.busy or self.section_jobs.busy:
             busy = "summarizing"
         status.set_busy(busy)

@@ -7,6 +7,7 @@ once. Document text is never markup; control characters are shown as symbols.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
@@ -21,7 +22,21 @@ from textual.strip import Strip
 
 from reader.model import Analysis, Summary
 from reader.palette import KIND_COLORS, SUMMARY_COLOR
-from reader.tui.layout import FURNITURE, GAP, LABEL, PRE, PROSE, Layout, Spans, Unit, cells, clean, layout, units
+from reader.tui.layout import (
+    FURNITURE,
+    GAP,
+    HEADING,
+    LABEL,
+    PRE,
+    PROSE,
+    Layout,
+    Spans,
+    Unit,
+    cells,
+    clean,
+    layout,
+    units,
+)
 
 _SPACES = re.compile(" {2,}")
 GUTTER = 3
@@ -40,23 +55,33 @@ def kept(line: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in ranges if b > a]
 
 
+def _field(block: object, name: str, default: Any = None) -> Any:
+    """A block's field, whether the format layer gives objects or dicts."""
+    if isinstance(block, dict):
+        return block.get(name, default)
+    return getattr(block, name, default)
+
+
 def units_of_blocks(text: str, blocks: list) -> list[Unit]:
-    """Units from a format's declared blocks (schema 2): preformatted and tables as
-    written, everything else reflowed; the text between blocks as the plain-text rules say."""
+    """Units from a format's declared blocks (schema 2): preformatted blocks, tables and
+    images as written, headings in bold, everything else reflowed; the text between
+    blocks as the plain-text rules say."""
     found: list[Unit] = []
     pos = 0
-    for block in sorted(blocks, key=lambda b: getattr(b, "start", 0)):
-        start, end = getattr(block, "start", 0), getattr(block, "end", 0)
+    for block in sorted(blocks, key=lambda b: int(_field(b, "start", 0))):
+        start, end = int(_field(block, "start", 0)), int(_field(block, "end", 0))
+        kind = _field(block, "kind", "")
         if start < pos or end <= start:
             continue
         found += [Unit(u.start + pos, u.end + pos, u.kind) for u in units(text[pos:start]) if u.kind == GAP]
-        if getattr(block, "kind", "") in ("preformatted", "table"):
+        gap = bool(found) and found[-1].kind != GAP
+        if kind in ("preformatted", "table", "image"):
             line_start = start
             for line in text[start:end].split("\n"):
-                found.append(Unit(line_start, line_start + len(line), PRE))
-                line_start += len(line) + 1
+                found.append(Unit(line_start, line_start + len(line), PRE, gap_before=gap))
+                line_start, gap = line_start + len(line) + 1, False
         else:
-            found.append(Unit(start, end, PROSE, gap_before=bool(found) and found[-1].kind != GAP))
+            found.append(Unit(start, end, HEADING if kind == "heading" else PROSE, gap_before=gap))
         pos = end
     found += [Unit(u.start + pos, u.end + pos, u.kind, u.gap_before) for u in units(text[pos:])]
     return found
@@ -215,7 +240,7 @@ class ReadingView(ScrollView, can_focus=True):
             return None
         start, end = self._layout.starts[line], self._layout.ends[line]
         kind = self._layout.kinds[line]
-        if kind == PROSE:
+        if kind in (PROSE, HEADING):
             ranges = [(start + a, start + b) for a, b in kept(self._text[start:end])]
         else:
             ranges = [(min(end, start + self._shift), end)]
@@ -363,8 +388,10 @@ class ReadingView(ScrollView, can_focus=True):
         if self._current and self._current[0] < end and self._current[1] > start:
             a, b = self._current
             text.stylize(styles["current"], max(a, start) - start, min(b, end) - start)
-        if kind == PROSE:  # the indentation and line breaks of the source are not kept
+        if kind in (PROSE, HEADING):  # the indentation and line breaks of the source are not kept
             text = Text("", end="").join(text[a:b] for a, b in kept(text.plain))
+            if kind == HEADING:
+                text.stylize(styles["heading"])
         else:
             text = text[self._shift :]
             if kind == FURNITURE:
