@@ -13,6 +13,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.color import Color
 from textual.geometry import Size
@@ -456,7 +457,7 @@ class SummaryView(ReadingView):
     """The summary as a text to page through: each section's title, then its summary
     sentences. Enter (or a click) opens the text at the sentence; ] and [ step."""
 
-    BINDINGS = [("enter", "open", "Open the text here")]
+    BINDINGS = [Binding("enter", "open", "Open the text here", show=False)]  # the footer keeps a / s at 80
 
     class Opened(Message):
         def __init__(self, sentence: int) -> None:
