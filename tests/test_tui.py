@@ -870,3 +870,27 @@ async def test_declared_blocks_set_the_layout_when_the_format_gives_them():
         assert "reader --help" in lines
         first = pilot.app.screen.reading.render_line(0)
         assert first.text.strip() == "Install" and any(seg.style and seg.style.bold for seg in first)
+
+
+def test_state_round_trip_and_hand_edited_values(tmp_path):
+    from reader.tui import state
+    from reader.tui.session import DocumentState, SummarySettings
+
+    document = document_from_bytes("notes.txt", b"Some notes.\n")
+    store = state.Store(tmp_path / "state.json")
+    shown = DocumentState(document, position=42, bookmarks=[3, 9])
+    store.remember(document, state.entry(shown, SummarySettings("lexrank", 7, True)))
+    store.save()
+    again, settings = DocumentState(document), SummarySettings()
+    state.restore(state.Store(tmp_path / "state.json"), again, settings)
+    assert (again.position, again.bookmarks) == (42, [3, 9])
+    assert settings == SummarySettings("lexrank", 7, True)
+    other = document_from_bytes("notes.txt", b"Other notes.\n")  # same path, new content: not the same
+    fresh = DocumentState(other)
+    state.restore(state.Store(tmp_path / "state.json"), fresh, SummarySettings())
+    assert fresh.position == 0 and fresh.bookmarks == []
+    bad = state.Store(tmp_path / "state.json")
+    bad.remember(document, {"position": "far", "bookmarks": [-1, True, 5], "sentences": 0, "algorithm": 3})
+    edited, settings = DocumentState(document), SummarySettings()
+    state.restore(bad, edited, settings)
+    assert edited.position == 0 and edited.bookmarks == [5] and settings == SummarySettings()

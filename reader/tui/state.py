@@ -11,11 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from reader.model import Document
+from reader.tui.session import DocumentState, SummarySettings
 
 KEPT = 500  # documents remembered; the least recently read are forgotten first
 
@@ -89,3 +91,48 @@ class Store:
 def number(value: Any, default: int | None = None) -> int | None:
     """A remembered integer, or ``default`` when it is not one (a hand-edited file)."""
     return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else default
+
+
+def restore(store: Store, state: DocumentState, settings: SummarySettings) -> None:
+    """Apply what ``store`` remembers of this document (once a run): place, bookmarks, summary settings."""
+    if state.restored:
+        return
+    state.restored = True
+    entry = store.document(state.document)
+    if not entry:
+        return
+    state.position = number(entry.get("position"), 0) or 0
+    state.bookmarks = sorted({b for b in entry.get("bookmarks", []) if number(b) is not None})
+    settings.algorithm = entry["algorithm"] if isinstance(entry.get("algorithm"), str) else None
+    settings.sentences = number(entry.get("sentences")) or None
+    settings.section_scope = entry.get("scope") is True
+
+
+def entry(state: DocumentState, settings: SummarySettings) -> dict[str, Any]:
+    """What is remembered of a document."""
+    return {
+        "position": state.position,
+        "algorithm": settings.algorithm,
+        "sentences": settings.sentences,
+        "scope": settings.section_scope,
+        "bookmarks": state.bookmarks,
+    }
+
+
+def panes(store: Store) -> tuple[bool, bool] | None:
+    """The (outline, side panes) the user last chose, if any."""
+    chosen = store.settings.get("panes")
+    if isinstance(chosen, list) and len(chosen) == 2:
+        return bool(chosen[0]), bool(chosen[1])
+    return None
+
+
+def file_stamp(source: str) -> tuple[int, float] | None:
+    """Size and modification time of a regular file, to notice that it changed."""
+    if source == "-":
+        return None
+    try:
+        found = os.stat(source)
+    except OSError:
+        return None
+    return (found.st_size, found.st_mtime) if stat.S_ISREG(found.st_mode) else None

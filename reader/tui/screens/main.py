@@ -8,8 +8,6 @@ messages in ``reader.tui.work`` and ``reader.tui.messages``.
 
 from __future__ import annotations
 
-import os
-import stat
 from bisect import bisect_left, bisect_right
 from typing import Any
 
@@ -25,11 +23,11 @@ from textual.widgets import Footer, TabbedContent, TabPane
 from reader.model import Analysis, Participant
 from reader.tui import find
 from reader.tui import messages as msg
+from reader.tui import state as state_file
 from reader.tui import work as jobs
 from reader.tui.keys import KEYS
 from reader.tui.layout import Spans
 from reader.tui.session import DocumentState, Session
-from reader.tui.state import number as state_number
 from reader.tui.widgets.panes import (
     DocumentList,
     ListPane,
@@ -42,18 +40,6 @@ from reader.tui.widgets.panes import (
 from reader.tui.widgets.prompt import Prompt
 from reader.tui.widgets.reading import ReadingView, SummaryView
 from reader.tui.widgets.status import StatusLine
-
-
-def _file_stamp(source: str) -> tuple[int, float] | None:
-    """Size and modification time of a regular file, to notice that it changed."""
-    if source == "-":
-        return None
-    try:
-        found = os.stat(source)
-    except OSError:
-        return None
-    return (found.st_size, found.st_mtime) if stat.S_ISREG(found.st_mode) else None
-
 
 WIDE = 110  # columns from which the side panes and the outline are shown by default
 READABLE = 40  # the reading column never gets narrower than this: panes give way
@@ -184,7 +170,7 @@ class MainScreen(Screen):
         self.session.index = index
         state = self.state
         self._restore(state)
-        self._stat = _file_stamp(state.document.source)
+        self._stat = state_file.file_stamp(state.document.source)
         self.participant = None
         self.current = None
         self.reading.show_text(state.document.text, getattr(state.document, "blocks", None))
@@ -707,27 +693,17 @@ class MainScreen(Screen):
     def _restore_global(self) -> None:
         if self.store is None:
             return
-        settings = self.store.settings
-        if settings.get("theme") in self.app.available_themes:
-            self.app.theme = settings["theme"]
-        if isinstance(settings.get("panes"), list) and len(settings["panes"]) == 2:
+        if self.store.settings.get("theme") in self.app.available_themes:
+            self.app.theme = self.store.settings["theme"]
+        chosen = state_file.panes(self.store)
+        if chosen is not None:
             self._toggled = True
-            self.show_left, self.show_side = (bool(x) for x in settings["panes"])
+            self.show_left, self.show_side = chosen
 
     def _restore(self, state: DocumentState) -> None:
         """The place and summary settings remembered for this document, once a run."""
-        if self.store is None or state.restored:
-            return
-        state.restored = True
-        entry = self.store.document(state.document)
-        if not entry:
-            return
-        state.position = state_number(entry.get("position"), 0) or 0
-        state.bookmarks = sorted({b for b in entry.get("bookmarks", []) if state_number(b) is not None})
-        settings = self.session.settings
-        settings.algorithm = entry["algorithm"] if isinstance(entry.get("algorithm"), str) else None
-        settings.sentences = state_number(entry.get("sentences")) or None
-        settings.section_scope = entry.get("scope") is True
+        if self.store is not None:
+            state_file.restore(self.store, state, self.session.settings)
 
     def remember(self) -> None:
         """Note where the reader is in the shown document (and save, when a store is set)."""
@@ -735,15 +711,7 @@ class MainScreen(Screen):
         state.position = self.reading.top_offset
         if self.store is None:
             return
-        settings = self.session.settings
-        entry = {
-            "position": state.position,
-            "algorithm": settings.algorithm,
-            "sentences": settings.sentences,
-            "scope": settings.section_scope,
-            "bookmarks": state.bookmarks,
-        }
-        self.store.remember(state.document, entry)
+        self.store.remember(state.document, state_file.entry(state, self.session.settings))
         self.store.settings["theme"] = self.app.theme
         if self._toggled:  # chosen by the user, not by the terminal's width
             self.store.settings["panes"] = [self.show_left, self.show_side]
@@ -789,7 +757,7 @@ class MainScreen(Screen):
             self.reading.scroll_end(animate=False)
 
     def _check_file(self) -> None:
-        stamp = _file_stamp(self.state.document.source)
+        stamp = state_file.file_stamp(self.state.document.source)
         if stamp is None or stamp == self._stat:
             return
         self._stat = stamp
