@@ -4,10 +4,12 @@ Starts `reader PATH` in a pty of the given size and reads what it draws, timing
   first paint   the document's own text is on screen,
   keys          after first paint, `G` was pressed and the end of the text is on screen
                 (while the analysis is still running, for a book),
-  analysed      the summary is in the status line (the analysis is done).
+  analysed      the summary is in the status line (the analysis is done),
+and, first, a bare Textual app (one Static) the same way, so that first paint can be read
+as a ratio to it (machines differ; the ratio less so). The reader runs with --no-state.
 
-    /work/venv/bin/python scripts/bench_tui.py                   # the seed and War and Peace
-    /work/venv/bin/python scripts/bench_tui.py FILE --first TEXT --last TEXT
+    python scripts/bench_tui.py                   # the seed and War and Peace (../shared/corpora)
+    python scripts/bench_tui.py FILE --first TEXT --last TEXT
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ ANSI = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[PX^_].*?\x1b\\|\x1b\][^\x0
 CASES = [
     (ROOT / "reader" / "seeds" / "000_49030be50a1044d2.txt", "On 25 September", "Source"),
     (
-        Path("/work/shared/corpora/gutenberg/pg2600-war-and-peace.txt"),
+        ROOT.parent / "shared" / "corpora" / "gutenberg" / "pg2600-war-and-peace.txt",
         "The Project Gutenberg EBook of War and Peace",
         "hear about new eBooks",
     ),
@@ -90,12 +92,40 @@ class Screen:
         os.close(self.fd)
 
 
-def measure(path: Path, first: str, last: str, cols: int, rows: int, timeout: float) -> None:
-    screen = Screen([str(READER), str(path)], cols, rows)
+BARE = (
+    "from textual.app import App\n"
+    "from textual.widgets import Static\n"
+    "class Bare(App):\n"
+    "    def compose(self):\n"
+    "        yield Static('BARE-APP-PAINTED')\n"
+    "    def on_key(self):\n"
+    "        self.exit()\n"
+    "Bare().run()\n"
+)
+
+
+def bare_paint(cols: int, rows: int, timeout: float, runs: int = 3) -> float | None:
+    """First paint of a bare Textual app (the best of a few runs)."""
+    best = None
+    for _ in range(runs):
+        screen = Screen([sys.executable, "-c", BARE], cols, rows)
+        try:
+            paint = screen.wait_for("BARE-APP-PAINTED", timeout)
+        finally:
+            screen.close()
+        if paint is not None:
+            best = paint if best is None else min(best, paint)
+    print(f"bare Textual app at {cols}x{rows}\n  first paint   {_secs(best)} (best of {runs})")
+    return best
+
+
+def measure(path: Path, first: str, last: str, cols: int, rows: int, timeout: float, bare: float | None) -> None:
+    screen = Screen([str(READER), "--no-state", str(path)], cols, rows)
     try:
         paint = screen.wait_for(first, timeout)
         print(f"{path.name} ({path.stat().st_size / 1e6:.1f} MB) at {cols}x{rows}")
-        print(f"  first paint   {_secs(paint)}")
+        ratio = f" ({paint / bare:.1f}x the bare app)" if paint and bare else ""
+        print(f"  first paint   {_secs(paint)}{ratio}")
         if paint is None:
             return
         pressed = time.perf_counter()
@@ -123,11 +153,12 @@ def main() -> int:
     args = parser.parse_args()
     cols, rows = (int(n) for n in args.size.split("x"))
     cases = [(args.path, args.first, args.last)] if args.path else CASES
+    bare = bare_paint(cols, rows, args.timeout)
     for path, first, last in cases:
         if not path.exists():
-            print(f"{path}: not here, skipped")
+            print(f"{path.name}: not here, skipped")
             continue
-        measure(path, first, last, cols, rows, args.timeout)
+        measure(path, first, last, cols, rows, args.timeout, bare)
     return 0
 
 

@@ -1,15 +1,18 @@
 """Drive `reader` in tmux as a person would: send keys, read the screen, check it.
 
-    /work/venv/bin/python scripts/tui_check.py          # prints one line per check, exit 1 on a failure
-    /work/venv/bin/python scripts/tui_check.py --show   # also prints the screens it looked at
+    python scripts/tui_check.py          # prints one line per check, exit 1 on a failure
+    python scripts/tui_check.py --show   # also prints the screens it looked at
 
 Needs tmux. Each check waits (up to a few seconds) for the screen to show what it expects.
+Documents from ../shared/corpora (Moby-Dick, RFC 8446, a UN speech) are checked when
+they are there and skipped when not. The reader runs with a fresh state directory.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -20,7 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 READER = Path(sys.executable).with_name("reader")
 SEED = ROOT / "reader" / "seeds" / "000_49030be50a1044d2.txt"
+CORPORA = ROOT.parent / "shared" / "corpora"
 SESSION = f"reader-check-{os.getpid()}"
+STATE = tempfile.mkdtemp(prefix="reader-check-state-")
 SHOW = False
 failures: list[str] = []
 
@@ -29,9 +34,11 @@ def tmux(*args: str) -> str:
     return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
 
 
-def start(command: str, cols: int = 120, rows: int = 40) -> None:
+def start(command: str, cols: int = 120, rows: int = 40, fresh: bool = True) -> None:
+    """Run ``command`` in a new tmux session; ``fresh``: with nothing remembered from before."""
     tmux("kill-session", "-t", SESSION)
-    shell = f"{command}; echo READER-EXIT=$?; sleep 60"
+    state = tempfile.mkdtemp(dir=STATE) if fresh else STATE
+    shell = f"export XDG_STATE_HOME={shlex.quote(state)}; {command}; echo READER-EXIT=$?; sleep 60"
     tmux("new-session", "-d", "-s", SESSION, "-x", str(cols), "-y", str(rows), shell)
 
 
@@ -83,22 +90,22 @@ SEED_STEPS = [
     (("g",), "", "g goes back to the top", ["The UN focuses on the experience", "On 25 September"], []),
     (("space",), "", "space pages down", [], ["On 25 September, an international"]),
     (("b",), "", "b pages up", ["On 25 September"], []),
-    (("/",), "Aripov", "/ search: goes to the first match, status counts them", [], []),
-    (("Enter",), "", "... and enter finds it", ["/Aripov: 2 found at 1/2"], []),
-    (("n",), "", "n goes to the next match", ["found at 2/2"], []),
-    (("N",), "", "N goes back to the previous match", ["found at 1/2"], []),
-    (("]",), "", "] moves to the first summary sentence", ["(document) at 1/5"], []),
-    (("]", "]"), "", "] ] moves on to the third", ["(document) at 3/5"], []),
-    (("[",), "", "[ moves back to the second", ["(document) at 2/5"], []),
+    ((), "/Aripov", "/ search typed in one burst: goes to the first match", [], []),
+    (("Enter",), "", "... and enter finds it, k of n", ["/Aripov: 1 of 2"], []),
+    (("n",), "", "n goes to the next match", ["/Aripov: 2 of 2"], []),
+    (("N",), "", "N goes back to the previous match", ["/Aripov: 1 of 2"], []),
+    (("]",), "", "] moves to the first summary sentence", ["(document) 1 of 5"], []),
+    (("]", "]"), "", "] ] moves on to the third", ["(document) 3 of 5"], []),
+    (("[",), "", "[ moves back to the second", ["(document) 2 of 5"], []),
     (("C-p",), "Participant: Uzbekistan", "palette: type a participant's name", [], []),
-    (("Enter",), "", "... enter goes to its first mention", ["Uzbekistan at 1/"], []),
-    (("m", "m"), "", "m steps through its mentions", ["Uzbekistan at 3/"], []),
-    (("M",), "", "M steps back", ["Uzbekistan at 2/"], []),
+    (("Enter",), "", "... enter goes to its first mention", ["Uzbekistan 1 of"], []),
+    (("m", "m"), "", "m steps through its mentions", ["Uzbekistan 3 of"], []),
+    (("M",), "", "M steps back", ["Uzbekistan 2 of"], []),
     (
         ("?",),
         "",
         "? opens the help screen with the key table",
-        ["reader: keys", "Show this help", "Next summary sentence"],
+        ["reader: keys", "Show this help", "Text / summary view"],
         [],
     ),
     (("Escape",), "", "escape closes help", ["Outline ("], ["reader: keys"]),
@@ -108,6 +115,11 @@ SEED_STEPS = [
     (("s",), "", "s summarizes the current section", ["(section)", "section:"], ["summarizing"]),
     (("p",), "", "p hides the side panes", [], ["Participants"]),
     (("p",), "", "p shows them again", ["Participants"], []),
+    (("v",), "", "v shows the summary view", ["summary view"], []),
+    (("]", "Enter"), "", "] and enter open the text at that sentence", [], ["summary view"]),
+    ((":",), "50%", ": go to a percentage", [], []),
+    (("Enter",), "", "... goes there", ["5"], ["go to:"]),
+    (("B", "g", "'"), "", "B bookmarks, ' jumps back to it", [], ["100%"]),
 ]
 
 
@@ -144,7 +156,7 @@ def wide_start() -> None:
 
 
 def big_book() -> None:
-    book = Path("/work/shared/corpora/gutenberg/pg2600-war-and-peace.txt")
+    book = CORPORA / "gutenberg" / "pg2600-war-and-peace.txt"
     if not book.exists():
         print("skip War and Peace: corpus not here")
         return
@@ -158,14 +170,150 @@ def big_book() -> None:
     expect("War and Peace: G works while the analysis runs", ["hear about new eBooks", "analysing"], timeout=3)
     expect("War and Peace: analysis arrives (outline shown)", ["Outline (", "CHAPTER"], ["analysing"], timeout=90)
     keys("g", "]")
-    expect("War and Peace: g then ] jumps to the first summary sentence", [" at 1/"])
+    expect("War and Peace: g then ] jumps to the first summary sentence", [" 1 of "])
     keys("G", "[")
-    expect("War and Peace: G then [ jumps to the last one", [" sent. (document) at "])
+    expect("War and Peace: G then [ jumps to the last one", [" sent. (document) "])
+    keys("/")
+    type_text("Natasha")
+    keys("Enter")
+    expect("War and Peace: accent-insensitive search (Natasha finds Natásha)", ["/Natasha: ", " of 1"])
+    for _ in range(15):
+        keys("+")
+    expect("War and Peace: a held + settles on one summary", [" sent. (document)"], ["summarizing"], timeout=60)
     keys("q")
     start(f"{READER} {book}")
     expect("War and Peace again", ["The Project Gutenberg EBook of War and Peace", "analysing"], timeout=3)
     keys("q")
     expect("War and Peace: q quits at once, while the analysis runs", ["READER-EXIT=0"], timeout=1.5)
+
+
+SIZES = [(80, 24), (120, 40), (200, 60)]
+
+
+def un_speech() -> Path | None:
+    folder = CORPORA / "un-general-debate-2023" / "speeches"
+    found = sorted(folder.glob("*.txt")) if folder.is_dir() else []
+    return found[0] if found else None
+
+
+def footer_ok(cols: int) -> None:
+    expect(f"{cols} columns: the footer shows every key that matters", ["q Quit", "/ Search", "a Algo", "s Scope"])
+
+
+GUTTER_TEXT = re.compile(r"^[ ▌][ ┃] \S")
+
+
+def reading_lines(shown: str) -> list[str]:
+    """The reading view's column of the screen: the part between pane borders whose
+    lines start with the view's gutter (summary bar, quote bar, space) most often."""
+    rows = [line.split("│") for line in shown.splitlines()[:-2]]
+    parts = max(len(r) for r in rows) if rows else 0
+    score = [sum(1 for r in rows if len(r) == parts and GUTTER_TEXT.match(r[i])) for i in range(parts)]
+    best = score.index(max(score)) if score else 0
+    return [r[best] if len(r) == parts else r[0] for r in rows]
+
+
+def reading_column(cols: int, rows: int) -> None:
+    """With both panes asked for, the text column keeps 40 cells or more."""
+    widest = max((len(line) for line in reading_lines(screen())), default=0)
+    ok = widest >= 40
+    print(f"{'ok  ' if ok else 'FAIL'} {cols}x{rows}: text column {widest} cells wide with panes asked for")
+    if not ok:
+        failures.append(f"{cols}x{rows} column")
+
+
+def documents_at_sizes() -> None:
+    """Moby-Dick, RFC 8446, a UN speech and the seed at 80x24, 120x40 and 200x60."""
+    docs = [
+        ("seed", SEED, "/", "Aripov", ["Eldor Aripov"]),
+        (
+            "Moby-Dick",
+            CORPORA / "gutenberg" / "pg2701-moby-dick.txt",
+            "/",
+            "Call me Ishmael",
+            ["Call me Ishmael. Some years ago—never mind how long"],
+        ),
+        (
+            "RFC 8446",
+            CORPORA / "rfc" / "rfc8446.txt",
+            "/",
+            "Figure 1 below",
+            ["Key  ^ ClientHello", "Exch | + key_share*"],
+        ),
+        ("UN speech", un_speech(), "", "", []),
+    ]
+    for name, path, key, query, present in docs:
+        if path is None or not path.exists():
+            print(f"skip {name}: corpus not here")
+            continue
+        for cols, rows in SIZES:
+            start(f"{READER} {shlex.quote(str(path))}", cols, rows)
+            expect(f"{name} {cols}x{rows}: opens", ["%"], timeout=10)
+            footer_ok(cols)
+            if key:
+                keys(key)
+                type_text(query)
+                keys("Enter")
+                expect(f"{name} {cols}x{rows}: reflowed, preformatted kept", present)
+            else:
+                time.sleep(1)
+                blank_between = "\n\n" in "\n".join(line.rstrip() for line in reading_lines(screen()))
+                print(f"{'ok  ' if blank_between else 'FAIL'} {name} {cols}x{rows}: a blank line between paragraphs")
+                if not blank_between:
+                    failures.append(f"{name} gaps")
+            if cols == 80:
+                keys("p", "o")
+                time.sleep(0.5)
+                reading_column(cols, rows)
+            keys("q")
+            expect(f"{name} {cols}x{rows}: q quits", ["READER-EXIT=0"])
+
+
+def pane_pid() -> int:
+    return int(tmux("display-message", "-p", "-t", SESSION, "#{pane_pid}").strip() or 0)
+
+
+def reader_pid(shell: int) -> int | None:
+    """The reader process: the child of the pane's shell."""
+    try:
+        children = Path(f"/proc/{shell}/task/{shell}/children").read_text().split()
+    except OSError:
+        return None
+    return int(children[0]) if children else None
+
+
+def state_is_remembered() -> None:
+    start(str(READER), 100, 30, fresh=False)
+    expect("state: opens the seed", ["The UN focuses"])
+    keys("G", "q")
+    expect("state: q quits", ["READER-EXIT=0"])
+    start(str(READER), 100, 30, fresh=False)
+    expect("state: reopened at the bottom, where it was left", ["In conclusion, the participants noted"], timeout=15)
+    keys("q")
+    start(f"{READER} --no-state", 100, 30, fresh=False)
+    expect("state: --no-state opens at the top", ["The UN focuses"], ["In conclusion, the participants noted"])
+    keys("q")
+
+
+def sigterm_restores_terminal() -> None:
+    import signal
+
+    for number, code in ((signal.SIGTERM, 143), (signal.SIGHUP, 129)):
+        start(str(READER), 100, 30)
+        expect("opens (for a signal)", ["The UN focuses"])
+        pid = reader_pid(pane_pid())
+        if pid is None:
+            print("skip signal check: cannot find the reader's process")
+            return
+        os.kill(pid, number)
+        expect(f"{signal.Signals(number).name}: the reader ends with {code}", [f"READER-EXIT={code}"], timeout=5)
+        flags = tmux("display-message", "-p", "-t", SESSION, "#{alternate_on} #{mouse_any_flag}").split()
+        ok = flags in (["0", "0"], [])
+        print(
+            f"{'ok  ' if ok else 'FAIL'} {signal.Signals(number).name}: terminal restored (alt. screen, mouse: {flags})"
+        )
+        if not ok:
+            failures.append(f"{number} restore")
 
 
 def stdin_and_literal_text() -> None:
@@ -197,6 +345,9 @@ def main() -> int:
         main_flows()
         narrow_start()
         wide_start()
+        documents_at_sizes()
+        state_is_remembered()
+        sigterm_restores_terminal()
         big_book()
         stdin_and_literal_text()
     finally:

@@ -62,7 +62,8 @@ async def settle(pilot, timeout: float = 60.0) -> None:
     screen = pilot.app.screen
     for _ in range(int(timeout / 0.05)):
         await pilot.pause(0.05)
-        if isinstance(screen, MainScreen) and not screen.stage and not screen.summary_busy:
+        idle = isinstance(screen, MainScreen) and not screen.summaries.busy and not screen.section_jobs.busy
+        if idle and not screen.session.analysing:
             break
     await pilot.pause()
 
@@ -75,3 +76,29 @@ async def open_pane(pilot, name: str):
     options = screen.query_one(f"#{name}").options
     options.focus()
     return options
+
+
+PROSE_WORDS = "the whale ship sailed far across grey water while sailors sang old songs of home".split()
+
+
+def hard_wrapped(paragraphs: int = 6, width: int = 66) -> str:
+    """Paragraphs of prose wrapped at ``width`` columns, as Project Gutenberg writes them."""
+    import textwrap
+
+    out = []
+    for p in range(paragraphs):
+        words = [PROSE_WORDS[(p * 7 + i * 3) % len(PROSE_WORDS)] for i in range(90)]
+        body = f"Paragraph {p} begins here. " + " ".join(words) + f" and ends paragraph {p}."
+        out.append("\n".join(textwrap.wrap(body, width)))
+    return "\n\n".join(out) + "\n"
+
+
+DIAGRAM = """\
+       Client                                           Server
+
+Key  ^ ClientHello
+Exch | + key_share*
+     v + pre_shared_key*       -------->
+                                                  ServerHello  ^ Key
+                                         {EncryptedExtensions}  ^  Server
+"""

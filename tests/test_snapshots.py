@@ -8,13 +8,14 @@ changes, not when a finder or a summarizer is tuned. Update with --snapshot-upda
 from __future__ import annotations
 
 import pytest
-from conftest import SEED, open_pane, settle, with_people
+from conftest import DIAGRAM, SEED, hard_wrapped, open_pane, settle, with_people
 
 pytest.importorskip("pytest_textual_snapshot")
 
-from reader.load import load  # noqa: E402
+from reader.load import document_from_bytes, load  # noqa: E402
 from reader.model import Ranked, Summary  # noqa: E402
 from reader.tui.app import ReaderApp  # noqa: E402
+from reader.tui.work import analyze_document  # noqa: E402
 
 
 def fixed(document, progress=None):
@@ -53,3 +54,55 @@ def test_participant_chosen_and_summary_sentence(snap_compare):
         await pilot.press("enter", "right_square_bracket", "right_square_bracket")
 
     assert snap_compare(app(), terminal_size=(120, 40), run_before=choose)
+
+
+def text_app(text: str) -> ReaderApp:
+    return ReaderApp([document_from_bytes("doc.txt", text.encode("utf-8"))], analyzer=fixed_plain)
+
+
+def fixed_plain(document, progress=None):
+    """The real analysis with a fixed summary (the first sentence of every third paragraph)."""
+    analysis = analyze_document(document, progress)
+    firsts = sorted({s.paragraph: i for i, s in reversed(list(enumerate(analysis.sentences)))}.values())
+    chosen = firsts[::3][:4]
+    analysis.summary = Summary("fixed", [Ranked(i, 1.0) for i in chosen], chosen)
+    return analysis
+
+
+def test_reflowed_prose_and_preformatted_figure(snap_compare):
+    text = hard_wrapped(2) + "\n" + DIAGRAM + "\n" + hard_wrapped(1)
+    assert snap_compare(text_app(text), terminal_size=(100, 40), run_before=settle)
+
+
+def test_preformatted_scrolled_sideways(snap_compare):
+    async def right(pilot):
+        await settle(pilot)
+        await pilot.press("l", "l", "l")
+
+    assert snap_compare(text_app("A figure.\n\n" + DIAGRAM), terminal_size=(50, 16), run_before=right)
+
+
+def test_80x24_with_both_panes_asked_for(snap_compare):
+    async def both(pilot):
+        await settle(pilot)
+        await pilot.press("p", "o")
+
+    assert snap_compare(app(), terminal_size=(80, 24), run_before=both)
+
+
+def test_summary_view(snap_compare):
+    async def summary_view(pilot):
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.pause(0.2)
+
+    assert snap_compare(app(), terminal_size=(100, 30), run_before=summary_view)
+
+
+def test_search_matches_highlighted_with_k_of_n(snap_compare):
+    async def search(pilot):
+        await settle(pilot)
+        await pilot.press("slash", *"central", "enter", "n")
+
+    assert snap_compare(app(), terminal_size=(100, 30), run_before=search)

@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import SEED, open_pane, settle, with_people
+from conftest import DIAGRAM, SEED, hard_wrapped, open_pane, settle, with_people
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -19,9 +19,10 @@ pytest.importorskip("textual")
 
 from reader.load import document_from_bytes, load  # noqa: E402
 from reader.tui.app import ReaderApp  # noqa: E402
-from reader.tui.layout import Spans, cells, clean, layout, wrap_line  # noqa: E402
+from reader.tui.layout import GAP, LABEL, PROSE, Spans, cells, clean, layout, wrap_line  # noqa: E402
 from reader.tui.screens.help import HelpScreen  # noqa: E402
 from reader.tui.screens.main import MainScreen  # noqa: E402
+from reader.tui.widgets.reading import GUTTER, kept  # noqa: E402
 from reader.tui.work import analyze_document  # noqa: E402
 
 
@@ -62,10 +63,10 @@ async def test_open_shows_text_then_analysis():
         assert isinstance(screen, MainScreen)
         assert "The UN focuses on the experience" in shown(screen)
         await settle(pilot)
-        analysis = screen.analyses[0]
+        analysis = screen.session.documents[0].analysis
         outline = screen.query_one("#outline OptionList")
         assert outline.option_count == len(analysis.sections) > 0
-        assert screen.stage == {}
+        assert not screen.session.analysing
         assert screen.query_one("#documents").display is False  # one document: no list
 
 
@@ -91,7 +92,7 @@ async def test_paging_keys_move_like_less():
 @sync
 async def test_brackets_step_through_summary_sentences():
     async with opened((120, 40)) as (pilot, screen):
-        analysis, summary = screen.analyses[0], screen._summary()
+        analysis, summary = screen.session.documents[0].analysis, screen.state.summary
         spans = [(analysis.sentences[i].start, analysis.sentences[i].end) for i in summary.selected]
         assert len(spans) >= 2
         await pilot.press("right_square_bracket")
@@ -129,7 +130,7 @@ async def test_clicking_a_name_in_the_text_chooses_its_participant():
 
     async with opened((120, 40)) as (pilot, screen):
         view = screen.reading
-        place = next(p for p in screen.analyses[0].participants if p.id == "p2")
+        place = next(p for p in screen.session.documents[0].analysis.participants if p.id == "p2")
         first, second = place.mentions[:2]
         view.go_to(first.start)
         await pilot.pause()
@@ -146,7 +147,7 @@ async def test_clicking_a_name_in_the_text_chooses_its_participant():
 @sync
 async def test_quote_is_set_apart_and_chosen():
     async with opened((160, 50)) as (pilot, screen):
-        quote = screen.analyses[0].quotes[0]
+        quote = screen.session.documents[0].analysis.quotes[0]
         await open_pane(pilot, "quotes")
         await pilot.press("enter")
         assert screen.current == (quote.start, quote.end)
@@ -158,26 +159,26 @@ async def test_algorithm_and_length_recompute_the_summary():
     from reader.summarize import ALGORITHMS
 
     async with opened((120, 40)) as (pilot, screen):
-        before = screen._summary()
+        before = screen.state.summary
         names = list(ALGORITHMS)
         await pilot.press("a")
         await settle(pilot)
-        assert screen._summary().algorithm == names[(names.index(before.algorithm) + 1) % len(names)]
-        count = len(screen._summary().selected)
+        assert screen.state.summary.algorithm == names[(names.index(before.algorithm) + 1) % len(names)]
+        count = len(screen.state.summary.selected)
         await pilot.press("plus")
         await settle(pilot)
-        assert len(screen._summary().selected) > count
+        assert len(screen.state.summary.selected) > count
         await pilot.press("minus", "minus")
         await settle(pilot)
-        assert len(screen._summary().selected) < count
+        assert len(screen.state.summary.selected) < count
         pane = screen.query_one("#summary").options
-        assert pane.option_count == len(screen._summary().selected)
+        assert pane.option_count == len(screen.state.summary.selected)
 
 
 @sync
 async def test_section_scope_summarizes_the_current_section():
     async with opened((120, 40)) as (pilot, screen):
-        analysis = screen.analyses[0]
+        analysis = screen.session.documents[0].analysis
         topic = next(
             i
             for i, s in enumerate(analysis.sections)
@@ -188,15 +189,15 @@ async def test_section_scope_summarizes_the_current_section():
         await pilot.pause()
         await pilot.press("s")
         await settle(pilot)
-        summary, scope = screen.summaries[0]
-        assert scope == screen._current_section()
+        summary, scope = screen.state.summary, screen.state.scope
+        assert scope == screen.current_section()
         assert summary.selected and all(analysis.sentences[i].section == scope for i in summary.selected)
         last = max(s.section for s in analysis.sentences)
         if last != scope:  # scrolling to another section brings its summary
             await pilot.press("G")
             await pilot.pause(0.6)
             await settle(pilot)
-            summary, scope = screen.summaries[0]
+            summary, scope = screen.state.summary, screen.state.scope
             assert scope == last and all(analysis.sentences[i].section == last for i in summary.selected)
 
 
@@ -228,12 +229,12 @@ async def test_next_document_brings_its_text_and_summary(tmp_path):
         assert screen.query_one("#documents").display is True
         await pilot.press("right_curly_bracket")
         await settle(pilot)
-        assert screen.index == 1
+        assert screen.session.index == 1
         assert "The committee met on Monday." in shown(screen)
-        assert screen.analyses[1].document.source == str(other)
+        assert screen.session.documents[1].analysis.document.source == str(other)
         assert screen.query_one("#side").active == "tab-summary"
         await pilot.press("left_curly_bracket")
-        assert screen.index == 0 and "The UN focuses" in shown(screen)
+        assert screen.session.index == 0 and "The UN focuses" in shown(screen)
 
 
 def with_people_or_plain(document, progress=None):
@@ -341,15 +342,23 @@ def test_clean_keeps_offsets_and_drops_controls(text):
     assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f]", shown_text)
 
 
-@given(st.text(alphabet="ab \n", max_size=200), st.integers(2, 20), st.data())
+@given(st.text(alphabet="ab .|-\n", max_size=300), st.integers(2, 30), st.data())
 def test_every_offset_is_found_on_its_line(text, width, data):
+    """Reflowed or not, the lines show every character once, in order, and each
+    character's line is found by its offset."""
     lines = layout(text, width)
-    assert "".join(text[a:b] for a, b in zip(lines.starts, lines.ends)) == text.replace("\n", "")
-    if text:
-        offset = data.draw(st.integers(0, len(text) - 1))
-        if text[offset] != "\n":
-            line = lines.line_of(offset)
-            assert lines.starts[line] <= offset < lines.ends[line]
+    shown_lines = [(a, b) for a, b, k in zip(lines.starts, lines.ends, lines.kinds) if k not in (GAP, LABEL)]
+    assert all(b1 <= a2 for (_, b1), (a2, _) in zip(shown_lines, shown_lines[1:]))
+    ink = "".join(text[a:b] for a, b in shown_lines)
+    assert "".join(ink.split()) == "".join(text.split())
+    if text.strip():
+        offset = data.draw(st.sampled_from([i for i, c in enumerate(text) if not c.isspace()]))
+        line = lines.line_of(offset)
+        assert lines.starts[line] <= offset < lines.ends[line]
+    for a, b, k in zip(lines.starts, lines.ends, lines.kinds):
+        if k == PROSE:  # reflowed lines fit the width once their spaces are squeezed
+            piece = text[a:b].replace("\n", " ")
+            assert sum(y - x for x, y in kept(piece.rstrip())) <= width or " " not in piece.strip()
 
 
 def test_spans_find_overlaps_and_neighbours():
@@ -387,13 +396,13 @@ async def test_keys_work_while_the_analysis_runs_and_progress_shows():
         assert isinstance(app.screen, MainScreen)
         release.set()
         await settle(pilot)
-        assert 0 in screen.analyses and "analysing" not in str(status.render())
+        assert screen.state.analysis is not None and "analysing" not in str(status.render())
 
 
 @sync
 async def test_outline_choice_scrolls_to_the_section():
     async with opened((80, 24)) as (pilot, screen):
-        analysis = screen.analyses[0]
+        analysis = screen.session.documents[0].analysis
         last = len(analysis.sections) - 1
         outline = screen.query_one("#outline")
         screen.post_message(outline.Chosen(outline, last))
@@ -406,7 +415,7 @@ async def test_outline_choice_scrolls_to_the_section():
 @sync
 async def test_summary_pane_lists_rank_and_score_of_each_sentence():
     async with opened((120, 40)) as (pilot, screen):
-        summary = screen._summary()
+        summary = screen.state.summary
         options = screen.query_one("#summary").options
         ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
         assert ids == [str(i) for i in summary.selected]
@@ -452,8 +461,368 @@ async def test_a_failing_analysis_leaves_the_text_readable():
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         screen = app.screen
-        assert screen.stage == {} and 0 not in screen.analyses
+        assert not screen.session.analysing and screen.state.analysis is None
         assert "failed" in str(screen.query_one("#outline .note").render())
         await pilot.press("G")
         assert screen.reading.scroll_y == screen.reading.max_scroll_y > 0
         assert "The UN focuses" not in shown(screen)
+
+
+# The reading view: reflow, preformatted lines, attribution, small screens
+
+
+def app_for(text: str, **kwargs) -> ReaderApp:
+    return ReaderApp([document_from_bytes("doc.txt", text.encode("utf-8"))], analyzer=analyze_document, **kwargs)
+
+
+@sync
+async def test_hard_wrapped_paragraphs_reflow_at_the_view_width():
+    text = hard_wrapped()
+    async with app_for(text).run_test(size=(100, 60)) as pilot:
+        await settle(pilot)
+        lines = [line[GUTTER:].strip() for line in shown(pilot.app.screen).splitlines()]
+        source_width = max(len(line) for line in text.splitlines())
+        assert max(len(line) for line in lines) > source_width + 15  # filled past the source's wrap
+        # Each paragraph is one block of lines, one blank line between paragraphs.
+        blocks = "\n".join(lines).strip().split("\n\n")
+        assert all(b.startswith("Paragraph") and b.count("begins here") == 1 and "\n\n" not in b for b in blocks)
+        assert len(blocks) >= 3
+
+
+@sync
+async def test_preformatted_lines_are_kept_and_scroll_sideways():
+    text = "A short note about the handshake before the figure.\n\n" + DIAGRAM + "\nAfter the figure.\n"
+    async with app_for(text).run_test(size=(60, 24)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        screen_text = shown(screen)
+        assert "Key  ^ ClientHello" in screen_text and "Exch | + key_share*" in screen_text
+        starts = [line[GUTTER:].lstrip() for line in screen_text.splitlines()]
+        assert not any(line.startswith(("ions}", "^  Server", "Hello")) for line in starts)  # cut, not wrapped
+        assert "^  Server" not in screen_text
+        await pilot.press("l", "l", "l", "l", "l")
+        assert "{EncryptedExtensions}  ^  Server" in shown(screen)
+        await pilot.press("h", "h", "h", "h", "h")
+        assert "Key  ^ ClientHello" in shown(screen)
+
+
+def test_page_furniture_and_dot_leaders_are_not_reflowed():
+    from reader.tui.layout import FURNITURE, PRE, units
+
+    toc = (
+        "Contents\n\n"
+        "   1.  Introduction ....................................   4\n"
+        "   2.  Protocol ........................................   9\n"
+    )
+    page = (
+        "   The protocol text goes on here.\n\n"
+        "Rescorla                     Standards Track                  [Page 5]\n\f\n"
+        "RFC 8446                           TLS                       August 2018\n"
+    )
+    kinds = {unit.kind for unit in units(toc + "\n" + page) if unit.kind in (PRE, FURNITURE)}
+    assert kinds == {PRE, FURNITURE}
+    lines = layout(toc, 30)
+    assert sum(k == PRE for k in lines.kinds) == 2  # each TOC line one screen line, however narrow
+
+
+@sync
+async def test_quote_attribution_comes_after_its_paragraph():
+    async with opened((100, 40)) as (pilot, screen):
+        view = screen.reading
+        label = next(iter(view._layout.labels))
+        assert view._layout.kinds[label - 1] == PROSE
+        after = label + 1
+        assert after >= len(view._layout) or view._layout.kinds[after] == GAP  # the paragraph had ended
+
+
+@sync
+async def test_80x24_keeps_a_readable_column_and_the_footer_keys():
+    app = seed_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("p", "o")
+        await pilot.pause()
+        assert screen.reading.region.width >= 40
+        from textual.widgets._footer import FooterKey
+
+        shown_keys = {k.description for k in screen.query(FooterKey) if k.region.width and k.region.right <= 80}
+        assert {"Quit", "Search", "Algo", "Scope", "Summary", "Longer", "Shorter", "Help"} <= shown_keys
+
+
+# Finding your way
+
+
+@sync
+async def test_keys_typed_in_a_burst_after_slash_fill_the_search():
+    from textual import events
+
+    async with opened((120, 40)) as (pilot, screen):
+        app = pilot.app
+        before = (screen.session.settings.algorithm, screen.session.settings.section_scope, app.theme)
+        for key, char in [("slash", "/"), *((c, c) for c in "Aripov"), ("enter", "\r"), ("n", "n")]:
+            event = events.Key(key, char)  # all queued before any is handled, as a paste or tmux send-keys
+            event.set_sender(app)
+            app._driver.send_message(event)
+        for _ in range(60):  # however loaded the machine, until the enter has been handled
+            await pilot.pause(0.05)
+            if screen.search_query and not screen.query_one("#search").display:
+                break
+        assert screen.search_query == "Aripov"
+        assert (screen.session.settings.algorithm, screen.session.settings.section_scope, app.theme) == before
+        assert len(screen.matches) == screen.reading.text.count("Aripov") >= 2
+        for _ in range(40):  # the n typed right after enter goes to the reader: the second match
+            await pilot.pause(0.05)
+            if screen.current and screen.current[0] == screen.matches.items[1][0]:
+                break
+        assert screen.current == screen.matches.items[1][:2]
+
+
+@sync
+async def test_search_is_smart_case_accent_insensitive_and_takes_a_regex():
+    text = "Natásha came in. NATASHA was loud. natasha laughed. Natalia stayed.\n"
+    async with app_for(text).run_test(size=(100, 20)) as pilot:
+        screen = pilot.app.screen
+        await settle(pilot)
+
+        async def search(query: str) -> list[str]:
+            await pilot.press("slash", "ctrl+u", *query, "enter")
+            return [text[a:b] for a, b, _ in screen.matches.items]
+
+        assert await search("natasha") == ["Natásha", "NATASHA", "natasha"]
+        assert await search("Natasha") == ["Natásha"]  # a capital asks for that case
+        assert await search("re:Nata(sh|l)") == ["Natásh", "Natal"]
+        assert "1 of 2" in str(screen.query_one("#status").render())
+
+
+@sync
+async def test_go_to_a_percentage_a_section_and_a_line():
+    text = "".join(f"{n}. Part {n}\n\n" + hard_wrapped(2) + "\n" for n in range(1, 6))
+    async with app_for(text).run_test(size=(100, 20)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        await pilot.press("colon", *"4.", "enter")
+        assert screen.current[0] == text.index("4. Part 4")
+        await pilot.press("ctrl+g", *"50%", "enter")
+        lines = text.count("\n")
+        assert abs(text.count("\n", 0, screen.current[0]) - lines // 2) <= 1
+        await pilot.press("colon", *"3", "enter")  # no section 3.: a number of lines... or section 3
+        assert screen.current[0] == text.index("3. Part 3")
+        await pilot.press("colon", *"line 7", "enter")
+        assert text.count("\n", 0, screen.current[0]) == 6
+
+
+@sync
+async def test_bookmarks_are_added_and_jumped_to():
+    async with opened((80, 24)) as (pilot, screen):
+        await pilot.press("space", "B")
+        mark = screen.state.bookmarks[0]
+        await pilot.press("g", "apostrophe")
+        assert screen.current[0] == mark
+        assert screen.reading.top_offset <= mark <= screen.reading.bottom_offset
+
+
+@sync
+async def test_state_is_restored_and_a_corrupt_file_is_ignored(tmp_path):
+    from reader.tui.state import Store
+
+    path = tmp_path / "state.json"
+    async with seed_app(state=Store(path)).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("space", "space", "a")
+        await settle(pilot)
+        top = pilot.app.screen.reading.top_offset
+        algorithm = pilot.app.screen.session.settings.algorithm
+        await pilot.press("q")
+    assert path.exists()
+    async with seed_app(state=Store(path)).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert screen.reading.top_offset == top > 0
+        assert screen.state.summary.algorithm == algorithm
+    path.write_bytes(b"\x00not json{")
+    store = Store(path)
+    assert store.notes and "corrupt" in store.notes[0]
+    async with seed_app(state=store).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert pilot.app.screen.reading.top_offset == 0
+        assert any("corrupt" in n.message for n in pilot.app._notifications)
+
+
+@sync
+async def test_a_growing_file_is_reloaded_and_F_follows_its_end(tmp_path):
+    log = tmp_path / "growing.txt"
+    log.write_text(hard_wrapped(3), encoding="utf-8")
+    app = ReaderApp([load(str(log))], analyzer=analyze_document)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("F")
+        with log.open("a", encoding="utf-8") as out:
+            out.write("\nA new line arrived at the very end of the log.\n")
+        for _ in range(60):
+            await pilot.pause(0.1)
+            if "A new line arrived" in screen.reading.text:
+                break
+        await pilot.pause(0.3)
+        assert "A new line arrived" in shown(screen)
+
+
+# Summaries under load and the summary view
+
+
+@sync
+async def test_a_held_plus_key_runs_one_summary_at_a_time(monkeypatch):
+    import time
+
+    from reader.tui import work
+
+    real = work.summarize_scope
+
+    def slow(*args, **kwargs):
+        time.sleep(0.05)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(work, "summarize_scope", slow)
+    async with opened((120, 40)) as (pilot, screen):
+        work.peak["summary"] = work.live.get("summary", 0)
+        for _ in range(30):
+            await pilot.press("plus")
+        await settle(pilot)
+        assert work.peak["summary"] <= 1
+        assert len(screen.state.summary.selected) == screen.session.settings.sentences
+
+
+@sync
+async def test_changing_algorithm_keeps_the_default_length():
+    from reader.summarize import default_count
+
+    sentences = [
+        f"Report {i} says the harbour board met about topic {i % 9} and agreed on point {i}." for i in range(300)
+    ]
+    text = "\n\n".join(" ".join(sentences[i : i + 5]) for i in range(0, 300, 5)) + "\n"
+    async with app_for(text).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        before = len(screen.state.summary.selected)
+        await pilot.press("a")
+        await settle(pilot)
+        n = len(screen.state.analysis.sentences)
+        assert len(screen.state.summary.selected) == before == default_count(n) > 5
+
+
+@sync
+async def test_summary_view_pages_by_section_and_opens_the_text():
+    async with opened((100, 30)) as (pilot, screen):
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        view = screen.summary_view
+        assert view.display and not screen.reading.display
+        analysis = screen.state.analysis
+        titled = [analysis.sections[i].title for i, s in screen.state.section_summaries if s.selected]
+        page = shown_view(view)
+        assert " ".join(titled[0].split()) in page
+        first = next(s for _, s in screen.state.section_summaries if s.selected).selected[0]
+        assert " ".join(analysis.sentence_text(first).split())[:40] in " ".join(page.split())
+        await pilot.press("right_square_bracket", "enter")
+        assert screen.reading.display and screen.current == (
+            analysis.sentences[first].start,
+            analysis.sentences[first].end,
+        )
+        await pilot.press("v", "G")
+        assert view.scroll_y == view.max_scroll_y
+        before = len(screen.state.summary.selected)
+        await pilot.press("plus")  # in the summary view: the summary and the section summaries both follow
+        await settle(pilot)
+        wanted = screen.session.settings.sentences
+        assert len(screen.state.summary.selected) == wanted > before
+        assert all(len(s.selected) == min(wanted, len(s.ranking)) for _, s in screen.state.section_summaries)
+
+
+def shown_view(view) -> str:
+    return "\n".join(view.render_line(y).text for y in range(view.size.height))
+
+
+@sync
+async def test_ctrl_c_quits_at_once_even_from_the_search_prompt():
+    app = seed_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", "x", "ctrl+c")
+        await pilot.pause()
+    assert not app.is_running and app.return_code == 0
+
+
+def test_latest_only_runs_one_job_and_keeps_only_the_newest_request():
+    from reader.tui.work import LatestOnly
+
+    started = []
+    queue = LatestOnly(started.append)
+    queue.request("first")
+    queue.request("second")
+    queue.request("third")  # replaces "second", which never runs
+    assert started == ["first"] and queue.busy
+    assert queue.finished() is True  # the first's result is stale: "third" was asked since
+    assert started == ["first", "third"]
+    assert queue.finished() is False and not queue.busy
+
+
+@sync
+async def test_declared_blocks_set_the_layout_when_the_format_gives_them():
+    """A format's blocks (schema 2): code as written, a heading bold, a paragraph reflowed."""
+    from dataclasses import dataclass
+
+    @dataclass
+    class Block:
+        kind: str
+        start: int
+        end: int
+
+    heading = "Install"
+    paragraph = "Run the\ninstaller and\nthen read the guide."
+    code = "pip install reader    # one line, never wrapped or joined with the next\nreader --help"
+    text = f"{heading}\n\n{paragraph}\n\n{code}\n"
+    blocks = [
+        Block("heading", 0, len(heading)),
+        {"kind": "paragraph", "start": len(heading) + 2, "end": len(heading) + 2 + len(paragraph)},
+        Block("preformatted", text.index(code), text.index(code) + len(code)),
+    ]
+    from reader.model import Document
+
+    @dataclass(frozen=True)
+    class WithBlocks(Document):  # as the formats layer's Document will carry them
+        blocks: tuple = ()
+
+    document = WithBlocks("doc.md", text, blocks=tuple(blocks))
+    async with ReaderApp([document], analyzer=analyze_document).run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        lines = [line[GUTTER:].rstrip() for line in shown(pilot.app.screen).splitlines()]
+        assert "Run the installer and then read the guide." in lines
+        assert "pip install reader    # one line, never wrapped or joined" in "\n".join(lines)
+        assert "reader --help" in lines
+        first = pilot.app.screen.reading.render_line(0)
+        assert first.text.strip() == "Install" and any(seg.style and seg.style.bold for seg in first)
+
+
+def test_state_round_trip_and_hand_edited_values(tmp_path):
+    from reader.tui import state
+    from reader.tui.session import DocumentState, SummarySettings
+
+    document = document_from_bytes("notes.txt", b"Some notes.\n")
+    store = state.Store(tmp_path / "state.json")
+    shown = DocumentState(document, position=42, bookmarks=[3, 9])
+    store.remember(document, state.entry(shown, SummarySettings("lexrank", 7, True)))
+    store.save()
+    again, settings = DocumentState(document), SummarySettings()
+    state.restore(state.Store(tmp_path / "state.json"), again, settings)
+    assert (again.position, again.bookmarks) == (42, [3, 9])
+    assert settings == SummarySettings("lexrank", 7, True)
+    other = document_from_bytes("notes.txt", b"Other notes.\n")  # same path, new content: not the same
+    fresh = DocumentState(other)
+    state.restore(state.Store(tmp_path / "state.json"), fresh, SummarySettings())
+    assert fresh.position == 0 and fresh.bookmarks == []
+    bad = state.Store(tmp_path / "state.json")
+    bad.remember(document, {"position": "far", "bookmarks": [-1, True, 5], "sentences": 0, "algorithm": 3})
+    edited, settings = DocumentState(document), SummarySettings()
+    state.restore(bad, edited, settings)
+    assert edited.position == 0 and edited.bookmarks == [5] and settings == SummarySettings()

@@ -10,12 +10,16 @@ from reader.commands.common import documents, error, new_parser
 
 
 def make_parser(prog: str) -> argparse.ArgumentParser:
-    return new_parser(
+    parser = new_parser(
         prog,
         "Open documents in the terminal reader: the text, its outline, summary, participants and quotes.",
         "Piped (stdout not a terminal), it prints the plain-text summaries instead.\n"
         "In the reader, press ? or F1 for the keys.",
     )
+    parser.add_argument(
+        "--no-state", action="store_true", help="do not remember or restore places and settings between runs"
+    )
+    return parser
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         signal.signal(signum, signal.SIG_DFL)
     # Files that could not be read were reported on stderr; say so on screen as well.
     notes = [display(line) for line in errors + [f"{doc.source}: {note}" for doc in loaded for note in doc.notes]]
-    code = run_app(loaded, notes)
+    code = run_app(loaded, notes, remember=not getattr(args, "no_state", False))
     return code or status[0]
 
 

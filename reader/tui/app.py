@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+import signal
+from collections.abc import Callable, Sequence
 
 from textual.app import App
+from textual.binding import Binding
 
 from reader.model import Analysis, Document
 from reader.tui.commands import ReaderCommands
 from reader.tui.screens.main import MainScreen
+from reader.tui.session import Session
 from reader.tui.work import analyze_document
+
+# Signals that end the reader like q does: the terminal is restored on the way out.
+ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
 class ReaderApp(App):
@@ -19,30 +26,59 @@ class ReaderApp(App):
     TITLE = "reader"
     COMMANDS = App.COMMANDS | {ReaderCommands}
     ENABLE_COMMAND_PALETTE = True
+    # Ctrl-C quits at once, wherever the focus is (Textual's default only says how to quit).
+    BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True, system=True)]
 
     def __init__(
         self,
-        documents: list[Document],
-        notes: list[str] = (),
+        documents: Sequence[Document],
+        notes: Sequence[str] = (),
         analyzer: Callable[..., Analysis] = analyze_document,
+        state: object = None,
     ) -> None:
-        """``analyzer(document, progress)`` gives an Analysis; it runs in a thread worker."""
+        """``analyzer(document, progress)`` gives an Analysis; it runs in a background thread.
+        ``state`` is a ``reader.tui.state.Store`` that remembers places, or None."""
         super().__init__()
         if not documents:
             raise ValueError("nothing to read")
-        self.documents = list(documents)
+        self.session = Session.of(list(documents))
         self.notes = list(notes)
         self.analyzer = analyzer
+        self.store = state
 
     def get_default_screen(self) -> MainScreen:
-        return MainScreen()
+        return MainScreen(self.session)
 
     def on_mount(self) -> None:
         for note in self.notes:
             self.notify(note, severity="warning", timeout=8, markup=False)
+        try:
+            loop = asyncio.get_running_loop()
+            for number in ENDING_SIGNALS:
+                loop.add_signal_handler(number, self._ended_by_signal, number)
+        except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or no signals here
+            pass
+
+    async def action_quit(self) -> None:
+        self.save_state()
+        self.exit()
+
+    def save_state(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.remember()
+
+    def _ended_by_signal(self, number: int) -> None:
+        self.save_state()
+        self.exit(None, 128 + number)
 
 
-def run(documents: list[Document], notes: list[str] = ()) -> int:
-    app = ReaderApp(documents, notes)
+def run(documents: list[Document], notes: Sequence[str] = (), remember: bool = True) -> int:
+    store = None
+    if remember:
+        from reader.tui.state import Store
+
+        store = Store.default()
+    app = ReaderApp(documents, notes, state=store)
     app.run()
     return app.return_code or 0

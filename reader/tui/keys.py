@@ -12,11 +12,15 @@ class Key:
     description: str  # for the help screen and the command palette
     footer: str = ""  # short label when shown in the footer
     display: str = ""  # how the help screen writes the keys
+    # Checked before the focused widget sees the key: the prompt opens before the next
+    # key is handled, so keys typed right after it are never run as commands.
+    priority: bool = False
 
 
 KEYS = [
     Key("question_mark,f1", "help", "Show this help", "Help", "? / F1"),
     Key("q", "quit", "Quit", "Quit", "q"),
+    Key("v", "toggle_summary_view", "Text / summary view (the summary section by section)", "Summary", "v"),
     Key("p", "toggle_side", "Show / hide the side panes", "Panes", "p"),
     Key("space,pagedown", "page_down", "Page down", "", "space / PgDn"),
     Key("b,pageup", "page_up", "Page up", "", "b / PgUp"),
@@ -24,15 +28,21 @@ KEYS = [
     Key("k,up", "line_up", "One line up", "", "k / ↑"),
     Key("g,home", "top", "Top of the document", "", "g / Home"),
     Key("G,end", "bottom", "Bottom of the document", "", "G / End"),
-    Key("slash", "search", "Search the text", "Search", "/"),
+    Key("h,left", "scroll_left", "Scroll preformatted lines left", "", "h / ←"),
+    Key("l,right", "scroll_right", "Scroll preformatted lines right", "", "l / →"),
+    Key("slash", "search", "Search: smart case, accents ignored, re:… for a regex", "Search", "/", True),
+    Key("colon,ctrl+g", "go_to", "Go to a percentage, a section number or a line", "", ": / ctrl+g", True),
     Key("n", "next_match", "Next search match", "", "n"),
     Key("N", "previous_match", "Previous search match", "", "N"),
-    Key("right_square_bracket", "next_summary", "Next summary sentence", "Next summ.", "]"),
+    Key("right_square_bracket", "next_summary", "Next summary sentence", "", "]"),
     Key("left_square_bracket", "previous_summary", "Previous summary sentence", "", "["),
     Key("plus", "longer", "Longer summary", "Longer", "+"),
     Key("minus", "shorter", "Shorter summary", "Shorter", "-"),
-    Key("a", "cycle_algorithm", "Next summary algorithm", "Algorithm", "a"),
+    Key("a", "cycle_algorithm", "Next summary algorithm", "Algo", "a"),
     Key("s", "toggle_scope", "Summary of the whole document / the current section", "Scope", "s"),
+    Key("B", "add_bookmark", "Bookmark this place", "", "B"),
+    Key("apostrophe", "next_bookmark", "Go to the next bookmark (the palette lists them all)", "", "'"),
+    Key("F", "follow", "Follow the end of a growing file (as less +F); again to stop", "", "F"),
     Key("right_curly_bracket", "next_document", "Next document (with its summary)", "", "}"),
     Key("left_curly_bracket", "previous_document", "Previous document", "", "{"),
     Key("m", "next_mention", "Next mention of the chosen participant", "", "m"),
@@ -45,7 +55,11 @@ KEYS = [
 # Keys that Textual itself provides, listed in the help too.
 BUILTIN = [
     ("tab / shift+tab", "Move between panes"),
-    ("enter", "Choose the highlighted section, sentence, participant or quote"),
+    (
+        "enter",
+        "Choose the highlighted section, sentence, participant or quote; in the summary view, open the text there",
+    ),
+    ("ctrl+c", "Quit, always"),
     ("escape", "Also closes search, help or the palette"),
     ("ctrl+p", "Command palette: every action, sections, participants, themes"),
     ("mouse", "Click to choose, wheel to scroll; click a name in the text to follow that participant"),

@@ -102,49 +102,183 @@ def _cut(line: str, a: int, b: int, width: int, spans: list, start: int) -> tupl
     return start, used
 
 
+# Kinds of screen line.
+PROSE, PRE, FURNITURE, GAP, LABEL, HEADING = range(6)  # HEADING: a declared heading, reflowed
+
+# Page furniture: form feeds, RFC page footers ("Rescorla  Standards Track  [Page 12]")
+# and the running header after them ("RFC 8446  TLS  August 2018").
+_FURNITURE = re.compile(r"\f|^\S.*\s{2,}\[Page \d+\]\s*$|^RFC \d+\s{2,}.*\s{2,}\w+ \d{4}\s*$")
+# Laid out by hand: inner runs of spaces (not the two after a full stop), dot leaders,
+# ASCII boxes and arrows, box-drawing characters, a leading tab.
+_PRE = re.compile(
+    r"\S {3,}\S|[^\s.?!:;\"'] {2}\S|\.{4,}|(?:\. ){3,}|[-=_]{4,}|[+|]-{2,}|-{2,}[+|>]|[\u2500-\u257f]|^\t"
+)
+_LETTER = re.compile(r"[^\W\d_]")
+MAX_BLANKS = 2  # runs of blank lines shown at most this tall
+
+
+@dataclass
+class Unit:
+    """A piece of the text laid out as one: a paragraph (reflowed), a preformatted or
+    lined line (as written), a furniture line, or a run of blank lines."""
+
+    start: int
+    end: int
+    kind: int
+    gap_before: bool = False  # a blank line to set it apart from the paragraph before
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿ"
+_NOT_LETTERS = str.maketrans("", "", _LETTERS + " ")
+_HINT = re.compile(r"  |\.\.|\. \.|--|==|__|[|+\t]")
+_BOX = re.compile("[\u2500-\u257f]")
+_ENDERS = ".!?:;\"'\u201d\u2019)]"
+
+
+def _is_pre(line: str) -> bool:
+    body = line.strip()
+    if not body:
+        return False
+    # Cheap substring tests first: a book has tens of thousands of lines.
+    hinted = _HINT.search(line) or (not line.isascii() and _BOX.search(line))
+    if hinted and _PRE.search(line.rstrip()):
+        return True
+    if len(body) < 4:
+        return False
+    others = len(body.translate(_NOT_LETTERS))
+    ink = len(body) - body.count(" ")
+    if others * 4 < ink or body.isascii():  # plainly letters, or counted exactly
+        return others > ink - others
+    letters = len(_LETTER.findall(body))
+    return letters < 0.5 * ink
+
+
+def _is_furniture(line: str) -> bool:
+    if "\f" in line:
+        return True
+    if not (line.endswith("]") or line.startswith("RFC ") or line.rstrip().endswith("]")):
+        return False
+    return bool(_FURNITURE.search(line))
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width the text was hard-wrapped at, or None when its lines are paragraphs."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < 8:
+        return None
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    return width if width <= 100 else None
+
+
+def units(text: str) -> list[Unit]:
+    """The text cut into units to lay out, once per text (not per width)."""
+    lines = text.split("\n")
+    hard = wrap_width(lines)
+    found: list[Unit] = []
+    block: list[tuple[int, str]] = []
+    pos = 0
+    for line in lines:
+        if not line.strip() or _is_furniture(line):
+            found.extend(_block_units(block, hard))
+            block = []
+            kind = FURNITURE if line.strip() else GAP
+            if kind == FURNITURE or not found or found[-1].kind != GAP:
+                found.append(Unit(pos, pos + len(line), kind))
+            else:
+                found[-1].end = pos + len(line)
+        else:
+            block.append((pos, line))
+        pos += len(line) + 1
+    found.extend(_block_units(block, hard))
+    return found
+
+
+def _block_units(block: list[tuple[int, str]], hard: int | None) -> list[Unit]:
+    """Units of one run of non-blank lines."""
+    if not block:
+        return []
+    pre = [_is_pre(line) for _, line in block]
+    short = [len(line.rstrip()) < 0.6 * (hard or 100) for _, line in block]
+    if len(block) > 1 and (2 * sum(pre) >= len(block) or 4 * sum(short) >= 3 * len(block)):
+        kind = PRE if 2 * sum(pre) >= len(block) else PROSE  # a diagram, or verse or a list
+        return [Unit(a, a + len(line), kind) for a, line in block]
+    found: list[Unit] = []
+    joined = False  # the line before continues into this one
+    for (a, line), is_pre in zip(block, pre):
+        if is_pre:
+            found.append(Unit(a, a + len(line), PRE))
+            joined = False
+            continue
+        if joined and found and found[-1].kind == PROSE:
+            found[-1].end = a + len(line)
+        else:
+            found.append(Unit(a, a + len(line), PROSE, gap_before=bool(found) and found[-1].kind == PROSE))
+        # A hard-wrapped line runs on unless it is short and ends a sentence.
+        n = len(line.rstrip())
+        joined = hard is not None and n <= hard * 1.3 and (n >= 0.75 * hard or line.rstrip()[-1:] not in _ENDERS)
+    return found
+
+
 @dataclass
 class Layout:
-    """Screen lines of one text at one width: ``starts[i]:ends[i]`` is line i.
+    """Screen lines of one text at one width: ``starts[i]:ends[i]`` is line i, of kind
+    ``kinds[i]``. A prose line may span the line breaks of its paragraph.
 
-    A line with a label (``labels[i]``) is not text: it sits at ``starts[i] ==
-    ends[i]`` after the span it comments on (a quote's speaker).
+    Gap and label lines are not text: they sit at ``starts[i] == ends[i]``; a label
+    (``labels[i]``) comes after the paragraph it comments on (a quote's speaker).
     """
 
     width: int
     starts: list[int] = field(default_factory=list)
     ends: list[int] = field(default_factory=list)
+    kinds: bytearray = field(default_factory=bytearray)
     labels: dict[int, object] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.starts)
 
+    def add(self, start: int, end: int, kind: int) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+        self.kinds.append(kind)
+
     def line_of(self, offset: int) -> int:
         """The text line that shows ``offset`` (or the nearest one before it)."""
         line = max(0, bisect_right(self.starts, offset) - 1)
-        while line > 0 and line in self.labels:
+        while line > 0 and self.kinds[line] in (GAP, LABEL):
             line -= 1
         return line
 
 
-def layout(text: str, width: int, labels: dict[int, object] | None = None) -> Layout:
-    """Wrap every line of ``text`` to ``width``; ``labels`` maps an offset to a label
-    line shown after the text line that ends at or after that offset."""
+def layout(text: str, width: int, labels: dict[int, object] | None = None, pieces: list[Unit] | None = None) -> Layout:
+    """Lay ``text`` out at ``width``: paragraphs reflowed, preformatted lines as written.
+
+    ``labels`` maps an offset to a label line shown after the paragraph holding that
+    offset; ``pieces`` are the text's ``units`` when already known."""
     result = Layout(width)
-    starts, ends = result.starts, result.ends
     pending = sorted((labels or {}).items())
     p = 0
-    pos = 0
-    for line in text.split("\n"):
-        for a, b in wrap_line(line, width):
-            starts.append(pos + a)
-            ends.append(pos + b)
-            while p < len(pending) and pending[p][0] <= pos + b:
-                offset, label = pending[p]
-                result.labels[len(starts)] = label
-                starts.append(offset)
-                ends.append(offset)
-                p += 1
-        pos += len(line) + 1
+    for unit in pieces if pieces is not None else units(text):
+        if unit.gap_before:
+            result.add(unit.start, unit.start, GAP)
+        if unit.kind == GAP:
+            for _ in range(min(MAX_BLANKS, text.count("\n", unit.start, unit.end + 1))):
+                result.add(unit.start, unit.start, GAP)
+            continue
+        if unit.kind in (PROSE, HEADING):
+            body = text[unit.start : unit.end].replace("\n", " ")
+            for a, b in wrap_line(body, width):
+                result.add(unit.start + a, unit.start + b, unit.kind)
+        else:
+            result.add(unit.start, unit.end, unit.kind)
+        while p < len(pending) and pending[p][0] <= unit.end:
+            result.labels[len(result)] = pending[p][1]
+            result.add(pending[p][0], pending[p][0], LABEL)
+            p += 1
+    while p < len(pending):
+        result.labels[len(result)] = pending[p][1]
+        result.add(pending[p][0], pending[p][0], LABEL)
+        p += 1
     return result
 
 

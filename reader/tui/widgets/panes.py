@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from rich.style import Style
 from rich.text import Text
@@ -58,12 +59,12 @@ class ListPane(Vertical):
         def control(self) -> ListPane:
             return self.pane
 
-    def value_of(self, option_id: str):
+    def value_of(self, option_id: str) -> Any:
         return int(option_id)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.post_message(self.Chosen(self, self.value_of(event.option.id)))
+        self.post_message(self.Chosen(self, self.value_of(event.option.id or "")))
 
     def __init__(self, note: str = "", **kwargs) -> None:
         super().__init__(**kwargs)
@@ -82,9 +83,10 @@ class ListPane(Vertical):
 
     def fill(self, options: list[Option], separated: bool = False) -> None:
         self.options.clear_options()
+        shown: list[Option | None] = list(options)
         if separated:  # a rule between entries of several lines
-            options = [item for option in options for item in (option, None)][:-1]
-        self.options.add_options(options)
+            shown = [item for option in options for item in (option, None)][:-1]
+        self.options.add_options(shown)
         if options:  # so that enter chooses at once
             self.options.highlighted = 0
 
@@ -116,7 +118,7 @@ class OutlinePane(ListPane):
     """Sections; topical ones (found by the reader, not named by the author) are marked ≈."""
 
     def show(self, analysis: Analysis | None) -> None:
-        if self.missing("Outline", analysis, analysis and analysis.sections):
+        if self.missing("Outline", analysis, analysis and analysis.sections) or analysis is None:
             return
         self.set_note(Text.assemble("Outline ", ("(≈ topic)", "italic dim")))
         self.fill([Option(section_prompt(s), id=str(i)) for i, s in enumerate(analysis.sections)])
@@ -167,8 +169,9 @@ def score_label(rank: int, score: float) -> Text:
 class ParticipantsPane(ListPane):
     def show(self, analysis: Analysis | None) -> None:
         self._people: dict[str, Participant] = {}
-        if self.missing("Participants", analysis, analysis and analysis.participants):
+        if self.missing("Participants", analysis, analysis and analysis.participants) or analysis is None:
             return
+        assert analysis.participants is not None
         people = sorted(analysis.participants, key=lambda p: -len(p.mentions))[:MAX_LISTED]
         self._people = {p.id: p for p in people}
         found = len(analysis.participants)
@@ -195,8 +198,9 @@ def participant_prompt(p: Participant) -> Text:
 class QuotesPane(ListPane):
     def show(self, analysis: Analysis | None) -> None:
         self._quotes: list[Quote] = []
-        if self.missing("Quotes", analysis, analysis and analysis.quotes):
+        if self.missing("Quotes", analysis, analysis and analysis.quotes) or analysis is None:
             return
+        assert analysis.quotes is not None
         self._quotes = list(analysis.quotes)[:MAX_LISTED]
         people = {p.id: p for p in analysis.participants or []}
         self.set_note(f"{len(analysis.quotes)} quotes" + listed(len(analysis.quotes)))

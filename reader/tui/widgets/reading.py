@@ -6,10 +6,14 @@ once. Document text is never markup; control characters are shown as symbols.
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.color import Color
 from textual.geometry import Size
@@ -17,12 +21,71 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.model import Analysis
+from reader.model import Analysis, Summary
 from reader.palette import KIND_COLORS, SUMMARY_COLOR
-from reader.tui.layout import Layout, Spans, cells, clean, layout
+from reader.tui.layout import (
+    FURNITURE,
+    GAP,
+    HEADING,
+    LABEL,
+    PRE,
+    PROSE,
+    Layout,
+    Spans,
+    Unit,
+    cells,
+    clean,
+    layout,
+    units,
+)
 
-GUTTER = 3  # summary bar, quote bar, space
+_SPACES = re.compile(" {2,}")
+GUTTER = 3
+FIRST_PART = 200_000  # characters laid out before the first paint of a long text  # summary bar, quote bar, space
 RIGHT_MARGIN = 1
+
+
+def kept(line: str) -> list[tuple[int, int]]:
+    """The parts of a reflowed line that are shown: no leading spaces, one space for a run."""
+    ranges = []
+    pos = len(line) - len(line.lstrip(" "))
+    for m in _SPACES.finditer(line, pos):
+        ranges.append((pos, m.start() + 1))
+        pos = m.end()
+    ranges.append((pos, len(line)))
+    return [(a, b) for a, b in ranges if b > a]
+
+
+def _field(block: object, name: str, default: Any = None) -> Any:
+    """A block's field, whether the format layer gives objects or dicts."""
+    if isinstance(block, dict):
+        return block.get(name, default)
+    return getattr(block, name, default)
+
+
+def units_of_blocks(text: str, blocks: list) -> list[Unit]:
+    """Units from a format's declared blocks (schema 2): preformatted blocks, tables and
+    images as written, headings in bold, everything else reflowed; the text between
+    blocks as the plain-text rules say."""
+    found: list[Unit] = []
+    pos = 0
+    for block in sorted(blocks, key=lambda b: int(_field(b, "start", 0))):
+        start, end = int(_field(block, "start", 0)), int(_field(block, "end", 0))
+        kind = _field(block, "kind", "")
+        if start < pos or end <= start:
+            continue
+        found += [Unit(u.start + pos, u.end + pos, u.kind) for u in units(text[pos:start]) if u.kind == GAP]
+        gap = bool(found) and found[-1].kind != GAP
+        if kind in ("preformatted", "table", "image"):
+            line_start = start
+            for line in text[start:end].split("\n"):
+                found.append(Unit(line_start, line_start + len(line), PRE, gap_before=gap))
+                line_start, gap = line_start + len(line) + 1, False
+        else:
+            found.append(Unit(start, end, HEADING if kind == "heading" else PROSE, gap_before=gap))
+        pos = end
+    found += [Unit(u.start + pos, u.end + pos, u.kind, u.gap_before) for u in units(text[pos:])]
+    return found
 
 
 class ReadingView(ScrollView, can_focus=True):
@@ -46,23 +109,34 @@ class ReadingView(ScrollView, can_focus=True):
     class Moved(Message):
         """The top of the view now shows another part of the text."""
 
-        def __init__(self, offset: int) -> None:
+        def __init__(self, view: ReadingView, offset: int) -> None:
             super().__init__()
-            self.offset = offset
+            self.view, self.offset = view, offset
+
+        @property
+        def control(self) -> ReadingView:
+            return self.view
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._text = ""
+        self._units: list[Unit] = []
+        self._folded: str | None = None
+        self._shift = 0  # columns preformatted lines are scrolled left by (h / l)
         self._layout = Layout(0)
-        self._labels: dict[int, tuple[str, str, str | None]] = {}  # offset -> speaker, kind, cue
+        self._labels: dict[int, object] = {}  # offset -> (speaker, kind, cue)  # offset -> speaker, kind, cue
         self._summary = Spans()
         self._mentions = Spans()
         self._selected = Spans()
         self._quotes = Spans()
         self._matches = Spans()
+        self._headings = Spans()
         self._current: tuple[int, int] | None = None
+        self._style_cache: dict[str, Style] | None = None
         self._cache: LRUCache[tuple, Strip] = LRUCache(512)
         self._version = 0
+        self._shown = 0  # texts shown so far: a late layout of an older one is dropped
+        self._wanted: tuple[str, int] | None = None  # a jump past the first part of a long text
         self._top_line = -1
 
     # What is shown
@@ -72,13 +146,46 @@ class ReadingView(ScrollView, can_focus=True):
         """The text as shown (controls replaced); same offsets as the document."""
         return self._text
 
-    def show_text(self, text: str) -> None:
+    @property
+    def folded(self) -> str:
+        """The text without accents, same offsets: what search matches against."""
+        if self._folded is None:
+            from reader.tui.find import fold
+
+            self._folded = fold(self._text)
+        return self._folded
+
+    def show_text(self, text: str, blocks: list | None = None) -> None:
         """Show a new document, undecorated, from its top."""
         self._text = clean(text)
+        self._shown += 1
+        self._wanted = None
+        if blocks:
+            self._units = units_of_blocks(self._text, blocks)
+        elif len(self._text) > FIRST_PART:
+            # A book: lay out its first part now, the whole after the first paint.
+            cut = self._text.rfind("\n\n", 0, FIRST_PART)
+            self._units = units(self._text[: cut if cut > 0 else FIRST_PART])
+            self.call_after_refresh(self._lay_out_whole, self._shown)
+        else:
+            self._units = units(self._text)
+        self._folded = None
+        self._shift = 0
         self._labels = {}
-        self._summary = self._mentions = self._selected = self._quotes = self._matches = Spans()
+        self._summary = self._mentions = self._selected = self._quotes = self._matches = self._headings = Spans()
         self._current = None
         self._relayout(keep=0)
+
+    def _lay_out_whole(self, version: int) -> None:
+        """The rest of a long text, after its first part was painted."""
+        if version != self._shown:
+            return  # another text has been shown since
+        self._units = units(self._text)
+        wanted, self._wanted = self._wanted, None
+        self._relayout(keep=self.top_offset)
+        if wanted is not None:  # a jump asked for while only the first part was laid out
+            how, offset = wanted
+            self.go_to_top(offset) if how == "top" else self.go_to(offset)
 
     def decorate(self, analysis: Analysis) -> None:
         """Colour participants and set quotes apart, once the analysis has arrived."""
@@ -130,21 +237,28 @@ class ReadingView(ScrollView, can_focus=True):
     def offset_at(self, x: int, y: int) -> int | None:
         """The text offset under a point of the view, if it is on text."""
         line = round(self.scroll_y) + y
-        if line >= len(self._layout) or line in self._layout.labels or x < GUTTER:
+        if line >= len(self._layout) or self._layout.kinds[line] in (GAP, LABEL) or x < GUTTER:
             return None
         start, end = self._layout.starts[line], self._layout.ends[line]
+        kind = self._layout.kinds[line]
+        if kind in (PROSE, HEADING):
+            ranges = [(start + a, start + b) for a, b in kept(self._text[start:end])]
+        else:
+            ranges = [(min(end, start + self._shift), end)]
         used = 0
-        for offset in range(start, end):
-            used += cells(self._text[offset])
-            if used > x - GUTTER:
-                return offset
+        for a, b in ranges:
+            for offset in range(a, b):
+                used += cells(self._text[offset])
+                if used > x - GUTTER:
+                    return offset
         return None
 
     def on_click(self, event: events.Click) -> None:
         offset = self.offset_at(event.x, event.y)
         if offset is None:
             return
-        for start, end, (_, participant) in self._mentions.overlapping(offset, offset + 1):
+        for start, end, value in self._mentions.overlapping(offset, offset + 1):
+            participant = str(value[1])  # type: ignore[index]
             self.post_message(self.MentionClicked(participant, (start, end)))
 
     @property
@@ -165,17 +279,40 @@ class ReadingView(ScrollView, can_focus=True):
 
     def go_to(self, offset: int, *, only_if_hidden: bool = False) -> None:
         """Scroll so that ``offset`` is a third of the way down the view."""
+        self._remember_jump("third", offset)
         line = self._layout.line_of(offset)
         top = round(self.scroll_y)
         if only_if_hidden and top <= line < top + self.size.height:
             return
         self.scroll_to(y=max(0, line - self.size.height // 3), animate=False, immediate=True)
 
+    def go_to_top(self, offset: int) -> None:
+        """Scroll so that the line holding ``offset`` is the top line (a remembered place)."""
+        self._remember_jump("top", offset)
+        self.scroll_to(y=self._layout.line_of(offset), animate=False, immediate=True)
+
+    def _remember_jump(self, how: str, offset: int) -> None:
+        """Past the part laid out so far: do it again once the whole text is laid out."""
+        laid_out = self._units[-1].end if self._units else 0
+        self._wanted = (how, offset) if offset > laid_out + 1 else None
+
+    def shift_by(self, columns: int) -> None:
+        """Scroll preformatted lines sideways, as ``less -S`` does; prose is always reflowed."""
+        widest = max(
+            (e - s for s, e, k in zip(self._layout.starts, self._layout.ends, self._layout.kinds) if k == PRE),
+            default=0,
+        )
+        shift = max(0, min(self._shift + columns, widest - self._text_width() // 2))
+        if shift != self._shift:
+            self._shift = shift
+            self._changed()
+
     # Layout and drawing
 
     def _changed(self) -> None:
         self._version += 1
         self._cache.clear()
+        self._style_cache = None
         self.refresh()
 
     def _relayout(self, keep: int) -> None:
@@ -183,7 +320,7 @@ class ReadingView(ScrollView, can_focus=True):
             self._layout = Layout(0)
             return
         width = self._text_width()
-        self._layout = layout(self._text, width, self._labels)
+        self._layout = layout(self._text, width, self._labels, self._units)
         self.virtual_size = Size(self.size.width, len(self._layout))
         self._changed()
         line = self._layout.line_of(keep) if keep else 0
@@ -205,7 +342,7 @@ class ReadingView(ScrollView, can_focus=True):
         super().watch_scroll_y(old, new)
         if round(new) != self._top_line:
             self._top_line = round(new)
-            self.post_message(self.Moved(self.top_offset))
+            self.post_message(self.Moved(self, self.top_offset))
 
     def render_line(self, y: int) -> Strip:
         index = round(self.scroll_y) + y
@@ -221,15 +358,18 @@ class ReadingView(ScrollView, can_focus=True):
         base = self.rich_style
         if index >= len(self._layout):
             return Strip.blank(width, base)
-        if index in self._layout.labels:
-            label = self._speaker_label(*self._layout.labels[index])
-            segments = [Segment(" " * GUTTER)] + list(label.render(self.app.console))
+        kind = self._layout.kinds[index]
+        if kind == GAP:
+            return Strip.blank(width, base)
+        if kind == LABEL:
+            label = self._speaker_label(*self._layout.labels[index])  # type: ignore[misc]
+            segments = [Segment(" " * GUTTER), *label.render(self.app.console)]
         else:
-            segments = self._text_segments(self._layout.starts[index], self._layout.ends[index])
+            segments = self._text_segments(self._layout.starts[index], self._layout.ends[index], kind)
         return Strip(segments).apply_style(base).adjust_cell_length(width, base)
 
-    def _text_segments(self, start: int, end: int) -> list[Segment]:
-        text = Text(self._text[start:end], end="")
+    def _text_segments(self, start: int, end: int, kind: int) -> list[Segment]:
+        text = Text(self._text[start:end].replace("\n", " "), end="")
 
         def paint(spans: Spans, style_of) -> bool:
             found = spans.overlapping(start, end)
@@ -244,10 +384,19 @@ class ReadingView(ScrollView, can_focus=True):
         paint(self._mentions, lambda value: styles.get(value[0]))
         paint(self._selected, lambda _: styles["selected"])
         in_quote = paint(self._quotes, lambda _: styles["quote"])
+        paint(self._headings, lambda _: styles["heading"])
         paint(self._matches, lambda _: styles["match"])
         if self._current and self._current[0] < end and self._current[1] > start:
             a, b = self._current
             text.stylize(styles["current"], max(a, start) - start, min(b, end) - start)
+        if kind in (PROSE, HEADING):  # the indentation and line breaks of the source are not kept
+            text = Text("", end="").join(text[a:b] for a, b in kept(text.plain))
+            if kind == HEADING:
+                text.stylize(styles["heading"])
+        else:
+            text = text[self._shift :]
+            if kind == FURNITURE:
+                text.stylize(styles["furniture"])
         gutter = [
             Segment("▌", styles["bar"]) if in_summary else Segment(" "),
             Segment("┃", styles["quote_bar"]) if in_quote else Segment(" "),
@@ -256,12 +405,9 @@ class ReadingView(ScrollView, can_focus=True):
         return gutter + list(text.render(self.app.console))
 
     def _styles(self) -> dict[str, Style]:
-        key = ("styles",)
-        styles = self._cache.get(key)
-        if styles is None:
-            styles = self._make_styles()
-            self._cache[key] = styles
-        return styles
+        if self._style_cache is None:
+            self._style_cache = self._make_styles()
+        return self._style_cache
 
     def _make_styles(self) -> dict[str, Style]:
         background = self.background_colors[1]
@@ -276,6 +422,8 @@ class ReadingView(ScrollView, can_focus=True):
             "selected": self._component("reading--selected"),
             "match": self._component("reading--match", paper=True),
             "current": self._component("reading--current", paper=True),
+            "furniture": Style(dim=True, italic=True),
+            "heading": Style(bold=True),
         }
         for kind, colour in KIND_COLORS.items():
             # Pastel colours read well as ink on dark, as a marker on light.
@@ -299,7 +447,81 @@ class ReadingView(ScrollView, can_focus=True):
         """The line after a quote: who said it."""
         styles = self._styles()
         label = Text("— ", style=styles["label"], end="")
-        label.append(clean(" ".join(name.split())), style=styles.get(kind, "") + Style(bold=True))
+        label.append(clean(" ".join(name.split())), style=styles.get(kind, Style()) + Style(bold=True))
         if cue:
             label.append(f", {clean(cue)}")
         return label
+
+
+class SummaryView(ReadingView):
+    """The summary as a text to page through: each section's title, then its summary
+    sentences. Enter (or a click) opens the text at the sentence; ] and [ step."""
+
+    BINDINGS = [Binding("enter", "open", "Open the text here", show=False)]  # the footer keeps a / s at 80
+
+    class Opened(Message):
+        def __init__(self, sentence: int) -> None:
+            super().__init__()
+            self.sentence = sentence
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._sentences = Spans()  # offsets in the summary text -> sentence index in the document
+        self._cursor: int | None = None
+
+    def show_note(self, note: str) -> None:
+        self.show_text(note)
+        self._sentences = Spans()
+        self._cursor = None
+
+    def show_summaries(self, analysis: Analysis, parts: list[tuple[str, Summary]]) -> None:
+        """``parts``: (section title, its summary) in document order."""
+        pieces: list[str] = []
+        headings, sentences = [], []
+        pos = 0
+        for title, summary in parts:
+            head = " ".join(clean(title).split()) or "(untitled)"
+            headings.append((pos, pos + len(head), None))
+            pieces.append(head + "\n\n")
+            pos += len(head) + 2
+            for i in summary.selected:
+                body = " ".join(clean(analysis.sentence_text(i)).split())
+                sentences.append((pos, pos + len(body), i))
+                pieces.append(body + "\n\n")
+                pos += len(body) + 2
+        top = self.top_offset
+        self.show_text("".join(pieces))
+        self._headings = Spans(headings)
+        self._sentences = Spans(sentences)
+        self._cursor = None
+        self._relayout(keep=top)
+
+    def step(self, forward: bool) -> None:
+        if not len(self._sentences):
+            return
+        if self._cursor is None:
+            base = self.top_offset - (1 if forward else 0)
+            found = self._sentences.after(base) if forward else self._sentences.before(base)
+        else:
+            found = self._cursor + (1 if forward else -1)
+        if found is None or not 0 <= found < len(self._sentences):
+            return
+        self._cursor = found
+        start, end, _ = self._sentences.items[found]
+        self.mark_current((start, end))
+        self.go_to(start, only_if_hidden=True)
+
+    def action_open(self) -> None:
+        if not len(self._sentences):
+            return
+        index = self._cursor
+        if index is None:
+            index = self._sentences.after(self.top_offset - 1) or 0
+        self.post_message(self.Opened(int(self._sentences.items[index][2])))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = self.offset_at(event.x, event.y)
+        if offset is None:
+            return
+        for found in self._sentences.overlapping(offset, offset + 1):
+            self.post_message(self.Opened(int(found[2])))  # type: ignore[call-overload]

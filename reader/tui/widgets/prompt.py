@@ -1,0 +1,77 @@
+"""The one-line prompt under the text: search (``/``) and go to (``:``).
+
+It owns its keys: ``open`` takes the focus at once (not after the next refresh, as
+``Widget.focus`` does), so keys typed right after ``/`` (a paste, tmux send-keys,
+a fast typist) fill the box instead of running as commands. Enter posts
+``Prompt.Answered``, escape ``Prompt.Cancelled``; either way the prompt closes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input
+
+PLACEHOLDERS = {
+    "search": "search: smart case, accents ignored, re:… for a regex (enter: find, escape: cancel)",
+    "goto": "go to: 50% · a section number (4.2, IV) · a line number (enter: go, escape: cancel)",
+}
+
+
+class Prompt(Input):
+    @dataclass
+    class Answered(Message):
+        kind: str  # "search" or "goto"
+        value: str
+
+    @dataclass
+    class Cancelled(Message):
+        kind: str
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.kind = "search"
+        self._back_to: Widget | None = None  # the widget that had the focus before
+
+    def on_mount(self) -> None:
+        self.display = False
+
+    def open(self, kind: str, value: str = "") -> None:
+        self.kind = kind
+        self.placeholder = PLACEHOLDERS[kind]
+        self.value = value
+        self.cursor_position = len(value)
+        self.display = True
+        self._back_to = self.screen.focused
+        self.screen.set_focus(self)  # now, before the next key is handled
+
+    def close(self) -> None:
+        self.display = False
+        if self._back_to is not None and self._back_to.is_attached:
+            self.screen.set_focus(self._back_to)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not self.display:
+            # Typed after enter or escape, before the focus moved back: it is meant for
+            # the reader (the q of "/Aripov⏎q"), not for a closed prompt.
+            event.stop()
+            event.prevent_default()
+            self.app.simulate_key(event.key)
+            return
+        if event.key in ("enter", "escape"):
+            # Here, in key order, not through a binding that runs after later keys.
+            event.stop()
+            event.prevent_default()
+            self.close()
+            answer = self.Answered(self.kind, self.value) if event.key == "enter" else self.Cancelled(self.kind)
+            self.post_message(answer)
+            return
+        await super()._on_key(event)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.close()
+        self.post_message(self.Answered(self.kind, event.value))
