@@ -12,7 +12,6 @@ from reader.text.lines import BLANK, CONTENTS, FENCE, FURNITURE, HEADING, TEXT, 
 
 _ATX = re.compile(r" {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
-_WIKI = re.compile(r"\s*((?:=\s)+)(.+?)\s((?:=\s?)+)\s*$")
 _NUMBERED = re.compile(r"((?:\d{1,3}\.)*\d{1,3})\.?[ \t]+([A-Z][^\n]{0,78})$")
 _BOOK = re.compile(
     r"((?:BOOK|PART|VOLUME)\s+(?:[0-9]+|[IVXLCDM]+|[A-Z]+)\b[^\n]{0,60}"
@@ -55,9 +54,9 @@ def _heading(raw: str, lines: list[Line], i: int, text: str) -> tuple[int, str] 
         return len(m.group(1)), m.group(2).strip()
     stripped = raw.strip()
     if stripped.startswith("="):
-        m = _WIKI.match(raw)
-        if m and m.group(1).count("=") == m.group(3).count("="):
-            return m.group(1).count("="), m.group(2).strip()
+        wiki = _wiki_heading(stripped)
+        if wiki:
+            return wiki
     setext = _setext_level(text, lines, i)
     if setext:
         return setext, stripped
@@ -74,6 +73,22 @@ def _heading(raw: str, lines: list[Line], i: int, text: str) -> tuple[int, str] 
     if _all_caps(stripped):
         return RANK_CAPS, stripped
     return None
+
+
+def _wiki_heading(stripped: str) -> tuple[int, str] | None:
+    """WikiText's " = = Title = = ": as many spaced markers open as close it (a scan, not a regex,
+    so a line of markers stays linear)."""
+    i = left = 0
+    while i + 1 < len(stripped) and stripped[i] == "=" and stripped[i + 1].isspace():
+        left, i = left + 1, i + 2
+    j, right = len(stripped), 0
+    while j > i and (stripped[j - 1] == "=" or stripped[j - 1].isspace()):
+        right += stripped[j - 1] == "="
+        j -= 1
+    title = stripped[i:j].strip()
+    if not left or left != right or not title or not stripped[j].isspace():
+        return None
+    return left, title
 
 
 def _setext_level(text: str, lines: list[Line], i: int) -> int:

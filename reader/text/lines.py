@@ -12,10 +12,11 @@ from dataclasses import dataclass
 BLANK, TEXT, HEADING, FURNITURE, CONTENTS, FENCE = "blank", "text", "heading", "furniture", "contents", "fence"
 
 _PAGE_FOOTER = re.compile(r"\[Page \d+\]\s*$")
-_DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$")
+_DOT_LEADER = re.compile(r"(?:\.\s?){4,}$")
+_LEADER_TAIL = 24  # a leader is checked on the line's last characters only: linear on a line of dots
 
 
-@dataclass
+@dataclass(slots=True)  # one per line: a million-line file should not carry a dict each
 class Line:
     start: int
     end: int  # before the newline
@@ -27,17 +28,11 @@ class Line:
 def split_lines(text: str) -> list[Line]:
     lines = []
     pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            nl = n
-        line = Line(pos, nl)
-        if not text[pos:nl].strip():
-            line.kind = BLANK
-        lines.append(line)
-        pos = nl + 1
-    if lines and lines[-1].start == n and n > 0:
+    for raw in text.split("\n"):
+        end = pos + len(raw)
+        lines.append(Line(pos, end, TEXT if raw and not raw.isspace() else BLANK))
+        pos = end + 1
+    if len(lines) > 1 and lines[-1].start == len(text):
         lines.pop()  # the empty remainder after a final newline
     return lines
 
@@ -59,8 +54,17 @@ def mark_furniture(text: str, lines: list[Line]) -> None:
 def mark_dot_leaders(text: str, lines: list[Line]) -> None:
     """Table-of-contents lines with dot leaders and page numbers."""
     for line in lines:
-        if line.kind == TEXT and _DOT_LEADER.search(text, line.start, line.end):
+        if line.kind == TEXT and _has_dot_leader(text[line.start : line.end]):
             line.kind = CONTENTS
+
+
+def _has_dot_leader(raw: str) -> bool:
+    """Dots (four or more, maybe spaced) and a page number end the line: "Preface ...... 7"."""
+    raw = raw.rstrip()
+    if not raw or not raw[-1].isdigit():
+        return False
+    before = raw.rstrip("0123456789").rstrip()
+    return bool(_DOT_LEADER.search(before[-_LEADER_TAIL:]))
 
 
 def _previous_nonblank(lines: list[Line], i: int) -> int | None:

@@ -44,6 +44,8 @@ _VALUE_ENDS = [
 ]
 _MARKER_HINT = re.compile(r"[.)](?=\s)(?:{})|[•‣⁃◦▪●■]|\n[ \t]*[*–-][ \t]".format("|".join(_VALUE_ENDS)))
 _BULLET_CHARS = "•‣⁃◦▪●■"
+# A paragraph with none of these (a word, a short turn) is one sentence: no scan needed.
+_SPECIAL = re.compile(r"[.!?…‽。！？．\n•‣⁃◦▪●■)]")
 _MULTI_PERIOD = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _DASHES = re.compile(r"--|[—–/]")  # "altogether--Mr." is "Mr."
 _MARKER_WORD = re.compile(r"\d{1,3}|[A-Za-z]|[IVXLC]+")
@@ -92,6 +94,9 @@ def split(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """
     end = len(text) if end is None else max(0, min(end, len(text)))
     start = max(0, min(start, end))
+    if not _SPECIAL.search(text, start, end):
+        span = _trim(text, start, end)
+        return [span] if span else []
     cuts = _item_cuts(text, start, end)
     bounds: list[int] = []
     last = start

@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import chain
 
 from reader.model import Analysis, Document, Paragraph, Section, Sentence
 from reader.text import headings, matter, sentences, topics
 from reader.text import lines as ln
 
 _LIST_ITEM = re.compile(r"\s*(?:[-*+•–]|\d{1,3}[.)]|[a-z][.)])\s+\S")
+UNIT_WORDS = 20  # paragraphs shorter than this are pooled for topical segmentation
 WRAPPED_LINE_MAX = 90  # hard-wrapped prose (books, RFCs) stays under this width
 
 
@@ -70,7 +72,7 @@ def _paragraphs(text: str, body: list[ln.Line], markdown: bool) -> list[Paragrap
 
 def _block_paragraphs(text: str, block: list[ln.Line], markdown: bool) -> list[Paragraph]:
     """One paragraph for hard-wrapped lines; one per line where each line is a paragraph."""
-    if block[0].kind == ln.FENCE:
+    if block[0].kind == ln.FENCE or len(block) == 1:
         return _trimmed(text, [(block[0].start, block[-1].end)])
     widths = sorted(line.end - line.start for line in block[:-1])
     wrapped = markdown or not widths or widths[len(widths) // 2] <= WRAPPED_LINE_MAX
@@ -132,16 +134,33 @@ def _add_topics(text: str, starts: list[_Start], paragraphs: list[Paragraph], bo
 def _topic_starts(text: str, paragraphs: list[Paragraph], rank: int) -> list[_Start]:
     if not paragraphs:
         return []
-    spans = [(p.start, p.end) for p in paragraphs]
+    firsts = _units(text, paragraphs)
+    ends = [paragraphs[i - 1].end for i in firsts[1:]] + [paragraphs[-1].end]
+    spans = [(paragraphs[i].start, end) for i, end in zip(firsts, ends)]
     bags, words = topics.paragraph_bags(text, spans)
-    leaning = [topics.leans_back(text, p.start) for p in paragraphs]
-    cuts = [0, *topics.boundaries(bags, [sum(bag.values()) for bag in bags], leaning), len(paragraphs)]
-    groups = [sum(words[a:b], []) for a, b in zip(cuts, cuts[1:])]
+    leaning = [topics.leans_back(text, a) for a, _ in spans]
+    cuts = [0, *topics.boundaries(bags, [sum(bag.values()) for bag in bags], leaning), len(spans)]
+    groups = [list(chain.from_iterable(words[a:b])) for a, b in zip(cuts, cuts[1:])]
     forms = topics.surface_forms(text, spans[0][0], spans[-1][1])
+    df = topics.frequencies(groups)
     return [
-        _Start(paragraphs[a].start, "topic", topics.label(group, groups, forms), rank + 1)
+        _Start(spans[a][0], "topic", topics.label(group, df, len(groups), forms), rank + 1)
         for (a, _), group in zip(zip(cuts, cuts[1:]), groups)
     ]
+
+
+def _units(text: str, paragraphs: list[Paragraph]) -> list[int]:
+    """Indexes of the paragraphs that open a unit of topical segmentation: short paragraphs
+    (word lists, chat turns, subtitles) are pooled to about UNIT_WORDS words, as TextTiling pools
+    words into token sequences, so thousands of one-word paragraphs cost like one page."""
+    firsts: list[int] = []
+    pooled = UNIT_WORDS
+    for i, p in enumerate(paragraphs):
+        if pooled >= UNIT_WORDS:
+            firsts.append(i)
+            pooled = 0
+        pooled += text.count(" ", p.start, p.end) + 1
+    return firsts
 
 
 def _label_untitled(text: str, starts: list[_Start]) -> list[_Start]:
@@ -149,7 +168,7 @@ def _label_untitled(text: str, starts: list[_Start]) -> list[_Start]:
     for s, end in zip(starts, ends):
         if s.kind == "topic" and not s.title:
             terms = topics.content_terms(text, s.start, end)
-            s.title = topics.label(terms, [terms], topics.surface_forms(text, s.start, end))
+            s.title = topics.label(terms, topics.frequencies([terms]), 1, topics.surface_forms(text, s.start, end))
             s.rank = 0
     return starts
 
