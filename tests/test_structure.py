@@ -206,3 +206,88 @@ def test_no_topic_boundary_before_a_paragraph_that_leans_back():
         return next(i for i, s in enumerate(a.sections) if s.start <= pos < s.end)
 
     assert section_of(she) == section_of(mittal)
+
+
+RFC_LIKE = """\
+Abstract
+
+   This document specifies a protocol for exchanging greetings.
+
+Status of This Memo
+
+   This is an Internet Standards Track document.
+
+Copyright Notice
+
+   Copyright (c) 2018 IETF Trust and the persons identified as the
+   document authors.  All rights reserved.
+
+   This document is subject to BCP 78 and the IETF Trust's Legal
+   Provisions Relating to IETF Documents.
+
+1.  Introduction
+
+   Greetings are exchanged between peers.
+
+7.4.  (EC)DHE Shared Secret Calculation
+
+   The shared secret is computed from the key shares.
+
+8.  0-RTT and Anti-Replay
+
+   Early data can be replayed by an attacker.
+
+10.1.1 100 Continue
+
+   The client should continue with its request.
+
+Appendix A.  State Machine
+
+   This appendix gives the state machines.
+
+A.1.  Client
+
+   The client moves from START to WAIT_SH.
+
+E.1.2.  Client Authentication
+
+   A client that sends authentication data proves its identity.
+
+Contributors
+
+   Martin Abadi
+"""
+
+
+def test_rfc_headings_appendices_and_boilerplate():
+    a = segment(Document("rfc.txt", RFC_LIKE))
+    levels = {s.title: s.level for s in a.sections if s.kind == "heading"}
+    assert levels["7.4.  (EC)DHE Shared Secret Calculation"] == 2
+    assert levels["8.  0-RTT and Anti-Replay"] == 1
+    assert levels["10.1.1 100 Continue"] == 3
+    assert levels["Appendix A.  State Machine"] == 1 and levels["A.1.  Client"] == 2
+    assert levels["E.1.2.  Client Authentication"] == 3
+    assert "Abstract" in levels and "Contributors" in levels
+    front = [s.title for s in a.sections if s.kind == "front"]
+    assert front == ["Status of This Memo", "Copyright Notice"]
+    sentences = " ".join(a.sentence_text(i) for i in range(len(a.sentences)))
+    assert "BCP 78" not in sentences and "IETF Trust" not in sentences
+    assert "specifies a protocol" in sentences
+    check_invariants(a)
+
+
+def test_rfc_corpus_every_numbered_heading_and_appendix():
+    for name in ("rfc/rfc8446.txt", "rfc/rfc2616.txt"):
+        a = segment(load(str(corpus_file(name))))
+        titles = {" ".join(s.title.split()) for s in a.sections if s.kind == "heading"}
+        for want in (
+            "7.4. (EC)DHE Shared Secret Calculation",
+            "8. 0-RTT and Anti-Replay",
+            "Appendix A. State Machine",
+            "E.1.2. Client Authentication",
+            "D.3. 0-RTT Backward Compatibility",
+        ):
+            assert name.endswith("2616.txt") or want in titles, want
+        if name.endswith("2616.txt"):
+            assert {"10.1.1 100 Continue", "3.2.2 http URL", "19.6.3 Changes from RFC 2068"} <= titles
+        assert any(s.kind == "front" and s.title.startswith("Copyright Notice") for s in a.sections)

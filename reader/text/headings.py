@@ -12,7 +12,18 @@ from reader.text.lines import BLANK, CONTENTS, FENCE, FURNITURE, HEADING, TEXT, 
 
 _ATX = re.compile(r" {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
-_NUMBERED = re.compile(r"((?:\d{1,3}\.)*\d{1,3})\.?[ \t]+([A-Z][^\n]{0,78})$")
+# "7.4. (EC)DHE Shared Secret Calculation", "8. 0-RTT and Anti-Replay", "10.1.1 100 Continue".
+_NUMBERED = re.compile(r"((?:\d{1,3}\.)*\d{1,3})\.?[ \t]+([\w(][^\n]{0,78})$")
+_CAPITAL_FIRST_WORD = re.compile(r"\(?[\w-]*[A-Z]")
+# "Appendix A.  State Machine", "A.1.  Client", "E.1.2.  Client Authentication" (RFCs, reports).
+_APPENDIX = re.compile(
+    r"(?:Appendix|APPENDIX)[ \t]+[A-Z]\b\.?[ \t:]+\S[^\n]{0,78}$"
+    r"|[A-Z]((?:\.\d{1,3})+)\.?[ \t]+\(?[\w-]*[A-Z][^\n]{0,78}$"
+)
+# Front-matter parts of papers and books that stand alone as a word.
+_NAMED_PART = re.compile(
+    r"(?:Abstract|Foreword|Acknowledge?ments?|Contributors|Author(?:'s|s'|s)? Address(?:es)?|Index)\.?$", re.IGNORECASE
+)
 _BOOK = re.compile(
     r"((?:BOOK|PART|VOLUME)\s+(?:[0-9]+|[IVXLCDM]+|[A-Z]+)\b[^\n]{0,60}"
     r"|(?:FIRST |SECOND |THIRD )?EPILOGUE\b[^\n]{0,60}"
@@ -63,9 +74,12 @@ def _heading(raw: str, lines: list[Line], i: int, text: str) -> tuple[int, str] 
     if not _alone(lines, i):
         return None
     indented = raw[:1].isspace()
-    m = _NUMBERED.match(raw)
-    if m and not indented and not stripped.endswith((".", ",", ";", ":")):
-        return m.group(1).count(".") + 1, stripped
+    if not indented and not stripped.endswith((",", ";", ":")):
+        numbered = _numbered_rank(raw, stripped)
+        if numbered:
+            return numbered, stripped
+    if _NAMED_PART.match(stripped):
+        return RANK_BOOK, stripped
     if _BOOK.match(stripped):
         return RANK_BOOK, stripped
     if _CHAPTER.match(stripped):
@@ -89,6 +103,21 @@ def _wiki_heading(stripped: str) -> tuple[int, str] | None:
     if not left or left != right or not title or not stripped[j].isspace():
         return None
     return left, title
+
+
+def _numbered_rank(raw: str, stripped: str) -> int:
+    """Depth of "2.1. Title" (2) or "Appendix B." (1) / "B.2.1. Title" (3); 0 when not numbered."""
+    m = _NUMBERED.match(raw)
+    if m and not stripped.endswith("."):
+        depth = m.group(1).count(".") + 1
+        title = m.group(2)
+        # "2.1.3 http URL" names a section; "3 apples" or "1. the item" does not.
+        if _CAPITAL_FIRST_WORD.match(title) or (depth > 1 and any(c.isupper() for c in title)):
+            return depth
+    m = _APPENDIX.match(raw)
+    if m:
+        return 1 + (m.group(1) or "").count(".")
+    return 0
 
 
 def _setext_level(text: str, lines: list[Line], i: int) -> int:

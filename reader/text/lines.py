@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 BLANK, TEXT, HEADING, FURNITURE, CONTENTS, FENCE = "blank", "text", "heading", "furniture", "contents", "fence"
+FRONT = "front"  # boilerplate inside the text (an RFC's status and copyright): front matter, not body
 
 _PAGE_FOOTER = re.compile(r"\[Page \d+\]\s*$")
 _DOT_LEADER = re.compile(r"(?:\.\s?){4,}$")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reader.text.lines import BLANK, HEADING, TEXT, Line
+from reader.text.lines import BLANK, FRONT, FURNITURE, HEADING, TEXT, Line
 
 _PG_START = re.compile(r"\*\*\*\s*START OF (?:THIS|THE) PROJECT GUTENBERG[^\n]*")
 _PG_END = re.compile(
@@ -12,6 +12,11 @@ _PG_END = re.compile(
 )
 _PG_TITLE = re.compile(r"^Title:[ \t]*(.+)$", re.MULTILINE)
 _PRODUCED = re.compile(r"(?:Produced by|E-text prepared by|Transcribed from|This e-?text was)\b", re.IGNORECASE)
+# Boilerplate blocks that standards documents carry before their abstract or body.
+_BOILERPLATE = re.compile(
+    r"(?:\d{1,2}\.?[ \t]+)?"
+    r"(?:Status of [Tt]his Memo|Copyright Notice|IESG Note|Full Copyright Statement|Intellectual Property)\s*$"
+)
 _TRAILER = re.compile(r"(?:Source|Sources|Photo|Photos|Image)\s*(?::.*|\.)?$", re.IGNORECASE)
 
 
@@ -28,6 +33,23 @@ def body_bounds(text: str, lines: list[Line]) -> tuple[int, int]:
     if trailer is not None:
         end = trailer
     return start, end
+
+
+def mark_boilerplate(text: str, lines: list[Line]) -> None:
+    """An RFC's "Status of This Memo" and "Copyright Notice" (BCP 78) blocks are front matter:
+    the title line (flush left) and its indented text, up to the next flush-left line."""
+    inside = False
+    for line in lines:
+        if line.kind in (BLANK, FURNITURE):
+            continue  # page breaks and running headers do not end a block
+        raw = text[line.start : line.end]
+        flush = not raw[:1].isspace()
+        if flush:
+            inside = bool(_BOILERPLATE.match(raw))
+            if inside:
+                line.title = raw.strip()
+        if inside and line.kind in (TEXT, HEADING):
+            line.kind = FRONT
 
 
 def _skip_producer_lines(text: str, pos: int) -> int:

@@ -39,6 +39,7 @@ def segment(document: Document) -> Analysis:
     ln.mark_dot_leaders(text, lines)
     headings.mark_headings(text, lines)
     headings.mark_contents(text, lines)
+    matter.mark_boilerplate(text, lines)
     body_start, body_end = matter.body_bounds(text, lines)
     body = [line for line in lines if line.start >= body_start and line.end <= body_end]
     title, title_index = matter.find_title(text, lines, body_start)
@@ -100,17 +101,19 @@ def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[Paragraph]:
 
 def _heading_starts(body: list[ln.Line]) -> list[_Start]:
     starts: list[_Start] = []
-    in_contents = False
+    prev = ln.BLANK  # the kind of the last line that was not blank or furniture
     for i, line in enumerate(body):
         if line.kind == ln.HEADING and line.level != -1:
             end = body[i + 1].end if i + 1 < len(body) and body[i + 1].level == -1 else line.end
             starts.append(_Start(line.start, "heading", line.title, line.level, (line.start, end)))
-        elif line.kind == ln.CONTENTS and not in_contents:
+        elif line.kind == ln.CONTENTS and prev != ln.CONTENTS:
             starts.append(_Start(line.start, "front", "Contents", 0))
-        elif line.kind == ln.TEXT and in_contents:
-            starts.append(_Start(line.start, "topic", "", 0))  # text right after a contents block
-        if line.kind in (ln.CONTENTS, ln.TEXT, ln.HEADING, ln.FENCE):
-            in_contents = line.kind == ln.CONTENTS
+        elif line.kind == ln.FRONT and line.title:
+            starts.append(_Start(line.start, "front", line.title, 0))
+        elif line.kind == ln.TEXT and prev in (ln.CONTENTS, ln.FRONT):
+            starts.append(_Start(line.start, "topic", "", 0))  # text right after a contents or boilerplate block
+        if line.kind in (ln.CONTENTS, ln.TEXT, ln.HEADING, ln.FENCE, ln.FRONT):
+            prev = line.kind
     return starts
 
 
