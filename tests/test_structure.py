@@ -291,3 +291,51 @@ def test_rfc_corpus_every_numbered_heading_and_appendix():
         if name.endswith("2616.txt"):
             assert {"10.1.1 100 Continue", "3.2.2 http URL", "19.6.3 Changes from RFC 2068"} <= titles
         assert any(s.kind == "front" and s.title.startswith("Copyright Notice") for s in a.sections)
+
+
+def _book(chapters: int) -> str:
+    contents = "\n\n".join(f"CHAPTER {n}. The Title {n}." for n in range(1, chapters + 1))
+    body = "\n\n".join(
+        f"CHAPTER {n}. The Title {n}.\n\nThe whale swam on through the grey sea that day, and the men "
+        f"watched it. It was day {n} of the long chase."
+        for n in range(1, 4)
+    )
+    long_title = "CHAPTER 4. Stubb and Flask kill a Right Whale; and Then Have a Talk\nover Him."
+    rest = "\n\n".join(
+        f"CHAPTER {n}. The Title {n}.\n\nThe crew rested and mended the sails on day {n}, while the "
+        "mates kept watch over the water."
+        for n in range(5, chapters + 1)
+    )
+    return (
+        f"CONTENTS\n\nETYMOLOGY.\n\nEXTRACTS (Supplied by a Sub-Sub-Librarian).\n\n{contents}\n\nEpilogue\n\n"
+        "This text is a combination of two etexts, and the proofreaders are indebted to the library\n"
+        "that kept the older version.\n\n"
+        "ETYMOLOGY.\n\nWHALE. Swedish and Danish hval.\n\nEXTRACTS.\n\nAnd God created great whales.\n\n"
+        f"{body}\n\n{long_title}\n\nThey killed the whale and talked.\n\n"
+        "HARPOONEERS AND SAILORS.\n\nThe watch sang in chorus.\n\n"
+        f"{rest}\n\nEpilogue\n\nThe drama's done.\n"
+    )
+
+
+def test_book_chapters_at_one_level_with_front_parts():
+    a = segment(Document("book.txt", _book(12)))
+    chapters = [s for s in a.sections if s.title.startswith("CHAPTER")]
+    assert [s.title.split(".")[0] for s in chapters] == [f"CHAPTER {n}" for n in range(1, 13)]
+    assert {s.level for s in chapters} == {1}
+    assert chapters[3].title.endswith("Then Have a Talk over Him.")
+    front = [s.title for s in a.sections if s.kind == "front"]
+    assert front == ["Contents", "ETYMOLOGY.", "EXTRACTS."]
+    assert sum(s.title == "ETYMOLOGY." for s in a.sections) == 1
+    assert [s.title for s in a.sections if s.title == "Epilogue"] == ["Epilogue"]
+    sentences = [a.sentence_text(i) for i in range(len(a.sentences))]
+    assert "And God created great whales." not in sentences
+    assert "The watch sang in chorus." in sentences  # a scene's title in capitals stays text
+    check_invariants(a)
+
+
+def test_moby_dick_chapters_and_front_material():
+    a = segment(load(str(corpus_file("gutenberg/pg2701-moby-dick.txt"))))
+    chapters = [s for s in a.sections if s.title.startswith("CHAPTER")]
+    assert len(chapters) == 135 and {s.level for s in chapters} == {1}
+    assert sum(s.title == "ETYMOLOGY." for s in a.sections) == 1
+    assert {"ETYMOLOGY.", "EXTRACTS."} <= {s.title for s in a.sections if s.kind == "front"}

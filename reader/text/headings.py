@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from reader.text.lines import BLANK, CONTENTS, FENCE, FURNITURE, HEADING, TEXT, Line
+from reader.text.lines import BLANK, CONTENTS, FENCE, FRONT, FURNITURE, HEADING, TEXT, Line
 
 _ATX = re.compile(r" {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
@@ -71,22 +71,43 @@ def _heading(raw: str, lines: list[Line], i: int, text: str) -> tuple[int, str] 
     setext = _setext_level(text, lines, i)
     if setext:
         return setext, stripped
-    if not _alone(lines, i):
-        return None
-    indented = raw[:1].isspace()
-    if not indented and not stripped.endswith((",", ";", ":")):
+    if _alone(lines, i):
+        return _alone_heading(raw, stripped)
+    return _wrapped_heading(raw, stripped, lines, i, text)
+
+
+def _alone_heading(raw: str, stripped: str) -> tuple[int, str] | None:
+    """A line standing alone: numbered, a named part, a book or chapter, or capitals."""
+    if not raw[:1].isspace() and not stripped.endswith((",", ";", ":")):
         numbered = _numbered_rank(raw, stripped)
         if numbered:
             return numbered, stripped
-    if _NAMED_PART.match(stripped):
-        return RANK_BOOK, stripped
-    if _BOOK.match(stripped):
+    if _NAMED_PART.match(stripped) or _BOOK.match(stripped):
         return RANK_BOOK, stripped
     if _CHAPTER.match(stripped):
         return RANK_CHAPTER, stripped
     if _all_caps(stripped):
         return RANK_CAPS, stripped
     return None
+
+
+def _wrapped_heading(raw: str, stripped: str, lines: list[Line], i: int, text: str) -> tuple[int, str] | None:
+    """A long chapter or numbered title wrapped onto a second short line ("CHAPTER 73. Stubb and
+    Flask kill a Right Whale; and Then Have a Talk / over Him.")."""
+    if i + 1 >= len(lines) or lines[i + 1].kind != TEXT or (i > 0 and lines[i - 1].kind == TEXT):
+        return None
+    if i + 2 < len(lines) and lines[i + 2].kind == TEXT:
+        return None
+    follow = text[lines[i + 1].start : lines[i + 1].end].strip()
+    if len(follow) > 60 or stripped.endswith((".", ",", ";", ":")) and not _CHAPTER.match(stripped):
+        return None
+    rank = RANK_CHAPTER if _CHAPTER.match(stripped) else 0
+    if not rank and not raw[:1].isspace():
+        rank = _numbered_rank(raw, stripped)
+    if not rank:
+        return None
+    lines[i + 1].kind, lines[i + 1].level = HEADING, -1  # the second line belongs to the heading
+    return rank, f"{stripped} {follow}"
 
 
 def _wiki_heading(stripped: str) -> tuple[int, str] | None:
@@ -161,26 +182,35 @@ def mark_contents(text: str, lines: list[Line]) -> None:
 
     Runs of four or more headings (and dot-leader lines) with only blank lines or
     page furniture between them, plus a preceding "Contents" line, become one
-    contents block; the headings that end the run and open the text stay headings.
+    contents block; the headings that end the run and open the text stay headings,
+    unless the same title comes back as a heading later (then it was an entry).
     """
+    last_seen = {_key(line.title): i for i, line in enumerate(lines) if line.kind == HEADING}
     run: list[int] = []
     for i, line in enumerate(lines):
         if line.kind in (HEADING, CONTENTS) and line.level != -1:
             run.append(i)
         elif line.kind in (BLANK, FURNITURE) or (line.kind == HEADING and line.level == -1):
             continue
-        elif _in_toc(lines, run) and _inside_contents(lines, i):
+        elif _in_toc(text, lines, run) and _inside_contents(lines, i):
             run.append(i)  # a wrapped entry or a sub-title line between entries
         else:
-            _close_run(text, lines, run)
+            _close_run(text, lines, run, last_seen)
             run = []
-    _close_run(text, lines, run)
+    _close_run(text, lines, run, last_seen)
 
 
-def _in_toc(lines: list[Line], run: list[int]) -> bool:
-    """Already in a table of contents: at least three entries, and entries outnumber loose lines."""
+def _key(title: str) -> str:
+    return " ".join(title.split()).rstrip(".").lower()
+
+
+def _in_toc(text: str, lines: list[Line], run: list[int]) -> bool:
+    """Already in a table of contents: entries outnumber loose lines two to one, and there
+    are three of them or a "Contents" title opened the run."""
     entries = sum(1 for i in run if lines[i].kind != TEXT)
-    return entries >= 3 and entries >= 2 * (len(run) - entries)
+    if entries < 2 * (len(run) - entries):
+        return False
+    return entries >= 3 or bool(run and _CONTENTS_TITLE.match(text, lines[run[0]].start, lines[run[0]].end))
 
 
 def _inside_contents(lines: list[Line], i: int) -> bool:
@@ -201,14 +231,14 @@ def _inside_contents(lines: list[Line], i: int) -> bool:
     return False
 
 
-def _close_run(text: str, lines: list[Line], run: list[int]) -> None:
+def _close_run(text: str, lines: list[Line], run: list[int], last_seen: dict[str, int]) -> None:
     headings_only = [i for i in run if lines[i].kind == HEADING]
     if len(run) < 4:
         for i in run:
             if lines[i].kind == CONTENTS:
                 lines[i].kind = TEXT
         return
-    keep = _opening_headings(lines, headings_only)
+    keep = [i for i in _opening_headings(lines, headings_only) if last_seen[_key(lines[i].title)] == i]
     first = run[0]
     if first > 0:
         for j in range(first - 1, max(-1, first - 4), -1):
@@ -233,6 +263,35 @@ def _opening_headings(lines: list[Line], run: list[int]) -> list[int]:
             break
         keep.insert(0, i)
     return keep
+
+
+def mark_front_parts(lines: list[Line]) -> None:
+    """In a book of chapters, headings in capitals before the first chapter (Moby-Dick's
+    ETYMOLOGY and EXTRACTS) are front material, and a rare one between chapters (a scene's
+    "HARPOONEERS AND SAILORS.") is text: neither may hold the chapters that follow it."""
+    chapters = [i for i, line in enumerate(lines) if line.kind == HEADING and _CHAPTER.match(line.title)]
+    if len(chapters) < 5:
+        return
+    first, last = chapters[0], chapters[-1]
+    between = [line for line in lines[first:last] if _caps_part(line)]
+    if len(between) * 10 > len(chapters):
+        return  # capitals between many chapters: real parts
+    for line in between:
+        line.kind, line.level = TEXT, 0
+    inside = False
+    for line in lines[:first]:
+        if _caps_part(line):
+            inside = True
+            line.kind = FRONT
+        elif line.kind == HEADING:
+            inside = False
+        elif inside and line.kind == TEXT:
+            line.kind, line.title = FRONT, ""
+
+
+def _caps_part(line: Line) -> bool:
+    title = line.title
+    return line.kind == HEADING and line.level == RANK_CAPS and not _BOOK.match(title) and _all_caps(title)
 
 
 def normalise_levels(ranks: list[int]) -> list[int]:

@@ -39,6 +39,7 @@ def segment(document: Document) -> Analysis:
     ln.mark_dot_leaders(text, lines)
     headings.mark_headings(text, lines)
     headings.mark_contents(text, lines)
+    headings.mark_front_parts(lines)
     matter.mark_boilerplate(text, lines)
     body_start, body_end = matter.body_bounds(text, lines)
     body = [line for line in lines if line.start >= body_start and line.end <= body_end]
