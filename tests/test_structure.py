@@ -339,3 +339,37 @@ def test_moby_dick_chapters_and_front_material():
     assert len(chapters) == 135 and {s.level for s in chapters} == {1}
     assert sum(s.title == "ETYMOLOGY." for s in a.sections) == 1
     assert {"ETYMOLOGY.", "EXTRACTS."} <= {s.title for s in a.sections if s.kind == "front"}
+
+
+def test_wikitext_articles_have_no_contents_between_them():
+    text = (
+        " = Robert Boulter = \n \n Robert Boulter is an English actor . \n \n = = Filmography = = \n \n"
+        " = = = Film = = = \n \n = = = Television = = = \n \n = = = Theatre = = = \n \n = Du Fu = \n \n"
+        " Du Fu was a Chinese poet . \n \n = = Life = = \n \n He was born in 712 . \n"
+    )
+    a = segment(Document("wiki.txt", text))
+    assert [s.title for s in a.sections if s.kind == "front"] == []
+    assert "Du Fu" in [s.title for s in a.sections if s.kind == "heading"]
+    check_invariants(a)
+
+
+def test_transcript_turns_are_sentences_each():
+    text = (
+        "Project Manager: Okay so we need to decide on the remote control\n"
+        "Marketing: Yeah\n"
+        "Industrial Designer: I think the buttons should be bigger because people lose them\n"
+        "Grad C: mm-hmm\n"
+        "Project Manager: Right. Let's move on to the budget\n"
+        "and the timeline for the next meeting\n"
+    )
+    a = segment(Document("meeting.txt", text))
+    sentences = [a.sentence_text(i) for i in range(len(a.sentences))]
+    assert sentences[:4] == [
+        "Project Manager: Okay so we need to decide on the remote control",
+        "Marketing: Yeah",
+        "Industrial Designer: I think the buttons should be bigger because people lose them",
+        "Grad C: mm-hmm",
+    ]
+    assert sentences[4] == "Project Manager: Right."
+    assert sentences[5].startswith("Let's move on") and sentences[5].endswith("next meeting")
+    check_invariants(a)

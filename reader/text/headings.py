@@ -60,6 +60,18 @@ def mark_headings(text: str, lines: list[Line]) -> None:
 
 
 def _heading(raw: str, lines: list[Line], i: int, text: str) -> tuple[int, str] | None:
+    marked = _marked_heading(raw, lines, i, text)
+    if marked:
+        lines[i].marked = True
+        return marked
+    stripped = raw.strip()
+    if _alone(lines, i):
+        return _alone_heading(raw, stripped)
+    return _wrapped_heading(raw, stripped, lines, i, text)
+
+
+def _marked_heading(raw: str, lines: list[Line], i: int, text: str) -> tuple[int, str] | None:
+    """Markdown ATX and setext headings, WikiText's "= = Title = =": (rank, title)."""
     m = _ATX.match(raw)
     if m:
         return len(m.group(1)), m.group(2).strip()
@@ -69,11 +81,7 @@ def _heading(raw: str, lines: list[Line], i: int, text: str) -> tuple[int, str] 
         if wiki:
             return wiki
     setext = _setext_level(text, lines, i)
-    if setext:
-        return setext, stripped
-    if _alone(lines, i):
-        return _alone_heading(raw, stripped)
-    return _wrapped_heading(raw, stripped, lines, i, text)
+    return (setext, stripped) if setext else None
 
 
 def _alone_heading(raw: str, stripped: str) -> tuple[int, str] | None:
@@ -188,11 +196,11 @@ def mark_contents(text: str, lines: list[Line]) -> None:
     last_seen = {_key(line.title): i for i, line in enumerate(lines) if line.kind == HEADING}
     run: list[int] = []
     for i, line in enumerate(lines):
-        if line.kind in (HEADING, CONTENTS) and line.level != -1:
-            run.append(i)
-        elif line.kind in (BLANK, FURNITURE) or (line.kind == HEADING and line.level == -1):
+        if line.kind in (BLANK, FURNITURE) or (line.kind == HEADING and line.level == -1):
             continue
-        elif _in_toc(text, lines, run) and _inside_contents(lines, i):
+        if line.kind in (HEADING, CONTENTS) and not line.marked:
+            run.append(i)
+        elif line.kind == TEXT and _in_toc(text, lines, run) and _inside_contents(lines, i):
             run.append(i)  # a wrapped entry or a sub-title line between entries
         else:
             _close_run(text, lines, run, last_seen)

@@ -24,6 +24,7 @@ class Line:
     kind: str = TEXT
     level: int = 0  # heading rank, before levels are normalised
     title: str = ""
+    marked: bool = False  # a heading by markup (Markdown, WikiText), never a contents entry
 
 
 def split_lines(text: str) -> list[Line]:

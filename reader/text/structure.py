@@ -18,6 +18,8 @@ from reader.text import lines as ln
 
 _LIST_ITEM = re.compile(r"\s*(?:[-*+•–]|\d{1,3}[.)]|[a-z][.)])\s+\S")
 UNIT_WORDS = 20  # paragraphs shorter than this are pooled for topical segmentation
+# A turn of a transcript: a name or role label, a colon, what was said ("Project Manager: Okay").
+_TURN = re.compile(r"[ \t]*[A-Z][\w.'’-]*(?:[ \t][A-Za-z\d][\w.'’-]*){0,3}:[ \t]+\S")
 WRAPPED_LINE_MAX = 90  # hard-wrapped prose (books, RFCs) stays under this width
 
 
@@ -73,16 +75,20 @@ def _paragraphs(text: str, body: list[ln.Line], markdown: bool) -> list[Paragrap
 
 
 def _block_paragraphs(text: str, block: list[ln.Line], markdown: bool) -> list[Paragraph]:
-    """One paragraph for hard-wrapped lines; one per line where each line is a paragraph."""
+    """One paragraph for hard-wrapped lines; one per line where each line is a paragraph
+    (long lines, list items, the turns of a transcript)."""
     if block[0].kind == ln.FENCE or len(block) == 1:
         return _trimmed(text, [(block[0].start, block[-1].end)])
     widths = sorted(line.end - line.start for line in block[:-1])
     wrapped = markdown or not widths or widths[len(widths) // 2] <= WRAPPED_LINE_MAX
+    turns = [bool(_TURN.match(text, line.start, line.end)) for line in block]
+    speaking = 2 * sum(turns) > len(block)
     spans = []
     start = block[0].start
-    for prev, line in zip(block, block[1:]):
-        if not wrapped or _LIST_ITEM.match(text, line.start, line.end):
-            spans.append((start, prev.end))
+    for i in range(1, len(block)):
+        line = block[i]
+        if not wrapped or (speaking and turns[i]) or _LIST_ITEM.match(text, line.start, line.end):
+            spans.append((start, block[i - 1].end))
             start = line.start
     spans.append((start, block[-1].end))
     return _trimmed(text, spans)
