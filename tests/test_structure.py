@@ -373,3 +373,29 @@ def test_transcript_turns_are_sentences_each():
     assert sentences[4] == "Project Manager: Right."
     assert sentences[5].startswith("Let's move on") and sentences[5].endswith("next meeting")
     check_invariants(a)
+
+
+NEWS = """\
+Olympic swimmer wins third gold medal
+
+By Jane Smith and Tom Brown
+
+August 15, 2008
+
+The swimmer won her third gold medal of the games on Friday. She beat the world record by a second.
+
+Her coach said the result was the reward of four years of training.
+
+— CBC.ca, August 15, 2008
+"""
+
+
+def test_news_headline_byline_dateline_and_closing_source_are_matter():
+    a = segment(Document("news.txt", NEWS))
+    assert a.title == "Olympic swimmer wins third gold medal"
+    sentences = [a.sentence_text(i) for i in range(len(a.sentences))]
+    assert sentences[0].startswith("The swimmer won")
+    assert not any("CBC.ca" in s or "Jane Smith" in s or s == "August 15, 2008" for s in sentences)
+    assert a.sections[-1].kind == "back" and a.text[a.sections[-1].start :].startswith("— CBC.ca")
+    assert [s.title for s in a.sections if s.kind == "front"] == ["By Jane Smith and Tom Brown", "August 15, 2008"]
+    check_invariants(a)

@@ -44,6 +44,7 @@ def segment(document: Document) -> Analysis:
     headings.mark_front_parts(lines)
     matter.mark_boilerplate(text, lines)
     body_start, body_end = matter.body_bounds(text, lines)
+    matter.mark_bylines(text, lines, body_start)
     body = [line for line in lines if line.start >= body_start and line.end <= body_end]
     title, title_index = matter.find_title(text, lines, body_start)
     if title_index is not None and lines[title_index].kind == ln.TEXT:
