@@ -399,3 +399,30 @@ def test_news_headline_byline_dateline_and_closing_source_are_matter():
     assert a.sections[-1].kind == "back" and a.text[a.sections[-1].start :].startswith("— CBC.ca")
     assert [s.title for s in a.sections if s.kind == "front"] == ["By Jane Smith and Tom Brown", "August 15, 2008"]
     check_invariants(a)
+
+
+def test_gutenberg_italics_are_shown_without_underscores():
+    from reader.render import one_line
+    from reader.text.lines import display_text
+
+    assert display_text("“And God created great whales.” —_Genesis_.") == "“And God created great whales.” —Genesis."
+    assert display_text("the _Pequod_ and\n_the white\nwhale_ sailed") == "the Pequod and\nthe white\nwhale sailed"
+    for kept in ("my_var_name", "__init__", "a _ b", "_unclosed text", "snake_case_"):
+        assert display_text(kept) == kept
+    assert one_line("The _Pequod_\nsailed.") == "The Pequod sailed."
+
+
+def test_topic_labels_are_noun_phrases_not_filler():
+    turns = []
+    for i in range(12):
+        turns.append(
+            f"Anna: Hmm hmm, that's that's what I want, see https://example.com/remote{i} for the remote control."
+        )
+        turns.append("Ben: Yeah okay, I think the remote control buttons need a bigger battery and rubber buttons.")
+    a = segment(Document("talk.txt", "\n\n".join(turns)))
+    labels = [s.title.lower() for s in a.sections if s.kind == "topic"]
+    assert labels and all(label != "untitled" for label in labels)
+    for label in labels:
+        words = set(label.replace(",", " ").split())
+        assert not words & {"hmm", "that's", "https", "want", "yeah", "okay", "think"}, label
+    assert any("remote control" in label or "buttons" in label for label in labels)

@@ -17,6 +17,17 @@ _DOT_LEADER = re.compile(r"(?:\.\s?){4,}$")
 _LEADER_TAIL = 24  # a leader is checked on the line's last characters only: linear on a line of dots
 
 
+# Gutenberg marks italics as _word_: shown without the marks, the text (and its offsets) unchanged.
+_EMPHASIS = re.compile(r"(?<!\w)_(?=[^\s_])([^_]{1,300}?)(?<=[^\s_])_(?!\w)")
+
+
+def display_text(s: str) -> str:
+    """A span of document text as a reader sees it: "_Genesis_" shows as "Genesis".
+
+    Display-time only (renderers call it on a span they print), so offsets stay exact."""
+    return _EMPHASIS.sub(r"\1", s) if "_" in s else s
+
+
 @dataclass(slots=True)  # one per line: a million-line file should not carry a dict each
 class Line:
     start: int
