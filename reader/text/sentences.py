@@ -86,11 +86,32 @@ _SENTENCE_OPENERS = frozenset(
 )
 
 
-def split(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+# Evidence that a writer starts sentences in lower case: a word, end punctuation, then a word.
+_AFTER_END = re.compile(r"[a-z]{2,}[.!?]+[ \t\n]+[\"'“‘(]?([a-zA-Z])")
+CASUAL_SHARE = 0.25  # of sentence ends followed by a lower-case word
+CASUAL_MIN = 3
+
+
+def casual(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether the document ``text[start:end]`` starts sentences in lower case ("ok. i think so"),
+    judged from its own sentence ends, as Punkt learns from the document it splits."""
+    end = len(text) if end is None else end
+    lower = upper = 0
+    for m in _AFTER_END.finditer(text, start, end):
+        if m.group(1).islower():
+            lower += 1
+        else:
+            upper += 1
+    return lower >= CASUAL_MIN and lower >= CASUAL_SHARE * (lower + upper)
+
+
+def split(text: str, start: int = 0, end: int | None = None, lower_starts: bool = False) -> list[Span]:
     """Sentence spans inside the paragraph ``text[start:end]``, trimmed of white space.
 
     Every non-space character of the range belongs to exactly one span; spans are
     in order and do not overlap. The end of the range always ends a sentence.
+    ``lower_starts`` (see ``casual``): a lower-case word after a full stop that no
+    abbreviation explains, or after ! or ?, starts a sentence.
     """
     end = len(text) if end is None else max(0, min(end, len(text)))
     start = max(0, min(start, end))
@@ -112,7 +133,7 @@ def split(text: str, start: int = 0, end: int | None = None) -> list[Span]:
         while i < len(cuts) and cuts[i] <= m.start():
             last = _add(bounds, cuts[i], last)
             i += 1
-        cut = _decide(text, end, m, last)
+        cut = _decide(text, end, m, last, lower_starts)
         if cut is not None:
             last = _add(bounds, cut, last)
     for cut in cuts[i:]:
@@ -145,38 +166,61 @@ def _trim(text: str, a: int, b: int) -> Span | None:
 # --- punctuation candidates ----------------------------------------------------------------
 
 
-def _decide(text: str, end: int, m: re.Match, last: int) -> int | None:
+def _decide(text: str, end: int, m: re.Match, last: int, lower_starts: bool = False) -> int | None:
     """Where the candidate ``m`` ends a sentence, or None."""
-    word = _NEXT.match(text, m.end(), end).group(1)
+    next_word = _NEXT.match(text, m.end(), end)
+    word = next_word.group(1) if next_word else None
     if not word or word[0] in _TERMINAL:
         return None  # the paragraph's end (a sentence end anyway) or stray punctuation
-    first = word[0]
     if m.group("c"):
         return m.end()
-    if first.islower():
-        return None
     token = _token(text, last, m.start())
-    if m.group("g"):  # glued: "information.As", "Tuesday.Mr. Smith"; not "Jane.Doe", "e.g.The"
-        glued = _GLUED_WORD.fullmatch(token) and token not in _AMBIGUOUS
-        named = token.isalpha() and len(token) > 2 and word.lower() in _TITLES
-        return m.end() if glued or named else None
+    if word[0].islower():
+        return _lower_start(text, m, last, token) if lower_starts else None
+    if m.group("g"):
+        return _glued(m, token, word)
     punct = m.group("p")
     if "!" in punct or "?" in punct or "‽" in punct or punct[-1] in _CJK_TERMINAL:
         return None if token.lstrip(_OPENERS).lower() in _EXCLAIMING_NAMES else m.end()
     if punct != "." and punct != "..":
         return _ellipsis(text, last, m, token, word)
+    return _full_stop(text, last, m, token, word)
+
+
+def _glued(m: re.Match, token: str, word: str) -> int | None:
+    """ "information.As", "Tuesday.Mr. Smith" end a sentence; "Jane.Doe", "e.g.The" do not."""
+    glued = _GLUED_WORD.fullmatch(token) and token not in _AMBIGUOUS
+    named = token.isalpha() and len(token) > 2 and word.lower() in _TITLES
+    return m.end() if glued or named else None
+
+
+def _full_stop(text: str, last: int, m: re.Match, token: str, word: str) -> int | None:
+    """A single full stop before a capital or a digit: the word before it decides."""
     if _is_list_marker(text, last, m.start() - len(token), token):
         return None
     kind = _token_kind(token)
     if kind == "plain":
         return m.end()
-    if first.isdigit():
+    if word[0].isdigit():
         return None
     if kind == "ambiguous" and (word in _SENTENCE_OPENERS or _name_opens(text, last, m, word)):
         return m.end()
-    if kind == "number" and first.isupper():
+    if kind == "number" and word[0].isupper():
         return m.end()  # "said no. Then": only "No. 5" stays together
     return None
+
+
+def _lower_start(text: str, m: re.Match, last: int, token: str) -> int | None:
+    """In a document that starts sentences in lower case: "ok. i think" and "up? india" split,
+    "e.g. this", "3 p.m. today" and ". . . and" do not."""
+    punct = m.group("p") or m.group("g") or ""
+    if m.group("g") or not punct or punct[0] not in ".!?":
+        return None
+    if "!" in punct or "?" in punct:
+        return m.end()
+    if punct != "." or _is_list_marker(text, last, m.start() - len(token), token):
+        return None
+    return m.end() if _token_kind(token) == "plain" and len(token.strip(_CLOSERS + _OPENERS)) > 1 else None
 
 
 def _name_opens(text: str, last: int, m: re.Match, word: str) -> bool:

@@ -227,9 +227,10 @@ def _fallback_title(document: Document, sections: list[Section]) -> str:
 
 def _sentences(text: str, sections: list[Section], paragraphs: list[Paragraph]) -> list[Sentence]:
     section_starts = [s.start for s in sections]
+    lower_starts = bool(paragraphs) and sentences.casual(text, paragraphs[0].start, paragraphs[-1].end)
     out = []
     for p_index, p in enumerate(paragraphs):
         s_index = bisect_right(section_starts, p.start) - 1
-        for a, b in sentences.split(text, p.start, p.end):
+        for a, b in sentences.split(text, p.start, p.end, lower_starts):
             out.append(Sentence(a, b, s_index, p_index))
     return out
