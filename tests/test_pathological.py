@@ -171,3 +171,13 @@ mixtures = st.lists(
 def test_mixtures_keep_invariants(parts: list[tuple[str, int, int]], glue: str) -> None:
     text = glue.join(family_text(name, size, seed) for name, size, seed in parts)
     check_invariants(segment(Document(source="mix.txt", text=text)))
+
+
+def test_long_numbered_list_in_one_paragraph_is_linear() -> None:
+    """A chain of thousands of markers once copied its list at every step (quadratic)."""
+    from reader.text.sentences import split
+
+    text = " ".join(f"{i}) item number {i}" for i in range(1, 20001))
+    with bounded(BOUND_SECONDS):
+        spans = split(text)
+    assert len(spans) == 20000 and text[spans[-1][0] : spans[-1][1]] == "20000) item number 20000"

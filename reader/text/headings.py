@@ -65,6 +65,8 @@ def _heading(raw: str, lines: list[Line], i: int, text: str) -> tuple[int, str] 
         lines[i].marked = True
         return marked
     stripped = raw.strip()
+    if stripped[:1].islower():
+        return None  # every other rule wants a capital, a digit or "(" first
     if _alone(lines, i):
         return _alone_heading(raw, stripped)
     return _wrapped_heading(raw, stripped, lines, i, text)

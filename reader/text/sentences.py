@@ -14,6 +14,7 @@ other single newlines are hard wraps. Only ``re`` and sets: no model, no data.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 Span = tuple[int, int]
 
@@ -302,8 +303,8 @@ def _item_cuts(text: str, start: int, end: int) -> list[int]:
 def _list_cuts(text: str, start: int, end: int) -> list[int]:
     """Markers after a line break, and runs of numbered markers (1. 2. / a) b) / • 9. • 10.)."""
     cuts = []
-    chains: dict[tuple, tuple[int, list[int], bool]] = {}
-    done = []
+    chains: dict[tuple, _Chain] = {}
+    done: list[tuple[tuple, _Chain]] = []
     bullets: dict[str, list[int]] = {}
     for hint in _MARKER_HINT.finditer(text, start, end):
         found = _marker(text, start, hint)
@@ -318,23 +319,42 @@ def _list_cuts(text: str, start: int, end: int) -> list[int]:
                 bullets.setdefault(key[0], []).append(pos)
             continue
         prev = chains.get(key)
-        if prev and prev[0] + 1 == number:
-            chains[key] = (number, prev[1] + [pos], prev[2])
+        if prev and prev.number + 1 == number:
+            prev.number = number
+            prev.positions.append(pos)  # in place: a chain of thousands stays linear
             continue
         if prev:
             done.append((key, prev))
-        # A run opens a list after a sentence end, or at "1. The"/"a. The" ("for 1. above" is no list).
-        first_item = number in (1, 97) and text[hint.end() : hint.end() + 2].strip()[:1].isupper()
-        opens = first_item or before in ("", "\n", ".", "!", "?", ":", ";")
-        chains[key] = (number, [pos], opens)
-    for key, (_, positions, anchored) in done + list(chains.items()):
-        inline_ok = key[2] in (")", ".)")  # "by 1) taking ... and 2) judging"
-        if len(positions) >= 2 and (anchored or inline_ok):
-            cuts.extend(positions)
+        chains[key] = _Chain(number, [pos], _opens_list(text, hint, number, before))
+    cuts.extend(_chain_cuts(done + list(chains.items())))
     for positions in bullets.values():
         if len(positions) >= 2:  # "• one • two"
             cuts.extend(positions)
     return [c for c in cuts if c > start]
+
+
+@dataclass(slots=True)
+class _Chain:
+    """A run of list markers of one style: the last number, where each sits, whether it opens a list."""
+
+    number: int
+    positions: list[int]
+    anchored: bool
+
+
+def _opens_list(text: str, hint: re.Match, number: int, before: str) -> bool:
+    """A run opens a list after a sentence end, or at "1. The"/"a. The" ("for 1. above" is no list)."""
+    first_item = number in (1, 97) and text[hint.end() : hint.end() + 2].strip()[:1].isupper()
+    return first_item or before in ("", "\n", ".", "!", "?", ":", ";")
+
+
+def _chain_cuts(chains: list[tuple[tuple, _Chain]]) -> list[int]:
+    cuts: list[int] = []
+    for key, chain in chains:
+        inline_ok = key[2] in (")", ".)")  # "by 1) taking ... and 2) judging"
+        if len(chain.positions) >= 2 and (chain.anchored or inline_ok):
+            cuts.extend(chain.positions)
+    return cuts
 
 
 def _marker(text: str, start: int, hint: re.Match) -> tuple[int, tuple, int | None] | None:
@@ -348,16 +368,17 @@ def _marker(text: str, start: int, hint: re.Match) -> tuple[int, tuple, int | No
         if p > start and not text[p - 1].isspace():
             return None
         return p, (char, False, ""), None
+    return _numbered_marker(text, start, p, char)
+
+
+def _numbered_marker(text: str, start: int, p: int, char: str) -> tuple[int, tuple, int | None] | None:
+    """ "12." "b)" "3.)" "• 9.": the value before the suffix at ``p``, with any bullet before it."""
     suffix = char
     if char == ")" and text.find("(", max(start, text.rfind(")", start, p)), p) >= 0:
         return None  # closes a parenthesis: "(section 5)"
     if char == ")" and p > start and text[p - 1] == ".":
         p, suffix = p - 1, ".)"
-    q = p
-    while q > start and p - q < 3 and "0" <= text[q - 1] <= "9":
-        q -= 1
-    if q == p and q > start and "a" <= text[q - 1] <= "z":
-        q -= 1
+    q = _value_start(text, start, p)
     if q == p or p - q > 2 or (q > start and text[q - 1].isalnum()):
         return None
     value = text[q:p]
@@ -366,6 +387,16 @@ def _marker(text: str, start: int, hint: re.Match) -> tuple[int, tuple, int | No
         return None
     number = int(value) if value.isdigit() else ord(value)
     return (q - 1 if bullet else q), (bullet, value.isdigit(), suffix), number
+
+
+def _value_start(text: str, start: int, p: int) -> int:
+    """Where the one or two digits, or the one lower-case letter, before ``p`` begin."""
+    q = p
+    while q > start and p - q < 3 and "0" <= text[q - 1] <= "9":
+        q -= 1
+    if q == p and q > start and "a" <= text[q - 1] <= "z":
+        q -= 1
+    return q
 
 
 def _char_before(text: str, start: int, pos: int) -> str:

@@ -82,7 +82,7 @@ ANAPHORS = frozenset(
 
 def leans_back(text: str, start: int) -> bool:
     m = _WORD.match(text, start)
-    return bool(m) and m.group().lower() in ANAPHORS
+    return m is not None and m.group().lower() in ANAPHORS
 
 
 def boundaries(bags: list[Counter], sizes: list[int], leaning: list[bool] | None = None) -> list[int]:
