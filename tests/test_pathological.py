@@ -180,3 +180,12 @@ def test_inline_numbered_list_splits_at_every_marker() -> None:
     with bounded(BOUND_SECONDS):
         spans = split(text)
     assert len(spans) == 99 and text[spans[-1][0] : spans[-1][1]].startswith("99) item number 99 100)")
+
+
+@pytest.mark.parametrize("run", ["a", "!", ".", "?", "ab. "])
+def test_long_runs_of_one_character_stay_linear(run: str) -> None:
+    """A run of letters once made the lower-case-start evidence regex backtrack over the run."""
+    text = run * (300_000 // len(run))
+    with bounded(BOUND_SECONDS):
+        a = segment(Document(source="run.txt", text=text))
+    check_invariants(a)

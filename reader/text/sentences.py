@@ -88,7 +88,8 @@ _SENTENCE_OPENERS = frozenset(
 
 
 # Evidence that a writer starts sentences in lower case: a word, end punctuation, then a word.
-_AFTER_END = re.compile(r"[a-z]{2,}[.!?]+[ \t\n]+[\"'“‘(]?([a-zA-Z])")
+# (The look-behind lets only the first mark of a run start a match: linear on "aaaa" or "!!!!".)
+_AFTER_END = re.compile(r"(?<=[a-z][a-z])(?<![.!?])[.!?]+[ \t\n]+[\"'“‘(]?([a-zA-Z])")
 CASUAL_SHARE = 0.25  # of sentence ends followed by a lower-case word
 CASUAL_MIN = 3
 
