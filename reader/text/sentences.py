@@ -107,6 +107,11 @@ def casual(text: str, start: int = 0, end: int | None = None) -> bool:
     return lower >= CASUAL_MIN and lower >= CASUAL_SHARE * (lower + upper)
 
 
+def one_sentence(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (trimmed) has nothing that could end a sentence inside it."""
+    return _SPECIAL.search(text, start, end) is None
+
+
 def split(text: str, start: int = 0, end: int | None = None, lower_starts: bool = False) -> list[Span]:
     """Sentence spans inside the paragraph ``text[start:end]``, trimmed of white space.
 

@@ -78,7 +78,11 @@ def _paragraphs(text: str, body: list[ln.Line], markdown: bool) -> list[Paragrap
 def _block_paragraphs(text: str, block: list[ln.Line], markdown: bool) -> list[Paragraph]:
     """One paragraph for hard-wrapped lines; one per line where each line is a paragraph
     (long lines, list items, the turns of a transcript)."""
-    if block[0].kind == ln.FENCE or len(block) == 1:
+    if len(block) == 1 and block[0].kind == ln.TEXT:
+        line = block[0]  # the common case on many short paragraphs: trim without a scan
+        raw = text[line.start : line.end]
+        return [Paragraph(line.start + len(raw) - len(raw.lstrip()), line.start + len(raw.rstrip()))]
+    if block[0].kind == ln.FENCE:
         return _trimmed(text, [(block[0].start, block[-1].end)])
     widths = sorted(line.end - line.start for line in block[:-1])
     wrapped = markdown or not widths or widths[len(widths) // 2] <= WRAPPED_LINE_MAX
@@ -231,6 +235,9 @@ def _sentences(text: str, sections: list[Section], paragraphs: list[Paragraph]) 
     out = []
     for p_index, p in enumerate(paragraphs):
         s_index = bisect_right(section_starts, p.start) - 1
+        if sentences.one_sentence(text, p.start, p.end):
+            out.append(Sentence(p.start, p.end, s_index, p_index))  # a word, a short turn: no scan
+            continue
         for a, b in sentences.split(text, p.start, p.end, lower_starts):
             out.append(Sentence(a, b, s_index, p_index))
     return out
