@@ -202,6 +202,8 @@ def mark_contents(text: str, lines: list[Line]) -> None:
             continue
         if line.kind in (HEADING, CONTENTS) and not line.marked:
             run.append(i)
+        elif not run:
+            continue  # text with no run open: nothing to close (the common case)
         elif line.kind == TEXT and _in_toc(text, lines, run) and _inside_contents(lines, i):
             run.append(i)  # a wrapped entry or a sub-title line between entries
         else:
