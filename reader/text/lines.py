@@ -52,6 +52,8 @@ def split_lines(text: str) -> list[Line]:
 
 def mark_furniture(text: str, lines: list[Line]) -> None:
     """Page breaks with their running headers and footers (RFCs, printed books) are not body."""
+    if "\f" not in text:
+        return
     for i, line in enumerate(lines):
         if "\f" not in text[line.start : line.end]:
             continue
@@ -67,7 +69,9 @@ def mark_furniture(text: str, lines: list[Line]) -> None:
 def mark_dot_leaders(text: str, lines: list[Line]) -> None:
     """Table-of-contents lines with dot leaders and page numbers."""
     for line in lines:
-        if line.kind == TEXT and _has_dot_leader(text[line.start : line.end]):
+        if line.kind != TEXT or not (text[line.end - 1].isdigit() or text[line.end - 1].isspace()):
+            continue  # a leader line ends in its page number
+        if _has_dot_leader(text[line.start : line.end]):
             line.kind = CONTENTS
 
 

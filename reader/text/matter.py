@@ -42,6 +42,10 @@ def mark_boilerplate(text: str, lines: list[Line]) -> None:
     for line in lines:
         if line.kind in (BLANK, FURNITURE):
             continue  # page breaks and running headers do not end a block
+        first = text[line.start]
+        if not (first.isupper() or first.isdigit() or first.isspace()):
+            inside = False  # flush left and no boilerplate title
+            continue
         raw = text[line.start : line.end]
         flush = not raw[:1].isspace()
         if flush:
