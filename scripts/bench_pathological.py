@@ -22,9 +22,11 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -192,15 +194,20 @@ def run(command: str, path: Path, timeout: float) -> tuple[float | None, float]:
     peak_file = path.with_suffix(".peak")
     peak_file.unlink(missing_ok=True)
     start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(peak_file), command, str(path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=REPO,
+    )
+    # A blocking wait times the run exactly (a polling wait rounds up to its 50 ms steps).
+    timer = threading.Timer(timeout, proc.kill)
+    timer.start()
     try:
-        subprocess.run(
-            [sys.executable, "-c", CHILD, str(peak_file), command, str(path)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            cwd=REPO,
-            timeout=timeout,
-        )
-    except subprocess.TimeoutExpired:
+        code = proc.wait()
+    finally:
+        timer.cancel()
+    if code == -signal.SIGKILL:
         return None, 0.0
     seconds = time.perf_counter() - start
     peak = int(peak_file.read_text()) / 1024 if peak_file.exists() else 0.0
