@@ -13,8 +13,8 @@ compared with 1 MB of ordinary prose (the text of Pride and Prejudice from
     python scripts/bench_pathological.py --families dots,srt --commands outline --timeout 30
 
 A run that passes the timeout is killed and shown as ">TIMEOUT". The SRT family at
-1 MB holds about 16,000 cues (5,000 at about 330 KB); the transcript family about
-45,000 short turns (10,000 at about 230 KB).
+1 MB holds about 14,000 cues (5,000 at about 370 KB); the transcript family about
+48,000 short turns (10,000 at about 220 KB).
 """
 
 from __future__ import annotations
