@@ -47,8 +47,10 @@ def display(s: str) -> str:
 
 
 def one_line(s: str) -> str:
-    """A span's text on one line (hard-wrapped sentences joined), made safe."""
-    return clean(" ".join(s.split()))
+    """A span's text on one line (hard-wrapped sentences joined, _italic_ marks dropped), made safe."""
+    from reader.text.lines import display_text
+
+    return clean(" ".join(display_text(s).split()))
 
 
 def section_counts(analysis: Analysis) -> list[int]:

@@ -3,10 +3,12 @@
 
 Prints, per splitter: Golden Rules passed (and which fail), the pySBD extended and
 regression sets, MB/s on War and Peace and Pride and Prejudice (split per blank-line
-paragraph), and the false splits after "Mr."/"Mrs." in Pride and Prejudice.
+paragraph), the false splits after "Mr."/"Mrs." in Pride and Prejudice, and boundary F1 on
+UD English EWT (dev split: its documents alternate into a development half, used to tune,
+and a report half; each document's paragraphs are given, its sentences joined by a space).
 Corpora live in ../shared/corpora; missing files are reported and skipped.
 
-    /work/venv/bin/python scripts/evaluate_sentences.py [--ours-only]
+    python scripts/evaluate_sentences.py [--ours-only] [--ewt-errors N]
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from reader.text import sentences  # noqa: E402
 
 CORPORA = REPO.parent / "shared" / "corpora"
 RULES = CORPORA / "sbd-golden-rules"
+EWT = CORPORA / "ud-english-ewt" / "en_ewt-ud-dev.conllu"
 NOVELS = {
     "War and Peace": CORPORA / "gutenberg" / "pg2600-war-and-peace.txt",
     "Pride and Prejudice": CORPORA / "gutenberg" / "pg1342-pride-and-prejudice.txt",
@@ -133,7 +136,75 @@ def title_false_splits(text: str, found: list[list[tuple[int, int]]]) -> int:
     return sum(1 for spans in found for a, b in spans[:-1] if TITLE_END.search(text[a:b]))
 
 
-def report(name: str, split: Splitter, novels: dict) -> None:
+def ewt_documents(path: Path) -> list[tuple[str, str, list[tuple[int, int]], set[int]]]:
+    """(id, text, paragraph spans, gold sentence ends) per EWT document."""
+    docs: list[tuple[str, list[list[str]]]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# newdoc id = "):
+            docs.append((line.split("= ", 1)[1], []))
+        elif line.startswith("# newpar") and docs:
+            docs[-1][1].append([])
+        elif line.startswith("# text = ") and docs:
+            if not docs[-1][1]:
+                docs[-1][1].append([])
+            docs[-1][1][-1].append(line.split("= ", 1)[1].strip())
+    out = []
+    for doc_id, paras in docs:
+        text, spans, ends = "", [], set()
+        for sentences_of in (p for p in paras if p):
+            if text:
+                text += "\n\n"
+            start = len(text)
+            for k, sentence in enumerate(sentences_of):
+                text += (" " if k else "") + sentence
+                ends.add(len(text))
+            spans.append((start, len(text)))
+        out.append((doc_id, text, spans, ends))
+    return out
+
+
+def ewt_scores(split: Splitter, docs: list, errors: int = 0) -> dict[str, tuple[int, int, int]]:
+    """(true, found, gold) boundary counts per genre and "all"; a boundary is a sentence end."""
+    counts: dict[str, list[int]] = {}
+    shown = 0
+    for doc_id, text, spans, gold in docs:
+        found = {b for a, z in spans for _, b in split(text, a, z)}
+        if split is sentences.split and sentences.casual(text):
+            found = {b for a, z in spans for _, b in sentences.split(text, a, z, True)}
+        for key in ("all", doc_id.split("-", 1)[0]):
+            c = counts.setdefault(key, [0, 0, 0])
+            c[0] += len(found & gold)
+            c[1] += len(found)
+            c[2] += len(gold)
+        for pos in sorted(found ^ gold):
+            if shown < errors:
+                shown += 1
+                kind = "missed" if pos in gold else "extra "
+                print(f"    {kind} {text[max(0, pos - 50) : pos]!r} | {text[pos : pos + 30]!r}")
+    return {k: (c[0], c[1], c[2]) for k, c in counts.items()}
+
+
+def _f1(true: int, found: int, gold: int) -> float:
+    return 2 * true / (found + gold) if found + gold else 1.0
+
+
+def report_ewt(split: Splitter, errors: int) -> None:
+    if not EWT.exists():
+        print("  EWT: corpus absent, skipped")
+        return
+    docs = ewt_documents(EWT)
+    halves = {"development half": docs[0::2], "report half": docs[1::2]}
+    for label, part in halves.items():
+        scores = ewt_scores(split, part, errors if label == "development half" else 0)
+        genres = ", ".join(f"{k} {_f1(*v):.3f}" for k, v in sorted(scores.items()) if k != "all")
+        true, found, gold = scores["all"]
+        print(
+            f"  EWT {label} ({len(part)} documents): boundary F1 {_f1(true, found, gold):.3f} "
+            f"(P {true / max(1, found):.3f}, R {true / max(1, gold):.3f}); {genres}"
+        )
+
+
+def report(name: str, split: Splitter, novels: dict, errors: int = 0) -> None:
     print(f"== {name}")
     golden = _load("golden_rules_en.jsonl")
     if golden is None:
@@ -157,11 +228,13 @@ def report(name: str, split: Splitter, novels: dict) -> None:
         if title == "Pride and Prejudice":
             line += f", Mr./Mrs. false splits: {title_false_splits(text, found)}"
         print(line)
+    report_ewt(split, errors)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ours-only", action="store_true", help="skip nupunkt and NLTK Punkt")
+    parser.add_argument("--ewt-errors", type=int, default=0, help="show N boundary errors of the EWT development half")
     args = parser.parse_args()
     novels = {}
     for title, path in NOVELS.items():
@@ -181,7 +254,7 @@ def main() -> int:
         except ImportError as exc:
             print(f"== {name}: not installed ({exc.name}), skipped")
             continue
-        report(name, split, novels)
+        report(name, split, novels, args.ewt_errors)
     return 0
 
 

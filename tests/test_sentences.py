@@ -206,3 +206,26 @@ def test_spans_are_ordered_trimmed_and_cover_the_text(text):
 def test_sub_range_spans_stay_inside(text, a, b):
     a, b = sorted((min(a, len(text)), min(b, len(text))))
     check_spans(text, a, b, split(text, a, b))
+
+
+def test_lower_case_starts_split_only_in_a_document_that_writes_them():
+    from reader.text.sentences import casual, split
+
+    chat = (
+        "where did you grow up? india? i have to go to mississippi. i am not looking forward to that. "
+        "i think they are all bark and no bite. you should get a spaniel, e.g. a small one."
+    )
+    assert casual(chat)
+    got = [chat[a:b] for a, b in split(chat, 0, len(chat), lower_starts=True)]
+    assert got == [
+        "where did you grow up?",
+        "india?",
+        "i have to go to mississippi.",
+        "i am not looking forward to that.",
+        "i think they are all bark and no bite.",
+        "you should get a spaniel, e.g. a small one.",
+    ]
+    formal = "He met Mr. Darcy at the ball. The evening was long. It ended at 3 a.m. in the hall."
+    assert not casual(formal)
+    assert len(split(formal)) == 3
+    assert [chat[a:b] for a, b in split(chat)][0].startswith("where did you grow up? india? i have")

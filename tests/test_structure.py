@@ -206,3 +206,223 @@ def test_no_topic_boundary_before_a_paragraph_that_leans_back():
         return next(i for i, s in enumerate(a.sections) if s.start <= pos < s.end)
 
     assert section_of(she) == section_of(mittal)
+
+
+RFC_LIKE = """\
+Abstract
+
+   This document specifies a protocol for exchanging greetings.
+
+Status of This Memo
+
+   This is an Internet Standards Track document.
+
+Copyright Notice
+
+   Copyright (c) 2018 IETF Trust and the persons identified as the
+   document authors.  All rights reserved.
+
+   This document is subject to BCP 78 and the IETF Trust's Legal
+   Provisions Relating to IETF Documents.
+
+1.  Introduction
+
+   Greetings are exchanged between peers.
+
+7.4.  (EC)DHE Shared Secret Calculation
+
+   The shared secret is computed from the key shares.
+
+8.  0-RTT and Anti-Replay
+
+   Early data can be replayed by an attacker.
+
+10.1.1 100 Continue
+
+   The client should continue with its request.
+
+Appendix A.  State Machine
+
+   This appendix gives the state machines.
+
+A.1.  Client
+
+   The client moves from START to WAIT_SH.
+
+E.1.2.  Client Authentication
+
+   A client that sends authentication data proves its identity.
+
+Contributors
+
+   Martin Abadi
+"""
+
+
+def test_rfc_headings_appendices_and_boilerplate():
+    a = segment(Document("rfc.txt", RFC_LIKE))
+    levels = {s.title: s.level for s in a.sections if s.kind == "heading"}
+    assert levels["7.4.  (EC)DHE Shared Secret Calculation"] == 2
+    assert levels["8.  0-RTT and Anti-Replay"] == 1
+    assert levels["10.1.1 100 Continue"] == 3
+    assert levels["Appendix A.  State Machine"] == 1 and levels["A.1.  Client"] == 2
+    assert levels["E.1.2.  Client Authentication"] == 3
+    assert "Abstract" in levels and "Contributors" in levels
+    front = [s.title for s in a.sections if s.kind == "front"]
+    assert front == ["Status of This Memo", "Copyright Notice"]
+    sentences = " ".join(a.sentence_text(i) for i in range(len(a.sentences)))
+    assert "BCP 78" not in sentences and "IETF Trust" not in sentences
+    assert "specifies a protocol" in sentences
+    check_invariants(a)
+
+
+def test_rfc_corpus_every_numbered_heading_and_appendix():
+    for name in ("rfc/rfc8446.txt", "rfc/rfc2616.txt"):
+        a = segment(load(str(corpus_file(name))))
+        titles = {" ".join(s.title.split()) for s in a.sections if s.kind == "heading"}
+        for want in (
+            "7.4. (EC)DHE Shared Secret Calculation",
+            "8. 0-RTT and Anti-Replay",
+            "Appendix A. State Machine",
+            "E.1.2. Client Authentication",
+            "D.3. 0-RTT Backward Compatibility",
+        ):
+            assert name.endswith("2616.txt") or want in titles, want
+        if name.endswith("2616.txt"):
+            assert {"10.1.1 100 Continue", "3.2.2 http URL", "19.6.3 Changes from RFC 2068"} <= titles
+        assert any(s.kind == "front" and s.title.startswith("Copyright Notice") for s in a.sections)
+
+
+def _book(chapters: int) -> str:
+    contents = "\n\n".join(f"CHAPTER {n}. The Title {n}." for n in range(1, chapters + 1))
+    body = "\n\n".join(
+        f"CHAPTER {n}. The Title {n}.\n\nThe whale swam on through the grey sea that day, and the men "
+        f"watched it. It was day {n} of the long chase."
+        for n in range(1, 4)
+    )
+    long_title = "CHAPTER 4. Stubb and Flask kill a Right Whale; and Then Have a Talk\nover Him."
+    rest = "\n\n".join(
+        f"CHAPTER {n}. The Title {n}.\n\nThe crew rested and mended the sails on day {n}, while the "
+        "mates kept watch over the water."
+        for n in range(5, chapters + 1)
+    )
+    return (
+        f"CONTENTS\n\nETYMOLOGY.\n\nEXTRACTS (Supplied by a Sub-Sub-Librarian).\n\n{contents}\n\nEpilogue\n\n"
+        "This text is a combination of two etexts, and the proofreaders are indebted to the library\n"
+        "that kept the older version.\n\n"
+        "ETYMOLOGY.\n\nWHALE. Swedish and Danish hval.\n\nEXTRACTS.\n\nAnd God created great whales.\n\n"
+        f"{body}\n\n{long_title}\n\nThey killed the whale and talked.\n\n"
+        "HARPOONEERS AND SAILORS.\n\nThe watch sang in chorus.\n\n"
+        f"{rest}\n\nEpilogue\n\nThe drama's done.\n"
+    )
+
+
+def test_book_chapters_at_one_level_with_front_parts():
+    a = segment(Document("book.txt", _book(12)))
+    chapters = [s for s in a.sections if s.title.startswith("CHAPTER")]
+    assert [s.title.split(".")[0] for s in chapters] == [f"CHAPTER {n}" for n in range(1, 13)]
+    assert {s.level for s in chapters} == {1}
+    assert chapters[3].title.endswith("Then Have a Talk over Him.")
+    front = [s.title for s in a.sections if s.kind == "front"]
+    assert front == ["Contents", "ETYMOLOGY.", "EXTRACTS."]
+    assert sum(s.title == "ETYMOLOGY." for s in a.sections) == 1
+    assert [s.title for s in a.sections if s.title == "Epilogue"] == ["Epilogue"]
+    sentences = [a.sentence_text(i) for i in range(len(a.sentences))]
+    assert "And God created great whales." not in sentences
+    assert "The watch sang in chorus." in sentences  # a scene's title in capitals stays text
+    check_invariants(a)
+
+
+def test_moby_dick_chapters_and_front_material():
+    a = segment(load(str(corpus_file("gutenberg/pg2701-moby-dick.txt"))))
+    chapters = [s for s in a.sections if s.title.startswith("CHAPTER")]
+    assert len(chapters) == 135 and {s.level for s in chapters} == {1}
+    assert sum(s.title == "ETYMOLOGY." for s in a.sections) == 1
+    assert {"ETYMOLOGY.", "EXTRACTS."} <= {s.title for s in a.sections if s.kind == "front"}
+
+
+def test_wikitext_articles_have_no_contents_between_them():
+    text = (
+        " = Robert Boulter = \n \n Robert Boulter is an English actor . \n \n = = Filmography = = \n \n"
+        " = = = Film = = = \n \n = = = Television = = = \n \n = = = Theatre = = = \n \n = Du Fu = \n \n"
+        " Du Fu was a Chinese poet . \n \n = = Life = = \n \n He was born in 712 . \n"
+    )
+    a = segment(Document("wiki.txt", text))
+    assert [s.title for s in a.sections if s.kind == "front"] == []
+    assert "Du Fu" in [s.title for s in a.sections if s.kind == "heading"]
+    check_invariants(a)
+
+
+def test_transcript_turns_are_sentences_each():
+    text = (
+        "Project Manager: Okay so we need to decide on the remote control\n"
+        "Marketing: Yeah\n"
+        "Industrial Designer: I think the buttons should be bigger because people lose them\n"
+        "Grad C: mm-hmm\n"
+        "Project Manager: Right. Let's move on to the budget\n"
+        "and the timeline for the next meeting\n"
+    )
+    a = segment(Document("meeting.txt", text))
+    sentences = [a.sentence_text(i) for i in range(len(a.sentences))]
+    assert sentences[:4] == [
+        "Project Manager: Okay so we need to decide on the remote control",
+        "Marketing: Yeah",
+        "Industrial Designer: I think the buttons should be bigger because people lose them",
+        "Grad C: mm-hmm",
+    ]
+    assert sentences[4] == "Project Manager: Right."
+    assert sentences[5].startswith("Let's move on") and sentences[5].endswith("next meeting")
+    check_invariants(a)
+
+
+NEWS = """\
+Olympic swimmer wins third gold medal
+
+By Jane Smith and Tom Brown
+
+August 15, 2008
+
+The swimmer won her third gold medal of the games on Friday. She beat the world record by a second.
+
+Her coach said the result was the reward of four years of training.
+
+— CBC.ca, August 15, 2008
+"""
+
+
+def test_news_headline_byline_dateline_and_closing_source_are_matter():
+    a = segment(Document("news.txt", NEWS))
+    assert a.title == "Olympic swimmer wins third gold medal"
+    sentences = [a.sentence_text(i) for i in range(len(a.sentences))]
+    assert sentences[0].startswith("The swimmer won")
+    assert not any("CBC.ca" in s or "Jane Smith" in s or s == "August 15, 2008" for s in sentences)
+    assert a.sections[-1].kind == "back" and a.text[a.sections[-1].start :].startswith("— CBC.ca")
+    assert [s.title for s in a.sections if s.kind == "front"] == ["By Jane Smith and Tom Brown", "August 15, 2008"]
+    check_invariants(a)
+
+
+def test_gutenberg_italics_are_shown_without_underscores():
+    from reader.render import one_line
+    from reader.text.lines import display_text
+
+    assert display_text("“And God created great whales.” —_Genesis_.") == "“And God created great whales.” —Genesis."
+    assert display_text("the _Pequod_ and\n_the white\nwhale_ sailed") == "the Pequod and\nthe white\nwhale sailed"
+    for kept in ("my_var_name", "__init__", "a _ b", "_unclosed text", "snake_case_"):
+        assert display_text(kept) == kept
+    assert one_line("The _Pequod_\nsailed.") == "The Pequod sailed."
+
+
+def test_topic_labels_are_noun_phrases_not_filler():
+    turns = []
+    for i in range(12):
+        turns.append(
+            f"Anna: Hmm hmm, that's that's what I want, see https://example.com/remote{i} for the remote control."
+        )
+        turns.append("Ben: Yeah okay, I think the remote control buttons need a bigger battery and rubber buttons.")
+    a = segment(Document("talk.txt", "\n\n".join(turns)))
+    labels = [s.title.lower() for s in a.sections if s.kind == "topic"]
+    assert labels and all(label != "untitled" for label in labels)
+    for label in labels:
+        words = set(label.replace(",", " ").split())
+        assert not words & {"hmm", "that's", "https", "want", "yeah", "okay", "think"}, label
+    assert any("remote control" in label or "buttons" in label for label in labels)

@@ -8,12 +8,22 @@ from __future__ import annotations
 
 import re
 
-from reader.text.lines import BLANK, CONTENTS, FENCE, FURNITURE, HEADING, TEXT, Line
+from reader.text.lines import BLANK, CONTENTS, FENCE, FRONT, FURNITURE, HEADING, TEXT, Line
 
 _ATX = re.compile(r" {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
-_WIKI = re.compile(r"\s*((?:=\s)+)(.+?)\s((?:=\s?)+)\s*$")
-_NUMBERED = re.compile(r"((?:\d{1,3}\.)*\d{1,3})\.?[ \t]+([A-Z][^\n]{0,78})$")
+# "7.4. (EC)DHE Shared Secret Calculation", "8. 0-RTT and Anti-Replay", "10.1.1 100 Continue".
+_NUMBERED = re.compile(r"((?:\d{1,3}\.)*\d{1,3})\.?[ \t]+([\w(][^\n]{0,78})$")
+_CAPITAL_FIRST_WORD = re.compile(r"\(?[\w-]*[A-Z]")
+# "Appendix A.  State Machine", "A.1.  Client", "E.1.2.  Client Authentication" (RFCs, reports).
+_APPENDIX = re.compile(
+    r"(?:Appendix|APPENDIX)[ \t]+[A-Z]\b\.?[ \t:]+\S[^\n]{0,78}$"
+    r"|[A-Z]((?:\.\d{1,3})+)\.?[ \t]+\(?[\w-]*[A-Z][^\n]{0,78}$"
+)
+# Front-matter parts of papers and books that stand alone as a word.
+_NAMED_PART = re.compile(
+    r"(?:Abstract|Foreword|Acknowledge?ments?|Contributors|Author(?:'s|s'|s)? Address(?:es)?|Index)\.?$", re.IGNORECASE
+)
 _BOOK = re.compile(
     r"((?:BOOK|PART|VOLUME)\s+(?:[0-9]+|[IVXLCDM]+|[A-Z]+)\b[^\n]{0,60}"
     r"|(?:FIRST |SECOND |THIRD )?EPILOGUE\b[^\n]{0,60}"
@@ -50,30 +60,95 @@ def mark_headings(text: str, lines: list[Line]) -> None:
 
 
 def _heading(raw: str, lines: list[Line], i: int, text: str) -> tuple[int, str] | None:
+    marked = _marked_heading(raw, lines, i, text)
+    if marked:
+        lines[i].marked = True
+        return marked
+    stripped = raw.strip()
+    if stripped[:1].islower():
+        return None  # every other rule wants a capital, a digit or "(" first
+    if _alone(lines, i):
+        return _alone_heading(raw, stripped)
+    return _wrapped_heading(raw, stripped, lines, i, text)
+
+
+def _marked_heading(raw: str, lines: list[Line], i: int, text: str) -> tuple[int, str] | None:
+    """Markdown ATX and setext headings, WikiText's "= = Title = =": (rank, title)."""
     m = _ATX.match(raw)
     if m:
         return len(m.group(1)), m.group(2).strip()
     stripped = raw.strip()
     if stripped.startswith("="):
-        m = _WIKI.match(raw)
-        if m and m.group(1).count("=") == m.group(3).count("="):
-            return m.group(1).count("="), m.group(2).strip()
+        wiki = _wiki_heading(stripped)
+        if wiki:
+            return wiki
     setext = _setext_level(text, lines, i)
-    if setext:
-        return setext, stripped
-    if not _alone(lines, i):
-        return None
-    indented = raw[:1].isspace()
-    m = _NUMBERED.match(raw)
-    if m and not indented and not stripped.endswith((".", ",", ";", ":")):
-        return m.group(1).count(".") + 1, stripped
-    if _BOOK.match(stripped):
+    return (setext, stripped) if setext else None
+
+
+def _alone_heading(raw: str, stripped: str) -> tuple[int, str] | None:
+    """A line standing alone: numbered, a named part, a book or chapter, or capitals."""
+    if not raw[:1].isspace() and not stripped.endswith((",", ";", ":")):
+        numbered = _numbered_rank(raw, stripped)
+        if numbered:
+            return numbered, stripped
+    if _NAMED_PART.match(stripped) or _BOOK.match(stripped):
         return RANK_BOOK, stripped
     if _CHAPTER.match(stripped):
         return RANK_CHAPTER, stripped
     if _all_caps(stripped):
         return RANK_CAPS, stripped
     return None
+
+
+def _wrapped_heading(raw: str, stripped: str, lines: list[Line], i: int, text: str) -> tuple[int, str] | None:
+    """A long chapter or numbered title wrapped onto a second short line ("CHAPTER 73. Stubb and
+    Flask kill a Right Whale; and Then Have a Talk / over Him.")."""
+    if i + 1 >= len(lines) or lines[i + 1].kind != TEXT or (i > 0 and lines[i - 1].kind == TEXT):
+        return None
+    if i + 2 < len(lines) and lines[i + 2].kind == TEXT:
+        return None
+    follow = text[lines[i + 1].start : lines[i + 1].end].strip()
+    if len(follow) > 60 or stripped.endswith((".", ",", ";", ":")) and not _CHAPTER.match(stripped):
+        return None
+    rank = RANK_CHAPTER if _CHAPTER.match(stripped) else 0
+    if not rank and not raw[:1].isspace():
+        rank = _numbered_rank(raw, stripped)
+    if not rank:
+        return None
+    lines[i + 1].kind, lines[i + 1].level = HEADING, -1  # the second line belongs to the heading
+    return rank, f"{stripped} {follow}"
+
+
+def _wiki_heading(stripped: str) -> tuple[int, str] | None:
+    """WikiText's " = = Title = = ": as many spaced markers open as close it (a scan, not a regex,
+    so a line of markers stays linear)."""
+    i = left = 0
+    while i + 1 < len(stripped) and stripped[i] == "=" and stripped[i + 1].isspace():
+        left, i = left + 1, i + 2
+    j, right = len(stripped), 0
+    while j > i and (stripped[j - 1] == "=" or stripped[j - 1].isspace()):
+        right += stripped[j - 1] == "="
+        j -= 1
+    title = stripped[i:j].strip()
+    if not left or left != right or not title or not stripped[j].isspace():
+        return None
+    return left, title
+
+
+def _numbered_rank(raw: str, stripped: str) -> int:
+    """Depth of "2.1. Title" (2) or "Appendix B." (1) / "B.2.1. Title" (3); 0 when not numbered."""
+    m = _NUMBERED.match(raw)
+    if m and not stripped.endswith("."):
+        depth = m.group(1).count(".") + 1
+        title = m.group(2)
+        # "2.1.3 http URL" names a section; "3 apples" or "1. the item" does not.
+        if _CAPITAL_FIRST_WORD.match(title) or (depth > 1 and any(c.isupper() for c in title)):
+            return depth
+    m = _APPENDIX.match(raw)
+    if m:
+        return 1 + (m.group(1) or "").count(".")
+    return 0
 
 
 def _setext_level(text: str, lines: list[Line], i: int) -> int:
@@ -117,26 +192,37 @@ def mark_contents(text: str, lines: list[Line]) -> None:
 
     Runs of four or more headings (and dot-leader lines) with only blank lines or
     page furniture between them, plus a preceding "Contents" line, become one
-    contents block; the headings that end the run and open the text stay headings.
+    contents block; the headings that end the run and open the text stay headings,
+    unless the same title comes back as a heading later (then it was an entry).
     """
+    last_seen = {_key(line.title): i for i, line in enumerate(lines) if line.kind == HEADING}
     run: list[int] = []
     for i, line in enumerate(lines):
-        if line.kind in (HEADING, CONTENTS) and line.level != -1:
-            run.append(i)
-        elif line.kind in (BLANK, FURNITURE) or (line.kind == HEADING and line.level == -1):
+        if line.kind in (BLANK, FURNITURE) or (line.kind == HEADING and line.level == -1):
             continue
-        elif _in_toc(lines, run) and _inside_contents(lines, i):
+        if line.kind in (HEADING, CONTENTS) and not line.marked:
+            run.append(i)
+        elif not run:
+            continue  # text with no run open: nothing to close (the common case)
+        elif line.kind == TEXT and _in_toc(text, lines, run) and _inside_contents(lines, i):
             run.append(i)  # a wrapped entry or a sub-title line between entries
         else:
-            _close_run(text, lines, run)
+            _close_run(text, lines, run, last_seen)
             run = []
-    _close_run(text, lines, run)
+    _close_run(text, lines, run, last_seen)
 
 
-def _in_toc(lines: list[Line], run: list[int]) -> bool:
-    """Already in a table of contents: at least three entries, and entries outnumber loose lines."""
+def _key(title: str) -> str:
+    return " ".join(title.split()).rstrip(".").lower()
+
+
+def _in_toc(text: str, lines: list[Line], run: list[int]) -> bool:
+    """Already in a table of contents: entries outnumber loose lines two to one, and there
+    are three of them or a "Contents" title opened the run."""
     entries = sum(1 for i in run if lines[i].kind != TEXT)
-    return entries >= 3 and entries >= 2 * (len(run) - entries)
+    if entries < 2 * (len(run) - entries):
+        return False
+    return entries >= 3 or bool(run and _CONTENTS_TITLE.match(text, lines[run[0]].start, lines[run[0]].end))
 
 
 def _inside_contents(lines: list[Line], i: int) -> bool:
@@ -157,14 +243,14 @@ def _inside_contents(lines: list[Line], i: int) -> bool:
     return False
 
 
-def _close_run(text: str, lines: list[Line], run: list[int]) -> None:
+def _close_run(text: str, lines: list[Line], run: list[int], last_seen: dict[str, int]) -> None:
     headings_only = [i for i in run if lines[i].kind == HEADING]
     if len(run) < 4:
         for i in run:
             if lines[i].kind == CONTENTS:
                 lines[i].kind = TEXT
         return
-    keep = _opening_headings(lines, headings_only)
+    keep = [i for i in _opening_headings(lines, headings_only) if last_seen[_key(lines[i].title)] == i]
     first = run[0]
     if first > 0:
         for j in range(first - 1, max(-1, first - 4), -1):
@@ -189,6 +275,35 @@ def _opening_headings(lines: list[Line], run: list[int]) -> list[int]:
             break
         keep.insert(0, i)
     return keep
+
+
+def mark_front_parts(lines: list[Line]) -> None:
+    """In a book of chapters, headings in capitals before the first chapter (Moby-Dick's
+    ETYMOLOGY and EXTRACTS) are front material, and a rare one between chapters (a scene's
+    "HARPOONEERS AND SAILORS.") is text: neither may hold the chapters that follow it."""
+    chapters = [i for i, line in enumerate(lines) if line.kind == HEADING and _CHAPTER.match(line.title)]
+    if len(chapters) < 5:
+        return
+    first, last = chapters[0], chapters[-1]
+    between = [line for line in lines[first:last] if _caps_part(line)]
+    if len(between) * 10 > len(chapters):
+        return  # capitals between many chapters: real parts
+    for line in between:
+        line.kind, line.level = TEXT, 0
+    inside = False
+    for line in lines[:first]:
+        if _caps_part(line):
+            inside = True
+            line.kind = FRONT
+        elif line.kind == HEADING:
+            inside = False
+        elif inside and line.kind == TEXT:
+            line.kind, line.title = FRONT, ""
+
+
+def _caps_part(line: Line) -> bool:
+    title = line.title
+    return line.kind == HEADING and line.level == RANK_CAPS and not _BOOK.match(title) and _all_caps(title)
 
 
 def normalise_levels(ranks: list[int]) -> list[int]:

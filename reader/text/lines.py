@@ -10,40 +10,50 @@ import re
 from dataclasses import dataclass
 
 BLANK, TEXT, HEADING, FURNITURE, CONTENTS, FENCE = "blank", "text", "heading", "furniture", "contents", "fence"
+FRONT = "front"  # boilerplate inside the text (an RFC's status and copyright): front matter, not body
 
 _PAGE_FOOTER = re.compile(r"\[Page \d+\]\s*$")
-_DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$")
+_DOT_LEADER = re.compile(r"(?:\.\s?){4,}$")
+_LEADER_TAIL = 24  # a leader is checked on the line's last characters only: linear on a line of dots
 
 
-@dataclass
+# Gutenberg marks italics as _word_: shown without the marks, the text (and its offsets) unchanged.
+_EMPHASIS = re.compile(r"(?<!\w)_(?=[^\s_])([^_]{1,300}?)(?<=[^\s_])_(?!\w)")
+
+
+def display_text(s: str) -> str:
+    """A span of document text as a reader sees it: "_Genesis_" shows as "Genesis".
+
+    Display-time only (renderers call it on a span they print), so offsets stay exact."""
+    return _EMPHASIS.sub(r"\1", s) if "_" in s else s
+
+
+@dataclass(slots=True)  # one per line: a million-line file should not carry a dict each
 class Line:
     start: int
     end: int  # before the newline
     kind: str = TEXT
     level: int = 0  # heading rank, before levels are normalised
     title: str = ""
+    marked: bool = False  # a heading by markup (Markdown, WikiText), never a contents entry
 
 
 def split_lines(text: str) -> list[Line]:
     lines = []
     pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            nl = n
-        line = Line(pos, nl)
-        if not text[pos:nl].strip():
-            line.kind = BLANK
-        lines.append(line)
-        pos = nl + 1
-    if lines and lines[-1].start == n and n > 0:
+    for raw in text.split("\n"):
+        end = pos + len(raw)
+        lines.append(Line(pos, end, TEXT if raw and not raw.isspace() else BLANK))
+        pos = end + 1
+    if len(lines) > 1 and lines[-1].start == len(text):
         lines.pop()  # the empty remainder after a final newline
     return lines
 
 
 def mark_furniture(text: str, lines: list[Line]) -> None:
     """Page breaks with their running headers and footers (RFCs, printed books) are not body."""
+    if "\f" not in text:
+        return
     for i, line in enumerate(lines):
         if "\f" not in text[line.start : line.end]:
             continue
@@ -59,8 +69,19 @@ def mark_furniture(text: str, lines: list[Line]) -> None:
 def mark_dot_leaders(text: str, lines: list[Line]) -> None:
     """Table-of-contents lines with dot leaders and page numbers."""
     for line in lines:
-        if line.kind == TEXT and _DOT_LEADER.search(text, line.start, line.end):
+        if line.kind != TEXT or not (text[line.end - 1].isdigit() or text[line.end - 1].isspace()):
+            continue  # a leader line ends in its page number
+        if _has_dot_leader(text[line.start : line.end]):
             line.kind = CONTENTS
+
+
+def _has_dot_leader(raw: str) -> bool:
+    """Dots (four or more, maybe spaced) and a page number end the line: "Preface ...... 7"."""
+    raw = raw.rstrip()
+    if not raw or not raw[-1].isdigit():
+        return False
+    before = raw.rstrip("0123456789").rstrip()
+    return bool(_DOT_LEADER.search(before[-_LEADER_TAIL:]))
 
 
 def _previous_nonblank(lines: list[Line], i: int) -> int | None:

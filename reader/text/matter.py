@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reader.text.lines import BLANK, HEADING, TEXT, Line
+from reader.text.lines import BLANK, FRONT, FURNITURE, HEADING, TEXT, Line
 
 _PG_START = re.compile(r"\*\*\*\s*START OF (?:THIS|THE) PROJECT GUTENBERG[^\n]*")
 _PG_END = re.compile(
@@ -12,6 +12,11 @@ _PG_END = re.compile(
 )
 _PG_TITLE = re.compile(r"^Title:[ \t]*(.+)$", re.MULTILINE)
 _PRODUCED = re.compile(r"(?:Produced by|E-text prepared by|Transcribed from|This e-?text was)\b", re.IGNORECASE)
+# Boilerplate blocks that standards documents carry before their abstract or body.
+_BOILERPLATE = re.compile(
+    r"(?:\d{1,2}\.?[ \t]+)?"
+    r"(?:Status of [Tt]his Memo|Copyright Notice|IESG Note|Full Copyright Statement|Intellectual Property)\s*$"
+)
 _TRAILER = re.compile(r"(?:Source|Sources|Photo|Photos|Image)\s*(?::.*|\.)?$", re.IGNORECASE)
 
 
@@ -30,6 +35,27 @@ def body_bounds(text: str, lines: list[Line]) -> tuple[int, int]:
     return start, end
 
 
+def mark_boilerplate(text: str, lines: list[Line]) -> None:
+    """An RFC's "Status of This Memo" and "Copyright Notice" (BCP 78) blocks are front matter:
+    the title line (flush left) and its indented text, up to the next flush-left line."""
+    inside = False
+    for line in lines:
+        if line.kind in (BLANK, FURNITURE):
+            continue  # page breaks and running headers do not end a block
+        first = text[line.start]
+        if not (first.isupper() or first.isdigit() or first.isspace()):
+            inside = False  # flush left and no boilerplate title
+            continue
+        raw = text[line.start : line.end]
+        flush = not raw[:1].isspace()
+        if flush:
+            inside = bool(_BOILERPLATE.match(raw))
+            if inside:
+                line.title = raw.strip()
+        if inside and line.kind in (TEXT, HEADING):
+            line.kind = FRONT
+
+
 def _skip_producer_lines(text: str, pos: int) -> int:
     """Credits right after the Gutenberg START line ("Produced by …") are front matter too."""
     pos = text.find("\n", pos)
@@ -45,6 +71,37 @@ def _skip_producer_lines(text: str, pos: int) -> int:
         pos = len(text) if para_end < 0 else para_end + 1
 
 
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+# A closing attribution: "— CBC.ca, August 15, 2008", "-- Reuters".
+_ATTRIBUTION = re.compile(r"(?:[—–]|--)[ \t]*[A-Z][^\n]{0,80}")
+_BYLINE = re.compile(
+    r"(?:By|BY|Written by|Reporting by|Story by)[ \t]+[A-Z][\w.'’-]*(?:[ \t,]+(?:and[ \t]+)?[A-Z][\w.'’-]*){0,6}"
+)
+_DATELINE = re.compile(
+    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?(?:{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}"
+    rf"|\d{{1,2}}[ \t]+{_MONTH}[ \t]+\d{{4}}|\d{{4}}-\d\d-\d\d)(?:[ \t,]+\d{{1,2}}:\d\d[^\n]{{0,12}})?"
+)
+TOP_LINES = 6  # bylines and datelines sit among the first lines of an article
+
+
+def mark_bylines(text: str, lines: list[Line], body_start: int) -> None:
+    """A byline ("By Jane Smith") or a date standing alone at the top of an article is front matter."""
+    seen = 0
+    for i, line in enumerate(lines):
+        if line.start < body_start or line.kind == BLANK:
+            continue
+        seen += 1
+        if seen > TOP_LINES:
+            return
+        raw = text[line.start : line.end].strip()
+        alone = (i == 0 or lines[i - 1].kind == BLANK) and (i + 1 == len(lines) or lines[i + 1].kind == BLANK)
+        if line.kind == TEXT and alone and len(raw) <= 80 and (_BYLINE.fullmatch(raw) or _DATELINE.fullmatch(raw)):
+            line.kind, line.title = FRONT, raw
+
+
 def _trailing_source_line(text: str, lines: list[Line], start: int, end: int) -> int | None:
     """A short last paragraph such as "Source" or "Source: Reuters" is back matter."""
     last = [ln for ln in lines if ln.kind != BLANK and ln.start >= start and ln.end <= end]
@@ -54,7 +111,7 @@ def _trailing_source_line(text: str, lines: list[Line], start: int, end: int) ->
     if last[-2].end + 1 >= line.start:  # part of a longer paragraph
         return None
     raw = text[line.start : line.end].strip()
-    if len(raw) <= 100 and _TRAILER.fullmatch(raw):
+    if len(raw) <= 100 and (_TRAILER.fullmatch(raw) or _ATTRIBUTION.fullmatch(raw) or _DATELINE.fullmatch(raw)):
         return line.start
     return None
 

@@ -14,6 +14,7 @@ other single newlines are hard wraps. Only ``re`` and sets: no model, no data.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 Span = tuple[int, int]
 
@@ -44,6 +45,8 @@ _VALUE_ENDS = [
 ]
 _MARKER_HINT = re.compile(r"[.)](?=\s)(?:{})|[•‣⁃◦▪●■]|\n[ \t]*[*–-][ \t]".format("|".join(_VALUE_ENDS)))
 _BULLET_CHARS = "•‣⁃◦▪●■"
+# A paragraph with none of these (a word, a short turn) is one sentence: no scan needed.
+_SPECIAL = re.compile(r"[.!?…‽。！？．\n•‣⁃◦▪●■)]")
 _MULTI_PERIOD = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _DASHES = re.compile(r"--|[—–/]")  # "altogether--Mr." is "Mr."
 _MARKER_WORD = re.compile(r"\d{1,3}|[A-Za-z]|[IVXLC]+")
@@ -84,14 +87,44 @@ _SENTENCE_OPENERS = frozenset(
 )
 
 
-def split(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+# Evidence that a writer starts sentences in lower case: a word, end punctuation, then a word.
+# (The look-behind lets only the first mark of a run start a match: linear on "aaaa" or "!!!!".)
+_AFTER_END = re.compile(r"(?<=[a-z][a-z])(?<![.!?])[.!?]+[ \t\n]+[\"'“‘(]?([a-zA-Z])")
+CASUAL_SHARE = 0.25  # of sentence ends followed by a lower-case word
+CASUAL_MIN = 3
+
+
+def casual(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether the document ``text[start:end]`` starts sentences in lower case ("ok. i think so"),
+    judged from its own sentence ends, as Punkt learns from the document it splits."""
+    end = len(text) if end is None else end
+    lower = upper = 0
+    for m in _AFTER_END.finditer(text, start, end):
+        if m.group(1).islower():
+            lower += 1
+        else:
+            upper += 1
+    return lower >= CASUAL_MIN and lower >= CASUAL_SHARE * (lower + upper)
+
+
+def one_sentence(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (trimmed) has nothing that could end a sentence inside it."""
+    return _SPECIAL.search(text, start, end) is None
+
+
+def split(text: str, start: int = 0, end: int | None = None, lower_starts: bool = False) -> list[Span]:
     """Sentence spans inside the paragraph ``text[start:end]``, trimmed of white space.
 
     Every non-space character of the range belongs to exactly one span; spans are
     in order and do not overlap. The end of the range always ends a sentence.
+    ``lower_starts`` (see ``casual``): a lower-case word after a full stop that no
+    abbreviation explains, or after ! or ?, starts a sentence.
     """
     end = len(text) if end is None else max(0, min(end, len(text)))
     start = max(0, min(start, end))
+    if not _SPECIAL.search(text, start, end):
+        span = _trim(text, start, end)
+        return [span] if span else []
     cuts = _item_cuts(text, start, end)
     bounds: list[int] = []
     last = start
@@ -107,7 +140,7 @@ def split(text: str, start: int = 0, end: int | None = None) -> list[Span]:
         while i < len(cuts) and cuts[i] <= m.start():
             last = _add(bounds, cuts[i], last)
             i += 1
-        cut = _decide(text, end, m, last)
+        cut = _decide(text, end, m, last, lower_starts)
         if cut is not None:
             last = _add(bounds, cut, last)
     for cut in cuts[i:]:
@@ -140,38 +173,61 @@ def _trim(text: str, a: int, b: int) -> Span | None:
 # --- punctuation candidates ----------------------------------------------------------------
 
 
-def _decide(text: str, end: int, m: re.Match, last: int) -> int | None:
+def _decide(text: str, end: int, m: re.Match, last: int, lower_starts: bool = False) -> int | None:
     """Where the candidate ``m`` ends a sentence, or None."""
-    word = _NEXT.match(text, m.end(), end).group(1)
+    next_word = _NEXT.match(text, m.end(), end)
+    word = next_word.group(1) if next_word else None
     if not word or word[0] in _TERMINAL:
         return None  # the paragraph's end (a sentence end anyway) or stray punctuation
-    first = word[0]
     if m.group("c"):
         return m.end()
-    if first.islower():
-        return None
     token = _token(text, last, m.start())
-    if m.group("g"):  # glued: "information.As", "Tuesday.Mr. Smith"; not "Jane.Doe", "e.g.The"
-        glued = _GLUED_WORD.fullmatch(token) and token not in _AMBIGUOUS
-        named = token.isalpha() and len(token) > 2 and word.lower() in _TITLES
-        return m.end() if glued or named else None
+    if word[0].islower():
+        return _lower_start(text, m, last, token) if lower_starts else None
+    if m.group("g"):
+        return _glued(m, token, word)
     punct = m.group("p")
     if "!" in punct or "?" in punct or "‽" in punct or punct[-1] in _CJK_TERMINAL:
         return None if token.lstrip(_OPENERS).lower() in _EXCLAIMING_NAMES else m.end()
     if punct != "." and punct != "..":
         return _ellipsis(text, last, m, token, word)
+    return _full_stop(text, last, m, token, word)
+
+
+def _glued(m: re.Match, token: str, word: str) -> int | None:
+    """ "information.As", "Tuesday.Mr. Smith" end a sentence; "Jane.Doe", "e.g.The" do not."""
+    glued = _GLUED_WORD.fullmatch(token) and token not in _AMBIGUOUS
+    named = token.isalpha() and len(token) > 2 and word.lower() in _TITLES
+    return m.end() if glued or named else None
+
+
+def _full_stop(text: str, last: int, m: re.Match, token: str, word: str) -> int | None:
+    """A single full stop before a capital or a digit: the word before it decides."""
     if _is_list_marker(text, last, m.start() - len(token), token):
         return None
     kind = _token_kind(token)
     if kind == "plain":
         return m.end()
-    if first.isdigit():
+    if word[0].isdigit():
         return None
     if kind == "ambiguous" and (word in _SENTENCE_OPENERS or _name_opens(text, last, m, word)):
         return m.end()
-    if kind == "number" and first.isupper():
+    if kind == "number" and word[0].isupper():
         return m.end()  # "said no. Then": only "No. 5" stays together
     return None
+
+
+def _lower_start(text: str, m: re.Match, last: int, token: str) -> int | None:
+    """In a document that starts sentences in lower case: "ok. i think" and "up? india" split,
+    "e.g. this", "3 p.m. today" and ". . . and" do not."""
+    punct = m.group("p") or m.group("g") or ""
+    if m.group("g") or not punct or punct[0] not in ".!?":
+        return None
+    if "!" in punct or "?" in punct:
+        return m.end()
+    if punct != "." or _is_list_marker(text, last, m.start() - len(token), token):
+        return None
+    return m.end() if _token_kind(token) == "plain" and len(token.strip(_CLOSERS + _OPENERS)) > 1 else None
 
 
 def _name_opens(text: str, last: int, m: re.Match, word: str) -> bool:
@@ -253,8 +309,8 @@ def _item_cuts(text: str, start: int, end: int) -> list[int]:
 def _list_cuts(text: str, start: int, end: int) -> list[int]:
     """Markers after a line break, and runs of numbered markers (1. 2. / a) b) / • 9. • 10.)."""
     cuts = []
-    chains: dict[tuple, tuple[int, list[int], bool]] = {}
-    done = []
+    chains: dict[tuple, _Chain] = {}
+    done: list[tuple[tuple, _Chain]] = []
     bullets: dict[str, list[int]] = {}
     for hint in _MARKER_HINT.finditer(text, start, end):
         found = _marker(text, start, hint)
@@ -269,23 +325,42 @@ def _list_cuts(text: str, start: int, end: int) -> list[int]:
                 bullets.setdefault(key[0], []).append(pos)
             continue
         prev = chains.get(key)
-        if prev and prev[0] + 1 == number:
-            chains[key] = (number, prev[1] + [pos], prev[2])
+        if prev and prev.number + 1 == number:
+            prev.number = number
+            prev.positions.append(pos)  # in place: a chain of thousands stays linear
             continue
         if prev:
             done.append((key, prev))
-        # A run opens a list after a sentence end, or at "1. The"/"a. The" ("for 1. above" is no list).
-        first_item = number in (1, 97) and text[hint.end() : hint.end() + 2].strip()[:1].isupper()
-        opens = first_item or before in ("", "\n", ".", "!", "?", ":", ";")
-        chains[key] = (number, [pos], opens)
-    for key, (_, positions, anchored) in done + list(chains.items()):
-        inline_ok = key[2] in (")", ".)")  # "by 1) taking ... and 2) judging"
-        if len(positions) >= 2 and (anchored or inline_ok):
-            cuts.extend(positions)
+        chains[key] = _Chain(number, [pos], _opens_list(text, hint, number, before))
+    cuts.extend(_chain_cuts(done + list(chains.items())))
     for positions in bullets.values():
         if len(positions) >= 2:  # "• one • two"
             cuts.extend(positions)
     return [c for c in cuts if c > start]
+
+
+@dataclass(slots=True)
+class _Chain:
+    """A run of list markers of one style: the last number, where each sits, whether it opens a list."""
+
+    number: int
+    positions: list[int]
+    anchored: bool
+
+
+def _opens_list(text: str, hint: re.Match, number: int, before: str) -> bool:
+    """A run opens a list after a sentence end, or at "1. The"/"a. The" ("for 1. above" is no list)."""
+    first_item = number in (1, 97) and text[hint.end() : hint.end() + 2].strip()[:1].isupper()
+    return first_item or before in ("", "\n", ".", "!", "?", ":", ";")
+
+
+def _chain_cuts(chains: list[tuple[tuple, _Chain]]) -> list[int]:
+    cuts: list[int] = []
+    for key, chain in chains:
+        inline_ok = key[2] in (")", ".)")  # "by 1) taking ... and 2) judging"
+        if len(chain.positions) >= 2 and (chain.anchored or inline_ok):
+            cuts.extend(chain.positions)
+    return cuts
 
 
 def _marker(text: str, start: int, hint: re.Match) -> tuple[int, tuple, int | None] | None:
@@ -299,16 +374,17 @@ def _marker(text: str, start: int, hint: re.Match) -> tuple[int, tuple, int | No
         if p > start and not text[p - 1].isspace():
             return None
         return p, (char, False, ""), None
+    return _numbered_marker(text, start, p, char)
+
+
+def _numbered_marker(text: str, start: int, p: int, char: str) -> tuple[int, tuple, int | None] | None:
+    """ "12." "b)" "3.)" "• 9.": the value before the suffix at ``p``, with any bullet before it."""
     suffix = char
     if char == ")" and text.find("(", max(start, text.rfind(")", start, p)), p) >= 0:
         return None  # closes a parenthesis: "(section 5)"
     if char == ")" and p > start and text[p - 1] == ".":
         p, suffix = p - 1, ".)"
-    q = p
-    while q > start and p - q < 3 and "0" <= text[q - 1] <= "9":
-        q -= 1
-    if q == p and q > start and "a" <= text[q - 1] <= "z":
-        q -= 1
+    q = _value_start(text, start, p)
     if q == p or p - q > 2 or (q > start and text[q - 1].isalnum()):
         return None
     value = text[q:p]
@@ -317,6 +393,16 @@ def _marker(text: str, start: int, hint: re.Match) -> tuple[int, tuple, int | No
         return None
     number = int(value) if value.isdigit() else ord(value)
     return (q - 1 if bullet else q), (bullet, value.isdigit(), suffix), number
+
+
+def _value_start(text: str, start: int, p: int) -> int:
+    """Where the one or two digits, or the one lower-case letter, before ``p`` begin."""
+    q = p
+    while q > start and p - q < 3 and "0" <= text[q - 1] <= "9":
+        q -= 1
+    if q == p and q > start and "a" <= text[q - 1] <= "z":
+        q -= 1
+    return q
 
 
 def _char_before(text: str, start: int, pos: int) -> str:

@@ -10,12 +10,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import chain
 
 from reader.model import Analysis, Document, Paragraph, Section, SectionKind, Sentence
 from reader.text import headings, matter, sentences, topics
 from reader.text import lines as ln
 
 _LIST_ITEM = re.compile(r"\s*(?:[-*+•–]|\d{1,3}[.)]|[a-z][.)])\s+\S")
+UNIT_WORDS = 20  # paragraphs shorter than this are pooled for topical segmentation
+# A turn of a transcript: a name or role label, a colon, what was said ("Project Manager: Okay").
+_TURN = re.compile(r"[ \t]*[A-Z][\w.'’-]*(?:[ \t][A-Za-z\d][\w.'’-]*){0,3}:[ \t]+\S")
 WRAPPED_LINE_MAX = 90  # hard-wrapped prose (books, RFCs) stays under this width
 
 
@@ -41,7 +45,10 @@ def segment(document: Document) -> Analysis:
     ln.mark_dot_leaders(text, lines)
     headings.mark_headings(text, lines)
     headings.mark_contents(text, lines)
+    headings.mark_front_parts(lines)
+    matter.mark_boilerplate(text, lines)
     body_start, body_end = matter.body_bounds(text, lines)
+    matter.mark_bylines(text, lines, body_start)
     body = [line for line in lines if line.start >= body_start and line.end <= body_end]
     title, title_index = matter.find_title(text, lines, body_start)
     if title_index is not None and lines[title_index].kind == ln.TEXT:
@@ -73,16 +80,24 @@ def _paragraphs(text: str, body: list[ln.Line], markdown: bool) -> list[Paragrap
 
 
 def _block_paragraphs(text: str, block: list[ln.Line], markdown: bool) -> list[Paragraph]:
-    """One paragraph for hard-wrapped lines; one per line where each line is a paragraph."""
+    """One paragraph for hard-wrapped lines; one per line where each line is a paragraph
+    (long lines, list items, the turns of a transcript)."""
+    if len(block) == 1 and block[0].kind == ln.TEXT:
+        line = block[0]  # the common case on many short paragraphs: trim without a scan
+        raw = text[line.start : line.end]
+        return [Paragraph(line.start + len(raw) - len(raw.lstrip()), line.start + len(raw.rstrip()))]
     if block[0].kind == ln.FENCE:
         return _trimmed(text, [(block[0].start, block[-1].end)])
     widths = sorted(line.end - line.start for line in block[:-1])
     wrapped = markdown or not widths or widths[len(widths) // 2] <= WRAPPED_LINE_MAX
+    turns = [bool(_TURN.match(text, line.start, line.end)) for line in block]
+    speaking = 2 * sum(turns) > len(block)
     spans = []
     start = block[0].start
-    for prev, line in zip(block, block[1:]):
-        if not wrapped or _LIST_ITEM.match(text, line.start, line.end):
-            spans.append((start, prev.end))
+    for i in range(1, len(block)):
+        line = block[i]
+        if not wrapped or (speaking and turns[i]) or _LIST_ITEM.match(text, line.start, line.end):
+            spans.append((start, block[i - 1].end))
             start = line.start
     spans.append((start, block[-1].end))
     return _trimmed(text, spans)
@@ -102,17 +117,19 @@ def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[Paragraph]:
 
 def _heading_starts(body: list[ln.Line]) -> list[_Start]:
     starts: list[_Start] = []
-    in_contents = False
+    prev = ln.BLANK  # the kind of the last line that was not blank or furniture
     for i, line in enumerate(body):
         if line.kind == ln.HEADING and line.level != -1:
             end = body[i + 1].end if i + 1 < len(body) and body[i + 1].level == -1 else line.end
             starts.append(_Start(line.start, "heading", line.title, line.level, (line.start, end)))
-        elif line.kind == ln.CONTENTS and not in_contents:
+        elif line.kind == ln.CONTENTS and prev != ln.CONTENTS:
             starts.append(_Start(line.start, "front", "Contents", 0))
-        elif line.kind == ln.TEXT and in_contents:
-            starts.append(_Start(line.start, "topic", "", 0))  # text right after a contents block
-        if line.kind in (ln.CONTENTS, ln.TEXT, ln.HEADING, ln.FENCE):
-            in_contents = line.kind == ln.CONTENTS
+        elif line.kind == ln.FRONT and line.title:
+            starts.append(_Start(line.start, "front", line.title, 0))
+        elif line.kind == ln.TEXT and prev in (ln.CONTENTS, ln.FRONT):
+            starts.append(_Start(line.start, "topic", "", 0))  # text right after a contents or boilerplate block
+        if line.kind in (ln.CONTENTS, ln.TEXT, ln.HEADING, ln.FENCE, ln.FRONT):
+            prev = line.kind
     return starts
 
 
@@ -136,16 +153,33 @@ def _add_topics(text: str, starts: list[_Start], paragraphs: list[Paragraph], bo
 def _topic_starts(text: str, paragraphs: list[Paragraph], rank: int) -> list[_Start]:
     if not paragraphs:
         return []
-    spans = [(p.start, p.end) for p in paragraphs]
+    firsts = _units(text, paragraphs)
+    ends = [paragraphs[i - 1].end for i in firsts[1:]] + [paragraphs[-1].end]
+    spans = [(paragraphs[i].start, end) for i, end in zip(firsts, ends)]
     bags, words = topics.paragraph_bags(text, spans)
-    leaning = [topics.leans_back(text, p.start) for p in paragraphs]
-    cuts = [0, *topics.boundaries(bags, [sum(bag.values()) for bag in bags], leaning), len(paragraphs)]
-    groups = [sum(words[a:b], []) for a, b in zip(cuts, cuts[1:])]
+    leaning = [topics.leans_back(text, a) for a, _ in spans]
+    cuts = [0, *topics.boundaries(bags, [sum(bag.values()) for bag in bags], leaning), len(spans)]
+    groups = [list(chain.from_iterable(words[a:b])) for a, b in zip(cuts, cuts[1:])]
     forms = topics.surface_forms(text, spans[0][0], spans[-1][1])
+    df = topics.frequencies(groups)
     return [
-        _Start(paragraphs[a].start, "topic", topics.label(group, groups, forms), rank + 1)
+        _Start(spans[a][0], "topic", topics.label(group, df, len(groups), forms), rank + 1)
         for (a, _), group in zip(zip(cuts, cuts[1:]), groups)
     ]
+
+
+def _units(text: str, paragraphs: list[Paragraph]) -> list[int]:
+    """Indexes of the paragraphs that open a unit of topical segmentation: short paragraphs
+    (word lists, chat turns, subtitles) are pooled to about UNIT_WORDS words, as TextTiling pools
+    words into token sequences, so thousands of one-word paragraphs cost like one page."""
+    firsts: list[int] = []
+    pooled = UNIT_WORDS
+    for i, p in enumerate(paragraphs):
+        if pooled >= UNIT_WORDS:
+            firsts.append(i)
+            pooled = 0
+        pooled += text.count(" ", p.start, p.end) + 1
+    return firsts
 
 
 def _label_untitled(text: str, starts: list[_Start]) -> list[_Start]:
@@ -153,7 +187,7 @@ def _label_untitled(text: str, starts: list[_Start]) -> list[_Start]:
     for s, end in zip(starts, ends):
         if s.kind == "topic" and not s.title:
             terms = topics.content_terms(text, s.start, end)
-            s.title = topics.label(terms, [terms], topics.surface_forms(text, s.start, end))
+            s.title = topics.label(terms, topics.frequencies([terms]), 1, topics.surface_forms(text, s.start, end))
             s.rank = 0
     return starts
 
@@ -200,9 +234,13 @@ def _fallback_title(document: Document, sections: list[Section]) -> str:
 
 def _sentences(text: str, sections: list[Section], paragraphs: list[Paragraph]) -> list[Sentence]:
     section_starts = [s.start for s in sections]
+    lower_starts = bool(paragraphs) and sentences.casual(text, paragraphs[0].start, paragraphs[-1].end)
     out = []
     for p_index, p in enumerate(paragraphs):
         s_index = bisect_right(section_starts, p.start) - 1
-        for a, b in sentences.split(text, p.start, p.end):
+        if sentences.one_sentence(text, p.start, p.end):
+            out.append(Sentence(p.start, p.end, s_index, p_index))  # a word, a short turn: no scan
+            continue
+        for a, b in sentences.split(text, p.start, p.end, lower_starts):
             out.append(Sentence(a, b, s_index, p_index))
     return out

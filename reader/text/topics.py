@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, insort
 from collections import Counter
+from itertools import accumulate
 
 STOP_WORDS = frozenset(
     """a about above after again against all also although am an and any are as at be because been
@@ -22,15 +24,21 @@ STOP_WORDS = frozenset(
     yourself yourselves also already always among another around away back became become becomes
     first two three new way ways part well year years mr mrs ms dr""".split()
 )
+# Spoken filler, web debris and verbs of talk: never a topic's name ("Hmm hmm", "https", "want").
+NOT_LABELS = frozenset(
+    """yeah yes yep okay ok hmm mm mmm mhm uh um erm er ah oh huh wow hey right sure just like
+    gonna wanna gotta kinda sorta really actually basically anyway maybe thing things stuff lot lots
+    kind sort bit want wants wanted think thinks thought know knows knew mean means meant going
+    go goes went come comes came look looks looked see sees saw seen need needs needed tell told
+    get gets getting put take took use used try tried guess let's http https www com org html
+    laughter laughs applause""".split()
+)
+_CONTRACTION = re.compile(r"['’](?:s|t|m|re|ll|ve|d)$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 
 MIN_WORDS_PER_TOPIC = 120
 MIN_PARAGRAPHS_PER_TOPIC = 3
 WORDS_PER_TOPIC = 250  # at most about one topic per this many words
-
-
-def content_words(text: str, start: int, end: int) -> list[str]:
-    return [w for w in (m.group().lower() for m in _WORD.finditer(text, start, end)) if _keep(w)]
 
 
 def content_terms(text: str, start: int, end: int) -> list[str]:
@@ -50,7 +58,9 @@ def content_terms(text: str, start: int, end: int) -> list[str]:
 
 
 def _keep(word: str) -> bool:
-    return len(word) > 2 and word not in STOP_WORDS
+    if len(word) <= 2 or word in STOP_WORDS or word in NOT_LABELS:
+        return False
+    return not _CONTRACTION.search(word)  # "that's", "don't": function words, not topics
 
 
 def _stem(word: str) -> str:
@@ -72,7 +82,7 @@ ANAPHORS = frozenset(
 
 def leans_back(text: str, start: int) -> bool:
     m = _WORD.match(text, start)
-    return bool(m) and m.group().lower() in ANAPHORS
+    return m is not None and m.group().lower() in ANAPHORS
 
 
 def boundaries(bags: list[Counter], sizes: list[int], leaning: list[bool] | None = None) -> list[int]:
@@ -88,44 +98,61 @@ def boundaries(bags: list[Counter], sizes: list[int], leaning: list[bool] | None
     mean = sum(depth) / len(depth)
     sd = math.sqrt(sum((d - mean) ** 2 for d in depth) / len(depth))
     cutoff = mean - sd / 2
-    chosen: list[int] = []
+    words = list(accumulate(sizes, initial=0))  # words before paragraph i
+    edges = [0, n]
     for d, g in sorted(((d, g) for g, d in enumerate(depth, start=1)), reverse=True):
-        if d <= 0 or d < cutoff or len(chosen) + 1 >= most:
+        if d <= 0 or d < cutoff or len(edges) - 1 >= most:
             break
-        if not leaning[g] and _fits(g, chosen, sizes):
-            chosen.append(g)
-    return sorted(chosen)
+        if not leaning[g] and _fits(g, edges, words):
+            insort(edges, g)
+    return edges[1:-1]
 
 
 def _cohesion(bags: list[Counter], gap: int, window: int = 2) -> float:
-    left = sum((bags[i] for i in range(max(0, gap - window), gap)), Counter())
-    right = sum((bags[i] for i in range(gap, min(len(bags), gap + window))), Counter())
-    dot = sum(c * right[w] for w, c in left.items())
+    left = _merged(bags[max(0, gap - window) : gap])
+    right = _merged(bags[gap : gap + window])
+    if not left or not right:
+        return 0.0
+    dot = sum(c * right.get(w, 0) for w, c in left.items())
     norm = math.sqrt(sum(c * c for c in left.values()) * sum(c * c for c in right.values()))
     return dot / norm if norm else 0.0
 
 
+def _merged(bags: list[Counter]) -> dict[str, int]:
+    """The summed counts of a few bags (plain dicts: Counter addition is slow on many tiny bags)."""
+    out: dict[str, int] = {}
+    for bag in bags:
+        for w, c in bag.items():
+            out[w] = out.get(w, 0) + c
+    return out
+
+
 def _depths(scores: list[float]) -> list[float]:
-    depths = []
-    for i, s in enumerate(scores):
-        left = s
-        for j in range(i - 1, -1, -1):
-            if scores[j] < left:
-                break
-            left = scores[j]
-        right = s
-        for j in range(i + 1, len(scores)):
-            if scores[j] < right:
-                break
-            right = scores[j]
-        depths.append((left - s) + (right - s))
-    return depths
+    """Depth of each valley: the climb to the peak on its left plus the climb to its right.
+
+    A peak is found by climbing while scores do not fall; the climb from i passes through
+    i - 1's climb, so one pass each way does it (linear, even on long monotone runs)."""
+    n = len(scores)
+    left = list(scores)
+    for i in range(1, n):
+        if scores[i - 1] >= scores[i]:
+            left[i] = left[i - 1]
+    right = list(scores)
+    for i in range(n - 2, -1, -1):
+        if scores[i + 1] >= scores[i]:
+            right[i] = right[i + 1]
+    return [(left[i] - s) + (right[i] - s) for i, s in enumerate(scores)]
 
 
-def _fits(gap: int, chosen: list[int], sizes: list[int]) -> bool:
-    edges = sorted([0, len(sizes), gap, *chosen])
-    for a, b in zip(edges, edges[1:]):
-        if b - a < MIN_PARAGRAPHS_PER_TOPIC or sum(sizes[a:b]) < MIN_WORDS_PER_TOPIC:
+def _fits(gap: int, edges: list[int], words: list[int]) -> bool:
+    """Whether cutting at ``gap`` leaves both new parts long enough. ``edges`` (sorted, with 0
+    and n) already fit, so only the part that ``gap`` splits needs checking."""
+    k = bisect_left(edges, gap)
+    if k < len(edges) and edges[k] == gap:
+        return False
+    a, b = edges[k - 1], edges[k]
+    for lo, hi in ((a, gap), (gap, b)):
+        if hi - lo < MIN_PARAGRAPHS_PER_TOPIC or words[hi] - words[lo] < MIN_WORDS_PER_TOPIC:
             return False
     return True
 
@@ -136,18 +163,21 @@ def paragraph_bags(text: str, spans: list[tuple[int, int]]) -> tuple[list[Counte
     return [Counter(_stem(t) for t in ts if " " not in t) for ts in terms], terms
 
 
-def label(section_terms: list[str], all_sections: list[list[str]], forms: dict[str, str], size: int = 3) -> str:
+def frequencies(sections: list[list[str]]) -> Counter:
+    """In how many sections each term occurs (computed once for every label)."""
+    df: Counter = Counter()
+    for terms in sections:
+        df.update(set(terms))
+    return df
+
+
+def label(section_terms: list[str], df: Counter, n: int, forms: dict[str, str], size: int = 3) -> str:
     """A short label from a section's own words: its most distinctive terms.
 
     Terms are words and side-by-side word pairs (from ``content_terms``); a pair that
     recurs beats its single words, so "Central Asian" is shown rather than "Central".
+    ``df`` counts the sections each term occurs in, out of ``n`` (see ``frequencies``).
     """
-    if not section_terms:
-        return "Untitled"
-    df: Counter = Counter()
-    for terms in all_sections:
-        df.update(set(terms))
-    n = len(all_sections)
     counts = Counter(section_terms)
     first: dict[str, int] = {}
     for i, t in enumerate(section_terms):
@@ -157,14 +187,14 @@ def label(section_terms: list[str], all_sections: list[list[str]], forms: dict[s
         pair = " " in t
         if pair and counts[t] < 2:
             return 0.0
-        return counts[t] * (1.6 if pair else 1.0) * (math.log((1 + n) / df[t]) + 1.0 / n)
+        return counts[t] * (1.6 if pair else 1.0) * (math.log((1 + n) / max(1, df[t])) + 1.0 / n)
 
     picked: list[str] = []
     used: set[str] = set()
     for t in sorted(counts, key=lambda t: (-weight(t), first[t])):
         stems = {_stem(w) for w in t.split()}
-        if weight(t) <= 0 or stems & used:
-            continue
+        if weight(t) <= 0 or stems & used or len(stems) < len(t.split()):
+            continue  # "hmm hmm": a repeated word is no name
         picked.append(forms.get(t) or " ".join(forms.get(w, w) for w in t.split()))
         used |= stems
         if len(picked) == size:

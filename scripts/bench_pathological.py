@@ -1,0 +1,270 @@
+#!/usr/bin/env python3
+"""Time and memory of `reader outline|summarize|quotes` on hostile and unusual texts.
+
+Each family of text is generated at 64 KB, 256 KB and 1 MB and every command runs on it
+in a fresh process (wall time; the peak RSS that process reports). Figures are
+compared with 1 MB of ordinary prose (the text of Pride and Prejudice from
+../shared/corpora/gutenberg, repeated to size; generated prose when it is absent):
+
+    ratio  = time of the family at 1 MB / time of the prose at 1 MB   (bound: 5x)
+    growth = time at 1 MB / time at 256 KB                            (bound: about 4.5x)
+
+    python scripts/bench_pathological.py                      # every family, every size
+    python scripts/bench_pathological.py --families dots,srt --commands outline --timeout 30
+
+A run that passes the timeout is killed and shown as ">TIMEOUT". The SRT family at
+1 MB holds about 14,000 cues (5,000 at about 370 KB); the transcript family about
+48,000 short turns (10,000 at about 220 KB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+PROSE = REPO.parent / "shared" / "corpora" / "gutenberg" / "pg1342-pride-and-prejudice.txt"
+SIZES = {"64K": 64 * 1024, "256K": 256 * 1024, "1M": 1024 * 1024}
+COMMANDS = ("outline", "summarize", "quotes")
+RATIO_BOUND = 5.0
+GROWTH_BOUND = 4.5
+WORDS = (
+    "the of and to in a is that for it as was with be by on not he this are or his from at which "
+    "but have an they you were her she there been one all we their has would when if so no will "
+    "river market council winter letter garden engine village doctor answer morning window"
+).split()
+
+
+def _fill(unit: Callable[[random.Random], str], size: int) -> str:
+    """Repeat ``unit`` (drawn with a fixed seed) until ``size`` characters, cut at size."""
+    rng = random.Random(size)
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        piece = unit(rng)
+        parts.append(piece)
+        total += len(piece)
+    return "".join(parts)[:size]
+
+
+def _sentence(rng: random.Random, vocabulary: list[str] = WORDS) -> str:
+    words = [rng.choice(vocabulary) for _ in range(rng.randint(6, 18))]
+    return " ".join(words).capitalize() + rng.choice([".", ".", ".", "?", "!"])
+
+
+def generated_prose(size: int) -> str:
+    def paragraph(rng: random.Random) -> str:
+        lines = " ".join(_sentence(rng) for _ in range(rng.randint(3, 7)))
+        return _wrap(lines) + "\n\n"
+
+    return _fill(paragraph, size)
+
+
+def _wrap(text: str, width: int = 72) -> str:
+    out, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            out.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    out.append(line)
+    return "\n".join(out)
+
+
+def prose(size: int) -> str:
+    if not PROSE.exists():
+        return generated_prose(size)
+    book = PROSE.read_text(encoding="utf-8")
+    start = book.find("\n", book.find("*** START")) + 1
+    end = book.find("*** END")
+    book = book[start : end if end > start else len(book)]  # the novel, without the licence
+    return (book * (size // len(book) + 1))[:size]
+
+
+def _small_vocabulary(rng: random.Random) -> str:
+    vocabulary = ["cat", "dog", "sat", "ran", "mat", "big", "red", "the", "a", "on"]
+    return _wrap(" ".join(_sentence(rng, vocabulary) for _ in range(5))) + "\n\n"
+
+
+def _heading_lines(rng: random.Random) -> str:
+    n = rng.randint(1, 999)
+    return rng.choice([f"## Heading number {n}\n\n", f"SECTION {n} OVERVIEW\n\n", f"{n}.{n % 9}. Topic Title {n}\n\n"])
+
+
+def _csv_row(rng: random.Random) -> str:
+    return f'{rng.randint(1, 10**6)},{rng.choice(WORDS)},{rng.random():.4f},"{rng.choice(WORDS)} {rng.choice(WORDS)}"\n'
+
+
+def _marked(rng: random.Random) -> str:
+    marks = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2069\ufeff"
+    sentence = _sentence(rng)
+    return "".join(c + (rng.choice(marks) if rng.random() < 0.3 else "") for c in sentence) + " "
+
+
+def _repeated(rng: random.Random) -> str:
+    return rng.choice(["a", "!", "?", ".", ",", "-", "'", "*", "_", "=", "#", " .", "ab"]) * rng.randint(50, 5000) + " "
+
+
+def _unbalanced(rng: random.Random) -> str:
+    return rng.choice(["(", "[", "{", "<b>", "<i ", "**", "_", "`", "\u201c", "(("]) + rng.choice(WORDS) + " "
+
+
+def _minified_json(size: int) -> str:
+    rng = random.Random(size)
+    items = []
+    total = 0
+    while total < size:
+        item = {"id": rng.randint(1, 10**6), "name": rng.choice(WORDS), "tags": [rng.choice(WORDS) for _ in range(3)]}
+        items.append(item)
+        total += len(json.dumps(item, separators=(",", ":"))) + 1
+    return json.dumps(items, separators=(",", ":"))[:size]
+
+
+def _srt(size: int) -> str:
+    rng = random.Random(size)
+    parts, total, n = [], 0, 0
+    while total < size:
+        n += 1
+        t = n * 2
+        cue = (
+            f"{n}\n00:{t // 3600 % 60:02d}:{t // 60 % 60:02d},{t % 60:03d} --> "
+            f"00:{t // 3600 % 60:02d}:{t // 60 % 60:02d},{(t + 1) % 60:03d}\n{_sentence(rng)[:40]}\n\n"
+        )
+        parts.append(cue)
+        total += len(cue)
+    return "".join(parts)[:size]
+
+
+def _turn(rng: random.Random) -> str:
+    speaker = rng.choice(["Project Manager", "Marketing", "Grad C", "Anna", "PhD B"])
+    return f"{speaker}: {rng.choice(['Yeah', 'Okay', 'Mm-hmm', 'So the remote', 'Right'])} {rng.choice(WORDS)}\n"
+
+
+FAMILIES: dict[str, Callable[[int], str]] = {
+    "dots": lambda n: "." * n,
+    "equals-lines": lambda n: _fill(lambda r: "= " * 1000 + "\n", n),
+    "hash-markers": lambda n: _fill(lambda r: "# " * r.randint(1, 400) + "\n", n),
+    "unclosed-quotes": lambda n: _fill(lambda r: f'"{r.choice(WORDS)} {r.choice(WORDS)} ', n),
+    "minified-json": _minified_json,
+    "small-vocabulary": lambda n: _fill(_small_vocabulary, n),
+    "heading-lines": lambda n: _fill(_heading_lines, n),
+    "csv-rows": lambda n: _fill(_csv_row, n),
+    "zero-width-bidi": lambda n: _fill(_marked, n),
+    "long-line": lambda n: _fill(lambda r: _sentence(r) + " ", n),
+    "repeated-chars": lambda n: _fill(_repeated, n),
+    "unbalanced": lambda n: _fill(_unbalanced, n),
+    "one-word-paragraphs": lambda n: _fill(lambda r: r.choice(WORDS) + "\n\n", n),
+    "srt": _srt,
+    "transcript": lambda n: _fill(_turn, n),
+}
+
+
+# The child reports its own peak (VmHWM): ru_maxrss would count the benchmark's memory that the
+# fork copied before exec.
+CHILD = """
+import resource, sys
+from reader.cli import main
+try:
+    main(sys.argv[2:])
+except BaseException:
+    pass
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+try:
+    with open("/proc/self/status") as status:
+        peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    pass
+with open(sys.argv[1], "w") as out:
+    out.write(str(peak))
+"""
+
+
+def run(command: str, path: Path, timeout: float) -> tuple[float | None, float]:
+    """(seconds or None on timeout, peak RSS in MB) of `reader COMMAND PATH` in a fresh process."""
+    peak_file = path.with_suffix(".peak")
+    peak_file.unlink(missing_ok=True)
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(peak_file), command, str(path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=REPO,
+    )
+    # A blocking wait times the run exactly (a polling wait rounds up to its 50 ms steps).
+    timer = threading.Timer(timeout, proc.kill)
+    timer.start()
+    try:
+        code = proc.wait()
+    finally:
+        timer.cancel()
+    if code == -signal.SIGKILL:
+        return None, 0.0
+    seconds = time.perf_counter() - start
+    peak = int(peak_file.read_text()) / 1024 if peak_file.exists() else 0.0
+    return seconds, peak
+
+
+def _fmt(seconds: float | None) -> str:
+    return ">TIMEOUT" if seconds is None else f"{seconds:.2f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--families", default=",".join(FAMILIES), help="comma-separated names")
+    parser.add_argument("--commands", default=",".join(COMMANDS))
+    parser.add_argument("--sizes", default=",".join(SIZES), help="of 64K, 256K, 1M")
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds per run")
+    args = parser.parse_args()
+    commands = args.commands.split(",")
+    sizes = args.sizes.split(",")
+    with tempfile.TemporaryDirectory() as tmp:
+        base: dict[str, float | None] = {}
+        prose_path = Path(tmp) / "prose-1M.txt"
+        prose_path.write_text(prose(SIZES["1M"]), encoding="utf-8")
+        for command in commands:
+            base[command], rss = run(command, prose_path, args.timeout)
+            print(f"prose 1M {command}: {_fmt(base[command])} s, peak {rss:.0f} MB", flush=True)
+        print(f"\n{'family':20} {'command':10} " + " ".join(f"{s:>16}" for s in sizes) + "    ratio  growth")
+        for family in args.families.split(","):
+            _bench_family(family, commands, sizes, base, Path(tmp), args.timeout)
+
+
+def _bench_family(
+    family: str, commands: list[str], sizes: list[str], base: dict[str, float | None], tmp: Path, timeout: float
+) -> None:
+    paths = {}
+    for size in sizes:
+        paths[size] = tmp / f"{family}-{size}.txt"
+        paths[size].write_text(FAMILIES[family](SIZES[size]), encoding="utf-8")
+    for command in commands:
+        times: dict[str, float | None] = {}
+        cells = []
+        for size in sizes:
+            times[size], rss = run(command, paths[size], timeout)
+            cells.append(f"{_fmt(times[size]):>8}s {rss:5.0f}MB")
+        print(f"{family:20} {command:10} " + " ".join(f"{c:>16}" for c in cells) + _judge(times, base[command]))
+        sys.stdout.flush()
+
+
+def _judge(times: dict[str, float | None], prose_time: float | None) -> str:
+    big, mid = times.get("1M"), times.get("256K")
+    ratio = big / prose_time if big is not None and prose_time else None
+    growth = big / mid if big is not None and mid else None
+    over = (ratio is None and "1M" in times) or (ratio or 0) > RATIO_BOUND or (growth or 0) > GROWTH_BOUND * 1.1
+    ratio_text = f"{ratio:6.2f}x" if ratio is not None else "      -"
+    growth_text = f"{growth:6.2f}x" if growth is not None else "      -"
+    return f"  {ratio_text} {growth_text}" + ("  OVER" if over else "")
+
+
+if __name__ == "__main__":
+    main()
