@@ -30,10 +30,6 @@ def test_ruff_format_would_change_nothing():
     assert out.returncode == 0, out.stdout + out.stderr
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="other branches fix their modules' mypy errors; the lead removes this xfail after the merge",
-)
 def test_mypy_finds_no_errors():
     out = run_tool("mypy")  # files and strictness come from [tool.mypy] in pyproject.toml
     found = re.search(r"Found (\d+) errors? in (\d+) files?", out.stdout)

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from pathlib import Path
 
 from reader.model import NON_PROSE, Analysis, Block, Document, Paragraph, Section, Sentence
-from reader.text import headings, sentences, topics
+from reader.text import headings, sentences
 
 _LABEL_END = re.compile(r":(?=\s)")
 
@@ -71,17 +71,11 @@ def _sections(text: str, blocks: list[Block], paragraphs: list[Paragraph]) -> li
 
 def _topics(text: str, paragraphs: list[Paragraph], start: int, end: int) -> list[Section]:
     """Untitled stretches are split where the vocabulary shifts, as for plain text."""
-    spans = [(p.start, p.end) for p in paragraphs]
-    bags, words = topics.paragraph_bags(text, spans)
-    leaning = [topics.leans_back(text, p.start) for p in paragraphs]
-    cuts = [0, *topics.boundaries(bags, [sum(bag.values()) for bag in bags], leaning), len(paragraphs)]
-    groups = [sum(words[a:b], []) for a, b in zip(cuts, cuts[1:])]
-    forms = topics.surface_forms(text, spans[0][0], spans[-1][1])
-    bounds = [start] + [paragraphs[a].start for a in cuts[1:-1]] + [end]
-    return [
-        Section(topics.label(group, groups, forms) or "Untitled", 1, "topic", a, b)
-        for (a, b), group in zip(zip(bounds, bounds[1:]), groups)
-    ]
+    from reader.text.structure import topic_starts
+
+    found = topic_starts(text, paragraphs, rank=0)
+    bounds = [start] + [s.start for s in found[1:]] + [end]
+    return [Section(s.title or "Untitled", 1, "topic", a, b) for s, a, b in zip(found, bounds, bounds[1:])]
 
 
 def _title(document: Document) -> str:

@@ -140,7 +140,7 @@ def _add_topics(text: str, starts: list[_Start], paragraphs: list[Paragraph], bo
     if not named or only_title:
         first = starts[0].start if only_title else body_start
         tail = [p for p in paragraphs if p.start >= first]
-        found = _topic_starts(text, tail, rank=1 if only_title else 0)
+        found = topic_starts(text, tail, rank=1 if only_title else 0)
         kept = {s.start for s in starts}
         return sorted(starts + [s for s in found if s.start not in kept], key=lambda s: s.start)
     first_heading = starts[0].start if starts else len(text)
@@ -150,7 +150,8 @@ def _add_topics(text: str, starts: list[_Start], paragraphs: list[Paragraph], bo
     return _label_untitled(text, starts)
 
 
-def _topic_starts(text: str, paragraphs: list[Paragraph], rank: int) -> list[_Start]:
+def topic_starts(text: str, paragraphs: list[Paragraph], rank: int) -> list[_Start]:
+    """Where the vocabulary shifts, with a label for each stretch (plain text and declared blocks alike)."""
     if not paragraphs:
         return []
     firsts = _units(text, paragraphs)
