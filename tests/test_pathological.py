@@ -60,11 +60,6 @@ FAMILIES: dict[str, Callable[[random.Random], str]] = {
     "srt": _cue,
     "transcript": lambda r: f"{r.choice(SPEAKERS)}: {r.choice(['Yeah', 'Okay', 'So the remote'])} {r.choice(WORDS)}\n",
 }
-# Families that still blow up in a stage another part of the code owns.
-SLOW_ELSEWHERE = {
-    "unclosed-quotes": "quotes stage: unclosed straight double quotes are rescanned (issue 12)",
-    "minified-json": "quotes stage: minified JSON's many quote marks are rescanned (issue 12)",
-}
 
 
 def family_text(name: str, size: int, seed: int = 0) -> str:
@@ -120,16 +115,7 @@ def check_invariants(a: Analysis) -> None:
             assert covered[i] or text[i].isspace(), f"lost {text[i]!r} at {i}"
 
 
-def _params() -> list:
-    return [
-        pytest.param(name, marks=pytest.mark.xfail(strict=False, reason=SLOW_ELSEWHERE[name]))
-        if name in SLOW_ELSEWHERE
-        else name
-        for name in FAMILIES
-    ]
-
-
-@pytest.mark.parametrize("name", _params())
+@pytest.mark.parametrize("name", list(FAMILIES))
 def test_family_at_64kb_within_bound(name: str) -> None:
     text = family_text(name, SIZE)
     with bounded(BOUND_SECONDS):
