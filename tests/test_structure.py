@@ -426,3 +426,39 @@ def test_topic_labels_are_noun_phrases_not_filler():
         words = set(label.replace(",", " ").split())
         assert not words & {"hmm", "that's", "https", "want", "yeah", "okay", "think"}, label
     assert any("remote control" in label or "buttons" in label for label in labels)
+
+
+def test_a_quoted_gutenberg_start_line_is_not_a_licence_header():
+    text = (
+        "Notes on cleaning e-texts\n\n"
+        "Most files we get carry a banner. Remove it by hand. A line such as "
+        "*** START OF THE PROJECT GUTENBERG EBOOK EMMA *** marks where the book begins.\n\n"
+        "Then check the chapters. Keep the title page.\n"
+    )
+    a = segment(Document("notes.txt", text))
+    assert not any(s.kind == "front" for s in a.sections)
+    assert a.text[a.sentences[0].start :].startswith("Most files we get")
+
+
+def test_a_gutenberg_book_flattened_to_one_line_keeps_its_sentences():
+    text = (
+        "The Project Gutenberg eBook of Emma. *** START OF THE PROJECT GUTENBERG EBOOK EMMA *** "
+        "Emma Woodhouse, handsome, clever, and rich, seemed to unite some of the best blessings. "
+        "She had lived nearly twenty-one years in the world. *** END OF THE PROJECT GUTENBERG EBOOK EMMA ***"
+    )
+    a = segment(Document("emma.txt", text))
+    assert any(a.sentence_text(i).startswith("She had lived") for i in range(len(a.sentences)))
+
+
+def test_a_real_gutenberg_header_is_still_front_matter():
+    text = (
+        "The Project Gutenberg eBook of Emma\n\nThis eBook is for the use of anyone anywhere.\n\n"
+        "*** START OF THE PROJECT GUTENBERG EBOOK EMMA ***\n\n"
+        "Emma Woodhouse, handsome, clever, and rich, seemed to unite some of the best blessings.\n\n"
+        "*** END OF THE PROJECT GUTENBERG EBOOK EMMA ***\n\nLicence text here.\n"
+    )
+    a = segment(Document("emma.txt", text))
+    assert a.sections[0].kind == "front" and a.sections[-1].kind == "back"
+    assert [a.sentence_text(i) for i in range(len(a.sentences))] == [
+        "Emma Woodhouse, handsome, clever, and rich, seemed to unite some of the best blessings."
+    ]

@@ -6,7 +6,9 @@ import re
 
 from reader.text.lines import BLANK, FRONT, FURNITURE, HEADING, TEXT, Line
 
-_PG_START = re.compile(r"\*\*\*\s*START OF (?:THIS|THE) PROJECT GUTENBERG[^\n]*")
+_PG_START = re.compile(r"^\*\*\*\s*START OF (?:THIS|THE) PROJECT GUTENBERG[^\n]*", re.MULTILINE)
+_PG_HEADER = re.compile(r"Project Gutenberg", re.IGNORECASE)
+HEADER_CHARS = 1000  # a Project Gutenberg file names itself in its first lines
 _PG_END = re.compile(
     r"^(?:\*\*\*\s*END OF (?:THIS|THE) PROJECT GUTENBERG|End of (?:the )?Project Gutenberg)", re.MULTILINE
 )
@@ -24,9 +26,11 @@ def body_bounds(text: str, lines: list[Line]) -> tuple[int, int]:
     """(start, end) of the body: what lies outside is front or back matter."""
     start, end = 0, len(text)
     m = _PG_START.search(text, 0, min(len(text), 20000))
-    if m:
+    e = _PG_END.search(text, m.end()) if m else None
+    # A START line quoted in some other note is no licence header: a real one opens a file that
+    # names Project Gutenberg at its top, or is closed by an END line.
+    if m and (e or _PG_HEADER.search(text, 0, HEADER_CHARS)):
         start = _skip_producer_lines(text, m.end())
-        e = _PG_END.search(text, start)
         if e:
             end = e.start()
     trailer = _trailing_source_line(text, lines, start, end)
