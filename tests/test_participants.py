@@ -283,3 +283,24 @@ def test_mr_surname_is_not_the_son_who_goes_by_his_first_name():
     father = next(p for p in a.participants if p.name == "Mr. Emerson")
     son = next(p for p in a.participants if "George Emerson" in p.aliases)
     assert father is not son and "George" in son.aliases
+
+
+def test_family_title_holds_when_it_is_once_shouted():
+    text = (
+        "George Emerson stood by the window. Mr. Emerson sat down. George laughed. "
+        "Mr. Emerson smiled, and George went out into the garden. "
+        '"But, Mr. Emerson--MR. EMERSON--what are you talking about?" George asked.'
+    )
+    a = analyze(Document("x.txt", text), summary=False)
+    assert "Mr. Emerson" in {p.name for p in a.participants if p.kind == "person"}
+
+
+def test_surname_particles_stay_with_the_titled_name():
+    text = (
+        "Mr. van der Luyden came in. Mrs. van der Luyden smiled at him. Henry van der Luyden was his name. "
+        "Mr. van der Luyden sat down, and Mrs. van der Luyden poured the tea."
+    )
+    a = analyze(Document("x.txt", text), summary=False)
+    people = {p.name for p in a.participants if p.kind == "person"}
+    assert {"Mr. van der Luyden", "Mrs. van der Luyden"} <= people
+    assert "Luyden" not in people

@@ -17,7 +17,7 @@ from reader.text.tokens import words as wordlist
 
 TOKEN = re.compile(
     r"(?:[A-Z][a-z]?\.){2,}(?![a-z])"  # U.S., U.N.
-    r"|(?:Mrs|Gen|Sen|Rep|Gov|Col|Capt|Lt|Sgt|Prof|Rev|Maj|Adm|St|Mt|Ft|Jr|Sr|Inc|Corp|Ltd|Bros)\.(?=\s|$)"
+    r"|(?:Mrs|Mr|Ms|Dr|Gen|Sen|Rep|Gov|Col|Capt|Lt|Sgt|Prof|Rev|Maj|Adm|St|Mt|Ft|Jr|Sr|Inc|Corp|Ltd|Bros)\.(?=\s|$)"
     r"|[A-Z][a-z]?\.(?=\s?[A-Z])"  # initials: N. Gherman, Sh.Mirziyoyev, Mr. Smith
     r"|\w+(?:[-&]\w+|['’](?![sS]\b)\w+)*"
     r"|['’][sS]\b"
@@ -371,11 +371,13 @@ def _split_titles(part: list[tuple[int, Token]]) -> list[tuple[list[tuple[int, T
             cur.append((i, t))
     if cur:
         pieces.append((cur, titles))
-    return [(_drop_edge_links(p), ts) for p, ts in pieces if _drop_edge_links(p)]
+    out = [(_drop_edge_links(p, keep_particles=bool(ts)), ts) for p, ts in pieces]
+    return [(p, ts) for p, ts in out if p]
 
 
-def _drop_edge_links(part: list[tuple[int, Token]]) -> list[tuple[int, Token]]:
-    while part and not part[0][1].capital:
+def _drop_edge_links(part: list[tuple[int, Token]], keep_particles: bool = False) -> list[tuple[int, Token]]:
+    """Links off both edges; after a title a particle opens the name ('Mr. van der Luyden')."""
+    while part and not part[0][1].capital and not (keep_particles and part[0][1].key in PARTICLES):
         part = part[1:]
     while part and not part[-1][1].capital:
         part = part[:-1]
