@@ -304,3 +304,18 @@ def test_surname_particles_stay_with_the_titled_name():
     people = {p.name for p in a.participants if p.kind == "person"}
     assert {"Mr. van der Luyden", "Mrs. van der Luyden"} <= people
     assert "Luyden" not in people
+
+
+def test_a_character_met_once_in_an_organization_context_stays_a_person():
+    text = (
+        "Mary Musgrove was unwell. Mary wanted company, and Mary said so. "
+        "His sisters were coming, meaning to visit Mary and the child. Mary sighed at the window."
+    )
+    a = analyze(Document("x.txt", text), summary=False)
+    assert not any(p.kind != "person" and "Mary" in p.aliases for p in a.participants)
+
+
+@pytest.mark.parametrize("possessive", ["Maggie s", "Maggie’s", "Maggie's"])
+def test_in_before_a_possessive_name_is_not_a_place(possessive):
+    text = f"Maggie smiled at him. He could not speak in {possessive} presence. Maggie went out."
+    assert kinds_of(text).get("Maggie") == "person"

@@ -321,7 +321,7 @@ def _trim(
     pieces = [(part, [])] if shouting else _split_titles(part)
     out = []
     for piece, titles in pieces:
-        if piece and piece[0][0] == first and piece[0][1].key in wordlist("function_words"):
+        if piece and piece[0][0] == first and _opens_sentence(piece[0][1]):
             piece = piece[1:]
             while piece and not piece[0][1].capital:
                 piece = piece[1:]
@@ -340,6 +340,11 @@ def _trim(
             )
         )
     return out
+
+
+def _opens_sentence(t: Token) -> bool:
+    """A capitalised word that is there because the sentence starts: 'The', 'Said Helen'."""
+    return t.key in wordlist("function_words") or t.key in wordlist("cue_verbs")
 
 
 def _titles_before(toks: list[Token], i: int) -> list[Token]:
