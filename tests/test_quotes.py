@@ -190,6 +190,8 @@ def test_a_speech_over_two_paragraphs_is_quoted_in_both():
         ('"You are late," Elizabeth said.', "Elizabeth"),
         ('Jane sat down. Mr. Bennet came in.\n\n"You are late," said he.', "Bennet"),
         ('Mr. Bennet came in. Jane sat down.\n\n"You are late," said she.', "Jane"),
+        ('Helen came in and turned to Margaret.\n\n"You are late," said she.', "Helen"),
+        ('Helen stood by the fire, smiling at Margaret.\n\n"Sit down," she said.', "Helen"),
     ],
 )
 def test_speaker_from_said_x_x_said_and_said_he(text, speaker):

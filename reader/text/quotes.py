@@ -290,6 +290,8 @@ class _Speakers:
             start, _, pid = self.narration[j]
             if start < floor:
                 break
+            if _object_of(self.analysis.text, start):
+                continue  # "she said to Margaret": Margaret listens
             if wanted is None or self.gender.get(pid) in (None, wanted):
                 return pid
         return None
@@ -323,6 +325,17 @@ class _Speakers:
             if p.kind == "person" and p.role and any(_contains(p.role, a) for a in org.aliases):
                 return p.id
         return None
+
+
+OBJECT_BEFORE = re.compile(
+    r"\b(?:to|at|with|for|by|from|upon|towards|toward|into|on|about|of|behind|beside|after)\s+(?:\w+\.?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _object_of(text: str, start: int) -> bool:
+    """A name right after a preposition ('turned to Margaret', 'looked at Mr. Bennet')."""
+    return OBJECT_BEFORE.search(text, max(0, start - 24), start) is not None
 
 
 def _contains(text: str, name: str) -> bool:
