@@ -319,3 +319,8 @@ def test_a_character_met_once_in_an_organization_context_stays_a_person():
 def test_in_before_a_possessive_name_is_not_a_place(possessive):
     text = f"Maggie smiled at him. He could not speak in {possessive} presence. Maggie went out."
     assert kinds_of(text).get("Maggie") == "person"
+
+
+def test_a_place_whose_second_word_is_a_first_name_stays_whole():
+    found = kinds_of("The bridge was built under San Francisco Bay. Tourists love San Francisco Bay.")
+    assert "San Francisco Bay" in found and "San" not in found

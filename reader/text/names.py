@@ -283,6 +283,8 @@ def _name_starts(part: list[tuple[int, Token]], n: int) -> bool:
         return prev.key not in gz.first_names()
     if t.key not in gz.first_names() or nxt is None or not nxt.capital:
         return False
+    if f"{prev.key} {t.key}" in gz.places():
+        return False  # "San Francisco Bay": a place's own words, not a person after a place
     if nxt.key in wordlist("org_words"):
         return False
     if (
