@@ -324,3 +324,14 @@ def test_in_before_a_possessive_name_is_not_a_place(possessive):
 def test_a_place_whose_second_word_is_a_first_name_stays_whole():
     found = kinds_of("The bridge was built under San Francisco Bay. Tourists love San Francisco Bay.")
     assert "San Francisco Bay" in found and "San" not in found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The Armenians came to Isfahan from Persia. Persia welcomed them.", "Persia"),
+        ("Ships sailed between Singapore and Venice. Venice was rich.", "Venice"),
+    ],
+)
+def test_english_names_of_old_places_are_places(text, name):
+    assert kinds_of(text).get(name) == "place"
