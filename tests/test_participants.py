@@ -331,6 +331,9 @@ def test_a_place_whose_second_word_is_a_first_name_stays_whole():
     [
         ("The Armenians came to Isfahan from Persia. Persia welcomed them.", "Persia"),
         ("Ships sailed between Singapore and Venice. Venice was rich.", "Venice"),
+        ("The fortress stood by the River Ouse. The River Ouse floods in winter.", "River Ouse"),
+        ("We visited York Minster at dawn. York Minster is vast.", "York Minster"),
+        ("The Royal Palace faces the square. The Royal Palace opens at nine.", "Royal Palace"),
     ],
 )
 def test_english_names_of_old_places_are_places(text, name):

@@ -99,7 +99,9 @@ COMPANY_SUFFIXES = frozenset(
 )
 TEAM, SURE, WEAK = 3, 2, 1
 # Words that open a place's name: "Lake Merritt", "Mt. Talau", "Cape Cod".
-PLACE_PREFIXES = frozenset({"lake", "mount", "mt", "cape", "isle", "fort", "ft", "port", "gulf", "bay", "loch"})
+PLACE_PREFIXES = frozenset(
+    {"lake", "mount", "mt", "cape", "isle", "fort", "ft", "port", "gulf", "bay", "loch", "river"}
+)
 # Endings of English common nouns and adjectives, seldom of a surname ("Sustainable Development").
 COMMON_SUFFIX = re.compile(r"(?:tion|sion|ment|ity|ness|ship|ism|ance|ence|able|ible|ive|ical|ary|ogy|ing)s?$")
 

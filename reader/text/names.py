@@ -101,6 +101,16 @@ PLACE_HEADS = frozenset(
         "ocean",
         "canal",
         "park",
+        # buildings and sites that GUM and travel writing treat as places
+        "palace",
+        "mosque",
+        "minster",
+        "cathedral",
+        "castle",
+        "abbey",
+        "temple",
+        "tower",
+        "gardens",
     }
 )
 OPENERS = frozenset("\"'“‘«([-—–*>")
