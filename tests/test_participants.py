@@ -283,3 +283,58 @@ def test_mr_surname_is_not_the_son_who_goes_by_his_first_name():
     father = next(p for p in a.participants if p.name == "Mr. Emerson")
     son = next(p for p in a.participants if "George Emerson" in p.aliases)
     assert father is not son and "George" in son.aliases
+
+
+def test_family_title_holds_when_it_is_once_shouted():
+    text = (
+        "George Emerson stood by the window. Mr. Emerson sat down. George laughed. "
+        "Mr. Emerson smiled, and George went out into the garden. "
+        '"But, Mr. Emerson--MR. EMERSON--what are you talking about?" George asked.'
+    )
+    a = analyze(Document("x.txt", text), summary=False)
+    assert "Mr. Emerson" in {p.name for p in a.participants if p.kind == "person"}
+
+
+def test_surname_particles_stay_with_the_titled_name():
+    text = (
+        "Mr. van der Luyden came in. Mrs. van der Luyden smiled at him. Henry van der Luyden was his name. "
+        "Mr. van der Luyden sat down, and Mrs. van der Luyden poured the tea."
+    )
+    a = analyze(Document("x.txt", text), summary=False)
+    people = {p.name for p in a.participants if p.kind == "person"}
+    assert {"Mr. van der Luyden", "Mrs. van der Luyden"} <= people
+    assert "Luyden" not in people
+
+
+def test_a_character_met_once_in_an_organization_context_stays_a_person():
+    text = (
+        "Mary Musgrove was unwell. Mary wanted company, and Mary said so. "
+        "His sisters were coming, meaning to visit Mary and the child. Mary sighed at the window."
+    )
+    a = analyze(Document("x.txt", text), summary=False)
+    assert not any(p.kind != "person" and "Mary" in p.aliases for p in a.participants)
+
+
+@pytest.mark.parametrize("possessive", ["Maggie s", "Maggie’s", "Maggie's"])
+def test_in_before_a_possessive_name_is_not_a_place(possessive):
+    text = f"Maggie smiled at him. He could not speak in {possessive} presence. Maggie went out."
+    assert kinds_of(text).get("Maggie") == "person"
+
+
+def test_a_place_whose_second_word_is_a_first_name_stays_whole():
+    found = kinds_of("The bridge was built under San Francisco Bay. Tourists love San Francisco Bay.")
+    assert "San Francisco Bay" in found and "San" not in found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The Armenians came to Isfahan from Persia. Persia welcomed them.", "Persia"),
+        ("Ships sailed between Singapore and Venice. Venice was rich.", "Venice"),
+        ("The fortress stood by the River Ouse. The River Ouse floods in winter.", "River Ouse"),
+        ("We visited York Minster at dawn. York Minster is vast.", "York Minster"),
+        ("The Royal Palace faces the square. The Royal Palace opens at nine.", "Royal Palace"),
+    ],
+)
+def test_english_names_of_old_places_are_places(text, name):
+    assert kinds_of(text).get(name) == "place"

@@ -190,6 +190,11 @@ def test_a_speech_over_two_paragraphs_is_quoted_in_both():
         ('"You are late," Elizabeth said.', "Elizabeth"),
         ('Jane sat down. Mr. Bennet came in.\n\n"You are late," said he.', "Bennet"),
         ('Mr. Bennet came in. Jane sat down.\n\n"You are late," said she.', "Jane"),
+        ('Helen came in and turned to Margaret.\n\n"You are late," said she.', "Helen"),
+        ('Helen stood by the fire, smiling at Margaret.\n\n"Sit down," she said.', "Helen"),
+        ('Anne looked up. Wentworth came in.\n\n"Sit down," said she.', "Anne"),
+        ('Anne looked up. Captain Wentworth came in.\n\n"Sit down," said she.', "Anne"),
+        ('Anne looked up.\n\nKatharine smiled.\n\n"You are late."', "Katharine"),
     ],
 )
 def test_speaker_from_said_x_x_said_and_said_he(text, speaker):

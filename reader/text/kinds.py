@@ -99,7 +99,9 @@ COMPANY_SUFFIXES = frozenset(
 )
 TEAM, SURE, WEAK = 3, 2, 1
 # Words that open a place's name: "Lake Merritt", "Mt. Talau", "Cape Cod".
-PLACE_PREFIXES = frozenset({"lake", "mount", "mt", "cape", "isle", "fort", "ft", "port", "gulf", "bay", "loch"})
+PLACE_PREFIXES = frozenset(
+    {"lake", "mount", "mt", "cape", "isle", "fort", "ft", "port", "gulf", "bay", "loch", "river"}
+)
 # Endings of English common nouns and adjectives, seldom of a surname ("Sustainable Development").
 COMMON_SUFFIX = re.compile(r"(?:tion|sion|ment|ity|ness|ship|ism|ance|ence|able|ible|ive|ical|ary|ogy|ing)s?$")
 
@@ -131,7 +133,25 @@ def classify(cands: list[Candidate], lower: set[str] | frozenset[str] = frozense
         if kind:
             c.kind = kind
             out.append(c)
+    _characters_are_people(out)
     return out
+
+
+def _characters_are_people(cands: list[Candidate]) -> None:
+    """A one-word name the document mostly gives a person ("Mary" of "Mary Musgrove", "Dallas"
+    who speaks) is that person everywhere in it, unless it names a country or region."""
+    firsts = {c.tokens[0].key for c in cands if c.kind == "person" and len(c.tokens) > 1}
+    votes: dict[str, list[int]] = {}
+    for c in cands:
+        if len(c.tokens) == 1 and not c.shouting:
+            votes.setdefault(c.key, [0, 0])[c.kind != "person"] += 1
+    for c in cands:
+        if c.kind == "person" or len(c.tokens) != 1 or c.shouting or c.key in gz.countries() or c.key in gz.regions():
+            continue
+        person, other = votes[c.key]
+        first = c.key in firsts and c.key in gz.first_names() and person > 0
+        if person > other or first and person * 3 >= other:
+            c.kind = "person"
 
 
 Verdict = tuple[str | None, int]
@@ -246,7 +266,7 @@ def _person_evidence(cands: list[Candidate]) -> dict[str, list[int]]:
             counts[2] += 1
         if c.after in speech or c.before in wordlist("cue_verbs") or _person_titled(c) or _cited(c):
             counts[0] += 1
-        if c.before in PLACE_CONTEXT:
+        if _in_place(c):
             counts[1] += 1
     return out
 
@@ -457,7 +477,7 @@ def _from_document(c: Candidate, known: dict[str, str]) -> str | None:
 def _from_context(c: Candidate) -> str | None:
     if c.initial:
         return None
-    if c.before in PLACE_CONTEXT:
+    if _in_place(c):
         return "place"
     if c.after in wordlist("cue_verbs"):
         return "person"
@@ -490,3 +510,11 @@ def _shouted_place(key: str, c: Candidate, end: int) -> str | None:
     if key in gz.regions() or key in gz.cities():
         return "organization" if team else "place"
     return None
+
+
+POSSESSIVE = frozenset({"s", "'s", "’s"})
+
+
+def _in_place(c: Candidate) -> bool:
+    """'in Coron', but not 'in Maggie's presence' (nor 'in Maggie s' where the apostrophe was lost)."""
+    return c.before in PLACE_CONTEXT and c.after not in POSSESSIVE

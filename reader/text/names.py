@@ -17,7 +17,7 @@ from reader.text.tokens import words as wordlist
 
 TOKEN = re.compile(
     r"(?:[A-Z][a-z]?\.){2,}(?![a-z])"  # U.S., U.N.
-    r"|(?:Mrs|Gen|Sen|Rep|Gov|Col|Capt|Lt|Sgt|Prof|Rev|Maj|Adm|St|Mt|Ft|Jr|Sr|Inc|Corp|Ltd|Bros)\.(?=\s|$)"
+    r"|(?:Mrs|Mr|Ms|Dr|Gen|Sen|Rep|Gov|Col|Capt|Lt|Sgt|Prof|Rev|Maj|Adm|St|Mt|Ft|Jr|Sr|Inc|Corp|Ltd|Bros)\.(?=\s|$)"
     r"|[A-Z][a-z]?\.(?=\s?[A-Z])"  # initials: N. Gherman, Sh.Mirziyoyev, Mr. Smith
     r"|\w+(?:[-&]\w+|['’](?![sS]\b)\w+)*"
     r"|['’][sS]\b"
@@ -101,6 +101,16 @@ PLACE_HEADS = frozenset(
         "ocean",
         "canal",
         "park",
+        # buildings and sites that GUM and travel writing treat as places
+        "palace",
+        "mosque",
+        "minster",
+        "cathedral",
+        "castle",
+        "abbey",
+        "temple",
+        "tower",
+        "gardens",
     }
 )
 OPENERS = frozenset("\"'“‘«([-—–*>")
@@ -283,6 +293,8 @@ def _name_starts(part: list[tuple[int, Token]], n: int) -> bool:
         return prev.key not in gz.first_names()
     if t.key not in gz.first_names() or nxt is None or not nxt.capital:
         return False
+    if f"{prev.key} {t.key}" in gz.places():
+        return False  # "San Francisco Bay": a place's own words, not a person after a place
     if nxt.key in wordlist("org_words"):
         return False
     if (
@@ -321,7 +333,7 @@ def _trim(
     pieces = [(part, [])] if shouting else _split_titles(part)
     out = []
     for piece, titles in pieces:
-        if piece and piece[0][0] == first and piece[0][1].key in wordlist("function_words"):
+        if piece and piece[0][0] == first and _opens_sentence(piece[0][1]):
             piece = piece[1:]
             while piece and not piece[0][1].capital:
                 piece = piece[1:]
@@ -340,6 +352,11 @@ def _trim(
             )
         )
     return out
+
+
+def _opens_sentence(t: Token) -> bool:
+    """A capitalised word that is there because the sentence starts: 'The', 'Said Helen'."""
+    return t.key in wordlist("function_words") or t.key in wordlist("cue_verbs")
 
 
 def _titles_before(toks: list[Token], i: int) -> list[Token]:
@@ -371,11 +388,13 @@ def _split_titles(part: list[tuple[int, Token]]) -> list[tuple[list[tuple[int, T
             cur.append((i, t))
     if cur:
         pieces.append((cur, titles))
-    return [(_drop_edge_links(p), ts) for p, ts in pieces if _drop_edge_links(p)]
+    out = [(_drop_edge_links(p, keep_particles=bool(ts)), ts) for p, ts in pieces]
+    return [(p, ts) for p, ts in out if p]
 
 
-def _drop_edge_links(part: list[tuple[int, Token]]) -> list[tuple[int, Token]]:
-    while part and not part[0][1].capital:
+def _drop_edge_links(part: list[tuple[int, Token]], keep_particles: bool = False) -> list[tuple[int, Token]]:
+    """Links off both edges; after a title a particle opens the name ('Mr. van der Luyden')."""
+    while part and not part[0][1].capital and not (keep_particles and part[0][1].key in PARTICLES):
         part = part[1:]
     while part and not part[-1][1].capital:
         part = part[:-1]

@@ -100,10 +100,24 @@ def _group(cands: list[Candidate]) -> list[list[Candidate]]:
 
 def _honorific(c: Candidate) -> str:
     """'mr', 'mrs', 'miss' or 'ms' before a one-word person name."""
-    if c.kind != "person" or len(c.tokens) != 1 or not c.titles:
+    if c.kind != "person" or not _surname_only(c) or not c.titles:
         return ""
     key = c.titles[-1].key
     return key if key in HONORIFICS else ""
+
+
+def _surname_only(c: Candidate) -> bool:
+    """'Bennet' or 'van der Luyden': a surname alone, its particles included."""
+    return all(t.key in names.PARTICLES for t in c.tokens[:-1])
+
+
+def _surname_key(c: Candidate) -> str:
+    """'Henry van der Luyden' -> 'van der luyden'."""
+    keys = [t.key for t in c.tokens]
+    n = len(keys) - 1
+    while n > 1 and keys[n - 1] in names.PARTICLES:
+        n -= 1
+    return " ".join(keys[n:])
 
 
 def _family_names(cands: list[Candidate]) -> set[str]:
@@ -120,7 +134,7 @@ def _family_names(cands: list[Candidate]) -> set[str]:
         elif c.kind == "person" and len(c.tokens) == 1:
             alone[c.key] = alone.get(c.key, 0) + 1
         elif c.kind == "person":
-            firsts.setdefault(c.tokens[-1].key, set()).add(c.tokens[0].key)
+            firsts.setdefault(_surname_key(c), set()).add(c.tokens[0].key)
     return {
         key
         for key, titles in seen.items()
@@ -130,10 +144,11 @@ def _family_names(cands: list[Candidate]) -> set[str]:
 
 def _family_title(group: list[Candidate]) -> str:
     """'Mrs.' for a group of 'Mrs. Hilbery' mentions kept apart from the rest of the family."""
-    titled = [c.titles[-1].text for c in group if c.titles and c.titles[-1].key in HONORIFICS and len(c.tokens) == 1]
-    if len(set(titled)) != 1 or 2 * len(titled) < len(group):
+    titled = [c.titles[-1] for c in group if c.titles and c.titles[-1].key in HONORIFICS and _surname_only(c)]
+    if len({t.key for t in titled}) != 1 or 2 * len(titled) < len(group):
         return ""  # 'Charles' with one 'Mrs Charles' among his mentions is not a Mrs
-    return titled[0]
+    forms = [t.text for t in titled]
+    return max(forms, key=forms.count)  # 'Mr.' over a heading's 'MR'
 
 
 def _merge_lone_names(groups: list[list[Candidate]], family: set[str]) -> list[list[Candidate]]:

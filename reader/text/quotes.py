@@ -43,6 +43,27 @@ GENDERED_TITLES = {
     "queen": "f",
     "mademoiselle": "f",
     "madame": "f",
+    "captain": "m",
+    "admiral": "m",
+    "colonel": "m",
+    "general": "m",
+    "major": "m",
+    "uncle": "m",
+    "father": "m",
+    "brother": "m",
+    "aunt": "f",
+    "mother": "f",
+    "sister": "f",
+    "duchess": "f",
+    "duke": "m",
+    "baron": "m",
+    "baroness": "f",
+    "signor": "m",
+    "signora": "f",
+    "monsieur": "m",
+    "herr": "m",
+    "frau": "f",
+    "fraulein": "f",
 }
 GROUP_WORDS = frozenset(
     {
@@ -286,13 +307,18 @@ class _Speakers:
             return self.expected  # in a dialogue, 'said she' is the turn's speaker, not her listener
         k = bisect.bisect_left(self.narration_starts, pos) - 1
         floor = max(pos - 3000, self._section_start(pos))
+        unknown = None
         for j in range(k, max(k - 30, -1), -1):
             start, _, pid = self.narration[j]
             if start < floor:
                 break
-            if wanted is None or self.gender.get(pid) in (None, wanted):
+            if _object_of(self.analysis.text, start):
+                continue  # "she said to Margaret": Margaret listens
+            if wanted is None or self.gender.get(pid) == wanted:
                 return pid
-        return None
+            if self.gender.get(pid) is None and unknown is None:
+                unknown = pid  # a person of unknown gender, if no one of the pronoun's gender is near
+        return unknown
 
     def addressed(self, text: str, quotes: list[Quote]) -> str | None:
         """A person named inside the quotes between commas or before the end: "Well, Margaret, ..."."""
@@ -323,6 +349,17 @@ class _Speakers:
             if p.kind == "person" and p.role and any(_contains(p.role, a) for a in org.aliases):
                 return p.id
         return None
+
+
+OBJECT_BEFORE = re.compile(
+    r"\b(?:to|at|with|for|from|upon|towards|toward|into|behind|beside)\s+(?:\w+\.?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _object_of(text: str, start: int) -> bool:
+    """A name right after a preposition ('turned to Margaret', 'looked at Mr. Bennet')."""
+    return OBJECT_BEFORE.search(text, max(0, start - 24), start) is not None
 
 
 def _contains(text: str, name: str) -> bool:
@@ -407,7 +444,11 @@ def _direct_quotes(analysis: Analysis, people: _Speakers) -> list[Quote]:
     turns = _Turns()
     for n, (para, found) in enumerate(zip(paras, spans)):
         if found:
-            lead = _introduced_by(text, paras[n - 1], people) if n and found[0][0] == para[0] else None
+            lead = None
+            if n and found[0][0] == para[0]:
+                lead = _introduced_by(text, paras[n - 1], people) or (
+                    _acting(text, paras[n - 1], people) if not spans[n - 1] else None
+                )
             quotes = _attribute(text, para, found, people, lead or turns.alternate(n))
             out.extend(quotes)
             if quotes:
@@ -422,6 +463,25 @@ def _introduced_by(text: str, para: tuple[int, int], people: _Speakers) -> str |
     if text[a:b].rstrip()[-1:] not in (":", "-", "—", ","):
         return None
     return people.nearest_in(a, b, b, b)
+
+
+SHORT_ACTION = 160  # "Katharine smiled." before a quote: a short paragraph of narration
+
+
+def _acting(text: str, para: tuple[int, int], people: _Speakers) -> str | None:
+    """A short narration paragraph whose last sentence opens with a person: that person speaks next."""
+    a, b = para
+    if b - a > SHORT_ACTION:
+        return None
+    k = bisect.bisect_right(people.sentence_starts, b - 1) - 1
+    if k < 0:
+        return None
+    s = people.analysis.sentences[k]
+    first = people.first_named_in(max(a, s.start), b)
+    if first is None:
+        return None
+    start = people.starts[bisect.bisect_left(people.starts, max(a, s.start))]
+    return first if start - max(a, s.start) <= 4 else None
 
 
 class _Turns:
