@@ -275,3 +275,20 @@ def test_reader_prefers_prose_on_an_rfc():
     for i in summarize(a, sentences=5).selected:
         tokens = a.sentence_text(i).split()
         assert len(tokens) <= 2 * 60 and sum(t[:1].isalpha() for t in tokens) > len(tokens) / 2
+
+
+def test_length_prior_favours_long_turns_only_where_lengths_vary():
+    from reader.summarize.news import length_prior
+
+    even = Source(
+        texts=[f"The council approved the new budget for road repairs in district {k}." for k in range(8)],
+        paragraphs=list(range(8)),
+    )
+    assert np.allclose(length_prior(even), 1.0)
+    talk = ["Yeah.", "Okay.", "Mm-hmm, right."] * 4 + [
+        "So the remote control needs a bigger battery, rubber buttons and a cheaper plastic case for the market.",
+        "Right, the design team should check whether the speech recognition chip fits inside the budget we set.",
+    ]
+    prior = length_prior(Source(texts=talk, paragraphs=list(range(len(talk)))))
+    assert prior[-1] > 1.5 * prior[0]
+    assert prior[-2] > 1.5 * prior[1]

@@ -59,7 +59,7 @@ ALGORITHMS: dict[str, Algorithm] = {
     )
 }
 DEFAULT_ALGORITHM = "reader"
-MISSES = 1  # a sentence that does not fit may be skipped once; farther down the ranking is filler
+MISSES = 2  # sentences that do not fit may be skipped twice; farther down the ranking is filler
 
 
 def default_count(n: int) -> int:
