@@ -32,6 +32,7 @@ class Block:
     level: int | None = None  # headings only
     speaker: str | None = None  # turns only: the speaker's label as written
     time: str | None = None  # subtitles: when the cue starts, for the view
+    language: str | None = None  # code blocks: the language the source declares ("python"), for the view
 
 
 @dataclass(frozen=True)
@@ -200,4 +201,6 @@ class Analysis:
             out["speaker"] = self.speakers.get(block.speaker)
         if block.time is not None:
             out["time"] = block.time
+        if block.language is not None:
+            out["language"] = block.language
         return out

@@ -826,3 +826,134 @@ def test_state_round_trip_and_hand_edited_values(tmp_path):
     edited, settings = DocumentState(document), SummarySettings()
     state.restore(bad, edited, settings)
     assert edited.position == 0 and edited.bookmarks == [5] and settings == SummarySettings()
+
+
+RICH_MARKDOWN = """\
+# Reading guide
+
+Read the [manual](https://example.org/manual) first, then the notes.
+
+## Install
+
+```python
+def greet(name):
+    return "hello " + name
+```
+
+> A quoted remark that is long enough to wrap onto a second line at a narrow width of forty cells.
+
+- The first item of a list, long enough that it wraps onto a second line at this width.
+- A second item.
+
+![A diagram of the parts](parts.png)
+
+[not markup] and \x1b[31m stays text.
+"""
+
+
+def markdown_app(text: str = RICH_MARKDOWN) -> ReaderApp:
+    return ReaderApp([document_from_bytes("guide.md", text.encode("utf-8"))], analyzer=analyze_document)
+
+
+def line_starting(view, words: str):
+    """The first screen line whose text (after the gutter) starts with ``words``."""
+    for y in range(view.size.height):
+        strip = view.render_line(y)
+        if strip.text[GUTTER:].startswith(words):
+            return strip
+    screen = "\n".join(view.render_line(y).text for y in range(view.size.height))
+    raise AssertionError(f"no line starts with {words!r}:\n{screen}")
+
+
+def styles_of(strip, words: str) -> list:
+    """The styles of the segments holding ``words`` or a piece of them (a word or more)."""
+    return [
+        seg.style for seg in strip if words in seg.text or (len(seg.text.strip()) > 1 and seg.text.strip() in words)
+    ]
+
+
+@sync
+async def test_markdown_blocks_render_by_kind():
+    async with markdown_app().run_test(size=(60, 40)) as pilot:
+        await settle(pilot)
+        view = pilot.app.screen.reading
+        title = line_starting(view, "Reading guide")
+        assert all(s.bold and s.underline for s in styles_of(title, "Reading guide"))
+        install = line_starting(view, "Install")
+        assert all(s.bold and not s.underline for s in styles_of(install, "Install"))
+        link = line_starting(view, "Read the manual")
+        assert any(s.link == "https://example.org/manual" and s.underline for s in styles_of(link, "manual"))
+        assert not any(s.link for s in styles_of(link, "Read the"))
+        code = line_starting(view, "def greet(name):")
+        assert len({seg.style.color for seg in code if seg.style and seg.text.strip()}) > 1  # highlighted
+        assert line_starting(view, "    return").text[GUTTER:].startswith('    return "hello " + name')
+        assert line_starting(view, "│ A quoted remark")
+        assert line_starting(view, "│ second line")  # the bar runs down the whole quote
+        assert line_starting(view, "• The first item")
+        assert line_starting(view, "  onto a second line")  # the item's lines hang under its text
+        assert line_starting(view, "• A second item.")
+        image = line_starting(view, "▣ image: A diagram of the parts")
+        assert any(s.italic for s in styles_of(image, "A diagram"))
+        assert line_starting(view, "[not markup] and ␛[31m stays text.")
+
+
+TRANSCRIPT = """\
+Weekly meeting
+
+[00:00:05] Ann Lee: Good morning, everyone. Let us start with the budget for the coming year.
+[00:00:12] Bob Stone: Thanks. The budget grew by four percent, mostly for travel.
+[00:00:20] Ann Lee: And the rest went to the new office, which opens in May.
+[00:00:31] Bob Stone: Yes, on the first of May.
+"""
+
+HTML_PAGE = """\
+<!doctype html><html><head><title>Notes</title></head><body><main>
+<h1>Field notes</h1>
+<p>See <a href="https://example.org/a">the atlas</a> for the maps we used on the trip.</p>
+<pre><code class="language-json">{"days": 3}</code></pre>
+<ul><li>Bring water</li><li>Bring a map</li></ul>
+<blockquote><p>Never walk alone.</p></blockquote>
+<table><tr><th>Day</th><th>Miles</th></tr><tr><td>1</td><td>12</td></tr></table>
+</main></body></html>
+"""
+
+
+@sync
+async def test_transcript_turns_style_speaker_and_time():
+    doc = document_from_bytes("meeting.txt", TRANSCRIPT.encode("utf-8"))
+    assert doc.format == "transcript"
+    async with ReaderApp([doc], analyzer=analyze_document).run_test(size=(80, 20)) as pilot:
+        await settle(pilot)
+        view = pilot.app.screen.reading
+        turn = line_starting(view, "[00:00:05] Ann Lee:")
+        assert all(s.bold for s in styles_of(turn, "Ann Lee"))
+        assert all(s.dim for s in styles_of(turn, "00:00:05"))
+        assert not any(s.bold for s in styles_of(turn, "Good morning"))
+        assert line_starting(view, "[00:00:12] Bob Stone:")
+
+
+@sync
+async def test_html_page_renders_blocks_and_links():
+    doc = document_from_bytes("notes.html", HTML_PAGE.encode("utf-8"))
+    assert [b.kind for b in doc.blocks].count("preformatted") == 1  # the extractor drops its class: no language
+    async with ReaderApp([doc], analyzer=analyze_document).run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        view = pilot.app.screen.reading
+        assert all(s.bold and s.underline for s in styles_of(line_starting(view, "Field notes"), "Field notes"))
+        link = line_starting(view, "See the atlas")
+        assert any(s.link == "https://example.org/a" for s in styles_of(link, "atlas"))
+        assert line_starting(view, "• Bring water") and line_starting(view, "• Bring a map")
+        assert line_starting(view, "│ Never walk alone.")
+        assert line_starting(view, "Day | Miles")
+        assert line_starting(view, '{"days": 3}')
+
+
+def test_code_blocks_keep_their_declared_language():
+    from reader.analysis import analyze
+
+    doc = document_from_bytes("guide.md", (RICH_MARKDOWN + "\n```\nplain block\n```\n").encode("utf-8"))
+    code = [b for b in doc.blocks if b.kind == "preformatted"]
+    assert [b.language for b in code] == ["python", None]
+    blocks = analyze(doc).to_json()["blocks"]
+    assert [b.get("language") for b in blocks if b["kind"] == "preformatted"] == ["python", None]
+    assert sum("language" in b for b in blocks) == 1  # the key only where a language is declared

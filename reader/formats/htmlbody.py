@@ -7,6 +7,7 @@ images are left out of the prose (a run of images alone, like a badge row, is an
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,7 +69,7 @@ class Walker:
                 self._anchor(inner)  # <h2><a id="ch1"></a>Chapter I</h2>, as Project Gutenberg writes it
             self.add("heading", _text(el, self.skip), HEADINGS[tag])
         elif tag == "pre":
-            self.add("preformatted", "".join(el.itertext()).strip("\n"))
+            self.add("preformatted", "".join(el.itertext()).strip("\n"), language=_language(el))
         elif tag == "table":
             self.add("table", _table(el, self.skip))
         elif tag == "img":
@@ -119,7 +120,7 @@ class Walker:
                 self.builder.link(a - lead, text[a:b], url)
         self.builder.add(kind, text[lead:])
 
-    def add(self, kind: BlockKind, text: str, level: int | None = None) -> None:
+    def add(self, kind: BlockKind, text: str, level: int | None = None, language: str | None = None) -> None:
         if kind == "heading":
             text = text.rstrip(" #¶§🔗")  # self-link marks beside documentation headings
         if not text.strip():
@@ -129,7 +130,7 @@ class Walker:
             self.pending = None
         else:
             self._pending_heading()
-        self.builder.add(kind, text, level)
+        self.builder.add(kind, text, level, **({"language": language} if language else {}))
 
     def _pending_heading(self) -> None:
         """A chapter the table of contents names but the page does not title: title it."""
@@ -142,6 +143,21 @@ class Walker:
         ident = el.get("id") or (el.get("name") if local(el.tag) == "a" else None)
         if ident and ident in self.anchors:
             self.pending = self.anchors.pop(ident)
+
+
+_LANGUAGE = re.compile(r"\b(?:language|lang|highlight(?:-source)?)-([\w+#.-]+)")
+
+
+def _language(pre: Any) -> str | None:
+    """The language a code block declares: ``<pre><code class="language-python">`` (Markdown,
+    most site generators) or ``<div class="highlight-python"><pre>`` (Sphinx)."""
+    for el in (*pre.iterchildren(), pre, pre.getparent()):
+        if el is None or not isinstance(el.tag, str):
+            continue
+        found = _LANGUAGE.search(el.get("class") or "")
+        if found:
+            return found.group(1).lower()
+    return None
 
 
 def _inline_into(buf: _Inline, el: Any, skip: frozenset[str]) -> None:

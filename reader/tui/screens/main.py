@@ -173,7 +173,8 @@ class MainScreen(Screen):
         self._stat = state_file.file_stamp(state.document.source)
         self.participant = None
         self.current = None
-        self.reading.show_text(state.document.text, getattr(state.document, "blocks", None))
+        document = state.document
+        self.reading.show_text(document.text, getattr(document, "blocks", None), getattr(document, "links", None))
         if state.position:
             self.call_after_refresh(self.reading.go_to_top, state.position)
         if self.search_query:
