@@ -44,6 +44,18 @@ class Link:
     url: str
 
 
+EmphasisKind = Literal["bold", "italic", "code"]
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    """Inline text the source sets apart (``<strong>``, ``*em*``, `` `code` ``), for the view."""
+
+    start: int
+    end: int
+    kind: EmphasisKind
+
+
 @dataclass(frozen=True)
 class Document:
     """A decoded, newline-normalised document: its text plus the structure its format declares."""
@@ -56,6 +68,7 @@ class Document:
     metadata: dict[str, str] = field(default_factory=dict)
     blocks: tuple[Block, ...] = ()  # empty for plain text: structure is inferred
     links: tuple[Link, ...] = ()
+    emphasis: tuple[Emphasis, ...] = ()
 
 
 @dataclass
@@ -166,6 +179,8 @@ class Analysis:
         out["blocks"] = [self._block_json(b) for b in doc.blocks]
         if doc.links:
             out["links"] = [{"start": k.start, "end": k.end, "url": k.url} for k in doc.links]
+        if doc.emphasis:
+            out["emphasis"] = [{"start": e.start, "end": e.end, "kind": e.kind} for e in doc.emphasis]
         if self.participants is not None:
             out["participants"] = [
                 {

@@ -833,6 +833,8 @@ RICH_MARKDOWN = """\
 
 Read the [manual](https://example.org/manual) first, then the notes.
 
+Some **strong** words, *slanted* words and `inline code`.
+
 ## Install
 
 ```python
@@ -884,6 +886,10 @@ async def test_markdown_blocks_render_by_kind():
         link = line_starting(view, "Read the manual")
         assert any(s.link == "https://example.org/manual" and s.underline for s in styles_of(link, "manual"))
         assert not any(s.link for s in styles_of(link, "Read the"))
+        marked = line_starting(view, "Some strong words")
+        assert all(s.bold for s in styles_of(marked, "strong")) and all(s.italic for s in styles_of(marked, "slanted"))
+        assert not any(s.bold or s.italic for s in styles_of(marked, "words"))
+        assert styles_of(marked, "inline code")[0].color != styles_of(marked, "words")[0].color
         code = line_starting(view, "def greet(name):")
         assert len({seg.style.color for seg in code if seg.style and seg.text.strip()}) > 1  # highlighted
         assert line_starting(view, "    return").text[GUTTER:].startswith('    return "hello " + name')
@@ -957,3 +963,6 @@ def test_code_blocks_keep_their_declared_language():
     blocks = analyze(doc).to_json()["blocks"]
     assert [b.get("language") for b in blocks if b["kind"] == "preformatted"] == ["python", None]
     assert sum("language" in b for b in blocks) == 1  # the key only where a language is declared
+    marked = [(e.kind, doc.text[e.start : e.end]) for e in doc.emphasis]
+    assert marked == [("bold", "strong"), ("italic", "slanted"), ("code", "inline code")]
+    assert "emphasis" not in analyze(document_from_bytes("plain.md", b"# Plain\n\nNo marks.\n")).to_json()

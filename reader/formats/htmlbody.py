@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.formats.build import Builder, inline
-from reader.model import BlockKind
+from reader.model import BlockKind, EmphasisKind
 
 SKIP = frozenset(
     {"script", "style", "noscript", "template", "svg", "head", "title", "meta", "link", "button", "iframe"}
@@ -23,6 +23,7 @@ BLOCK = frozenset(
     "figcaption header footer aside nav hr address details summary form fieldset center menu".split()
 )
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
+EMPHASIS: dict[str, EmphasisKind] = {"strong": "bold", "b": "bold", "em": "italic", "i": "italic", "code": "code"}
 
 
 def local(tag: Any) -> str:
@@ -38,6 +39,7 @@ class _Inline:
 
     chars: list[str] = field(default_factory=list)
     links: list[tuple[int, int, str]] = field(default_factory=list)
+    emphasis: list[tuple[int, int, str]] = field(default_factory=list)
     images: list[str] = field(default_factory=list)
 
     def add(self, piece: str | None) -> None:
@@ -118,6 +120,10 @@ class Walker:
             a, b = max(a, lead), min(b, len(text))
             if a < b:
                 self.builder.link(a - lead, text[a:b], url)
+        for a, b, how in buf.emphasis:
+            a, b = max(a, lead), min(b, len(text))
+            if a < b:
+                self.builder.emphasize(a - lead, b - a, EMPHASIS[how])
         self.builder.add(kind, text[lead:])
 
     def add(self, kind: BlockKind, text: str, level: int | None = None, language: str | None = None) -> None:
@@ -179,13 +185,20 @@ def _inline_into(buf: _Inline, el: Any, skip: frozenset[str]) -> None:
         buf.add(child.tail)
     href = el.get("href") if tag == "a" else None
     if href and not href.startswith(("javascript:", "#")):
-        while start < len(buf.chars) and buf.chars[start] == " ":
-            start += 1
-        end = len(buf.chars)
-        while end > start and buf.chars[end - 1] == " ":
-            end -= 1
-        if end > start:
-            buf.links.append((start, end, href))
+        _mark(buf.links, buf.chars, start, href)
+    if tag in EMPHASIS:
+        _mark(buf.emphasis, buf.chars, start, tag)
+
+
+def _mark(into: list[tuple[int, int, str]], chars: list[str], start: int, value: str) -> None:
+    """Record ``chars[start:]`` without its outer spaces, if anything is left."""
+    while start < len(chars) and chars[start] == " ":
+        start += 1
+    end = len(chars)
+    while end > start and chars[end - 1] == " ":
+        end -= 1
+    if end > start:
+        into.append((start, end, value))
 
 
 def _text(el: Any, skip: frozenset[str]) -> str:

@@ -7,6 +7,7 @@ The reading view asks this helper how to dress one line; the text itself stays d
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rich.segment import Segment
@@ -43,11 +44,20 @@ def heading_style(level: int | None, accent: str | None) -> Style:
 class Decor:
     """The declared blocks and links of the shown text, and the code lines highlighted so far."""
 
-    def __init__(self, text: str = "", blocks: list | None = None, links: list | None = None) -> None:
+    def __init__(
+        self,
+        text: str = "",
+        blocks: Sequence | None = None,
+        links: Sequence | None = None,
+        emphasis: Sequence | None = None,
+    ) -> None:
         self.text = text
         self.blocks = Spans((int(field_of(b, "start")), int(field_of(b, "end")), b) for b in blocks or [])
         self.links = Spans(
             (int(field_of(k, "start")), int(field_of(k, "end")), str(field_of(k, "url"))) for k in links or []
+        )
+        self.emphasis = Spans(
+            (int(field_of(e, "start")), int(field_of(e, "end")), str(field_of(e, "kind"))) for e in emphasis or []
         )
         self._code: dict[int, Text | None] = {}  # line start -> its highlighted text
         self._dark = True
@@ -98,7 +108,9 @@ class Decor:
             pos += len(line.plain) + 1
 
     def paint(self, text: Text, start: int, end: int, styles: dict[str, Style]) -> None:
-        """Links and speaker labels (with their time) on a line's text, before any overlay."""
+        """Emphasis, links and speaker labels (with their time) on a line's text, before any overlay."""
+        for a, b, how in self.emphasis.overlapping(start, end):
+            text.stylize(styles[f"emphasis_{how}"], max(a, start) - start, min(b, end) - start)
         for a, b, url in self.links.overlapping(start, end):
             text.stylize(styles["link"] + Style(link=str(url)), max(a, start) - start, min(b, end) - start)
         block = self.block_at(start)

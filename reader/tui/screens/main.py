@@ -174,7 +174,7 @@ class MainScreen(Screen):
         self.participant = None
         self.current = None
         document = state.document
-        self.reading.show_text(document.text, getattr(document, "blocks", None), getattr(document, "links", None))
+        self.reading.show_text(document.text, document.blocks, document.links, getattr(document, "emphasis", None))
         if state.position:
             self.call_after_refresh(self.reading.go_to_top, state.position)
         if self.search_query:

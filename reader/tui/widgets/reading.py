@@ -7,6 +7,7 @@ once. Document text is never markup; control characters are shown as symbols.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rich.segment import Segment
 from rich.style import Style
@@ -66,7 +67,7 @@ _LINE_KINDS = {"heading": HEADING, "list_item": ITEM, "block_quote": QUOTED, "im
 _AS_WRITTEN = {"preformatted": CODE, "table": PRE, "image": IMAGE}
 
 
-def units_of_blocks(text: str, blocks: list) -> list[Unit]:
+def units_of_blocks(text: str, blocks: Sequence) -> list[Unit]:
     """Units from a format's declared blocks (schema 2): code, tables and images as written,
     list items and block quotes indented, everything else reflowed, one blank line between
     blocks; the text after the last block as the plain-text rules say."""
@@ -158,10 +159,12 @@ class ReadingView(ScrollView, can_focus=True):
             self._folded = fold(self._text)
         return self._folded
 
-    def show_text(self, text: str, blocks: list | None = None, links: list | None = None) -> None:
-        """Show a new document, undecorated, from its top; ``blocks`` and ``links`` as its format declares."""
+    def show_text(
+        self, text: str, blocks: Sequence | None = None, links: Sequence | None = None, emphasis: Sequence | None = None
+    ) -> None:
+        """Show a new document, undecorated, from its top; blocks, links and emphasis as its format declares."""
         self._text = clean(text)
-        self._decor = Decor(self._text, blocks, links)
+        self._decor = Decor(self._text, blocks, links, emphasis)
         self._shown += 1
         self._wanted = None
         if blocks:
@@ -439,6 +442,9 @@ class ReadingView(ScrollView, can_focus=True):
             "block_bar": Style(dim=True),
             "image": Style(italic=True),
             "image_mark": Style(dim=True),
+            "emphasis_bold": Style(bold=True),
+            "emphasis_italic": Style(italic=True),
+            "emphasis_code": Style(color=self.app.current_theme.secondary or accent),
         }
         for level in (1, 2, 3):
             styles[f"h{level}"] = heading_style(level, accent)
