@@ -69,6 +69,7 @@ class Document:
     blocks: tuple[Block, ...] = ()  # empty for plain text: structure is inferred
     links: tuple[Link, ...] = ()
     emphasis: tuple[Emphasis, ...] = ()
+    anchors: dict[str, int] = field(default_factory=dict)  # element id -> offset of its block, for internal links
 
 
 @dataclass
@@ -179,6 +180,8 @@ class Analysis:
         out["blocks"] = [self._block_json(b) for b in doc.blocks]
         if doc.links:
             out["links"] = [{"start": k.start, "end": k.end, "url": k.url} for k in doc.links]
+        if doc.anchors:
+            out["anchors"] = dict(doc.anchors)
         if doc.emphasis:
             out["emphasis"] = [{"start": e.start, "end": e.end, "kind": e.kind} for e in doc.emphasis]
         if self.participants is not None:

@@ -966,3 +966,49 @@ def test_code_blocks_keep_their_declared_language():
     marked = [(e.kind, doc.text[e.start : e.end]) for e in doc.emphasis]
     assert marked == [("bold", "strong"), ("italic", "slanted"), ("code", "inline code")]
     assert "emphasis" not in analyze(document_from_bytes("plain.md", b"# Plain\n\nNo marks.\n")).to_json()
+
+
+LINKED = (
+    "# Guide\n\nSee [the notes](#notes-and-more) for details.\n\n"
+    + hard_wrapped(8)
+    + "\n## Notes and more\n\n"
+    + hard_wrapped(8)
+)
+
+
+@sync
+async def test_internal_link_jumps_and_backspace_comes_back():
+    async with markdown_app(LINKED).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        view = screen.reading
+        assert "Notes and more" not in shown(screen)
+        await pilot.press("enter")  # the first link on screen
+        await pilot.pause()
+        assert view.render_line(0).text[GUTTER:].startswith("Notes and more")
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert view.top_offset == 0 and "See the notes for details." in shown(screen)
+        link_line = next(y for y in range(view.size.height) if "See the notes" in view.render_line(y).text)
+        column = view.render_line(link_line).text.index("notes")
+        await pilot.click(view, offset=(column, link_line))
+        await pilot.pause()
+        assert view.render_line(0).text[GUTTER:].startswith("Notes and more")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert view.top_offset == 0
+
+
+def test_link_targets_from_ids_and_heading_slugs():
+    from reader.tui.navigate import History, Links, slug
+
+    assert slug("Notes and more!") == "notes-and-more"
+    doc = document_from_bytes("guide.md", LINKED.encode("utf-8"))
+    links = Links(doc)
+    notes = doc.text.index("Notes and more")
+    assert links.target("#notes-and-more") == notes and links.target("#Notes%20and%20more") == notes
+    assert links.target("https://example.org/#notes-and-more") is None and links.target("#missing") is None
+    history = History()
+    for offset in (5, 5, 9):
+        history.push(offset)
+    assert [history.back(), history.back(), history.back()] == [9, 5, None]

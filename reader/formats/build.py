@@ -23,6 +23,8 @@ class Builder:
     blocks: list[Block] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     emphasis: list[Emphasis] = field(default_factory=list)
+    anchors: dict[str, int] = field(default_factory=dict)
+    pending_ids: list[str] = field(default_factory=list)  # ids met since the last block: they point at the next
     size: int = 0
 
     def add(self, kind: BlockKind, text: str, level: int | None = None, **extra: str | None) -> Block | None:
@@ -32,6 +34,9 @@ class Builder:
         if self.parts:
             self._write("\n\n")
         start = self.size
+        for ident in self.pending_ids:
+            self.anchors.setdefault(ident, start)
+        self.pending_ids.clear()
         self._write(text)
         block = Block(kind, start, self.size, level, **extra)
         self.blocks.append(block)
@@ -63,5 +68,14 @@ class Builder:
         meta = {k: v.strip() for k, v in metadata.items() if v and v.strip()}
         notes = notes if self.blocks else (*notes, "empty document")
         return Document(
-            source, self.text(), fmt, encoding, notes, meta, tuple(self.blocks), tuple(self.links), tuple(self.emphasis)
+            source,
+            self.text(),
+            fmt,
+            encoding,
+            notes,
+            meta,
+            tuple(self.blocks),
+            tuple(self.links),
+            tuple(self.emphasis),
+            dict(self.anchors),
         )

@@ -147,6 +147,8 @@ class Walker:
 
     def _anchor(self, el: Any) -> None:
         ident = el.get("id") or (el.get("name") if local(el.tag) == "a" else None)
+        if ident:
+            self.builder.pending_ids.append(ident)  # a target of internal links
         if ident and ident in self.anchors:
             self.pending = self.anchors.pop(ident)
 
@@ -184,7 +186,7 @@ def _inline_into(buf: _Inline, el: Any, skip: frozenset[str]) -> None:
             _inline_into(buf, child, skip)
         buf.add(child.tail)
     href = el.get("href") if tag == "a" else None
-    if href and not href.startswith(("javascript:", "#")):
+    if href and not href.startswith("javascript:") and href != "#":
         _mark(buf.links, buf.chars, start, href)
     if tag in EMPHASIS:
         _mark(buf.emphasis, buf.chars, start, tag)

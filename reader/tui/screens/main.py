@@ -27,6 +27,7 @@ from reader.tui import state as state_file
 from reader.tui import work as jobs
 from reader.tui.keys import KEYS
 from reader.tui.layout import Spans
+from reader.tui.navigate import History, Links, is_external
 from reader.tui.session import DocumentState, Session
 from reader.tui.widgets.panes import (
     DocumentList,
@@ -76,6 +77,8 @@ class MainScreen(Screen):
         self._toggled = False  # the user chose what to show; stop following the width
         self.following = False  # F: keep the end of a growing file in view
         self._stat: tuple[int, float] | None = None  # size and time of the shown file
+        self.links: Links | None = None  # internal link targets of the shown document
+        self.history = History()  # places a link or an outline jump left from
 
     # Building
 
@@ -174,6 +177,7 @@ class MainScreen(Screen):
         self.participant = None
         self.current = None
         document = state.document
+        self.links, self.history = Links(document), History()
         self.reading.show_text(document.text, document.blocks, document.links, getattr(document, "emphasis", None))
         if state.position:
             self.call_after_refresh(self.reading.go_to_top, state.position)
@@ -375,9 +379,36 @@ class MainScreen(Screen):
         if self.analysis is None:
             return
         section = self.analysis.sections[index]
+        self.history.push(self.reading.top_offset)
         self.go_to_offset(section.heading_start if section.heading_start is not None else section.start)
         if self.session.settings.section_scope:
             self.resummarize()
+
+    def on_reading_view_link_clicked(self, message: ReadingView.LinkClicked) -> None:
+        self.follow_link(message.url)
+
+    def action_follow_link(self) -> None:
+        url = self.view.first_link() if self.view is self.reading else None
+        if url is not None:
+            self.follow_link(url)
+
+    def follow_link(self, url: str) -> None:
+        """An internal link jumps within the document (backspace comes back); an outside one is named."""
+        target = self.links.target(url) if self.links is not None else None
+        if target is None:
+            self.notify(url if is_external(url) else f"{url}: no such place in this document", timeout=4)
+            return
+        self.history.push(self.reading.top_offset)
+        self.show_text_view()
+        self.reading.go_to_top(target)
+        self._update_status()
+
+    def action_back(self) -> None:
+        offset = self.history.back()
+        if offset is not None:
+            self.show_text_view()
+            self.reading.go_to_top(offset)
+            self._update_status()
 
     def go_to_sentence(self, index: int) -> None:
         if self.analysis is not None:

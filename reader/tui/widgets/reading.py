@@ -109,6 +109,13 @@ class ReadingView(ScrollView, can_focus=True):
             super().__init__()
             self.participant, self.span = participant, span
 
+    class LinkClicked(Message):
+        """The user clicked a link (or asked to follow the first one on screen)."""
+
+        def __init__(self, url: str) -> None:
+            super().__init__()
+            self.url = url
+
     class Moved(Message):
         """The top of the view now shows another part of the text."""
 
@@ -265,9 +272,17 @@ class ReadingView(ScrollView, can_focus=True):
         offset = self.offset_at(event.x, event.y)
         if offset is None:
             return
+        for _, _, url in self._decor.links.overlapping(offset, offset + 1):
+            self.post_message(self.LinkClicked(str(url)))
+            return
         for start, end, value in self._mentions.overlapping(offset, offset + 1):
             participant = str(value[1])  # type: ignore[index]
             self.post_message(self.MentionClicked(participant, (start, end)))
+
+    def first_link(self) -> str | None:
+        """The first link that is on screen, if any."""
+        found = self._decor.links.overlapping(self.top_offset, self.bottom_offset)
+        return str(found[0][2]) if found else None
 
     @property
     def reading_offset(self) -> int:
