@@ -1012,3 +1012,24 @@ def test_link_targets_from_ids_and_heading_slugs():
     for offset in (5, 5, 9):
         history.push(offset)
     assert [history.back(), history.back(), history.back()] == [9, 5, None]
+
+
+def test_search_bookmark_and_file_watch_helpers(tmp_path):
+    from reader.tui.find import fold
+    from reader.tui.places import FileWatch, Search, add_bookmark, next_bookmark
+
+    text = "Natásha met Pierre. Later natasha left."
+    search = Search()
+    assert search.run("Natasha", fold(text)) is None and len(search.matches) == 1  # a capital asks for that case
+    assert search.run("natasha", fold(text)) is None and len(search.matches) == 2
+    assert search.first_from(10) == (26, 33) and search.first_from(40) == (0, 7)  # goes round
+    assert search.run("re:(", fold(text)) and len(search.matches) == 0
+    assert add_bookmark([5], 5) is None and add_bookmark([9], 5) == [5, 9]
+    assert next_bookmark([5, 9], 5) == 9 and next_bookmark([5, 9], 9) == 5 and next_bookmark([], 3) is None
+    path = tmp_path / "log.txt"
+    path.write_text("one\n")
+    watch = FileWatch()
+    watch.watch(str(path))
+    assert not watch.changed(str(path))
+    path.write_text("one\ntwo\n")
+    assert watch.changed(str(path)) and not watch.changed(str(path))
