@@ -32,6 +32,7 @@ class Block:
     level: int | None = None  # headings only
     speaker: str | None = None  # turns only: the speaker's label as written
     time: str | None = None  # subtitles: when the cue starts, for the view
+    language: str | None = None  # code blocks: the language the source declares ("python"), for the view
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,18 @@ class Link:
     start: int
     end: int
     url: str
+
+
+EmphasisKind = Literal["bold", "italic", "code"]
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    """Inline text the source sets apart (``<strong>``, ``*em*``, `` `code` ``), for the view."""
+
+    start: int
+    end: int
+    kind: EmphasisKind
 
 
 @dataclass(frozen=True)
@@ -55,6 +68,8 @@ class Document:
     metadata: dict[str, str] = field(default_factory=dict)
     blocks: tuple[Block, ...] = ()  # empty for plain text: structure is inferred
     links: tuple[Link, ...] = ()
+    emphasis: tuple[Emphasis, ...] = ()
+    anchors: dict[str, int] = field(default_factory=dict)  # element id -> offset of its block, for internal links
 
 
 @dataclass
@@ -165,6 +180,10 @@ class Analysis:
         out["blocks"] = [self._block_json(b) for b in doc.blocks]
         if doc.links:
             out["links"] = [{"start": k.start, "end": k.end, "url": k.url} for k in doc.links]
+        if doc.anchors:
+            out["anchors"] = dict(doc.anchors)
+        if doc.emphasis:
+            out["emphasis"] = [{"start": e.start, "end": e.end, "kind": e.kind} for e in doc.emphasis]
         if self.participants is not None:
             out["participants"] = [
                 {
@@ -200,4 +219,6 @@ class Analysis:
             out["speaker"] = self.speakers.get(block.speaker)
         if block.time is not None:
             out["time"] = block.time
+        if block.language is not None:
+            out["language"] = block.language
         return out

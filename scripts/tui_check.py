@@ -269,6 +269,50 @@ def documents_at_sizes() -> None:
             expect(f"{name} {cols}x{rows}: q quits", ["READER-EXIT=0"])
 
 
+PAGE = """<!doctype html><html><head><title>Trail notes</title></head><body><main>
+<h1>Trail notes</h1>
+<p>Read <a href="https://example.org/atlas">the atlas</a> before you go; it has <em>every</em> path we walked.</p>
+<h2>Packing</h2>
+<ul><li>Bring water, more than you think you need on a hot day in the hills.</li><li>Bring a map</li></ul>
+<blockquote><p>Never walk alone, and always tell someone where you are going and when you expect to be back.</p>
+</blockquote>
+<table><tr><th>Day</th><th>Miles</th></tr><tr><td>1</td><td>12</td></tr></table>
+</main></body></html>
+"""
+
+
+def formats_at_sizes() -> None:
+    """The project's README (Markdown) and a small HTML page at 80x24 and 120x40: blocks
+    rendered by kind, no markup characters left."""
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder) / "trail.html"
+        page.write_text(PAGE, encoding="utf-8")
+        docs = [
+            (
+                "README.md",
+                ROOT / "README.md",
+                [
+                    "Open the bundled seed documents",
+                    "python3 -m venv .venv && .venv/bin/pip install . &&",
+                    "Run the tests:",
+                ],
+                ["```", "# reader", "](http"],
+            ),
+            (
+                "HTML page",
+                page,
+                ["Trail notes", "Read the atlas before you go", "• Bring water", "│ Never walk alone", "Day | Miles"],
+                ["<a ", "<p>", "href="],
+            ),
+        ]
+        for name, path, present, absent in docs:
+            for cols, rows in SIZES[:2]:
+                start(f"{READER} {shlex.quote(str(path))}", cols, rows)
+                expect(f"{name} {cols}x{rows}: blocks rendered by kind, no markup", present, absent, timeout=10)
+                keys("q")
+                expect(f"{name} {cols}x{rows}: q quits", ["READER-EXIT=0"])
+
+
 def pane_pid() -> int:
     return int(tmux("display-message", "-p", "-t", SESSION, "#{pane_pid}").strip() or 0)
 
@@ -340,12 +384,22 @@ def main() -> int:
     global SHOW
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--show", action="store_true", help="print every screen looked at")
-    SHOW = parser.parse_args().show
+    parser.add_argument("--formats", action="store_true", help="only the Markdown and HTML checks")
+    args = parser.parse_args()
+    SHOW = args.show
+    if args.formats:
+        try:
+            formats_at_sizes()
+        finally:
+            tmux("kill-session", "-t", SESSION)
+        print(f"{len(failures)} failed" if failures else "all checks passed")
+        return 1 if failures else 0
     try:
         main_flows()
         narrow_start()
         wide_start()
         documents_at_sizes()
+        formats_at_sizes()
         state_is_remembered()
         sigterm_restores_terminal()
         big_book()

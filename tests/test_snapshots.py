@@ -106,3 +106,25 @@ def test_search_matches_highlighted_with_k_of_n(snap_compare):
         await pilot.press("slash", *"central", "enter", "n")
 
     assert snap_compare(app(), terminal_size=(100, 30), run_before=search)
+
+
+def format_app(name: str, text: str) -> ReaderApp:
+    return ReaderApp([document_from_bytes(name, text.encode("utf-8"))], analyzer=fixed_plain)
+
+
+def test_markdown_blocks_by_kind(snap_compare):
+    from test_tui import RICH_MARKDOWN
+
+    assert snap_compare(format_app("guide.md", RICH_MARKDOWN), terminal_size=(80, 40), run_before=settle)
+
+
+def test_html_page_blocks(snap_compare):
+    from test_tui import HTML_PAGE
+
+    assert snap_compare(format_app("notes.html", HTML_PAGE), terminal_size=(80, 24), run_before=settle)
+
+
+def test_transcript_turns(snap_compare):
+    from test_tui import TRANSCRIPT
+
+    assert snap_compare(format_app("meeting.txt", TRANSCRIPT), terminal_size=(80, 24), run_before=settle)

@@ -826,3 +826,210 @@ def test_state_round_trip_and_hand_edited_values(tmp_path):
     edited, settings = DocumentState(document), SummarySettings()
     state.restore(bad, edited, settings)
     assert edited.position == 0 and edited.bookmarks == [5] and settings == SummarySettings()
+
+
+RICH_MARKDOWN = """\
+# Reading guide
+
+Read the [manual](https://example.org/manual) first, then the notes.
+
+Some **strong** words, *slanted* words and `inline code`.
+
+## Install
+
+```python
+def greet(name):
+    return "hello " + name
+```
+
+> A quoted remark that is long enough to wrap onto a second line at a narrow width of forty cells.
+
+- The first item of a list, long enough that it wraps onto a second line at this width.
+- A second item.
+
+![A diagram of the parts](parts.png)
+
+[not markup] and \x1b[31m stays text.
+"""
+
+
+def markdown_app(text: str = RICH_MARKDOWN) -> ReaderApp:
+    return ReaderApp([document_from_bytes("guide.md", text.encode("utf-8"))], analyzer=analyze_document)
+
+
+def line_starting(view, words: str):
+    """The first screen line whose text (after the gutter) starts with ``words``."""
+    for y in range(view.size.height):
+        strip = view.render_line(y)
+        if strip.text[GUTTER:].startswith(words):
+            return strip
+    screen = "\n".join(view.render_line(y).text for y in range(view.size.height))
+    raise AssertionError(f"no line starts with {words!r}:\n{screen}")
+
+
+def styles_of(strip, words: str) -> list:
+    """The styles of the segments holding ``words`` or a piece of them (a word or more)."""
+    return [
+        seg.style for seg in strip if words in seg.text or (len(seg.text.strip()) > 1 and seg.text.strip() in words)
+    ]
+
+
+@sync
+async def test_markdown_blocks_render_by_kind():
+    async with markdown_app().run_test(size=(60, 40)) as pilot:
+        await settle(pilot)
+        view = pilot.app.screen.reading
+        title = line_starting(view, "Reading guide")
+        assert all(s.bold and s.underline for s in styles_of(title, "Reading guide"))
+        install = line_starting(view, "Install")
+        assert all(s.bold and not s.underline for s in styles_of(install, "Install"))
+        link = line_starting(view, "Read the manual")
+        assert any(s.link == "https://example.org/manual" and s.underline for s in styles_of(link, "manual"))
+        assert not any(s.link for s in styles_of(link, "Read the"))
+        marked = line_starting(view, "Some strong words")
+        assert all(s.bold for s in styles_of(marked, "strong")) and all(s.italic for s in styles_of(marked, "slanted"))
+        assert not any(s.bold or s.italic for s in styles_of(marked, "words"))
+        assert styles_of(marked, "inline code")[0].color != styles_of(marked, "words")[0].color
+        code = line_starting(view, "def greet(name):")
+        assert len({seg.style.color for seg in code if seg.style and seg.text.strip()}) > 1  # highlighted
+        assert line_starting(view, "    return").text[GUTTER:].startswith('    return "hello " + name')
+        assert line_starting(view, "│ A quoted remark")
+        assert line_starting(view, "│ second line")  # the bar runs down the whole quote
+        assert line_starting(view, "• The first item")
+        assert line_starting(view, "  onto a second line")  # the item's lines hang under its text
+        assert line_starting(view, "• A second item.")
+        image = line_starting(view, "▣ image: A diagram of the parts")
+        assert any(s.italic for s in styles_of(image, "A diagram"))
+        assert line_starting(view, "[not markup] and ␛[31m stays text.")
+
+
+TRANSCRIPT = """\
+Weekly meeting
+
+[00:00:05] Ann Lee: Good morning, everyone. Let us start with the budget for the coming year.
+[00:00:12] Bob Stone: Thanks. The budget grew by four percent, mostly for travel.
+[00:00:20] Ann Lee: And the rest went to the new office, which opens in May.
+[00:00:31] Bob Stone: Yes, on the first of May.
+"""
+
+HTML_PAGE = """\
+<!doctype html><html><head><title>Notes</title></head><body><main>
+<h1>Field notes</h1>
+<p>See <a href="https://example.org/a">the atlas</a> for the maps we used on the trip.</p>
+<pre><code class="language-json">{"days": 3}</code></pre>
+<ul><li>Bring water</li><li>Bring a map</li></ul>
+<blockquote><p>Never walk alone.</p></blockquote>
+<table><tr><th>Day</th><th>Miles</th></tr><tr><td>1</td><td>12</td></tr></table>
+</main></body></html>
+"""
+
+
+@sync
+async def test_transcript_turns_style_speaker_and_time():
+    doc = document_from_bytes("meeting.txt", TRANSCRIPT.encode("utf-8"))
+    assert doc.format == "transcript"
+    async with ReaderApp([doc], analyzer=analyze_document).run_test(size=(80, 20)) as pilot:
+        await settle(pilot)
+        view = pilot.app.screen.reading
+        turn = line_starting(view, "[00:00:05] Ann Lee:")
+        assert all(s.bold for s in styles_of(turn, "Ann Lee"))
+        assert all(s.dim for s in styles_of(turn, "00:00:05"))
+        assert not any(s.bold for s in styles_of(turn, "Good morning"))
+        assert line_starting(view, "[00:00:12] Bob Stone:")
+
+
+@sync
+async def test_html_page_renders_blocks_and_links():
+    doc = document_from_bytes("notes.html", HTML_PAGE.encode("utf-8"))
+    assert [b.kind for b in doc.blocks].count("preformatted") == 1  # the extractor drops its class: no language
+    async with ReaderApp([doc], analyzer=analyze_document).run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        view = pilot.app.screen.reading
+        assert all(s.bold and s.underline for s in styles_of(line_starting(view, "Field notes"), "Field notes"))
+        link = line_starting(view, "See the atlas")
+        assert any(s.link == "https://example.org/a" for s in styles_of(link, "atlas"))
+        assert line_starting(view, "• Bring water") and line_starting(view, "• Bring a map")
+        assert line_starting(view, "│ Never walk alone.")
+        assert line_starting(view, "Day | Miles")
+        assert line_starting(view, '{"days": 3}')
+
+
+def test_code_blocks_keep_their_declared_language():
+    from reader.analysis import analyze
+
+    doc = document_from_bytes("guide.md", (RICH_MARKDOWN + "\n```\nplain block\n```\n").encode("utf-8"))
+    code = [b for b in doc.blocks if b.kind == "preformatted"]
+    assert [b.language for b in code] == ["python", None]
+    blocks = analyze(doc).to_json()["blocks"]
+    assert [b.get("language") for b in blocks if b["kind"] == "preformatted"] == ["python", None]
+    assert sum("language" in b for b in blocks) == 1  # the key only where a language is declared
+    marked = [(e.kind, doc.text[e.start : e.end]) for e in doc.emphasis]
+    assert marked == [("bold", "strong"), ("italic", "slanted"), ("code", "inline code")]
+    assert "emphasis" not in analyze(document_from_bytes("plain.md", b"# Plain\n\nNo marks.\n")).to_json()
+
+
+LINKED = (
+    "# Guide\n\nSee [the notes](#notes-and-more) for details.\n\n"
+    + hard_wrapped(8)
+    + "\n## Notes and more\n\n"
+    + hard_wrapped(8)
+)
+
+
+@sync
+async def test_internal_link_jumps_and_backspace_comes_back():
+    async with markdown_app(LINKED).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        view = screen.reading
+        assert "Notes and more" not in shown(screen)
+        await pilot.press("enter")  # the first link on screen
+        await pilot.pause()
+        assert view.render_line(0).text[GUTTER:].startswith("Notes and more")
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert view.top_offset == 0 and "See the notes for details." in shown(screen)
+        link_line = next(y for y in range(view.size.height) if "See the notes" in view.render_line(y).text)
+        column = view.render_line(link_line).text.index("notes")
+        await pilot.click(view, offset=(column, link_line))
+        await pilot.pause()
+        assert view.render_line(0).text[GUTTER:].startswith("Notes and more")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert view.top_offset == 0
+
+
+def test_link_targets_from_ids_and_heading_slugs():
+    from reader.tui.navigate import History, Links, slug
+
+    assert slug("Notes and more!") == "notes-and-more"
+    doc = document_from_bytes("guide.md", LINKED.encode("utf-8"))
+    links = Links(doc)
+    notes = doc.text.index("Notes and more")
+    assert links.target("#notes-and-more") == notes and links.target("#Notes%20and%20more") == notes
+    assert links.target("https://example.org/#notes-and-more") is None and links.target("#missing") is None
+    history = History()
+    for offset in (5, 5, 9):
+        history.push(offset)
+    assert [history.back(), history.back(), history.back()] == [9, 5, None]
+
+
+def test_search_bookmark_and_file_watch_helpers(tmp_path):
+    from reader.tui.find import fold
+    from reader.tui.places import FileWatch, Search, add_bookmark, next_bookmark
+
+    text = "Natásha met Pierre. Later natasha left."
+    search = Search()
+    assert search.run("Natasha", fold(text)) is None and len(search.matches) == 1  # a capital asks for that case
+    assert search.run("natasha", fold(text)) is None and len(search.matches) == 2
+    assert search.first_from(10) == (26, 33) and search.first_from(40) == (0, 7)  # goes round
+    assert search.run("re:(", fold(text)) and len(search.matches) == 0
+    assert add_bookmark([5], 5) is None and add_bookmark([9], 5) == [5, 9]
+    assert next_bookmark([5, 9], 5) == 9 and next_bookmark([5, 9], 9) == 5 and next_bookmark([], 3) is None
+    path = tmp_path / "log.txt"
+    path.write_text("one\n")
+    watch = FileWatch()
+    watch.watch(str(path))
+    assert not watch.changed(str(path))
+    path.write_text("one\ntwo\n")
+    assert watch.changed(str(path)) and not watch.changed(str(path))

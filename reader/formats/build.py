@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from reader.model import Block, BlockKind, Document, Format, Link
+from reader.model import Block, BlockKind, Document, Emphasis, EmphasisKind, Format, Link
 
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u200b]+")
 
@@ -22,6 +22,9 @@ class Builder:
     parts: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    emphasis: list[Emphasis] = field(default_factory=list)
+    anchors: dict[str, int] = field(default_factory=dict)
+    pending_ids: list[str] = field(default_factory=list)  # ids met since the last block: they point at the next
     size: int = 0
 
     def add(self, kind: BlockKind, text: str, level: int | None = None, **extra: str | None) -> Block | None:
@@ -31,6 +34,9 @@ class Builder:
         if self.parts:
             self._write("\n\n")
         start = self.size
+        for ident in self.pending_ids:
+            self.anchors.setdefault(ident, start)
+        self.pending_ids.clear()
         self._write(text)
         block = Block(kind, start, self.size, level, **extra)
         self.blocks.append(block)
@@ -40,6 +46,11 @@ class Builder:
         """A link whose text starts ``offset`` characters into the block about to be added."""
         start = self.size + (2 if self.parts else 0) + offset
         self.links.append(Link(start, start + len(text), url))
+
+    def emphasize(self, offset: int, length: int, kind: EmphasisKind) -> None:
+        """Emphasis starting ``offset`` characters into the block about to be added."""
+        start = self.size + (2 if self.parts else 0) + offset
+        self.emphasis.append(Emphasis(start, start + length, kind))
 
     def relevel(self, index: int, level: int) -> None:
         self.blocks[index] = replace(self.blocks[index], level=level)
@@ -56,4 +67,15 @@ class Builder:
     ) -> Document:
         meta = {k: v.strip() for k, v in metadata.items() if v and v.strip()}
         notes = notes if self.blocks else (*notes, "empty document")
-        return Document(source, self.text(), fmt, encoding, notes, meta, tuple(self.blocks), tuple(self.links))
+        return Document(
+            source,
+            self.text(),
+            fmt,
+            encoding,
+            notes,
+            meta,
+            tuple(self.blocks),
+            tuple(self.links),
+            tuple(self.emphasis),
+            dict(self.anchors),
+        )

@@ -7,11 +7,12 @@ images are left out of the prose (a run of images alone, like a badge row, is an
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from reader.formats.build import Builder, inline
-from reader.model import BlockKind
+from reader.model import BlockKind, EmphasisKind
 
 SKIP = frozenset(
     {"script", "style", "noscript", "template", "svg", "head", "title", "meta", "link", "button", "iframe"}
@@ -22,6 +23,7 @@ BLOCK = frozenset(
     "figcaption header footer aside nav hr address details summary form fieldset center menu".split()
 )
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
+EMPHASIS: dict[str, EmphasisKind] = {"strong": "bold", "b": "bold", "em": "italic", "i": "italic", "code": "code"}
 
 
 def local(tag: Any) -> str:
@@ -37,6 +39,7 @@ class _Inline:
 
     chars: list[str] = field(default_factory=list)
     links: list[tuple[int, int, str]] = field(default_factory=list)
+    emphasis: list[tuple[int, int, str]] = field(default_factory=list)
     images: list[str] = field(default_factory=list)
 
     def add(self, piece: str | None) -> None:
@@ -68,7 +71,7 @@ class Walker:
                 self._anchor(inner)  # <h2><a id="ch1"></a>Chapter I</h2>, as Project Gutenberg writes it
             self.add("heading", _text(el, self.skip), HEADINGS[tag])
         elif tag == "pre":
-            self.add("preformatted", "".join(el.itertext()).strip("\n"))
+            self.add("preformatted", "".join(el.itertext()).strip("\n"), language=_language(el))
         elif tag == "table":
             self.add("table", _table(el, self.skip))
         elif tag == "img":
@@ -117,9 +120,13 @@ class Walker:
             a, b = max(a, lead), min(b, len(text))
             if a < b:
                 self.builder.link(a - lead, text[a:b], url)
+        for a, b, how in buf.emphasis:
+            a, b = max(a, lead), min(b, len(text))
+            if a < b:
+                self.builder.emphasize(a - lead, b - a, EMPHASIS[how])
         self.builder.add(kind, text[lead:])
 
-    def add(self, kind: BlockKind, text: str, level: int | None = None) -> None:
+    def add(self, kind: BlockKind, text: str, level: int | None = None, language: str | None = None) -> None:
         if kind == "heading":
             text = text.rstrip(" #¶§🔗")  # self-link marks beside documentation headings
         if not text.strip():
@@ -129,7 +136,7 @@ class Walker:
             self.pending = None
         else:
             self._pending_heading()
-        self.builder.add(kind, text, level)
+        self.builder.add(kind, text, level, **({"language": language} if language else {}))
 
     def _pending_heading(self) -> None:
         """A chapter the table of contents names but the page does not title: title it."""
@@ -140,8 +147,25 @@ class Walker:
 
     def _anchor(self, el: Any) -> None:
         ident = el.get("id") or (el.get("name") if local(el.tag) == "a" else None)
+        if ident:
+            self.builder.pending_ids.append(ident)  # a target of internal links
         if ident and ident in self.anchors:
             self.pending = self.anchors.pop(ident)
+
+
+_LANGUAGE = re.compile(r"\b(?:language|lang|highlight(?:-source)?)-([\w+#.-]+)")
+
+
+def _language(pre: Any) -> str | None:
+    """The language a code block declares: ``<pre><code class="language-python">`` (Markdown,
+    most site generators) or ``<div class="highlight-python"><pre>`` (Sphinx)."""
+    for el in (*pre.iterchildren(), pre, pre.getparent()):
+        if el is None or not isinstance(el.tag, str):
+            continue
+        found = _LANGUAGE.search(el.get("class") or "")
+        if found:
+            return found.group(1).lower()
+    return None
 
 
 def _inline_into(buf: _Inline, el: Any, skip: frozenset[str]) -> None:
@@ -162,14 +186,21 @@ def _inline_into(buf: _Inline, el: Any, skip: frozenset[str]) -> None:
             _inline_into(buf, child, skip)
         buf.add(child.tail)
     href = el.get("href") if tag == "a" else None
-    if href and not href.startswith(("javascript:", "#")):
-        while start < len(buf.chars) and buf.chars[start] == " ":
-            start += 1
-        end = len(buf.chars)
-        while end > start and buf.chars[end - 1] == " ":
-            end -= 1
-        if end > start:
-            buf.links.append((start, end, href))
+    if href and not href.startswith("javascript:") and href != "#":
+        _mark(buf.links, buf.chars, start, href)
+    if tag in EMPHASIS:
+        _mark(buf.emphasis, buf.chars, start, tag)
+
+
+def _mark(into: list[tuple[int, int, str]], chars: list[str], start: int, value: str) -> None:
+    """Record ``chars[start:]`` without its outer spaces, if anything is left."""
+    while start < len(chars) and chars[start] == " ":
+        start += 1
+    end = len(chars)
+    while end > start and chars[end - 1] == " ":
+        end -= 1
+    if end > start:
+        into.append((start, end, value))
 
 
 def _text(el: Any, skip: frozenset[str]) -> str:

@@ -42,6 +42,8 @@ KEYS = [
     Key("s", "toggle_scope", "Summary of the whole document / the current section", "Scope", "s"),
     Key("B", "add_bookmark", "Bookmark this place", "", "B"),
     Key("apostrophe", "next_bookmark", "Go to the next bookmark (the palette lists them all)", "", "'"),
+    Key("enter", "follow_link", "Follow the first link on screen (an internal one jumps there)", "", "enter"),
+    Key("backspace,ctrl+o", "back", "Back to where a link or an outline jump left from", "", "⌫ / ctrl+o"),
     Key("F", "follow", "Follow the end of a growing file (as less +F); again to stop", "", "F"),
     Key("right_curly_bracket", "next_document", "Next document (with its summary)", "", "}"),
     Key("left_curly_bracket", "previous_document", "Previous document", "", "{"),

@@ -104,6 +104,12 @@ def _cut(line: str, a: int, b: int, width: int, spans: list, start: int) -> tupl
 
 # Kinds of screen line.
 PROSE, PRE, FURNITURE, GAP, LABEL, HEADING = range(6)  # HEADING: a declared heading, reflowed
+# Kinds only a format's declared blocks give: a list item and a block quote (reflowed, indented
+# by a bullet or a bar), a line of a code block (as written, highlighted), an image's alt text.
+ITEM, QUOTED, CODE, IMAGE = range(6, 10)
+REFLOWED = frozenset({PROSE, HEADING, ITEM, QUOTED})
+AS_WRITTEN = frozenset({PRE, FURNITURE, CODE, IMAGE})
+INDENT = {ITEM: 2, QUOTED: 2}  # cells before the text: "• " or "│ "
 
 # Page furniture: form feeds, RFC page footers ("Rescorla  Standards Track  [Page 12]")
 # and the running header after them ("RFC 8446  TLS  August 2018").
@@ -265,9 +271,9 @@ def layout(text: str, width: int, labels: dict[int, object] | None = None, piece
             for _ in range(min(MAX_BLANKS, text.count("\n", unit.start, unit.end + 1))):
                 result.add(unit.start, unit.start, GAP)
             continue
-        if unit.kind in (PROSE, HEADING):
+        if unit.kind in REFLOWED:
             body = text[unit.start : unit.end].replace("\n", " ")
-            for a, b in wrap_line(body, width):
+            for a, b in wrap_line(body, width - INDENT.get(unit.kind, 0)):
                 result.add(unit.start + a, unit.start + b, unit.kind)
         else:
             result.add(unit.start, unit.end, unit.kind)

@@ -21,12 +21,13 @@ from textual.timer import Timer
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from reader.model import Analysis, Participant
-from reader.tui import find
 from reader.tui import messages as msg
 from reader.tui import state as state_file
 from reader.tui import work as jobs
 from reader.tui.keys import KEYS
 from reader.tui.layout import Spans
+from reader.tui.navigate import History, Links, is_external
+from reader.tui.places import FileWatch, Search, add_bookmark, go_to_target, next_bookmark
 from reader.tui.session import DocumentState, Session
 from reader.tui.widgets.panes import (
     DocumentList,
@@ -65,8 +66,7 @@ class MainScreen(Screen):
         super().__init__()
         self.session = session
         self.participant: Participant | None = None
-        self.matches = Spans()
-        self.search_query = ""
+        self.search = Search()  # the query typed after / and its matches
         self.current: tuple[int, int] | None = None  # the span last jumped to
         self.summary_request = 0  # the latest; older results are dropped
         # One queue for the document's summary, one for the summary view's section summaries.
@@ -74,8 +74,9 @@ class MainScreen(Screen):
         self.section_jobs = jobs.LatestOnly(self._start_summary)
         self._follow_timer: Timer | None = None  # summarize the section the reader scrolled to
         self._toggled = False  # the user chose what to show; stop following the width
-        self.following = False  # F: keep the end of a growing file in view
-        self._stat: tuple[int, float] | None = None  # size and time of the shown file
+        self.file_watch = FileWatch()  # the shown file on disk; F keeps its end in view
+        self.links: Links | None = None  # internal link targets of the shown document
+        self.history = History()  # places a link or an outline jump left from
 
     # Building
 
@@ -170,10 +171,12 @@ class MainScreen(Screen):
         self.session.index = index
         state = self.state
         self._restore(state)
-        self._stat = state_file.file_stamp(state.document.source)
+        self.file_watch.watch(state.document.source)
         self.participant = None
         self.current = None
-        self.reading.show_text(state.document.text, getattr(state.document, "blocks", None))
+        document = state.document
+        self.links, self.history = Links(document), History()
+        self.reading.show_text(document.text, document.blocks, document.links, getattr(document, "emphasis", None))
         if state.position:
             self.call_after_refresh(self.reading.go_to_top, state.position)
         if self.search_query:
@@ -374,9 +377,36 @@ class MainScreen(Screen):
         if self.analysis is None:
             return
         section = self.analysis.sections[index]
+        self.history.push(self.reading.top_offset)
         self.go_to_offset(section.heading_start if section.heading_start is not None else section.start)
         if self.session.settings.section_scope:
             self.resummarize()
+
+    def on_reading_view_link_clicked(self, message: ReadingView.LinkClicked) -> None:
+        self.follow_link(message.url)
+
+    def action_follow_link(self) -> None:
+        url = self.view.first_link() if self.view is self.reading else None
+        if url is not None:
+            self.follow_link(url)
+
+    def follow_link(self, url: str) -> None:
+        """An internal link jumps within the document (backspace comes back); an outside one is named."""
+        target = self.links.target(url) if self.links is not None else None
+        if target is None:
+            self.notify(url if is_external(url) else f"{url}: no such place in this document", timeout=4)
+            return
+        self.history.push(self.reading.top_offset)
+        self.show_text_view()
+        self.reading.go_to_top(target)
+        self._update_status()
+
+    def action_back(self) -> None:
+        offset = self.history.back()
+        if offset is not None:
+            self.show_text_view()
+            self.reading.go_to_top(offset)
+            self._update_status()
 
     def go_to_sentence(self, index: int) -> None:
         if self.analysis is not None:
@@ -618,37 +648,32 @@ class MainScreen(Screen):
             self._go_to_answer(message.value)
 
     def _go_to_answer(self, answer: str) -> None:
-        analysis = self.analysis
-        sections = (
-            [(s.heading_start if s.heading_start is not None else s.start, s.title) for s in analysis.sections]
-            if analysis
-            else []
-        )
-        offset = find.go_to_target(answer, self.reading.text, sections)
+        offset = go_to_target(answer, self.reading.text, self.analysis)
         if offset is None:
             self.notify(f"go to: nothing called {answer!r}", severity="warning", timeout=3, markup=False)
             return
         self.go_to_offset(offset)
 
+    @property
+    def search_query(self) -> str:
+        return self.search.query
+
+    @property
+    def matches(self) -> Spans:
+        return self.search.matches
+
     def _search(self, query: str, *, jump: bool) -> None:
-        self.search_query = query
-        self.matches = Spans()
-        if query:
-            try:
-                pattern = find.parse(query)
-            except ValueError as exc:
-                self.notify(str(exc), severity="error", timeout=4, markup=False)
-            else:
-                self.matches = Spans((a, b, None) for a, b in find.find(pattern, self.reading.folded))
+        error = self.search.run(query, self.reading.folded if query else "")
+        if error:
+            self.notify(error, severity="error", timeout=4, markup=False)
         self.reading.mark_matches([(a, b) for a, b, _ in self.matches.items])
         self._update_status()
         if jump and query:
-            if not len(self.matches):
+            found = self.search.first_from(self.reading.top_offset)
+            if found is None:
                 self.notify(f"not found: {query}", severity="warning", timeout=3, markup=False)
                 return
-            index = self.matches.after(self.reading.top_offset - 1)
-            start, end, _ = self.matches.items[index if index is not None else 0]
-            self._jump((start, end), only_if_hidden=True)
+            self._jump(found, only_if_hidden=True)
 
     def action_next_match(self) -> None:
         self._step(self.matches, True, "matches" if self.search_query else "search (press /)")
@@ -721,23 +746,22 @@ class MainScreen(Screen):
 
     def action_add_bookmark(self) -> None:
         offset = self.reading.reading_offset
-        if offset in self.state.bookmarks:
+        marks = add_bookmark(self.state.bookmarks, offset)
+        if marks is None:
             self.notify("already bookmarked", timeout=2, markup=False)
             return
-        self.state.bookmarks = sorted([*self.state.bookmarks, offset])
+        self.state.bookmarks = marks
         number = self.state.bookmarks.index(offset) + 1
         self.notify(
             f"bookmark {number} of {len(self.state.bookmarks)}: {self.excerpt(offset)}", timeout=3, markup=False
         )
 
     def action_next_bookmark(self) -> None:
-        marks = self.state.bookmarks
-        if not marks:
+        offset = next_bookmark(self.state.bookmarks, self.reading.reading_offset)
+        if offset is None:
             self.notify("no bookmarks (B adds one)", timeout=3, markup=False)
             return
-        here = self.reading.reading_offset
-        later = [b for b in marks if b > here]
-        self.go_to_offset(later[0] if later else marks[0])
+        self.go_to_offset(offset)
 
     def excerpt(self, offset: int) -> str:
         """A few words of the text from ``offset``, for lists and notes."""
@@ -756,12 +780,17 @@ class MainScreen(Screen):
             self.show_text_view()
             self.reading.scroll_end(animate=False)
 
+    @property
+    def following(self) -> bool:
+        return self.file_watch.following
+
+    @following.setter
+    def following(self, value: bool) -> None:
+        self.file_watch.following = value
+
     def _check_file(self) -> None:
-        stamp = state_file.file_stamp(self.state.document.source)
-        if stamp is None or stamp == self._stat:
-            return
-        self._stat = stamp
-        self.reload()
+        if self.file_watch.changed(self.state.document.source):
+            self.reload()
 
     def reload(self) -> None:
         """Read the shown document again, keep the place (or the end, when following)."""

@@ -7,7 +7,7 @@ once. Document text is never markup; control characters are shown as symbols.
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Sequence
 
 from rich.segment import Segment
 from rich.style import Style
@@ -23,13 +23,19 @@ from textual.strip import Strip
 
 from reader.model import Analysis, Summary
 from reader.palette import KIND_COLORS, SUMMARY_COLOR
+from reader.tui.decor import Decor, field_of, heading_style, prefix_width
 from reader.tui.layout import (
+    CODE,
     FURNITURE,
     GAP,
     HEADING,
+    IMAGE,
+    ITEM,
     LABEL,
     PRE,
     PROSE,
+    QUOTED,
+    REFLOWED,
     Layout,
     Spans,
     Unit,
@@ -56,33 +62,30 @@ def kept(line: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in ranges if b > a]
 
 
-def _field(block: object, name: str, default: Any = None) -> Any:
-    """A block's field, whether the format layer gives objects or dicts."""
-    if isinstance(block, dict):
-        return block.get(name, default)
-    return getattr(block, name, default)
+# A declared block's kind -> the kind of its screen lines (headings, turns, paragraphs: reflowed).
+_LINE_KINDS = {"heading": HEADING, "list_item": ITEM, "block_quote": QUOTED, "image": IMAGE}
+_AS_WRITTEN = {"preformatted": CODE, "table": PRE, "image": IMAGE}
 
 
-def units_of_blocks(text: str, blocks: list) -> list[Unit]:
-    """Units from a format's declared blocks (schema 2): preformatted blocks, tables and
-    images as written, headings in bold, everything else reflowed; the text between
-    blocks as the plain-text rules say."""
+def units_of_blocks(text: str, blocks: Sequence) -> list[Unit]:
+    """Units from a format's declared blocks (schema 2): code, tables and images as written,
+    list items and block quotes indented, everything else reflowed, one blank line between
+    blocks; the text after the last block as the plain-text rules say."""
     found: list[Unit] = []
     pos = 0
-    for block in sorted(blocks, key=lambda b: int(_field(b, "start", 0))):
-        start, end = int(_field(block, "start", 0)), int(_field(block, "end", 0))
-        kind = _field(block, "kind", "")
+    for block in sorted(blocks, key=lambda b: int(field_of(b, "start", 0))):
+        start, end = int(field_of(block, "start", 0)), int(field_of(block, "end", 0))
+        kind = field_of(block, "kind", "")
         if start < pos or end <= start:
             continue
-        found += [Unit(u.start + pos, u.end + pos, u.kind) for u in units(text[pos:start]) if u.kind == GAP]
-        gap = bool(found) and found[-1].kind != GAP
-        if kind in ("preformatted", "table", "image"):
+        gap = bool(found)  # one blank line between blocks, whatever the source wrote
+        if kind in _AS_WRITTEN:
             line_start = start
             for line in text[start:end].split("\n"):
-                found.append(Unit(line_start, line_start + len(line), PRE, gap_before=gap))
+                found.append(Unit(line_start, line_start + len(line), _AS_WRITTEN[kind], gap_before=gap))
                 line_start, gap = line_start + len(line) + 1, False
         else:
-            found.append(Unit(start, end, HEADING if kind == "heading" else PROSE, gap_before=gap))
+            found.append(Unit(start, end, _LINE_KINDS.get(kind, PROSE), gap_before=gap))
         pos = end
     found += [Unit(u.start + pos, u.end + pos, u.kind, u.gap_before) for u in units(text[pos:])]
     return found
@@ -106,6 +109,13 @@ class ReadingView(ScrollView, can_focus=True):
             super().__init__()
             self.participant, self.span = participant, span
 
+    class LinkClicked(Message):
+        """The user clicked a link (or asked to follow the first one on screen)."""
+
+        def __init__(self, url: str) -> None:
+            super().__init__()
+            self.url = url
+
     class Moved(Message):
         """The top of the view now shows another part of the text."""
 
@@ -124,6 +134,7 @@ class ReadingView(ScrollView, can_focus=True):
         self._folded: str | None = None
         self._shift = 0  # columns preformatted lines are scrolled left by (h / l)
         self._layout = Layout(0)
+        self._decor = Decor()
         self._labels: dict[int, object] = {}  # offset -> (speaker, kind, cue)  # offset -> speaker, kind, cue
         self._summary = Spans()
         self._mentions = Spans()
@@ -155,9 +166,12 @@ class ReadingView(ScrollView, can_focus=True):
             self._folded = fold(self._text)
         return self._folded
 
-    def show_text(self, text: str, blocks: list | None = None) -> None:
-        """Show a new document, undecorated, from its top."""
+    def show_text(
+        self, text: str, blocks: Sequence | None = None, links: Sequence | None = None, emphasis: Sequence | None = None
+    ) -> None:
+        """Show a new document, undecorated, from its top; blocks, links and emphasis as its format declares."""
         self._text = clean(text)
+        self._decor = Decor(self._text, blocks, links, emphasis)
         self._shown += 1
         self._wanted = None
         if blocks:
@@ -241,7 +255,8 @@ class ReadingView(ScrollView, can_focus=True):
             return None
         start, end = self._layout.starts[line], self._layout.ends[line]
         kind = self._layout.kinds[line]
-        if kind in (PROSE, HEADING):
+        x -= prefix_width(kind)
+        if kind in REFLOWED:
             ranges = [(start + a, start + b) for a, b in kept(self._text[start:end])]
         else:
             ranges = [(min(end, start + self._shift), end)]
@@ -257,9 +272,17 @@ class ReadingView(ScrollView, can_focus=True):
         offset = self.offset_at(event.x, event.y)
         if offset is None:
             return
+        for _, _, url in self._decor.links.overlapping(offset, offset + 1):
+            self.post_message(self.LinkClicked(str(url)))
+            return
         for start, end, value in self._mentions.overlapping(offset, offset + 1):
             participant = str(value[1])  # type: ignore[index]
             self.post_message(self.MentionClicked(participant, (start, end)))
+
+    def first_link(self) -> str | None:
+        """The first link that is on screen, if any."""
+        found = self._decor.links.overlapping(self.top_offset, self.bottom_offset)
+        return str(found[0][2]) if found else None
 
     @property
     def reading_offset(self) -> int:
@@ -369,7 +392,9 @@ class ReadingView(ScrollView, can_focus=True):
         return Strip(segments).apply_style(base).adjust_cell_length(width, base)
 
     def _text_segments(self, start: int, end: int, kind: int) -> list[Segment]:
-        text = Text(self._text[start:end].replace("\n", " "), end="")
+        styles = self._styles()
+        text = self._decor.line_text(start, end, kind)
+        self._decor.paint(text, start, end, styles)
 
         def paint(spans: Spans, style_of) -> bool:
             found = spans.overlapping(start, end)
@@ -379,7 +404,6 @@ class ReadingView(ScrollView, can_focus=True):
                     text.stylize(style, max(a, start) - start, min(b, end) - start)
             return bool(found)
 
-        styles = self._styles()
         in_summary = paint(self._summary, lambda _: styles["summary"])
         paint(self._mentions, lambda value: styles.get(value[0]))
         paint(self._selected, lambda _: styles["selected"])
@@ -389,20 +413,21 @@ class ReadingView(ScrollView, can_focus=True):
         if self._current and self._current[0] < end and self._current[1] > start:
             a, b = self._current
             text.stylize(styles["current"], max(a, start) - start, min(b, end) - start)
-        if kind in (PROSE, HEADING):  # the indentation and line breaks of the source are not kept
+        if kind in REFLOWED:  # the indentation and line breaks of the source are not kept
             text = Text("", end="").join(text[a:b] for a, b in kept(text.plain))
-            if kind == HEADING:
-                text.stylize(styles["heading"])
         else:
             text = text[self._shift :]
             if kind == FURNITURE:
                 text.stylize(styles["furniture"])
+        whole = self._decor.line_style(start, kind, styles)
+        if whole is not None:
+            text.stylize_before(whole)
         gutter = [
             Segment("▌", styles["bar"]) if in_summary else Segment(" "),
             Segment("┃", styles["quote_bar"]) if in_quote else Segment(" "),
             Segment(" "),
         ]
-        return gutter + list(text.render(self.app.console))
+        return gutter + self._decor.prefix(start, kind, styles) + list(text.render(self.app.console))
 
     def _styles(self) -> dict[str, Style]:
         if self._style_cache is None:
@@ -412,6 +437,7 @@ class ReadingView(ScrollView, can_focus=True):
     def _make_styles(self) -> dict[str, Style]:
         background = self.background_colors[1]
         dark = self.app.current_theme.dark
+        accent = self.app.current_theme.primary
         tint = background.blend(Color.parse(SUMMARY_COLOR), 0.16 if dark else 0.35)
         styles = {
             "summary": Style(bgcolor=tint.rich_color),
@@ -424,7 +450,20 @@ class ReadingView(ScrollView, can_focus=True):
             "current": self._component("reading--current", paper=True),
             "furniture": Style(dim=True, italic=True),
             "heading": Style(bold=True),
+            "link": Style(underline=True, color=accent),
+            "speaker": Style(bold=True, color=accent),
+            "time": Style(dim=True),
+            "bullet": Style(color=accent),
+            "block_bar": Style(dim=True),
+            "image": Style(italic=True),
+            "image_mark": Style(dim=True),
+            "emphasis_bold": Style(bold=True),
+            "emphasis_italic": Style(italic=True),
+            "emphasis_code": Style(color=self.app.current_theme.secondary or accent),
         }
+        for level in (1, 2, 3):
+            styles[f"h{level}"] = heading_style(level, accent)
+        self._decor.forget_colours(dark)
         for kind, colour in KIND_COLORS.items():
             # Pastel colours read well as ink on dark, as a marker on light.
             styles[kind] = Style(color=colour) if dark else Style(color="black", bgcolor=colour)

@@ -1,0 +1,145 @@
+"""What a format's declared structure adds to a screen line: heading levels, bullets and quote
+bars, highlighted code, image placeholders, speaker labels of turns, and links.
+
+The reading view asks this helper how to dress one line; the text itself stays data (a
+``rich.text.Text`` built from the plain string, never parsed as markup).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+
+from reader.tui.layout import CODE, HEADING, IMAGE, INDENT, ITEM, QUOTED, Spans
+
+BULLET = "• "
+BAR = "│ "
+IMAGE_MARK = "▣ image: "
+MAX_CODE = 20_000  # characters: longer code blocks are shown plain (highlighting is per block)
+
+
+def field_of(block: object, name: str, default: Any = None) -> Any:
+    """A block's field, whether the format layer gives objects or dicts."""
+    if isinstance(block, dict):
+        return block.get(name, default)
+    return getattr(block, name, default)
+
+
+def prefix_width(kind: int) -> int:
+    """Cells drawn before the text of a line of this kind."""
+    return len(IMAGE_MARK) if kind == IMAGE else INDENT.get(kind, 0)
+
+
+def heading_style(level: int | None, accent: str | None) -> Style:
+    """Level 1 underlined in the accent colour, level 2 in the accent colour, deeper ones bold."""
+    if level is not None and level <= 2:
+        return Style(bold=True, underline=level == 1, color=accent)
+    return Style(bold=True)
+
+
+class Decor:
+    """The declared blocks and links of the shown text, and the code lines highlighted so far."""
+
+    def __init__(
+        self,
+        text: str = "",
+        blocks: Sequence | None = None,
+        links: Sequence | None = None,
+        emphasis: Sequence | None = None,
+    ) -> None:
+        self.text = text
+        self.blocks = Spans((int(field_of(b, "start")), int(field_of(b, "end")), b) for b in blocks or [])
+        self.links = Spans(
+            (int(field_of(k, "start")), int(field_of(k, "end")), str(field_of(k, "url"))) for k in links or []
+        )
+        self.emphasis = Spans(
+            (int(field_of(e, "start")), int(field_of(e, "end")), str(field_of(e, "kind"))) for e in emphasis or []
+        )
+        self._code: dict[int, Text | None] = {}  # line start -> its highlighted text
+        self._dark = True
+
+    def block_at(self, offset: int) -> object | None:
+        found = self.blocks.overlapping(offset, offset + 1)
+        return found[0][2] if found else None
+
+    def forget_colours(self, dark: bool) -> None:
+        """The theme changed: highlight code again in its colours."""
+        if dark != self._dark:
+            self._dark = dark
+            self._code.clear()
+
+    def line_text(self, start: int, end: int, kind: int) -> Text:
+        """The line's text, highlighted when it is a line of code in a declared language."""
+        if kind == CODE:
+            if start not in self._code:
+                self._highlight(start)
+            found = self._code.get(start)
+            if found is not None and len(found.plain) == end - start:
+                return found.copy()
+        return Text(self.text[start:end].replace("\n", " "), end="")
+
+    def _highlight(self, line_start: int) -> None:
+        block = self.block_at(line_start)
+        language = field_of(block, "language") if block is not None else None
+        start, end = (int(field_of(block, "start")), int(field_of(block, "end"))) if block is not None else (0, 0)
+        code = self.text[start:end]
+        self._code[line_start] = None  # tried: not again
+        if not language or len(code) > MAX_CODE:
+            return
+        from pygments.lexers import get_lexer_by_name
+        from pygments.util import ClassNotFound
+        from rich.syntax import Syntax
+
+        try:
+            lexer = get_lexer_by_name(language)
+        except ClassNotFound:
+            return
+        syntax = Syntax(code, lexer, theme="ansi_dark" if self._dark else "ansi_light")
+        highlighted = syntax.highlight(code)
+        highlighted.rstrip()
+        pos = start
+        for line in highlighted.split("\n", allow_blank=True):
+            line.end = ""
+            self._code[pos] = line
+            pos += len(line.plain) + 1
+
+    def paint(self, text: Text, start: int, end: int, styles: dict[str, Style]) -> None:
+        """Emphasis, links and speaker labels (with their time) on a line's text, before any overlay."""
+        for a, b, how in self.emphasis.overlapping(start, end):
+            text.stylize(styles[f"emphasis_{how}"], max(a, start) - start, min(b, end) - start)
+        for a, b, url in self.links.overlapping(start, end):
+            text.stylize(styles["link"] + Style(link=str(url)), max(a, start) - start, min(b, end) - start)
+        block = self.block_at(start)
+        if block is None or field_of(block, "kind") != "turn" or int(field_of(block, "start")) < start:
+            return
+        for part, style in ((field_of(block, "time"), styles["time"]), (field_of(block, "speaker"), styles["speaker"])):
+            where = self.text.find(part, start, end) if part else -1
+            if where >= 0:
+                text.stylize(style, where - start, where - start + len(part))
+
+    def line_style(self, start: int, kind: int, styles: dict[str, Style]) -> Style | None:
+        """A style for the whole line: a heading's by its level, an image's."""
+        if kind == HEADING:
+            block = self.block_at(start)
+            level = field_of(block, "level") if block is not None else None
+            return styles.get(f"h{min(level or 3, 3)}", styles["heading"])
+        if kind == IMAGE:
+            return styles["image"]
+        return None
+
+    def prefix(self, start: int, kind: int, styles: dict[str, Style]) -> list[Segment]:
+        """What comes before the text: a bullet on an item's first line (its other lines hang
+        under the text), a bar beside a block quote, a mark before an image's alt text."""
+        if kind == ITEM:
+            block = self.block_at(start)
+            first = block is None or int(field_of(block, "start")) >= start
+            return [Segment(BULLET if first else " " * len(BULLET), styles["bullet"])]
+        if kind == QUOTED:
+            return [Segment(BAR, styles["block_bar"])]
+        if kind == IMAGE:
+            return [Segment(IMAGE_MARK, styles["image_mark"])]
+        return []
