@@ -1,0 +1,129 @@
+"""The TUI under load: a stalled analysis never starves the interface, and no child outlives it."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+
+import pytest
+
+pytest.importorskip("textual")
+
+from conftest import SEED  # noqa: E402
+
+from reader.load import load  # noqa: E402
+from reader.tui import process  # noqa: E402
+from reader.tui.app import ReaderApp  # noqa: E402
+
+
+def stalls(document, progress=None):
+    """A pure-Python loop that holds the GIL for a minute, as a backtracking regex would."""
+    progress("structure")
+    end = time.monotonic() + 60
+    n = 0
+    while time.monotonic() < end:
+        n += 1
+    return n
+
+
+def sync(test):
+    def run(*args, **kwargs):
+        asyncio.run(test(*args, **kwargs))
+
+    run.__name__ = test.__name__
+    return run
+
+
+def _alive(pid: int | None) -> bool:
+    if pid is None:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:  # a zombie is gone for our purpose: it runs nothing
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return True
+
+
+async def _wait_for(pilot, condition, seconds: float = 30.0) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if condition():
+            return True
+        await pilot.pause(0.05)
+    return condition()
+
+
+def test_the_stalling_analyzer_can_be_sent_to_a_child():
+    assert process.picklable(stalls)
+    assert not process.picklable(lambda document, progress=None: None)
+
+
+@sync
+async def test_q_quits_promptly_while_the_analysis_stalls_in_a_busy_loop():
+    app = ReaderApp([load(str(SEED))], analyzer=stalls)
+    async with app.run_test(size=(80, 24)) as pilot:
+        status = app.screen.query_one("#status")
+        assert await _wait_for(pilot, lambda: "analysing: structure" in str(status.render()))
+        # The interface still answers while the child spins.
+        await pilot.press("G")
+        assert app.screen.reading.scroll_y == app.screen.reading.max_scroll_y > 0
+        pid = process.workers.analysis.pid
+        assert _alive(pid)
+        pressed = time.monotonic()
+        await pilot.press("q")
+        assert await _wait_for(pilot, lambda: not app.is_running, 5)
+        assert time.monotonic() - pressed < 5
+    assert not _alive(pid)
+
+
+@sync
+async def test_ctrl_c_quits_while_the_analysis_stalls():
+    app = ReaderApp([load(str(SEED))], analyzer=stalls)
+    async with app.run_test(size=(80, 24)) as pilot:
+        status = app.screen.query_one("#status")
+        assert await _wait_for(pilot, lambda: "analysing: structure" in str(status.render()))
+        await pilot.press("ctrl+c")
+        assert await _wait_for(pilot, lambda: not app.is_running, 5)
+
+
+@sync
+async def test_no_child_process_survives_quitting_after_a_real_analysis():
+    app = ReaderApp([load(str(SEED))])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert await _wait_for(pilot, lambda: screen.state.analysis is not None or screen.state.failed, 120)
+        assert screen.state.failed is None
+        await pilot.press("plus")  # a summary computed in the summaries child
+        assert await _wait_for(pilot, lambda: not screen.summaries.busy, 60)
+        pids = [w.pid for w in process.workers.all()]
+        assert all(_alive(pid) for pid in pids)
+        await pilot.press("q")
+        assert await _wait_for(pilot, lambda: not app.is_running, 5)
+    assert not any(_alive(pid) for pid in pids)
+
+
+def test_a_cancelled_worker_raises_and_the_next_call_starts_a_fresh_child():
+    worker = process.Worker("test")
+    try:
+        assert worker.call(len, "abc") == 3
+        first = worker.pid
+        worker.cancel()
+        assert not _alive(first)
+        assert worker.call(sorted, [3, 1, 2]) == [1, 2, 3]
+        assert worker.pid != first
+    finally:
+        worker.close()
+
+
+def test_an_error_in_the_child_comes_back_as_a_message():
+    worker = process.Worker("test")
+    try:
+        with pytest.raises(process.WorkFailed, match="ZeroDivisionError"):
+            worker.call(divmod, 1, 0)
+    finally:
+        worker.close()
