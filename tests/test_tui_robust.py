@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import time
 
@@ -28,10 +29,10 @@ def stalls(document, progress=None):
 
 
 def sync(test):
+    @functools.wraps(test)
     def run(*args, **kwargs):
         asyncio.run(test(*args, **kwargs))
 
-    run.__name__ = test.__name__
     return run
 
 
@@ -127,3 +128,31 @@ def test_an_error_in_the_child_comes_back_as_a_message():
             worker.call(divmod, 1, 0)
     finally:
         worker.close()
+
+
+@sync
+async def test_a_file_over_the_limit_shows_the_part_note_in_the_panes(tmp_path, monkeypatch):
+    from reader.tui.work import analyze_document
+
+    sentence = "The committee met on Tuesday and agreed to review the budget again. "
+    path = tmp_path / "long.txt"
+    path.write_text((sentence * 8 + "\n\n") * 40, encoding="utf-8")
+    monkeypatch.setenv("READER_MAX_MB", "0.005")  # about 5 KB of a 22 KB file
+    document = load(str(path))
+    assert any(note.startswith("only the first") for note in document.notes)
+    app = ReaderApp([document], analyzer=analyze_document)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert await _wait_for(pilot, lambda: screen.state.analysis is not None, 120)
+        await pilot.pause(0.1)
+        for pane in ("#outline", "#summary", "#participants", "#quotes"):
+            note = screen.query_one(f"{pane} .note").render()
+            assert "analysis of the leading part: only the first" in str(note), pane
+        assert str(screen.query_one("#summary .note").render()).count("leading part") == 1
+        assert screen.state.analysis.sentences[-1].end <= len(document.text) < path.stat().st_size
+
+
+def test_no_part_note_for_a_file_read_whole():
+    from reader.tui.large import part_note
+
+    assert part_note(load(str(SEED))) is None
