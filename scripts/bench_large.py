@@ -77,6 +77,33 @@ def tui(path: Path, source: Path, env: dict[str, str]) -> None:
     print(f"{'tui':<10} first screen {shown}, analysed {done}; peak MB: reader {main_peak:.0f}, children {children}")
 
 
+def lazy(path: Path) -> None:
+    """The lazy line source on the file: first screen of lines, the whole index, the last lines, memory."""
+    import resource
+    import tracemalloc
+
+    from reader.tui.lazy import LazyText
+
+    tracemalloc.start()
+    start = time.perf_counter()
+    source = LazyText(path)
+    source.lines(0, 40)
+    first = time.perf_counter() - start
+    source.done.wait()
+    indexed = time.perf_counter() - start
+    count = source.line_count
+    source.lines(count - 40, 40)
+    last = time.perf_counter() - start - indexed
+    _, traced = tracemalloc.get_traced_memory()
+    source.close()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"{'lazy':<10} first 40 lines {first * 1000:.0f} ms, index of {count} lines {indexed:.1f} s, "
+        f"last 40 lines {last * 1000:.0f} ms; Python heap peak {traced / 2**20:.1f} MB, "
+        f"RSS {rss:.0f} MB (mapped pages count while resident)"
+    )
+
+
 def _peak_mb(pid: int) -> float:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -105,6 +132,9 @@ def main() -> int:
         print(f"file: {args.size_mb:g} MB of {args.source.name}; READER_MAX_MB={env.get('READER_MAX_MB', 'default')}")
         print(f"{'command':<10} {'seconds':>8} {'peak MB':>8} {'exit':>4}  stderr")
         for name in args.commands.split(","):
+            if name == "lazy":
+                lazy(path)
+                continue
             if name == "tui":
                 tui(path, args.source, env)
                 continue

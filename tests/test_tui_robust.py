@@ -8,6 +8,8 @@ import os
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("textual")
 
@@ -156,3 +158,45 @@ def test_no_part_note_for_a_file_read_whole():
     from reader.tui.large import part_note
 
     assert part_note(load(str(SEED))) is None
+
+
+def _lazy(tmp_path, data: bytes, chunk: int):
+    from reader.tui.lazy import LazyText
+
+    path = tmp_path / "big.txt"
+    path.write_bytes(data)
+    source = LazyText(path, chunk=chunk)
+    assert source.done.wait(30)
+    return source
+
+
+def test_lazy_text_pages_every_line_across_chunk_boundaries(tmp_path):
+    lines = [f"line {n} " + "é" * (n % 7) for n in range(1000)]
+    data = "\n".join(lines).encode("utf-8")
+    source = _lazy(tmp_path, data, chunk=97)  # odd, small: marks fall on both sides of chunk edges
+    try:
+        assert source.line_count == 1000
+        assert source.lines(0, 3) == lines[:3]
+        assert source.lines(500, 70) == lines[500:570]
+        assert source.lines(990, 50) == lines[990:]
+        assert source.lines(1000, 5) == []
+        assert len(source._marks) <= 1000 // 64 + 2  # bounded: one offset per 64 lines
+    finally:
+        source.close()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(alphabet="ab\r é", max_size=20), max_size=300), st.integers(1, 300), st.booleans())
+def test_lazy_text_agrees_with_splitting_the_text(tmp_path_factory, lines, chunk, newline_at_end):
+    text = "\n".join(lines) + ("\n" if newline_at_end and lines else "")
+    source = _lazy(tmp_path_factory.mktemp("lazy"), text.encode("utf-8"), chunk)
+    try:
+        expected = [line.rstrip("\r") for line in text.split("\n")][: source.line_count]
+        assert source.line_count == len(text.encode("utf-8").split(b"\n")) - (
+            1 if text.endswith("\n") or not text else 0
+        )
+        assert source.lines(0, len(expected) + 5) == expected
+        for first in range(0, len(expected), 37):
+            assert source.lines(first, 3) == expected[first : first + 3]
+    finally:
+        source.close()
