@@ -7,6 +7,9 @@ Starts `reader PATH` in a pty of the given size and reads what it draws, timing
   analysed      the summary is in the status line (the analysis is done),
 and, first, a bare Textual app (one Static) the same way, so that first paint can be read
 as a ratio to it (machines differ; the ratio less so). The reader runs with --no-state.
+Then, for each of SIGTERM and SIGHUP sent while the analysis runs: how long the reader
+took to exit, whether it left the alternate screen and mouse tracking, and how many of its
+processes (the analysis children) were still there afterwards.
 
     python scripts/bench_tui.py                   # the seed and War and Peace (../shared/corpora)
     python scripts/bench_tui.py FILE --first TEXT --last TEXT
@@ -19,6 +22,7 @@ import fcntl
 import os
 import re
 import select
+import signal
 import struct
 import subprocess
 import sys
@@ -60,6 +64,7 @@ class Screen:
         os.close(slave)
         self.fd = master
         self.seen = ""
+        self.raw = b""  # everything written, escape sequences included
 
     def wait_for(self, marker: str, timeout: float) -> float | None:
         """Seconds since start when ``marker`` had been drawn, or None."""
@@ -74,6 +79,7 @@ class Screen:
                     data = os.read(self.fd, 65536)
                 except OSError:
                     return None
+                self.raw += data
                 # Keep a tail so a marker split across reads is still found.
                 self.seen = self.seen[-4096:] + ANSI.sub("", data.decode("utf-8", "replace"))
         return time.perf_counter() - self.started
@@ -139,6 +145,49 @@ def measure(path: Path, first: str, last: str, cols: int, rows: int, timeout: fl
         screen.close()
 
 
+def ended_by(number: int, path: Path, first: str, cols: int, rows: int, timeout: float) -> None:
+    """Send a signal while the analysis runs; say how the reader left the terminal."""
+    screen = Screen([str(READER), "--no-state", str(path)], cols, rows)
+    try:
+        if screen.wait_for(first, timeout) is None:
+            print(f"  {signal.Signals(number).name}: first screen not seen")
+            return
+        time.sleep(0.5)  # the analysis is under way
+        sent = time.perf_counter()
+        os.kill(screen.proc.pid, number)
+        screen.wait_for("\x00never", 5)  # read what it writes on the way out
+        code = screen.proc.wait(timeout)
+        took = time.perf_counter() - sent
+        tail = screen.raw[-4096:]
+        restored = b"\x1b[?1049l" in tail and b"\x1b[?1000l" in tail
+        left = _session_processes(screen.proc.pid)
+        name = signal.Signals(number).name
+        print(f"  {name:7} exit {code} after {took:.2f} s, terminal restored: {restored}, processes left: {left}")
+    finally:
+        for pid in _session_pids(screen.proc.pid):
+            os.kill(pid, signal.SIGKILL)
+        screen.close()
+
+
+def _session_pids(session: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == session and fields[0] != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+def _session_processes(session: int) -> int:
+    time.sleep(0.5)  # the resource tracker ends once it sees its pipe close
+    return len(_session_pids(session))
+
+
 def _secs(value: float | None) -> str:
     return "not seen" if value is None else f"{value:.2f} s"
 
@@ -159,6 +208,9 @@ def main() -> int:
             print(f"{path.name}: not here, skipped")
             continue
         measure(path, first, last, cols, rows, args.timeout, bare)
+        print("  ended by a signal while analysing")
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            ended_by(number, path, first, cols, rows, args.timeout)
     return 0
 
 

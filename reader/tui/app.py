@@ -11,9 +11,10 @@ from textual.binding import Binding
 
 from reader.model import Analysis, Document
 from reader.tui.commands import ReaderCommands
+from reader.tui.process import workers
 from reader.tui.screens.main import MainScreen
 from reader.tui.session import Session
-from reader.tui.work import analyze_document
+from reader.tui.work import analyze_document, run_apart
 
 # Signals that end the reader like q does: the terminal is restored on the way out.
 ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
@@ -36,20 +37,24 @@ class ReaderApp(App):
         analyzer: Callable[..., Analysis] = analyze_document,
         state: object = None,
     ) -> None:
-        """``analyzer(document, progress)`` gives an Analysis; it runs in a background thread.
+        """``analyzer(document, progress)`` gives an Analysis; it runs in a child process (or, if it
+        cannot be sent there, in a background thread).
         ``state`` is a ``reader.tui.state.Store`` that remembers places, or None."""
         super().__init__()
         if not documents:
             raise ValueError("nothing to read")
         self.session = Session.of(list(documents))
         self.notes = list(notes)
-        self.analyzer = analyzer
+        self.analyzer = run_apart(analyzer)
+        workers.reopen()
         self.store = state
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.session)
 
     def on_mount(self) -> None:
+        # The children import the analysis modules while the first screen is drawn.
+        self.call_after_refresh(self._start_workers)
         for note in self.notes:
             self.notify(note, severity="warning", timeout=8, markup=False)
         try:
@@ -59,9 +64,19 @@ class ReaderApp(App):
         except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or no signals here
             pass
 
+    def _start_workers(self) -> None:
+        from reader.tui.work import in_background
+
+        in_background(workers.start, name="start")
+
     async def action_quit(self) -> None:
         self.save_state()
         self.exit()
+
+    def exit(self, *args: object, **kwargs: object) -> None:
+        """Every way out (q, Ctrl-C, a signal, a test ending) stops the children first."""
+        workers.close()
+        super().exit(*args, **kwargs)  # type: ignore[arg-type]
 
     def save_state(self) -> None:
         for screen in self.screen_stack:
@@ -80,5 +95,8 @@ def run(documents: list[Document], notes: Sequence[str] = (), remember: bool = T
 
         store = Store.default()
     app = ReaderApp(documents, notes, state=store)
-    app.run()
+    try:
+        app.run()
+    finally:
+        workers.close()
     return app.return_code or 0

@@ -1,8 +1,9 @@
 """The TUI's background jobs, without Textual: analysis and summaries.
 
-They run in daemon threads, so the screen is drawn before sumy or nltk are imported,
-and quitting does not wait for a book's analysis to finish (a Textual thread worker
-runs in asyncio's default executor, which the app joins on exit).
+The work itself runs in child processes (``reader.tui.process``), so a stall in it never
+starves the interface; a daemon thread waits on each job and posts its result, and
+quitting kills the children instead of waiting for them. An analyzer that cannot be sent
+to a child (a closure, in tests) runs in the waiting thread itself.
 
 Summaries go through a ``LatestOnly`` queue: one runs at a time, and requests made
 while it runs replace each other, so a held ``+`` costs two summaries, not fifty.
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from reader.model import Analysis, Document, Summary
+from reader.tui import process
 
 STAGES = ("structure", "participants", "summary")
 
@@ -83,6 +85,24 @@ def analyze_document(document: Document, progress: Callable[[str], None] | None 
     return analyze(document, progress=progress)
 
 
+def run_apart(analyzer: Callable[..., Analysis]) -> Callable[..., Analysis]:
+    """``analyzer`` run in the analysis child process, if it can be sent there."""
+    if not process.picklable(analyzer):
+        return analyzer
+
+    def apart(document: Document, progress: Callable[[str], None] | None = None) -> Analysis:
+        result: Analysis = process.workers.analysis.call(analyzer, document, progress=progress or _ignore)
+        if result.document == document:
+            result.document = document  # the same object again: the screen tells reloads apart by identity
+        return result
+
+    return apart
+
+
+def _ignore(stage: str) -> None:
+    pass
+
+
 def algorithms() -> list[str]:
     from reader.summarize import ALGORITHMS
 
@@ -94,19 +114,29 @@ def summarize_scope(
 ) -> Summary:
     """A summary of the whole document, or of one section (sentence indexes stay the document's).
 
-    ``sentences`` None takes the core's default length."""
+    ``sentences`` None takes the core's default length. Computed in the summaries child."""
+    result: Summary = process.workers.summaries.call_on(analysis, _summarize_here, algorithm, sentences, section)
+    return result
+
+
+def section_summaries(analysis: Analysis, algorithm: str | None, sentences: int | None) -> list[tuple[int, Summary]]:
+    """A summary for each section that has body sentences, as ``reader summarize --sections``."""
+    found: list[tuple[int, Summary]] = process.workers.summaries.call_on(analysis, _sections_here, algorithm, sentences)
+    return found
+
+
+def _summarize_here(analysis: Analysis, algorithm: str | None, sentences: int | None, section: int | None) -> Summary:
     from reader.summarize import summarize
 
     return summarize(analysis, algorithm=algorithm, sentences=sentences, section=section)
 
 
-def section_summaries(analysis: Analysis, algorithm: str | None, sentences: int | None) -> list[tuple[int, Summary]]:
-    """A summary for each section that has body sentences, as ``reader summarize --sections``."""
+def _sections_here(analysis: Analysis, algorithm: str | None, sentences: int | None) -> list[tuple[int, Summary]]:
     counts = [0] * len(analysis.sections)
     for s in analysis.sentences:
         counts[s.section] += 1
     found = []
     for index, section in enumerate(analysis.sections):
         if section.kind in ("heading", "topic") and counts[index]:
-            found.append((index, summarize_scope(analysis, algorithm, sentences, index)))
+            found.append((index, _summarize_here(analysis, algorithm, sentences, index)))
     return found

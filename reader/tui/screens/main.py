@@ -21,6 +21,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from reader.model import Analysis, Participant
+from reader.tui import large
 from reader.tui import messages as msg
 from reader.tui import state as state_file
 from reader.tui import work as jobs
@@ -267,6 +268,7 @@ class MainScreen(Screen):
             scope = "section: " + one_line(analysis.sections[state.scope].title, 40)
         self.query_one(SummaryPane).show(analysis, state.summary, scope, self.summaries.busy)
         self.reading.mark_summary([(a, b) for a, b, _ in self._summary_spans().items])
+        large.note_panes([p for p in self.query(ListPane) if p.id != "documents"], state.document)
         self._update_status()
 
     def resummarize(self) -> None:

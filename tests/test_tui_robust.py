@@ -1,0 +1,202 @@
+"""The TUI under load: a stalled analysis never starves the interface, and no child outlives it."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import os
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+pytest.importorskip("textual")
+
+from conftest import SEED  # noqa: E402
+
+from reader.load import load  # noqa: E402
+from reader.tui import process  # noqa: E402
+from reader.tui.app import ReaderApp  # noqa: E402
+
+
+def stalls(document, progress=None):
+    """A pure-Python loop that holds the GIL for a minute, as a backtracking regex would."""
+    progress("structure")
+    end = time.monotonic() + 60
+    n = 0
+    while time.monotonic() < end:
+        n += 1
+    return n
+
+
+def sync(test):
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+def _alive(pid: int | None) -> bool:
+    if pid is None:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:  # a zombie is gone for our purpose: it runs nothing
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return True
+
+
+async def _wait_for(pilot, condition, seconds: float = 30.0) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if condition():
+            return True
+        await pilot.pause(0.05)
+    return condition()
+
+
+def test_the_stalling_analyzer_can_be_sent_to_a_child():
+    assert process.picklable(stalls)
+    assert not process.picklable(lambda document, progress=None: None)
+
+
+@sync
+async def test_q_quits_promptly_while_the_analysis_stalls_in_a_busy_loop():
+    app = ReaderApp([load(str(SEED))], analyzer=stalls)
+    async with app.run_test(size=(80, 24)) as pilot:
+        status = app.screen.query_one("#status")
+        assert await _wait_for(pilot, lambda: "analysing: structure" in str(status.render()))
+        # The interface still answers while the child spins.
+        await pilot.press("G")
+        assert app.screen.reading.scroll_y == app.screen.reading.max_scroll_y > 0
+        pid = process.workers.analysis.pid
+        assert _alive(pid)
+        pressed = time.monotonic()
+        await pilot.press("q")
+        assert await _wait_for(pilot, lambda: not app.is_running, 5)
+        assert time.monotonic() - pressed < 5
+    assert not _alive(pid)
+
+
+@sync
+async def test_ctrl_c_quits_while_the_analysis_stalls():
+    app = ReaderApp([load(str(SEED))], analyzer=stalls)
+    async with app.run_test(size=(80, 24)) as pilot:
+        status = app.screen.query_one("#status")
+        assert await _wait_for(pilot, lambda: "analysing: structure" in str(status.render()))
+        await pilot.press("ctrl+c")
+        assert await _wait_for(pilot, lambda: not app.is_running, 5)
+
+
+@sync
+async def test_no_child_process_survives_quitting_after_a_real_analysis():
+    app = ReaderApp([load(str(SEED))])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert await _wait_for(pilot, lambda: screen.state.analysis is not None or screen.state.failed, 120)
+        assert screen.state.failed is None
+        await pilot.press("plus")  # a summary computed in the summaries child
+        assert await _wait_for(pilot, lambda: not screen.summaries.busy, 60)
+        pids = [w.pid for w in process.workers.all()]
+        assert all(_alive(pid) for pid in pids)
+        await pilot.press("q")
+        assert await _wait_for(pilot, lambda: not app.is_running, 5)
+    assert not any(_alive(pid) for pid in pids)
+
+
+def test_a_cancelled_worker_raises_and_the_next_call_starts_a_fresh_child():
+    worker = process.Worker("test")
+    try:
+        assert worker.call(len, "abc") == 3
+        first = worker.pid
+        worker.cancel()
+        assert not _alive(first)
+        assert worker.call(sorted, [3, 1, 2]) == [1, 2, 3]
+        assert worker.pid != first
+    finally:
+        worker.close()
+
+
+def test_an_error_in_the_child_comes_back_as_a_message():
+    worker = process.Worker("test")
+    try:
+        with pytest.raises(process.WorkFailed, match="ZeroDivisionError"):
+            worker.call(divmod, 1, 0)
+    finally:
+        worker.close()
+
+
+@sync
+async def test_a_file_over_the_limit_shows_the_part_note_in_the_panes(tmp_path, monkeypatch):
+    from reader.tui.work import analyze_document
+
+    sentence = "The committee met on Tuesday and agreed to review the budget again. "
+    path = tmp_path / "long.txt"
+    path.write_text((sentence * 8 + "\n\n") * 40, encoding="utf-8")
+    monkeypatch.setenv("READER_MAX_MB", "0.005")  # about 5 KB of a 22 KB file
+    document = load(str(path))
+    assert any(note.startswith("only the first") for note in document.notes)
+    app = ReaderApp([document], analyzer=analyze_document)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert await _wait_for(pilot, lambda: screen.state.analysis is not None, 120)
+        await pilot.pause(0.1)
+        for pane in ("#outline", "#summary", "#participants", "#quotes"):
+            note = screen.query_one(f"{pane} .note").render()
+            assert "analysis of the leading part: only the first" in str(note), pane
+        assert str(screen.query_one("#summary .note").render()).count("leading part") == 1
+        assert screen.state.analysis.sentences[-1].end <= len(document.text) < path.stat().st_size
+
+
+def test_no_part_note_for_a_file_read_whole():
+    from reader.tui.large import part_note
+
+    assert part_note(load(str(SEED))) is None
+
+
+def _lazy(tmp_path, data: bytes, chunk: int):
+    from reader.tui.lazy import LazyText
+
+    path = tmp_path / "big.txt"
+    path.write_bytes(data)
+    source = LazyText(path, chunk=chunk)
+    assert source.done.wait(30)
+    return source
+
+
+def test_lazy_text_pages_every_line_across_chunk_boundaries(tmp_path):
+    lines = [f"line {n} " + "é" * (n % 7) for n in range(1000)]
+    data = "\n".join(lines).encode("utf-8")
+    source = _lazy(tmp_path, data, chunk=97)  # odd, small: marks fall on both sides of chunk edges
+    try:
+        assert source.line_count == 1000
+        assert source.lines(0, 3) == lines[:3]
+        assert source.lines(500, 70) == lines[500:570]
+        assert source.lines(990, 50) == lines[990:]
+        assert source.lines(1000, 5) == []
+        assert len(source._marks) <= 1000 // 64 + 2  # bounded: one offset per 64 lines
+    finally:
+        source.close()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(alphabet="ab\r é", max_size=20), max_size=300), st.integers(1, 300), st.booleans())
+def test_lazy_text_agrees_with_splitting_the_text(tmp_path_factory, lines, chunk, newline_at_end):
+    text = "\n".join(lines) + ("\n" if newline_at_end and lines else "")
+    source = _lazy(tmp_path_factory.mktemp("lazy"), text.encode("utf-8"), chunk)
+    try:
+        expected = [line.rstrip("\r") for line in text.split("\n")][: source.line_count]
+        assert source.line_count == len(text.encode("utf-8").split(b"\n")) - (
+            1 if text.endswith("\n") or not text else 0
+        )
+        assert source.lines(0, len(expected) + 5) == expected
+        for first in range(0, len(expected), 37):
+            assert source.lines(first, 3) == expected[first : first + 3]
+    finally:
+        source.close()
