@@ -42,6 +42,7 @@ def _add_participants(analysis: Analysis) -> None:
 
     analysis.participants = participants.find(analysis)
     analysis.quotes = quotes.find(analysis)
+    analysis.found_people = True
     blocks = analysis.document.blocks
     if any(b.kind in NON_PROSE for b in blocks):
         _keep_out_of_non_prose(analysis)
@@ -59,7 +60,7 @@ def _keep_out_of_non_prose(analysis: Analysis) -> None:
         return all(end <= a or start >= b for a, b in spans)
 
     kept = []
-    for p in analysis.participants or []:
+    for p in analysis.participants:
         p.mentions = [m for m in p.mentions if outside(m.start, m.end)]
         said = {analysis.text[m.start : m.end] for m in p.mentions}
         p.aliases = [a for a in p.aliases if a in said]
@@ -68,9 +69,7 @@ def _keep_out_of_non_prose(analysis: Analysis) -> None:
     ids = {p.id for p in kept}
     analysis.participants = kept
     analysis.quotes = [
-        replace(q, speaker=q.speaker if q.speaker in ids else None)
-        for q in analysis.quotes or []
-        if outside(q.start, q.end)
+        replace(q, speaker=q.speaker if q.speaker in ids else None) for q in analysis.quotes if outside(q.start, q.end)
     ]
 
 

@@ -144,8 +144,11 @@ class Analysis:
     sections: list[Section] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
-    participants: list[Participant] | None = None
-    quotes: list[Quote] | None = None
+    # Participants and quotes are lists whether or not they were looked for; ``found_people`` says
+    # whether they were (False: not computed, so not "none found"). ``summary`` is None until computed.
+    participants: list[Participant] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    found_people: bool = False
     summary: Summary | None = None
     # Speaker label of a transcript turn -> participant id, for the blocks' ``speaker``.
     speakers: dict[str, str] = field(default_factory=dict)
@@ -184,7 +187,7 @@ class Analysis:
             out["anchors"] = dict(doc.anchors)
         if doc.emphasis:
             out["emphasis"] = [{"start": e.start, "end": e.end, "kind": e.kind} for e in doc.emphasis]
-        if self.participants is not None:
+        if self.found_people:
             out["participants"] = [
                 {
                     "id": p.id,
@@ -196,7 +199,7 @@ class Analysis:
                 }
                 for p in self.participants
             ]
-        if self.quotes is not None:
+        if self.found_people:
             out["quotes"] = [
                 {"start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker, "cue": q.cue}
                 for q in self.quotes

@@ -52,6 +52,7 @@ def with_people(document, progress=None):
     cue = text.index("noted that")
     end = text.index(".", cue) + 1
     analysis.quotes = [Quote(cue + len("noted "), end, "reported", "p1", "noted")]
+    analysis.found_people = True
     return analysis
 
 

@@ -121,7 +121,7 @@ def test_html_keeps_the_article_and_drops_the_page_around_it():
     assert meta["author"] == "Maria Lopez" and meta["date"] == "2020-09-24"
     assert meta["language"] == "en" and meta["url"] == "https://example.org/bridge"
     assert not any("timeline" in s or "2024 | 5" in s for s in sentence_texts(a))
-    assert "Georgia" not in {p.name for p in a.participants or []}
+    assert "Georgia" not in {p.name for p in a.participants}
     assert_contract(a)
 
 
@@ -163,7 +163,7 @@ def test_markdown_structure_links_badges_and_code():
     assert block_texts(a, "list_item") == ["Tables with unicode boxes.", "Progress bars for long tasks."]
     links = {a.text[k.start : k.end]: k.url for k in a.document.links}
     assert links["beautiful formatting"] == "https://rich.readthedocs.io"
-    assert all(">>>" not in a.text[q.start : q.end] for q in a.quotes or [])
+    assert all(">>>" not in a.text[q.start : q.end] for q in a.quotes)
     assert_contract(a)
 
 
@@ -343,10 +343,10 @@ def test_docx_without_document_xml_is_one_error(tmp_path):
 def test_transcript_speakers_are_participants_and_turns_are_quotes():
     a = analysed("meeting.txt", fx.TRANSCRIPT)
     assert a.document.format == "transcript" and a.title == "Design meeting"
-    people = {p.name: p for p in a.participants or []}
+    people = {p.name: p for p in a.participants}
     assert {"Project Manager", "Marketing", "Industrial Designer"} <= set(people)
     assert people["Project Manager"].role == "Project Manager" and people["Project Manager"].kind == "person"
-    turns = [q for q in a.quotes or [] if q.kind == "turn"]
+    turns = [q for q in a.quotes if q.kind == "turn"]
     assert len(turns) == 6
     first = turns[0]
     assert first.speaker == people["Project Manager"].id
@@ -358,7 +358,7 @@ def test_transcript_speakers_are_participants_and_turns_are_quotes():
 def test_role_labels_keep_the_role():
     doc = "Grad C: We ran it.\nProfessor B: Good.\nGrad C: And then more.\nProfessor B: Fine.\n"
     a = analysed("m.txt", doc)
-    roles = {p.name: p.role for p in a.participants or []}
+    roles = {p.name: p.role for p in a.participants}
     assert roles["Grad C"] == "Grad" and roles["Professor B"] == "Professor"
 
 
@@ -369,8 +369,8 @@ def test_transcript_times_beside_labels_stay_out_of_the_words():
     )
     a = analysed("standup.txt", doc)
     assert a.document.format == "transcript"
-    names = {p.id: p.name for p in a.participants or []}
-    said = [(names[q.speaker or ""], a.text[q.start : q.end]) for q in a.quotes or []]
+    names = {p.id: p.name for p in a.participants}
+    said = [(names[q.speaker or ""], a.text[q.start : q.end]) for q in a.quotes]
     assert said[-1] == ("Bob", "Then we are done.") and said[0] == ("Ann Lee", "We shipped the parser.")
     assert [b.time for b in a.document.blocks if b.kind == "turn"] == ["00:00:05", "00:00:09", "00:00:12", "00:00:15"]
 
@@ -393,8 +393,8 @@ def test_vtt_voices_are_speakers():
     a = analysed("talk.vtt", fx.VTT)
     names = [a.text[b.start : b.end].split(":")[0] for b in a.document.blocks if b.kind == "turn"]
     assert names == ["Maria Lopez", "John Smith", "Maria Lopez"], "cues of one voice join"
-    quotes = [(q.speaker, a.text[q.start : q.end]) for q in a.quotes or []]
-    by_id = {p.id: p.name for p in a.participants or []}
+    quotes = [(q.speaker, a.text[q.start : q.end]) for q in a.quotes]
+    by_id = {p.id: p.name for p in a.participants}
     assert [(by_id[s], w) for s, w in quotes][0] == ("Maria Lopez", "The bridge will open in May. We are on time.")
     assert_contract(a)
 

@@ -121,7 +121,7 @@ def test_family_at_64kb_within_bound(name: str) -> None:
     with bounded(BOUND_SECONDS):
         a = analyze(Document(source=f"{name}.txt", text=text))
     check_invariants(a)
-    assert a.summary is not None and a.participants is not None
+    assert a.summary is not None and a.found_people
 
 
 def test_many_one_word_paragraphs_stay_paragraphs() -> None:

@@ -35,7 +35,7 @@ def as_json(analysis: Analysis) -> dict:
 
 def grouped(analysis: Analysis) -> list[tuple[str, list[Participant]]]:
     """(heading, participants) by kind, most mentioned first."""
-    people = analysis.participants or []
+    people = analysis.participants
     out = []
     for kind, heading in KINDS:
         items = sorted((p for p in people if p.kind == kind), key=lambda p: (-len(p.mentions), p.id))

@@ -28,16 +28,16 @@ def run(args: argparse.Namespace) -> int:
 def as_json(analysis: Analysis) -> dict:
     """One object a document: the contract's ``quotes`` list, each with its words and speaker's name."""
     data = analysis.to_json()
-    names = {p.id: p.name for p in analysis.participants or []}
+    names = {p.id: p.name for p in analysis.participants}
     quotes = []
-    for q, item in zip(analysis.quotes or [], data.get("quotes", [])):
+    for q, item in zip(analysis.quotes, data.get("quotes", [])):
         item = dict(item, words=analysis.text[q.start : q.end], speaker_name=names.get(q.speaker or ""))
         quotes.append(item)
     return {"schema": data["schema"], "source": data["source"], "quotes": quotes}
 
 
 def speaker_name(analysis: Analysis, q: Quote) -> str:
-    for p in analysis.participants or []:
+    for p in analysis.participants:
         if p.id == q.speaker:
             return one_line(p.name)
     return "(unnamed)"
@@ -48,7 +48,7 @@ def _body(out: Output, analysis: Analysis) -> None:
 
     if not analysis.quotes:
         out.line(("(no quotes found)", "dim"))
-    for q in analysis.quotes or []:
+    for q in analysis.quotes:
         speaker = (speaker_name(analysis, q), f"bold {KIND_COLORS['person']}" if q.speaker else "dim")
         cue = (f" {one_line(q.cue)}" if q.cue else "", "italic")
         out.line(speaker, cue, (f" [{q.kind}]", "dim"), f": {one_line(analysis.text[q.start : q.end])}")

@@ -200,15 +200,15 @@ class _Speakers:
 
     def __init__(self, analysis: Analysis):
         self.analysis = analysis
-        people = [p for p in (analysis.participants or []) if p.kind == "person"]
-        self.by_id = {p.id: p for p in analysis.participants or []}
+        people = [p for p in analysis.participants if p.kind == "person"]
+        self.by_id = {p.id: p for p in analysis.participants}
         spans = sorted((m.start, m.end, p.id) for p in people for m in p.mentions)
         self.starts = [s for s, _, _ in spans]
         self.spans = spans
         self.subjects = self._subjects()
         self.subject_starts = [s for s, _ in self.subjects]
         self.gender = {p.id: _gender(p, analysis.text) for p in people}
-        self.orgs = [p for p in analysis.participants or [] if p.kind != "person"]
+        self.orgs = [p for p in analysis.participants if p.kind != "person"]
         self.sentence_starts = [s.start for s in analysis.sentences]
         self.expected: str | None = None  # whose turn it is in a run of dialogue
         self.titled = self._titled(spans)

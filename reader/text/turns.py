@@ -35,7 +35,7 @@ def add_turns(analysis: Analysis) -> None:
     turns = [b for b in analysis.document.blocks if b.kind == "turn" and b.speaker]
     if not turns:
         return
-    people = list(analysis.participants or [])
+    people = list(analysis.participants)
     by_name = {p.name: p for p in people}
     used = {p.id for p in people}
     quotes = []

@@ -35,7 +35,7 @@ class ReaderCommands(Provider):
             found.append(
                 (f"Go to section: {one_line(section.title, 60)}", section.kind, partial(screen.go_to_section, i))
             )
-        for p in analysis.participants or []:
+        for p in analysis.participants:
             about = f"{p.kind}, {len(p.mentions)} mentions"
             found.append((f"Participant: {one_line(p.name, 60)}", about, partial(screen.choose_participant, p)))
         return found

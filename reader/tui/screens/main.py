@@ -578,7 +578,7 @@ class MainScreen(Screen):
 
     def on_reading_view_mention_clicked(self, message: ReadingView.MentionClicked) -> None:
         analysis = self.analysis
-        found = [p for p in (analysis.participants or []) if p.id == message.participant] if analysis else []
+        found = [p for p in analysis.participants if p.id == message.participant] if analysis else []
         if found:
             self.query_one(ParticipantsPane).highlight(found[0].id)
             self.choose_participant(found[0], at=message.span)

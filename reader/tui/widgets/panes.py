@@ -90,9 +90,9 @@ class ListPane(Vertical):
         if options:  # so that enter chooses at once
             self.options.highlighted = 0
 
-    def missing(self, name: str, analysis: Analysis | None, part) -> bool:
-        """Say so when there is nothing to list yet (or at all)."""
-        if analysis is not None and part is not None:
+    def missing(self, name: str, analysis: Analysis | None, computed: bool = True) -> bool:
+        """Say so when there is nothing to list yet (or at all: the stage was not computed)."""
+        if analysis is not None and computed:
             return False
         self.set_note(f"{name}: analysing…" if analysis is None else f"{name}: not available")
         self.fill([])
@@ -118,7 +118,7 @@ class OutlinePane(ListPane):
     """Sections; topical ones (found by the reader, not named by the author) are marked ≈."""
 
     def show(self, analysis: Analysis | None) -> None:
-        if self.missing("Outline", analysis, analysis and analysis.sections) or analysis is None:
+        if self.missing("Outline", analysis) or analysis is None:
             return
         self.set_note(Text.assemble("Outline ", ("(≈ topic)", "italic dim")))
         self.fill([Option(section_prompt(s), id=str(i)) for i, s in enumerate(analysis.sections)])
@@ -169,9 +169,8 @@ def score_label(rank: int, score: float) -> Text:
 class ParticipantsPane(ListPane):
     def show(self, analysis: Analysis | None) -> None:
         self._people: dict[str, Participant] = {}
-        if self.missing("Participants", analysis, analysis and analysis.participants) or analysis is None:
+        if self.missing("Participants", analysis, analysis is not None and analysis.found_people) or analysis is None:
             return
-        assert analysis.participants is not None
         people = sorted(analysis.participants, key=lambda p: -len(p.mentions))[:MAX_LISTED]
         self._people = {p.id: p for p in people}
         found = len(analysis.participants)
@@ -198,11 +197,10 @@ def participant_prompt(p: Participant) -> Text:
 class QuotesPane(ListPane):
     def show(self, analysis: Analysis | None) -> None:
         self._quotes: list[Quote] = []
-        if self.missing("Quotes", analysis, analysis and analysis.quotes) or analysis is None:
+        if self.missing("Quotes", analysis, analysis is not None and analysis.found_people) or analysis is None:
             return
-        assert analysis.quotes is not None
         self._quotes = list(analysis.quotes)[:MAX_LISTED]
-        people = {p.id: p for p in analysis.participants or []}
+        people = {p.id: p for p in analysis.participants}
         self.set_note(f"{len(analysis.quotes)} quotes" + listed(len(analysis.quotes)))
         self.fill(
             [Option(quote_prompt(q, people, analysis.text), id=str(i)) for i, q in enumerate(self._quotes)],

@@ -203,14 +203,12 @@ class ReadingView(ScrollView, can_focus=True):
 
     def decorate(self, analysis: Analysis) -> None:
         """Colour participants and set quotes apart, once the analysis has arrived."""
-        participants = analysis.participants or []
+        participants = analysis.participants
         self._mentions = Spans((m.start, m.end, (p.kind, p.id)) for p in participants for m in p.mentions)
         names = {p.id: p for p in participants}
-        self._quotes = Spans((q.start, q.end, q) for q in analysis.quotes or [])
+        self._quotes = Spans((q.start, q.end, q) for q in analysis.quotes)
         self._labels = {
-            q.end: (names[q.speaker].name, names[q.speaker].kind, q.cue)
-            for q in analysis.quotes or []
-            if q.speaker in names
+            q.end: (names[q.speaker].name, names[q.speaker].kind, q.cue) for q in analysis.quotes if q.speaker in names
         }
         self._relayout(keep=self.top_offset)
 
