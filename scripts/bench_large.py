@@ -67,6 +67,14 @@ def tui(path: Path, source: Path, env: dict[str, str]) -> None:
     try:
         paint = screen.wait_for(first, 60)
         analysed = screen.wait_for("sent. (document)", 600) if paint is not None else None
+        pressed = time.perf_counter()
+        screen.send("W")  # the whole file, then its end once the line index is built
+        whole = screen.wait_for("every line", 60) if analysed is not None else None
+        if whole is not None:
+            time.sleep(1.5)
+            screen.send("G")
+            whole = screen.wait_for(_last_line(path), 60)
+        paged = None if whole is None else time.perf_counter() - pressed
         peaks = {pid: _peak_mb(pid) for pid in _session_pids(screen.proc.pid)}
     finally:
         screen.close()
@@ -74,7 +82,16 @@ def tui(path: Path, source: Path, env: dict[str, str]) -> None:
     shown = "not seen" if paint is None else f"{paint:.1f} s"
     done = "not seen" if analysed is None else f"{analysed:.1f} s"
     children = " + ".join(f"{mb:.0f}" for mb in peaks.values() if mb)
-    print(f"{'tui':<10} first screen {shown}, analysed {done}; peak MB: reader {main_peak:.0f}, children {children}")
+    end = "not seen" if paged is None else f"{paged:.1f} s"
+    print(f"{'tui':<10} first screen {shown}, analysed {done}, W G to the file's last line {end}")
+    print(f"{'':<10} peak MB: reader {main_peak:.0f}, children {children}")
+
+
+def _last_line(path: Path) -> str:
+    with open(path, "rb") as file:
+        file.seek(max(0, path.stat().st_size - 4096))
+        tail = file.read().decode("utf-8", "replace")
+    return next(line.strip() for line in reversed(tail.splitlines()) if line.strip())[-30:]
 
 
 def lazy(path: Path) -> None:

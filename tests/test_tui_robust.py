@@ -200,3 +200,30 @@ def test_lazy_text_agrees_with_splitting_the_text(tmp_path_factory, lines, chunk
             assert source.lines(first, 3) == expected[first : first + 3]
     finally:
         source.close()
+
+
+@sync
+async def test_w_pages_every_line_of_a_file_read_only_in_part(tmp_path, monkeypatch):
+    from reader.tui.work import analyze_document
+
+    path = tmp_path / "long.txt"
+    lines = [f"Line {n} of the report says the budget \x1b[31m grew again." for n in range(3000)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setenv("READER_MAX_MB", "0.01")
+    document = load(str(path))
+    assert "Line 2999 " not in document.text
+    app = ReaderApp([document], analyzer=analyze_document)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.2)
+        await pilot.press("W")
+        view = app.screen.query_one("#whole")
+        assert await _wait_for(pilot, lambda: view.virtual_size.height == 3000, 10)
+        await pilot.press("G")
+        await pilot.pause(0.1)
+        shown = [view.render_line(y).text for y in range(view.size.height)]
+        assert any(text.startswith("Line 2999 of the report") for text in shown)
+        assert not any("\x1b" in text for text in shown)  # the escape is shown as a symbol
+        await pilot.press("escape")
+        assert app.screen.query_one("#reading") is not None
+        await pilot.press("q")
+        assert await _wait_for(pilot, lambda: not app.is_running, 5)

@@ -28,7 +28,10 @@ class ReaderApp(App):
     COMMANDS = App.COMMANDS | {ReaderCommands}
     ENABLE_COMMAND_PALETTE = True
     # Ctrl-C quits at once, wherever the focus is (Textual's default only says how to quit).
-    BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True, system=True)]
+    BINDINGS = [
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, system=True),
+        Binding("W", "whole_file", "Whole file", show=False),
+    ]
 
     def __init__(
         self,
@@ -63,6 +66,22 @@ class ReaderApp(App):
                 loop.add_signal_handler(number, self._ended_by_signal, number)
         except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or no signals here
             pass
+
+    def action_whole_file(self) -> None:
+        """Page every line of a file read only in part (the analysis covers the leading part)."""
+        from pathlib import Path
+
+        from reader.tui.large import part_note
+        from reader.tui.whole import WholeFileScreen
+
+        if not isinstance(self.screen, MainScreen):
+            return
+        document = self.screen.state.document
+        note = part_note(document)
+        if note is None or not Path(document.source).is_file():
+            self.notify("the whole document is already shown", markup=False)
+            return
+        self.push_screen(WholeFileScreen(Path(document.source), note))
 
     def _start_workers(self) -> None:
         from reader.tui.work import in_background

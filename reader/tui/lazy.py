@@ -9,6 +9,7 @@ an over-limit file); this is the source that view can page.
 
 from __future__ import annotations
 
+import contextlib
 import mmap
 import threading
 from pathlib import Path
@@ -46,7 +47,16 @@ class LazyText:
                 first = (-self._lines - 1) % STEP  # the index in ``ends`` of the next kept line start
                 self._marks.extend(int(offset) for offset in ends[first::STEP])
                 self._lines += len(ends)
+            self._let_go(start)
         self.done.set()
+
+    def _let_go(self, start: int) -> None:
+        """Drop the scanned pages from this process's resident set (the page cache keeps them)."""
+        advise = getattr(self._map, "madvise", None)
+        if advise is None or start % mmap.PAGESIZE or not hasattr(mmap, "MADV_DONTNEED"):
+            return
+        with contextlib.suppress(OSError, ValueError):
+            advise(mmap.MADV_DONTNEED, start, min(self._chunk, self.size - start))
 
     @property
     def line_count(self) -> int:

@@ -1,0 +1,83 @@
+"""The whole of a file read only in part, paged lazily (``W`` in the reader).
+
+The reading view shows the part the loader read and analysed; this screen pages every
+line of the file from a ``LazyText`` (mmap and a sampled line index), so a file of any
+size is browsable in bounded memory. Plain lines only: no analysis, no reflow.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.segment import Segment
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.screen import Screen
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Footer, Static
+
+from reader.render import clean, display
+from reader.tui.lazy import LazyText
+
+WIDE = 500  # cells the view scrolls sideways over; longer lines are cut there
+
+
+class WholeFileView(ScrollView, can_focus=True):
+    BINDINGS = [
+        Binding("j", "scroll_down", show=False),
+        Binding("k", "scroll_up", show=False),
+        Binding("space", "page_down", show=False),
+        Binding("b", "page_up", show=False),
+        Binding("g", "scroll_home", show=False),
+        Binding("G", "scroll_end", show=False),
+    ]
+
+    def __init__(self, source: LazyText, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.source = source
+        self._first = 0  # the first line in the cache
+        self._cache: list[str] = []
+
+    def on_mount(self) -> None:
+        self._grow()
+        self.set_interval(0.2, self._grow)  # the index grows in the background
+
+    def _grow(self) -> None:
+        count = self.source.line_count
+        if count != self.virtual_size.height:
+            self.virtual_size = Size(WIDE, count)
+
+    def _line(self, number: int) -> str:
+        if not self._first <= number < self._first + len(self._cache):
+            self._first = number
+            self._cache = [clean(line) for line in self.source.lines(number, max(2 * self.size.height, 1))]
+        index = number - self._first
+        return self._cache[index] if index < len(self._cache) else ""
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        text = self._line(scroll_y + y).replace("\t", "    ")
+        strip = Strip([Segment(text, self.rich_style)])
+        return strip.crop(scroll_x, scroll_x + self.size.width).extend_cell_length(self.size.width, self.rich_style)
+
+
+class WholeFileScreen(Screen):
+    BINDINGS = [Binding("escape,W", "app.pop_screen", "Back"), Binding("q", "app.quit", "Quit")]
+
+    def __init__(self, path: Path, note: str) -> None:
+        super().__init__()
+        self.source = LazyText(path)
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        yield Static(display(f"{self.source.size / 2**20:.0f} MB, every line (no analysis here): {self.note}"))
+        yield WholeFileView(self.source, id="whole")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(WholeFileView).focus()
+
+    def on_unmount(self) -> None:
+        self.source.close()
