@@ -7,8 +7,9 @@ so that a book with only chapters has chapters at level 1.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from reader.text.lines import BLANK, CONTENTS, FENCE, FRONT, FURNITURE, HEADING, TEXT, Line
+from reader.text.lines import BLANK, CONTENTS, FENCE, FRONT, FURNITURE, HEADING, TEXT, Line, indexes
 
 _ATX = re.compile(r" {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
@@ -36,6 +37,8 @@ _CHAPTER = re.compile(
 _FENCE = re.compile(r" {0,3}(```|~~~)")
 _CONTENTS_TITLE = re.compile(r"\s*(table of )?contents\.?\s*$", re.IGNORECASE)
 
+_ENTRY_KINDS, _HEADING_KIND = frozenset({HEADING, CONTENTS}), frozenset({HEADING})
+
 # Ranks: Markdown/WikiText/numbered use their depth (1-6); books and chapters sit
 # above and between them so that mixed documents still nest sensibly.
 RANK_BOOK, RANK_CHAPTER, RANK_CAPS = 1, 2, 1
@@ -43,9 +46,12 @@ RANK_BOOK, RANK_CHAPTER, RANK_CAPS = 1, 2, 1
 
 def mark_headings(text: str, lines: list[Line]) -> None:
     in_fence = False
+    last = len(lines) - 1
     for i, line in enumerate(lines):
-        if line.kind not in (TEXT,):
+        if line.kind != TEXT:
             continue
+        if not in_fence and text[line.start].islower() and (i == last or not _may_underline(text, lines[i + 1])):
+            continue  # a line opening in lower case is a heading only when underlined (setext)
         raw = text[line.start : line.end]
         if _FENCE.match(raw):
             in_fence = not in_fence
@@ -57,6 +63,11 @@ def mark_headings(text: str, lines: list[Line]) -> None:
         found = _heading(raw, lines, i, text)
         if found:
             line.kind, line.level, line.title = HEADING, found[0], found[1]
+
+
+def _may_underline(text: str, line: Line) -> bool:
+    """Whether ``line`` could be a setext underline (``_SETEXT``: up to three spaces, = or -)."""
+    return line.kind == TEXT and text[line.start] in " =-"
 
 
 def _heading(raw: str, lines: list[Line], i: int, text: str) -> tuple[int, str] | None:
@@ -195,17 +206,25 @@ def mark_contents(text: str, lines: list[Line]) -> None:
     contents block; the headings that end the run and open the text stay headings,
     unless the same title comes back as a heading later (then it was an entry).
     """
-    last_seen = {_key(line.title): i for i, line in enumerate(lines) if line.kind == HEADING}
+    entries = indexes(lines, _ENTRY_KINDS)
+    last_seen = {_key(lines[i].title): i for i in entries if lines[i].kind == HEADING}
+    opening = [i for i in entries if not lines[i].marked and not (lines[i].kind == HEADING and lines[i].level == -1)]
     run: list[int] = []
-    for i, line in enumerate(lines):
+    i, k = 0, 0
+    while i < len(lines):
+        if not run:  # no run open: only an entry can open one, so go to the next (the common case)
+            k = bisect_left(opening, i, k)
+            if k == len(opening):
+                break
+            i = opening[k]
+        line = lines[i]
+        i += 1
         if line.kind in (BLANK, FURNITURE) or (line.kind == HEADING and line.level == -1):
             continue
         if line.kind in (HEADING, CONTENTS) and not line.marked:
-            run.append(i)
-        elif not run:
-            continue  # text with no run open: nothing to close (the common case)
-        elif line.kind == TEXT and _in_toc(text, lines, run) and _inside_contents(lines, i):
-            run.append(i)  # a wrapped entry or a sub-title line between entries
+            run.append(i - 1)
+        elif line.kind == TEXT and _in_toc(text, lines, run) and _inside_contents(lines, i - 1):
+            run.append(i - 1)  # a wrapped entry or a sub-title line between entries
         else:
             _close_run(text, lines, run, last_seen)
             run = []
@@ -281,7 +300,7 @@ def mark_front_parts(lines: list[Line]) -> None:
     """In a book of chapters, headings in capitals before the first chapter (Moby-Dick's
     ETYMOLOGY and EXTRACTS) are front material, and a rare one between chapters (a scene's
     "HARPOONEERS AND SAILORS.") is text: neither may hold the chapters that follow it."""
-    chapters = [i for i, line in enumerate(lines) if line.kind == HEADING and _CHAPTER.match(line.title)]
+    chapters = [i for i in indexes(lines, _HEADING_KIND) if _CHAPTER.match(lines[i].title)]
     if len(chapters) < 5:
         return
     first, last = chapters[0], chapters[-1]

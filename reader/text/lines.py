@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import attrgetter
 
 BLANK, TEXT, HEADING, FURNITURE, CONTENTS, FENCE = "blank", "text", "heading", "furniture", "contents", "fence"
 FRONT = "front"  # boilerplate inside the text (an RFC's status and copyright): front matter, not body
+KINDS = frozenset({BLANK, TEXT, HEADING, FURNITURE, CONTENTS, FENCE, FRONT})
 
 _PAGE_FOOTER = re.compile(r"\[Page \d+\]\s*$")
 _DOT_LEADER = re.compile(r"(?:\.\s?){4,}$")
-_LEADER_TAIL = 24  # a leader is checked on the line's last characters only: linear on a line of dots
+_FOUR_DOTS = re.compile(r"\.\s?\.\s?\.\s?\.")  # what every leader holds
+_LEADER_TAIL = 24
+_KIND = attrgetter("kind")  # a leader is checked on the line's last characters only: linear on a line of dots
 
 
 # Gutenberg marks italics as _word_: shown without the marks, the text (and its offsets) unchanged.
@@ -36,6 +41,11 @@ class Line:
     level: int = 0  # heading rank, before levels are normalised
     title: str = ""
     marked: bool = False  # a heading by markup (Markdown, WikiText), never a contents entry
+
+
+def indexes(lines: list[Line], kinds: frozenset[str]) -> list[int]:
+    """Indexes of the lines of these kinds, in order (C-level loops: a million lines cost little)."""
+    return list(compress(count(), map(kinds.__contains__, map(_KIND, lines))))
 
 
 def split_lines(text: str) -> list[Line]:
@@ -68,6 +78,8 @@ def mark_furniture(text: str, lines: list[Line]) -> None:
 
 def mark_dot_leaders(text: str, lines: list[Line]) -> None:
     """Table-of-contents lines with dot leaders and page numbers."""
+    if not _FOUR_DOTS.search(text):
+        return  # no line can hold a leader
     for line in lines:
         if line.kind != TEXT or not (text[line.end - 1].isdigit() or text[line.end - 1].isspace()):
             continue  # a leader line ends in its page number

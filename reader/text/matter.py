@@ -19,6 +19,15 @@ _BOILERPLATE = re.compile(
     r"(?:\d{1,2}\.?[ \t]+)?"
     r"(?:Status of [Tt]his Memo|Copyright Notice|IESG Note|Full Copyright Statement|Intellectual Property)\s*$"
 )
+# The same titles opening any line of the text: without one, there is no block to look for.
+_BOILERPLATE_TITLES = (
+    "Status of",
+    "Copyright Notice",
+    "IESG Note",
+    "Full Copyright Statement",
+    "Intellectual Property",
+)
+_BOILERPLATE_LINE = re.compile("^" + _BOILERPLATE.pattern, re.MULTILINE)
 _TRAILER = re.compile(r"(?:Source|Sources|Photo|Photos|Image)\s*(?::.*|\.)?$", re.IGNORECASE)
 
 
@@ -42,6 +51,8 @@ def body_bounds(text: str, lines: list[Line]) -> tuple[int, int]:
 def mark_boilerplate(text: str, lines: list[Line]) -> None:
     """An RFC's "Status of This Memo" and "Copyright Notice" (BCP 78) blocks are front matter:
     the title line (flush left) and its indented text, up to the next flush-left line."""
+    if not any(title in text for title in _BOILERPLATE_TITLES) or not _BOILERPLATE_LINE.search(text):
+        return
     inside = False
     for line in lines:
         if line.kind in (BLANK, FURNITURE):
@@ -108,7 +119,7 @@ def mark_bylines(text: str, lines: list[Line], body_start: int) -> None:
 
 def _trailing_source_line(text: str, lines: list[Line], start: int, end: int) -> int | None:
     """A short last paragraph such as "Source" or "Source: Reuters" is back matter."""
-    last = [ln for ln in lines if ln.kind != BLANK and ln.start >= start and ln.end <= end]
+    last = _last_lines(lines, start, end, 2)
     if len(last) < 2:
         return None
     line = last[-1]
@@ -118,6 +129,18 @@ def _trailing_source_line(text: str, lines: list[Line], start: int, end: int) ->
     if len(raw) <= 100 and (_TRAILER.fullmatch(raw) or _ATTRIBUTION.fullmatch(raw) or _DATELINE.fullmatch(raw)):
         return line.start
     return None
+
+
+def _last_lines(lines: list[Line], start: int, end: int, count: int) -> list[Line]:
+    """The last ``count`` lines that are not blank and lie inside ``[start, end)``, in order
+    (read from the end: lines are in order)."""
+    found: list[Line] = []
+    for line in reversed(lines):
+        if line.start < start or len(found) == count:
+            break
+        if line.kind != BLANK and line.end <= end:
+            found.insert(0, line)
+    return found
 
 
 def find_title(text: str, lines: list[Line], body_start: int) -> tuple[str, int | None]:

@@ -46,7 +46,7 @@ _VALUE_ENDS = [
 _MARKER_HINT = re.compile(r"[.)](?=\s)(?:{})|[•‣⁃◦▪●■]|\n[ \t]*[*–-][ \t]".format("|".join(_VALUE_ENDS)))
 _BULLET_CHARS = "•‣⁃◦▪●■"
 # A paragraph with none of these (a word, a short turn) is one sentence: no scan needed.
-_SPECIAL = re.compile(r"[.!?…‽。！？．\n•‣⁃◦▪●■)]")
+MAY_END = re.compile(r"[.!?…‽。！？．\n•‣⁃◦▪●■)]")
 _MULTI_PERIOD = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _DASHES = re.compile(r"--|[—–/]")  # "altogether--Mr." is "Mr."
 _MARKER_WORD = re.compile(r"\d{1,3}|[A-Za-z]|[IVXLC]+")
@@ -109,7 +109,7 @@ def casual(text: str, start: int = 0, end: int | None = None) -> bool:
 
 def one_sentence(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` (trimmed) has nothing that could end a sentence inside it."""
-    return _SPECIAL.search(text, start, end) is None
+    return MAY_END.search(text, start, end) is None
 
 
 def split(text: str, start: int = 0, end: int | None = None, lower_starts: bool = False) -> list[Span]:
@@ -122,7 +122,7 @@ def split(text: str, start: int = 0, end: int | None = None, lower_starts: bool 
     """
     end = len(text) if end is None else max(0, min(end, len(text)))
     start = max(0, min(start, end))
-    if not _SPECIAL.search(text, start, end):
+    if not MAY_END.search(text, start, end):
         span = _trim(text, start, end)
         return [span] if span else []
     cuts = _item_cuts(text, start, end)

@@ -7,10 +7,14 @@ furniture or a licence is never part of a sentence.
 
 from __future__ import annotations
 
+import gc
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain
+from itertools import accumulate, chain, groupby
+from operator import attrgetter
 
 from reader.model import Analysis, Document, Paragraph, Section, SectionKind, Sentence
 from reader.text import headings, matter, sentences, topics
@@ -21,6 +25,8 @@ UNIT_WORDS = 20  # paragraphs shorter than this are pooled for topical segmentat
 # A turn of a transcript: a name or role label, a colon, what was said ("Project Manager: Okay").
 _TURN = re.compile(r"[ \t]*[A-Z][\w.'’-]*(?:[ \t][A-Za-z\d][\w.'’-]*){0,3}:[ \t]+\S")
 WRAPPED_LINE_MAX = 90  # hard-wrapped prose (books, RFCs) stays under this width
+_START, _END, _KIND = attrgetter("start"), attrgetter("end"), attrgetter("kind")
+_MARK_KINDS = ln.KINDS - {ln.TEXT, ln.BLANK}
 
 
 @dataclass
@@ -35,6 +41,24 @@ class _Start:
 
 
 def segment(document: Document) -> Analysis:
+    with _collector_paused():
+        return _segment(document)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Segmentation makes a few objects a line and no reference cycles, so the cyclic garbage
+    collector would only walk them over and over: on 370,000 short lines, a third of the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _segment(document: Document) -> Analysis:
     if document.blocks:  # the format declared its structure: use it, infer nothing
         from reader.text.blocks import segment_blocks
 
@@ -49,7 +73,8 @@ def segment(document: Document) -> Analysis:
     matter.mark_boilerplate(text, lines)
     body_start, body_end = matter.body_bounds(text, lines)
     matter.mark_bylines(text, lines, body_start)
-    body = [line for line in lines if line.start >= body_start and line.end <= body_end]
+    # Lines are in order: the body's are the slice that starts and ends inside it.
+    body = lines[bisect_left(lines, body_start, key=_START) : bisect_right(lines, body_end, key=_END)]
     title, title_index = matter.find_title(text, lines, body_start)
     if title_index is not None and lines[title_index].kind == ln.TEXT:
         lines[title_index].kind, lines[title_index].level = ln.HEADING, 0
@@ -67,25 +92,26 @@ def segment(document: Document) -> Analysis:
 
 
 def _paragraphs(text: str, body: list[ln.Line], markdown: bool) -> list[Paragraph]:
+    """Paragraphs of the runs of text lines (and of fenced code), in order."""
     out: list[Paragraph] = []
-    block: list[ln.Line] = []
-    for line in body + [ln.Line(len(text), len(text), ln.BLANK)]:
-        same_block = block and line.kind == block[-1].kind and line.kind in (ln.TEXT, ln.FENCE)
-        if block and not same_block:
+    for kind, run in groupby(body, _KIND):
+        if kind != ln.TEXT and kind != ln.FENCE:
+            continue
+        block = list(run)
+        if len(block) == 1 and kind == ln.TEXT:  # one line (the common case on many short paragraphs)
+            a, b = block[0].start, block[0].end
+            if text[a].isspace() or text[b - 1].isspace():
+                out.extend(_trimmed(text, [(a, b)]))
+            else:
+                out.append(Paragraph(a, b))
+        else:
             out.extend(_block_paragraphs(text, block, markdown))
-            block = []
-        if line.kind in (ln.TEXT, ln.FENCE):
-            block.append(line)
     return out
 
 
 def _block_paragraphs(text: str, block: list[ln.Line], markdown: bool) -> list[Paragraph]:
     """One paragraph for hard-wrapped lines; one per line where each line is a paragraph
     (long lines, list items, the turns of a transcript)."""
-    if len(block) == 1 and block[0].kind == ln.TEXT:
-        line = block[0]  # the common case on many short paragraphs: trim without a scan
-        raw = text[line.start : line.end]
-        return [Paragraph(line.start + len(raw) - len(raw.lstrip()), line.start + len(raw.rstrip()))]
     if block[0].kind == ln.FENCE:
         return _trimmed(text, [(block[0].start, block[-1].end)])
     widths = sorted(line.end - line.start for line in block[:-1])
@@ -116,9 +142,23 @@ def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[Paragraph]:
 
 
 def _heading_starts(body: list[ln.Line]) -> list[_Start]:
+    """Sections the lines open: headings, a contents block, boilerplate, and the text right after
+    the last two. Only lines that are neither text nor blank are visited one by one (on a page of
+    prose, a few); between two of them, the first text line is found by ``list.index``."""
+    kinds = list(map(_KIND, body))
+    marks = ln.indexes(body, _MARK_KINDS)
     starts: list[_Start] = []
     prev = ln.BLANK  # the kind of the last line that was not blank or furniture
-    for i, line in enumerate(body):
+    after = 0  # the first line after the last mark
+    for i in [*marks, len(body)]:
+        gap = kinds[after:i]  # text and blank lines only
+        if ln.TEXT in gap:
+            if prev in (ln.CONTENTS, ln.FRONT):  # text right after a contents or boilerplate block
+                starts.append(_Start(body[after + gap.index(ln.TEXT)].start, "topic", "", 0))
+            prev = ln.TEXT
+        if i == len(body):
+            break
+        line = body[i]
         if line.kind == ln.HEADING and line.level != -1:
             end = body[i + 1].end if i + 1 < len(body) and body[i + 1].level == -1 else line.end
             starts.append(_Start(line.start, "heading", line.title, line.level, (line.start, end)))
@@ -126,10 +166,9 @@ def _heading_starts(body: list[ln.Line]) -> list[_Start]:
             starts.append(_Start(line.start, "front", "Contents", 0))
         elif line.kind == ln.FRONT and line.title:
             starts.append(_Start(line.start, "front", line.title, 0))
-        elif line.kind == ln.TEXT and prev in (ln.CONTENTS, ln.FRONT):
-            starts.append(_Start(line.start, "topic", "", 0))  # text right after a contents or boilerplate block
-        if line.kind in (ln.CONTENTS, ln.TEXT, ln.HEADING, ln.FENCE, ln.FRONT):
+        if line.kind in (ln.CONTENTS, ln.HEADING, ln.FENCE, ln.FRONT):
             prev = line.kind
+        after = i + 1
     return starts
 
 
@@ -173,13 +212,14 @@ def _units(text: str, paragraphs: list[Paragraph]) -> list[int]:
     """Indexes of the paragraphs that open a unit of topical segmentation: short paragraphs
     (word lists, chat turns, subtitles) are pooled to about UNIT_WORDS words, as TextTiling pools
     words into token sequences, so thousands of one-word paragraphs cost like one page."""
+    # words[i]: words before paragraph i (spaces + 1 a paragraph, rising); a unit ends as soon as
+    # it holds UNIT_WORDS, so each next first is one bisection away.
+    words = list(accumulate([text.count(" ", p.start, p.end) + 1 for p in paragraphs], initial=0))
     firsts: list[int] = []
-    pooled = UNIT_WORDS
-    for i, p in enumerate(paragraphs):
-        if pooled >= UNIT_WORDS:
-            firsts.append(i)
-            pooled = 0
-        pooled += text.count(" ", p.start, p.end) + 1
+    i = 0
+    while i < len(paragraphs):
+        firsts.append(i)
+        i = bisect_left(words, words[i] + UNIT_WORDS, i + 1)
     return firsts
 
 
@@ -236,12 +276,14 @@ def _fallback_title(document: Document, sections: list[Section]) -> str:
 def _sentences(text: str, sections: list[Section], paragraphs: list[Paragraph]) -> list[Sentence]:
     section_starts = [s.start for s in sections]
     lower_starts = bool(paragraphs) and sentences.casual(text, paragraphs[0].start, paragraphs[-1].end)
+    may_end = sentences.MAY_END.search  # nothing of it in a paragraph (a word, a short turn): one sentence
     out = []
     for p_index, p in enumerate(paragraphs):
-        s_index = bisect_right(section_starts, p.start) - 1
-        if sentences.one_sentence(text, p.start, p.end):
-            out.append(Sentence(p.start, p.end, s_index, p_index))  # a word, a short turn: no scan
+        start, end = p.start, p.end
+        s_index = bisect_right(section_starts, start) - 1
+        if may_end(text, start, end) is None:
+            out.append(Sentence(start, end, s_index, p_index))
             continue
-        for a, b in sentences.split(text, p.start, p.end, lower_starts):
+        for a, b in sentences.split(text, start, end, lower_starts):
             out.append(Sentence(a, b, s_index, p_index))
     return out

@@ -9,7 +9,9 @@ import math
 import re
 from bisect import bisect_left, insort
 from collections import Counter
-from itertools import accumulate
+from functools import lru_cache
+from itertools import accumulate, compress, count
+from operator import itemgetter
 
 STOP_WORDS = frozenset(
     """a about above after again against all also although am an and any are as at be because been
@@ -34,7 +36,13 @@ NOT_LABELS = frozenset(
     laughter laughs applause""".split()
 )
 _CONTRACTION = re.compile(r"['’](?:s|t|m|re|ll|ve|d)$")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
+_WORD_PATTERN = r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]"
+_WORD = re.compile(_WORD_PATTERN)
+# Each word with the space right before it, if any (one C-level scan instead of a match object a word).
+_SPACED_WORD = re.compile(rf"( ?)({_WORD_PATTERN})")
+# Each word, and the one space after it when a word follows that space (a word starts with any
+# letter, so one character tells): the next match is then the word right after the space.
+_WORD_SPACE = re.compile(rf"({_WORD_PATTERN})( (?=[^\W\d_]))?")
 
 MIN_WORDS_PER_TOPIC = 120
 MIN_PARAGRAPHS_PER_TOPIC = 3
@@ -45,24 +53,24 @@ def content_terms(text: str, start: int, end: int) -> list[str]:
     """Content words plus pairs of content words that stand side by side ("central asian")."""
     terms: list[str] = []
     prev = ""
-    for m in _WORD.finditer(text, start, end):
-        word = m.group().lower()
-        if not _keep(word):
+    for space, word in _SPACED_WORD.findall(text, start, end):
+        word = word.lower()
+        if len(word) <= 2 or word in STOP_WORDS or word in NOT_LABELS or _contraction(word):
             prev = ""
             continue
         terms.append(word)
-        if prev and text[m.start() - 1] == " " and m.start() - len(prev) - 1 >= 0:
+        if prev and space:
             terms.append(f"{prev} {word}")
         prev = word
     return terms
 
 
-def _keep(word: str) -> bool:
-    if len(word) <= 2 or word in STOP_WORDS or word in NOT_LABELS:
-        return False
-    return not _CONTRACTION.search(word)  # "that's", "don't": function words, not topics
+def _contraction(word: str) -> bool:
+    """ "that's", "don't": function words, not topics."""
+    return ("'" in word or "’" in word) and _CONTRACTION.search(word) is not None
 
 
+@lru_cache(maxsize=1 << 16)  # the same words recur on every page: stem each once
 def _stem(word: str) -> str:
     # Light stemming: enough to count "countries" with "country" for cohesion.
     for suffix, repl in (("ies", "y"), ("sses", "ss"), ("s", "")):
@@ -160,7 +168,7 @@ def _fits(gap: int, edges: list[int], words: list[int]) -> bool:
 def paragraph_bags(text: str, spans: list[tuple[int, int]]) -> tuple[list[Counter], list[list[str]]]:
     """Stemmed word counts per paragraph (for cohesion) and its terms (for labels)."""
     terms = [content_terms(text, a, b) for a, b in spans]
-    return [Counter(_stem(t) for t in ts if " " not in t) for ts in terms], terms
+    return [Counter(map(_stem, [t for t in ts if " " not in t])) for ts in terms], terms
 
 
 def frequencies(sections: list[list[str]]) -> Counter:
@@ -205,17 +213,33 @@ def label(section_terms: list[str], df: Counter, n: int, forms: dict[str, str], 
 def surface_forms(text: str, start: int, end: int) -> dict[str, str]:
     """Lower-case word or pair -> the spelling the document uses most ("Security Council")."""
     seen: Counter = Counter()
-    prev = None
-    for m in _WORD.finditer(text, start, end):
-        word = m.group()
-        seen[word] += 1
-        if prev is not None and prev.end() + 1 == m.start() and text[prev.end()] == " ":
-            seen[f"{prev.group()} {word}"] += 1
-        prev = m
+    for a, b in _pieces(text, start, end):  # a piece's words at once, not a whole book's
+        found = _WORD_SPACE.findall(text, a, b)
+        seen.update(map(itemgetter(0), found))
+        paired = compress(count(), map(itemgetter(1), found))  # words with a word right after one space
+        seen.update([f"{found[i][0]} {found[i + 1][0]}" for i in paired])  # "Security Council"
     forms: dict[str, str] = {}
     best: dict[str, int] = {}
-    for term, count in seen.items():
+    for term, times in seen.items():
         low = term.lower()
-        if count > best.get(low, 0):
-            forms[low], best[low] = term, count
+        if times > best.get(low, 0):
+            forms[low], best[low] = term, times
     return forms
+
+
+PIECE = 1 << 16
+_BREAK = re.compile(r"[^\w'’ -]")  # neither in a word nor between a pair's words
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[start, end)`` cut into pieces of about PIECE characters, each cut right after a
+    character that no word or word pair spans (a line break, punctuation)."""
+    pieces = []
+    while end - start > PIECE:
+        m = _BREAK.search(text, start + PIECE, end)
+        if m is None:
+            break
+        pieces.append((start, m.end()))
+        start = m.end()
+    pieces.append((start, end))
+    return pieces
