@@ -128,6 +128,40 @@ def test_inline_numbered_lists_split_but_references_do_not():
     assert sentences("See (section 5) and (section 6) now.") == ["See (section 5) and (section 6) now."]
 
 
+def test_a_number_ending_a_sentence_is_no_list_marker():
+    # "district 1. Residents": the number ends the sentence, inline or at the start of a wrapped line.
+    text = "The council met in district 1. Residents asked about noise in district 2. The work starts in spring."
+    assert sentences(text) == [
+        "The council met in district 1.",
+        "Residents asked about noise in district 2.",
+        "The work starts in spring.",
+    ]
+    wrapped = (
+        "Maria Lopez said the work would start in spring in district\n"
+        "1. Residents asked about noise and traffic during the work in\n"
+        "district 2. The council met on Tuesday."
+    )
+    assert sentences(wrapped) == [
+        "Maria Lopez said the work would start in spring in district\n1.",
+        "Residents asked about noise and traffic during the work in\ndistrict 2.",
+        "The council met on Tuesday.",
+    ]
+
+
+def test_numbered_lines_that_look_like_a_list_stay_items():
+    assert sentences("The steps are\n1. Open the box\n2. Take the cable") == [
+        "The steps are",
+        "1. Open the box",
+        "2. Take the cable",
+    ]
+    assert sentences("It went well.\n3. The third point is long.") == ["It went well.", "3. The third point is long."]
+    assert sentences("Steps:\n1. Open the box.\n2. Take the cable.") == [
+        "Steps:",
+        "1. Open the box.",
+        "2. Take the cable.",
+    ]
+
+
 def test_blank_line_and_heading_line_split():
     assert sentences("Heading\n\nBody text here.") == ["Heading", "Body text here."]
     text = "Putter King Trophy\nThe team will judge the hunt and all decisions will be final and binding."

@@ -208,6 +208,24 @@ def test_no_topic_boundary_before_a_paragraph_that_leans_back():
     assert section_of(she) == section_of(mittal)
 
 
+def test_a_wrapped_line_opening_with_a_number_stays_in_its_paragraph():
+    text = (
+        "Bridge works\n\n"
+        "Maria Lopez said the work would start in spring in district\n"
+        "1. Residents asked about noise and traffic during the work in\n"
+        "district 2. The council met on Tuesday.\n\n"
+        "The steps are\n1. Open the box\n2. Take the cable\n"
+    )
+    a = segment(Document("notes.txt", text))
+    paragraphs = [text[p.start : p.end] for p in a.paragraphs]
+    assert paragraphs[0].startswith("Maria Lopez") and paragraphs[0].endswith("on Tuesday.")
+    assert paragraphs[1:] == ["The steps are", "1. Open the box", "2. Take the cable"]
+    assert "Residents asked about noise and traffic during the work in\ndistrict 2." in [
+        a.sentence_text(i) for i in range(len(a.sentences))
+    ]
+    check_invariants(a)
+
+
 RFC_LIKE = """\
 Abstract
 
@@ -276,6 +294,85 @@ def test_rfc_headings_appendices_and_boilerplate():
     check_invariants(a)
 
 
+RFC_HEADER = """\
+
+
+Network Working Group                                      R. Fielding
+Request for Comments: 2616                                   UC Irvine
+Obsoletes: 2068                                              J. Gettys
+Category: Standards Track                                   Compaq/W3C
+                                                             June 1999
+
+
+                Hypertext Transfer Protocol -- HTTP/1.1
+
+Abstract
+
+   The Hypertext Transfer Protocol (HTTP) is an application-level protocol.
+
+1 Introduction
+
+   HTTP has been in use by the World-Wide Web since 1990.
+"""
+
+
+def test_rfc_header_block_is_front_matter():
+    a = segment(Document("rfc.txt", RFC_HEADER))
+    assert a.title == "Hypertext Transfer Protocol -- HTTP/1.1"
+    assert [(s.title, s.kind) for s in a.sections] == [
+        ("RFC 2616", "front"),
+        ("Abstract", "heading"),
+        ("1 Introduction", "heading"),
+    ]
+    sentences = [a.sentence_text(i) for i in range(len(a.sentences))]
+    assert not any("Fielding" in s or "Category" in s or "HTTP/1.1" in s for s in sentences)
+    assert sentences[0].startswith("The Hypertext Transfer Protocol")
+    check_invariants(a)
+    # Without the header's own lines ("Request for Comments:", "Category:"), a first block stays text.
+    plain = segment(Document("memo.txt", "Working notes                              R. Fielding\n\nWe met today.\n"))
+    assert not any(s.kind == "front" for s in plain.sections)
+
+
+WRAPPED_RFC_HEADINGS = """\
+1.  Introduction
+
+   Greetings are exchanged between peers.
+
+19.6.1.1.  Changes to Simplify Multi-homed Web Servers and Conserve IP
+           Addresses
+
+   The requirements that clients and servers support the Host header.
+
+19.6.1.2.  Changes to Simplify Multi-
+           homed Servers
+
+   Servers may be multi-homed.
+
+3.3.  Numbers
+   The basic numeric data type is an unsigned byte.
+
+4.  Lists
+
+   1. First item of a list
+      that goes on.
+"""
+
+
+def test_rfc_wrapped_heading_joins_only_its_own_second_line():
+    a = segment(Document("rfc.txt", WRAPPED_RFC_HEADINGS))
+    titles = [" ".join(s.title.split()) for s in a.sections if s.kind == "heading"]
+    assert titles == [
+        "1. Introduction",
+        "19.6.1.1. Changes to Simplify Multi-homed Web Servers and Conserve IP Addresses",
+        "19.6.1.2. Changes to Simplify Multi-homed Servers",  # a line-end hyphen joins without a space
+        "3.3. Numbers",  # the indented line under it is the section's text, not its title
+        "4. Lists",
+    ]
+    sentences = [a.sentence_text(i) for i in range(len(a.sentences))]
+    assert "The basic numeric data type is an unsigned byte." in sentences
+    check_invariants(a)
+
+
 def test_rfc_corpus_every_numbered_heading_and_appendix():
     for name in ("rfc/rfc8446.txt", "rfc/rfc2616.txt"):
         a = segment(load(str(corpus_file(name))))
@@ -291,6 +388,9 @@ def test_rfc_corpus_every_numbered_heading_and_appendix():
         if name.endswith("2616.txt"):
             assert {"10.1.1 100 Continue", "3.2.2 http URL", "19.6.3 Changes from RFC 2068"} <= titles
         assert any(s.kind == "front" and s.title.startswith("Copyright Notice") for s in a.sections)
+        number = name[len("rfc/rfc") : -len(".txt")]
+        assert (a.sections[0].title, a.sections[0].kind) == (f"RFC {number}", "front"), "the header block"
+        assert a.sections[1].kind != "topic"
 
 
 def _book(chapters: int) -> str:

@@ -21,6 +21,7 @@ _APPENDIX = re.compile(
     r"(?:Appendix|APPENDIX)[ \t]+[A-Z]\b\.?[ \t:]+\S[^\n]{0,78}$"
     r"|[A-Z]((?:\.\d{1,3})+)\.?[ \t]+\(?[\w-]*[A-Z][^\n]{0,78}$"
 )
+_NUMBER_PREFIX = re.compile(r"(?:(?:Appendix|APPENDIX)[ \t]+)?\S+[ \t]+")
 # Front-matter parts of papers and books that stand alone as a word.
 _NAMED_PART = re.compile(
     r"(?:Abstract|Foreword|Acknowledge?ments?|Contributors|Author(?:'s|s'|s)? Address(?:es)?|Index)\.?$", re.IGNORECASE
@@ -114,21 +115,43 @@ def _alone_heading(raw: str, stripped: str) -> tuple[int, str] | None:
 
 def _wrapped_heading(raw: str, stripped: str, lines: list[Line], i: int, text: str) -> tuple[int, str] | None:
     """A long chapter or numbered title wrapped onto a second short line ("CHAPTER 73. Stubb and
-    Flask kill a Right Whale; and Then Have a Talk / over Him.")."""
+    Flask kill a Right Whale; and Then Have a Talk / over Him."); or a short numbered title with
+    its section's text right under it, indented but not at the title's column (RFCs)."""
     if i + 1 >= len(lines) or lines[i + 1].kind != TEXT or (i > 0 and lines[i - 1].kind == TEXT):
         return None
-    if i + 2 < len(lines) and lines[i + 2].kind == TEXT:
-        return None
-    follow = text[lines[i + 1].start : lines[i + 1].end].strip()
-    if len(follow) > 60 or stripped.endswith((".", ",", ";", ":")) and not _CHAPTER.match(stripped):
-        return None
-    rank = RANK_CHAPTER if _CHAPTER.match(stripped) else 0
-    if not rank and not raw[:1].isspace():
-        rank = _numbered_rank(raw, stripped)
+    below = text[lines[i + 1].start : lines[i + 1].end]
+    follow = below.strip()
+    one_more = i + 2 < len(lines) and lines[i + 2].kind == TEXT
+    if _CHAPTER.match(stripped):
+        return None if one_more or len(follow) > 60 else _joined(lines, i, RANK_CHAPTER, stripped, follow)
+    rank = 0 if raw[:1].isspace() or stripped.endswith((".", ",", ";", ":")) else _numbered_rank(raw, stripped)
     if not rank:
         return None
-    lines[i + 1].kind, lines[i + 1].level = HEADING, -1  # the second line belongs to the heading
-    return rank, f"{stripped} {follow}"
+    indent = len(below) - len(below.lstrip())
+    if abs(indent - _title_column(raw)) <= 1:  # a title wrapped under itself (RFC 2616's 19.6.1.1)
+        wrapped = not one_more and len(follow) <= 60 and _continues_title(stripped, follow)
+        return _joined(lines, i, rank, stripped, follow) if wrapped else None
+    return (rank, stripped) if indent and len(stripped) <= 60 else None  # "3.3.  Numbers" over its text
+
+
+def _joined(lines: list[Line], i: int, rank: int, stripped: str, follow: str) -> tuple[int, str]:
+    """The title and its second line, which belongs to the heading ("Multi-" + "homed": no space)."""
+    lines[i + 1].kind, lines[i + 1].level = HEADING, -1
+    return rank, f"{stripped}{follow}" if stripped.endswith("-") else f"{stripped} {follow}"
+
+
+def _title_column(raw: str) -> int:
+    """Where the title's words start after its number: 9 in "19.6.1.1 Changes", 13 in "Appendix B.  Protocol"."""
+    m = _NUMBER_PREFIX.match(raw)
+    return m.end() if m else 0
+
+
+def _continues_title(stripped: str, follow: str) -> bool:
+    """A title's second line: no sentence or clause ends it, and it goes on in title case
+    ("Conserve IP / Addresses") or a hyphenated word ("Multi- / homed")."""
+    if follow.endswith((".", ",", ";", ":", "!", "?")):
+        return False
+    return follow[0].isupper() or follow[0].isdigit() or follow[0] == "(" or stripped.endswith("-")
 
 
 def _wiki_heading(stripped: str) -> tuple[int, str] | None:

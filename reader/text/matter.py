@@ -71,6 +71,51 @@ def mark_boilerplate(text: str, lines: list[Line]) -> None:
             line.kind = FRONT
 
 
+# The header block that opens an RFC or Internet-Draft: "Request for Comments: 8446", "Category: ...".
+_RFC_HEADER_LINE = re.compile(
+    r"(?:Request for Comments|Obsoletes|Updates|Category|ISSN|Intended [Ss]tatus|Expires|Internet-Draft"
+    r"|Network Working Group|Internet Engineering Task Force)\b"
+)
+_RFC_NUMBER = re.compile(r"Request for Comments:[ \t]*(\d+)")
+HEADER_LINES = 40  # the header block opens the document
+CENTRED = 6  # a title line under the header is indented at least this much
+
+
+def mark_rfc_header(text: str, lines: list[Line]) -> None:
+    """An RFC's header block ("Network Working Group / Request for Comments: 2616 / Category: ...")
+    and the centred title lines right under it are front matter, not a topic of the text."""
+    block = _first_block(lines, 0)
+    if not block or block[0] >= HEADER_LINES:
+        return
+    marked = [i for i in block if _RFC_HEADER_LINE.match(text, lines[i].start, lines[i].end)]
+    if len(marked) < 2:
+        return
+    number = _RFC_NUMBER.search(text, lines[block[0]].start, lines[block[-1]].end)
+    title = f"RFC {number.group(1)}" if number else text[lines[marked[0]].start : lines[marked[0]].end].split("  ")[0]
+    under = _first_block(lines, block[-1] + 1)
+    if under and all(_centred(text, lines[i]) for i in under):
+        block += under  # the title, centred
+    for i in block:
+        lines[i].kind, lines[i].title = FRONT, ""
+    lines[block[0]].title = title
+
+
+def _first_block(lines: list[Line], start: int) -> list[int]:
+    """Indexes of the run of text lines after the blank lines at ``start`` (none if something else comes first)."""
+    first = start
+    while first < len(lines) and lines[first].kind == BLANK:
+        first += 1
+    end = first
+    while end < len(lines) and lines[end].kind == TEXT:
+        end += 1
+    return list(range(first, end))
+
+
+def _centred(text: str, line: Line) -> bool:
+    raw = text[line.start : line.end]
+    return len(raw) - len(raw.lstrip(" ")) >= CENTRED and len(raw.strip()) <= 100
+
+
 def _skip_producer_lines(text: str, pos: int) -> int:
     """Credits right after the Gutenberg START line ("Produced by …") are front matter too."""
     pos = text.find("\n", pos)

@@ -312,14 +312,17 @@ def _list_cuts(text: str, start: int, end: int) -> list[int]:
     chains: dict[tuple, _Chain] = {}
     done: list[tuple[tuple, _Chain]] = []
     bullets: dict[str, list[int]] = {}
+    line_items: list[tuple[int, tuple, int]] = []  # numbered markers opening a line
     for hint in _MARKER_HINT.finditer(text, start, end):
         found = _marker(text, start, hint)
         if found is None:
             continue
         pos, key, number = found
         before = _char_before(text, start, pos)
-        if before == "\n":
+        if before == "\n" and number is None:
             cuts.append(pos)
+        elif before == "\n" and number is not None:
+            line_items.append((pos, key, number))
         if number is None:
             if key[0] in _BULLET_CHARS:
                 bullets.setdefault(key[0], []).append(pos)
@@ -331,8 +334,9 @@ def _list_cuts(text: str, start: int, end: int) -> list[int]:
             continue
         if prev:
             done.append((key, prev))
-        chains[key] = _Chain(number, [pos], _opens_list(text, hint, number, before))
+        chains[key] = _Chain(number, [pos], _opens_list(text, start, hint, number, before))
     cuts.extend(_chain_cuts(done + list(chains.items())))
+    cuts.extend(_line_item_cuts(text, start, line_items))
     for positions in bullets.values():
         if len(positions) >= 2:  # "• one • two"
             cuts.extend(positions)
@@ -348,10 +352,33 @@ class _Chain:
     anchored: bool
 
 
-def _opens_list(text: str, hint: re.Match, number: int, before: str) -> bool:
-    """A run opens a list after a sentence end, or at "1. The"/"a. The" ("for 1. above" is no list)."""
+def _opens_list(text: str, start: int, hint: re.Match, number: int, before: str) -> bool:
+    """A run opens a list after a sentence end, or at "1. The"/"a. The" ("for 1. above" is no list);
+    not after a word: in "district 1. Residents" (or "district\n1. Residents") the number ends a sentence."""
+    if before == "\n":
+        return _line_before_ends(text, start, hint.start())
     first_item = number in (1, 97) and text[hint.end() : hint.end() + 2].strip()[:1].isupper()
-    return first_item or before in ("", "\n", ".", "!", "?", ":", ";")
+    return (first_item and not before.isalnum()) or before in ("", ".", "!", "?", ":", ";")
+
+
+def _line_item_cuts(text: str, start: int, items: list[tuple[int, tuple, int]]) -> list[int]:
+    """A numbered marker opening a line is an item when the line before ends a clause (or is
+    blank), or when the item before or after it opens a line too ("Steps\n1. Open\n2. Close");
+    in wrapped prose ("in district\n1. Residents") the number ends a sentence."""
+    opening = {(key, number) for _, key, number in items}
+    return [
+        pos
+        for pos, key, number in items
+        if (key, number - 1) in opening or (key, number + 1) in opening or _line_before_ends(text, start, pos)
+    ]
+
+
+def _line_before_ends(text: str, start: int, pos: int) -> bool:
+    """Whether the line before ``pos`` ends a clause (not in a word, a comma or a dash), or is blank."""
+    i = text.rfind("\n", start, pos) - 1
+    while i >= start and text[i] in " \t\r":
+        i -= 1
+    return i < start or text[i] == "\n" or not (text[i].isalnum() or text[i] in ",-–—")
 
 
 def _chain_cuts(chains: list[tuple[tuple, _Chain]]) -> list[int]:

@@ -21,6 +21,7 @@ from reader.text import headings, matter, sentences, topics
 from reader.text import lines as ln
 
 _LIST_ITEM = re.compile(r"\s*(?:[-*+•–]|\d{1,3}[.)]|[a-z][.)])\s+\S")
+_NUMBERED_ITEM = re.compile(r"\s*(?:\d{1,3}[.)]|[a-z][.)])\s+\S")
 UNIT_WORDS = 20  # paragraphs shorter than this are pooled for topical segmentation
 # A turn of a transcript: a name or role label, a colon, what was said ("Project Manager: Okay").
 _TURN = re.compile(r"[ \t]*[A-Z][\w.'’-]*(?:[ \t][A-Za-z\d][\w.'’-]*){0,3}:[ \t]+\S")
@@ -71,6 +72,7 @@ def _segment(document: Document) -> Analysis:
     headings.mark_contents(text, lines)
     headings.mark_front_parts(lines)
     matter.mark_boilerplate(text, lines)
+    matter.mark_rfc_header(text, lines)
     body_start, body_end = matter.body_bounds(text, lines)
     matter.mark_bylines(text, lines, body_start)
     # Lines are in order: the body's are the slice that starts and ends inside it.
@@ -122,11 +124,27 @@ def _block_paragraphs(text: str, block: list[ln.Line], markdown: bool) -> list[P
     start = block[0].start
     for i in range(1, len(block)):
         line = block[i]
-        if not wrapped or (speaking and turns[i]) or _LIST_ITEM.match(text, line.start, line.end):
+        if not wrapped or (speaking and turns[i]) or _opens_item(text, block, i):
             spans.append((start, block[i - 1].end))
             start = line.start
     spans.append((start, block[-1].end))
     return _trimmed(text, spans)
+
+
+def _opens_item(text: str, block: list[ln.Line], i: int) -> bool:
+    """Whether line ``i`` (not the first) opens a list item. A bullet does; a number or letter
+    ("1. ", "b) ") does when the line before ends a clause or a line beside it opens an item too:
+    in wrapped prose ("in district\n1. Residents") the number ends a sentence."""
+    line = block[i]
+    if not _LIST_ITEM.match(text, line.start, line.end):
+        return False
+    if not _NUMBERED_ITEM.match(text, line.start, line.end):
+        return True
+    before = text[block[i - 1].start : block[i - 1].end].rstrip()[-1:]
+    if not (before.isalnum() or before in (",", "-", "–", "—")):
+        return True
+    beside = [block[j] for j in (i - 1, i + 1) if j < len(block)]
+    return any(_LIST_ITEM.match(text, b.start, b.end) for b in beside)
 
 
 def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[Paragraph]:
