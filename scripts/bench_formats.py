@@ -16,28 +16,15 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from fresh_process import cold_starts, segment_in_child
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 SEED = REPO / "reader" / "seeds" / "000_49030be50a1044d2.txt"
-
-CHILD = """
-import resource, sys, time
-t0 = time.perf_counter()
-from reader.load import load
-from reader.text.structure import segment
-doc = load(sys.argv[1])
-t1 = time.perf_counter()
-a = segment(doc)
-t2 = time.perf_counter()
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(f"{t2 - t0:.3f} {t1 - t0:.3f} {t2 - t1:.3f} {len(doc.text)} {len(a.sections)} {len(a.sentences)} {rss:.0f}")
-"""
 
 
 def documents(folder: Path) -> list[tuple[str, Path, float]]:
@@ -75,20 +62,6 @@ def samples(folder: Path) -> None:
         print(folder / name)
 
 
-def run_child(path: Path) -> list[str]:
-    done = subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, check=True)
-    return done.stdout.split()
-
-
-def cold_start(runs: int = 5) -> list[float]:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "reader", "analyze", str(SEED), "--format", "json"], capture_output=True)
-        times.append(time.perf_counter() - t)
-    return times
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--keep", metavar="DIR", help="write the generated documents here")
@@ -102,18 +75,18 @@ def main() -> None:
         folder = Path(args.keep) if args.keep else Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         for label, path, target in documents(folder):
-            results = [run_child(path) for _ in range(args.runs)]
-            totals = sorted(float(r[0]) for r in results)
-            best = min(results, key=lambda r: float(r[0]))
+            results = [segment_in_child(path) for _ in range(args.runs)]
+            totals = sorted(r["total"] for r in results)
+            best = min(results, key=lambda r: r["total"])
             size = path.stat().st_size / 2**20
             verdict = "ok" if totals[0] < target else "OVER"
             print(
-                f"{label:24} {size:5.2f} MB file, {int(best[3]) / 1e6:5.2f} M chars: "
-                f"best {totals[0]:.2f} s (load {float(best[1]):.2f} + segment {float(best[2]):.2f}), "
+                f"{label:24} {size:5.2f} MB file, {best['chars'] / 1e6:5.2f} M chars: "
+                f"best {totals[0]:.2f} s (load {best['load']:.2f} + segment {best['segment']:.2f}), "
                 f"median {statistics.median(totals):.2f} s, target < {target:.0f} s {verdict}; "
-                f"{best[4]} sections, {best[5]} sentences, peak {best[6]} MB"
+                f"{best['sections']} sections, {best['sentences']} sentences, peak {best['peak_mb']:.0f} MB"
             )
-    times = cold_start()
+    times = cold_starts(["analyze", str(SEED), "--format", "json"])
     print(
         f"cold start, reader analyze seed --format json: "
         f"best {min(times):.2f} s, median {statistics.median(times):.2f} s"

@@ -22,14 +22,12 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import signal
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
+
+from fresh_process import command_in_child
 
 REPO = Path(__file__).resolve().parents[1]
 PROSE = REPO.parent / "shared" / "corpora" / "gutenberg" / "pg1342-pride-and-prejudice.txt"
@@ -169,49 +167,9 @@ FAMILIES: dict[str, Callable[[int], str]] = {
 }
 
 
-# The child reports its own peak (VmHWM): ru_maxrss would count the benchmark's memory that the
-# fork copied before exec.
-CHILD = """
-import resource, sys
-from reader.cli import main
-try:
-    main(sys.argv[2:])
-except BaseException:
-    pass
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-try:
-    with open("/proc/self/status") as status:
-        peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
-except (OSError, StopIteration):
-    pass
-with open(sys.argv[1], "w") as out:
-    out.write(str(peak))
-"""
-
-
 def run(command: str, path: Path, timeout: float) -> tuple[float | None, float]:
     """(seconds or None on timeout, peak RSS in MB) of `reader COMMAND PATH` in a fresh process."""
-    peak_file = path.with_suffix(".peak")
-    peak_file.unlink(missing_ok=True)
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(peak_file), command, str(path)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        cwd=REPO,
-    )
-    # A blocking wait times the run exactly (a polling wait rounds up to its 50 ms steps).
-    timer = threading.Timer(timeout, proc.kill)
-    timer.start()
-    try:
-        code = proc.wait()
-    finally:
-        timer.cancel()
-    if code == -signal.SIGKILL:
-        return None, 0.0
-    seconds = time.perf_counter() - start
-    peak = int(peak_file.read_text()) / 1024 if peak_file.exists() else 0.0
-    return seconds, peak
+    return command_in_child([command, str(path)], path.with_suffix(".peak"), timeout)
 
 
 def _fmt(seconds: float | None) -> str:
