@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from conftest import SEED, corpus_file
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.load import document_from_bytes, load
-from reader.model import Document
-from reader.text.structure import segment
+from reader.model import Document, Paragraph
+from reader.text import topics
+from reader.text.structure import UNIT_WORDS, _units, segment
 
 
 def check_invariants(a) -> None:
@@ -562,3 +565,71 @@ def test_a_real_gutenberg_header_is_still_front_matter():
     assert [a.sentence_text(i) for i in range(len(a.sentences))] == [
         "Emma Woodhouse, handsome, clever, and rich, seemed to unite some of the best blessings."
     ]
+
+
+# --- the fast paths of topical segmentation give what a plain word-by-word scan gives ----------
+
+_TOPIC_ALPHABET = st.sampled_from(list("aZé ß\n\t .,;'’-_0123") + ["word", "Word", "don't", "multi-homed", "  "])
+
+
+def _plain_surface_forms(text: str, start: int, end: int) -> dict[str, str]:
+    """Word by word, as the first version did: each word and each pair one space apart."""
+    seen: Counter = Counter()
+    prev = None
+    for m in topics._WORD.finditer(text, start, end):
+        seen[m.group()] += 1
+        if prev is not None and prev.end() + 1 == m.start() and text[prev.end()] == " ":
+            seen[f"{prev.group()} {m.group()}"] += 1
+        prev = m
+    forms: dict[str, str] = {}
+    best: dict[str, int] = {}
+    for term, times in seen.items():
+        if times > best.get(term.lower(), 0):
+            forms[term.lower()], best[term.lower()] = term, times
+    return forms
+
+
+def _plain_content_terms(text: str, start: int, end: int) -> list[str]:
+    terms: list[str] = []
+    prev = ""
+    for m in topics._WORD.finditer(text, start, end):
+        word = m.group().lower()
+        if len(word) <= 2 or word in topics.STOP_WORDS or word in topics.NOT_LABELS or topics._contraction(word):
+            prev = ""
+            continue
+        terms.append(word)
+        if prev and text[m.start() - 1] == " ":
+            terms.append(f"{prev} {word}")
+        prev = word
+    return terms
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TOPIC_ALPHABET, max_size=60).map("".join), st.integers(1, 12), st.data())
+def test_topic_words_read_in_pieces_match_a_plain_scan(text, piece, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    old = topics.PIECE
+    topics.PIECE = piece  # small pieces: every cut is exercised
+    try:
+        assert topics.surface_forms(text, start, end) == _plain_surface_forms(text, start, end)
+    finally:
+        topics.PIECE = old
+    assert topics.content_terms(text, start, end) == _plain_content_terms(text, start, end)
+
+
+@given(st.lists(st.integers(0, 30), max_size=40))
+def test_topic_units_pool_short_paragraphs_as_a_running_count_does(spaces):
+    text = "\n\n".join(" ".join("w" * (k + 1) for k in range(n + 1)) for n in spaces)
+    paragraphs, at = [], 0
+    for n in spaces:
+        length = len(" ".join("w" * (k + 1) for k in range(n + 1)))
+        paragraphs.append(Paragraph(at, at + length))
+        at += length + 2
+    firsts, pooled = [], UNIT_WORDS
+    for i, p in enumerate(paragraphs):
+        if pooled >= UNIT_WORDS:
+            firsts.append(i)
+            pooled = 0
+        pooled += text.count(" ", p.start, p.end) + 1
+    assert _units(text, paragraphs) == firsts
