@@ -9,11 +9,13 @@ counts the parent's pages that the fork copied before exec).
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -81,9 +83,18 @@ def cold_starts(args: list[str], runs: int = 5) -> list[float]:
     return times
 
 
-def command_in_child(args: list[str], peak_file: Path, timeout: float) -> tuple[float | None, float]:
-    """(wall seconds, or None when killed at ``timeout``; peak MB) of `reader ARGS` in a fresh process.
-    ``peak_file`` is where the child writes its peak (a scratch path)."""
+@dataclass
+class Run:
+    """One run of a command: wall and CPU seconds (None when killed at the timeout), peak MB."""
+
+    wall: float | None
+    cpu: float | None
+    peak_mb: float
+
+
+def command_in_child(args: list[str], peak_file: Path, timeout: float) -> Run:
+    """`reader ARGS` in a fresh process; ``peak_file`` is where the child writes its peak (a scratch
+    path). CPU seconds (user + system, from wait4) move far less than wall time on a busy machine."""
     peak_file.unlink(missing_ok=True)
     start = time.perf_counter()
     proc = subprocess.Popen(
@@ -96,11 +107,12 @@ def command_in_child(args: list[str], peak_file: Path, timeout: float) -> tuple[
     timer = threading.Timer(timeout, proc.kill)
     timer.start()
     try:
-        code = proc.wait()
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
     finally:
         timer.cancel()
-    if code == -signal.SIGKILL:
-        return None, 0.0
+    if proc.returncode == -signal.SIGKILL:
+        return Run(None, None, 0.0)
     seconds = time.perf_counter() - start
     peak = float(peak_file.read_text()) if peak_file.exists() else 0.0
-    return seconds, peak
+    return Run(seconds, usage.ru_utime + usage.ru_stime, peak)
