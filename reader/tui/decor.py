@@ -14,7 +14,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from reader.tui.layout import CODE, HEADING, IMAGE, INDENT, ITEM, QUOTED, Spans
+from reader.tui.layout import CODE, HEADING, IMAGE, INDENT, ITEM, PRE, PROSE, QUOTED, Spans, Unit, units
 
 BULLET = "• "
 BAR = "│ "
@@ -143,3 +143,32 @@ class Decor:
         if kind == IMAGE:
             return [Segment(IMAGE_MARK, styles["image_mark"])]
         return []
+
+
+# A declared block's kind -> the kind of its screen lines (headings, turns, paragraphs: reflowed).
+_LINE_KINDS = {"heading": HEADING, "list_item": ITEM, "block_quote": QUOTED, "image": IMAGE}
+_AS_WRITTEN = {"preformatted": CODE, "table": PRE, "image": IMAGE}
+
+
+def units_of_blocks(text: str, blocks: Sequence) -> list[Unit]:
+    """Units from a format's declared blocks (schema 2): code, tables and images as written,
+    list items and block quotes indented, everything else reflowed, one blank line between
+    blocks; the text after the last block as the plain-text rules say."""
+    found: list[Unit] = []
+    pos = 0
+    for block in sorted(blocks, key=lambda b: int(field_of(b, "start", 0))):
+        start, end = int(field_of(block, "start", 0)), int(field_of(block, "end", 0))
+        kind = field_of(block, "kind", "")
+        if start < pos or end <= start:
+            continue
+        gap = bool(found)  # one blank line between blocks, whatever the source wrote
+        if kind in _AS_WRITTEN:
+            line_start = start
+            for line in text[start:end].split("\n"):
+                found.append(Unit(line_start, line_start + len(line), _AS_WRITTEN[kind], gap_before=gap))
+                line_start, gap = line_start + len(line) + 1, False
+        else:
+            found.append(Unit(start, end, _LINE_KINDS.get(kind, PROSE), gap_before=gap))
+        pos = end
+    found += [Unit(u.start + pos, u.end + pos, u.kind, u.gap_before) for u in units(text[pos:])]
+    return found

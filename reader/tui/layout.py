@@ -38,6 +38,20 @@ def cells(text: str) -> int:
     return cell_len(text)
 
 
+_SPACES = re.compile(" {2,}")
+
+
+def kept(line: str) -> list[tuple[int, int]]:
+    """The parts of a reflowed line that are shown: no leading spaces, one space for a run."""
+    ranges = []
+    pos = len(line) - len(line.lstrip(" "))
+    for m in _SPACES.finditer(line, pos):
+        ranges.append((pos, m.start() + 1))
+        pos = m.end()
+    ranges.append((pos, len(line)))
+    return [(a, b) for a, b in ranges if b > a]
+
+
 def wrap_line(line: str, width: int) -> list[tuple[int, int]]:
     """Spans of ``line`` that each fit ``width`` cells, breaking between words.
 

@@ -6,89 +6,40 @@ once. Document text is never markup; control characters are shown as symbols.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.color import Color
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.model import Analysis, Summary
-from reader.palette import KIND_COLORS, SUMMARY_COLOR
-from reader.tui.decor import Decor, field_of, heading_style, prefix_width
+from reader.model import Analysis
+from reader.tui.decor import Decor, prefix_width, units_of_blocks
 from reader.tui.layout import (
-    CODE,
     FURNITURE,
     GAP,
-    HEADING,
-    IMAGE,
-    ITEM,
     LABEL,
     PRE,
-    PROSE,
-    QUOTED,
     REFLOWED,
     Layout,
     Spans,
     Unit,
     cells,
     clean,
+    kept,
     layout,
     units,
 )
+from reader.tui.widgets.styles import reading_styles
 
-_SPACES = re.compile(" {2,}")
-GUTTER = 3
-FIRST_PART = 200_000  # characters laid out before the first paint of a long text  # summary bar, quote bar, space
+GUTTER = 3  # summary bar, quote bar, space
+FIRST_PART = 200_000  # characters laid out before the first paint of a long text
 RIGHT_MARGIN = 1
-
-
-def kept(line: str) -> list[tuple[int, int]]:
-    """The parts of a reflowed line that are shown: no leading spaces, one space for a run."""
-    ranges = []
-    pos = len(line) - len(line.lstrip(" "))
-    for m in _SPACES.finditer(line, pos):
-        ranges.append((pos, m.start() + 1))
-        pos = m.end()
-    ranges.append((pos, len(line)))
-    return [(a, b) for a, b in ranges if b > a]
-
-
-# A declared block's kind -> the kind of its screen lines (headings, turns, paragraphs: reflowed).
-_LINE_KINDS = {"heading": HEADING, "list_item": ITEM, "block_quote": QUOTED, "image": IMAGE}
-_AS_WRITTEN = {"preformatted": CODE, "table": PRE, "image": IMAGE}
-
-
-def units_of_blocks(text: str, blocks: Sequence) -> list[Unit]:
-    """Units from a format's declared blocks (schema 2): code, tables and images as written,
-    list items and block quotes indented, everything else reflowed, one blank line between
-    blocks; the text after the last block as the plain-text rules say."""
-    found: list[Unit] = []
-    pos = 0
-    for block in sorted(blocks, key=lambda b: int(field_of(b, "start", 0))):
-        start, end = int(field_of(block, "start", 0)), int(field_of(block, "end", 0))
-        kind = field_of(block, "kind", "")
-        if start < pos or end <= start:
-            continue
-        gap = bool(found)  # one blank line between blocks, whatever the source wrote
-        if kind in _AS_WRITTEN:
-            line_start = start
-            for line in text[start:end].split("\n"):
-                found.append(Unit(line_start, line_start + len(line), _AS_WRITTEN[kind], gap_before=gap))
-                line_start, gap = line_start + len(line) + 1, False
-        else:
-            found.append(Unit(start, end, _LINE_KINDS.get(kind, PROSE), gap_before=gap))
-        pos = end
-    found += [Unit(u.start + pos, u.end + pos, u.kind, u.gap_before) for u in units(text[pos:])]
-    return found
 
 
 class ReadingView(ScrollView, can_focus=True):
@@ -135,7 +86,7 @@ class ReadingView(ScrollView, can_focus=True):
         self._shift = 0  # columns preformatted lines are scrolled left by (h / l)
         self._layout = Layout(0)
         self._decor = Decor()
-        self._labels: dict[int, object] = {}  # offset -> (speaker, kind, cue)  # offset -> speaker, kind, cue
+        self._labels: dict[int, object] = {}  # offset -> (speaker, kind, cue)
         self._summary = Spans()
         self._mentions = Spans()
         self._selected = Spans()
@@ -433,52 +384,8 @@ class ReadingView(ScrollView, can_focus=True):
         return self._style_cache
 
     def _make_styles(self) -> dict[str, Style]:
-        background = self.background_colors[1]
-        dark = self.app.current_theme.dark
-        accent = self.app.current_theme.primary
-        tint = background.blend(Color.parse(SUMMARY_COLOR), 0.16 if dark else 0.35)
-        styles = {
-            "summary": Style(bgcolor=tint.rich_color),
-            "bar": Style(color=SUMMARY_COLOR if dark else "#b58900"),
-            "quote": Style(italic=True),
-            "quote_bar": self._component("reading--quote", ink=True),
-            "label": self._component("reading--label", ink=True),
-            "selected": self._component("reading--selected"),
-            "match": self._component("reading--match", paper=True),
-            "current": self._component("reading--current", paper=True),
-            "furniture": Style(dim=True, italic=True),
-            "heading": Style(bold=True),
-            "link": Style(underline=True, color=accent),
-            "speaker": Style(bold=True, color=accent),
-            "time": Style(dim=True),
-            "bullet": Style(color=accent),
-            "block_bar": Style(dim=True),
-            "image": Style(italic=True),
-            "image_mark": Style(dim=True),
-            "emphasis_bold": Style(bold=True),
-            "emphasis_italic": Style(italic=True),
-            "emphasis_code": Style(color=self.app.current_theme.secondary or accent),
-        }
-        for level in (1, 2, 3):
-            styles[f"h{level}"] = heading_style(level, accent)
-        self._decor.forget_colours(dark)
-        for kind, colour in KIND_COLORS.items():
-            # Pastel colours read well as ink on dark, as a marker on light.
-            styles[kind] = Style(color=colour) if dark else Style(color="black", bgcolor=colour)
-        return styles
-
-    def _component(self, name: str, ink: bool = False, paper: bool = False) -> Style:
-        """A component class's style, blended with the theme's background, keeping only
-        its text colour (ink) and/or background (paper), so the layers underneath show."""
-        full = self.get_component_rich_style(name, partial=False)
-        return Style(
-            color=full.color if ink else None,
-            bgcolor=full.bgcolor if paper else None,
-            bold=full.bold,
-            italic=full.italic,
-            underline=full.underline,
-            reverse=full.reverse,
-        )
+        self._decor.forget_colours(self.app.current_theme.dark)
+        return reading_styles(self)
 
     def _speaker_label(self, name: str, kind: str, cue: str | None) -> Text:
         """The line after a quote: who said it."""
@@ -488,77 +395,3 @@ class ReadingView(ScrollView, can_focus=True):
         if cue:
             label.append(f", {clean(cue)}")
         return label
-
-
-class SummaryView(ReadingView):
-    """The summary as a text to page through: each section's title, then its summary
-    sentences. Enter (or a click) opens the text at the sentence; ] and [ step."""
-
-    BINDINGS = [Binding("enter", "open", "Open the text here", show=False)]  # the footer keeps a / s at 80
-
-    class Opened(Message):
-        def __init__(self, sentence: int) -> None:
-            super().__init__()
-            self.sentence = sentence
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self._sentences = Spans()  # offsets in the summary text -> sentence index in the document
-        self._cursor: int | None = None
-
-    def show_note(self, note: str) -> None:
-        self.show_text(note)
-        self._sentences = Spans()
-        self._cursor = None
-
-    def show_summaries(self, analysis: Analysis, parts: list[tuple[str, Summary]]) -> None:
-        """``parts``: (section title, its summary) in document order."""
-        pieces: list[str] = []
-        headings, sentences = [], []
-        pos = 0
-        for title, summary in parts:
-            head = " ".join(clean(title).split()) or "(untitled)"
-            headings.append((pos, pos + len(head), None))
-            pieces.append(head + "\n\n")
-            pos += len(head) + 2
-            for i in summary.selected:
-                body = " ".join(clean(analysis.sentence_text(i)).split())
-                sentences.append((pos, pos + len(body), i))
-                pieces.append(body + "\n\n")
-                pos += len(body) + 2
-        top = self.top_offset
-        self.show_text("".join(pieces))
-        self._headings = Spans(headings)
-        self._sentences = Spans(sentences)
-        self._cursor = None
-        self._relayout(keep=top)
-
-    def step(self, forward: bool) -> None:
-        if not len(self._sentences):
-            return
-        if self._cursor is None:
-            base = self.top_offset - (1 if forward else 0)
-            found = self._sentences.after(base) if forward else self._sentences.before(base)
-        else:
-            found = self._cursor + (1 if forward else -1)
-        if found is None or not 0 <= found < len(self._sentences):
-            return
-        self._cursor = found
-        start, end, _ = self._sentences.items[found]
-        self.mark_current((start, end))
-        self.go_to(start, only_if_hidden=True)
-
-    def action_open(self) -> None:
-        if not len(self._sentences):
-            return
-        index = self._cursor
-        if index is None:
-            index = self._sentences.after(self.top_offset - 1) or 0
-        self.post_message(self.Opened(int(self._sentences.items[index][2])))
-
-    def on_click(self, event: events.Click) -> None:
-        offset = self.offset_at(event.x, event.y)
-        if offset is None:
-            return
-        for found in self._sentences.overlapping(offset, offset + 1):
-            self.post_message(self.Opened(int(found[2])))  # type: ignore[call-overload]
