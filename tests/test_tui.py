@@ -257,6 +257,52 @@ async def test_help_lists_every_key_and_closes():
         assert isinstance(app.screen, HelpScreen)
 
 
+def _reader_classes_with_bindings() -> set[type]:
+    """Every class in reader.tui that declares key bindings of its own."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    from textual.dom import DOMNode
+
+    import reader.tui
+
+    found = set()
+    for module in pkgutil.walk_packages(reader.tui.__path__, "reader.tui."):
+        for _, cls in inspect.getmembers(importlib.import_module(module.name), inspect.isclass):
+            if issubclass(cls, DOMNode) and cls.__module__.startswith("reader.tui") and cls.__dict__.get("BINDINGS"):
+                found.add(cls)
+    return found
+
+
+def test_help_is_made_from_every_binding_so_it_cannot_go_stale():
+    from reader.tui.keys import key_display
+    from reader.tui.screens.help import bound_classes, help_markdown, own_bindings
+
+    listed = {cls for _, classes in bound_classes() for cls in classes}
+    bound = _reader_classes_with_bindings()
+    assert bound <= listed, f"not in the help: {bound - listed}"
+    assert ReaderApp in bound and MainScreen in bound
+    table = help_markdown()
+    rows = set(table.splitlines())
+    for cls in bound:
+        for binding in own_bindings(cls):
+            text = binding.tooltip or binding.description
+            assert text and f"| `{key_display(binding.key)}` | {text} |" in rows, (cls, binding.key)
+    assert "| `W` | A file read only in part" in table  # the key that was missing once
+    assert key_display("question_mark,f1") == "? / F1" and key_display("right_square_bracket") == "]"
+
+
+@sync
+async def test_help_screen_shows_the_keys_of_the_app_and_the_summary_view():
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        source = app.screen.query_one("Markdown").source
+        assert "`W`" in source and "Open the text at this sentence" in source and "`ctrl+c`" in source
+
+
 @sync
 async def test_q_quits():
     app = seed_app()

@@ -54,6 +54,7 @@ class MainScreen(FindingScreen):
             show=bool(k.footer),
             key_display=k.display.split(" / ")[0],
             priority=k.priority,
+            tooltip=k.description,
         )
         for k in KEYS
     ]

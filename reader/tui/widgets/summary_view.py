@@ -15,7 +15,8 @@ class SummaryView(ReadingView):
     """The summary as a text to page through: each section's title, then its summary
     sentences. Enter (or a click) opens the text at the sentence; ] and [ step."""
 
-    BINDINGS = [Binding("enter", "open", "Open the text here", show=False)]  # the footer keeps a / s at 80
+    # Not in the footer, which keeps room for a and s at 80 columns.
+    BINDINGS = [Binding("enter", "open", "Open the text at this sentence (the first on screen)", show=False)]
 
     class Opened(Message):
         def __init__(self, sentence: int) -> None:
