@@ -90,6 +90,24 @@ async def test_paging_keys_move_like_less():
 
 
 @sync
+async def test_paging_takes_effect_at_once_so_a_quit_right_after_keeps_the_place():
+    async with opened((80, 24)) as (pilot, screen):
+        view = screen.reading
+        screen.action_bottom()  # as the key does, with no refresh before the next key
+        assert view.scroll_y == view.max_scroll_y > 0
+        screen.remember()  # what q does
+        assert screen.state.position == view.top_offset > 0
+        screen.action_top()
+        screen.action_page_down()
+        page = view.scroll_y
+        assert page == view.scrollable_content_region.height
+        view.decorate(screen.state.analysis)  # a relayout, as when the analysis arrives
+        assert view.scroll_y == page
+        await pilot.press("down", "down", "up")  # the arrows of the focused view move it the same way
+        assert view.scroll_y == page + 1
+
+
+@sync
 async def test_brackets_step_through_summary_sentences():
     async with opened((120, 40)) as (pilot, screen):
         analysis, summary = screen.session.documents[0].analysis, screen.state.summary

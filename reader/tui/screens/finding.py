@@ -25,28 +25,28 @@ class FindingScreen(SummaryScreen):
     # Paging (the text, or the summary view when it is shown)
 
     def action_page_down(self) -> None:
-        self.view.scroll_page_down(animate=False)
+        self.view.action_page_down()
 
     def action_page_up(self) -> None:
-        self.view.scroll_page_up(animate=False)
+        self.view.action_page_up()
 
     def action_line_down(self) -> None:
-        self.view.scroll_down(animate=False)
+        self.view.action_scroll_down()
 
     def action_line_up(self) -> None:
-        self.view.scroll_up(animate=False)
+        self.view.action_scroll_up()
 
     def action_top(self) -> None:
-        self.view.scroll_home(animate=False)
+        self.view.action_scroll_home()
 
     def action_bottom(self) -> None:
-        self.view.scroll_end(animate=False)
+        self.view.action_scroll_end()
 
     def action_scroll_left(self) -> None:
-        self.view.shift_by(-8)
+        self.view.action_scroll_left()
 
     def action_scroll_right(self) -> None:
-        self.view.shift_by(8)
+        self.view.action_scroll_right()
 
     # Sections, and the outline following the reader
 

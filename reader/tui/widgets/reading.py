@@ -263,6 +263,39 @@ class ReadingView(ScrollView, can_focus=True):
         self._remember_jump("top", offset)
         self.scroll_to(y=self._layout.line_of(offset), animate=False, immediate=True)
 
+    # Scrolling keys take effect now, in key order: Textual's own scroll_* wait for the next
+    # refresh, so a q typed right after G saved the old place, and a relayout in between undid G.
+
+    def scroll_lines(self, lines: float) -> None:
+        self.scroll_to_line(self.scroll_y + lines)
+
+    def scroll_to_line(self, line: float) -> None:
+        self.scroll_to(y=max(0, min(line, self.max_scroll_y)), animate=False, immediate=True)
+
+    def action_scroll_down(self) -> None:
+        self.scroll_lines(1)
+
+    def action_scroll_up(self) -> None:
+        self.scroll_lines(-1)
+
+    def action_page_down(self) -> None:
+        self.scroll_lines(self.scrollable_content_region.height)
+
+    def action_page_up(self) -> None:
+        self.scroll_lines(-self.scrollable_content_region.height)
+
+    def action_scroll_home(self) -> None:
+        self.scroll_to_line(0)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_to_line(self.max_scroll_y)
+
+    def action_scroll_left(self) -> None:
+        self.shift_by(-8)
+
+    def action_scroll_right(self) -> None:
+        self.shift_by(8)
+
     def _remember_jump(self, how: str, offset: int) -> None:
         """Past the part laid out so far: do it again once the whole text is laid out."""
         laid_out = self._units[-1].end if self._units else 0
