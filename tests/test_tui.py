@@ -757,6 +757,56 @@ async def test_a_held_plus_key_runs_one_summary_at_a_time(monkeypatch):
         assert len(screen.state.summary.selected) == screen.session.settings.sentences
 
 
+SLOW_BELOW = 9  # in the test below, shorter summaries spin until they are stopped
+
+
+def spins_when_short(analysis, algorithm, sentences, section):
+    """Runs in the summaries child: a short summary spins in pure Python for a minute (as a slow
+    summarizer of a long book would), a long one is computed at once."""
+    import time
+
+    from reader.tui.work import _summarize_here
+
+    if sentences is not None and sentences < SLOW_BELOW:
+        end = time.monotonic() + 60
+        while time.monotonic() < end:
+            pass
+    return _summarize_here(analysis, algorithm, sentences, section)
+
+
+async def until(pilot, condition, timeout: float = 60.0) -> bool:
+    """Wait on the app's own state, not a fixed sleep: let it run until ``condition()`` holds."""
+    import time
+
+    end = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > end:
+            return False
+        await pilot.pause(0.02)
+    return True
+
+
+@sync
+async def test_a_superseded_summary_is_stopped_and_the_latest_request_is_shown(monkeypatch):
+    from reader.tui import process, work
+
+    monkeypatch.setattr(work, "_summarize_here", spins_when_short)
+    async with opened((120, 40)) as (pilot, screen):
+        assert await until(pilot, lambda: process.workers.summaries.pid is not None)
+        child = process.workers.summaries.pid
+        work.peak["summary"] = work.live.get("summary", 0)
+        while (screen.session.settings.sentences or 0) < SLOW_BELOW:
+            await pilot.press("plus")  # each request but the last spins for a minute unless stopped
+        wanted = screen.session.settings.sentences
+        # Well under the minute a stale request would spin: it was stopped, not waited for.
+        assert await until(pilot, lambda: not screen.summaries.busy, timeout=40)
+        assert len(screen.state.summary.selected) == wanted
+        assert screen.query_one("#summary").options.option_count == wanted
+        assert f"{wanted} sent." in str(screen.query_one("#status").render())
+        assert process.workers.summaries.pid == child  # stopped in the child, which was kept
+        assert work.peak["summary"] <= 1
+
+
 @sync
 async def test_changing_algorithm_keeps_the_default_length():
     from reader.summarize import default_count
@@ -817,18 +867,23 @@ async def test_ctrl_c_quits_at_once_even_from_the_search_prompt():
     assert not app.is_running and app.return_code == 0
 
 
-def test_latest_only_runs_one_job_and_keeps_only_the_newest_request():
-    from reader.tui.work import LatestOnly
+def test_summary_jobs_run_one_at_a_time_and_a_newer_request_stops_the_stale_one():
+    from reader.tui.work import SummaryJobs
 
-    started = []
-    queue = LatestOnly(started.append)
-    queue.request("first")
-    queue.request("second")
-    queue.request("third")  # replaces "second", which never runs
-    assert started == ["first"] and queue.busy
-    assert queue.finished() is True  # the first's result is stale: "third" was asked since
-    assert started == ["first", "third"]
-    assert queue.finished() is False and not queue.busy
+    started, stops = [], []
+    queue = SummaryJobs(started.append, lambda: stops.append(1))
+    first = queue.request("summary", 0)
+    sections = queue.request("sections", 0)  # the same document, another kind: waits, stops nothing
+    assert started == [first] and queue.busy and not stops
+    queue.request("summary", 0)
+    third = queue.request("summary", 0)  # replaces the waiting second, which never runs
+    assert len(stops) == 2  # each newer summary asked the running, stale one to stop
+    assert queue.finished(first) is True  # its result is stale: drop it
+    assert started == [first, third]  # the summary pane's job goes first
+    assert queue.finished(third) is False and started[-1] is sections
+    other = queue.request("summary", 1)  # another document: the running job is stale now
+    assert len(stops) == 3 and queue.finished(sections) is False  # still the latest sections asked
+    assert started[-1] is other and queue.finished(other) is False and not queue.busy
 
 
 @sync

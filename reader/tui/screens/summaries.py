@@ -3,10 +3,8 @@ change them (+ - a s ] [) and the summary view (``v``: section by section, enter
 
 from __future__ import annotations
 
-from typing import Any
-
 from reader.model import Analysis
-from reader.tui import large
+from reader.tui import large, process
 from reader.tui import messages as msg
 from reader.tui import work as jobs
 from reader.tui.screens.base import ReaderScreen
@@ -18,13 +16,17 @@ from reader.tui.widgets.summary_view import SummaryView
 class SummaryScreen(ReaderScreen):
     def __init__(self, session: Session) -> None:
         super().__init__(session)
-        self.summary_request = 0  # the latest; older results are dropped
-        # One queue for the document's summary, one for the summary view's section summaries.
-        self.summaries = jobs.LatestOnly(self._start_summary)
-        self.section_jobs = jobs.LatestOnly(self._start_summary)
+        # The document's summary and the summary view's section summaries share one child:
+        # one job at a time, and a newer request stops the job it makes stale.
+        self.summaries = jobs.SummaryJobs(self._start_summary, jobs.stop_summary)
+
+    @property
+    def section_jobs(self) -> jobs.SummaryJobs:
+        """The same queue (section summaries are one of its kinds)."""
+        return self.summaries
 
     def _summarizing(self) -> bool:
-        return self.summaries.busy or self.section_jobs.busy
+        return self.summaries.busy
 
     def _show_summary(self) -> None:
         analysis, state = self.analysis, self.state
@@ -39,58 +41,72 @@ class SummaryScreen(ReaderScreen):
     # The jobs
 
     def resummarize(self) -> None:
-        """Compute the summary the settings ask for (coalesced: only the latest request runs)."""
+        """Compute the summary the settings ask for (a newer request stops an older one)."""
         if self.analysis is None:
             self.notify("the summary comes when the analysis is done", markup=False)
             return
         section = self.current_section() if self.session.settings.section_scope else None
-        self.summary_request += 1
-        self.summaries.request(("summary", self.summary_request, self.session.index, section))
+        self.summaries.request("summary", self.session.index, section)
         if self.summary_view.display:
-            self.state.section_summaries = None
-            self.summary_request += 1
-            self.section_jobs.request(("sections", self.summary_request, self.session.index, None))
+            self._request_section_summaries()
         self._show_summary()
 
-    def _start_summary(self, job: tuple[str, int, int, int | None]) -> None:
-        kind, request, index, section = job
-        settings = self.session.settings
-        analysis = self.session.documents[index].analysis
-        args = (kind, request, index, analysis, settings.algorithm, settings.sentences, section)
-        jobs.in_background(self._summarize, *args, name="summary" if kind == "summary" else "sections")
+    def _sections_asked(self) -> bool:
+        """This document's section summaries are being computed, or wait their turn."""
+        job = self.summaries.latest.get("sections")
+        pending = job is self.summaries.running or job in self.summaries.waiting.values()
+        return job is not None and pending and job.index == self.session.index
 
-    def _summarize(self, kind: str, request: int, index: int, analysis: Analysis, *how: Any) -> None:
+    def _request_section_summaries(self) -> None:
+        self.state.section_summaries = None
+        self.summaries.request("sections", self.session.index)
+
+    def _start_summary(self, job: jobs.SummaryJob) -> None:
+        settings = self.session.settings
+        analysis = self.session.documents[job.index].analysis
+        jobs.in_background(self._summarize, job, analysis, settings.algorithm, settings.sentences, name=job.kind)
+
+    def _summarize(
+        self, job: jobs.SummaryJob, analysis: Analysis, algorithm: str | None, sentences: int | None
+    ) -> None:
         """Runs in a background thread."""
-        algorithm, sentences, section = how
         try:
-            if kind == "sections":
+            if job.kind == "sections":
                 found = jobs.section_summaries(analysis, algorithm, sentences)
-                self.post_message(msg.SectionSummariesDone(request, index, found))
+                self.post_message(msg.SectionSummariesDone(job, found))
             else:
-                summary = jobs.summarize_scope(analysis, algorithm, sentences, section)
-                self.post_message(msg.SummaryDone(request, index, summary, section))
+                summary = jobs.summarize_scope(analysis, algorithm, sentences, job.section)
+                self.post_message(msg.SummaryDone(job, summary))
+        except process.Cancelled:
+            self.post_message(msg.SummaryStopped(job))
         except Exception as exc:
-            self.post_message(msg.SummaryFailed(request, index, kind, f"summary: {type(exc).__name__}: {exc}"))
+            self.post_message(msg.SummaryFailed(job, f"summary: {type(exc).__name__}: {exc}"))
 
     def on_summary_done(self, message: msg.SummaryDone) -> None:
-        if self.summaries.finished():
-            return  # the user asked again since; a newer one is running
-        state = self.session.documents[message.index]
-        state.summary, state.scope = message.summary, message.scope
-        if message.index == self.session.index:
+        job = message.job
+        if self.summaries.finished(job):
+            return  # the user asked again since; the newer request runs
+        state = self.session.documents[job.index]
+        state.summary, state.scope = message.summary, job.section
+        if job.index == self.session.index:
             self._show_summary()
 
     def on_section_summaries_done(self, message: msg.SectionSummariesDone) -> None:
-        if self.section_jobs.finished():
+        job = message.job
+        if self.summaries.finished(job):
             return
-        self.session.documents[message.index].section_summaries = message.summaries
-        if message.index == self.session.index and self.summary_view.display:
+        self.session.documents[job.index].section_summaries = message.summaries
+        if job.index == self.session.index and self.summary_view.display:
             self._fill_summary_view()
         self._update_status()
 
+    def on_summary_stopped(self, message: msg.SummaryStopped) -> None:
+        self.summaries.finished(message.job)
+        self._show_summary()
+
     def on_summary_failed(self, message: msg.SummaryFailed) -> None:
-        (self.summaries if message.kind == "summary" else self.section_jobs).finished()
-        self.notify(message.error, severity="error", timeout=10, markup=False)
+        if not self.summaries.finished(message.job):
+            self.notify(message.error, severity="error", timeout=10, markup=False)
         self._show_summary()
 
     # Keys: sentences, length, algorithm, scope
@@ -146,16 +162,16 @@ class SummaryScreen(ReaderScreen):
         self.summary_view.display = True
         self.reading.display = False
         self.summary_view.focus()
-        if self.analysis is not None and self.state.section_summaries is None:
-            self.summary_request += 1
-            self.section_jobs.request(("sections", self.summary_request, self.session.index, None))
         self._fill_summary_view()
 
     def _fill_summary_view(self) -> None:
+        """Show the section summaries, or say they are coming (and ask for them if nobody has)."""
         analysis, state = self.analysis, self.state
         if analysis is None:
             self.summary_view.show_note("The summary comes when the analysis is done.")
         elif state.section_summaries is None:
+            if not self._sections_asked():
+                self._request_section_summaries()
             self.summary_view.show_note("Summarizing each section…")
         else:
             parts = [(analysis.sections[i].title, s) for i, s in state.section_summaries if s.selected]
