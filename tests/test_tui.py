@@ -827,31 +827,53 @@ async def test_changing_algorithm_keeps_the_default_length():
 
 @sync
 async def test_summary_view_pages_by_section_and_opens_the_text():
+    """Waits on the app's own state after each key (never a fixed sleep), so a busy machine only slows it."""
     async with opened((100, 30)) as (pilot, screen):
+        view, state = screen.summary_view, screen.state
+        analysis = state.analysis
+
+        def summaries_shown() -> bool:
+            return not screen.summaries.busy and state.section_summaries is not None and view.line_count > 2
+
         await pilot.press("v")
-        await settle(pilot)
-        await pilot.pause(0.2)
-        view = screen.summary_view
         assert view.display and not screen.reading.display
-        analysis = screen.state.analysis
-        titled = [analysis.sections[i].title for i, s in screen.state.section_summaries if s.selected]
-        page = shown_view(view)
-        assert " ".join(titled[0].split()) in page
-        first = next(s for _, s in screen.state.section_summaries if s.selected).selected[0]
-        assert " ".join(analysis.sentence_text(first).split())[:40] in " ".join(page.split())
+        assert await until(pilot, summaries_shown)
+        titled = [analysis.sections[i].title for i, s in state.section_summaries if s.selected]
+        first = next(s for _, s in state.section_summaries if s.selected).selected[0]
+        assert await until(pilot, lambda: " ".join(titled[0].split()) in shown_view(view))
+        assert " ".join(analysis.sentence_text(first).split())[:40] in " ".join(shown_view(view).split())
         await pilot.press("right_square_bracket", "enter")
-        assert screen.reading.display and screen.current == (
-            analysis.sentences[first].start,
-            analysis.sentences[first].end,
-        )
-        await pilot.press("v", "G")
-        assert view.scroll_y == view.max_scroll_y
-        before = len(screen.state.summary.selected)
+        sentence = (analysis.sentences[first].start, analysis.sentences[first].end)
+        assert await until(pilot, lambda: screen.reading.display and screen.current == sentence)
+        await pilot.press("v")
+        assert await until(pilot, lambda: view.display and view.size.height > 0 and view.max_scroll_y > 0)
+        await pilot.press("G")
+        assert await until(pilot, lambda: view.scroll_y == view.max_scroll_y > 0)
+        before = len(state.summary.selected)
         await pilot.press("plus")  # in the summary view: the summary and the section summaries both follow
-        await settle(pilot)
         wanted = screen.session.settings.sentences
-        assert len(screen.state.summary.selected) == wanted > before
-        assert all(len(s.selected) == min(wanted, len(s.ranking)) for _, s in screen.state.section_summaries)
+        assert wanted > before
+        assert await until(pilot, lambda: summaries_shown() and len(state.summary.selected) == wanted)
+        assert all(len(s.selected) == min(wanted, len(s.ranking)) for _, s in state.section_summaries)
+
+
+@sync
+async def test_the_summary_view_follows_a_switch_of_document(tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text(hard_wrapped(8), encoding="utf-8")
+    app = ReaderApp([load(str(SEED)), load(str(other))], analyzer=with_people_or_plain)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("v")
+        assert await until(pilot, lambda: screen.state.section_summaries is not None)
+        await pilot.press("right_curly_bracket")
+        second = screen.session.documents[1]
+        assert screen.session.index == 1 and screen.summary_view.display
+        # Its own section summaries are asked for and shown, not "Summarizing each section…" for ever.
+        assert await until(pilot, lambda: second.section_summaries is not None and not screen.summaries.busy)
+        words = " ".join(second.analysis.sentence_text(second.section_summaries[0][1].selected[0]).split())
+        assert await until(pilot, lambda: words[:30] in " ".join(shown_view(screen.summary_view).split()))
 
 
 def shown_view(view) -> str:
