@@ -1066,6 +1066,47 @@ HTML_PAGE = """\
 
 
 @sync
+async def test_transcript_turns_are_not_set_apart_as_quotes_and_summaries_say_who_spoke():
+    doc = document_from_bytes("meeting.txt", TRANSCRIPT.encode("utf-8"))
+    async with ReaderApp([doc], analyzer=analyze_document).run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert any(q.kind == "turn" for q in screen.state.analysis.quotes)
+        page = shown(screen)
+        assert "— Ann Lee" not in page and "┃" not in page  # the turn names its speaker where it starts
+        summary = screen.state.summary
+        speakers = {"Ann Lee", "Bob Stone"}
+        pane = screen.query_one("#summary").options
+        prompts = [str(pane.get_option(str(i)).prompt) for i in summary.selected]
+        assert prompts and all(any(f" {name}: " in p for name in speakers) for p in prompts)
+        await pilot.press("v")
+        assert await until(pilot, lambda: screen.state.section_summaries is not None and not screen.summaries.busy)
+        said = [line.strip() for line in shown_view(screen.summary_view).splitlines()]
+        assert any(line.startswith(("Ann Lee: ", "Bob Stone: ")) for line in said)
+
+
+def test_one_label_line_for_two_quotes_of_one_speaker_in_a_paragraph():
+    text = "“Yes,” said Ann. “And no,” said Ann again. “Maybe,” said Bob.\n"
+    same, other = ("Ann", "person", "said"), ("Bob", "person", "said")
+    lines = layout(text, 80, {4: same, 22: same, 50: other})
+    assert [lines.labels[i] for i, k in enumerate(lines.kinds) if k == LABEL] == [same, other]
+
+
+@sync
+async def test_prose_is_wrapped_at_a_readable_measure_on_a_wide_terminal():
+    from reader.tui.widgets.reading import MEASURE
+
+    async with app_for(hard_wrapped(4, width=70)).run_test(size=(200, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("p", "o")  # the text alone on a 200-column screen
+        view = pilot.app.screen.reading
+        assert await until(pilot, lambda: view.size.width > MEASURE + 50 and view._layout.width == MEASURE)
+        lines = [line.rstrip() for line in shown(pilot.app.screen).splitlines() if line.strip()]
+        assert len(lines) > 4 and max(cells(line) for line in lines) <= GUTTER + MEASURE
+        assert sum(cells(line) > GUTTER + MEASURE - 15 for line in lines) > 4  # and filled to it
+
+
+@sync
 async def test_transcript_turns_style_speaker_and_time():
     doc = document_from_bytes("meeting.txt", TRANSCRIPT.encode("utf-8"))
     assert doc.format == "transcript"

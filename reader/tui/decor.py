@@ -172,3 +172,19 @@ def units_of_blocks(text: str, blocks: Sequence) -> list[Unit]:
         pos = end
     found += [Unit(u.start + pos, u.end + pos, u.kind, u.gap_before) for u in units(text[pos:])]
     return found
+
+
+def turn_speakers(blocks: Sequence | None) -> Spans:
+    """A transcript's turns as spans whose value is the speaker's label, to say who said a sentence."""
+    found = []
+    for block in blocks or ():
+        speaker = field_of(block, "speaker")
+        if field_of(block, "kind") == "turn" and speaker:
+            found.append((int(field_of(block, "start", 0)), int(field_of(block, "end", 0)), str(speaker)))
+    return Spans(found)
+
+
+def speaker_of(speakers: Spans, offset: int) -> str | None:
+    """The label of the turn holding ``offset``, if it is in one."""
+    found = speakers.overlapping(offset, offset + 1)
+    return str(found[0][2]) if found else None

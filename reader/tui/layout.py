@@ -291,9 +291,12 @@ def layout(text: str, width: int, labels: dict[int, object] | None = None, piece
                 result.add(unit.start + a, unit.start + b, unit.kind)
         else:
             result.add(unit.start, unit.end, unit.kind)
+        shown: list[object] = []
         while p < len(pending) and pending[p][0] <= unit.end:
-            result.labels[len(result)] = pending[p][1]
-            result.add(pending[p][0], pending[p][0], LABEL)
+            if pending[p][1] not in shown:  # two quotes of one speaker in a paragraph: one line
+                shown.append(pending[p][1])
+                result.labels[len(result)] = pending[p][1]
+                result.add(pending[p][0], pending[p][0], LABEL)
             p += 1
     while p < len(pending):
         result.labels[len(result)] = pending[p][1]

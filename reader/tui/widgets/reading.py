@@ -40,6 +40,7 @@ from reader.tui.widgets.styles import reading_styles
 GUTTER = 3  # summary bar, quote bar, space
 FIRST_PART = 200_000  # characters laid out before the first paint of a long text
 RIGHT_MARGIN = 1
+MEASURE = 100  # cells: prose is wrapped no wider, however wide the terminal (lines of 190 are hard to follow)
 
 
 class ReadingView(ScrollView, can_focus=True):
@@ -157,9 +158,11 @@ class ReadingView(ScrollView, can_focus=True):
         participants = analysis.participants
         self._mentions = Spans((m.start, m.end, (p.kind, p.id)) for p in participants for m in p.mentions)
         names = {p.id: p for p in participants}
-        self._quotes = Spans((q.start, q.end, q) for q in analysis.quotes)
+        # A transcript's turns name their speaker at their start: no bar, no label line after each.
+        quotes = [q for q in analysis.quotes if q.kind != "turn"]
+        self._quotes = Spans((q.start, q.end, q) for q in quotes)
         self._labels = {
-            q.end: (names[q.speaker].name, names[q.speaker].kind, q.cue) for q in analysis.quotes if q.speaker in names
+            q.end: (names[q.speaker].name, names[q.speaker].kind, q.cue) for q in quotes if q.speaker in names
         }
         self._relayout(keep=self.top_offset)
 
@@ -337,7 +340,7 @@ class ReadingView(ScrollView, can_focus=True):
         self.app.theme_changed_signal.subscribe(self, lambda _: self._changed())
 
     def _text_width(self) -> int:
-        return max(10, self.size.width - GUTTER - RIGHT_MARGIN)
+        return max(10, min(MEASURE, self.size.width - GUTTER - RIGHT_MARGIN))
 
     def on_resize(self) -> None:
         if self._layout.width != self._text_width():

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.message import Message
 
 from reader.model import Analysis, Summary
+from reader.tui.decor import speaker_of, turn_speakers
 from reader.tui.layout import Spans, clean
 from reader.tui.widgets.reading import ReadingView
 
@@ -37,6 +38,7 @@ class SummaryView(ReadingView):
         """``parts``: (section title, its summary) in document order."""
         pieces: list[str] = []
         headings, sentences = [], []
+        speakers = turn_speakers(getattr(analysis.document, "blocks", None))
         pos = 0
         for title, summary in parts:
             head = " ".join(clean(title).split()) or "(untitled)"
@@ -45,6 +47,11 @@ class SummaryView(ReadingView):
             pos += len(head) + 2
             for i in summary.selected:
                 body = " ".join(clean(analysis.sentence_text(i)).split())
+                speaker = speaker_of(speakers, analysis.sentences[i].start)
+                if speaker:  # a transcript: who said it, in bold as the turn shows it
+                    label = " ".join(clean(speaker).split()) + ": "
+                    headings.append((pos, pos + len(label) - 2, None))
+                    body = label + body
                 sentences.append((pos, pos + len(body), i))
                 pieces.append(body + "\n\n")
                 pos += len(body) + 2
