@@ -1016,6 +1016,21 @@ def styles_of(strip, words: str) -> list:
 
 
 @sync
+async def test_a_plain_texts_headings_are_styled_once_the_analysis_finds_them():
+    text = "THE HARBOUR\n\nCHAPTER I\n\n" + hard_wrapped(3) + "\nCHAPTER II\n\n" + hard_wrapped(3)
+    async with app_for(text).run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        view = pilot.app.screen.reading
+        named = {s.title.strip() for s in pilot.app.screen.state.analysis.sections if s.kind == "heading"}
+        assert "CHAPTER I" in named
+        heading = line_starting(view, "CHAPTER I")
+        assert all(s.bold for s in styles_of(heading, "CHAPTER I"))
+        prose = [view.render_line(y) for y in range(view.size.height)]
+        prose = [strip for strip in prose if strip.text[GUTTER:].strip() and strip.text[GUTTER].islower()]
+        assert prose and not any(seg.style and seg.style.bold for strip in prose for seg in strip)
+
+
+@sync
 async def test_markdown_blocks_render_by_kind():
     async with markdown_app().run_test(size=(60, 40)) as pilot:
         await settle(pilot)

@@ -188,3 +188,14 @@ def speaker_of(speakers: Spans, offset: int) -> str | None:
     """The label of the turn holding ``offset``, if it is in one."""
     found = speakers.overlapping(offset, offset + 1)
     return str(found[0][2]) if found else None
+
+
+def heading_lines(text: str, sections: Sequence) -> list[tuple[int, int, str]]:
+    """The heading line of each section a plain text names, with its style by level (as Markdown's)."""
+    found = []
+    for section in sections:
+        start = section.heading_start
+        if section.kind == "heading" and start is not None and start < len(text):
+            end = text.find("\n", start)
+            found.append((start, end if end >= 0 else len(text), f"h{min(max(section.level, 1), 3)}"))
+    return found

@@ -7,6 +7,7 @@ once. Document text is never markup; control characters are shown as symbols.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 from rich.segment import Segment
 from rich.style import Style
@@ -15,11 +16,10 @@ from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model import Analysis
-from reader.tui.decor import Decor, prefix_width, units_of_blocks
+from reader.tui.decor import Decor, heading_lines, prefix_width, units_of_blocks
 from reader.tui.layout import (
     FURNITURE,
     GAP,
@@ -35,7 +35,8 @@ from reader.tui.layout import (
     layout,
     units,
 )
-from reader.tui.widgets.styles import reading_styles
+from reader.tui.widgets.paging import PagedView
+from reader.tui.widgets.styles import reading_styles, speaker_label
 
 GUTTER = 3  # summary bar, quote bar, space
 FIRST_PART = 200_000  # characters laid out before the first paint of a long text
@@ -43,7 +44,7 @@ RIGHT_MARGIN = 1
 MEASURE = 100  # cells: prose is wrapped no wider, however wide the terminal (lines of 190 are hard to follow)
 
 
-class ReadingView(ScrollView, can_focus=True):
+class ReadingView(PagedView, can_focus=True):
     """Shows one document; knows which text offset each screen line holds."""
 
     COMPONENT_CLASSES = {
@@ -101,6 +102,7 @@ class ReadingView(ScrollView, can_focus=True):
         self._shown = 0  # texts shown so far: a late layout of an older one is dropped
         self._wanted: tuple[str, int] | None = None  # a jump past the first part of a long text
         self._top_line = -1
+        self._declared = False  # the format declared blocks (headings among them)
 
     # What is shown
 
@@ -126,6 +128,7 @@ class ReadingView(ScrollView, can_focus=True):
         self._decor = Decor(self._text, blocks, links, emphasis)
         self._shown += 1
         self._wanted = None
+        self._declared = bool(blocks)
         if blocks:
             self._units = units_of_blocks(self._text, blocks)
         elif len(self._text) > FIRST_PART:
@@ -164,6 +167,8 @@ class ReadingView(ScrollView, can_focus=True):
         self._labels = {
             q.end: (names[q.speaker].name, names[q.speaker].kind, q.cue) for q in quotes if q.speaker in names
         }
+        if not self._declared:  # a format's own headings are styled by their blocks
+            self._headings = Spans(heading_lines(self._text, analysis.sections))
         self._relayout(keep=self.top_offset)
 
     def mark_summary(self, spans: list[tuple[int, int]]) -> None:
@@ -266,33 +271,6 @@ class ReadingView(ScrollView, can_focus=True):
         self._remember_jump("top", offset)
         self.scroll_to(y=self._layout.line_of(offset), animate=False, immediate=True)
 
-    # Scrolling keys take effect now, in key order: Textual's own scroll_* wait for the next
-    # refresh, so a q typed right after G saved the old place, and a relayout in between undid G.
-
-    def scroll_lines(self, lines: float) -> None:
-        self.scroll_to_line(self.scroll_y + lines)
-
-    def scroll_to_line(self, line: float) -> None:
-        self.scroll_to(y=max(0, min(line, self.max_scroll_y)), animate=False, immediate=True)
-
-    def action_scroll_down(self) -> None:
-        self.scroll_lines(1)
-
-    def action_scroll_up(self) -> None:
-        self.scroll_lines(-1)
-
-    def action_page_down(self) -> None:
-        self.scroll_lines(self.scrollable_content_region.height)
-
-    def action_page_up(self) -> None:
-        self.scroll_lines(-self.scrollable_content_region.height)
-
-    def action_scroll_home(self) -> None:
-        self.scroll_to_line(0)
-
-    def action_scroll_end(self) -> None:
-        self.scroll_to_line(self.max_scroll_y)
-
     def action_scroll_left(self) -> None:
         self.shift_by(-8)
 
@@ -370,7 +348,8 @@ class ReadingView(ScrollView, can_focus=True):
         if kind == GAP:
             return Strip.blank(width, base)
         if kind == LABEL:
-            label = self._speaker_label(*self._layout.labels[index])  # type: ignore[misc]
+            name, who, cue = cast(tuple[str, str, str | None], self._layout.labels[index])
+            label = speaker_label(name, who, cue, self._styles())
             segments = [Segment(" " * GUTTER), *label.render(self.app.console)]
         else:
             segments = self._text_segments(self._layout.starts[index], self._layout.ends[index], kind)
@@ -393,7 +372,7 @@ class ReadingView(ScrollView, can_focus=True):
         paint(self._mentions, lambda value: styles.get(value[0]))
         paint(self._selected, lambda _: styles["selected"])
         in_quote = paint(self._quotes, lambda _: styles["quote"])
-        paint(self._headings, lambda _: styles["heading"])
+        paint(self._headings, lambda level: styles.get(str(level)) or styles["heading"])
         paint(self._matches, lambda _: styles["match"])
         if self._current and self._current[0] < end and self._current[1] > start:
             a, b = self._current
@@ -422,12 +401,3 @@ class ReadingView(ScrollView, can_focus=True):
     def _make_styles(self) -> dict[str, Style]:
         self._decor.forget_colours(self.app.current_theme.dark)
         return reading_styles(self)
-
-    def _speaker_label(self, name: str, kind: str, cue: str | None) -> Text:
-        """The line after a quote: who said it."""
-        styles = self._styles()
-        label = Text("— ", style=styles["label"], end="")
-        label.append(clean(" ".join(name.split())), style=styles.get(kind, Style()) + Style(bold=True))
-        if cue:
-            label.append(f", {clean(cue)}")
-        return label

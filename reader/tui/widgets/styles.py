@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from rich.style import Style
+from rich.text import Text
 from textual.color import Color
 from textual.widget import Widget
 
 from reader.palette import KIND_COLORS, SUMMARY_COLOR
 from reader.tui.decor import heading_style
+from reader.tui.layout import clean
 
 
 def reading_styles(view: Widget) -> dict[str, Style]:
@@ -58,3 +60,12 @@ def component(view: Widget, name: str, ink: bool = False, paper: bool = False) -
         underline=full.underline,
         reverse=full.reverse,
     )
+
+
+def speaker_label(name: str, kind: str, cue: str | None, styles: dict[str, Style]) -> Text:
+    """The line after a quote: who said it (a name from the document: data, never markup)."""
+    label = Text("— ", style=styles["label"], end="")
+    label.append(clean(" ".join(name.split())), style=styles.get(kind, Style()) + Style(bold=True))
+    if cue:
+        label.append(f", {clean(cue)}")
+    return label
