@@ -105,6 +105,10 @@ async def test_paging_takes_effect_at_once_so_a_quit_right_after_keeps_the_place
         assert view.scroll_y == page
         await pilot.press("down", "down", "up")  # the arrows of the focused view move it the same way
         assert view.scroll_y == page + 1
+        await pilot.press("u", "d", "d")  # half pages, and f, as in less
+        assert view.scroll_y == page + 1 + view.scrollable_content_region.height // 2
+        await pilot.press("g", "f")
+        assert view.scroll_y == page
 
 
 @sync

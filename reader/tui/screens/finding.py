@@ -30,6 +30,12 @@ class FindingScreen(SummaryScreen):
     def action_page_up(self) -> None:
         self.view.action_page_up()
 
+    def action_half_page_down(self) -> None:
+        self.view.action_half_page_down()
+
+    def action_half_page_up(self) -> None:
+        self.view.action_half_page_up()
+
     def action_line_down(self) -> None:
         self.view.action_scroll_down()
 

@@ -33,3 +33,9 @@ class PagedView(ScrollView):
 
     def action_scroll_end(self) -> None:
         self.scroll_to_line(self.max_scroll_y)
+
+    def action_half_page_down(self) -> None:
+        self.scroll_lines(max(1, self.scrollable_content_region.height // 2))
+
+    def action_half_page_up(self) -> None:
+        self.scroll_lines(-max(1, self.scrollable_content_region.height // 2))
