@@ -39,7 +39,13 @@ def start(command: str, cols: int = 120, rows: int = 40, fresh: bool = True) -> 
     tmux("kill-session", "-t", SESSION)
     state = tempfile.mkdtemp(dir=STATE) if fresh else STATE
     shell = f"export XDG_STATE_HOME={shlex.quote(state)}; {command}; echo READER-EXIT=$?; sleep 60"
-    tmux("new-session", "-d", "-s", SESSION, "-x", str(cols), "-y", str(rows), shell)
+    # Killing the last session ends the tmux server; a new session asked for while it exits can be
+    # lost (an empty screen, once in a few hundred starts), so make sure it is there.
+    for _ in range(5):
+        tmux("new-session", "-d", "-s", SESSION, "-x", str(cols), "-y", str(rows), shell)
+        if subprocess.run(["tmux", "has-session", "-t", SESSION], capture_output=True).returncode == 0:
+            return
+        time.sleep(0.3)
 
 
 def screen() -> str:
@@ -71,6 +77,9 @@ def expect(what: str, present: list[str], absent: list[str] = (), timeout: float
         failures.append(what)
         missing = [p for p in present if p not in shown] + [f"(should be gone) {a}" for a in absent if a in shown]
         print("     missing: " + "; ".join(missing))
+        if not shown.strip():
+            alive = subprocess.run(["tmux", "has-session", "-t", SESSION], capture_output=True).returncode == 0
+            print(f"     (an empty screen; the tmux session {'is there' if alive else 'is gone'})")
     if SHOW or not ok:
         print("\n".join("     | " + line for line in shown.rstrip().splitlines()))
     return ok
