@@ -39,7 +39,13 @@ def start(command: str, cols: int = 120, rows: int = 40, fresh: bool = True) -> 
     tmux("kill-session", "-t", SESSION)
     state = tempfile.mkdtemp(dir=STATE) if fresh else STATE
     shell = f"export XDG_STATE_HOME={shlex.quote(state)}; {command}; echo READER-EXIT=$?; sleep 60"
-    tmux("new-session", "-d", "-s", SESSION, "-x", str(cols), "-y", str(rows), shell)
+    # Killing the last session ends the tmux server; a new session asked for while it exits can be
+    # lost (an empty screen, once in a few hundred starts), so make sure it is there.
+    for _ in range(5):
+        tmux("new-session", "-d", "-s", SESSION, "-x", str(cols), "-y", str(rows), shell)
+        if subprocess.run(["tmux", "has-session", "-t", SESSION], capture_output=True).returncode == 0:
+            return
+        time.sleep(0.3)
 
 
 def screen() -> str:
@@ -71,6 +77,9 @@ def expect(what: str, present: list[str], absent: list[str] = (), timeout: float
         failures.append(what)
         missing = [p for p in present if p not in shown] + [f"(should be gone) {a}" for a in absent if a in shown]
         print("     missing: " + "; ".join(missing))
+        if not shown.strip():
+            alive = subprocess.run(["tmux", "has-session", "-t", SESSION], capture_output=True).returncode == 0
+            print(f"     (an empty screen; the tmux session {'is there' if alive else 'is gone'})")
     if SHOW or not ok:
         print("\n".join("     | " + line for line in shown.rstrip().splitlines()))
     return ok
@@ -313,6 +322,188 @@ def formats_at_sizes() -> None:
                 expect(f"{name} {cols}x{rows}: q quits", ["READER-EXIT=0"])
 
 
+ARTICLE = """<!doctype html><html><head><title>Harbour walks</title></head><body>
+<nav><a href="/">Home</a> | <a href="/about">About us</a> | <a href="/shop">Shop</a></nav>
+<header><p>Sign up for the newsletter and never miss a walk.</p></header>
+<main><article>
+<h1>Harbour walks</h1>
+<p>The old harbour has three walks, each a little longer than the last, and all of them start at the
+lighthouse. This guide describes the routes, what to bring and where to stop for tea; the maps in
+<a href="#routes">the routes section</a> are drawn to the same scale, so you can compare them at a glance.
+Read it through once before you set out, because the tide changes which paths are open.</p>
+<h2 id="routes">Routes</h2>
+<p>The short walk follows the quay to the fish market and back, and takes about forty minutes at an easy
+pace. The middle walk climbs to the chapel on the headland, where the view over the bay is the best in
+the town on a clear morning. The long walk goes on along the cliff path to the next village, and most
+people take the bus back.</p>
+<ul><li>Short walk: two miles, flat all the way.</li><li>Middle walk: four miles, one steep climb.</li></ul>
+<h2>Timing</h2>
+<pre><code class="language-python">def start_time(high_tide_hour):
+    return (high_tide_hour + 3) % 24
+</code></pre>
+<p>Start the long walk three hours after high tide, when the lower path is dry.</p>
+</article></main>
+<footer><p>Copyright 2024 Harbour Society. All rights reserved.</p><a href="/privacy">Privacy policy</a></footer>
+</body></html>
+"""
+
+
+def meeting_transcript(folder: Path) -> Path | None:
+    """A QMSum meeting written as a plain transcript, one ``Speaker: words`` turn a line."""
+    import json
+
+    found = sorted((CORPORA / "qmsum-meetings" / "test").glob("Bed*.json"))
+    if not found:
+        return None
+    turns = json.loads(found[0].read_text(encoding="utf-8"))["meeting_transcripts"][:400]
+    lines = [f"{t['speaker']}: {' '.join(re.sub(r'{[a-z]+}', '', t['content']).split())}" for t in turns]
+    path = folder / "meeting.txt"
+    path.write_text("\n".join(line for line in lines if not line.endswith(": ")) + "\n", encoding="utf-8")
+    return path
+
+
+SCROLLBAR = "▁▂▃▄▅▆▇█"
+
+
+def text_lines() -> list[str]:
+    """The lines of the screen above the status line, without the scroll bar, right-trimmed."""
+    return [line.rstrip().rstrip(SCROLLBAR).rstrip() for line in screen().splitlines()[:-2]]
+
+
+def expect_re(what: str, pattern: str, also: str = "", timeout: float = 30.0) -> bool:
+    """Wait until ``pattern`` (a regular expression, multi-line) matches the screen, ``also`` on it too."""
+    deadline = time.monotonic() + timeout
+    while True:
+        shown = screen()
+        ok = re.search(pattern, shown, re.M) is not None and also in shown
+        if ok or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    check(what, ok)
+    return ok
+
+
+def check(what: str, ok: bool, detail: str = "") -> None:
+    print(f"{'ok  ' if ok else 'FAIL'} {what}" + (f" ({detail})" if detail and not ok else ""))
+    if not ok:
+        failures.append(what)
+        print("\n".join("     | " + line for line in screen().rstrip().splitlines()))
+
+
+def settled_summary(what: str, cols: int) -> None:
+    """The status line's summary length and the Summary pane's agree, with nothing still running."""
+    if cols < 110:
+        keys("p")  # the side panes start hidden there
+    deadline = time.monotonic() + 60
+    while True:
+        shown = screen()
+        status = re.search(r"(\d+) sent\.", shown)
+        pane = re.search(r"(\d+) sentences?", shown)
+        agree = bool(status and pane and status.group(1) == pane.group(1)) and "summarizing" not in shown
+        if agree or time.monotonic() > deadline:
+            break
+        time.sleep(0.3)
+    check(what, agree, f"status {status and status.group(1)}, pane {pane and pane.group(1)}")
+    if cols < 110:
+        keys("p")
+
+
+def reading_at_sizes() -> None:
+    """A novel, an RFC, a web page and a meeting transcript at 80x24, 120x40 and 200x60, read as a
+    person would: go to a chapter or section, page, the summary view, a held +, the text alone."""
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder) / "walks.html"
+        page.write_text(ARTICLE, encoding="utf-8")
+        docs = [
+            ("novel", CORPORA / "gutenberg" / "pg1342-pride-and-prejudice.txt"),
+            ("RFC 2616", CORPORA / "rfc" / "rfc2616.txt"),
+            ("web page", page),
+            ("transcript", meeting_transcript(Path(folder)) if CORPORA.is_dir() else None),
+        ]
+        for name, path in docs:
+            if path is None or not path.exists():
+                print(f"skip {name}: corpus not here")
+                continue
+            for cols, rows in SIZES:
+                start(f"{READER} {shlex.quote(str(path))}", cols, rows)
+                expect(f"{name} {cols}x{rows}: opens, analysis done", ["%", " sent. ("], ["analysing"], timeout=30)
+                READING_CHECKS[name](cols, rows)
+                wide_text_keeps_a_measure(name, cols, rows)
+                keys("q")
+                expect(f"{name} {cols}x{rows}: q quits", ["READER-EXIT=0"])
+
+
+def novel_checks(cols: int, rows: int) -> None:
+    keys(":")
+    type_text("chapter 3")
+    keys("Enter")
+    expect(f"novel {cols}x{rows}: go to chapter 3", ["Chapter 3", "Not all that Mrs. Bennet"])
+    labels = [line.strip() for line in text_lines() if line.strip().startswith("— ")]
+    repeated = [a for a, b in zip(labels, labels[1:]) if a == b]
+    check(f"novel {cols}x{rows}: no speaker line repeated under one paragraph", not repeated, str(repeated))
+    keys("v")
+    # The text column's gutter is three cells: a title there, not in the outline; the status says which view.
+    expect_re(f"novel {cols}x{rows}: v shows chapter summaries", r"(^|│)   Chapter 1\b", "summary view")
+    keys("]", "Enter")
+    expect(f"novel {cols}x{rows}: ] and enter open the text there", [], ["summary view"])
+    for _ in range(5):
+        keys("+")
+    settled_summary(f"novel {cols}x{rows}: five quick + settle on the latest length", cols)
+
+
+def rfc_checks(cols: int, rows: int) -> None:
+    keys("/")
+    type_text("General Syntax")
+    keys("Enter")
+    expect(f"RFC 2616 {cols}x{rows}: contents kept as written", ["3.2.1    General Syntax ....."])
+    keys(":")
+    type_text("14.9")
+    keys("Enter")
+    expect(f"RFC 2616 {cols}x{rows}: go to section 14.9", ["14.9 Cache-Control", "The Cache-Control general-header"])
+    keys("space")
+    expect(f"RFC 2616 {cols}x{rows}: space pages on", [], ["The Cache-Control general-header"])
+
+
+def page_checks(cols: int, rows: int) -> None:
+    expect(
+        f"web page {cols}x{rows}: the article, not the site around it",
+        ["Harbour walks", "The old harbour has three walks", "Routes"],
+        ["About us", "Sign up for the newsletter"],
+    )
+    keys("G")
+    expect(f"web page {cols}x{rows}: G: code as written, no footer", ["def start_time(high_tide_hour):"], ["Copyright"])
+
+
+def transcript_checks(cols: int, rows: int) -> None:
+    shown = "\n".join(text_lines())
+    ok = re.search(r"Grad [A-F]: ", shown) is not None and "— Grad" not in shown and "┃" not in shown
+    check(f"transcript {cols}x{rows}: turns start with their speaker, no quote bars or labels", ok)
+    keys("v")
+    expect_re(
+        f"transcript {cols}x{rows}: v: summary sentences say who spoke", r"(^|│)   Grad [A-F]: \S", "summary view"
+    )
+    keys("v")
+
+
+READING_CHECKS = {
+    "novel": novel_checks,
+    "RFC 2616": rfc_checks,
+    "web page": page_checks,
+    "transcript": transcript_checks,
+}
+
+
+def wide_text_keeps_a_measure(name: str, cols: int, rows: int) -> None:
+    """At 200 columns with the panes hidden, prose lines stay at a readable width."""
+    if cols < 200:
+        return
+    keys("g", "p", "o")
+    time.sleep(0.5)
+    widest = max((len(line) for line in text_lines()), default=0)
+    check(f"{name} {cols}x{rows}: text alone, lines at most 104 cells ({widest})", 40 < widest <= 104)
+    keys("p", "o")
+
+
 def pane_pid() -> int:
     return int(tmux("display-message", "-p", "-t", SESSION, "#{pane_pid}").strip() or 0)
 
@@ -385,11 +576,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--show", action="store_true", help="print every screen looked at")
     parser.add_argument("--formats", action="store_true", help="only the Markdown and HTML checks")
+    parser.add_argument("--reading", action="store_true", help="only the novel, RFC, web page and transcript checks")
     args = parser.parse_args()
     SHOW = args.show
-    if args.formats:
+    if args.formats or args.reading:
         try:
-            formats_at_sizes()
+            formats_at_sizes() if args.formats else reading_at_sizes()
         finally:
             tmux("kill-session", "-t", SESSION)
         print(f"{len(failures)} failed" if failures else "all checks passed")
@@ -400,6 +592,7 @@ def main() -> int:
         wide_start()
         documents_at_sizes()
         formats_at_sizes()
+        reading_at_sizes()
         state_is_remembered()
         sigterm_restores_terminal()
         big_book()

@@ -90,6 +90,28 @@ async def test_paging_keys_move_like_less():
 
 
 @sync
+async def test_paging_takes_effect_at_once_so_a_quit_right_after_keeps_the_place():
+    async with opened((80, 24)) as (pilot, screen):
+        view = screen.reading
+        screen.action_bottom()  # as the key does, with no refresh before the next key
+        assert view.scroll_y == view.max_scroll_y > 0
+        screen.remember()  # what q does
+        assert screen.state.position == view.top_offset > 0
+        screen.action_top()
+        screen.action_page_down()
+        page = view.scroll_y
+        assert page == view.scrollable_content_region.height
+        view.decorate(screen.state.analysis)  # a relayout, as when the analysis arrives
+        assert view.scroll_y == page
+        await pilot.press("down", "down", "up")  # the arrows of the focused view move it the same way
+        assert view.scroll_y == page + 1
+        await pilot.press("u", "d", "d")  # half pages, and f, as in less
+        assert view.scroll_y == page + 1 + view.scrollable_content_region.height // 2
+        await pilot.press("g", "f")
+        assert view.scroll_y == page
+
+
+@sync
 async def test_brackets_step_through_summary_sentences():
     async with opened((120, 40)) as (pilot, screen):
         analysis, summary = screen.session.documents[0].analysis, screen.state.summary
@@ -255,6 +277,52 @@ async def test_help_lists_every_key_and_closes():
         assert isinstance(app.screen, MainScreen)
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
+
+
+def _reader_classes_with_bindings() -> set[type]:
+    """Every class in reader.tui that declares key bindings of its own."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    from textual.dom import DOMNode
+
+    import reader.tui
+
+    found = set()
+    for module in pkgutil.walk_packages(reader.tui.__path__, "reader.tui."):
+        for _, cls in inspect.getmembers(importlib.import_module(module.name), inspect.isclass):
+            if issubclass(cls, DOMNode) and cls.__module__.startswith("reader.tui") and cls.__dict__.get("BINDINGS"):
+                found.add(cls)
+    return found
+
+
+def test_help_is_made_from_every_binding_so_it_cannot_go_stale():
+    from reader.tui.keys import key_display
+    from reader.tui.screens.help import bound_classes, help_markdown, own_bindings
+
+    listed = {cls for _, classes in bound_classes() for cls in classes}
+    bound = _reader_classes_with_bindings()
+    assert bound <= listed, f"not in the help: {bound - listed}"
+    assert ReaderApp in bound and MainScreen in bound
+    table = help_markdown()
+    rows = set(table.splitlines())
+    for cls in bound:
+        for binding in own_bindings(cls):
+            text = binding.tooltip or binding.description
+            assert text and f"| `{key_display(binding.key)}` | {text} |" in rows, (cls, binding.key)
+    assert "| `W` | A file read only in part" in table  # the key that was missing once
+    assert key_display("question_mark,f1") == "? / F1" and key_display("right_square_bracket") == "]"
+
+
+@sync
+async def test_help_screen_shows_the_keys_of_the_app_and_the_summary_view():
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        source = app.screen.query_one("Markdown").source
+        assert "`W`" in source and "Open the text at this sentence" in source and "`ctrl+c`" in source
 
 
 @sync
@@ -693,6 +761,56 @@ async def test_a_held_plus_key_runs_one_summary_at_a_time(monkeypatch):
         assert len(screen.state.summary.selected) == screen.session.settings.sentences
 
 
+SLOW_BELOW = 9  # in the test below, shorter summaries spin until they are stopped
+
+
+def spins_when_short(analysis, algorithm, sentences, section):
+    """Runs in the summaries child: a short summary spins in pure Python for a minute (as a slow
+    summarizer of a long book would), a long one is computed at once."""
+    import time
+
+    from reader.tui.work import _summarize_here
+
+    if sentences is not None and sentences < SLOW_BELOW:
+        end = time.monotonic() + 60
+        while time.monotonic() < end:
+            pass
+    return _summarize_here(analysis, algorithm, sentences, section)
+
+
+async def until(pilot, condition, timeout: float = 60.0) -> bool:
+    """Wait on the app's own state, not a fixed sleep: let it run until ``condition()`` holds."""
+    import time
+
+    end = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > end:
+            return False
+        await pilot.pause(0.02)
+    return True
+
+
+@sync
+async def test_a_superseded_summary_is_stopped_and_the_latest_request_is_shown(monkeypatch):
+    from reader.tui import process, work
+
+    monkeypatch.setattr(work, "_summarize_here", spins_when_short)
+    async with opened((120, 40)) as (pilot, screen):
+        assert await until(pilot, lambda: process.workers.summaries.pid is not None)
+        child = process.workers.summaries.pid
+        work.peak["summary"] = work.live.get("summary", 0)
+        while (screen.session.settings.sentences or 0) < SLOW_BELOW:
+            await pilot.press("plus")  # each request but the last spins for a minute unless stopped
+        wanted = screen.session.settings.sentences
+        # Well under the minute a stale request would spin: it was stopped, not waited for.
+        assert await until(pilot, lambda: not screen.summaries.busy, timeout=40)
+        assert len(screen.state.summary.selected) == wanted
+        assert screen.query_one("#summary").options.option_count == wanted
+        assert f"{wanted} sent." in str(screen.query_one("#status").render())
+        assert process.workers.summaries.pid == child  # stopped in the child, which was kept
+        assert work.peak["summary"] <= 1
+
+
 @sync
 async def test_changing_algorithm_keeps_the_default_length():
     from reader.summarize import default_count
@@ -713,31 +831,53 @@ async def test_changing_algorithm_keeps_the_default_length():
 
 @sync
 async def test_summary_view_pages_by_section_and_opens_the_text():
+    """Waits on the app's own state after each key (never a fixed sleep), so a busy machine only slows it."""
     async with opened((100, 30)) as (pilot, screen):
+        view, state = screen.summary_view, screen.state
+        analysis = state.analysis
+
+        def summaries_shown() -> bool:
+            return not screen.summaries.busy and state.section_summaries is not None and view.line_count > 2
+
         await pilot.press("v")
-        await settle(pilot)
-        await pilot.pause(0.2)
-        view = screen.summary_view
         assert view.display and not screen.reading.display
-        analysis = screen.state.analysis
-        titled = [analysis.sections[i].title for i, s in screen.state.section_summaries if s.selected]
-        page = shown_view(view)
-        assert " ".join(titled[0].split()) in page
-        first = next(s for _, s in screen.state.section_summaries if s.selected).selected[0]
-        assert " ".join(analysis.sentence_text(first).split())[:40] in " ".join(page.split())
+        assert await until(pilot, summaries_shown)
+        titled = [analysis.sections[i].title for i, s in state.section_summaries if s.selected]
+        first = next(s for _, s in state.section_summaries if s.selected).selected[0]
+        assert await until(pilot, lambda: " ".join(titled[0].split()) in shown_view(view))
+        assert " ".join(analysis.sentence_text(first).split())[:40] in " ".join(shown_view(view).split())
         await pilot.press("right_square_bracket", "enter")
-        assert screen.reading.display and screen.current == (
-            analysis.sentences[first].start,
-            analysis.sentences[first].end,
-        )
-        await pilot.press("v", "G")
-        assert view.scroll_y == view.max_scroll_y
-        before = len(screen.state.summary.selected)
+        sentence = (analysis.sentences[first].start, analysis.sentences[first].end)
+        assert await until(pilot, lambda: screen.reading.display and screen.current == sentence)
+        await pilot.press("v")
+        assert await until(pilot, lambda: view.display and view.size.height > 0 and view.max_scroll_y > 0)
+        await pilot.press("G")
+        assert await until(pilot, lambda: view.scroll_y == view.max_scroll_y > 0)
+        before = len(state.summary.selected)
         await pilot.press("plus")  # in the summary view: the summary and the section summaries both follow
-        await settle(pilot)
         wanted = screen.session.settings.sentences
-        assert len(screen.state.summary.selected) == wanted > before
-        assert all(len(s.selected) == min(wanted, len(s.ranking)) for _, s in screen.state.section_summaries)
+        assert wanted > before
+        assert await until(pilot, lambda: summaries_shown() and len(state.summary.selected) == wanted)
+        assert all(len(s.selected) == min(wanted, len(s.ranking)) for _, s in state.section_summaries)
+
+
+@sync
+async def test_the_summary_view_follows_a_switch_of_document(tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text(hard_wrapped(8), encoding="utf-8")
+    app = ReaderApp([load(str(SEED)), load(str(other))], analyzer=with_people_or_plain)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("v")
+        assert await until(pilot, lambda: screen.state.section_summaries is not None)
+        await pilot.press("right_curly_bracket")
+        second = screen.session.documents[1]
+        assert screen.session.index == 1 and screen.summary_view.display
+        # Its own section summaries are asked for and shown, not "Summarizing each section…" for ever.
+        assert await until(pilot, lambda: second.section_summaries is not None and not screen.summaries.busy)
+        words = " ".join(second.analysis.sentence_text(second.section_summaries[0][1].selected[0]).split())
+        assert await until(pilot, lambda: words[:30] in " ".join(shown_view(screen.summary_view).split()))
 
 
 def shown_view(view) -> str:
@@ -753,18 +893,23 @@ async def test_ctrl_c_quits_at_once_even_from_the_search_prompt():
     assert not app.is_running and app.return_code == 0
 
 
-def test_latest_only_runs_one_job_and_keeps_only_the_newest_request():
-    from reader.tui.work import LatestOnly
+def test_summary_jobs_run_one_at_a_time_and_a_newer_request_stops_the_stale_one():
+    from reader.tui.work import SummaryJobs
 
-    started = []
-    queue = LatestOnly(started.append)
-    queue.request("first")
-    queue.request("second")
-    queue.request("third")  # replaces "second", which never runs
-    assert started == ["first"] and queue.busy
-    assert queue.finished() is True  # the first's result is stale: "third" was asked since
-    assert started == ["first", "third"]
-    assert queue.finished() is False and not queue.busy
+    started, stops = [], []
+    queue = SummaryJobs(started.append, lambda: stops.append(1))
+    first = queue.request("summary", 0)
+    sections = queue.request("sections", 0)  # the same document, another kind: waits, stops nothing
+    assert started == [first] and queue.busy and not stops
+    queue.request("summary", 0)
+    third = queue.request("summary", 0)  # replaces the waiting second, which never runs
+    assert len(stops) == 2  # each newer summary asked the running, stale one to stop
+    assert queue.finished(first) is True  # its result is stale: drop it
+    assert started == [first, third]  # the summary pane's job goes first
+    assert queue.finished(third) is False and started[-1] is sections
+    other = queue.request("summary", 1)  # another document: the running job is stale now
+    assert len(stops) == 3 and queue.finished(sections) is False  # still the latest sections asked
+    assert started[-1] is other and queue.finished(other) is False and not queue.busy
 
 
 @sync
@@ -875,6 +1020,21 @@ def styles_of(strip, words: str) -> list:
 
 
 @sync
+async def test_a_plain_texts_headings_are_styled_once_the_analysis_finds_them():
+    text = "THE HARBOUR\n\nCHAPTER I\n\n" + hard_wrapped(3) + "\nCHAPTER II\n\n" + hard_wrapped(3)
+    async with app_for(text).run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        view = pilot.app.screen.reading
+        named = {s.title.strip() for s in pilot.app.screen.state.analysis.sections if s.kind == "heading"}
+        assert "CHAPTER I" in named
+        heading = line_starting(view, "CHAPTER I")
+        assert all(s.bold for s in styles_of(heading, "CHAPTER I"))
+        prose = [view.render_line(y) for y in range(view.size.height)]
+        prose = [strip for strip in prose if strip.text[GUTTER:].strip() and strip.text[GUTTER].islower()]
+        assert prose and not any(seg.style and seg.style.bold for strip in prose for seg in strip)
+
+
+@sync
 async def test_markdown_blocks_render_by_kind():
     async with markdown_app().run_test(size=(60, 40)) as pilot:
         await settle(pilot)
@@ -922,6 +1082,47 @@ HTML_PAGE = """\
 <table><tr><th>Day</th><th>Miles</th></tr><tr><td>1</td><td>12</td></tr></table>
 </main></body></html>
 """
+
+
+@sync
+async def test_transcript_turns_are_not_set_apart_as_quotes_and_summaries_say_who_spoke():
+    doc = document_from_bytes("meeting.txt", TRANSCRIPT.encode("utf-8"))
+    async with ReaderApp([doc], analyzer=analyze_document).run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert any(q.kind == "turn" for q in screen.state.analysis.quotes)
+        page = shown(screen)
+        assert "— Ann Lee" not in page and "┃" not in page  # the turn names its speaker where it starts
+        summary = screen.state.summary
+        speakers = {"Ann Lee", "Bob Stone"}
+        pane = screen.query_one("#summary").options
+        prompts = [str(pane.get_option(str(i)).prompt) for i in summary.selected]
+        assert prompts and all(any(f" {name}: " in p for name in speakers) for p in prompts)
+        await pilot.press("v")
+        assert await until(pilot, lambda: screen.state.section_summaries is not None and not screen.summaries.busy)
+        said = [line.strip() for line in shown_view(screen.summary_view).splitlines()]
+        assert any(line.startswith(("Ann Lee: ", "Bob Stone: ")) for line in said)
+
+
+def test_one_label_line_for_two_quotes_of_one_speaker_in_a_paragraph():
+    text = "“Yes,” said Ann. “And no,” said Ann again. “Maybe,” said Bob.\n"
+    same, other = ("Ann", "person", "said"), ("Bob", "person", "said")
+    lines = layout(text, 80, {4: same, 22: same, 50: other})
+    assert [lines.labels[i] for i, k in enumerate(lines.kinds) if k == LABEL] == [same, other]
+
+
+@sync
+async def test_prose_is_wrapped_at_a_readable_measure_on_a_wide_terminal():
+    from reader.tui.widgets.reading import MEASURE
+
+    async with app_for(hard_wrapped(4, width=70)).run_test(size=(200, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("p", "o")  # the text alone on a 200-column screen
+        view = pilot.app.screen.reading
+        assert await until(pilot, lambda: view.size.width > MEASURE + 50 and view._layout.width == MEASURE)
+        lines = [line.rstrip() for line in shown(pilot.app.screen).splitlines() if line.strip()]
+        assert len(lines) > 4 and max(cells(line) for line in lines) <= GUTTER + MEASURE
+        assert sum(cells(line) > GUTTER + MEASURE - 15 for line in lines) > 4  # and filled to it
 
 
 @sync

@@ -227,3 +227,51 @@ async def test_w_pages_every_line_of_a_file_read_only_in_part(tmp_path, monkeypa
         assert app.screen.query_one("#reading") is not None
         await pilot.press("q")
         assert await _wait_for(pilot, lambda: not app.is_running, 5)
+
+
+def spins(held, seconds):
+    """A pure-Python loop in the child, over the object it holds."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
+    return len(held)
+
+
+def spins_and_swallows(held, seconds):
+    """Work that catches every Exception must still be stoppable."""
+    try:
+        return spins(held, seconds)
+    except Exception:
+        return "swallowed"
+
+
+def test_interrupt_stops_the_running_request_and_keeps_the_child_and_what_it_holds():
+    import threading
+
+    worker = process.Worker("test")
+    held = list(range(5))
+    try:
+        assert worker.call_on(held, spins, 0) == 5
+        pid = worker.pid
+        for work in (spins, spins_and_swallows):
+            outcome = []
+
+            def run(work=work, outcome=outcome):
+                try:
+                    outcome.append(worker.call_on(held, work, 60))
+                except process.Cancelled as exc:
+                    outcome.append(exc)
+
+            thread = threading.Thread(target=run)
+            thread.start()
+            end = time.monotonic() + 30
+            while not worker.interrupt() and time.monotonic() < end:
+                time.sleep(0.01)
+            thread.join(30)
+            assert not thread.is_alive() and isinstance(outcome[0], process.Cancelled)
+            assert worker.pid == pid and _alive(pid)  # the same child answers the next request
+        assert not worker.interrupt()  # nothing runs now: nothing to stop
+        assert worker.call_on(held, spins, 0) == 5
+    finally:
+        worker.close()
+    assert not _alive(pid)

@@ -29,8 +29,22 @@ class ReaderApp(App):
     ENABLE_COMMAND_PALETTE = True
     # Ctrl-C quits at once, wherever the focus is (Textual's default only says how to quit).
     BINDINGS = [
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, system=True),
-        Binding("W", "whole_file", "Whole file", show=False),
+        Binding(
+            "ctrl+c",
+            "quit",
+            "Quit",
+            tooltip="Quit, at once, wherever the focus is",
+            show=False,
+            priority=True,
+            system=True,
+        ),
+        Binding(
+            "W",
+            "whole_file",
+            "Whole file",
+            tooltip="A file read only in part (over the size limit): page every line of it, without analysis",
+            show=False,
+        ),
     ]
 
     def __init__(

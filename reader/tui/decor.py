@@ -14,7 +14,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from reader.tui.layout import CODE, HEADING, IMAGE, INDENT, ITEM, QUOTED, Spans
+from reader.tui.layout import CODE, HEADING, IMAGE, INDENT, ITEM, PRE, PROSE, QUOTED, Spans, Unit, units
 
 BULLET = "• "
 BAR = "│ "
@@ -143,3 +143,59 @@ class Decor:
         if kind == IMAGE:
             return [Segment(IMAGE_MARK, styles["image_mark"])]
         return []
+
+
+# A declared block's kind -> the kind of its screen lines (headings, turns, paragraphs: reflowed).
+_LINE_KINDS = {"heading": HEADING, "list_item": ITEM, "block_quote": QUOTED, "image": IMAGE}
+_AS_WRITTEN = {"preformatted": CODE, "table": PRE, "image": IMAGE}
+
+
+def units_of_blocks(text: str, blocks: Sequence) -> list[Unit]:
+    """Units from a format's declared blocks (schema 2): code, tables and images as written,
+    list items and block quotes indented, everything else reflowed, one blank line between
+    blocks; the text after the last block as the plain-text rules say."""
+    found: list[Unit] = []
+    pos = 0
+    for block in sorted(blocks, key=lambda b: int(field_of(b, "start", 0))):
+        start, end = int(field_of(block, "start", 0)), int(field_of(block, "end", 0))
+        kind = field_of(block, "kind", "")
+        if start < pos or end <= start:
+            continue
+        gap = bool(found)  # one blank line between blocks, whatever the source wrote
+        if kind in _AS_WRITTEN:
+            line_start = start
+            for line in text[start:end].split("\n"):
+                found.append(Unit(line_start, line_start + len(line), _AS_WRITTEN[kind], gap_before=gap))
+                line_start, gap = line_start + len(line) + 1, False
+        else:
+            found.append(Unit(start, end, _LINE_KINDS.get(kind, PROSE), gap_before=gap))
+        pos = end
+    found += [Unit(u.start + pos, u.end + pos, u.kind, u.gap_before) for u in units(text[pos:])]
+    return found
+
+
+def turn_speakers(blocks: Sequence | None) -> Spans:
+    """A transcript's turns as spans whose value is the speaker's label, to say who said a sentence."""
+    found = []
+    for block in blocks or ():
+        speaker = field_of(block, "speaker")
+        if field_of(block, "kind") == "turn" and speaker:
+            found.append((int(field_of(block, "start", 0)), int(field_of(block, "end", 0)), str(speaker)))
+    return Spans(found)
+
+
+def speaker_of(speakers: Spans, offset: int) -> str | None:
+    """The label of the turn holding ``offset``, if it is in one."""
+    found = speakers.overlapping(offset, offset + 1)
+    return str(found[0][2]) if found else None
+
+
+def heading_lines(text: str, sections: Sequence) -> list[tuple[int, int, str]]:
+    """The heading line of each section a plain text names, with its style by level (as Markdown's)."""
+    found = []
+    for section in sections:
+        start = section.heading_start
+        if section.kind == "heading" and start is not None and start < len(text):
+            end = text.find("\n", start)
+            found.append((start, end if end >= 0 else len(text), f"h{min(max(section.level, 1), 3)}"))
+    return found

@@ -38,6 +38,20 @@ def cells(text: str) -> int:
     return cell_len(text)
 
 
+_SPACES = re.compile(" {2,}")
+
+
+def kept(line: str) -> list[tuple[int, int]]:
+    """The parts of a reflowed line that are shown: no leading spaces, one space for a run."""
+    ranges = []
+    pos = len(line) - len(line.lstrip(" "))
+    for m in _SPACES.finditer(line, pos):
+        ranges.append((pos, m.start() + 1))
+        pos = m.end()
+    ranges.append((pos, len(line)))
+    return [(a, b) for a, b in ranges if b > a]
+
+
 def wrap_line(line: str, width: int) -> list[tuple[int, int]]:
     """Spans of ``line`` that each fit ``width`` cells, breaking between words.
 
@@ -277,9 +291,12 @@ def layout(text: str, width: int, labels: dict[int, object] | None = None, piece
                 result.add(unit.start + a, unit.start + b, unit.kind)
         else:
             result.add(unit.start, unit.end, unit.kind)
+        shown: list[object] = []
         while p < len(pending) and pending[p][0] <= unit.end:
-            result.labels[len(result)] = pending[p][1]
-            result.add(pending[p][0], pending[p][0], LABEL)
+            if pending[p][1] not in shown:  # two quotes of one speaker in a paragraph: one line
+                shown.append(pending[p][1])
+                result.labels[len(result)] = pending[p][1]
+                result.add(pending[p][0], pending[p][0], LABEL)
             p += 1
     while p < len(pending):
         result.labels[len(result)] = pending[p][1]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from reader.model import Analysis, Summary
+from reader.tui.work import SummaryJob
 
 
 @dataclass
@@ -33,22 +34,24 @@ class AnalysisFailed(Message):
 
 @dataclass
 class SummaryDone(Message):
-    request: int
-    index: int
+    job: SummaryJob
     summary: Summary
-    scope: int | None  # the section summarized, None for the whole document
 
 
 @dataclass
 class SectionSummariesDone(Message):
-    request: int
-    index: int
+    job: SummaryJob
     summaries: list[tuple[int, Summary]]
 
 
 @dataclass
 class SummaryFailed(Message):
-    request: int
-    index: int
-    kind: str  # "summary" or "sections"
+    job: SummaryJob
     error: str
+
+
+@dataclass
+class SummaryStopped(Message):
+    """A newer request made the job stale, and it was stopped before it ended."""
+
+    job: SummaryJob

@@ -8,6 +8,10 @@ Children are started with the "spawn" context (never fork a process that runs Te
 threads); each imports the analysis modules as soon as it starts, so the reader starts
 them early, in the background. One ``Worker`` runs one request at a time; the thread that
 waits on it blocks in ``recv``, which releases the GIL.
+
+``Worker.interrupt`` stops the request running now without killing the child (which keeps
+its imports and the analysis it holds): the parent names the request in a shared value and
+sends SIGUSR1; the child raises in the work, between two bytecodes, and answers "stopped".
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ import pickle
 import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -31,6 +36,14 @@ class WorkFailed(Exception):
     """The work raised in the child; the message says what and why."""
 
 
+class _Interrupted(BaseException):
+    """Raised in the child's work by SIGUSR1 (a BaseException: the work's own ``except Exception`` lets it by)."""
+
+
+_running = 0  # in the child: the number of the request whose work runs now, 0 between requests
+_stop: Any = None  # in the child: the shared value naming the request to stop
+
+
 def picklable(value: object) -> bool:
     """True if ``value`` can be sent to a child (module-level functions can, closures cannot)."""
     try:
@@ -40,35 +53,62 @@ def picklable(value: object) -> bool:
     return True
 
 
-def _serve(conn: Connection) -> None:
+def _serve(conn: Connection, stop: Any) -> None:
     """The child: answer requests until the parent closes the pipe."""
+    global _stop
+    _stop = stop
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGUSR1, _stop_if_asked)
     _quiet()
     _warm()
     held: Any = None  # the analysis that summaries are computed on, sent once
     while True:
         try:
-            request = conn.recv()
+            number, *request = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            held, result = _answer(request, held, conn)
+            held, result = _answer(tuple(request), held, conn, number)
             conn.send(("done", result))
+        except _Interrupted:
+            conn.send(("stopped", None))
         except Exception as exc:  # reported to the parent, which shows it
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
 
 
-def _answer(request: tuple[Any, ...], held: Any, conn: Connection) -> tuple[Any, Any]:
+def _stop_if_asked(*_: Any) -> None:
+    """SIGUSR1: stop the work if it is the request the parent named (not one that came after)."""
+    if _running and _stop is not None and _stop.value == _running:
+        raise _Interrupted
+
+
+def _answer(request: tuple[Any, ...], held: Any, conn: Connection, number: int) -> tuple[Any, Any]:
+    global _running
     kind = request[0]
     if kind == "hold":
         return request[1], None
-    if kind == "on":
-        _, func, args = request
-        return held, func(held, *args)
-    _, func, args, with_progress = request
-    if with_progress:
-        return held, func(*args, lambda stage: conn.send(("progress", stage)))
-    return held, func(*args)
+    _running = number
+    try:
+        _stop_if_asked()  # asked to stop before it was read
+        if kind == "on":
+            _, func, args = request
+            return held, func(held, *args)
+        _, func, args, with_progress = request
+        if with_progress:
+            return held, func(*args, lambda stage: _send_progress(conn, stage))
+        return held, func(*args)
+    finally:
+        _running = 0
+
+
+def _send_progress(conn: Connection, stage: str) -> None:
+    """Never stopped half way through a message: the pipe would be out of step."""
+    global _running
+    number, _running = _running, 0
+    try:
+        conn.send(("progress", stage))
+    finally:
+        _running = number
 
 
 def _quiet() -> None:
@@ -95,6 +135,9 @@ class Worker:
         self._conn: Connection | None = None
         self._held: Any = None  # the object the child holds (compared by identity)
         self._closed = False
+        self._stop: Any = None  # shared with the child: the number of the request to stop
+        self._number = 0  # requests sent so far
+        self._in_flight = 0  # the number of the request the child runs now, 0 when none
         self.started_at: float | None = None  # when the running request began
 
     def start(self) -> None:
@@ -108,40 +151,52 @@ class Worker:
         if self._proc is None or self._conn is None or not self._proc.is_alive():
             context = multiprocessing.get_context("spawn")
             parent, child = context.Pipe()
-            proc = context.Process(target=_serve, args=(child,), daemon=True, name=f"reader-{self.name}")
+            stop = context.Value("q", 0, lock=False)
+            proc = context.Process(target=_serve, args=(child, stop), daemon=True, name=f"reader-{self.name}")
             proc.start()
             child.close()
-            self._proc, self._conn, self._held = proc, parent, None
+            self._proc, self._conn, self._held, self._stop = proc, parent, None, stop
         return self._conn
 
     def call(self, func: Callable[..., Any], *args: Any, progress: Callable[[str], None] | None = None) -> Any:
         """``func(*args)`` (with ``progress`` last if given) in the child; blocks the calling thread."""
-        return self._request(("call", func, args, progress is not None), progress)
+        with self._busy, self._numbered() as number:
+            return self._exchange(("call", func, args, progress is not None), progress, number)
 
     def call_on(self, held: Any, func: Callable[..., Any], *args: Any) -> Any:
         """``func(held, *args)`` in the child; ``held`` (an analysis) is sent only when it changed."""
-        with self._busy:
+        with self._busy, self._numbered() as number:
             if self._held is not held:
-                self._exchange(("hold", held), None)
+                self._exchange(("hold", held), None, number)
                 self._held = held
-            return self._exchange(("on", func, args), None)
+            return self._exchange(("on", func, args), None, number)
 
-    def _request(self, request: tuple[Any, ...], progress: Callable[[str], None] | None) -> Any:
-        with self._busy:
-            return self._exchange(request, progress)
+    @contextmanager
+    def _numbered(self) -> Iterator[int]:
+        """A number for this call, the one ``interrupt`` names while the call runs."""
+        with self._state:
+            self._number += 1
+            number = self._in_flight = self._number
+        try:
+            yield number
+        finally:
+            with self._state:
+                self._in_flight = 0
 
-    def _exchange(self, request: tuple[Any, ...], progress: Callable[[str], None] | None) -> Any:
+    def _exchange(self, request: tuple[Any, ...], progress: Callable[[str], None] | None, number: int) -> Any:
         with self._state:
             conn = self._ensure()
         self.started_at = time.monotonic()
         try:
-            conn.send(request)
+            conn.send((number, *request))
             while True:
                 kind, value = conn.recv()
                 if kind == "progress" and progress is not None:
                     progress(value)
                 elif kind == "error":
                     raise WorkFailed(value)
+                elif kind == "stopped":
+                    raise Cancelled(f"{self.name}: stopped, a newer request replaced it")
                 elif kind == "done":
                     return value
         except (EOFError, OSError) as exc:  # the child was killed under us
@@ -150,6 +205,19 @@ class Worker:
             raise Cancelled(f"{self.name}: stopped") from exc
         finally:
             self.started_at = None
+
+    def interrupt(self) -> bool:
+        """Stop the request running now, if any, and keep the child; True if one was asked to stop."""
+        with self._state:
+            proc, number = self._proc, self._in_flight
+            if proc is None or not number or self._stop is None:
+                return False
+            self._stop.value = number
+            try:
+                os.kill(proc.pid, signal.SIGUSR1)
+            except ProcessLookupError:  # it died; the waiting call says so
+                return False
+        return True
 
     def cancel(self) -> None:
         """Kill the child (and so the request it runs); the next call starts a fresh one."""

@@ -26,12 +26,12 @@ WIDE = 500  # cells the view scrolls sideways over; longer lines are cut there
 
 class WholeFileView(ScrollView, can_focus=True):
     BINDINGS = [
-        Binding("j", "scroll_down", show=False),
-        Binding("k", "scroll_up", show=False),
-        Binding("space", "page_down", show=False),
-        Binding("b", "page_up", show=False),
-        Binding("g", "scroll_home", show=False),
-        Binding("G", "scroll_end", show=False),
+        Binding("j", "scroll_down", "One line down", show=False),
+        Binding("k", "scroll_up", "One line up", show=False),
+        Binding("space", "page_down", "Page down", show=False),
+        Binding("b", "page_up", "Page up", show=False),
+        Binding("g", "scroll_home", "Top of the file", show=False),
+        Binding("G", "scroll_end", "Bottom of the file", show=False),
     ]
 
     def __init__(self, source: LazyText, **kwargs: object) -> None:
@@ -64,7 +64,10 @@ class WholeFileView(ScrollView, can_focus=True):
 
 
 class WholeFileScreen(Screen):
-    BINDINGS = [Binding("escape,W", "app.pop_screen", "Back"), Binding("q", "app.quit", "Quit")]
+    BINDINGS = [
+        Binding("escape,W", "app.pop_screen", "Back", tooltip="Back to the reader"),
+        Binding("q", "app.quit", "Quit"),
+    ]
 
     def __init__(self, path: Path, note: str) -> None:
         super().__init__()

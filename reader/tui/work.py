@@ -5,14 +5,16 @@ starves the interface; a daemon thread waits on each job and posts its result, a
 quitting kills the children instead of waiting for them. An analyzer that cannot be sent
 to a child (a closure, in tests) runs in the waiting thread itself.
 
-Summaries go through a ``LatestOnly`` queue: one runs at a time, and requests made
-while it runs replace each other, so a held ``+`` costs two summaries, not fifty.
+Summaries go through ``SummaryJobs``: one runs at a time (they share one child), only the
+latest request of each kind waits, and a request that makes the running job stale stops it
+in the child, so a held ``+`` or a switch of document never waits for work nobody wants.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from reader.model import Analysis, Document, Summary
@@ -46,37 +48,69 @@ def _count(name: str, step: int) -> None:
         peak[name] = max(peak.get(name, 0), live[name])
 
 
-class LatestOnly:
-    """Run one job at a time; while one runs, keep only the latest request.
+@dataclass(frozen=True, eq=False)
+class SummaryJob:
+    """One summary request: ``kind`` "summary" (of the document, or of ``section``) or "sections"
+    (one summary per section, for the summary view), of document ``index``."""
 
-    ``request`` and ``finished`` are called from the interface thread; ``start(job)``
-    must start the job in the background and make ``finished`` be called when it ends.
+    kind: str
+    index: int
+    section: int | None = None
+    number: int = field(default=0)  # the request's place in order, for messages and tests
+
+
+class SummaryJobs:
+    """Summary requests for one child process, run one at a time.
+
+    Per kind only the latest request waits (an older waiting one is dropped), and a request
+    that makes the running job stale (the same kind, or another document) stops it:
+    ``stop()`` must make the running job end soon, and ``finished(job)`` be called when it
+    ends (done, failed or stopped). Called from the interface thread only.
     """
 
-    def __init__(self, start: Callable[[Any], None]) -> None:
-        self._start = start
-        self.running = False
-        self.pending: Any = None
+    ORDER = ("summary", "sections")  # the summary pane first: it is quick and always shown
 
-    def request(self, job: Any) -> None:
-        if self.running:
-            self.pending = job  # replaces any older waiting request: it is stale now
-            return
-        self.running = True
-        self._start(job)
+    def __init__(self, start: Callable[[SummaryJob], None], stop: Callable[[], object]) -> None:
+        self._start, self._stop = start, stop
+        self.running: SummaryJob | None = None
+        self.waiting: dict[str, SummaryJob] = {}
+        self.latest: dict[str, SummaryJob] = {}
+        self.count = 0
 
-    def finished(self) -> bool:
-        """The running job ended; start the waiting one. True if the result is stale."""
-        job, self.pending = self.pending, None
-        if job is None:
-            self.running = False
-            return False
-        self._start(job)
-        return True
+    def request(self, kind: str, index: int, section: int | None = None) -> SummaryJob:
+        self.count += 1
+        job = SummaryJob(kind, index, section, self.count)
+        self.latest[kind] = job
+        self.waiting = {k: j for k, j in self.waiting.items() if j.index == index}
+        self.waiting[kind] = job
+        running = self.running
+        if running is None:
+            self._next()
+        elif running.kind == kind or running.index != index:
+            self._stop()
+        return job
+
+    def finished(self, job: SummaryJob) -> bool:
+        """``job`` ended; the next waiting one starts. True if its result is stale (drop it)."""
+        if job is self.running:
+            self.running = None
+            self._next()
+        return self.stale(job)
+
+    def stale(self, job: SummaryJob) -> bool:
+        return job is not self.latest.get(job.kind)
+
+    def _next(self) -> None:
+        for kind in self.ORDER:
+            job = self.waiting.pop(kind, None)
+            if job is not None:
+                self.running = job
+                self._start(job)
+                return
 
     @property
     def busy(self) -> bool:
-        return self.running
+        return self.running is not None
 
 
 def analyze_document(document: Document, progress: Callable[[str], None] | None = None) -> Analysis:
@@ -107,6 +141,11 @@ def algorithms() -> list[str]:
     from reader.summarize import ALGORITHMS
 
     return list(ALGORITHMS)
+
+
+def stop_summary() -> bool:
+    """Stop the summary the child computes now (the child stays, with the analysis it holds)."""
+    return process.workers.summaries.interrupt()
 
 
 def summarize_scope(

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from reader.model import Analysis, Participant, Quote, Summary
 from reader.palette import KIND_COLORS
+from reader.tui.decor import speaker_of, turn_speakers
 from reader.tui.layout import clean
 
 _SPACE = re.compile(r"\s+")
@@ -146,19 +147,29 @@ class SummaryPane(ListPane):
             self.fill([])
             return
         ranks = {r.sentence: (n + 1, r.score) for n, r in enumerate(summary.ranking)}
+        speakers = turn_speakers(getattr(analysis.document, "blocks", None))
         count = len(summary.selected)
         note = f"{summary.algorithm} · {count} sentence{'s' * (count != 1)} · {scope}"
         self.set_note(note + (" · computing…" if busy else ""))
         self.fill(
             [
                 Option(
-                    Text.assemble(score_label(*ranks.get(i, (0, 0.0))), one_line(analysis.sentence_text(i))),
+                    Text.assemble(
+                        score_label(*ranks.get(i, (0, 0.0))),
+                        said_by(speaker_of(speakers, analysis.sentences[i].start)),
+                        one_line(analysis.sentence_text(i)),
+                    ),
                     id=str(i),
                 )
                 for i in summary.selected
             ],
             separated=True,
         )
+
+
+def said_by(speaker: str | None) -> Text:
+    """ "Ann Lee: " before a sentence of a transcript's turn."""
+    return Text(one_line(speaker, 30) + ": ", "bold") if speaker else Text()
 
 
 def score_label(rank: int, score: float) -> Text:

@@ -6,92 +6,45 @@ once. Document text is never markup; control characters are shown as symbols.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+from typing import cast
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.color import Color
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.model import Analysis, Summary
-from reader.palette import KIND_COLORS, SUMMARY_COLOR
-from reader.tui.decor import Decor, field_of, heading_style, prefix_width
+from reader.model import Analysis
+from reader.tui.decor import Decor, heading_lines, prefix_width, units_of_blocks
 from reader.tui.layout import (
-    CODE,
     FURNITURE,
     GAP,
-    HEADING,
-    IMAGE,
-    ITEM,
     LABEL,
     PRE,
-    PROSE,
-    QUOTED,
     REFLOWED,
     Layout,
     Spans,
     Unit,
     cells,
     clean,
+    kept,
     layout,
     units,
 )
+from reader.tui.widgets.paging import PagedView
+from reader.tui.widgets.styles import reading_styles, speaker_label
 
-_SPACES = re.compile(" {2,}")
-GUTTER = 3
-FIRST_PART = 200_000  # characters laid out before the first paint of a long text  # summary bar, quote bar, space
+GUTTER = 3  # summary bar, quote bar, space
+FIRST_PART = 200_000  # characters laid out before the first paint of a long text
 RIGHT_MARGIN = 1
+MEASURE = 100  # cells: prose is wrapped no wider, however wide the terminal (lines of 190 are hard to follow)
 
 
-def kept(line: str) -> list[tuple[int, int]]:
-    """The parts of a reflowed line that are shown: no leading spaces, one space for a run."""
-    ranges = []
-    pos = len(line) - len(line.lstrip(" "))
-    for m in _SPACES.finditer(line, pos):
-        ranges.append((pos, m.start() + 1))
-        pos = m.end()
-    ranges.append((pos, len(line)))
-    return [(a, b) for a, b in ranges if b > a]
-
-
-# A declared block's kind -> the kind of its screen lines (headings, turns, paragraphs: reflowed).
-_LINE_KINDS = {"heading": HEADING, "list_item": ITEM, "block_quote": QUOTED, "image": IMAGE}
-_AS_WRITTEN = {"preformatted": CODE, "table": PRE, "image": IMAGE}
-
-
-def units_of_blocks(text: str, blocks: Sequence) -> list[Unit]:
-    """Units from a format's declared blocks (schema 2): code, tables and images as written,
-    list items and block quotes indented, everything else reflowed, one blank line between
-    blocks; the text after the last block as the plain-text rules say."""
-    found: list[Unit] = []
-    pos = 0
-    for block in sorted(blocks, key=lambda b: int(field_of(b, "start", 0))):
-        start, end = int(field_of(block, "start", 0)), int(field_of(block, "end", 0))
-        kind = field_of(block, "kind", "")
-        if start < pos or end <= start:
-            continue
-        gap = bool(found)  # one blank line between blocks, whatever the source wrote
-        if kind in _AS_WRITTEN:
-            line_start = start
-            for line in text[start:end].split("\n"):
-                found.append(Unit(line_start, line_start + len(line), _AS_WRITTEN[kind], gap_before=gap))
-                line_start, gap = line_start + len(line) + 1, False
-        else:
-            found.append(Unit(start, end, _LINE_KINDS.get(kind, PROSE), gap_before=gap))
-        pos = end
-    found += [Unit(u.start + pos, u.end + pos, u.kind, u.gap_before) for u in units(text[pos:])]
-    return found
-
-
-class ReadingView(ScrollView, can_focus=True):
+class ReadingView(PagedView, can_focus=True):
     """Shows one document; knows which text offset each screen line holds."""
 
     COMPONENT_CLASSES = {
@@ -135,7 +88,7 @@ class ReadingView(ScrollView, can_focus=True):
         self._shift = 0  # columns preformatted lines are scrolled left by (h / l)
         self._layout = Layout(0)
         self._decor = Decor()
-        self._labels: dict[int, object] = {}  # offset -> (speaker, kind, cue)  # offset -> speaker, kind, cue
+        self._labels: dict[int, object] = {}  # offset -> (speaker, kind, cue)
         self._summary = Spans()
         self._mentions = Spans()
         self._selected = Spans()
@@ -149,6 +102,7 @@ class ReadingView(ScrollView, can_focus=True):
         self._shown = 0  # texts shown so far: a late layout of an older one is dropped
         self._wanted: tuple[str, int] | None = None  # a jump past the first part of a long text
         self._top_line = -1
+        self._declared = False  # the format declared blocks (headings among them)
 
     # What is shown
 
@@ -174,6 +128,7 @@ class ReadingView(ScrollView, can_focus=True):
         self._decor = Decor(self._text, blocks, links, emphasis)
         self._shown += 1
         self._wanted = None
+        self._declared = bool(blocks)
         if blocks:
             self._units = units_of_blocks(self._text, blocks)
         elif len(self._text) > FIRST_PART:
@@ -206,10 +161,14 @@ class ReadingView(ScrollView, can_focus=True):
         participants = analysis.participants
         self._mentions = Spans((m.start, m.end, (p.kind, p.id)) for p in participants for m in p.mentions)
         names = {p.id: p for p in participants}
-        self._quotes = Spans((q.start, q.end, q) for q in analysis.quotes)
+        # A transcript's turns name their speaker at their start: no bar, no label line after each.
+        quotes = [q for q in analysis.quotes if q.kind != "turn"]
+        self._quotes = Spans((q.start, q.end, q) for q in quotes)
         self._labels = {
-            q.end: (names[q.speaker].name, names[q.speaker].kind, q.cue) for q in analysis.quotes if q.speaker in names
+            q.end: (names[q.speaker].name, names[q.speaker].kind, q.cue) for q in quotes if q.speaker in names
         }
+        if not self._declared:  # a format's own headings are styled by their blocks
+            self._headings = Spans(heading_lines(self._text, analysis.sections))
         self._relayout(keep=self.top_offset)
 
     def mark_summary(self, spans: list[tuple[int, int]]) -> None:
@@ -312,6 +271,12 @@ class ReadingView(ScrollView, can_focus=True):
         self._remember_jump("top", offset)
         self.scroll_to(y=self._layout.line_of(offset), animate=False, immediate=True)
 
+    def action_scroll_left(self) -> None:
+        self.shift_by(-8)
+
+    def action_scroll_right(self) -> None:
+        self.shift_by(8)
+
     def _remember_jump(self, how: str, offset: int) -> None:
         """Past the part laid out so far: do it again once the whole text is laid out."""
         laid_out = self._units[-1].end if self._units else 0
@@ -353,7 +318,7 @@ class ReadingView(ScrollView, can_focus=True):
         self.app.theme_changed_signal.subscribe(self, lambda _: self._changed())
 
     def _text_width(self) -> int:
-        return max(10, self.size.width - GUTTER - RIGHT_MARGIN)
+        return max(10, min(MEASURE, self.size.width - GUTTER - RIGHT_MARGIN))
 
     def on_resize(self) -> None:
         if self._layout.width != self._text_width():
@@ -383,7 +348,8 @@ class ReadingView(ScrollView, can_focus=True):
         if kind == GAP:
             return Strip.blank(width, base)
         if kind == LABEL:
-            label = self._speaker_label(*self._layout.labels[index])  # type: ignore[misc]
+            name, who, cue = cast(tuple[str, str, str | None], self._layout.labels[index])
+            label = speaker_label(name, who, cue, self._styles())
             segments = [Segment(" " * GUTTER), *label.render(self.app.console)]
         else:
             segments = self._text_segments(self._layout.starts[index], self._layout.ends[index], kind)
@@ -406,7 +372,7 @@ class ReadingView(ScrollView, can_focus=True):
         paint(self._mentions, lambda value: styles.get(value[0]))
         paint(self._selected, lambda _: styles["selected"])
         in_quote = paint(self._quotes, lambda _: styles["quote"])
-        paint(self._headings, lambda _: styles["heading"])
+        paint(self._headings, lambda level: styles.get(str(level)) or styles["heading"])
         paint(self._matches, lambda _: styles["match"])
         if self._current and self._current[0] < end and self._current[1] > start:
             a, b = self._current
@@ -433,132 +399,5 @@ class ReadingView(ScrollView, can_focus=True):
         return self._style_cache
 
     def _make_styles(self) -> dict[str, Style]:
-        background = self.background_colors[1]
-        dark = self.app.current_theme.dark
-        accent = self.app.current_theme.primary
-        tint = background.blend(Color.parse(SUMMARY_COLOR), 0.16 if dark else 0.35)
-        styles = {
-            "summary": Style(bgcolor=tint.rich_color),
-            "bar": Style(color=SUMMARY_COLOR if dark else "#b58900"),
-            "quote": Style(italic=True),
-            "quote_bar": self._component("reading--quote", ink=True),
-            "label": self._component("reading--label", ink=True),
-            "selected": self._component("reading--selected"),
-            "match": self._component("reading--match", paper=True),
-            "current": self._component("reading--current", paper=True),
-            "furniture": Style(dim=True, italic=True),
-            "heading": Style(bold=True),
-            "link": Style(underline=True, color=accent),
-            "speaker": Style(bold=True, color=accent),
-            "time": Style(dim=True),
-            "bullet": Style(color=accent),
-            "block_bar": Style(dim=True),
-            "image": Style(italic=True),
-            "image_mark": Style(dim=True),
-            "emphasis_bold": Style(bold=True),
-            "emphasis_italic": Style(italic=True),
-            "emphasis_code": Style(color=self.app.current_theme.secondary or accent),
-        }
-        for level in (1, 2, 3):
-            styles[f"h{level}"] = heading_style(level, accent)
-        self._decor.forget_colours(dark)
-        for kind, colour in KIND_COLORS.items():
-            # Pastel colours read well as ink on dark, as a marker on light.
-            styles[kind] = Style(color=colour) if dark else Style(color="black", bgcolor=colour)
-        return styles
-
-    def _component(self, name: str, ink: bool = False, paper: bool = False) -> Style:
-        """A component class's style, blended with the theme's background, keeping only
-        its text colour (ink) and/or background (paper), so the layers underneath show."""
-        full = self.get_component_rich_style(name, partial=False)
-        return Style(
-            color=full.color if ink else None,
-            bgcolor=full.bgcolor if paper else None,
-            bold=full.bold,
-            italic=full.italic,
-            underline=full.underline,
-            reverse=full.reverse,
-        )
-
-    def _speaker_label(self, name: str, kind: str, cue: str | None) -> Text:
-        """The line after a quote: who said it."""
-        styles = self._styles()
-        label = Text("— ", style=styles["label"], end="")
-        label.append(clean(" ".join(name.split())), style=styles.get(kind, Style()) + Style(bold=True))
-        if cue:
-            label.append(f", {clean(cue)}")
-        return label
-
-
-class SummaryView(ReadingView):
-    """The summary as a text to page through: each section's title, then its summary
-    sentences. Enter (or a click) opens the text at the sentence; ] and [ step."""
-
-    BINDINGS = [Binding("enter", "open", "Open the text here", show=False)]  # the footer keeps a / s at 80
-
-    class Opened(Message):
-        def __init__(self, sentence: int) -> None:
-            super().__init__()
-            self.sentence = sentence
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self._sentences = Spans()  # offsets in the summary text -> sentence index in the document
-        self._cursor: int | None = None
-
-    def show_note(self, note: str) -> None:
-        self.show_text(note)
-        self._sentences = Spans()
-        self._cursor = None
-
-    def show_summaries(self, analysis: Analysis, parts: list[tuple[str, Summary]]) -> None:
-        """``parts``: (section title, its summary) in document order."""
-        pieces: list[str] = []
-        headings, sentences = [], []
-        pos = 0
-        for title, summary in parts:
-            head = " ".join(clean(title).split()) or "(untitled)"
-            headings.append((pos, pos + len(head), None))
-            pieces.append(head + "\n\n")
-            pos += len(head) + 2
-            for i in summary.selected:
-                body = " ".join(clean(analysis.sentence_text(i)).split())
-                sentences.append((pos, pos + len(body), i))
-                pieces.append(body + "\n\n")
-                pos += len(body) + 2
-        top = self.top_offset
-        self.show_text("".join(pieces))
-        self._headings = Spans(headings)
-        self._sentences = Spans(sentences)
-        self._cursor = None
-        self._relayout(keep=top)
-
-    def step(self, forward: bool) -> None:
-        if not len(self._sentences):
-            return
-        if self._cursor is None:
-            base = self.top_offset - (1 if forward else 0)
-            found = self._sentences.after(base) if forward else self._sentences.before(base)
-        else:
-            found = self._cursor + (1 if forward else -1)
-        if found is None or not 0 <= found < len(self._sentences):
-            return
-        self._cursor = found
-        start, end, _ = self._sentences.items[found]
-        self.mark_current((start, end))
-        self.go_to(start, only_if_hidden=True)
-
-    def action_open(self) -> None:
-        if not len(self._sentences):
-            return
-        index = self._cursor
-        if index is None:
-            index = self._sentences.after(self.top_offset - 1) or 0
-        self.post_message(self.Opened(int(self._sentences.items[index][2])))
-
-    def on_click(self, event: events.Click) -> None:
-        offset = self.offset_at(event.x, event.y)
-        if offset is None:
-            return
-        for found in self._sentences.overlapping(offset, offset + 1):
-            self.post_message(self.Opened(int(found[2])))  # type: ignore[call-overload]
+        self._decor.forget_colours(self.app.current_theme.dark)
+        return reading_styles(self)
