@@ -54,6 +54,9 @@ IDF_SENTENCES = 50
 # (about 0.5) and most prose (under 0.8) are left as they are. Tuned on QMSum dev.
 SPREAD_START = 0.85
 SPREAD_FULL = 1.15
+# a meeting opens with its agenda: in speakers' turns the position weight grows by this much
+# (times the share of sentences in turns). QMSum dev 0.269/0.041 -> 0.276/0.045 R1/R2; prose unchanged.
+TURN_POSITION = 0.5
 MMR_STEPS = 60  # picks made with redundancy control; a summary is shorter
 MMR_POOL = 300  # only the most relevant sentences compete for them
 
@@ -164,13 +167,14 @@ def length_prior(source: Source) -> np.ndarray:
 
 
 def relevance(source: Source) -> np.ndarray:
+    position = WEIGHTS["position"] + TURN_POSITION * source.turn_share
     return (
         length_prior(source)
         * readability(source)
         * substance(source)
         * (
             WEIGHTS["centrality"] * _scaled(centrality(source))
-            + WEIGHTS["position"] * position_prior(source)
+            + position * position_prior(source)
             + WEIGHTS["title"] * title_overlap(source)
         )
     )
