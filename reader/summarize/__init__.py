@@ -59,6 +59,7 @@ ALGORITHMS: dict[str, Algorithm] = {
     )
 }
 DEFAULT_ALGORITHM = "reader"
+FILL_WORDS = 4  # a greeting or a backchannel, not a summary sentence (the first may be, in a tiny text)
 MISSES = 20  # sentences that do not fit may be skipped this often; a score of 0 still stops the walk
 
 
@@ -161,6 +162,7 @@ def _select(
 def _within_words(ranking: list[Ranked], sizes: dict[int, int], budget: int) -> list[int]:
     """The best-ranked sentences, in rank order, while they fit within ``budget`` words (the top one if none does).
 
+    A sentence of FILL_WORDS words or fewer never fills the rest of a budget.
     It stops at a sentence scored 0 (no substance: that is how "Yeah." got into
     meeting summaries) and after MISSES sentences that do not fit. Two misses
     left a third of a meeting's budget unused when its top turns are long
@@ -172,6 +174,8 @@ def _within_words(ranking: list[Ranked], sizes: dict[int, int], budget: int) -> 
         if chosen and r.score <= 0:
             break  # a sentence scored 0 (no words, no substance) is not worth a place
         size = sizes[r.sentence]
+        if chosen and size <= FILL_WORDS:
+            continue  # "Good morning everyone.", "Yeah, sure.": fits anywhere, says nothing
         if used + size > budget:
             misses += 1
             if misses > MISSES:

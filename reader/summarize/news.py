@@ -162,8 +162,26 @@ def length_prior(source: Source) -> np.ndarray:
     strength = min(1.0, max(0.0, (spread - SPREAD_START) / (SPREAD_FULL - SPREAD_START)))
     if strength == 0.0:
         return np.ones(len(lengths))
-    distinct = np.array([max(len(set(r)), 1) for r in source.rows], dtype=float)
-    return (distinct / float(np.median(distinct))) ** strength
+    size = _unit_size(source)
+    return (size / float(np.median(size))) ** strength
+
+
+def _unit_size(source: Source) -> np.ndarray:
+    """Distinct content words of each sentence, or, in speakers' turns, of the whole turn it belongs to.
+
+    A turn is what one speaker says at a time: a long turn that explains something
+    is split into sentences of every length, and each of them is part of the
+    explanation. Blended by the share of sentences in turns (prose: the sentence).
+    """
+    sentence = np.array([max(len(set(r)), 1) for r in source.rows], dtype=float)
+    share = source.turn_share
+    if share <= 0:
+        return sentence
+    words: dict[int, set[int]] = {}
+    for paragraph, row in zip(source.paragraphs, source.rows):
+        words.setdefault(paragraph, set()).update(row)
+    turn = np.array([max(len(words[p]), 1) for p in source.paragraphs], dtype=float)
+    return sentence ** (1.0 - share) * turn**share
 
 
 def relevance(source: Source) -> np.ndarray:
