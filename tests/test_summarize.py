@@ -311,3 +311,18 @@ def test_in_turns_a_sentence_counts_as_long_as_its_turn():
     assert talk[first] > 2 * prose[first]
     assert np.isclose(talk[first], talk[first + 2])  # one turn, one length
     assert np.allclose(talk[:first], prose[:first] * talk[0] / prose[0])  # one-sentence turns keep their order
+
+
+def test_in_turns_the_opening_weighs_more():
+    from reader.summarize.news import relevance
+
+    texts = [
+        "Today we decide the design of the remote control and its price.",
+        "The remote control needs a design that people like and a fair price.",
+        "I think the price of the remote control matters more than its design.",
+        "The design team can show the remote control next week with a price.",
+    ]
+    paragraphs = list(range(len(texts)))
+    prose = relevance(Source(texts=texts, paragraphs=paragraphs))
+    talk = relevance(Source(texts=texts, paragraphs=paragraphs, turn_share=1.0))
+    assert talk[0] / talk[-1] > prose[0] / prose[-1]
