@@ -292,3 +292,37 @@ def test_length_prior_favours_long_turns_only_where_lengths_vary():
     prior = length_prior(Source(texts=talk, paragraphs=list(range(len(talk)))))
     assert prior[-1] > 1.5 * prior[0]
     assert prior[-2] > 1.5 * prior[1]
+
+
+def test_in_turns_a_sentence_counts_as_long_as_its_turn():
+    from reader.summarize.news import length_prior
+
+    turn = [
+        "So the battery.",
+        "It needs to last a full year of daily use in a living room.",
+        "The rubber buttons and the cheaper plastic case also change the price for the market.",
+    ]
+    short = ["Yeah.", "Okay.", "Mm-hmm, right.", "Sure."] * 3
+    texts = short + turn
+    paragraphs = list(range(len(short))) + [len(short)] * len(turn)
+    prose = length_prior(Source(texts=texts, paragraphs=paragraphs))
+    talk = length_prior(Source(texts=texts, paragraphs=paragraphs, turn_share=1.0))
+    first = len(short)  # "So the battery.": short alone, part of a long explanation in its turn
+    assert talk[first] > 2 * prose[first]
+    assert np.isclose(talk[first], talk[first + 2])  # one turn, one length
+    assert np.allclose(talk[:first], prose[:first] * talk[0] / prose[0])  # one-sentence turns keep their order
+
+
+def test_in_turns_the_opening_weighs_more():
+    from reader.summarize.news import relevance
+
+    texts = [
+        "Today we decide the design of the remote control and its price.",
+        "The remote control needs a design that people like and a fair price.",
+        "I think the price of the remote control matters more than its design.",
+        "The design team can show the remote control next week with a price.",
+    ]
+    paragraphs = list(range(len(texts)))
+    prose = relevance(Source(texts=texts, paragraphs=paragraphs))
+    talk = relevance(Source(texts=texts, paragraphs=paragraphs, turn_share=1.0))
+    assert talk[0] / talk[-1] > prose[0] / prose[-1]

@@ -59,7 +59,8 @@ ALGORITHMS: dict[str, Algorithm] = {
     )
 }
 DEFAULT_ALGORITHM = "reader"
-MISSES = 2  # sentences that do not fit may be skipped twice; farther down the ranking is filler
+FILL_WORDS = 4  # a greeting or a backchannel, not a summary sentence (the first may be, in a tiny text)
+MISSES = 20  # sentences that do not fit may be skipped this often; a score of 0 still stops the walk
 
 
 def default_count(n: int) -> int:
@@ -76,11 +77,14 @@ def source_of(analysis: Analysis, indexes: list[int], title: str | None = None) 
     from reader.summarize.speakers import paragraph_labels, strip_labels
 
     sentences = [analysis.sentences[i] for i in indexes]
+    labels = paragraph_labels(analysis)
+    in_turns = sum(1 for s in sentences if s.paragraph in labels)
     return Source(
-        texts=strip_labels(analysis, indexes, paragraph_labels(analysis)),
+        texts=strip_labels(analysis, indexes, labels),
         paragraphs=[s.paragraph for s in sentences],
         title=analysis.title if title is None else title,
         seed=len(analysis.text),
+        turn_share=in_turns / len(sentences) if sentences else 0.0,
     )
 
 
@@ -158,9 +162,11 @@ def _select(
 def _within_words(ranking: list[Ranked], sizes: dict[int, int], budget: int) -> list[int]:
     """The best-ranked sentences, in rank order, while they fit within ``budget`` words (the top one if none does).
 
-    It skips at most MISSES sentences that do not fit, and stops at a sentence
-    scored 0, rather than reach far down the ranking for whatever is short
-    enough: that is how "Yeah." got into meeting summaries.
+    A sentence of FILL_WORDS words or fewer never fills the rest of a budget.
+    It stops at a sentence scored 0 (no substance: that is how "Yeah." got into
+    meeting summaries) and after MISSES sentences that do not fit. Two misses
+    left a third of a meeting's budget unused when its top turns are long
+    (QMSum dev R1 0.266 -> 0.269 at 20, filler still 0%).
     """
     chosen: list[int] = []
     used = misses = 0
@@ -168,6 +174,8 @@ def _within_words(ranking: list[Ranked], sizes: dict[int, int], budget: int) -> 
         if chosen and r.score <= 0:
             break  # a sentence scored 0 (no words, no substance) is not worth a place
         size = sizes[r.sentence]
+        if chosen and size <= FILL_WORDS:
+            continue  # "Good morning everyone.", "Yeah, sure.": fits anywhere, says nothing
         if used + size > budget:
             misses += 1
             if misses > MISSES:

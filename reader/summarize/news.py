@@ -54,6 +54,9 @@ IDF_SENTENCES = 50
 # (about 0.5) and most prose (under 0.8) are left as they are. Tuned on QMSum dev.
 SPREAD_START = 0.85
 SPREAD_FULL = 1.15
+# a meeting opens with its agenda: in speakers' turns the position weight grows by this much
+# (times the share of sentences in turns). QMSum dev 0.269/0.041 -> 0.276/0.045 R1/R2; prose unchanged.
+TURN_POSITION = 0.5
 MMR_STEPS = 60  # picks made with redundancy control; a summary is shorter
 MMR_POOL = 300  # only the most relevant sentences compete for them
 
@@ -159,18 +162,37 @@ def length_prior(source: Source) -> np.ndarray:
     strength = min(1.0, max(0.0, (spread - SPREAD_START) / (SPREAD_FULL - SPREAD_START)))
     if strength == 0.0:
         return np.ones(len(lengths))
-    distinct = np.array([max(len(set(r)), 1) for r in source.rows], dtype=float)
-    return (distinct / float(np.median(distinct))) ** strength
+    size = _unit_size(source)
+    return (size / float(np.median(size))) ** strength
+
+
+def _unit_size(source: Source) -> np.ndarray:
+    """Distinct content words of each sentence, or, in speakers' turns, of the whole turn it belongs to.
+
+    A turn is what one speaker says at a time: a long turn that explains something
+    is split into sentences of every length, and each of them is part of the
+    explanation. Blended by the share of sentences in turns (prose: the sentence).
+    """
+    sentence = np.array([max(len(set(r)), 1) for r in source.rows], dtype=float)
+    share = source.turn_share
+    if share <= 0:
+        return sentence
+    words: dict[int, set[int]] = {}
+    for paragraph, row in zip(source.paragraphs, source.rows):
+        words.setdefault(paragraph, set()).update(row)
+    turn = np.array([max(len(words[p]), 1) for p in source.paragraphs], dtype=float)
+    return sentence ** (1.0 - share) * turn**share
 
 
 def relevance(source: Source) -> np.ndarray:
+    position = WEIGHTS["position"] + TURN_POSITION * source.turn_share
     return (
         length_prior(source)
         * readability(source)
         * substance(source)
         * (
             WEIGHTS["centrality"] * _scaled(centrality(source))
-            + WEIGHTS["position"] * position_prior(source)
+            + position * position_prior(source)
             + WEIGHTS["title"] * title_overlap(source)
         )
     )

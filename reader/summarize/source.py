@@ -18,6 +18,7 @@ class Source:
     paragraphs: list[int]  # paragraph index of each sentence (non-decreasing)
     title: str = ""
     seed: int = 0  # for the random ranker, so a run can be repeated
+    turn_share: float = 0.0  # share of the sentences said in speakers' turns (a transcript: near 1)
 
     def __len__(self) -> int:
         return len(self.texts)
