@@ -379,10 +379,16 @@ def main(argv=None) -> int:
     parser.add_argument("--split", choices=("dev", "test", "all"), default="test")
     parser.add_argument("--only", choices=("conll", "gum"), default=None)
     parser.add_argument("--errors", type=int, default=0, help="print the first N errors")
+    parser.add_argument("--model", type=Path, default=None, help="name tagger weights (default: the shipped ones)")
+    parser.add_argument("--rules-only", action="store_true", help="score the rules without the name tagger")
     args = parser.parse_args(argv)
-    from reader.text import gazetteer
+    from reader.text import gazetteer, tagger
 
-    gazetteer.preload()  # loading lists is start-up, not per document
+    if args.model:
+        tagger.use(args.model)
+    tagger.ENABLED = not args.rules_only
+    gazetteer.preload()
+    tagger.model() if tagger.ENABLED else None  # loading lists is start-up, not per document
     if args.only != "gum":
         if not args.conll.exists():
             print(f"evaluate_participants: {args.conll}: not found", file=sys.stderr)

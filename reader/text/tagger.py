@@ -1,0 +1,430 @@
+"""A trained name tagger: BIO tags over person/organization/place for the capitalised words.
+
+An averaged perceptron (trained by ``scripts/train_names.py`` on openly licensed GUM documents)
+reads each word, its shape and neighbours, the word lists, the rule system's own decision for
+the word (so it learns when to trust the rules) and how the document uses the word elsewhere.
+Decoding is greedy, left to right. Only capitalised words and the links between them are
+scored; every other word is outside any name.
+
+The weights ship as ``data/name_model.npz`` (feature names and a weight matrix, no pickle) and
+load once, on first use.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+from reader.text import gazetteer as gz
+from reader.text import names
+from reader.text.names import LINKS, PLACE_HEADS, Candidate, Token
+from reader.text.tokens import is_acronym
+from reader.text.tokens import words as wordlist
+
+MODEL_FILE = "name_model.npz"
+KINDS = ("person", "organization", "place")
+TAGS = ("O",) + tuple(f"{p}-{k}" for k in KINDS for p in "BI")
+NAME_LINKS = LINKS | {"&", "-"}
+ENABLED = True  # the evaluation script turns the model off to score the rules alone
+CALENDAR = frozenset(
+    "january february march april may june july august september october november december"
+    " monday tuesday wednesday thursday friday saturday sunday".split()
+)
+PLACE_WORDS = frozenset({"in", "at", "near", "from", "to", "across", "via", "into", "around", "towards", "through"})
+POSSESSIVE = frozenset({"'s", "’s", "s"})
+NO_VOTE = (0.0, 0.0, 0.0)
+
+
+@dataclass
+class Sentence:
+    """One body sentence: its tokens, the first word's index and the rule system's tags."""
+
+    index: int
+    tokens: list[Token]
+    first: int
+    shouting: bool
+    rules: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DocumentEvidence:
+    """How the document uses each word: written in lower case, capitalised inside a sentence,
+    how often capitalised, the kind the rules give it most, and where it stands."""
+
+    lower: set[str]
+    inside: set[str] = field(default_factory=set)
+    count: Counter[str] = field(default_factory=Counter)
+    rule_kind: dict[str, str] = field(default_factory=dict)
+    main_kind: str = ""  # the kind the rules give most in the document
+    contexts: dict[str, set[str]] = field(default_factory=dict)
+    kind_votes: dict[int, tuple[float, float, float]] = field(default_factory=dict)  # word start -> weights
+
+
+def shape(word: str) -> str:
+    """'McDonald' -> 'XxXx', 'U.S.' -> 'X.X.', '1990s' -> 'dx'."""
+    out: list[str] = []
+    for ch in word[:12]:
+        c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+def eligible(toks: list[Token], i: int) -> bool:
+    """A word the tagger decides: capitalised, or a link between capitalised words."""
+    t = toks[i]
+    if t.text[0].isalpha() and t.capital:
+        return True
+    return t.key in NAME_LINKS and 0 < i < len(toks) - 1 and toks[i - 1].capital and _capital_near(toks, i + 1)
+
+
+def _capital_near(toks: list[Token], i: int) -> bool:
+    for t in toks[i : i + 2]:
+        if t.capital and t.text[0].isalpha():
+            return True
+        if t.key not in NAME_LINKS:
+            return False
+    return False
+
+
+@lru_cache(maxsize=100_000)
+def _lists(key: str, text: str) -> tuple[str, ...]:
+    """The word lists a word is in."""
+    out = []
+    checks = (
+        ("first", gz.first_names),
+        ("country", gz.countries),
+        ("region", gz.regions),
+        ("city", gz.cities),
+        ("town", gz.towns),
+        ("place", gz.places),
+    )
+    for name, members in checks:
+        if key in members():
+            out.append(name)
+    for listed in ("org_words", "titles", "function_words", "not_names", "cue_verbs", "kind_nouns", "person_verbs"):
+        if key in wordlist(listed):
+            out.append(listed)
+    if key in PLACE_HEADS:
+        out.append("place_head")
+    if gz.is_demonym(text):
+        out.append("demonym")
+    if is_acronym(text):
+        out.append("acronym")
+    if key in CALENDAR:
+        out.append("calendar")
+    return tuple(out)
+
+
+def _around(toks: list[Token], i: int, step: int) -> tuple[str, str]:
+    j = i + step
+    if 0 <= j < len(toks):
+        return toks[j].key, shape(toks[j].text)
+    return ("<s>" if j < 0 else "</s>"), "-"
+
+
+def static_features(s: Sentence, i: int, doc: DocumentEvidence) -> list[str]:
+    """Every feature of word ``i`` that does not depend on the tags chosen before it."""
+    toks = s.tokens
+    t = toks[i]
+    key, sh = t.key, shape(t.text)
+    (p1, ps1), (n1, ns1) = _around(toks, i, -1), _around(toks, i, 1)
+    p2, n2 = _around(toks, i, -2)[0], _around(toks, i, 2)[0]
+    rule = s.rules[i] if s.rules else "O"
+    rule_prev = s.rules[i - 1] if s.rules and i > 0 else "<s>"
+    rule_next = s.rules[i + 1] if s.rules and i + 1 < len(toks) else "</s>"
+    out = [
+        "b",
+        "w=" + t.text,
+        "k=" + key,
+        "s=" + sh,
+        "p3=" + key[:3],
+        "x3=" + key[-3:],
+        "x2=" + key[-2:],
+        "k-1=" + p1,
+        "k+1=" + n1,
+        "k-2=" + p2,
+        "k+2=" + n2,
+        "s-1=" + ps1,
+        "s+1=" + ns1,
+        "k-1|s=" + p1 + "|" + sh,
+        "s|k+1=" + sh + "|" + n1,
+        "r=" + rule,
+        "r-1=" + rule_prev,
+        "r+1=" + rule_next,
+        "r|r-1=" + rule + "|" + rule_prev,
+        "r|s=" + rule + "|" + sh,
+    ]
+    lists = _lists(key, t.text)
+    where = "init" if i == s.first else "mid"
+    known = f"{where}|known={bool(lists)}|lower={t.text.lower() in doc.lower}"
+    out += [where, where + "|r=" + rule, known, known + "|r=" + rule]
+    if i == s.first:
+        out += ["init|k=" + key] + ["init|g=" + g for g in lists]
+    if s.shouting:
+        out.append("shout")
+    out += ["g=" + g for g in lists]
+    if i > 0:
+        out += ["g-1=" + g for g in _lists(p1, toks[i - 1].text) if g in ("titles", "first", "org_words")]
+    if i + 1 < len(toks):
+        out += ["g+1=" + g for g in _lists(n1, toks[i + 1].text) if g not in ("town", "function_words")]
+    out += _document_features(t, i == s.first, doc)
+    return out
+
+
+def _document_features(t: Token, initial: bool, doc: DocumentEvidence) -> list[str]:
+    out = []
+    low = t.text.lower() in doc.lower
+    inside = t.key in doc.inside
+    if low:
+        out.append("d:lower")
+    if inside:
+        out.append("d:inside")
+    if initial:
+        out.append(f"d:init|lower={low}|inside={inside}")
+    n = doc.count[t.key]
+    out.append("d:n=" + ("1" if n <= 1 else "2" if n <= 3 else "4" if n <= 9 else "10"))
+    kind = doc.rule_kind.get(t.key)
+    if kind:
+        out.append("d:rule=" + kind)
+    out.append("d:main=" + doc.main_kind)
+    out += ["d:ctx=" + c for c in sorted(doc.contexts.get(t.key, ()))]
+    return out
+
+
+def moving_features(prev: str, prev2: str, key: str, sh: str) -> list[str]:
+    """Features that depend on the tags chosen for the two words before."""
+    return ["t-1=" + prev, "t-2|t-1=" + prev2 + "|" + prev, "t-1|s=" + prev + "|" + sh, "t-1|k=" + prev + "|" + key]
+
+
+def prepare(sentences: list[Sentence], rule_cands: list[Candidate], lower: set[str]) -> DocumentEvidence:
+    """Fill each sentence's rule tags and gather the document's evidence."""
+    by_start: dict[int, Candidate] = {c.start: c for c in rule_cands}
+    doc = DocumentEvidence(lower=lower)
+    kinds: dict[str, Counter[str]] = {}
+    for s in sentences:
+        s.rules = ["O"] * len(s.tokens)
+        end, kind = -1, ""
+        for i, t in enumerate(s.tokens):
+            c = by_start.get(t.start)
+            if c is not None and c.kind:
+                end, kind = c.end, c.kind
+                s.rules[i] = "B-" + kind
+                kinds.setdefault(c.key, Counter())[kind] += 1
+            elif t.end <= end:
+                s.rules[i] = "I-" + kind
+            if t.capital and t.text[0].isalpha():
+                doc.count[t.key] += 1
+                if i != s.first:
+                    doc.inside.add(t.key)
+        _contexts(s.tokens, doc.contexts)
+    doc.rule_kind = {k: c.most_common(1)[0][0] for k, c in kinds.items()}
+    total = sum(kinds.values(), Counter())
+    doc.main_kind = total.most_common(1)[0][0] if total else ""
+    return doc
+
+
+def _contexts(toks: list[Token], out: dict[str, set[str]]) -> None:
+    """Where a capitalised word stands anywhere in the document: after 'in', before 'said', ..."""
+    speech = wordlist("cue_verbs") | wordlist("person_verbs")
+    for i, t in enumerate(toks):
+        if not (t.capital and t.text[0].isalpha()):
+            continue
+        before = toks[i - 1].key if i > 0 else ""
+        after = toks[i + 1].key if i + 1 < len(toks) else ""
+        seen = out.setdefault(t.key, set())
+        if before in PLACE_WORDS:
+            seen.add("place")
+        if after in speech or before in wordlist("cue_verbs"):
+            seen.add("speaks")
+        if before == "the":
+            seen.add("the")
+        if after in POSSESSIVE:
+            seen.add("owns")
+        if i > 0 and before in wordlist("titles") and toks[i - 1].capital:
+            seen.add("titled")
+
+
+class Model:
+    """Feature weights: one row of per-tag weights for each known feature."""
+
+    def __init__(self, features: list[str], weights: Any) -> None:
+        self.index = {f: n for n, f in enumerate(features)}
+        self.weights = weights
+        self.tags = TAGS
+
+    def scores(self, feats: list[str]) -> Any:
+        rows = [self.index[f] for f in feats if f in self.index]
+        return self.weights[rows].sum(axis=0)
+
+
+_override: list[Any] = []  # a weights file given by a script (``use``)
+
+
+@cache
+def model() -> Model | None:
+    """The shipped model (or the file given to ``use``), loaded once; None when absent."""
+    import numpy as np
+
+    path = _override[0] if _override else resources.files("reader.text").joinpath(f"data/{MODEL_FILE}")
+    if not path.is_file():
+        return None
+    with path.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
+        features = bytes(data["features"]).decode("utf-8").split("\n")
+        weights = data["weights"].astype(np.float32)
+    return Model(features, weights)
+
+
+def use(path: Any) -> None:
+    """Tag with the weights in ``path`` (a training or evaluation run) instead of the shipped ones."""
+    _override[:] = [path]
+    model.cache_clear()
+
+
+def tag(s: Sentence, doc: DocumentEvidence, m: Model) -> list[str]:
+    """Greedy BIO tags for one sentence; each scored word's kind weights go to ``doc.kind_votes``."""
+    out: list[str] = []
+    prev, prev2 = "<s>", "<s>"
+    for i, t in enumerate(s.tokens):
+        best = "O"
+        if eligible(s.tokens, i):
+            feats = static_features(s, i, doc) + moving_features(prev, prev2, t.key, shape(t.text))
+            scores = m.scores(feats)
+            best = valid(m.tags[int(scores.argmax())], prev)
+            doc.kind_votes[t.start] = _kind_weights(scores)
+        out.append(best)
+        prev2, prev = prev, best
+    return out
+
+
+def _kind_weights(scores: Any) -> tuple[float, float, float]:
+    """How much a word looks like part of a person's, an organization's and a place's name."""
+    import numpy as np
+
+    p = np.exp((scores - scores.max()) / 4.0)
+    p /= p.sum()
+    return float(p[1] + p[2]), float(p[3] + p[4]), float(p[5] + p[6])
+
+
+def valid(tag: str, prev: str) -> str:
+    """'I-place' after 'O' or another kind opens a name: 'B-place'."""
+    if tag.startswith("I-") and prev[2:] != tag[2:]:
+        return "B-" + tag[2:]
+    return tag
+
+
+def spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(first word, last word + 1, kind) of every name."""
+    out: list[tuple[int, int, str]] = []
+    start, kind = -1, ""
+    for i, t in enumerate(tags + ["O"]):
+        if start >= 0 and not (t.startswith("I-") and t[2:] == kind):
+            out.append((start, i, kind))
+            start = -1
+        if t.startswith("B-"):
+            start, kind = i, t[2:]
+    return out
+
+
+def read_sentences(text: str, bounds: list[tuple[int, int]]) -> list[Sentence]:
+    """The tokens of every sentence, as the rules see them."""
+    out = []
+    for n, (a, b) in enumerate(bounds):
+        toks = names.tokenize(text, a, b)
+        out.append(Sentence(n, toks, names.first_word(toks), names.is_shouting(toks)))
+    return out
+
+
+def apply(sentences: list[Sentence], rule_cands: list[Candidate], lower: set[str]) -> list[Candidate]:
+    """The rules' names and the model's, typed, in text order.
+
+    A line in capitals keeps the rules' reading (the model saw few headlines). Where the model
+    and the rules overlap, the rules' span stands; the model adds the names the rules missed,
+    and the kind of every name follows the model's leaning over all its mentions."""
+    m = model() if ENABLED else None
+    if m is None:
+        return rule_cands
+    doc = prepare(sentences, rule_cands, lower)
+    by_span = {(c.start, c.end): c for c in rule_cands}
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in rule_cands:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    out: list[Candidate] = []
+    for s in sentences:
+        rules = by_sentence.get(s.index, [])
+        if s.shouting:
+            out.extend(rules)
+            continue
+        ids = {id(c) for c in rules}
+        found = [_candidate(s, a, b, kind, by_span) for a, b, kind in spans(tag(s, doc, m))]
+        out.extend(_merge(rules, [c for c in found if c and (id(c) in ids or _may_add(s, c))]))
+    _one_kind_per_name(out, doc.kind_votes)
+    return out
+
+
+def _merge(rules: list[Candidate], found: list[Candidate]) -> list[Candidate]:
+    """The rules' names, and the model's where the rules found nothing."""
+    taken = [(c.start, c.end) for c in rules]
+    extra = [c for c in found if not any(a < c.end and c.start < b for a, b in taken)]
+    return sorted(rules + extra, key=lambda c: c.start)
+
+
+def _may_add(s: Sentence, c: Candidate) -> bool:
+    """A name the rules did not find is added only whole: not a run of title or common words
+    ('Deputy', 'Secretary'), and not a piece cut from a longer capitalised run ('Central' of
+    'Central Asian')."""
+    if all(_lists(t.key, t.text) and set(_lists(t.key, t.text)) & NOT_ALONE for t in c.tokens):
+        return False
+    toks = s.tokens
+    a, b = toks.index(c.tokens[0]), toks.index(c.tokens[-1]) + 1
+    return not (a > 0 and _name_word(toks[a - 1]) or b < len(toks) and _name_word(toks[b]))
+
+
+NOT_ALONE = frozenset({"titles", "function_words", "not_names", "demonym", "calendar", "kind_nouns", "cue_verbs"})
+
+
+def _name_word(t: Token) -> bool:
+    return t.capital and t.text[0].isalpha()
+
+
+def _one_kind_per_name(cands: list[Candidate], votes: dict[int, tuple[float, float, float]]) -> None:
+    """A name is one thing throughout a document: the kind the model leans to over all its mentions."""
+    totals: dict[str, list[float]] = {}
+    for c in cands:
+        if c.shouting:
+            continue
+        total = totals.setdefault(c.key, [0.0, 0.0, 0.0])
+        for t in c.tokens:
+            for n, w in enumerate(votes.get(t.start, NO_VOTE)):
+                total[n] += w
+    for c in cands:
+        weights = totals.get(c.key)
+        if weights and max(weights) > 0:
+            c.kind = KINDS[weights.index(max(weights))]
+
+
+def _candidate(s: Sentence, a: int, b: int, kind: str, by_span: dict) -> Candidate | None:
+    toks = s.tokens
+    while a < b and not toks[a].capital:
+        a += 1
+    while b > a and not toks[b - 1].capital:
+        b -= 1
+    if a == b:
+        return None
+    known = by_span.get((toks[a].start, toks[b - 1].end))
+    if known is not None:
+        known.kind = kind
+        return known
+    return Candidate(
+        tokens=toks[a:b],
+        sentence=s.index,
+        initial=a == s.first,
+        shouting=s.shouting,
+        titles=names.titles_before(toks, a),
+        before=toks[a - 1].key if a > 0 else "",
+        after=toks[b].key if b < len(toks) else "",
+        kind=kind,
+    )
