@@ -63,7 +63,7 @@ def train(data: list[Example], epochs: int, seed: int = 1) -> dict[str, dict[str
             prev, prev2 = "<s>", "<s>"
             for i, t in enumerate(s.tokens):
                 guess = "O"
-                if tagger.eligible(s.tokens, i):
+                if tagger.eligible(s.tokens, i, s.first):
                     feats = tagger.static_features(s, i, evidence)
                     feats += tagger.moving_features(prev, prev2, t.key, tagger.shape(t.text))
                     counts = dict.fromkeys(feats, 1)

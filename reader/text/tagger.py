@@ -12,6 +12,7 @@ load once, on first use.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -60,9 +61,10 @@ class DocumentEvidence:
     rule_kind: dict[str, str] = field(default_factory=dict)
     main_kind: str = ""  # the kind the rules give most in the document
     contexts: dict[str, set[str]] = field(default_factory=dict)
-    kind_votes: dict[int, tuple[float, float, float]] = field(default_factory=dict)  # word start -> weights
+    kind_votes: dict[int, Any] = field(default_factory=dict)  # word start -> the model's scores
 
 
+@lru_cache(maxsize=100_000)
 def shape(word: str) -> str:
     """'McDonald' -> 'XxXx', 'U.S.' -> 'X.X.', '1990s' -> 'dx'."""
     out: list[str] = []
@@ -73,11 +75,14 @@ def shape(word: str) -> str:
     return "".join(out)
 
 
-def eligible(toks: list[Token], i: int) -> bool:
-    """A word the tagger decides: capitalised, or a link between capitalised words."""
+def eligible(toks: list[Token], i: int, first: int = -1) -> bool:
+    """A word the tagger decides: capitalised, or a link between capitalised words. A sentence's
+    opening 'The' or 'He' before a small word, and 'I' after one, are left out (never names)."""
     t = toks[i]
     if t.text[0].isalpha() and t.capital:
-        return True
+        if i == first and t.key in wordlist("function_words") and not _capital_near(toks, i + 1):
+            return False
+        return t.text != "I" or i > 0 and _name_word(toks[i - 1])
     return t.key in NAME_LINKS and 0 < i < len(toks) - 1 and toks[i - 1].capital and _capital_near(toks, i + 1)
 
 
@@ -128,22 +133,37 @@ def _around(toks: list[Token], i: int, step: int) -> tuple[str, str]:
 
 def static_features(s: Sentence, i: int, doc: DocumentEvidence) -> list[str]:
     """Every feature of word ``i`` that does not depend on the tags chosen before it."""
+    return word_features(s.tokens[i], i == s.first, s.shouting, doc) + context_features(s, i, doc)
+
+
+def word_features(t: Token, initial: bool, shouting: bool, doc: DocumentEvidence) -> list[str]:
+    """What the word itself says, and how the document uses it (the same wherever it stands)."""
+    key, sh = t.key, shape(t.text)
+    lists = _lists(key, t.text)
+    where = "init" if initial else "mid"
+    out = ["b", "w=" + t.text, "k=" + key, "s=" + sh, "p3=" + key[:3], "x3=" + key[-3:], "x2=" + key[-2:], where]
+    out.append(f"{where}|known={bool(lists)}|lower={t.text.lower() in doc.lower}")
+    if initial:
+        out += ["init|k=" + key] + ["init|g=" + g for g in lists]
+    if shouting:
+        out.append("shout")
+    out += ["g=" + g for g in lists]
+    return out + _document_features(t, initial, doc)
+
+
+def context_features(s: Sentence, i: int, doc: DocumentEvidence) -> list[str]:
+    """The neighbours of word ``i`` and the rules' tags around it."""
     toks = s.tokens
     t = toks[i]
-    key, sh = t.key, shape(t.text)
+    sh = shape(t.text)
     (p1, ps1), (n1, ns1) = _around(toks, i, -1), _around(toks, i, 1)
     p2, n2 = _around(toks, i, -2)[0], _around(toks, i, 2)[0]
     rule = s.rules[i] if s.rules else "O"
     rule_prev = s.rules[i - 1] if s.rules and i > 0 else "<s>"
     rule_next = s.rules[i + 1] if s.rules and i + 1 < len(toks) else "</s>"
+    where = "init" if i == s.first else "mid"
+    known = f"{where}|known={bool(_lists(t.key, t.text))}|lower={t.text.lower() in doc.lower}"
     out = [
-        "b",
-        "w=" + t.text,
-        "k=" + key,
-        "s=" + sh,
-        "p3=" + key[:3],
-        "x3=" + key[-3:],
-        "x2=" + key[-2:],
         "k-1=" + p1,
         "k+1=" + n1,
         "k-2=" + p2,
@@ -157,21 +177,13 @@ def static_features(s: Sentence, i: int, doc: DocumentEvidence) -> list[str]:
         "r+1=" + rule_next,
         "r|r-1=" + rule + "|" + rule_prev,
         "r|s=" + rule + "|" + sh,
+        where + "|r=" + rule,
+        known + "|r=" + rule,
     ]
-    lists = _lists(key, t.text)
-    where = "init" if i == s.first else "mid"
-    known = f"{where}|known={bool(lists)}|lower={t.text.lower() in doc.lower}"
-    out += [where, where + "|r=" + rule, known, known + "|r=" + rule]
-    if i == s.first:
-        out += ["init|k=" + key] + ["init|g=" + g for g in lists]
-    if s.shouting:
-        out.append("shout")
-    out += ["g=" + g for g in lists]
     if i > 0:
         out += ["g-1=" + g for g in _lists(p1, toks[i - 1].text) if g in ("titles", "first", "org_words")]
     if i + 1 < len(toks):
         out += ["g+1=" + g for g in _lists(n1, toks[i + 1].text) if g not in ("town", "function_words")]
-    out += _document_features(t, i == s.first, doc)
     return out
 
 
@@ -202,63 +214,116 @@ def moving_features(prev: str, prev2: str, key: str, sh: str) -> list[str]:
 
 def prepare(sentences: list[Sentence], rule_cands: list[Candidate], lower: set[str]) -> DocumentEvidence:
     """Fill each sentence's rule tags and gather the document's evidence."""
-    by_start: dict[int, Candidate] = {c.start: c for c in rule_cands}
     doc = DocumentEvidence(lower=lower)
     kinds: dict[str, Counter[str]] = {}
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in rule_cands:
+        if c.kind:
+            by_sentence.setdefault(c.sentence, []).append(c)
+            kinds.setdefault(c.key, Counter())[c.kind] += 1
+    speech = wordlist("cue_verbs") | wordlist("person_verbs")
     for s in sentences:
-        s.rules = ["O"] * len(s.tokens)
-        end, kind = -1, ""
-        for i, t in enumerate(s.tokens):
-            c = by_start.get(t.start)
-            if c is not None and c.kind:
-                end, kind = c.end, c.kind
-                s.rules[i] = "B-" + kind
-                kinds.setdefault(c.key, Counter())[kind] += 1
-            elif t.end <= end:
-                s.rules[i] = "I-" + kind
+        s.rules = _rule_tags(s, by_sentence.get(s.index, []))
+        toks = s.tokens
+        for i, t in enumerate(toks):
             if t.capital and t.text[0].isalpha():
                 doc.count[t.key] += 1
                 if i != s.first:
                     doc.inside.add(t.key)
-        _contexts(s.tokens, doc.contexts)
+                _context(toks, i, doc.contexts.setdefault(t.key, set()), speech)
     doc.rule_kind = {k: c.most_common(1)[0][0] for k, c in kinds.items()}
     total = sum(kinds.values(), Counter())
     doc.main_kind = total.most_common(1)[0][0] if total else ""
     return doc
 
 
-def _contexts(toks: list[Token], out: dict[str, set[str]]) -> None:
-    """Where a capitalised word stands anywhere in the document: after 'in', before 'said', ..."""
-    speech = wordlist("cue_verbs") | wordlist("person_verbs")
-    for i, t in enumerate(toks):
-        if not (t.capital and t.text[0].isalpha()):
-            continue
-        before = toks[i - 1].key if i > 0 else ""
-        after = toks[i + 1].key if i + 1 < len(toks) else ""
-        seen = out.setdefault(t.key, set())
-        if before in PLACE_WORDS:
-            seen.add("place")
-        if after in speech or before in wordlist("cue_verbs"):
-            seen.add("speaks")
-        if before == "the":
-            seen.add("the")
-        if after in POSSESSIVE:
-            seen.add("owns")
-        if i > 0 and before in wordlist("titles") and toks[i - 1].capital:
-            seen.add("titled")
+def _rule_tags(s: Sentence, cands: list[Candidate]) -> list[str]:
+    tags = ["O"] * len(s.tokens)
+    if not cands:
+        return tags
+    by_start = {c.start: c for c in cands}
+    end, kind = -1, ""
+    for i, t in enumerate(s.tokens):
+        c = by_start.get(t.start)
+        if c is not None and c.kind:
+            end, kind = c.end, c.kind
+            tags[i] = "B-" + kind
+        elif t.end <= end:
+            tags[i] = "I-" + kind
+    return tags
+
+
+def _context(toks: list[Token], i: int, seen: set[str], speech: frozenset[str]) -> None:
+    """Where a capitalised word stands, anywhere in the document: after 'in', before 'said', ..."""
+    before = toks[i - 1].key if i > 0 else ""
+    after = toks[i + 1].key if i + 1 < len(toks) else ""
+    if before in PLACE_WORDS:
+        seen.add("place")
+    if after in speech or before in wordlist("cue_verbs"):
+        seen.add("speaks")
+    if before == "the":
+        seen.add("the")
+    if after in POSSESSIVE:
+        seen.add("owns")
+    if i > 0 and before in wordlist("titles") and toks[i - 1].capital:
+        seen.add("titled")
 
 
 class Model:
-    """Feature weights: one row of per-tag weights for each known feature."""
+    """Feature weights: one row of per-tag weights for each known feature (and a last row of zeros)."""
 
     def __init__(self, features: list[str], weights: Any) -> None:
+        import numpy as np
+
         self.index = {f: n for n, f in enumerate(features)}
-        self.weights = weights
+        self.weights = np.vstack([weights, np.zeros((1, weights.shape[1]), dtype=weights.dtype)])
+        self.zero = len(features)
         self.tags = TAGS
+        self._rows: dict[str, list[float]] = {}
+
+    def rows(self, feats: list[str]) -> list[int]:
+        return [self.index[f] for f in feats if f in self.index]
 
     def scores(self, feats: list[str]) -> Any:
-        rows = [self.index[f] for f in feats if f in self.index]
-        return self.weights[rows].sum(axis=0)
+        return self.weights[self.rows(feats)].sum(axis=0)
+
+    def row(self, feat: str) -> list[float]:
+        """One feature's weights as a list (cached): adding a few is quicker than numpy."""
+        row = self._rows.get(feat)
+        if row is None:
+            n = self.index.get(feat, self.zero)
+            row = self._rows[feat] = self.weights[n].tolist()
+        return row
+
+    def static_scores(self, sentences: list[Sentence], doc: DocumentEvidence) -> dict[int, dict[int, list[float]]]:
+        """Sentence -> word -> scores from the tag-independent features of every scored word,
+        summed in one numpy call."""
+        import numpy as np
+
+        flat: list[int] = []
+        offsets: list[int] = []
+        places: list[tuple[int, int]] = []
+        cache: dict[tuple[str, bool, bool], list[int]] = {}
+        for s in sentences:
+            if s.shouting:
+                continue
+            for i, t in enumerate(s.tokens):
+                if not (t.capital or t.key in NAME_LINKS) or not eligible(s.tokens, i, s.first):
+                    continue
+                key = (t.text, i == s.first, s.shouting)
+                own = cache.get(key)
+                if own is None:
+                    own = cache[key] = self.rows(word_features(t, key[1], key[2], doc))
+                offsets.append(len(flat))
+                flat += own
+                flat += self.rows(context_features(s, i, doc))
+                flat.append(self.zero)
+                places.append((s.index, i))
+        out: dict[int, dict[int, list[float]]] = {}
+        if offsets:
+            for (n, i), row in zip(places, np.add.reduceat(self.weights[flat], offsets).tolist()):
+                out.setdefault(n, {})[i] = row
+        return out
 
 
 _override: list[Any] = []  # a weights file given by a script (``use``)
@@ -284,29 +349,35 @@ def use(path: Any) -> None:
     model.cache_clear()
 
 
-def tag(s: Sentence, doc: DocumentEvidence, m: Model) -> list[str]:
-    """Greedy BIO tags for one sentence; each scored word's kind weights go to ``doc.kind_votes``."""
-    out: list[str] = []
-    prev, prev2 = "<s>", "<s>"
-    for i, t in enumerate(s.tokens):
-        best = "O"
-        if eligible(s.tokens, i):
-            feats = static_features(s, i, doc) + moving_features(prev, prev2, t.key, shape(t.text))
-            scores = m.scores(feats)
-            best = valid(m.tags[int(scores.argmax())], prev)
-            doc.kind_votes[t.start] = _kind_weights(scores)
-        out.append(best)
-        prev2, prev = prev, best
+def tag(s: Sentence, doc: DocumentEvidence, m: Model, static: dict[int, list[float]] | None = None) -> list[str]:
+    """Greedy BIO tags for one sentence; each scored word's scores go to ``doc.kind_votes``.
+    ``static`` holds the words' tag-independent scores when ``Model.static_scores`` made them;
+    words without any are outside names."""
+    if static is None:
+        toks = s.tokens
+        static = {
+            i: m.scores(static_features(s, i, doc)).tolist() for i in range(len(toks)) if eligible(toks, i, s.first)
+        }
+    out = ["O"] * len(s.tokens)
+    for i, base in static.items():
+        prev = out[i - 1] if i > 0 else "<s>"
+        prev2 = out[i - 2] if i > 1 else "<s>"
+        t = s.tokens[i]
+        scores = list(base)
+        for feat in moving_features(prev, prev2, t.key, shape(t.text)):
+            for n, w in enumerate(m.row(feat)):
+                scores[n] += w
+        out[i] = valid(m.tags[scores.index(max(scores))], prev)
+        doc.kind_votes[t.start] = scores
     return out
 
 
 def _kind_weights(scores: Any) -> tuple[float, float, float]:
     """How much a word looks like part of a person's, an organization's and a place's name."""
-    import numpy as np
-
-    p = np.exp((scores - scores.max()) / 4.0)
-    p /= p.sum()
-    return float(p[1] + p[2]), float(p[3] + p[4]), float(p[5] + p[6])
+    top = max(scores)
+    p = [math.exp((float(x) - top) / 4.0) for x in scores]
+    total = sum(p)
+    return (p[1] + p[2]) / total, (p[3] + p[4]) / total, (p[5] + p[6]) / total
 
 
 def valid(tag: str, prev: str) -> str:
@@ -353,15 +424,20 @@ def apply(sentences: list[Sentence], rule_cands: list[Candidate], lower: set[str
     for c in rule_cands:
         by_sentence.setdefault(c.sentence, []).append(c)
     out: list[Candidate] = []
+    static = m.static_scores(sentences, doc)
     for s in sentences:
         rules = by_sentence.get(s.index, [])
         if s.shouting:
             out.extend(rules)
             continue
         ids = {id(c) for c in rules}
-        found = [_candidate(s, a, b, kind, by_span) for a, b, kind in spans(tag(s, doc, m))]
+        scored = static.get(s.index)
+        if not scored:
+            out.extend(rules)
+            continue
+        found = [_candidate(s, a, b, kind, by_span) for a, b, kind in spans(tag(s, doc, m, scored))]
         out.extend(_merge(rules, [c for c in found if c and (id(c) in ids or _may_add(s, c))]))
-    _one_kind_per_name(out, doc.kind_votes)
+    _one_kind_per_name(out, doc.kind_votes, doc.rule_kind)
     return out
 
 
@@ -379,7 +455,8 @@ def _may_add(s: Sentence, c: Candidate) -> bool:
     if all(_lists(t.key, t.text) and set(_lists(t.key, t.text)) & NOT_ALONE for t in c.tokens):
         return False
     toks = s.tokens
-    a, b = toks.index(c.tokens[0]), toks.index(c.tokens[-1]) + 1
+    a = next(i for i, t in enumerate(toks) if t is c.tokens[0])
+    b = a + len(c.tokens)
     return not (a > 0 and _name_word(toks[a - 1]) or b < len(toks) and _name_word(toks[b]))
 
 
@@ -390,20 +467,31 @@ def _name_word(t: Token) -> bool:
     return t.capital and t.text[0].isalpha()
 
 
-def _one_kind_per_name(cands: list[Candidate], votes: dict[int, tuple[float, float, float]]) -> None:
-    """A name is one thing throughout a document: the kind the model leans to over all its mentions."""
+def _one_kind_per_name(cands: list[Candidate], votes: dict[int, Any], rule_kinds: dict[str, str]) -> None:
+    """A name is one thing throughout a document: the kind the model leans to over all its
+    mentions, unless the rules gave the name a kind the model finds at least half as likely."""
     totals: dict[str, list[float]] = {}
     for c in cands:
         if c.shouting:
             continue
         total = totals.setdefault(c.key, [0.0, 0.0, 0.0])
         for t in c.tokens:
-            for n, w in enumerate(votes.get(t.start, NO_VOTE)):
+            scores = votes.get(t.start)
+            for n, w in enumerate(NO_VOTE if scores is None else _kind_weights(scores)):
                 total[n] += w
+    chosen: dict[str, str] = {}
+    for key, weights in totals.items():
+        best = max(weights)
+        ruled = rule_kinds.get(key)
+        if ruled and weights[KINDS.index(ruled)] * RULES_MARGIN >= best:
+            chosen[key] = ruled
+        elif best > 0:
+            chosen[key] = KINDS[weights.index(best)]
     for c in cands:
-        weights = totals.get(c.key)
-        if weights and max(weights) > 0:
-            c.kind = KINDS[weights.index(max(weights))]
+        c.kind = chosen.get(c.key, c.kind)
+
+
+RULES_MARGIN = 2.0  # how much likelier the model's kind must be to overrule the rules'
 
 
 def _candidate(s: Sentence, a: int, b: int, kind: str, by_span: dict) -> Candidate | None:
