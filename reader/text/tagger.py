@@ -469,7 +469,8 @@ def _name_word(t: Token) -> bool:
 
 def _one_kind_per_name(cands: list[Candidate], votes: dict[int, Any], rule_kinds: dict[str, str]) -> None:
     """A name is one thing throughout a document: the kind the model leans to over all its
-    mentions, unless the rules gave the name a kind the model finds at least half as likely."""
+    mentions, unless the rules made the name a person's and the model finds that at least half
+    as likely (a full name cut from an office before it: 'Office Vladimir Voronkov')."""
     totals: dict[str, list[float]] = {}
     for c in cands:
         if c.shouting:
@@ -483,7 +484,7 @@ def _one_kind_per_name(cands: list[Candidate], votes: dict[int, Any], rule_kinds
     for key, weights in totals.items():
         best = max(weights)
         ruled = rule_kinds.get(key)
-        if ruled and weights[KINDS.index(ruled)] * RULES_MARGIN >= best:
+        if ruled == "person" and weights[0] * RULES_MARGIN >= best:
             chosen[key] = ruled
         elif best > 0:
             chosen[key] = KINDS[weights.index(best)]
