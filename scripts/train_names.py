@@ -63,7 +63,7 @@ def train(data: list[Example], epochs: int, seed: int = 1) -> dict[str, dict[str
             prev, prev2 = "<s>", "<s>"
             for i, t in enumerate(s.tokens):
                 guess = "O"
-                if tagger.eligible(s.tokens, i, s.first):
+                if tagger.scored(s, i, evidence):
                     feats = tagger.static_features(s, i, evidence)
                     feats += tagger.moving_features(prev, prev2, t.key, tagger.shape(t.text))
                     counts = dict.fromkeys(feats, 1)
@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("dev", "test", "all"), default="all", help="documents to train on")
     parser.add_argument("--genres", default=",".join(OPEN_GENRES), help="comma-separated GUM genres")
     parser.add_argument("--epochs", type=int, default=8)
-    parser.add_argument("--min-weight", type=float, default=0.05, help="drop features lighter than this")
+    parser.add_argument("--min-weight", type=float, default=1.5, help="drop features lighter than this")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     paths = args.gum or [ev.CORPORA / "gum/en_gum-ud-dev.conllu", ev.CORPORA / "gum/en_gum-ud-train.conllu"]

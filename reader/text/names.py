@@ -124,10 +124,6 @@ class Token:
     key: str = ""  # lower case without a final dot: the form looked up in word lists
     capital: bool = False
 
-    def __post_init__(self) -> None:
-        self.key = gz.word_key(self.text)
-        self.capital = self.text[0].isupper()
-
 
 @dataclass
 class Candidate:
@@ -161,7 +157,12 @@ class Candidate:
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+    key = gz.word_key  # key and capital are set here: a __post_init__ per word costs a second on a long book
+    return [
+        Token(m.start(), m.end(), w, key(w), w[0].isupper())
+        for m in TOKEN.finditer(text, start, end)
+        for w in (m.group(),)
+    ]
 
 
 def is_shouting(tokens: list[Token]) -> bool:

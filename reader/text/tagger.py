@@ -13,6 +13,8 @@ load once, on first use.
 from __future__ import annotations
 
 import math
+import struct
+import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -32,7 +34,7 @@ NAME_LINKS = LINKS | {"&", "-"}
 ENABLED = True  # the evaluation script turns the model off to score the rules alone
 CALENDAR = frozenset(
     "january february march april may june july august september october november december"
-    " monday tuesday wednesday thursday friday saturday sunday".split()
+    " monday tuesday wednesday thursday friday saturday sunday spring summer autumn winter".split()
 )
 PLACE_WORDS = frozenset({"in", "at", "near", "from", "to", "across", "via", "into", "around", "towards", "through"})
 POSSESSIVE = frozenset({"'s", "’s", "s"})
@@ -84,6 +86,15 @@ def eligible(toks: list[Token], i: int, first: int = -1) -> bool:
             return False
         return t.text != "I" or i > 0 and _name_word(toks[i - 1])
     return t.key in NAME_LINKS and 0 < i < len(toks) - 1 and toks[i - 1].capital and _capital_near(toks, i + 1)
+
+
+def scored(s: Sentence, i: int, doc: DocumentEvidence) -> bool:
+    """Whether the model decides word ``i``: an eligible word, unless it is a common word the
+    document also writes in lower case, on no list, that the rules left out ('Suddenly', 'Besides')."""
+    if not eligible(s.tokens, i, s.first):
+        return False
+    t = s.tokens[i]
+    return not (s.rules[i] == "O" and t.text.lower() in doc.lower and not _lists(t.key, t.text))
 
 
 def _capital_near(toks: list[Token], i: int) -> bool:
@@ -270,82 +281,150 @@ def _context(toks: list[Token], i: int, seen: set[str], speech: frozenset[str]) 
 
 
 class Model:
-    """Feature weights: one row of per-tag weights for each known feature (and a last row of zeros)."""
+    """Feature weights: one row of per-tag weights for each known feature.
 
-    def __init__(self, features: list[str], weights: Any) -> None:
-        import numpy as np
+    Rows are read from a flat tuple of floats; a short document is scored in plain Python, a
+    long one in one numpy call (numpy is imported only then: cold start stays light)."""
 
+    def __init__(self, features: list[str], values: tuple[float, ...]) -> None:
         self.index = {f: n for n, f in enumerate(features)}
-        self.weights = np.vstack([weights, np.zeros((1, weights.shape[1]), dtype=weights.dtype)])
+        self.values = values + (0.0,) * len(TAGS)  # a last row of zeros
         self.zero = len(features)
         self.tags = TAGS
-        self._rows: dict[str, list[float]] = {}
+        self._moving: dict[tuple[str, str, str, str], list[float]] = {}
+        self._matrix: Any = None
+
+    @property
+    def weights(self) -> Any:
+        """The weights as a numpy matrix (features + 1 rows, one column per tag)."""
+        if self._matrix is None:
+            import numpy as np
+
+            self._matrix = np.array(self.values, dtype=np.float32).reshape(-1, len(TAGS))
+        return self._matrix
 
     def rows(self, feats: list[str]) -> list[int]:
         return [self.index[f] for f in feats if f in self.index]
 
-    def scores(self, feats: list[str]) -> Any:
-        return self.weights[self.rows(feats)].sum(axis=0)
+    def sum_rows(self, rows: list[int]) -> list[float]:
+        width, values = len(TAGS), self.values
+        out = [0.0] * width
+        for r in rows:
+            base = r * width
+            for n in range(width):
+                out[n] += values[base + n]
+        return out
 
-    def row(self, feat: str) -> list[float]:
-        """One feature's weights as a list (cached): adding a few is quicker than numpy."""
-        row = self._rows.get(feat)
+    def scores(self, feats: list[str]) -> list[float]:
+        return self.sum_rows(self.rows(feats))
+
+    def moving(self, prev: str, prev2: str, key: str, sh: str) -> list[float]:
+        """The summed weights of the features that follow the tags before (cached)."""
+        ck = (prev, prev2, key, sh)
+        row = self._moving.get(ck)
         if row is None:
-            n = self.index.get(feat, self.zero)
-            row = self._rows[feat] = self.weights[n].tolist()
+            row = self._moving[ck] = self.scores(moving_features(prev, prev2, key, sh))
         return row
 
     def static_scores(self, sentences: list[Sentence], doc: DocumentEvidence) -> dict[int, dict[int, list[float]]]:
-        """Sentence -> word -> scores from the tag-independent features of every scored word,
-        summed in one numpy call."""
-        import numpy as np
-
-        flat: list[int] = []
-        offsets: list[int] = []
-        places: list[tuple[int, int]] = []
-        cache: dict[tuple[str, bool, bool], list[int]] = {}
+        """Sentence -> word -> scores from the tag-independent features of every scored word."""
+        rows: list[list[int]] = []
+        places: dict[tuple, list[tuple[int, int]]] = {}  # the same word in the same surroundings: one sum
+        cache: dict[tuple[str, bool], list[int]] = {}
         for s in sentences:
             if s.shouting:
                 continue
             for i, t in enumerate(s.tokens):
-                if not (t.capital or t.key in NAME_LINKS) or not eligible(s.tokens, i, s.first):
+                if not (t.capital or t.key in NAME_LINKS) or not scored(s, i, doc):
                     continue
-                key = (t.text, i == s.first, s.shouting)
-                own = cache.get(key)
+                sig = _surroundings(s, i)
+                if sig in places:
+                    places[sig].append((s.index, i))
+                    continue
+                places[sig] = [(s.index, i)]
+                own = cache.get(sig[:2])
                 if own is None:
-                    own = cache[key] = self.rows(word_features(t, key[1], key[2], doc))
-                offsets.append(len(flat))
-                flat += own
-                flat += self.rows(context_features(s, i, doc))
-                flat.append(self.zero)
-                places.append((s.index, i))
+                    own = cache[sig[:2]] = self.rows(word_features(t, sig[1], False, doc))
+                rows.append(own + self.rows(context_features(s, i, doc)) + [self.zero])
+        sums = self._sum_many(rows) if len(rows) > NUMPY_FROM else [self.sum_rows(r) for r in rows]
         out: dict[int, dict[int, list[float]]] = {}
-        if offsets:
-            for (n, i), row in zip(places, np.add.reduceat(self.weights[flat], offsets).tolist()):
+        for where, row in zip(places.values(), sums):
+            for n, i in where:
                 out.setdefault(n, {})[i] = row
         return out
 
+    def _sum_many(self, rows: list[list[int]]) -> list[list[float]]:
+        import numpy as np
 
+        flat = [r for group in rows for r in group]
+        offsets = np.cumsum([0] + [len(group) for group in rows[:-1]])
+        return np.add.reduceat(self.weights[flat], offsets).tolist()
+
+
+def _surroundings(s: Sentence, i: int) -> tuple:
+    """Everything ``context_features`` reads about word ``i``."""
+    toks, rules = s.tokens, s.rules
+    return (
+        (
+            toks[i].text,
+            i == s.first,
+            toks[i - 1].text if i > 0 else "",
+            toks[i + 1].text if i + 1 < len(toks) else "",
+            toks[i - 2].key if i > 1 else "",
+            toks[i + 2].key if i + 2 < len(toks) else "",
+            rules[i - 1] if i > 0 else "",
+            rules[i],
+            rules[i + 1] if i + 1 < len(toks) else "",
+            i,  # "<s>" and "</s>" stand in for missing neighbours: the position tells
+        )
+        if i < 2 or i + 2 >= len(toks)
+        else (
+            toks[i].text,
+            i == s.first,
+            toks[i - 1].text,
+            toks[i + 1].text,
+            toks[i - 2].key,
+            toks[i + 2].key,
+            rules[i - 1],
+            rules[i],
+            rules[i + 1],
+            -1,
+        )
+    )
+
+
+NUMPY_FROM = 2000  # scored words from which numpy's start-up pays for itself
 _override: list[Any] = []  # a weights file given by a script (``use``)
 
 
 @cache
 def model() -> Model | None:
     """The shipped model (or the file given to ``use``), loaded once; None when absent."""
-    import numpy as np
-
     path = _override[0] if _override else resources.files("reader.text").joinpath(f"data/{MODEL_FILE}")
     if not path.is_file():
         return None
-    with path.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
-        features = bytes(data["features"]).decode("utf-8").split("\n")
-        weights = data["weights"].astype(np.float32)
-    return Model(features, weights)
+    with path.open("rb") as handle, zipfile.ZipFile(handle) as archive:
+        features = _npy(archive.read("features.npy"), "|u1").decode("utf-8").split("\n")
+        raw = _npy(archive.read("weights.npy"), "<f2")
+    return Model(features, struct.unpack(f"<{len(raw) // 2}e", raw))
+
+
+def _npy(data: bytes, descr: str) -> bytes:
+    """The raw values of a .npy file holding one array of type ``descr`` (read without numpy)."""
+    if not data.startswith(b"\x93NUMPY"):
+        raise ValueError("not a .npy array")
+    size = 2 if data[6] == 1 else 4
+    length = int.from_bytes(data[8 : 8 + size], "little")
+    header = data[8 + size : 8 + size + length].decode("latin-1")
+    if f"'descr': '{descr}'" not in header or "'fortran_order': False" not in header:
+        raise ValueError(f"unexpected array header: {header.strip()}")
+    return data[8 + size + length :]
 
 
 def use(path: Any) -> None:
-    """Tag with the weights in ``path`` (a training or evaluation run) instead of the shipped ones."""
-    _override[:] = [path]
+    """Tag with the weights in ``path`` (a training or evaluation run) instead of the shipped ones;
+    ``None`` goes back to the shipped ones."""
+    _override[:] = [] if path is None else [path]
     model.cache_clear()
 
 
@@ -355,18 +434,13 @@ def tag(s: Sentence, doc: DocumentEvidence, m: Model, static: dict[int, list[flo
     words without any are outside names."""
     if static is None:
         toks = s.tokens
-        static = {
-            i: m.scores(static_features(s, i, doc)).tolist() for i in range(len(toks)) if eligible(toks, i, s.first)
-        }
+        static = {i: m.scores(static_features(s, i, doc)) for i in range(len(toks)) if scored(s, i, doc)}
     out = ["O"] * len(s.tokens)
     for i, base in static.items():
         prev = out[i - 1] if i > 0 else "<s>"
         prev2 = out[i - 2] if i > 1 else "<s>"
         t = s.tokens[i]
-        scores = list(base)
-        for feat in moving_features(prev, prev2, t.key, shape(t.text)):
-            for n, w in enumerate(m.row(feat)):
-                scores[n] += w
+        scores = [a + b for a, b in zip(base, m.moving(prev, prev2, t.key, shape(t.text)))]
         out[i] = valid(m.tags[scores.index(max(scores))], prev)
         doc.kind_votes[t.start] = scores
     return out
