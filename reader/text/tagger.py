@@ -326,17 +326,27 @@ class Model:
             row = self._moving[ck] = self.scores(moving_features(prev, prev2, key, sh))
         return row
 
-    def static_scores(self, sentences: list[Sentence], doc: DocumentEvidence) -> dict[int, dict[int, list[float]]]:
-        """Sentence -> word -> scores from the tag-independent features of every scored word."""
+    def static_scores(self, sentences: list[Sentence], doc: DocumentEvidence) -> dict[int, dict[int, Any]]:
+        """Sentence -> word -> scores from the tag-independent features of every scored word.
+
+        A word inside a name the rules found is scored in its first ``RULED_SAMPLE`` places only;
+        after that it keeps the rules' tag (a long book names its people thousands of times)."""
         rows: list[list[int]] = []
         places: dict[tuple, list[tuple[int, int]]] = {}  # the same word in the same surroundings: one sum
         cache: dict[tuple[str, bool], list[int]] = {}
+        ruled: Counter[str] = Counter()
+        out: dict[int, dict[int, Any]] = {}
         for s in sentences:
             if s.shouting:
                 continue
             for i, t in enumerate(s.tokens):
                 if not (t.capital or t.key in NAME_LINKS) or not scored(s, i, doc):
                     continue
+                if s.rules[i] != "O":
+                    ruled[t.key] += 1
+                    if ruled[t.key] > RULED_SAMPLE:
+                        out.setdefault(s.index, {})[i] = s.rules[i]
+                        continue
                 sig = _surroundings(s, i)
                 if sig in places:
                     places[sig].append((s.index, i))
@@ -347,7 +357,6 @@ class Model:
                     own = cache[sig[:2]] = self.rows(word_features(t, sig[1], False, doc))
                 rows.append(own + self.rows(context_features(s, i, doc)) + [self.zero])
         sums = self._sum_many(rows) if len(rows) > NUMPY_FROM else [self.sum_rows(r) for r in rows]
-        out: dict[int, dict[int, list[float]]] = {}
         for where, row in zip(places.values(), sums):
             for n, i in where:
                 out.setdefault(n, {})[i] = row
@@ -393,6 +402,7 @@ def _surroundings(s: Sentence, i: int) -> tuple:
     )
 
 
+RULED_SAMPLE = 25
 NUMPY_FROM = 2000  # scored words from which numpy's start-up pays for itself
 _override: list[Any] = []  # a weights file given by a script (``use``)
 
@@ -428,15 +438,18 @@ def use(path: Any) -> None:
     model.cache_clear()
 
 
-def tag(s: Sentence, doc: DocumentEvidence, m: Model, static: dict[int, list[float]] | None = None) -> list[str]:
+def tag(s: Sentence, doc: DocumentEvidence, m: Model, static: dict[int, Any] | None = None) -> list[str]:
     """Greedy BIO tags for one sentence; each scored word's scores go to ``doc.kind_votes``.
-    ``static`` holds the words' tag-independent scores when ``Model.static_scores`` made them;
-    words without any are outside names."""
+    ``static`` holds the words' tag-independent scores when ``Model.static_scores`` made them
+    (or a tag to take as it is); words without any are outside names."""
     if static is None:
         toks = s.tokens
         static = {i: m.scores(static_features(s, i, doc)) for i in range(len(toks)) if scored(s, i, doc)}
     out = ["O"] * len(s.tokens)
     for i, base in static.items():
+        if isinstance(base, str):
+            out[i] = base
+            continue
         prev = out[i - 1] if i > 0 else "<s>"
         prev2 = out[i - 2] if i > 1 else "<s>"
         t = s.tokens[i]
