@@ -38,7 +38,7 @@ def examples(doc: ev.GumDoc) -> list[Example]:
     gold = sorted((starts[a], ends[b - 1], kind) for a, b, kind in ev.gum_gold(doc))
     sentences, rules, lower = participants.rule_mentions(analysis)
     evidence = tagger.prepare(sentences, rules, lower)
-    return [(s, evidence, gold_tags(s, gold)) for s in sentences if not s.shouting]
+    return [(s, evidence, gold_tags(s, gold)) for s in sentences if not s.ruled]
 
 
 def gold_tags(s: tagger.Sentence, gold: list[tuple[int, int, str]]) -> list[str]:

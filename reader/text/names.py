@@ -188,13 +188,13 @@ def candidates(
     for run in _runs(toks):
         for part in _split(run):
             out.extend(_trim(part, toks, sentence, first, shouting))
-    if _is_table(toks):
+    if is_table(toks):
         for c in out:
             c.team = c.after[:1].isdigit() or c.after == "("
     return out
 
 
-def _is_table(toks: list[Token]) -> bool:
+def is_table(toks: list[Token]) -> bool:
     figures = sum(1 for t in toks if t.text[0].isdigit())
     return figures >= 3 and figures >= 0.25 * len(toks)
 

@@ -49,7 +49,13 @@ class Sentence:
     tokens: list[Token]
     first: int
     shouting: bool
+    table: bool = False  # a line of figures (a results table)
     rules: list[str] = field(default_factory=list)
+
+    @property
+    def ruled(self) -> bool:
+        """Headlines in capitals and table lines keep the rules' reading: the model saw few."""
+        return self.shouting or self.table
 
 
 @dataclass
@@ -337,7 +343,7 @@ class Model:
         ruled: Counter[str] = Counter()
         out: dict[int, dict[int, Any]] = {}
         for s in sentences:
-            if s.shouting:
+            if s.ruled:
                 continue
             for i, t in enumerate(s.tokens):
                 if not (t.capital or t.key in NAME_LINKS) or not scored(s, i, doc):
@@ -492,14 +498,14 @@ def read_sentences(text: str, bounds: list[tuple[int, int]]) -> list[Sentence]:
     out = []
     for n, (a, b) in enumerate(bounds):
         toks = names.tokenize(text, a, b)
-        out.append(Sentence(n, toks, names.first_word(toks), names.is_shouting(toks)))
+        out.append(Sentence(n, toks, names.first_word(toks), names.is_shouting(toks), names.is_table(toks)))
     return out
 
 
 def apply(sentences: list[Sentence], rule_cands: list[Candidate], lower: set[str]) -> list[Candidate]:
     """The rules' names and the model's, typed, in text order.
 
-    A line in capitals keeps the rules' reading (the model saw few headlines). Where the model
+    A line in capitals or of figures keeps the rules' reading. Where the model
     and the rules overlap, the rules' span stands; the model adds the names the rules missed,
     and the kind of every name follows the model's leaning over all its mentions."""
     m = model() if ENABLED else None
@@ -514,7 +520,7 @@ def apply(sentences: list[Sentence], rule_cands: list[Candidate], lower: set[str
     static = m.static_scores(sentences, doc)
     for s in sentences:
         rules = by_sentence.get(s.index, [])
-        if s.shouting:
+        if s.ruled:
             out.extend(rules)
             continue
         ids = {id(c) for c in rules}
@@ -524,7 +530,7 @@ def apply(sentences: list[Sentence], rule_cands: list[Candidate], lower: set[str
             continue
         found = [_candidate(s, a, b, kind, by_span) for a, b, kind in spans(tag(s, doc, m, scored))]
         out.extend(_merge(rules, [c for c in found if c and (id(c) in ids or _may_add(s, c))]))
-    _one_kind_per_name(out, doc.kind_votes, doc.rule_kind)
+    _one_kind_per_name(out, doc.kind_votes, doc.rule_kind, {s.index for s in sentences if s.ruled})
     return out
 
 
@@ -554,14 +560,16 @@ def _name_word(t: Token) -> bool:
     return t.capital and t.text[0].isalpha()
 
 
-def _one_kind_per_name(cands: list[Candidate], votes: dict[int, Any], rule_kinds: dict[str, str]) -> None:
+def _one_kind_per_name(
+    cands: list[Candidate], votes: dict[int, Any], rule_kinds: dict[str, str], ruled_lines: set[int]
+) -> None:
     """A name is one thing throughout a document: the kind the model leans to over all its
-    mentions, unless the rules made the name a person's and the model finds that at least half
-    as likely (a full name cut from an office before it: 'Office Vladimir Voronkov')."""
+    mentions, unless the rules made it a person's or an organization's name and the model finds
+    that at least half as likely (a full name cut from an office before it: 'Office Vladimir
+    Voronkov'). Names in ``ruled_lines`` (headlines, tables) keep the rules' kind."""
     totals: dict[str, list[float]] = {}
+    cands = [c for c in cands if c.sentence not in ruled_lines]
     for c in cands:
-        if c.shouting:
-            continue
         total = totals.setdefault(c.key, [0.0, 0.0, 0.0])
         for t in c.tokens:
             scores = votes.get(t.start)
@@ -571,7 +579,7 @@ def _one_kind_per_name(cands: list[Candidate], votes: dict[int, Any], rule_kinds
     for key, weights in totals.items():
         best = max(weights)
         ruled = rule_kinds.get(key)
-        if ruled == "person" and weights[0] * RULES_MARGIN >= best:
+        if ruled in PROTECTED and weights[KINDS.index(ruled)] * RULES_MARGIN >= best:
             chosen[key] = ruled
         elif best > 0:
             chosen[key] = KINDS[weights.index(best)]
@@ -580,6 +588,7 @@ def _one_kind_per_name(cands: list[Candidate], votes: dict[int, Any], rule_kinds
 
 
 RULES_MARGIN = 2.0  # how much likelier the model's kind must be to overrule the rules'
+PROTECTED = ("person", "organization")
 
 
 def _candidate(s: Sentence, a: int, b: int, kind: str, by_span: dict) -> Candidate | None:
