@@ -7,9 +7,12 @@ MISC gold entities are not counted; a prediction on a MISC span counts as a fals
 positive, as conlleval would count it. Documents 1-57 are the development part, 58-115
 the reported part (``--split dev|test|all``).
 
-GUM (``--gum``): see ``gum_eval``; documents are split per genre by a hash of their id.
+GUM (``--gum``): see ``gum_gold``; documents are split per genre by a hash of their id.
+``--model FILE`` scores with other name tagger weights (``scripts/train_names.py --split dev``
+makes held-out ones), ``--rules-only`` without the tagger.
 
     python scripts/evaluate_participants.py [--conll FILE] [--gum DIR] [--split test] [--errors N]
+        [--model FILE] [--rules-only]
 """
 
 from __future__ import annotations
