@@ -20,7 +20,7 @@ from reader.text.tokens import is_acronym, is_initial
 if TYPE_CHECKING:
     from reader.text.tagger import Sentence
 
-HONORIFICS = frozenset({"mr", "mrs", "miss", "ms"})
+HONORIFICS = frozenset({"mr", "mrs", "miss", "ms", "lady", "sir", "lord"})
 LINK_WORDS = frozenset({"of", "for", "on", "and", "&", "the", "in", "de", "du", "la", "le"})
 
 
@@ -116,7 +116,7 @@ def _group(cands: list[Candidate]) -> list[list[Candidate]]:
 
 
 def _honorific(c: Candidate) -> str:
-    """'mr', 'mrs', 'miss' or 'ms' before a one-word person name."""
+    """'mr', 'mrs', 'miss', 'ms', 'lady', 'sir' or 'lord' before a one-word person name."""
     if c.kind != "person" or not _surname_only(c) or not c.titles:
         return ""
     key = c.titles[-1].key
