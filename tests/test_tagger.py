@@ -128,6 +128,18 @@ def test_training_runs_on_a_tiny_gum_file(tmp_path, capsys):
     assert tagger.model() is not None and len(tagger.model().index) > 1000  # the shipped weights again
 
 
+def test_damaged_weights_leave_the_rules_alone(tmp_path):
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    text = "Vladimir Voronkov met Natalya Gherman in Tashkent."
+    try:
+        tagger.use(bad)
+        assert tagger.model() is None
+        assert ("Vladimir Voronkov", "person") in found(text)
+    finally:
+        tagger.use(None)
+
+
 def test_training_refuses_non_commercial_genres(tmp_path):
     from scripts import train_names
 

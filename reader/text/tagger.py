@@ -419,10 +419,16 @@ def model() -> Model | None:
     path = _override[0] if _override else resources.files("reader.text").joinpath(f"data/{MODEL_FILE}")
     if not path.is_file():
         return None
-    with path.open("rb") as handle, zipfile.ZipFile(handle) as archive:
-        features = _npy(archive.read("features.npy"), "|u1").decode("utf-8").split("\n")
-        raw = _npy(archive.read("weights.npy"), "<f2")
-    return Model(features, struct.unpack(f"<{len(raw) // 2}e", raw))
+    try:
+        with path.open("rb") as handle, zipfile.ZipFile(handle) as archive:
+            features = _npy(archive.read("features.npy"), "|u1").decode("utf-8").split("\n")
+            raw = _npy(archive.read("weights.npy"), "<f2")
+        values = struct.unpack(f"<{len(raw) // 2}e", raw)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, struct.error):
+        return None  # damaged weights: the rules work alone
+    if len(values) != len(features) * len(TAGS):
+        return None
+    return Model(features, values)
 
 
 def _npy(data: bytes, descr: str) -> bytes:
