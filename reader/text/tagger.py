@@ -12,6 +12,8 @@ load once, on first use.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import struct
 import zipfile
@@ -51,6 +53,14 @@ class Sentence:
     shouting: bool
     table: bool = False  # a line of figures (a results table)
     rules: list[str] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    @property
+    def starts(self) -> list[int]:
+        """Where each token starts (made once)."""
+        if len(self._starts) != len(self.tokens):
+            self._starts = [t.start for t in self.tokens]
+        return self._starts
 
     @property
     def ruled(self) -> bool:
@@ -541,9 +551,16 @@ def apply(sentences: list[Sentence], rule_cands: list[Candidate], lower: set[str
 
 
 def _merge(rules: list[Candidate], found: list[Candidate]) -> list[Candidate]:
-    """The rules' names, and the model's where the rules found nothing."""
-    taken = [(c.start, c.end) for c in rules]
-    extra = [c for c in found if not any(a < c.end and c.start < b for a, b in taken)]
+    """The rules' names, and the model's where the rules found nothing (linear after sorting:
+    one sentence may hold a megabyte of names)."""
+    rules = sorted(rules, key=lambda c: c.start)
+    starts = [c.start for c in rules]
+    reach = list(itertools.accumulate((c.end for c in rules), max))  # furthest end so far
+    extra = []
+    for c in found:
+        k = bisect.bisect_left(starts, c.end) - 1  # the last rule name starting before c ends
+        if k < 0 or reach[k] <= c.start:
+            extra.append(c)
     return sorted(rules + extra, key=lambda c: c.start)
 
 
@@ -554,7 +571,7 @@ def _may_add(s: Sentence, c: Candidate) -> bool:
     if all(_lists(t.key, t.text) and set(_lists(t.key, t.text)) & NOT_ALONE for t in c.tokens):
         return False
     toks = s.tokens
-    a = next(i for i, t in enumerate(toks) if t is c.tokens[0])
+    a = bisect.bisect_left(s.starts, c.start)
     b = a + len(c.tokens)
     return not (a > 0 and _name_word(toks[a - 1]) or b < len(toks) and _name_word(toks[b]))
 
