@@ -7,9 +7,12 @@ MISC gold entities are not counted; a prediction on a MISC span counts as a fals
 positive, as conlleval would count it. Documents 1-57 are the development part, 58-115
 the reported part (``--split dev|test|all``).
 
-GUM (``--gum``): see ``gum_eval``; documents are split per genre by a hash of their id.
+GUM (``--gum``): see ``gum_gold``; documents are split per genre by a hash of their id.
+``--model FILE`` scores with other name tagger weights (``scripts/train_names.py --split dev``
+makes held-out ones), ``--rules-only`` without the tagger.
 
     python scripts/evaluate_participants.py [--conll FILE] [--gum DIR] [--split test] [--errors N]
+        [--model FILE] [--rules-only]
 """
 
 from __future__ import annotations
@@ -379,10 +382,16 @@ def main(argv=None) -> int:
     parser.add_argument("--split", choices=("dev", "test", "all"), default="test")
     parser.add_argument("--only", choices=("conll", "gum"), default=None)
     parser.add_argument("--errors", type=int, default=0, help="print the first N errors")
+    parser.add_argument("--model", type=Path, default=None, help="name tagger weights (default: the shipped ones)")
+    parser.add_argument("--rules-only", action="store_true", help="score the rules without the name tagger")
     args = parser.parse_args(argv)
-    from reader.text import gazetteer
+    from reader.text import gazetteer, tagger
 
-    gazetteer.preload()  # loading lists is start-up, not per document
+    if args.model:
+        tagger.use(args.model)
+    tagger.ENABLED = not args.rules_only
+    gazetteer.preload()
+    tagger.model() if tagger.ENABLED else None  # loading lists is start-up, not per document
     if args.only != "gum":
         if not args.conll.exists():
             print(f"evaluate_participants: {args.conll}: not found", file=sys.stderr)

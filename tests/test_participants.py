@@ -274,6 +274,16 @@ def test_mr_and_mrs_of_one_family_are_two_people_and_not_their_daughter():
     assert {"Mr. Hilbery", "Mrs. Hilbery", "Katharine Hilbery"} <= people
 
 
+def test_lady_and_mr_of_one_family_are_two_people():
+    text = (
+        "Lady Bertram sat on the sofa. Mr. Bertram came in from the park. Lady Bertram looked up. "
+        "Mr. Bertram laughed, and Lady Bertram went back to her work."
+    )
+    a = analyze(Document("x.txt", text), summary=False)
+    people = {p.name for p in a.participants if p.kind == "person"}
+    assert {"Lady Bertram", "Mr. Bertram"} <= people
+
+
 def test_mr_surname_is_not_the_son_who_goes_by_his_first_name():
     text = (
         "George Emerson stood by the window. Mr. Emerson sat down. George laughed at him. "

@@ -124,10 +124,6 @@ class Token:
     key: str = ""  # lower case without a final dot: the form looked up in word lists
     capital: bool = False
 
-    def __post_init__(self) -> None:
-        self.key = gz.word_key(self.text)
-        self.capital = self.text[0].isupper()
-
 
 @dataclass
 class Candidate:
@@ -161,7 +157,12 @@ class Candidate:
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+    key = gz.word_key  # key and capital are set here: a __post_init__ per word costs a second on a long book
+    return [
+        Token(m.start(), m.end(), w, key(w), w[0].isupper())
+        for m in TOKEN.finditer(text, start, end)
+        for w in (m.group(),)
+    ]
 
 
 def is_shouting(tokens: list[Token]) -> bool:
@@ -172,29 +173,33 @@ def is_shouting(tokens: list[Token]) -> bool:
     return upper >= 0.7 * len(letters)
 
 
-def candidates(text: str, start: int, end: int, sentence: int, lower: set | None = None) -> list[Candidate]:
-    """Name candidates of one sentence, in order; adds the sentence's lower-case words to ``lower``."""
-    toks = tokenize(text, start, end)
+def candidates(
+    text: str, start: int, end: int, sentence: int, lower: set | None = None, toks: list[Token] | None = None
+) -> list[Candidate]:
+    """Name candidates of one sentence, in order; adds the sentence's lower-case words to ``lower``.
+    ``toks`` are the sentence's tokens when the caller has them already."""
+    if toks is None:
+        toks = tokenize(text, start, end)
     if lower is not None:
         lower.update(t.text for t in toks if t.text.islower())
     shouting = is_shouting(toks)
-    first = _first_word(toks)
+    first = first_word(toks)
     out = []
     for run in _runs(toks):
         for part in _split(run):
             out.extend(_trim(part, toks, sentence, first, shouting))
-    if _is_table(toks):
+    if is_table(toks):
         for c in out:
             c.team = c.after[:1].isdigit() or c.after == "("
     return out
 
 
-def _is_table(toks: list[Token]) -> bool:
+def is_table(toks: list[Token]) -> bool:
     figures = sum(1 for t in toks if t.text[0].isdigit())
     return figures >= 3 and figures >= 0.25 * len(toks)
 
 
-def _first_word(toks: list[Token]) -> int:
+def first_word(toks: list[Token]) -> int:
     for i, t in enumerate(toks):
         if t.text not in OPENERS:
             return i
@@ -346,7 +351,7 @@ def _trim(
                 sentence=sentence,
                 initial=i0 == first,
                 shouting=shouting,
-                titles=titles or _titles_before(toks, i0),
+                titles=titles or titles_before(toks, i0),
                 before=toks[i0 - 1].key if i0 > 0 else "",
                 after=toks[i1 + 1].key if i1 + 1 < len(toks) else "",
             )
@@ -359,7 +364,7 @@ def _opens_sentence(t: Token) -> bool:
     return t.key in wordlist("function_words") or t.key in wordlist("cue_verbs")
 
 
-def _titles_before(toks: list[Token], i: int) -> list[Token]:
+def titles_before(toks: list[Token], i: int) -> list[Token]:
     titles: list[Token] = []
     while i > 0 and (toks[i - 1].key in wordlist("titles") and toks[i - 1].capital or toks[i - 1].text == "."):
         i -= 1

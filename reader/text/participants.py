@@ -10,13 +10,17 @@ defines an acronym. Roles come from ``reader.text.roles``.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from reader.model import Analysis, Mention, Participant, ParticipantKind
 from reader.text import kinds, names
 from reader.text.names import Candidate, Token
 from reader.text.tokens import is_acronym, is_initial
 
-HONORIFICS = frozenset({"mr", "mrs", "miss", "ms"})
+if TYPE_CHECKING:
+    from reader.text.tagger import Sentence
+
+HONORIFICS = frozenset({"mr", "mrs", "miss", "ms", "lady", "sir", "lord"})
 LINK_WORDS = frozenset({"of", "for", "on", "and", "&", "the", "in", "de", "du", "la", "le"})
 
 
@@ -40,14 +44,27 @@ def find(analysis: Analysis) -> list[Participant]:
 
 def mentions(analysis: Analysis) -> list[Candidate]:
     """Every typed name mention in the body sentences, in text order."""
+    from reader.text import tagger
+
+    text = analysis.text
+    sentences, rules, lower = rule_mentions(analysis)
+    typed = [c for c in tagger.apply(sentences, rules, lower) if not _case_party(text, c)]
+    _mark_definitions(typed, text)
+    return typed
+
+
+def rule_mentions(analysis: Analysis) -> tuple[list[Sentence], list[Candidate], set[str]]:
+    """The sentences' tokens, the rules' typed names, and the words the document writes in lower case."""
+    from reader.text import tagger
+
     text = analysis.text
     cands: list[Candidate] = []
     lower: set[str] = set()
-    for i, s in enumerate(analysis.sentences):
-        cands.extend(names.candidates(text, s.start, s.end, i, lower))
-    typed = [c for c in kinds.classify(cands, lower) if not _case_party(text, c)]
-    _mark_definitions(typed, text)
-    return typed
+    sentences = tagger.read_sentences(text, [(s.start, s.end) for s in analysis.sentences])
+    for s in sentences:
+        b = analysis.sentences[s.index]
+        cands.extend(names.candidates(text, b.start, b.end, s.index, lower, s.tokens))
+    return sentences, [c for c in kinds.classify(cands, lower) if not _case_party(text, c)], lower
 
 
 CASE_MARK = re.compile(r"\s+v(?:s)?\.\s+")
@@ -99,7 +116,7 @@ def _group(cands: list[Candidate]) -> list[list[Candidate]]:
 
 
 def _honorific(c: Candidate) -> str:
-    """'mr', 'mrs', 'miss' or 'ms' before a one-word person name."""
+    """'mr', 'mrs', 'miss', 'ms', 'lady', 'sir' or 'lord' before a one-word person name."""
     if c.kind != "person" or not _surname_only(c) or not c.titles:
         return ""
     key = c.titles[-1].key

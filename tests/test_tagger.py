@@ -1,0 +1,149 @@
+"""The trained name tagger: its weights ship and load, it finds names the rules miss, it keeps
+common capitalised phrases out, and its training script runs on a tiny GUM-style file."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyze
+from reader.model import Document
+from reader.text import tagger
+
+
+def found(text: str, model: bool = True) -> set[tuple[str, str]]:
+    tagger.ENABLED = model
+    try:
+        analysis = analyze(Document(source="x", text=text), summary=False)
+    finally:
+        tagger.ENABLED = True
+    return {(p.name, p.kind) for p in analysis.participants}
+
+
+def test_the_shipped_weights_load():
+    m = tagger.model()
+    assert m is not None
+    assert len(m.index) > 1000
+    assert m.weights.shape == (len(m.index) + 1, len(tagger.TAGS))
+    assert tagger.model() is m  # loaded once
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        (
+            "After the ice age, water engulfed Beringia and the land bridge was gone. Few animals crossed it later.",
+            "Beringia",
+            "place",
+        ),
+        (
+            "Chao taught mathematics at the university for many years. Students said Chao was patient and kind.",
+            "Chao",
+            "person",
+        ),
+        (
+            "Wikinews spoke to the organisers. The organisers told Wikinews that tickets had sold out.",
+            "Wikinews",
+            "organization",
+        ),
+        ("Hannibal crossed the Alps with elephants. The Alps were covered in snow.", "Alps", "place"),
+    ],
+)
+def test_the_model_finds_a_name_the_rules_miss(text, name, kind):
+    assert not any(n == name for n, _ in found(text, model=False))
+    assert (name, kind) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Treaty on the Prohibition of Nuclear Weapons entered into force. States must abolish nuclear weapons.",
+        "Supporters of Term Limits rallied. They said term limits keep politics honest.",
+        "UN Deputy Secretary General, Head of the Office, spoke first.",
+        "Last Summer we went to the lake. Summer is the best season for swimming.",
+    ],
+)
+def test_common_capitalised_words_stay_out(text):
+    names = {n for n, _ in found(text)}
+    for word in ("Nuclear Weapons", "Weapons", "Term Limits", "Limits", "Deputy", "Secretary", "Summer"):
+        assert word not in names, names
+
+
+def test_a_full_name_after_an_office_stays_a_person():
+    text = "Head of the UN Counter-Terrorism Office Vladimir Voronkov stressed that the states must act."
+    assert ("Vladimir Voronkov", "person") in found(text)
+
+
+def test_bio_tags_make_spans():
+    assert tagger.valid("I-place", "B-person") == "B-place"  # a kind change opens a new name
+    assert tagger.valid("I-place", "O") == "B-place"
+    assert tagger.valid("I-place", "B-place") == "I-place"
+    tags = ["O", "B-person", "I-person", "B-place", "O", "B-place", "I-place"]
+    assert tagger.spans(tags) == [(1, 3, "person"), (3, 4, "place"), (5, 7, "place")]
+
+
+GUM_SNIPPET = """\
+# newdoc id = GUM_news_tiny
+# newpar
+# sent_id = GUM_news_tiny-1
+# text = Maria Lopez visited Durham on Monday.
+1\tMaria\tMaria\tPROPN\tNNP\t_\t3\tnsubj\t_\tEntity=(1-person-1-new-coref-Maria_Lopez
+2\tLopez\tLopez\tPROPN\tNNP\t_\t1\tflat\t_\tEntity=1)
+3\tvisited\tvisit\tVERB\tVBD\t_\t0\troot\t_\t_
+4\tDurham\tDurham\tPROPN\tNNP\t_\t3\tobj\t_\tEntity=(2-place-1-new-coref-Durham)
+5\ton\ton\tADP\tIN\t_\t6\tcase\t_\t_
+6\tMonday\tMonday\tPROPN\tNNP\t_\t3\tobl\t_\tEntity=(3-time-1-new-sgl)|SpaceAfter=No
+7\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+# sent_id = GUM_news_tiny-2
+# text = Lopez works for Acme Bank in Durham.
+1\tLopez\tLopez\tPROPN\tNNP\t_\t2\tnsubj\t_\tEntity=(1-person-2-giv:act-coref-Maria_Lopez)
+2\tworks\twork\tVERB\tVBZ\t_\t0\troot\t_\t_
+3\tfor\tfor\tADP\tIN\t_\t5\tcase\t_\t_
+4\tAcme\tAcme\tPROPN\tNNP\t_\t5\tcompound\t_\tEntity=(4-organization-1-new-coref-Acme_Bank
+5\tBank\tBank\tPROPN\tNNP\t_\t2\tobl\t_\tEntity=4)
+6\tin\tin\tADP\tIN\t_\t7\tcase\t_\t_
+7\tDurham\tDurham\tPROPN\tNNP\t_\t2\tobl\t_\tEntity=(2-place-2-giv:act-coref-Durham)|SpaceAfter=No
+8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+"""
+
+
+def test_training_runs_on_a_tiny_gum_file(tmp_path, capsys):
+    from scripts import train_names
+
+    source = tmp_path / "tiny.conllu"
+    source.write_text(GUM_SNIPPET, encoding="utf-8")
+    out = tmp_path / "weights.npz"
+    try:
+        assert train_names.main([str(source), "--out", str(out), "--epochs", "3", "--min-weight", "0"]) == 0
+        assert "1 documents" in capsys.readouterr().out
+        tagger.use(out)
+        m = tagger.model()
+        assert m is not None and "k=durham" in m.index
+        row = m.weights[m.index["k=durham"]]
+        assert row[tagger.TAGS.index("B-place")] > row[tagger.TAGS.index("B-person")]
+    finally:
+        tagger.use(None)
+        tagger.ENABLED = True
+    assert tagger.model() is not None and len(tagger.model().index) > 1000  # the shipped weights again
+
+
+def test_damaged_weights_leave_the_rules_alone(tmp_path):
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    text = "Vladimir Voronkov met Natalya Gherman in Tashkent."
+    try:
+        tagger.use(bad)
+        assert tagger.model() is None
+        assert ("Vladimir Voronkov", "person") in found(text)
+    finally:
+        tagger.use(None)
+
+
+def test_training_refuses_non_commercial_genres(tmp_path):
+    from scripts import train_names
+
+    source = tmp_path / "tiny.conllu"
+    source.write_text(GUM_SNIPPET, encoding="utf-8")
+    assert train_names.main([str(source), "--genres", "news,fiction", "--out", str(tmp_path / "w.npz")]) == 1
+    assert not (tmp_path / "w.npz").exists()
