@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.collector import paused
 from reader.model import Analysis, Ranked, Summary
 
 if TYPE_CHECKING:
@@ -88,6 +89,7 @@ def source_of(analysis: Analysis, indexes: list[int], title: str | None = None) 
     )
 
 
+@paused()
 def summarize(
     analysis: Analysis,
     algorithm: str | None = None,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from reader.collector import paused
 from reader.model import Analysis, Mention, Participant, ParticipantKind
 from reader.text import kinds, names
 from reader.text.names import Candidate, Token
@@ -24,6 +25,7 @@ HONORIFICS = frozenset({"mr", "mrs", "miss", "ms", "lady", "sir", "lord"})
 LINK_WORDS = frozenset({"of", "for", "on", "and", "&", "the", "in", "de", "du", "la", "le"})
 
 
+@paused()
 def find(analysis: Analysis) -> list[Participant]:
     """Participants in order of first mention, ids p1, p2, ..."""
     cands = mentions(analysis)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from reader.collector import paused
 from reader.model import Analysis, Participant, Quote
 from reader.text import gazetteer as gz
 from reader.text.tokens import words as wordlist
@@ -167,6 +168,7 @@ COPULA = re.compile(r"\b(?:is|was|were|are|be|been|being)\b", re.IGNORECASE)
 ACCORDING = re.compile(r"\b[Aa]ccording to ([^,]{1,120}),\s*")
 
 
+@paused()
 def find(analysis: Analysis) -> list[Quote]:
     """Quotes in text order; ``speaker`` is a participant id or None."""
     people = _Speakers(analysis)

@@ -7,15 +7,13 @@ furniture or a licence is never part of a sentence.
 
 from __future__ import annotations
 
-import gc
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import accumulate, chain, groupby
 from operator import attrgetter
 
+from reader.collector import paused
 from reader.model import Analysis, Document, Paragraph, Section, SectionKind, Sentence
 from reader.text import headings, matter, sentences, topics
 from reader.text import lines as ln
@@ -42,21 +40,8 @@ class _Start:
 
 
 def segment(document: Document) -> Analysis:
-    with _collector_paused():
+    with paused():
         return _segment(document)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Segmentation makes a few objects a line and no reference cycles, so the cyclic garbage
-    collector would only walk them over and over: on 370,000 short lines, a third of the time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _segment(document: Document) -> Analysis:
