@@ -388,33 +388,18 @@ class Model:
 
 def _surroundings(s: Sentence, i: int) -> tuple:
     """Everything ``context_features`` reads about word ``i``."""
-    toks, rules = s.tokens, s.rules
+    toks, rules, n = s.tokens, s.rules, len(s.tokens)
     return (
-        (
-            toks[i].text,
-            i == s.first,
-            toks[i - 1].text if i > 0 else "",
-            toks[i + 1].text if i + 1 < len(toks) else "",
-            toks[i - 2].key if i > 1 else "",
-            toks[i + 2].key if i + 2 < len(toks) else "",
-            rules[i - 1] if i > 0 else "",
-            rules[i],
-            rules[i + 1] if i + 1 < len(toks) else "",
-            i,  # "<s>" and "</s>" stand in for missing neighbours: the position tells
-        )
-        if i < 2 or i + 2 >= len(toks)
-        else (
-            toks[i].text,
-            i == s.first,
-            toks[i - 1].text,
-            toks[i + 1].text,
-            toks[i - 2].key,
-            toks[i + 2].key,
-            rules[i - 1],
-            rules[i],
-            rules[i + 1],
-            -1,
-        )
+        toks[i].text,
+        i == s.first,
+        toks[i - 1].text if i > 0 else "",
+        toks[i + 1].text if i + 1 < n else "",
+        toks[i - 2].key if i > 1 else "",
+        toks[i + 2].key if i + 2 < n else "",
+        rules[i - 1] if i > 0 else "",
+        rules[i],
+        rules[i + 1] if i + 1 < n else "",
+        i if i < 2 or i + 2 >= n else -1,  # "<s>" and "</s>" stand in for missing neighbours: the position tells
     )
 
 
