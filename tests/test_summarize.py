@@ -326,3 +326,18 @@ def test_in_turns_the_opening_weighs_more():
     prose = relevance(Source(texts=texts, paragraphs=paragraphs))
     talk = relevance(Source(texts=texts, paragraphs=paragraphs, turn_share=1.0))
     assert talk[0] / talk[-1] > prose[0] / prose[-1]
+
+
+@pytest.mark.parametrize(
+    ("name", "abstract", "introduction"),
+    [
+        ("rfc2616", "The Hypertext Transfer Protocol (HTTP) is an application-level protocol", None),
+        ("rfc8446", "This document specifies version 1.3", "The primary goal of TLS is to provide a secure channel"),
+    ],
+)
+def test_an_rfc_summary_opens_with_its_abstract_and_introduction(name, abstract, introduction):
+    a = analysis_of(corpus_file(f"rfc/{name}.txt"))
+    ranked = [" ".join(a.sentence_text(r.sentence).split()) for r in summarize(a).ranking[:5]]
+    assert ranked[0].startswith(abstract)
+    if introduction:
+        assert any(t.startswith(introduction) for t in ranked)

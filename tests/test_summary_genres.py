@@ -154,3 +154,69 @@ def test_bylines_datelines_and_source_lines_are_never_summary_sentences():
     summary = summarize(a, sentences=4)
     assert not any(a.sentence_text(i).startswith(lines) for i in summary.selected)
     assert a.sentence_text(summary.ranking[0].sentence).startswith("A powerful storm")
+
+
+def test_headings_that_declare_a_summary():
+    from reader.summarize.declared import strength
+
+    for title in (
+        "Abstract",
+        "1. Introduction",
+        "Executive Summary",
+        "Summary and Conclusions",
+        "TL;DR",
+        "IV. CONCLUSION",
+    ):
+        assert strength(title) > 0, title
+    for title in ("Methods", "3.2 Results", "Introduction to Cells and Their Parts", "Summary of Changes", ""):
+        assert strength(title) == 0, title
+    assert strength("Abstract") > strength("Introduction")  # an introduction opens with background
+
+
+REPORT = """# The harbour report
+
+## Methods
+
+The harbour authority counted ships, cranes and containers at every berth of the harbour each week.
+Ships waiting for a berth were counted at anchor outside the harbour, and cranes were timed at every berth.
+Containers moved by the cranes of each berth were counted from the harbour's own ledgers every week.
+Weekly counts of ships, cranes and containers were then compared across the berths of the harbour.
+
+## {title}
+
+Waiting times of ships fell by a third at the two berths of the harbour that got new cranes.
+The authority recommends new cranes for the remaining berths next year.
+"""
+
+
+def test_a_declared_summary_ranks_first_and_an_ordinary_section_does_not():
+    def top(title: str) -> str:
+        text = REPORT.format(title=title)
+        a = analyze(document_from_bytes("r.md", text.encode()), summary=False, participants=False)
+        return a.sentence_text(summarize(a, sentences=1).ranking[0].sentence)
+
+    assert top("Summary").startswith("Waiting times of ships fell")
+    assert top("Notes").startswith(("The harbour authority", "Ships waiting", "Containers", "Weekly"))
+
+
+def test_a_paragraph_labelled_abstract_is_the_documents_own_summary():
+    body = REPORT.split("## {title}")[0].replace("## Methods\n\n", "")
+    text = (
+        body
+        + "Abstract: Waiting times of ships fell by a third at the two berths of the harbour that got new cranes.\n"
+    )
+    a = analysis_of(text)
+    first = a.sentence_text(summarize(a, sentences=1).ranking[0].sentence)
+    assert "Waiting times of ships fell" in first
+    without = analysis_of(text.replace("Abstract: ", ""))
+    assert "Waiting times of ships fell" not in without.sentence_text(
+        summarize(without, sentences=1).ranking[0].sentence
+    )
+
+
+def test_one_section_summary_ignores_the_documents_own_summary():
+    text = REPORT.format(title="Summary")
+    a = analyze(document_from_bytes("r.md", text.encode()), summary=False, participants=False)
+    methods = next(k for k, s in enumerate(a.sections) if s.title == "Methods")
+    chosen = summarize(a, sentences=2, section=methods).selected
+    assert all(a.sentences[i].section == methods for i in chosen)

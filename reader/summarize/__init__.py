@@ -73,7 +73,9 @@ def default_count(n: int) -> int:
     return min(40, round(5 + 2.5 * math.log2(n / 100)))
 
 
-def source_of(analysis: Analysis, indexes: list[int], title: str | None = None) -> Source:
+def source_of(analysis: Analysis, indexes: list[int], title: str | None = None, whole: bool = True) -> Source:
+    """What the rankers read of the sentences ``indexes``; ``whole`` when they are the whole document."""
+    from reader.summarize.declared import declared_weights
     from reader.summarize.source import Source
     from reader.summarize.speakers import paragraph_labels, strip_labels
 
@@ -86,6 +88,8 @@ def source_of(analysis: Analysis, indexes: list[int], title: str | None = None) 
         title=analysis.title if title is None else title,
         seed=len(analysis.text),
         turn_share=in_turns / len(sentences) if sentences else 0.0,
+        # inside one section, the document's own summary is elsewhere
+        declared=declared_weights(analysis, indexes) if whole else [],
     )
 
 
@@ -113,7 +117,7 @@ def summarize(
         indexes = [i for i in indexes if analysis.sentences[i].section == section]
         heading = analysis.sections[section]
         title = f"{analysis.title} {heading.title}" if heading.kind == "heading" else analysis.title
-    source = source_of(analysis, indexes, title)
+    source = source_of(analysis, indexes, title, whole=section is None)
     scores = ALGORITHMS[name].rank(source) if indexes else []
     order = sorted(range(len(indexes)), key=lambda k: (-scores[k], k))
     ranking = [Ranked(sentence=indexes[k], score=scores[k]) for k in order]

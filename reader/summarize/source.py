@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,8 @@ class Source:
     title: str = ""
     seed: int = 0  # for the random ranker, so a run can be repeated
     turn_share: float = 0.0  # share of the sentences said in speakers' turns (a transcript: near 1)
+    # how much each sentence is the document's own summary (its Abstract, Introduction...): 0 for most
+    declared: list[float] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.texts)
