@@ -220,3 +220,31 @@ def test_one_section_summary_ignores_the_documents_own_summary():
     methods = next(k for k, s in enumerate(a.sections) if s.title == "Methods")
     chosen = summarize(a, sentences=2, section=methods).selected
     assert all(a.sentences[i].section == methods for i in chosen)
+
+
+PRESENTATION = (
+    "Dana: "
+    + " ".join(
+        f"The {part} of the new remote control could be made of {stuff}, which changes the price, the weight "
+        f"and the battery life of the remote control for the customers we expect in the market."
+        for part in ("case", "button", "screen", "cover")
+        for stuff in ("rubber", "plastic")
+    )
+    + "\n\nEli: Mm-hmm.\n\n"
+    "Eli: The marketing survey says customers want a remote control with a fancy look, few buttons and a low price. "
+    "Young customers also pay more for a remote control that is easy to find, so a bright colour helps sales.\n\n"
+    "Fay: Yeah.\n\n"
+    "Fay: The budget allows twelve euros and fifty cents for each remote control, so the price of the case matters. "
+    "A wooden case costs more than plastic, and a screen would take half of the budget for the whole product.\n\n"
+    "Dana: Okay.\n\n"
+    "Dana: The battery life of the remote control also depends on the chip we choose for the screen.\n"
+)
+
+
+def test_a_long_presentation_does_not_fill_a_meeting_summary():
+    a = analysis_of(PRESENTATION)
+    labels = paragraph_labels(a)
+    chosen = summarize(a, sentences=6).selected
+    speakers = [speaker_of(a, i, labels) for i in chosen]
+    assert None not in speakers
+    assert len(set(speakers)) >= 2, [a.sentence_text(i) for i in chosen]

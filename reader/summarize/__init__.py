@@ -90,6 +90,7 @@ def source_of(analysis: Analysis, indexes: list[int], title: str | None = None, 
         turn_share=in_turns / len(sentences) if sentences else 0.0,
         # inside one section, the document's own summary is elsewhere
         declared=declared_weights(analysis, indexes) if whole else [],
+        speakers=[labels.get(s.paragraph, "").strip() for s in sentences] if in_turns else [],
     )
 
 

@@ -21,6 +21,7 @@ class Source:
     turn_share: float = 0.0  # share of the sentences said in speakers' turns (a transcript: near 1)
     # how much each sentence is the document's own summary (its Abstract, Introduction...): 0 for most
     declared: list[float] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)  # each sentence's speaker in a transcript ("" outside turns)
 
     def __len__(self) -> int:
         return len(self.texts)
