@@ -10,6 +10,7 @@ from reader.analysis import analyze
 from reader.load import document_from_bytes
 from reader.summarize import ALGORITHMS, MISSES, normalised, source_of, summarize
 from reader.summarize.news import substance
+from reader.summarize.source import Source
 from reader.summarize.speakers import display_text, paragraph_labels, speaker_of
 
 MEETING = """Anna: Good morning everyone. We need to decide the budget for the new library today.
@@ -248,3 +249,30 @@ def test_a_long_presentation_does_not_fill_a_meeting_summary():
     speakers = [speaker_of(a, i, labels) for i in chosen]
     assert None not in speakers
     assert len(set(speakers)) >= 2, [a.sentence_text(i) for i in chosen]
+
+
+def test_the_lead_counts_more_where_the_opening_states_the_gist():
+    from reader.summarize.news import centrality, lead_evidence
+
+    gist = [
+        "The city council voted to close the old harbour bridge for repairs next spring.",
+        "The harbour bridge repairs will cost the council four million pounds.",
+        "Drivers will use the ring road while the harbour bridge is closed for repairs.",
+    ]
+    rest = [
+        "A shop owner on the quay fears that trade will suffer.",
+        "The council leader promised to publish every invoice.",
+        "A ferry company expects more passengers across the harbour.",
+        "Local drivers complained about longer journeys to work.",
+        "An engineer found rust in the bridge last winter.",
+        "The mayor called the repairs overdue and necessary.",
+    ]
+    chatter = ["Hello and welcome, everyone.", "It is lovely to see so many faces tonight.", "Please sit down."]
+
+    def evidence(texts: list[str]) -> float:
+        from reader.summarize.news import _scaled
+
+        return lead_evidence(_scaled(centrality(Source(texts=texts, paragraphs=list(range(len(texts)))))))
+
+    assert evidence(gist + rest) > 0
+    assert evidence(chatter + rest) == 0

@@ -193,14 +193,33 @@ def _unit_size(source: Source) -> np.ndarray:
     return sentence ** (1.0 - share) * turn**share
 
 
+# a lead prior that adapts to the text's own evidence: where the opening sentences are more central
+# than the text's average sentence by more than LEAD_FLOOR times, they state its gist (news, a
+# biography, a travel guide open so; a conversation or a story does not) and the position weight
+# grows by up to LEAD. GUM dev top-1 R1 / top-3 R2 0.250/0.080 -> 0.251/0.086, BBC 0.722 kept
+# (LEAD 0.6 from a ratio of 1: GUM 0.087 but BBC 0.720), QMSum dev unchanged.
+LEAD = 0.8
+LEAD_SENTENCES = 3
+LEAD_FLOOR = 1.2
+
+
+def lead_evidence(central: np.ndarray) -> float:
+    """0..1: how much more central the opening sentences are than the text's average sentence (0 up to LEAD_FLOOR)."""
+    if len(central) <= 2 * LEAD_SENTENCES or central.mean() <= 0:
+        return 0.0
+    ratio = float(central[:LEAD_SENTENCES].mean() / central.mean())
+    return min(1.0, max(0.0, ratio - LEAD_FLOOR))
+
+
 def relevance(source: Source) -> np.ndarray:
-    position = WEIGHTS["position"] + TURN_POSITION * source.turn_share
+    central = _scaled(centrality(source))
+    position = WEIGHTS["position"] + TURN_POSITION * source.turn_share + LEAD * lead_evidence(central)
     return (
         length_prior(source)
         * readability(source)
         * substance(source)
         * (
-            WEIGHTS["centrality"] * _scaled(centrality(source))
+            WEIGHTS["centrality"] * central
             + position * position_prior(source)
             + WEIGHTS["title"] * title_overlap(source)
             + WEIGHTS["declared"] * declared_prior(source)
