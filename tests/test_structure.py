@@ -633,3 +633,21 @@ def test_topic_units_pool_short_paragraphs_as_a_running_count_does(spaces):
             pooled = 0
         pooled += text.count(" ", p.start, p.end) + 1
     assert _units(text, paragraphs) == firsts
+
+
+def _headings(text: str) -> list[str]:
+    return [s.title for s in segment(Document("t.txt", text)).sections if s.kind == "heading"]
+
+
+def test_lone_numbered_line_is_text_not_heading():
+    assert _headings("A first paragraph of plain text.\n\n2. Second item\n\nA closing paragraph of text.\n") == []
+    lone = "Report\n\nThe council met.\n\n1. Residents were told to stay indoors until the storm\n\nRoads shut.\n"
+    assert _headings(lone) == ["Report"]
+
+
+def test_numbered_headings_with_evidence_stay():
+    # Title case alone is evidence; a sentence-case title needs siblings numbered in sequence.
+    assert _headings("Text here.\n\n7. Shared Secret Calculation\n\nMore text.\n") == ["7. Shared Secret Calculation"]
+    paper = "Intro text.\n\n1. Related work\n\nSome text.\n\n2. Our method\n\nMore.\n\n2.1 http URL\n\nEnd.\n"
+    assert _headings(paper) == ["1. Related work", "2. Our method", "2.1 http URL"]
+    assert _headings("Intro text.\n\n1. Related work\n\nSome text.\n") == []

@@ -54,6 +54,7 @@ def _segment(document: Document) -> Analysis:
     ln.mark_furniture(text, lines)
     ln.mark_dot_leaders(text, lines)
     headings.mark_headings(text, lines)
+    headings.drop_lone_numbers(lines)
     headings.mark_contents(text, lines)
     headings.mark_front_parts(lines)
     matter.mark_boilerplate(text, lines)
