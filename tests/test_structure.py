@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from conftest import SEED, corpus_file
@@ -513,6 +514,27 @@ def test_gutenberg_italics_are_shown_without_underscores():
     for kept in ("my_var_name", "__init__", "a _ b", "_unclosed text", "snake_case_"):
         assert display_text(kept) == kept
     assert one_line("The _Pequod_\nsailed.") == "The Pequod sailed."
+
+
+def test_a_compound_broken_at_a_line_end_hyphen_is_joined_for_display():
+    from reader.render import one_line
+
+    rfc = "does not include an Expect request-\n   header field, or a max-\n   stale or If-\nRange value."
+    assert one_line(rfc) == "does not include an Expect request-header field, or a max-stale or If-Range value."
+    assert one_line("see you to-\nmorrow") == "see you to-morrow"  # hard-wrapped Gutenberg
+    # A dash standing apart, a double-hyphen dash and a number range keep their space.
+    assert one_line("well -\nthen, a--\nb, 1-\n2") == "well - then, a-- b, 1- 2"
+    a = segment(Document("r.txt", "The Expect request-\nheader field is sent by the client.\n"))
+    assert a.sentence_text(0) == "The Expect request-\nheader field is sent by the client."  # spans stay exact
+
+
+@given(st.text(alphabet="ab- \n\t", max_size=200))
+def test_joining_compounds_only_drops_white_space(text):
+    from reader.text.lines import join_compounds
+
+    joined = join_compounds(text)
+    assert "".join(joined.split()) == "".join(text.split())
+    assert re.search(r"[ab]-[ \t]*\n[ \t]*[ab]", joined) is None  # no compound left broken
 
 
 def test_topic_labels_are_noun_phrases_not_filler():

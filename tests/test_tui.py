@@ -558,6 +558,30 @@ async def test_hard_wrapped_paragraphs_reflow_at_the_view_width():
 
 
 @sync
+async def test_a_compound_broken_at_a_line_end_hyphen_reflows_joined():
+    text = (
+        "   A client that sends a request with an Expect request-\n"
+        "   header field MUST be ready to receive a final status code, and a\n"
+        "   cache MAY serve a stale response only when the client sent max-\n"
+        "   stale, or when the If-\n"
+        "   Range header names the entity that it holds in its cache at the\n"
+        "   time of the request, which is the common case for the caches that\n"
+        "   sit between the user agent and the origin server on the path.\n"
+    ) * 2
+    async with app_for(text).run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        lines = [line[GUTTER:].strip() for line in shown(screen).splitlines()]
+        assert not any(re.search(r"\w- ", line) for line in lines)  # no "request- header" on a line
+        page = "".join(line if line.endswith("-") else line + " " for line in lines)  # a break at a hyphen is fine
+        assert "Expect request-header field" in page and "max-stale" in page and "If-Range header" in page
+        # A click still lands on the text offset under it: the first letter after the join.
+        view = screen.reading
+        column = view.render_line(0).text.index("header")
+        assert view.offset_at(column, 0) == text.index("header")
+
+
+@sync
 async def test_preformatted_lines_are_kept_and_scroll_sideways():
     text = "A short note about the handshake before the figure.\n\n" + DIAGRAM + "\nAfter the figure.\n"
     async with app_for(text).run_test(size=(60, 24)) as pilot:

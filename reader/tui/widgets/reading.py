@@ -378,7 +378,7 @@ class ReadingView(PagedView, can_focus=True):
             a, b = self._current
             text.stylize(styles["current"], max(a, start) - start, min(b, end) - start)
         if kind in REFLOWED:  # the indentation and line breaks of the source are not kept
-            text = Text("", end="").join(text[a:b] for a, b in kept(text.plain))
+            text = Text("", end="").join(text[a:b] for a, b in kept(self._text[start:end]))
         else:
             text = text[self._shift :]
             if kind == FURNITURE:
