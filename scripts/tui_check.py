@@ -161,7 +161,9 @@ def wide_start() -> None:
         "200x60: outline, text and side panes side by side",
         ["Outline (", "The UN focuses on the experience of Central Asian countries", "Participants"],
     )
-    keys("q")
+    keys("?")
+    expect("200x60: help keys on one line each (the key column fits its longest key)", ["│ space / PgDn / f │"])
+    keys("Escape", "q")
 
 
 def big_book() -> None:

@@ -326,6 +326,20 @@ async def test_help_screen_shows_the_keys_of_the_app_and_the_summary_view():
 
 
 @sync
+async def test_help_key_column_is_as_wide_as_its_longest_key():
+    """The keys never wrap ("PgUp" cut to "PgU" / "p"): the column takes its longest key, the actions wrap."""
+    for size in ((200, 60), (80, 24)):
+        app = seed_app()
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("f1")
+            await pilot.pause()
+            cells = [c for c in app.screen.query("MarkdownTableCellContents") if (c.name or "").endswith(".1")]
+            keys = [(str(c.render()), c.content_size.width) for c in cells]
+            assert len(keys) > 20 and "b / PgUp" in dict(keys)
+            assert all(width >= len(key) for key, width in keys), [k for k in keys if k[1] < len(k[0])]
+
+
+@sync
 async def test_q_quits():
     app = seed_app()
     async with app.run_test(size=(80, 24)) as pilot:
