@@ -494,6 +494,23 @@ async def test_outline_choice_scrolls_to_the_section():
         assert view.scroll_y > 0
 
 
+def test_a_wrapped_outline_title_hangs_under_its_first_line():
+    from types import SimpleNamespace
+
+    from rich.console import Console
+
+    from reader.tui.widgets.panes import section_prompt
+
+    console = Console(width=22, color_system=None)
+    title = "Asian countries, Counter-Terrorism Office, international"
+    for level, kind, lead in ((2, "topic", "  ≈ "), (3, "heading", "    "), (1, "heading", "")):
+        section = SimpleNamespace(level=level, kind=kind, title=title)
+        lines = ["".join(seg.text for seg in line).rstrip() for line in console.render_lines(section_prompt(section))]
+        assert len(lines) >= 3 and lines[0] == lead + "Asian countries,", lines
+        assert all(line.startswith(" " * len(lead)) and line[len(lead)] != " " for line in lines[1:]), lines
+        assert " ".join(line.strip() for line in lines).replace("≈ ", "") == title
+
+
 @sync
 async def test_summary_pane_lists_rank_and_score_of_each_sentence():
     async with opened((120, 40)) as (pilot, screen):
