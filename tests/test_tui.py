@@ -885,6 +885,23 @@ async def test_changing_algorithm_keeps_the_default_length():
 
 
 @sync
+async def test_switching_views_lays_the_new_one_out_before_its_first_frame():
+    """v (both ways) shows the other view painted in the first frame, not one blank frame first:
+    a hidden view has no size, so it is laid out at the width of the view it replaces."""
+    async with opened((100, 30)) as (pilot, screen):
+        view, reading, state = screen.summary_view, screen.reading, screen.state
+        for _ in range(2):
+            screen.action_toggle_summary_view()  # as the key does, with no frame in between
+            assert view.display and view.size.width == 0 and view.line_count > 0
+            assert view.virtual_size.width == reading.size.width
+            assert await until(pilot, lambda: state.section_summaries is not None and view.line_count > 2)
+            lines = view.line_count
+            screen.action_toggle_summary_view()
+            assert reading.display and reading.line_count > lines  # the text, laid out, whatever its size now
+            await pilot.pause()
+
+
+@sync
 async def test_summary_view_pages_by_section_and_opens_the_text():
     """Waits on the app's own state after each key (never a fixed sleep), so a busy machine only slows it."""
     async with opened((100, 30)) as (pilot, screen):

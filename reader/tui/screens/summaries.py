@@ -154,6 +154,7 @@ class SummaryScreen(ReaderScreen):
         if self.summary_view.display:
             self.show_text_view()
             return
+        self.summary_view.assume_width(self.reading.size.width)  # laid out now: no blank frame before it
         self.summary_view.display = True
         self.reading.display = False
         self.summary_view.focus()
