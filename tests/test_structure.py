@@ -553,6 +553,23 @@ def test_topic_labels_are_noun_phrases_not_filler():
     assert any("remote control" in label or "buttons" in label for label in labels)
 
 
+def test_speaker_labels_of_a_transcript_are_not_topic_words():
+    # Short turns: each speaker's label is more frequent than any word of what is said.
+    harbour = "harbour wall stone storm quay tide boats pier".split()
+    budget = "budget library roof books March invoice shelves council".split()
+    turns = []
+    for words in (harbour, budget):
+        for i in range(40):
+            speaker = ("Project Manager", "Grad B", "Marketing")[i % 3]
+            turns.append(f"{speaker}: Right, the {words[i % 8]} and the {words[(i + 3) % 8]} then.")
+    a = segment(Document("meeting.txt", "\n".join(turns) + "\n"))
+    labels = [s.title.lower() for s in a.sections if s.kind == "topic"]
+    assert labels and not any(w in label for label in labels for w in ("grad", "project", "manager", "marketing"))
+    # A few labelled lines in prose ("Note: ...") are not a transcript: their words still count.
+    prose = "Note: the harbour wall is old.\n\n" + "\n\n".join(f"The harbour wall {i} is long." for i in range(5))
+    assert topics.speaker_words(prose, 0, len(prose)) == frozenset()
+
+
 def test_a_quoted_gutenberg_start_line_is_not_a_licence_header():
     text = (
         "Notes on cleaning e-texts\n\n"
