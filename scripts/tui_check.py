@@ -48,6 +48,21 @@ def start(command: str, cols: int = 120, rows: int = 40, fresh: bool = True) -> 
         time.sleep(0.3)
 
 
+def empty_screen_cause() -> str:
+    """What tmux says about a pane that shows nothing: is the session there, what runs in it."""
+    found = subprocess.run(["tmux", "has-session", "-t", SESSION], capture_output=True, text=True)
+    if found.returncode != 0:
+        return f"the tmux session is gone: {found.stderr.strip()}"
+    pane = tmux("display-message", "-p", "-t", SESSION, "#{pane_dead} #{pane_current_command} #{alternate_on}")
+    dead, command, alternate = (pane.split() + ["?", "?", "?"])[:3]
+    shell = pane_pid()
+    pid = reader_pid(shell) if shell else None
+    state = Path(f"/proc/{pid}/stat").read_text().split()[2] if pid and Path(f"/proc/{pid}/stat").exists() else "?"
+    return (
+        f"session there, pane dead={dead}, running {command} (reader pid {pid}, state {state}), alt. screen {alternate}"
+    )
+
+
 def screen() -> str:
     return tmux("capture-pane", "-t", SESSION, "-p")
 
@@ -78,8 +93,7 @@ def expect(what: str, present: list[str], absent: list[str] = (), timeout: float
         missing = [p for p in present if p not in shown] + [f"(should be gone) {a}" for a in absent if a in shown]
         print("     missing: " + "; ".join(missing))
         if not shown.strip():
-            alive = subprocess.run(["tmux", "has-session", "-t", SESSION], capture_output=True).returncode == 0
-            print(f"     (an empty screen; the tmux session {'is there' if alive else 'is gone'})")
+            print("     (an empty screen: " + empty_screen_cause() + ")")
     if SHOW or not ok:
         print("\n".join("     | " + line for line in shown.rstrip().splitlines()))
     return ok
