@@ -500,6 +500,9 @@ def rfc_checks(cols: int, rows: int) -> None:
     type_text("14.9")
     keys("Enter")
     expect(f"RFC 2616 {cols}x{rows}: go to section 14.9", ["14.9 Cache-Control", "The Cache-Control general-header"])
+    if rows >= 40:  # the paragraph's end is on screen: "cache-" / "directive" read as one word
+        compound = f"RFC 2616 {cols}x{rows}: a compound broken at a line-end hyphen reads joined"
+        expect(compound, ["directive for a specific cache"], ["cache- directive"])
     keys("space")
     expect(f"RFC 2616 {cols}x{rows}: space pages on", [], ["The Cache-Control general-header"])
 
