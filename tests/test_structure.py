@@ -682,6 +682,9 @@ def test_lone_numbered_line_is_text_not_heading():
     assert _headings("A first paragraph of plain text.\n\n2. Second item\n\nA closing paragraph of text.\n") == []
     lone = "Report\n\nThe council met.\n\n1. Residents were told to stay indoors until the storm\n\nRoads shut.\n"
     assert _headings(lone) == ["Report"]
+    # Numbered lines with nothing under them are a list, not sections.
+    steps = "Before you start.\n\n1. Open the box\n\n2. Take out the parts\n\n3. Read the manual\n\nThen begin.\n"
+    assert _headings(steps) == []
 
 
 def test_numbered_headings_with_evidence_stay():

@@ -193,20 +193,32 @@ _TITLE_WORDS = 12  # a numbered line longer than this is a sentence or a list it
 
 def drop_lone_numbers(lines: list[Line]) -> None:
     """A numbered line is a heading only with heading evidence: a title-like line, or a short
-    one numbered in sequence with other numbered headings ("7.3." and "7.4.", "2." under "1.").
-    A lone "2. Second item" between paragraphs, or "1. Residents were told ...", is text."""
+    one numbered in sequence with other numbered headings that head text ("7.3." and "7.4.",
+    "2." under "1."). A lone "2. Second item" between paragraphs, "1. Residents were told ...",
+    or a list of numbered lines with nothing under them ("1. Open the box" / "2. Read the manual")
+    is text."""
     numbers = {}
-    for i in indexes(lines, _HEADING_KIND):
+    headings = [i for i in indexes(lines, _HEADING_KIND) if lines[i].level != -1]  # not a title's second line
+    for i in headings:
         line = lines[i]
         if not line.marked and line.level > 0:
             m = _NUMBERED.match(line.title)
             if m:
                 numbers[i] = tuple(int(n) for n in m.group(1).split("."))
-    present = set(numbers.values())
+    present = {number for i, number in numbers.items() if _heads_text(lines, i, headings, numbers)}
     for i, number in numbers.items():
         title = _NUMBERED.match(lines[i].title)
         if title is not None and not _numbered_evidence(number, title.group(2), present):
             _unmark(lines, i)
+
+
+def _heads_text(lines: list[Line], i: int, headings: list[int], numbers: dict[int, tuple[int, ...]]) -> bool:
+    """Text comes under heading ``i`` before the next heading, or that heading is its first child."""
+    k = bisect_left(headings, i + 1)
+    end = headings[k] if k < len(headings) else len(lines)
+    if any(line.kind == TEXT for line in lines[i + 1 : end]):
+        return True
+    return end in numbers and numbers[end] == numbers[i] + (1,)
 
 
 def _numbered_evidence(number: tuple[int, ...], title: str, present: set[tuple[int, ...]]) -> bool:
