@@ -47,10 +47,11 @@ def display(s: str) -> str:
 
 
 def one_line(s: str) -> str:
-    """A span's text on one line (hard-wrapped sentences joined, _italic_ marks dropped), made safe."""
-    from reader.text.lines import display_text
+    """A span's text on one line (hard-wrapped sentences joined, compounds broken at a line-end hyphen
+    rejoined, _italic_ marks dropped), made safe."""
+    from reader.text.lines import display_text, join_compounds
 
-    return clean(" ".join(display_text(s).split()))
+    return clean(" ".join(join_compounds(display_text(s)).split()))
 
 
 def section_counts(analysis: Analysis) -> list[int]:

@@ -3,7 +3,8 @@
     python scripts/tui_check.py          # prints one line per check, exit 1 on a failure
     python scripts/tui_check.py --show   # also prints the screens it looked at
 
-Needs tmux. Each check waits (up to a few seconds) for the screen to show what it expects.
+Needs tmux; each run has a tmux server of its own (``tmux -L``), ended when the run ends.
+Each check waits (up to a few seconds) for the screen to show what it expects.
 Documents from ../shared/corpora (Moby-Dick, RFC 8446, a UN speech) are checked when
 they are there and skipped when not. The reader runs with a fresh state directory.
 """
@@ -14,6 +15,7 @@ import argparse
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -25,41 +27,78 @@ READER = Path(sys.executable).with_name("reader")
 SEED = ROOT / "reader" / "seeds" / "000_49030be50a1044d2.txt"
 CORPORA = ROOT.parent / "shared" / "corpora"
 SESSION = f"reader-check-{os.getpid()}"
+# A tmux server of this run's own (``tmux -L``): other runs, and the user's own sessions, can neither
+# see its sessions nor end it. One session there lives for the whole run, so killing the checked
+# session never ends the server, and a session started right after cannot race the server's exit.
+SERVER = SESSION
+KEEPER = "keep"
+TARGET = f"={SESSION}:"  # exact: a bare name also matches another session by prefix
 STATE = tempfile.mkdtemp(prefix="reader-check-state-")
 SHOW = False
 failures: list[str] = []
 
 
+def run_tmux(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["tmux", "-L", SERVER, *args], capture_output=True, text=True, check=False)
+
+
 def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
+    return run_tmux(*args).stdout
+
+
+def stop_server() -> None:
+    """End this run's tmux server and remove its socket (tmux leaves the file behind) and the
+    state folders the readers wrote."""
+    socket = tmux("display-message", "-p", "#{socket_path}").strip()
+    tmux("kill-server")
+    if socket:
+        Path(socket).unlink(missing_ok=True)
+    shutil.rmtree(STATE, ignore_errors=True)
+
+
+def session_there() -> bool:
+    return run_tmux("has-session", "-t", f"={SESSION}").returncode == 0
 
 
 def start(command: str, cols: int = 120, rows: int = 40, fresh: bool = True) -> None:
     """Run ``command`` in a new tmux session; ``fresh``: with nothing remembered from before."""
-    tmux("kill-session", "-t", SESSION)
+    if run_tmux("has-session", "-t", f"={KEEPER}").returncode != 0:
+        tmux("new-session", "-d", "-s", KEEPER, "sleep 86400")
+    tmux("kill-session", "-t", f"={SESSION}")
     state = tempfile.mkdtemp(dir=STATE) if fresh else STATE
     shell = f"export XDG_STATE_HOME={shlex.quote(state)}; {command}; echo READER-EXIT=$?; sleep 60"
-    # Killing the last session ends the tmux server; a new session asked for while it exits can be
-    # lost (an empty screen, once in a few hundred starts), so make sure it is there.
-    for _ in range(5):
-        tmux("new-session", "-d", "-s", SESSION, "-x", str(cols), "-y", str(rows), shell)
-        if subprocess.run(["tmux", "has-session", "-t", SESSION], capture_output=True).returncode == 0:
-            return
-        time.sleep(0.3)
+    tmux("new-session", "-d", "-s", SESSION, "-x", str(cols), "-y", str(rows), shell)
+    if not session_there():
+        print(f"     (tmux could not start the session: {run_tmux('has-session', '-t', f'={SESSION}').stderr.strip()})")
+
+
+def empty_screen_cause() -> str:
+    """What tmux says about a pane that shows nothing: is the session there, what runs in it."""
+    found = run_tmux("has-session", "-t", f"={SESSION}")
+    if found.returncode != 0:
+        return f"the tmux session is gone: {found.stderr.strip()}"
+    pane = tmux("display-message", "-p", "-t", TARGET, "#{pane_dead} #{pane_current_command} #{alternate_on}")
+    dead, command, alternate = (pane.split() + ["?", "?", "?"])[:3]
+    shell = pane_pid()
+    pid = reader_pid(shell) if shell else None
+    state = Path(f"/proc/{pid}/stat").read_text().split()[2] if pid and Path(f"/proc/{pid}/stat").exists() else "?"
+    return (
+        f"session there, pane dead={dead}, running {command} (reader pid {pid}, state {state}), alt. screen {alternate}"
+    )
 
 
 def screen() -> str:
-    return tmux("capture-pane", "-t", SESSION, "-p")
+    return tmux("capture-pane", "-t", TARGET, "-p")
 
 
 def keys(*names: str) -> None:
     for name in names:
-        tmux("send-keys", "-t", SESSION, name)
+        tmux("send-keys", "-t", TARGET, name)
         time.sleep(0.15)
 
 
 def type_text(text: str) -> None:
-    tmux("send-keys", "-t", SESSION, "-l", text)
+    tmux("send-keys", "-t", TARGET, "-l", text)
     time.sleep(0.15)
 
 
@@ -78,8 +117,7 @@ def expect(what: str, present: list[str], absent: list[str] = (), timeout: float
         missing = [p for p in present if p not in shown] + [f"(should be gone) {a}" for a in absent if a in shown]
         print("     missing: " + "; ".join(missing))
         if not shown.strip():
-            alive = subprocess.run(["tmux", "has-session", "-t", SESSION], capture_output=True).returncode == 0
-            print(f"     (an empty screen; the tmux session {'is there' if alive else 'is gone'})")
+            print("     (an empty screen: " + empty_screen_cause() + ")")
     if SHOW or not ok:
         print("\n".join("     | " + line for line in shown.rstrip().splitlines()))
     return ok
@@ -140,7 +178,7 @@ def main_flows() -> None:
             type_text(text)
         if present or absent:
             expect(what, present, absent)
-    tmux("resize-window", "-t", SESSION, "-x", "80", "-y", "24")
+    tmux("resize-window", "-t", TARGET, "-x", "80", "-y", "24")
     expect("80x24 still shows text, footer and status", ["Help", "%"])
     keys("q")
     expect("q quits with status 0", ["READER-EXIT=0"])
@@ -161,7 +199,9 @@ def wide_start() -> None:
         "200x60: outline, text and side panes side by side",
         ["Outline (", "The UN focuses on the experience of Central Asian countries", "Participants"],
     )
-    keys("q")
+    keys("?")
+    expect("200x60: help keys on one line each (the key column fits its longest key)", ["│ space / PgDn / f │"])
+    keys("Escape", "q")
 
 
 def big_book() -> None:
@@ -460,6 +500,9 @@ def rfc_checks(cols: int, rows: int) -> None:
     type_text("14.9")
     keys("Enter")
     expect(f"RFC 2616 {cols}x{rows}: go to section 14.9", ["14.9 Cache-Control", "The Cache-Control general-header"])
+    if rows >= 40:  # the paragraph's end is on screen: "cache-" / "directive" read as one word
+        compound = f"RFC 2616 {cols}x{rows}: a compound broken at a line-end hyphen reads joined"
+        expect(compound, ["directive for a specific cache"], ["cache- directive"])
     keys("space")
     expect(f"RFC 2616 {cols}x{rows}: space pages on", [], ["The Cache-Control general-header"])
 
@@ -505,7 +548,7 @@ def wide_text_keeps_a_measure(name: str, cols: int, rows: int) -> None:
 
 
 def pane_pid() -> int:
-    return int(tmux("display-message", "-p", "-t", SESSION, "#{pane_pid}").strip() or 0)
+    return int(tmux("display-message", "-p", "-t", TARGET, "#{pane_pid}").strip() or 0)
 
 
 def reader_pid(shell: int) -> int | None:
@@ -542,7 +585,7 @@ def sigterm_restores_terminal() -> None:
             return
         os.kill(pid, number)
         expect(f"{signal.Signals(number).name}: the reader ends with {code}", [f"READER-EXIT={code}"], timeout=5)
-        flags = tmux("display-message", "-p", "-t", SESSION, "#{alternate_on} #{mouse_any_flag}").split()
+        flags = tmux("display-message", "-p", "-t", TARGET, "#{alternate_on} #{mouse_any_flag}").split()
         ok = flags in (["0", "0"], [])
         print(
             f"{'ok  ' if ok else 'FAIL'} {signal.Signals(number).name}: terminal restored (alt. screen, mouse: {flags})"
@@ -583,7 +626,7 @@ def main() -> int:
         try:
             formats_at_sizes() if args.formats else reading_at_sizes()
         finally:
-            tmux("kill-session", "-t", SESSION)
+            stop_server()
         print(f"{len(failures)} failed" if failures else "all checks passed")
         return 1 if failures else 0
     try:
@@ -598,7 +641,7 @@ def main() -> int:
         big_book()
         stdin_and_literal_text()
     finally:
-        tmux("kill-session", "-t", SESSION)
+        stop_server()
     print(f"{len(failures)} failed" if failures else "all checks passed")
     return 1 if failures else 0
 

@@ -63,7 +63,7 @@ async def settle(pilot, timeout: float = 60.0) -> None:
     screen = pilot.app.screen
     for _ in range(int(timeout / 0.05)):
         await pilot.pause(0.05)
-        idle = isinstance(screen, MainScreen) and not screen.summaries.busy and not screen.section_jobs.busy
+        idle = isinstance(screen, MainScreen) and not screen.summaries.busy  # section summaries share this queue
         if idle and not screen.session.analysing:
             break
     await pilot.pause()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from conftest import SEED, corpus_file
@@ -515,6 +516,27 @@ def test_gutenberg_italics_are_shown_without_underscores():
     assert one_line("The _Pequod_\nsailed.") == "The Pequod sailed."
 
 
+def test_a_compound_broken_at_a_line_end_hyphen_is_joined_for_display():
+    from reader.render import one_line
+
+    rfc = "does not include an Expect request-\n   header field, or a max-\n   stale or If-\nRange value."
+    assert one_line(rfc) == "does not include an Expect request-header field, or a max-stale or If-Range value."
+    assert one_line("see you to-\nmorrow") == "see you to-morrow"  # hard-wrapped Gutenberg
+    # A dash standing apart, a double-hyphen dash and a number range keep their space.
+    assert one_line("well -\nthen, a--\nb, 1-\n2") == "well - then, a-- b, 1- 2"
+    a = segment(Document("r.txt", "The Expect request-\nheader field is sent by the client.\n"))
+    assert a.sentence_text(0) == "The Expect request-\nheader field is sent by the client."  # spans stay exact
+
+
+@given(st.text(alphabet="ab- \n\t", max_size=200))
+def test_joining_compounds_only_drops_white_space(text):
+    from reader.text.lines import join_compounds
+
+    joined = join_compounds(text)
+    assert "".join(joined.split()) == "".join(text.split())
+    assert re.search(r"[ab]-[ \t]*\n[ \t]*[ab]", joined) is None  # no compound left broken
+
+
 def test_topic_labels_are_noun_phrases_not_filler():
     turns = []
     for i in range(12):
@@ -529,6 +551,23 @@ def test_topic_labels_are_noun_phrases_not_filler():
         words = set(label.replace(",", " ").split())
         assert not words & {"hmm", "that's", "https", "want", "yeah", "okay", "think"}, label
     assert any("remote control" in label or "buttons" in label for label in labels)
+
+
+def test_speaker_labels_of_a_transcript_are_not_topic_words():
+    # Short turns: each speaker's label is more frequent than any word of what is said.
+    harbour = "harbour wall stone storm quay tide boats pier".split()
+    budget = "budget library roof books March invoice shelves council".split()
+    turns = []
+    for words in (harbour, budget):
+        for i in range(40):
+            speaker = ("Project Manager", "Grad B", "Marketing")[i % 3]
+            turns.append(f"{speaker}: Right, the {words[i % 8]} and the {words[(i + 3) % 8]} then.")
+    a = segment(Document("meeting.txt", "\n".join(turns) + "\n"))
+    labels = [s.title.lower() for s in a.sections if s.kind == "topic"]
+    assert labels and not any(w in label for label in labels for w in ("grad", "project", "manager", "marketing"))
+    # A few labelled lines in prose ("Note: ...") are not a transcript: their words still count.
+    prose = "Note: the harbour wall is old.\n\n" + "\n\n".join(f"The harbour wall {i} is long." for i in range(5))
+    assert topics.speaker_words(prose, 0, len(prose)) == frozenset()
 
 
 def test_a_quoted_gutenberg_start_line_is_not_a_licence_header():
@@ -633,3 +672,24 @@ def test_topic_units_pool_short_paragraphs_as_a_running_count_does(spaces):
             pooled = 0
         pooled += text.count(" ", p.start, p.end) + 1
     assert _units(text, paragraphs) == firsts
+
+
+def _headings(text: str) -> list[str]:
+    return [s.title for s in segment(Document("t.txt", text)).sections if s.kind == "heading"]
+
+
+def test_lone_numbered_line_is_text_not_heading():
+    assert _headings("A first paragraph of plain text.\n\n2. Second item\n\nA closing paragraph of text.\n") == []
+    lone = "Report\n\nThe council met.\n\n1. Residents were told to stay indoors until the storm\n\nRoads shut.\n"
+    assert _headings(lone) == ["Report"]
+    # Numbered lines with nothing under them are a list, not sections.
+    steps = "Before you start.\n\n1. Open the box\n\n2. Take out the parts\n\n3. Read the manual\n\nThen begin.\n"
+    assert _headings(steps) == []
+
+
+def test_numbered_headings_with_evidence_stay():
+    # Title case alone is evidence; a sentence-case title needs siblings numbered in sequence.
+    assert _headings("Text here.\n\n7. Shared Secret Calculation\n\nMore text.\n") == ["7. Shared Secret Calculation"]
+    paper = "Intro text.\n\n1. Related work\n\nSome text.\n\n2. Our method\n\nMore.\n\n2.1 http URL\n\nEnd.\n"
+    assert _headings(paper) == ["1. Related work", "2. Our method", "2.1 http URL"]
+    assert _headings("Intro text.\n\n1. Related work\n\nSome text.\n") == []

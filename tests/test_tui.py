@@ -326,6 +326,20 @@ async def test_help_screen_shows_the_keys_of_the_app_and_the_summary_view():
 
 
 @sync
+async def test_help_key_column_is_as_wide_as_its_longest_key():
+    """The keys never wrap ("PgUp" cut to "PgU" / "p"): the column takes its longest key, the actions wrap."""
+    for size in ((200, 60), (80, 24)):
+        app = seed_app()
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("f1")
+            await pilot.pause()
+            cells = [c for c in app.screen.query("MarkdownTableCellContents") if (c.name or "").endswith(".1")]
+            keys = [(str(c.render()), c.content_size.width) for c in cells]
+            assert len(keys) > 20 and "b / PgUp" in dict(keys)
+            assert all(width >= len(key) for key, width in keys), [k for k in keys if k[1] < len(k[0])]
+
+
+@sync
 async def test_q_quits():
     app = seed_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -480,6 +494,23 @@ async def test_outline_choice_scrolls_to_the_section():
         assert view.scroll_y > 0
 
 
+def test_a_wrapped_outline_title_hangs_under_its_first_line():
+    from types import SimpleNamespace
+
+    from rich.console import Console
+
+    from reader.tui.widgets.panes import section_prompt
+
+    console = Console(width=22, color_system=None)
+    title = "Asian countries, Counter-Terrorism Office, international"
+    for level, kind, lead in ((2, "topic", "  ≈ "), (3, "heading", "    "), (1, "heading", "")):
+        section = SimpleNamespace(level=level, kind=kind, title=title)
+        lines = ["".join(seg.text for seg in line).rstrip() for line in console.render_lines(section_prompt(section))]
+        assert len(lines) >= 3 and lines[0] == lead + "Asian countries,", lines
+        assert all(line.startswith(" " * len(lead)) and line[len(lead)] != " " for line in lines[1:]), lines
+        assert " ".join(line.strip() for line in lines).replace("≈ ", "") == title
+
+
 @sync
 async def test_summary_pane_lists_rank_and_score_of_each_sentence():
     async with opened((120, 40)) as (pilot, screen):
@@ -555,6 +586,30 @@ async def test_hard_wrapped_paragraphs_reflow_at_the_view_width():
         blocks = "\n".join(lines).strip().split("\n\n")
         assert all(b.startswith("Paragraph") and b.count("begins here") == 1 and "\n\n" not in b for b in blocks)
         assert len(blocks) >= 3
+
+
+@sync
+async def test_a_compound_broken_at_a_line_end_hyphen_reflows_joined():
+    text = (
+        "   A client that sends a request with an Expect request-\n"
+        "   header field MUST be ready to receive a final status code, and a\n"
+        "   cache MAY serve a stale response only when the client sent max-\n"
+        "   stale, or when the If-\n"
+        "   Range header names the entity that it holds in its cache at the\n"
+        "   time of the request, which is the common case for the caches that\n"
+        "   sit between the user agent and the origin server on the path.\n"
+    ) * 2
+    async with app_for(text).run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        lines = [line[GUTTER:].strip() for line in shown(screen).splitlines()]
+        assert not any(re.search(r"\w- ", line) for line in lines)  # no "request- header" on a line
+        page = "".join(line if line.endswith("-") else line + " " for line in lines)  # a break at a hyphen is fine
+        assert "Expect request-header field" in page and "max-stale" in page and "If-Range header" in page
+        # A click still lands on the text offset under it: the first letter after the join.
+        view = screen.reading
+        column = view.render_line(0).text.index("header")
+        assert view.offset_at(column, 0) == text.index("header")
 
 
 @sync
@@ -827,6 +882,23 @@ async def test_changing_algorithm_keeps_the_default_length():
         await settle(pilot)
         n = len(screen.state.analysis.sentences)
         assert len(screen.state.summary.selected) == before == default_count(n) > 5
+
+
+@sync
+async def test_switching_views_lays_the_new_one_out_before_its_first_frame():
+    """v (both ways) shows the other view painted in the first frame, not one blank frame first:
+    a hidden view has no size, so it is laid out at the width of the view it replaces."""
+    async with opened((100, 30)) as (pilot, screen):
+        view, reading, state = screen.summary_view, screen.reading, screen.state
+        for _ in range(2):
+            screen.action_toggle_summary_view()  # as the key does, with no frame in between
+            assert view.display and view.size.width == 0 and view.line_count > 0
+            assert view.virtual_size.width == reading.size.width
+            assert await until(pilot, lambda: state.section_summaries is not None and view.line_count > 2)
+            lines = view.line_count
+            screen.action_toggle_summary_view()
+            assert reading.display and reading.line_count > lines  # the text, laid out, whatever its size now
+            await pilot.pause()
 
 
 @sync

@@ -185,6 +185,72 @@ def _numbered_rank(raw: str, stripped: str) -> int:
     return 0
 
 
+# Words that stay lower case inside a title ("Resumption and Pre-Shared Key").
+_SMALL_WORDS = frozenset("a an and as at by for from in into is not of on or over per the to via vs with".split())
+_WORD = re.compile(r"[^\W\d_][\w'’/-]*")
+_TITLE_WORDS = 12  # a numbered line longer than this is a sentence or a list item
+
+
+def drop_lone_numbers(lines: list[Line]) -> None:
+    """A numbered line is a heading only with heading evidence: a title-like line, or a short
+    one numbered in sequence with other numbered headings that head text ("7.3." and "7.4.",
+    "2." under "1."). A lone "2. Second item" between paragraphs, "1. Residents were told ...",
+    or a list of numbered lines with nothing under them ("1. Open the box" / "2. Read the manual")
+    is text."""
+    numbers = {}
+    headings = [i for i in indexes(lines, _HEADING_KIND) if lines[i].level != -1]  # not a title's second line
+    for i in headings:
+        line = lines[i]
+        if not line.marked and line.level > 0:
+            m = _NUMBERED.match(line.title)
+            if m:
+                numbers[i] = tuple(int(n) for n in m.group(1).split("."))
+    present = {number for i, number in numbers.items() if _heads_text(lines, i, headings, numbers)}
+    for i, number in numbers.items():
+        title = _NUMBERED.match(lines[i].title)
+        if title is not None and not _numbered_evidence(number, title.group(2), present):
+            _unmark(lines, i)
+
+
+def _heads_text(lines: list[Line], i: int, headings: list[int], numbers: dict[int, tuple[int, ...]]) -> bool:
+    """Text comes under heading ``i`` before the next heading, or that heading is its first child."""
+    k = bisect_left(headings, i + 1)
+    end = headings[k] if k < len(headings) else len(lines)
+    if any(line.kind == TEXT for line in lines[i + 1 : end]):
+        return True
+    return end in numbers and numbers[end] == numbers[i] + (1,)
+
+
+def _numbered_evidence(number: tuple[int, ...], title: str, present: set[tuple[int, ...]]) -> bool:
+    words = _WORD.findall(title)
+    if len(words) > _TITLE_WORDS:
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    capitals = sum(w[0].isupper() for w in content) / len(content) if content else 1.0
+    if capitals >= 0.75:
+        return True  # title case: "Presentation Language", "(EC)DHE Shared Secret Calculation"
+    if not _in_sequence(number, present):
+        return False
+    return len(number) > 1 or capitals >= 0.5  # "3.2.2 http URL" has its number's depth as evidence
+
+
+def _in_sequence(number: tuple[int, ...], present: set[tuple[int, ...]]) -> bool:
+    """A sibling just before or after it, its parent, or a first child is numbered too."""
+    head, last = number[:-1], number[-1]
+    return (
+        head + (last - 1,) in present
+        or head + (last + 1,) in present
+        or (bool(head) and head in present)
+        or number + (1,) in present
+    )
+
+
+def _unmark(lines: list[Line], i: int) -> None:
+    lines[i].kind, lines[i].level, lines[i].title = TEXT, 0, ""
+    if i + 1 < len(lines) and lines[i + 1].kind == HEADING and lines[i + 1].level == -1:
+        lines[i + 1].kind, lines[i + 1].level = TEXT, 0  # the title's second line goes back too
+
+
 def _setext_level(text: str, lines: list[Line], i: int) -> int:
     """A line underlined with === or --- (and preceded by a break) is a heading."""
     if i + 1 >= len(lines) or lines[i + 1].kind != TEXT:

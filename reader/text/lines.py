@@ -33,6 +33,18 @@ def display_text(s: str) -> str:
     return _EMPHASIS.sub(r"\1", s) if "_" in s else s
 
 
+# A word broken at a hyphen at a line's end ("request-" / "header", "to-" / "morrow"): RFCs and
+# e-texts hyphenate only compounds there, so the line break is dropped and the hyphen kept.
+BROKEN_COMPOUND = re.compile(r"(?<=[^\W\d_]-)[ \t]*\n[ \t]*(?=\w)")
+
+
+def join_compounds(s: str) -> str:
+    """A span's text with compounds broken over lines joined: "request-\n   header" -> "request-header".
+
+    Display-time only, as ``display_text``: offsets into the text stay exact."""
+    return BROKEN_COMPOUND.sub("", s) if "-" in s and "\n" in s else s
+
+
 @dataclass(slots=True)  # one per line: a million-line file should not carry a dict each
 class Line:
     start: int

@@ -54,6 +54,7 @@ def _segment(document: Document) -> Analysis:
     ln.mark_furniture(text, lines)
     ln.mark_dot_leaders(text, lines)
     headings.mark_headings(text, lines)
+    headings.drop_lone_numbers(lines)
     headings.mark_contents(text, lines)
     headings.mark_front_parts(lines)
     matter.mark_boilerplate(text, lines)
@@ -199,7 +200,8 @@ def topic_starts(text: str, paragraphs: list[Paragraph], rank: int) -> list[_Sta
     firsts = _units(text, paragraphs)
     ends = [paragraphs[i - 1].end for i in firsts[1:]] + [paragraphs[-1].end]
     spans = [(paragraphs[i].start, end) for i, end in zip(firsts, ends)]
-    bags, words = topics.paragraph_bags(text, spans)
+    speakers = topics.speaker_words(text, spans[0][0], spans[-1][1])
+    bags, words = topics.paragraph_bags(text, spans, speakers)
     leaning = [topics.leans_back(text, a) for a, _ in spans]
     cuts = [0, *topics.boundaries(bags, [sum(bag.values()) for bag in bags], leaning), len(spans)]
     groups = [list(chain.from_iterable(words[a:b])) for a, b in zip(cuts, cuts[1:])]

@@ -49,13 +49,14 @@ MIN_PARAGRAPHS_PER_TOPIC = 3
 WORDS_PER_TOPIC = 250  # at most about one topic per this many words
 
 
-def content_terms(text: str, start: int, end: int) -> list[str]:
-    """Content words plus pairs of content words that stand side by side ("central asian")."""
+def content_terms(text: str, start: int, end: int, skip: frozenset[str] = frozenset()) -> list[str]:
+    """Content words plus pairs of content words that stand side by side ("central asian");
+    none of the words in ``skip`` (a transcript's speaker labels)."""
     terms: list[str] = []
     prev = ""
     for space, word in _SPACED_WORD.findall(text, start, end):
         word = word.lower()
-        if len(word) <= 2 or word in STOP_WORDS or word in NOT_LABELS or _contraction(word):
+        if len(word) <= 2 or word in STOP_WORDS or word in NOT_LABELS or _contraction(word) or word in skip:
             prev = ""
             continue
         terms.append(word)
@@ -165,9 +166,28 @@ def _fits(gap: int, edges: list[int], words: list[int]) -> bool:
     return True
 
 
-def paragraph_bags(text: str, spans: list[tuple[int, int]]) -> tuple[list[Counter], list[list[str]]]:
+# "Grad B: ", "Project Manager: " opening a line: a speaker's label, one to four words.
+_SPEAKER_LABEL = re.compile(r"^[ \t]*([^\W\d_][\w.'’-]*(?:[ \t][\w.'’-]+){0,3})[ \t]*:[ \t]", re.MULTILINE)
+_LABEL_SAMPLE = 4096  # characters looked at first: a transcript labels its first lines too
+
+
+def speaker_words(text: str, start: int, end: int) -> frozenset[str]:
+    """The words of the speaker labels when most lines open with one (a transcript): who speaks
+    is not what a stretch is about ("Grad, nice, walls", "Project Manager, …" as topic labels)."""
+    if len(_SPEAKER_LABEL.findall(text, start, min(end, start + _LABEL_SAMPLE))) < 3:
+        return frozenset()
+    labels = Counter(_SPEAKER_LABEL.findall(text, start, end))
+    lines = text.count("\n", start, end) + 1
+    if 2 * sum(labels.values()) < lines:
+        return frozenset()
+    return frozenset(w.lower() for label, n in labels.items() if n >= 2 for w in _WORD.findall(label))
+
+
+def paragraph_bags(
+    text: str, spans: list[tuple[int, int]], skip: frozenset[str] = frozenset()
+) -> tuple[list[Counter], list[list[str]]]:
     """Stemmed word counts per paragraph (for cohesion) and its terms (for labels)."""
-    terms = [content_terms(text, a, b) for a, b in spans]
+    terms = [content_terms(text, a, b, skip) for a, b in spans]
     return [Counter(map(_stem, [t for t in ts if " " not in t])) for ts in terms], terms
 
 

@@ -15,6 +15,7 @@ from rich.cells import cell_len, get_character_cell_size
 
 from reader.render import CONTROL_PICTURES
 from reader.render import clean as _clean
+from reader.text.lines import BROKEN_COMPOUND
 
 # The terminal-safe table of the CLI, and a tab is one space here, not a jump to a tab stop.
 _CONTROLS = {**CONTROL_PICTURES, 0x09: 0x20}
@@ -38,15 +39,18 @@ def cells(text: str) -> int:
     return cell_len(text)
 
 
-_SPACES = re.compile(" {2,}")
+# A run of spaces (one is kept), or the line break of a compound broken at a hyphen (none kept:
+# "request-" / "header" reads "request-header").
+_SPACES = re.compile(f"(?P<join>{BROKEN_COMPOUND.pattern})|[ \\n]{{2,}}")
 
 
 def kept(line: str) -> list[tuple[int, int]]:
-    """The parts of a reflowed line that are shown: no leading spaces, one space for a run."""
+    """The parts of a reflowed line that are shown: no leading spaces, one space for a run,
+    nothing for the line break inside a compound. ``line`` is the source text (newlines kept)."""
     ranges = []
-    pos = len(line) - len(line.lstrip(" "))
+    pos = len(line) - len(line.lstrip(" \n"))
     for m in _SPACES.finditer(line, pos):
-        ranges.append((pos, m.start() + 1))
+        ranges.append((pos, m.start() if m.group("join") is not None else m.start() + 1))
         pos = m.end()
     ranges.append((pos, len(line)))
     return [(a, b) for a, b in ranges if b > a]

@@ -70,6 +70,7 @@ class ReaderScreen(Screen):
 
     def show_text_view(self) -> None:
         if self.summary_view.display:
+            self.reading.assume_width(self.summary_view.size.width)  # laid out now: no blank frame before it
             self.summary_view.display = False
             self.reading.display = True
             self.reading.focus()

@@ -20,11 +20,6 @@ class SummaryScreen(ReaderScreen):
         # one job at a time, and a newer request stops the job it makes stale.
         self.summaries = jobs.SummaryJobs(self._start_summary, jobs.stop_summary)
 
-    @property
-    def section_jobs(self) -> jobs.SummaryJobs:
-        """The same queue (section summaries are one of its kinds)."""
-        return self.summaries
-
     def _summarizing(self) -> bool:
         return self.summaries.busy
 
@@ -159,6 +154,7 @@ class SummaryScreen(ReaderScreen):
         if self.summary_view.display:
             self.show_text_view()
             return
+        self.summary_view.assume_width(self.reading.size.width)  # laid out now: no blank frame before it
         self.summary_view.display = True
         self.reading.display = False
         self.summary_view.focus()

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -20,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from reader.model import Analysis, Participant, Quote, Summary
 from reader.palette import KIND_COLORS
+from reader.text.lines import join_compounds
 from reader.tui.decor import speaker_of, turn_speakers
 from reader.tui.layout import clean
 
@@ -39,8 +41,8 @@ def kind_style(kind: str) -> Style:
 
 
 def one_line(text: str, limit: int = 0) -> str:
-    """Document text for a list: clean, white space collapsed, cut to ``limit``."""
-    text = _SPACE.sub(" ", clean(text)).strip()
+    """Document text for a list: clean, compounds broken over lines joined, white space collapsed, cut to ``limit``."""
+    text = _SPACE.sub(" ", clean(join_compounds(text))).strip()
     if limit and len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return text
@@ -125,15 +127,27 @@ class OutlinePane(ListPane):
         self.fill([Option(section_prompt(s), id=str(i)) for i, s in enumerate(analysis.sections)])
 
 
-def section_prompt(section) -> Text:
+def section_prompt(section) -> Table:
+    """A section's line in the outline: indented by level; a title too long for the pane wraps
+    with its second line hanging under the first line's text, not at the pane's edge."""
     indent = "  " * max(0, section.level - 1)
     title = one_line(section.title, 60) or "(untitled)"
     if section.kind == "topic":
-        return Text.assemble(indent, ("≈ ", "bold"), (title, "italic"))
+        return _hanging(Text.assemble(indent, ("≈ ", "bold")), Text(title, "italic"))
     if section.kind in ("front", "back"):
         tag = "" if title.lower().startswith(section.kind) else f" [{section.kind} matter]"
-        return Text.assemble(indent, (title, "dim"), (tag, "dim italic"))
-    return Text.assemble(indent, (title, "bold" if section.level == 1 else ""))
+        return _hanging(Text(indent), Text.assemble((title, "dim"), (tag, "dim italic")))
+    return _hanging(Text(indent), Text(title, "bold" if section.level == 1 else ""))
+
+
+def _hanging(lead: Text, body: Text) -> Table:
+    """``lead`` then ``body``, the body's wrapped lines under its first (a two-column grid)."""
+    grid = Table.grid()
+    if lead.cell_len:
+        grid.add_column(width=lead.cell_len, no_wrap=True)
+    grid.add_column()
+    grid.add_row(*([lead] if lead.cell_len else []), body)
+    return grid
 
 
 class SummaryPane(ListPane):

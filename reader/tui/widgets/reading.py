@@ -87,6 +87,7 @@ class ReadingView(PagedView, can_focus=True):
         self._folded: str | None = None
         self._shift = 0  # columns preformatted lines are scrolled left by (h / l)
         self._layout = Layout(0)
+        self._assumed_width = 0  # the width to lay out at while hidden (no size of its own)
         self._decor = Decor()
         self._labels: dict[int, object] = {}  # offset -> (speaker, kind, cue)
         self._summary = Spans()
@@ -302,12 +303,12 @@ class ReadingView(PagedView, can_focus=True):
         self.refresh()
 
     def _relayout(self, keep: int) -> None:
-        if not self.size.width:  # not laid out yet: on_resize will come
+        if not self._width():  # not laid out yet: on_resize will come
             self._layout = Layout(0)
             return
         width = self._text_width()
         self._layout = layout(self._text, width, self._labels, self._units)
-        self.virtual_size = Size(self.size.width, len(self._layout))
+        self.virtual_size = Size(self._width(), len(self._layout))
         self._changed()
         line = self._layout.line_of(keep) if keep else 0
         self.scroll_to(y=line, animate=False, immediate=True)
@@ -318,7 +319,18 @@ class ReadingView(PagedView, can_focus=True):
         self.app.theme_changed_signal.subscribe(self, lambda _: self._changed())
 
     def _text_width(self) -> int:
-        return max(10, min(MEASURE, self.size.width - GUTTER - RIGHT_MARGIN))
+        return max(10, min(MEASURE, self._width() - GUTTER - RIGHT_MARGIN))
+
+    def _width(self) -> int:
+        return self.size.width or self._assumed_width
+
+    def assume_width(self, width: int) -> None:
+        """A hidden view has no size: lay it out at ``width`` (that of the view it is about to
+        replace), so the first frame it is shown in is painted, not blank until its resize."""
+        if width and not self.size.width:
+            self._assumed_width = width
+            if self._layout.width != self._text_width():
+                self._relayout(keep=self.top_offset)
 
     def on_resize(self) -> None:
         if self._layout.width != self._text_width():
@@ -378,7 +390,7 @@ class ReadingView(PagedView, can_focus=True):
             a, b = self._current
             text.stylize(styles["current"], max(a, start) - start, min(b, end) - start)
         if kind in REFLOWED:  # the indentation and line breaks of the source are not kept
-            text = Text("", end="").join(text[a:b] for a, b in kept(text.plain))
+            text = Text("", end="").join(text[a:b] for a, b in kept(self._text[start:end]))
         else:
             text = text[self._shift :]
             if kind == FURNITURE:
