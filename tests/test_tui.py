@@ -648,6 +648,18 @@ def test_page_furniture_and_dot_leaders_are_not_reflowed():
     assert sum(k == PRE for k in lines.kinds) == 2  # each TOC line one screen line, however narrow
 
 
+def test_a_line_of_one_number_does_not_make_its_block_preformatted():
+    from reader.tui.layout import PROSE, units
+
+    # Moby-Dick's header: the year wrapped onto a line of its own once made the block "as written",
+    # so the long line was cut at the view's edge instead of wrapped.
+    text = "Release Date: December 25, 2008 [EBook #2701] Last Updated: December 3,\n2017\n"
+    assert {unit.kind for unit in units(text) if unit.end > unit.start} == {PROSE}
+    lines = layout(text, 40)
+    assert max(end - start for start, end in zip(lines.starts, lines.ends)) <= 40
+    assert "December 3,\n2017" in text[lines.starts[0] : lines.ends[-1]]
+
+
 @sync
 async def test_quote_attribution_comes_after_its_paragraph():
     async with opened((100, 40)) as (pilot, screen):

@@ -167,7 +167,7 @@ def _is_pre(line: str) -> bool:
     hinted = _HINT.search(line) or (not line.isascii() and _BOX.search(line))
     if hinted and _PRE.search(line.rstrip()):
         return True
-    if len(body) < 4:
+    if len(body) < 4 or " " not in body:  # one word or number ("2017") is no evidence of layout
         return False
     others = len(body.translate(_NOT_LETTERS))
     ink = len(body) - body.count(" ")
