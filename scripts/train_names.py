@@ -21,9 +21,9 @@ from __future__ import annotations
 import argparse
 import hashlib
 import random
+import sys
 import tempfile
 from collections import Counter
-import sys
 from pathlib import Path
 
 import numpy as np
