@@ -239,6 +239,15 @@ def test_a_first_name_used_as_a_person_is_not_the_town_of_that_name():
     assert found.get("Elizabeth") == "person" and found.get("Charlotte") == "person"
 
 
+def test_a_given_name_in_a_story_stays_a_person_after_in():
+    text = (
+        "Tom laughed at Fanny. Mr. Rushworth sat down, and Tom took the part of the baron. "
+        "There was good ranting-ground in Frederick, he said. Frederick was listening to Agatha. "
+        "Mrs. Norris smiled at Tom, and Edmund went out."
+    )
+    assert kinds_of(text).get("Frederick") == "person"
+
+
 @pytest.mark.parametrize(
     "text, absent",
     [

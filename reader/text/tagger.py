@@ -532,6 +532,7 @@ def apply(sentences: list[Sentence], rule_cands: list[Candidate], lower: set[str
         found = [_candidate(s, a, b, kind, by_span) for a, b, kind in spans(tag(s, doc, m, scored))]
         out.extend(_merge(rules, [c for c in found if c and (id(c) in ids or _may_add(s, c))]))
     _one_kind_per_name(out, doc.kind_votes, doc.rule_kind, {s.index for s in sentences if s.ruled})
+    _first_names_are_people(out)
     return out
 
 
@@ -593,6 +594,22 @@ def _one_kind_per_name(
             chosen[key] = KINDS[weights.index(best)]
     for c in cands:
         c.kind = chosen.get(c.key, c.kind)
+
+
+def _first_names_are_people(cands: list[Candidate]) -> None:
+    """In a document whose names are mostly people's, a given name alone ('Frederick', 'James')
+    that no list knows as a country, region or city is a person, whatever 'in Frederick' suggests."""
+    people = sum(c.kind == "person" for c in cands)
+    if people * 2 <= len(cands):
+        return
+    for c in cands:
+        if c.kind in ("place", "organization") and len(c.tokens) == 1 and _lone_first_name(c.key):
+            c.kind = "person"
+
+
+@lru_cache(maxsize=20_000)
+def _lone_first_name(key: str) -> bool:
+    return key in gz.first_names() and not (key in gz.regions() or key in gz.cities() or key in gz.places())
 
 
 RULES_MARGIN = 2.0  # how much likelier the model's kind must be to overrule the rules'
