@@ -357,3 +357,13 @@ def test_a_place_whose_second_word_is_a_first_name_stays_whole():
 )
 def test_english_names_of_old_places_are_places(text, name):
     assert kinds_of(text).get(name) == "place"
+
+
+def test_a_role_is_not_a_fragment_of_a_coordination():
+    text = (
+        "Elizabeth waited for Colonel Fitzwilliam's and Mr. Darcy's visit. "
+        "Mr. Darcy came at noon, and Colonel Fitzwilliam followed him."
+    )
+    a = analyze(Document("x.txt", text), summary=False)
+    darcy = next(p for p in a.participants if "Darcy" in p.name)
+    assert darcy.role is None or " and " not in darcy.role
