@@ -367,3 +367,12 @@ def test_a_role_is_not_a_fragment_of_a_coordination():
     a = analyze(Document("x.txt", text), summary=False)
     darcy = next(p for p in a.participants if "Darcy" in p.name)
     assert darcy.role is None or " and " not in darcy.role
+
+
+def test_authors_in_citations_are_people():
+    text = (
+        "Librarians need training (e.g. Hartsell-Gundy et al., 2015; Mulligan, 2016). "
+        "We follow constructive alignment (Biggs et al., 1999) in the course."
+    )
+    found = kinds_of(text)
+    assert found.get("Mulligan") == "person" and found.get("Biggs") == "person"
