@@ -376,3 +376,29 @@ def test_authors_in_citations_are_people():
     )
     found = kinds_of(text)
     assert found.get("Mulligan") == "person" and found.get("Biggs") == "person"
+
+
+def test_a_place_inside_an_organization_is_a_mention_of_its_own():
+    text = "She studied at the University of California. Later she taught at Durham University in England."
+    a = analyze(Document("x.txt", text), summary=False)
+    kinds = {p.name: p.kind for p in a.participants}
+    assert kinds.get("University of California") == "organization" and kinds.get("California") == "place"
+    assert kinds.get("Durham University") == "organization" and kinds.get("Durham") == "place"
+    check_invariants(a)
+
+
+def test_a_place_name_is_not_split_into_two_places():
+    text = "The Republic of Uzbekistan signed the treaty. Uzbekistan will host the next meeting."
+    a = analyze(Document("x.txt", text), summary=False)
+    starts = [m.start for p in a.participants for m in p.mentions]
+    assert len(starts) == len(set(starts)) and text.index("Uzbekistan") not in starts
+
+
+def test_the_outer_name_wins_where_mentions_nest_in_the_view():
+    from reader.tui.layout import Spans
+
+    text = "She studied at the University of California."
+    a = analyze(Document("x.txt", text), summary=False)
+    spans = Spans((m.start, m.end, p.kind) for p in a.participants for m in p.mentions)
+    outer = text.index("University")
+    assert [value for _, _, value in spans.overlapping(outer, len(text))] == ["organization"]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from reader.collector import paused
 from reader.model import Analysis, Mention, Participant, ParticipantKind
+from reader.text import gazetteer as gz
 from reader.text import kinds, names
 from reader.text.names import Candidate, Token
 from reader.text.tokens import is_acronym, is_initial
@@ -52,7 +53,58 @@ def mentions(analysis: Analysis) -> list[Candidate]:
     sentences, rules, lower = rule_mentions(analysis)
     typed = [c for c in tagger.apply(sentences, rules, lower) if not _case_party(text, c)]
     _mark_definitions(typed, text)
-    return typed
+    return _with_inner_places(typed)
+
+
+def _with_inner_places(cands: list[Candidate]) -> list[Candidate]:
+    """Each name, followed by the known places named inside it: 'California' in 'University of
+    California', 'York' in 'York Outer Ring Road'. Such a mention lies inside another one."""
+    out: list[Candidate] = []
+    for c in cands:
+        out.append(c)
+        if len(c.tokens) > 1 and c.kind in ("organization", "place") and not c.shouting:
+            out.extend(inner_places(c))
+    return out
+
+
+def inner_places(c: Candidate) -> list[Candidate]:
+    """The country, region or city names inside a longer name, longest first, left to right; in a
+    place's name only the opening one ('Republic of Uzbekistan' is not two places)."""
+    toks, out, i = c.tokens, [], 0
+    while i < len(toks):
+        j = _place_from(toks, i, len(toks) - (i == 0))
+        if j:
+            out.append(_piece(c, i, j))
+        i = j or i + 1
+    if c.kind == "place":
+        out = [p for p in out if p.start == c.start]
+    return out
+
+
+def _place_from(toks: list[Token], i: int, limit: int) -> int:
+    """The end of the longest known place starting at token ``i`` (before ``limit``), or 0."""
+    for j in range(min(limit, i + 4), i, -1):
+        piece = toks[i:j]
+        if piece[0].capital and piece[-1].capital and _big_place(" ".join(t.key for t in piece)):
+            return j
+    return 0
+
+
+def _big_place(key: str) -> bool:
+    return key in gz.regions() or key in gz.cities() or key in gz.places()
+
+
+def _piece(c: Candidate, i: int, j: int) -> Candidate:
+    toks = c.tokens
+    return Candidate(
+        tokens=toks[i:j],
+        sentence=c.sentence,
+        initial=c.initial and i == 0,
+        shouting=c.shouting,
+        before=toks[i - 1].key if i > 0 else c.before,
+        after=toks[j].key if j < len(toks) else c.after,
+        kind="place",
+    )
 
 
 def rule_mentions(analysis: Analysis) -> tuple[list[Sentence], list[Candidate], set[str]]:
