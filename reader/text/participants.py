@@ -76,8 +76,8 @@ def inner_places(c: Candidate) -> list[Candidate]:
         if j:
             out.append(_piece(c, i, j))
         i = j or i + 1
-    if c.kind == "place":
-        out = [p for p in out if p.start == c.start]
+    if c.kind == "place":  # 'New York City' is one city
+        out = [p for p in out if p.start == c.start and c.key != p.key + " city"]
     return out
 
 
