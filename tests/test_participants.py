@@ -409,3 +409,8 @@ def test_the_outer_name_wins_where_mentions_nest_in_the_view():
     spans = Spans((m.start, m.end, p.kind) for p in a.participants for m in p.mentions)
     outer = text.index("University")
     assert [value for _, _, value in spans.overlapping(outer, len(text))] == ["organization"]
+
+
+def test_a_place_inside_a_run_that_names_no_participant():
+    text = "He was one of the first opponents of the Vietnam War and wrote about it."
+    assert kinds_of(text).get("Vietnam") == "place"

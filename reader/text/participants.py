@@ -9,6 +9,7 @@ defines an acronym. Roles come from ``reader.text.roles``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -50,21 +51,41 @@ def mentions(analysis: Analysis) -> list[Candidate]:
     from reader.text import tagger
 
     text = analysis.text
-    sentences, rules, lower = rule_mentions(analysis)
+    sentences, raw, lower = _raw_candidates(analysis)
+    rules = _classified(text, list(raw), lower)
     typed = [c for c in tagger.apply(sentences, rules, lower) if not _case_party(text, c)]
     _mark_definitions(typed, text)
-    return _with_inner_places(typed)
+    tables = {s.index for s in sentences if s.table}  # 'Willem II Tilburg 2': a team in a results table
+    return _with_inner_places(typed, [c for c in raw if c.sentence not in tables])
 
 
-def _with_inner_places(cands: list[Candidate]) -> list[Candidate]:
+def _with_inner_places(cands: list[Candidate], raw: list[Candidate]) -> list[Candidate]:
     """Each name, followed by the known places named inside it: 'California' in 'University of
-    California', 'York' in 'York Outer Ring Road'. Such a mention lies inside another one."""
+    California', 'York' in 'York Outer Ring Road'. Such a mention lies inside another one. The
+    capitalised runs that name no participant give theirs too: 'Vietnam' in 'the Vietnam War'."""
     out: list[Candidate] = []
     for c in cands:
         out.append(c)
         if len(c.tokens) > 1 and c.kind in ("organization", "place") and not c.shouting:
             out.extend(inner_places(c))
-    return out
+    taken = sorted((c.start, c.end) for c in cands)
+    starts = [a for a, _ in taken]
+    for c in raw:
+        if _loose_run(c) and not _overlaps(taken, starts, c):
+            out.extend(inner_places(c))
+    return sorted(out, key=lambda c: c.start) if len(out) > len(cands) else out
+
+
+def _loose_run(c: Candidate) -> bool:
+    """A run of capitalised words no participant took, not shaped like a person's name."""
+    if len(c.tokens) < 2 or c.shouting or c.kind is not None:
+        return False
+    return c.tokens[0].key not in gz.first_names()  # 'Maria Bitar' is a person, whoever missed her
+
+
+def _overlaps(taken: list[tuple[int, int]], starts: list[int], c: Candidate) -> bool:
+    k = bisect.bisect_left(starts, c.end)
+    return any(b > c.start for _, b in taken[max(0, k - 4) : k])
 
 
 def inner_places(c: Candidate) -> list[Candidate]:
@@ -109,6 +130,12 @@ def _piece(c: Candidate, i: int, j: int) -> Candidate:
 
 def rule_mentions(analysis: Analysis) -> tuple[list[Sentence], list[Candidate], set[str]]:
     """The sentences' tokens, the rules' typed names, and the words the document writes in lower case."""
+    sentences, cands, lower = _raw_candidates(analysis)
+    return sentences, _classified(analysis.text, cands, lower), lower
+
+
+def _raw_candidates(analysis: Analysis) -> tuple[list[Sentence], list[Candidate], set[str]]:
+    """The sentences' tokens, every capitalised run cut into name candidates, the lower-case words."""
     from reader.text import tagger
 
     text = analysis.text
@@ -118,7 +145,11 @@ def rule_mentions(analysis: Analysis) -> tuple[list[Sentence], list[Candidate], 
     for s in sentences:
         b = analysis.sentences[s.index]
         cands.extend(names.candidates(text, b.start, b.end, s.index, lower, s.tokens))
-    return sentences, [c for c in kinds.classify(cands, lower) if not _case_party(text, c)], lower
+    return sentences, cands, lower
+
+
+def _classified(text: str, cands: list[Candidate], lower: set[str]) -> list[Candidate]:
+    return [c for c in kinds.classify(cands, lower) if not _case_party(text, c)]
 
 
 CASE_MARK = re.compile(r"\s+v(?:s)?\.\s+")
