@@ -414,3 +414,14 @@ def test_the_outer_name_wins_where_mentions_nest_in_the_view():
 def test_a_place_inside_a_run_that_names_no_participant():
     text = "He was one of the first opponents of the Vietnam War and wrote about it."
     assert kinds_of(text).get("Vietnam") == "place"
+
+
+def test_a_country_of_two_words_stays_a_place_whatever_the_model_leans_to():
+    from reader.text import names, tagger
+
+    text = "Politicians step down in Hong Kong legislative election."
+    toks = names.tokenize(text, 0, len(text))
+    place = [t for t in toks if t.text in ("Hong", "Kong")]
+    cands = [names.Candidate(tokens=place, sentence=0, initial=False, shouting=False, kind="organization")]
+    tagger._one_kind_per_name(cands, {}, {}, set())
+    assert cands[0].kind == "place"

@@ -594,6 +594,8 @@ def _one_kind_per_name(
             chosen[key] = KINDS[weights.index(best)]
     for c in cands:
         c.kind = chosen.get(c.key, c.kind)
+        if c.kind != "place" and " " in c.key and c.key in gz.regions() and not c.shouting:
+            c.kind = "place"  # "Hong Kong", "South Korea": a country's or region's name of two words
 
 
 def _first_names_are_people(cands: list[Candidate]) -> None:
