@@ -425,3 +425,29 @@ def test_a_country_of_two_words_stays_a_place_whatever_the_model_leans_to():
     cands = [names.Candidate(tokens=place, sentence=0, initial=False, shouting=False, kind="organization")]
     tagger._one_kind_per_name(cands, {}, {}, set())
     assert cands[0].kind == "place"
+
+
+def test_a_plural_name_after_the_is_a_team_but_a_family_stays_people():
+    from reader.text import names, tagger
+
+    def cand(text, word, before, kind="person", titles=()):
+        toks = names.tokenize(text, 0, len(text))
+        picked = [t for t in toks if t.text in word.split()]
+        return names.Candidate(picked, 0, False, False, titles=list(titles), before=before, kind=kind)
+
+    owls = cand("He played for the Rice Owls.", "Rice Owls", "the")
+    bates = cand("We dined at the Bates.", "Bates", "the")
+    miss = cand("Miss Bates smiled.", "Bates", "miss", titles=names.tokenize("Miss", 0, 4))
+    tagger._plural_names_are_groups([owls, bates, miss])
+    assert owls.kind == "organization" and bates.kind == "person"
+
+
+def test_a_given_name_in_a_loose_run_is_no_place_but_a_country_is():
+    from reader.text import names
+
+    def run(text):
+        toks = names.tokenize(text, 0, len(text))
+        return names.Candidate(toks[:2], 0, True, False)
+
+    found = participants._with_inner_places([], [run("Dear Mary, I am here."), run("Vietnam War veterans came.")])
+    assert [c.key for c in found] == ["vietnam"]

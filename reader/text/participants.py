@@ -72,7 +72,8 @@ def _with_inner_places(cands: list[Candidate], raw: list[Candidate]) -> list[Can
     starts = [a for a, _ in taken]
     for c in raw:
         if _loose_run(c) and not _overlaps(taken, starts, c):
-            out.extend(inner_places(c))
+            # 'Dear Mary', 'Now Mary': a given name in a loose run is no place, whatever the lists say
+            out.extend(p for p in inner_places(c) if p.key not in gz.first_names())
     return sorted(out, key=lambda c: c.start) if len(out) > len(cands) else out
 
 

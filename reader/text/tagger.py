@@ -533,6 +533,7 @@ def apply(sentences: list[Sentence], rule_cands: list[Candidate], lower: set[str
         out.extend(_merge(rules, [c for c in found if c and (id(c) in ids or _may_add(s, c))]))
     _one_kind_per_name(out, doc.kind_votes, doc.rule_kind, {s.index for s in sentences if s.ruled})
     _first_names_are_people(out)
+    _plural_names_are_groups(out)
     return out
 
 
@@ -607,6 +608,29 @@ def _first_names_are_people(cands: list[Candidate]) -> None:
     for c in cands:
         if c.kind in ("place", "organization") and len(c.tokens) == 1 and _lone_first_name(c.key):
             c.kind = "person"
+
+
+def _plural_names_are_groups(cands: list[Candidate]) -> None:
+    """'the Rice Owls', 'the Ghostbusters': a plural name after 'the' is a team or a group, not a
+    person, wherever the document names it; not a family the document names one of ('the
+    Bertrams' of 'Sir Thomas Bertram') nor a name it gives a title ('Miss Bates', 'the Bates')."""
+    people = {c.tokens[-1].key for c in cands if c.kind == "person"}
+    titled = {c.key for c in cands if c.titles}
+    groups = {
+        c.key
+        for c in cands
+        if c.kind == "person" and c.before == "the" and _plural(c.tokens[-1].text) and c.key not in titled
+    }
+    groups = {key for key in groups if key.split()[-1][:-1] not in people}
+    for c in cands:
+        if c.key in groups:
+            c.kind = "organization"
+
+
+def _plural(word: str) -> bool:
+    """'Owls', 'Astros'; not 'Charles' (a given name) nor 'Bass'."""
+    shaped = len(word) > 3 and word[-1] == "s" and word[-2] not in "su'’" and word[0].isupper() and word[1:].islower()
+    return shaped and gz.word_key(word) not in gz.first_names()
 
 
 @lru_cache(maxsize=20_000)
