@@ -451,3 +451,13 @@ def test_a_given_name_in_a_loose_run_is_no_place_but_a_country_is():
 
     found = participants._with_inner_places([], [run("Dear Mary, I am here."), run("Vietnam War veterans came.")])
     assert [c.key for c in found] == ["vietnam"]
+
+
+def test_a_surname_ending_in_s_after_the_stays_a_person():
+    text = (
+        "Évariste Galois was a French mathematician. The Galois theory bears his name. "
+        "Galois died young, and Poisson reviewed the work of Galois."
+    )
+    a = analyze(Document("x.txt", text), summary=False)
+    galois = [p.kind for p in a.participants if "Galois" in p.name]
+    assert galois and set(galois) == {"person"}

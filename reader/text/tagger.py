@@ -613,15 +613,16 @@ def _first_names_are_people(cands: list[Candidate]) -> None:
 def _plural_names_are_groups(cands: list[Candidate]) -> None:
     """'the Rice Owls', 'the Ghostbusters': a plural name after 'the' is a team or a group, not a
     person, wherever the document names it; not a family the document names one of ('the
-    Bertrams' of 'Sir Thomas Bertram') nor a name it gives a title ('Miss Bates', 'the Bates')."""
-    people = {c.tokens[-1].key for c in cands if c.kind == "person"}
+    Bertrams' of 'Sir Thomas Bertram'), a surname ('the Galois theory' of 'Évariste Galois') nor a
+    name it gives a title ('Miss Bates', 'the Bates')."""
     titled = {c.key for c in cands if c.titles}
     groups = {
         c.key
         for c in cands
         if c.kind == "person" and c.before == "the" and _plural(c.tokens[-1].text) and c.key not in titled
     }
-    groups = {key for key in groups if key.split()[-1][:-1] not in people}
+    people = {c.tokens[-1].key for c in cands if c.kind == "person" and c.key not in groups}
+    groups = {key for key in groups if not {key, key[:-1]} & people}
     for c in cands:
         if c.key in groups:
             c.kind = "organization"
