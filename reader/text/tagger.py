@@ -519,6 +519,7 @@ def apply(sentences: list[Sentence], rule_cands: list[Candidate], lower: set[str
         by_sentence.setdefault(c.sentence, []).append(c)
     out: list[Candidate] = []
     static = m.static_scores(sentences, doc)
+    things = _things(sentences)
     for s in sentences:
         rules = by_sentence.get(s.index, [])
         if s.ruled:
@@ -530,10 +531,24 @@ def apply(sentences: list[Sentence], rule_cands: list[Candidate], lower: set[str
             out.extend(rules)
             continue
         found = [_candidate(s, a, b, kind, by_span) for a, b, kind in spans(tag(s, doc, m, scored))]
-        out.extend(_merge(rules, [c for c in found if c and (id(c) in ids or _may_add(s, c))]))
+        kept = [c for c in found if c and (id(c) in ids or _may_add(s, c) and c.key not in things)]
+        out.extend(_merge(rules, kept))
     _one_kind_per_name(out, doc.kind_votes, doc.rule_kind, {s.index for s in sentences if s.ruled})
     _first_names_are_people(out)
     _plural_names_are_groups(out)
+    return out
+
+
+def _things(sentences: list[Sentence]) -> set[str]:
+    """Words the document writes beside a kind noun ('the Eegimaa language', 'the shuttle
+    Atlantis'): the rules leave them out as things, and the model does not add them back."""
+    nouns = wordlist("kind_nouns")
+    out: set[str] = set()
+    for s in sentences:
+        toks = s.tokens
+        for i, t in enumerate(toks):
+            if t.key in nouns:
+                out.update(toks[j].key for j in (i - 1, i + 1) if 0 <= j < len(toks) and toks[j].capital)
     return out
 
 
