@@ -95,17 +95,29 @@ def gold_entities(doc) -> set[tuple[int, int, str]]:
     return out
 
 
-def predicted(analysis, starts, ends) -> set[tuple[int, int, str]]:
+def predicted(analysis, starts, ends, flat: bool = False) -> set[tuple[int, int, str]]:
+    """Predicted (first token, last token + 1, CoNLL type); ``flat`` leaves out the mentions that
+    lie inside another one ('California' in 'University of California'): CoNLL marks no nesting."""
     out = set()
     types = {v: k for k, v in TYPES.items()}
-    for p in participants.find(analysis):
+    found = participants.find(analysis)
+    spans = sorted((m.start, -m.end) for p in found for m in p.mentions)
+    for p in found:
         for m in p.mentions:
+            if flat and _nested(spans, m.start, m.end):
+                continue
             a = bisect.bisect_right(starts, m.start) - 1
             b = bisect.bisect_left(ends, m.end) + 1
             aligned = starts[a] == m.start and ends[b - 1] == m.end
             # A span that cuts a token can match nothing: it stays a false positive of its type.
             out.add((a, b, types[p.kind]) if aligned else (-1 - m.start, b, types[p.kind]))
     return out
+
+
+def _nested(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether another mention (``spans``: sorted (start, -end)) holds [start, end)."""
+    k = bisect.bisect_left(spans, (start, -end))  # the mentions before this one in that order
+    return any(-e >= end and (s, -e) != (start, end) for s, e in spans[max(0, k - 8) : k])
 
 
 def score(docs, show_errors: int = 0):
@@ -115,7 +127,7 @@ def score(docs, show_errors: int = 0):
     results = []
     for doc in docs:
         analysis, starts, ends = build(doc)
-        results.append((doc, predicted(analysis, starts, ends)))
+        results.append((doc, predicted(analysis, starts, ends, flat=True)))
     elapsed = time.perf_counter() - t0
     for doc, pred in results:
         gold = gold_entities(doc)

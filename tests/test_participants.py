@@ -239,6 +239,15 @@ def test_a_first_name_used_as_a_person_is_not_the_town_of_that_name():
     assert found.get("Elizabeth") == "person" and found.get("Charlotte") == "person"
 
 
+def test_a_given_name_in_a_story_stays_a_person_after_in():
+    text = (
+        "Tom laughed at Fanny. Mr. Rushworth sat down, and Tom took the part of the baron. "
+        "There was good ranting-ground in Frederick, he said. Frederick was listening to Agatha. "
+        "Mrs. Norris smiled at Tom, and Edmund went out."
+    )
+    assert kinds_of(text).get("Frederick") == "person"
+
+
 @pytest.mark.parametrize(
     "text, absent",
     [
@@ -348,3 +357,107 @@ def test_a_place_whose_second_word_is_a_first_name_stays_whole():
 )
 def test_english_names_of_old_places_are_places(text, name):
     assert kinds_of(text).get(name) == "place"
+
+
+def test_a_role_is_not_a_fragment_of_a_coordination():
+    text = (
+        "Elizabeth waited for Colonel Fitzwilliam's and Mr. Darcy's visit. "
+        "Mr. Darcy came at noon, and Colonel Fitzwilliam followed him."
+    )
+    a = analyze(Document("x.txt", text), summary=False)
+    darcy = next(p for p in a.participants if "Darcy" in p.name)
+    assert darcy.role is None or " and " not in darcy.role
+
+
+def test_authors_in_citations_are_people():
+    text = (
+        "Librarians need training (e.g. Hartsell-Gundy et al., 2015; Mulligan, 2016). "
+        "We follow constructive alignment (Biggs et al., 1999) in the course."
+    )
+    found = kinds_of(text)
+    assert found.get("Mulligan") == "person" and found.get("Biggs") == "person"
+
+
+def test_a_place_inside_an_organization_is_a_mention_of_its_own():
+    text = "She studied at the University of California. Later she taught at Durham University in England."
+    a = analyze(Document("x.txt", text), summary=False)
+    kinds = {p.name: p.kind for p in a.participants}
+    assert kinds.get("University of California") == "organization" and kinds.get("California") == "place"
+    assert kinds.get("Durham University") == "organization" and kinds.get("Durham") == "place"
+    check_invariants(a)
+
+
+@pytest.mark.parametrize(
+    "text, inner",
+    [
+        ("The Republic of Uzbekistan signed the treaty. Uzbekistan will host the next meeting.", "Uzbekistan"),
+        ("He worked for an engineering firm in New York City for years.", "New York"),
+    ],
+)
+def test_a_place_name_is_not_split_into_two_places(text, inner):
+    a = analyze(Document("x.txt", text), summary=False)
+    spans = [(m.start, m.end) for p in a.participants for m in p.mentions]
+    first = text.index(inner)
+    assert (first, first + len(inner)) not in spans
+
+
+def test_the_outer_name_wins_where_mentions_nest_in_the_view():
+    from reader.tui.layout import Spans
+
+    text = "She studied at the University of California."
+    a = analyze(Document("x.txt", text), summary=False)
+    spans = Spans((m.start, m.end, p.kind) for p in a.participants for m in p.mentions)
+    outer = text.index("University")
+    assert [value for _, _, value in spans.overlapping(outer, len(text))] == ["organization"]
+
+
+def test_a_place_inside_a_run_that_names_no_participant():
+    text = "He was one of the first opponents of the Vietnam War and wrote about it."
+    assert kinds_of(text).get("Vietnam") == "place"
+
+
+def test_a_country_of_two_words_stays_a_place_whatever_the_model_leans_to():
+    from reader.text import names, tagger
+
+    text = "Politicians step down in Hong Kong legislative election."
+    toks = names.tokenize(text, 0, len(text))
+    place = [t for t in toks if t.text in ("Hong", "Kong")]
+    cands = [names.Candidate(tokens=place, sentence=0, initial=False, shouting=False, kind="organization")]
+    tagger._one_kind_per_name(cands, {}, {}, set())
+    assert cands[0].kind == "place"
+
+
+def test_a_plural_name_after_the_is_a_team_but_a_family_stays_people():
+    from reader.text import names, tagger
+
+    def cand(text, word, before, kind="person", titles=()):
+        toks = names.tokenize(text, 0, len(text))
+        picked = [t for t in toks if t.text in word.split()]
+        return names.Candidate(picked, 0, False, False, titles=list(titles), before=before, kind=kind)
+
+    owls = cand("He played for the Rice Owls.", "Rice Owls", "the")
+    bates = cand("We dined at the Bates.", "Bates", "the")
+    miss = cand("Miss Bates smiled.", "Bates", "miss", titles=names.tokenize("Miss", 0, 4))
+    tagger._plural_names_are_groups([owls, bates, miss])
+    assert owls.kind == "organization" and bates.kind == "person"
+
+
+def test_a_given_name_in_a_loose_run_is_no_place_but_a_country_is():
+    from reader.text import names
+
+    def run(text):
+        toks = names.tokenize(text, 0, len(text))
+        return names.Candidate(toks[:2], 0, True, False)
+
+    found = participants._with_inner_places([], [run("Dear Mary, I am here."), run("Vietnam War veterans came.")])
+    assert [c.key for c in found] == ["vietnam"]
+
+
+def test_a_surname_ending_in_s_after_the_stays_a_person():
+    text = (
+        "Évariste Galois was a French mathematician. The Galois theory bears his name. "
+        "Galois died young, and Poisson reviewed the work of Galois."
+    )
+    a = analyze(Document("x.txt", text), summary=False)
+    galois = [p.kind for p in a.participants if "Galois" in p.name]
+    assert galois and set(galois) == {"person"}

@@ -273,7 +273,8 @@ def _person_evidence(cands: list[Candidate]) -> dict[str, list[int]]:
 
 def _cited(c: Candidate) -> bool:
     """'(Williams, 2010)', 'Biggs et al.', 'Brieber 2014': an author in a citation."""
-    year = c.after.isdigit() and len(c.after) == 4 and c.after[:2] in ("18", "19", "20")
+    after = c.after2 if c.after == "," else c.after
+    year = after.isdigit() and len(after) == 4 and after[:2] in ("18", "19", "20")
     return c.after == "et" or year and c.before in ("(", ";", "&", "and", "example", "see", "")
 
 
@@ -305,6 +306,8 @@ def _use_document_evidence(cands: list[Candidate], verdicts: list[Verdict], lowe
             verdicts[n] = ("person", SURE)
         elif kind == "place" and strength == WEAK and c.key in gz.first_names() and place == 0:
             verdicts[n] = ("person", WEAK)  # a small town's name that the text never uses as a place
+        elif kind is None and not common and _cited(c):
+            verdicts[n] = ("person", WEAK)  # "(Mulligan, 2016)", "Biggs et al."
         elif kind is None and not common and person >= 2 and place == 0:
             verdicts[n] = ("person", WEAK)
         elif kind is None and not common and place >= 1 and person == 0 and not c.initial:

@@ -135,6 +135,7 @@ class Candidate:
     titles: list[Token] = field(default_factory=list)  # "President", "Mr." just before
     before: str = ""  # the word before, lower case
     after: str = ""  # the word after, lower case
+    after2: str = ""  # the word after that ("2016" in "Mulligan, 2016")
     kind: str | None = None
     defines: Candidate | None = None  # for "LN" in "Long Name (LN)": the long name
 
@@ -354,6 +355,7 @@ def _trim(
                 titles=titles or titles_before(toks, i0),
                 before=toks[i0 - 1].key if i0 > 0 else "",
                 after=toks[i1 + 1].key if i1 + 1 < len(toks) else "",
+                after2=toks[i1 + 2].key if i1 + 2 < len(toks) else "",
             )
         )
     return out

@@ -9,11 +9,13 @@ defines an acronym. Roles come from ``reader.text.roles``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
 from reader.collector import paused
 from reader.model import Analysis, Mention, Participant, ParticipantKind
+from reader.text import gazetteer as gz
 from reader.text import kinds, names
 from reader.text.names import Candidate, Token
 from reader.text.tokens import is_acronym, is_initial
@@ -49,14 +51,92 @@ def mentions(analysis: Analysis) -> list[Candidate]:
     from reader.text import tagger
 
     text = analysis.text
-    sentences, rules, lower = rule_mentions(analysis)
+    sentences, raw, lower = _raw_candidates(analysis)
+    rules = _classified(text, list(raw), lower)
     typed = [c for c in tagger.apply(sentences, rules, lower) if not _case_party(text, c)]
     _mark_definitions(typed, text)
-    return typed
+    tables = {s.index for s in sentences if s.table}  # 'Willem II Tilburg 2': a team in a results table
+    return _with_inner_places(typed, [c for c in raw if c.sentence not in tables])
+
+
+def _with_inner_places(cands: list[Candidate], raw: list[Candidate]) -> list[Candidate]:
+    """Each name, followed by the known places named inside it: 'California' in 'University of
+    California', 'York' in 'York Outer Ring Road'. Such a mention lies inside another one. The
+    capitalised runs that name no participant give theirs too: 'Vietnam' in 'the Vietnam War'."""
+    out: list[Candidate] = []
+    for c in cands:
+        out.append(c)
+        if len(c.tokens) > 1 and c.kind in ("organization", "place") and not c.shouting:
+            out.extend(inner_places(c))
+    taken = sorted((c.start, c.end) for c in cands)
+    starts = [a for a, _ in taken]
+    for c in raw:
+        if _loose_run(c) and not _overlaps(taken, starts, c):
+            # 'Dear Mary', 'Now Mary': a given name in a loose run is no place, whatever the lists say
+            out.extend(p for p in inner_places(c) if p.key not in gz.first_names())
+    return sorted(out, key=lambda c: c.start) if len(out) > len(cands) else out
+
+
+def _loose_run(c: Candidate) -> bool:
+    """A run of capitalised words no participant took, not shaped like a person's name."""
+    if len(c.tokens) < 2 or c.shouting or c.kind is not None:
+        return False
+    return c.tokens[0].key not in gz.first_names()  # 'Maria Bitar' is a person, whoever missed her
+
+
+def _overlaps(taken: list[tuple[int, int]], starts: list[int], c: Candidate) -> bool:
+    k = bisect.bisect_left(starts, c.end)
+    return any(b > c.start for _, b in taken[max(0, k - 4) : k])
+
+
+def inner_places(c: Candidate) -> list[Candidate]:
+    """The country, region or city names inside a longer name, longest first, left to right; in a
+    place's name only the opening one ('Republic of Uzbekistan' is not two places)."""
+    toks, out, i = c.tokens, [], 0
+    while i < len(toks):
+        j = _place_from(toks, i, len(toks) - (i == 0))
+        if j:
+            out.append(_piece(c, i, j))
+        i = j or i + 1
+    if c.kind == "place":  # 'New York City' is one city
+        out = [p for p in out if p.start == c.start and c.key != p.key + " city"]
+    return out
+
+
+def _place_from(toks: list[Token], i: int, limit: int) -> int:
+    """The end of the longest known place starting at token ``i`` (before ``limit``), or 0."""
+    for j in range(min(limit, i + 4), i, -1):
+        piece = toks[i:j]
+        if piece[0].capital and piece[-1].capital and _big_place(" ".join(t.key for t in piece)):
+            return j
+    return 0
+
+
+def _big_place(key: str) -> bool:
+    return key in gz.regions() or key in gz.cities() or key in gz.places()
+
+
+def _piece(c: Candidate, i: int, j: int) -> Candidate:
+    toks = c.tokens
+    return Candidate(
+        tokens=toks[i:j],
+        sentence=c.sentence,
+        initial=c.initial and i == 0,
+        shouting=c.shouting,
+        before=toks[i - 1].key if i > 0 else c.before,
+        after=toks[j].key if j < len(toks) else c.after,
+        kind="place",
+    )
 
 
 def rule_mentions(analysis: Analysis) -> tuple[list[Sentence], list[Candidate], set[str]]:
     """The sentences' tokens, the rules' typed names, and the words the document writes in lower case."""
+    sentences, cands, lower = _raw_candidates(analysis)
+    return sentences, _classified(analysis.text, cands, lower), lower
+
+
+def _raw_candidates(analysis: Analysis) -> tuple[list[Sentence], list[Candidate], set[str]]:
+    """The sentences' tokens, every capitalised run cut into name candidates, the lower-case words."""
     from reader.text import tagger
 
     text = analysis.text
@@ -66,7 +146,11 @@ def rule_mentions(analysis: Analysis) -> tuple[list[Sentence], list[Candidate], 
     for s in sentences:
         b = analysis.sentences[s.index]
         cands.extend(names.candidates(text, b.start, b.end, s.index, lower, s.tokens))
-    return sentences, [c for c in kinds.classify(cands, lower) if not _case_party(text, c)], lower
+    return sentences, cands, lower
+
+
+def _classified(text: str, cands: list[Candidate], lower: set[str]) -> list[Candidate]:
+    return [c for c in kinds.classify(cands, lower) if not _case_party(text, c)]
 
 
 CASE_MARK = re.compile(r"\s+v(?:s)?\.\s+")

@@ -89,7 +89,7 @@ def before(text: str, start: int, end: int) -> str | None:
     i = len(toks)
     while i > 0 and _in_title_phrase(toks, i - 1):
         i -= 1
-    phrase = toks[i:]
+    phrase = _last_conjunct(toks[i:])
     while phrase and not phrase[0].text[0].isupper():
         phrase = phrase[1:]
     while phrase and not phrase[-1].text[0].isalnum():
@@ -98,6 +98,15 @@ def before(text: str, start: int, end: int) -> str | None:
     if not phrase or phrase[-1].key in LINKS or not _has_role_word(phrase):
         return None
     return text[phrase[0].start : phrase[-1].end]
+
+
+def _last_conjunct(phrase: list[Token]) -> list[Token]:
+    """The part of a title phrase that belongs to the name: after an 'and' that opens another
+    title ('Colonel Fitzwilliam's and Mr. Darcy': Darcy's role is not 'Colonel Fitzwilliam's and Mr.')."""
+    for k in range(len(phrase) - 2, -1, -1):
+        if phrase[k].key == "and" and phrase[k + 1].key in wordlist("titles"):
+            return phrase[k + 1 :]
+    return phrase
 
 
 def _in_title_phrase(toks: list[Token], i: int) -> bool:

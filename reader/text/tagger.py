@@ -519,6 +519,7 @@ def apply(sentences: list[Sentence], rule_cands: list[Candidate], lower: set[str
         by_sentence.setdefault(c.sentence, []).append(c)
     out: list[Candidate] = []
     static = m.static_scores(sentences, doc)
+    things = _things(sentences)
     for s in sentences:
         rules = by_sentence.get(s.index, [])
         if s.ruled:
@@ -530,8 +531,24 @@ def apply(sentences: list[Sentence], rule_cands: list[Candidate], lower: set[str
             out.extend(rules)
             continue
         found = [_candidate(s, a, b, kind, by_span) for a, b, kind in spans(tag(s, doc, m, scored))]
-        out.extend(_merge(rules, [c for c in found if c and (id(c) in ids or _may_add(s, c))]))
+        kept = [c for c in found if c and (id(c) in ids or _may_add(s, c) and c.key not in things)]
+        out.extend(_merge(rules, kept))
     _one_kind_per_name(out, doc.kind_votes, doc.rule_kind, {s.index for s in sentences if s.ruled})
+    _first_names_are_people(out)
+    _plural_names_are_groups(out)
+    return out
+
+
+def _things(sentences: list[Sentence]) -> set[str]:
+    """Words the document writes beside a kind noun ('the Eegimaa language', 'the shuttle
+    Atlantis'): the rules leave them out as things, and the model does not add them back."""
+    nouns = wordlist("kind_nouns")
+    out: set[str] = set()
+    for s in sentences:
+        toks = s.tokens
+        for i, t in enumerate(toks):
+            if t.key in nouns:
+                out.update(toks[j].key for j in (i - 1, i + 1) if 0 <= j < len(toks) and toks[j].capital)
     return out
 
 
@@ -593,6 +610,48 @@ def _one_kind_per_name(
             chosen[key] = KINDS[weights.index(best)]
     for c in cands:
         c.kind = chosen.get(c.key, c.kind)
+        if c.kind != "place" and " " in c.key and c.key in gz.regions() and not c.shouting:
+            c.kind = "place"  # "Hong Kong", "South Korea": a country's or region's name of two words
+
+
+def _first_names_are_people(cands: list[Candidate]) -> None:
+    """In a document whose names are mostly people's, a given name alone ('Frederick', 'James')
+    that no list knows as a country, region or city is a person, whatever 'in Frederick' suggests."""
+    people = sum(c.kind == "person" for c in cands)
+    if people * 2 <= len(cands):
+        return
+    for c in cands:
+        if c.kind in ("place", "organization") and len(c.tokens) == 1 and _lone_first_name(c.key):
+            c.kind = "person"
+
+
+def _plural_names_are_groups(cands: list[Candidate]) -> None:
+    """'the Rice Owls', 'the Ghostbusters': a plural name after 'the' is a team or a group, not a
+    person, wherever the document names it; not a family the document names one of ('the
+    Bertrams' of 'Sir Thomas Bertram'), a surname ('the Galois theory' of 'Évariste Galois') nor a
+    name it gives a title ('Miss Bates', 'the Bates')."""
+    titled = {c.key for c in cands if c.titles}
+    groups = {
+        c.key
+        for c in cands
+        if c.kind == "person" and c.before == "the" and _plural(c.tokens[-1].text) and c.key not in titled
+    }
+    people = {c.tokens[-1].key for c in cands if c.kind == "person" and c.key not in groups}
+    groups = {key for key in groups if not {key, key[:-1]} & people}
+    for c in cands:
+        if c.key in groups:
+            c.kind = "organization"
+
+
+def _plural(word: str) -> bool:
+    """'Owls', 'Astros'; not 'Charles' (a given name) nor 'Bass'."""
+    shaped = len(word) > 3 and word[-1] == "s" and word[-2] not in "su'’" and word[0].isupper() and word[1:].islower()
+    return shaped and gz.word_key(word) not in gz.first_names()
+
+
+@lru_cache(maxsize=20_000)
+def _lone_first_name(key: str) -> bool:
+    return key in gz.first_names() and not (key in gz.regions() or key in gz.cities() or key in gz.places())
 
 
 RULES_MARGIN = 2.0  # how much likelier the model's kind must be to overrule the rules'
