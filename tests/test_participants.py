@@ -378,13 +378,17 @@ def test_authors_in_citations_are_people():
     assert found.get("Mulligan") == "person" and found.get("Biggs") == "person"
 
 
-def test_a_place_inside_an_organization_is_a_mention_of_its_own():
+def test_mentions_do_not_nest_but_the_inner_places_can_be_asked_for():
     text = "She studied at the University of California. Later she taught at Durham University in England."
     a = analyze(Document("x.txt", text), summary=False)
     kinds = {p.name: p.kind for p in a.participants}
-    assert kinds.get("University of California") == "organization" and kinds.get("California") == "place"
-    assert kinds.get("Durham University") == "organization" and kinds.get("Durham") == "place"
+    assert kinds.get("University of California") == "organization" and "California" not in kinds
+    assert kinds.get("Durham University") == "organization" and "Durham" not in kinds
+    spans = sorted((m.start, m.end) for p in a.participants for m in p.mentions)
+    assert all(b <= c for (_, b), (c, _) in zip(spans, spans[1:]))  # flat: no mention inside another
     check_invariants(a)
+    org = next(c for c in participants.mentions(a) if c.kind == "organization")
+    assert [p.key for p in participants.inner_places(org)] == ["california"]
 
 
 @pytest.mark.parametrize(
@@ -406,7 +410,9 @@ def test_the_outer_name_wins_where_mentions_nest_in_the_view():
 
     text = "She studied at the University of California."
     a = analyze(Document("x.txt", text), summary=False)
-    spans = Spans((m.start, m.end, p.kind) for p in a.participants for m in p.mentions)
+    found = participants._with_inner_places(participants.mentions(a), [], nested=True)  # as GUM marks them
+    assert [c.key for c in found] == ["university of california", "california"]
+    spans = Spans((c.start, c.end, c.kind) for c in found)
     outer = text.index("University")
     assert [value for _, _, value in spans.overlapping(outer, len(text))] == ["organization"]
 
