@@ -467,3 +467,14 @@ def test_a_surname_ending_in_s_after_the_stays_a_person():
     a = analyze(Document("x.txt", text), summary=False)
     galois = [p.kind for p in a.participants if "Galois" in p.name]
     assert galois and set(galois) == {"person"}
+
+
+def test_house_style_capitals_are_not_names():
+    # UN speeches capitalise these common nouns; 'the State of Qatar' is still a place.
+    text = (
+        "As a major ocean State, we call for better governance of the ocean. We must get out of the "
+        "stupor that our Organization has fallen into. The State of Qatar agreed."
+    )
+    names = {p.name for p in analyze(Document("x.txt", text), summary=False).participants}
+    assert "State" not in names and "Organization" not in names
+    assert "State of Qatar" in names

@@ -53,7 +53,7 @@ def mentions(analysis: Analysis) -> list[Candidate]:
     text = analysis.text
     sentences, raw, lower = _raw_candidates(analysis)
     rules = _classified(text, list(raw), lower)
-    typed = [c for c in tagger.apply(sentences, rules, lower) if not _case_party(text, c)]
+    typed = [c for c in tagger.apply(sentences, rules, lower) if not _case_party(text, c) and not _common_head(text, c)]
     _mark_definitions(typed, text)
     tables = {s.index for s in sentences if s.table}  # 'Willem II Tilburg 2': a team in a results table
     return _with_inner_places(typed, [c for c in raw if c.sentence not in tables])
@@ -160,6 +160,20 @@ def _classified(text: str, cands: list[Candidate], lower: set[str]) -> list[Cand
 
 
 CASE_MARK = re.compile(r"\s+v(?:s)?\.\s+")
+
+
+# UN house style capitalises these common nouns ('our Organization', 'a major ocean State').
+# Wider lists ('Congress', 'this Nation', 'TV') cost GUM dev: there they are names.
+_HEADS = frozenset({"state", "organization", "organisation"})
+_WORD_BEFORE = re.compile(r"(?<!')\b([a-z]+)\s+$")
+
+
+def _common_head(text: str, c: Candidate) -> bool:
+    """A lone 'State' or 'Organization' after a lower-case word other than 'the' is a common noun."""
+    if len(c.tokens) != 1 or c.key not in _HEADS:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, c.start - 20), c.start)
+    return before is not None and before.group(1) not in ("the", "of")
 
 
 def _case_party(text: str, c: Candidate) -> bool:
