@@ -9,6 +9,7 @@ from conftest import SEED, corpus_file
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.analysis import analyze
 from reader.load import document_from_bytes, load
 from reader.model import Document, Paragraph
 from reader.text import topics
@@ -562,9 +563,10 @@ def test_speaker_labels_of_a_transcript_are_not_topic_words():
         for i in range(40):
             speaker = ("Project Manager", "Grad B", "Marketing")[i % 3]
             turns.append(f"{speaker}: Right, the {words[i % 8]} and the {words[(i + 3) % 8]} then.")
-    a = segment(Document("meeting.txt", "\n".join(turns) + "\n"))
-    labels = [s.title.lower() for s in a.sections if s.kind == "topic"]
-    assert labels and not any(w in label for label in labels for w in ("grad", "project", "manager", "marketing"))
+    for gap in ("\n", "\n\n"):  # one turn a line, or turns set apart by blank lines (read as turn blocks)
+        a = analyze(document_from_bytes("meeting.txt", (gap.join(turns) + "\n").encode()), summary=False)
+        labels = [s.title.lower() for s in a.sections if s.kind == "topic"]
+        assert labels and not any(w in label for label in labels for w in ("grad", "project", "manager", "marketing"))
     # A few labelled lines in prose ("Note: ...") are not a transcript: their words still count.
     prose = "Note: the harbour wall is old.\n\n" + "\n\n".join(f"The harbour wall {i} is long." for i in range(5))
     assert topics.speaker_words(prose, 0, len(prose)) == frozenset()

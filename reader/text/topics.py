@@ -33,7 +33,8 @@ NOT_LABELS = frozenset(
     kind sort bit want wants wanted think thinks thought know knows knew mean means meant going
     go goes went come comes came look looks looked see sees saw seen need needs needed tell told
     get gets getting put take took use used try tried guess let's http https www com org html
-    laughter laughs applause""".split()
+    laughter laughs applause mm-hmm uh-huh uh-hum hmm-hmm um-hmm something anything everything nothing
+    somebody anybody everybody someone anyone everyone""".split()
 )
 _CONTRACTION = re.compile(r"['’](?:s|t|m|re|ll|ve|d)$")
 _WORD_PATTERN = r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]"
@@ -168,6 +169,7 @@ def _fits(gap: int, edges: list[int], words: list[int]) -> bool:
 
 # "Grad B: ", "Project Manager: " opening a line: a speaker's label, one to four words.
 _SPEAKER_LABEL = re.compile(r"^[ \t]*([^\W\d_][\w.'’-]*(?:[ \t][\w.'’-]+){0,3})[ \t]*:[ \t]", re.MULTILINE)
+_INKED_LINE = re.compile(r"^[ \t]*\S", re.MULTILINE)
 _LABEL_SAMPLE = 4096  # characters looked at first: a transcript labels its first lines too
 
 
@@ -177,7 +179,7 @@ def speaker_words(text: str, start: int, end: int) -> frozenset[str]:
     if len(_SPEAKER_LABEL.findall(text, start, min(end, start + _LABEL_SAMPLE))) < 3:
         return frozenset()
     labels = Counter(_SPEAKER_LABEL.findall(text, start, end))
-    lines = text.count("\n", start, end) + 1
+    lines = len(_INKED_LINE.findall(text, start, end))  # turns are often set apart by blank lines
     if 2 * sum(labels.values()) < lines:
         return frozenset()
     return frozenset(w.lower() for label, n in labels.items() if n >= 2 for w in _WORD.findall(label))
