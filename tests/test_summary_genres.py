@@ -276,3 +276,55 @@ def test_the_lead_counts_more_where_the_opening_states_the_gist():
 
     assert evidence(gist + rest) > 0
     assert evidence(chatter + rest) == 0
+
+
+def _definition_of(texts: list[str], title: str = "") -> list[float]:
+    from reader.summarize.news import definition
+
+    source = Source(texts=texts, paragraphs=list(range(len(texts))), title=title)
+    return list(definition(source, np.ones(len(texts))))
+
+
+def test_a_definitional_opening_about_the_title_ranks_first(monkeypatch):
+    texts = [
+        "Merida is the capital of the state of Yucatan in Mexico, with old markets.",
+        "The old town has many churches, markets and squares.",
+        "Buses leave for the beaches and the ruins every hour from the market.",
+        "Markets sell food, hammocks and hats, and buses stop by the markets all day.",
+        "The ruins near the town draw visitors all year, and buses to the ruins are cheap.",
+    ]
+    weights = _definition_of(texts, title="Merida")
+    assert weights[0] > 0 and weights[1:] == [0.0] * 4
+    # only the opening sentence may define: the same sentence later is part of the body
+    assert _definition_of(texts[1:2] + texts[:1], title="Merida") == [0.0, 0.0]
+    # without a title, the subject must be a name the document keeps using
+    assert _definition_of(texts)[0] == 0.0
+    recurring = texts + ["A new airport serves Merida.", "The festival of Merida is in May.", "Many live in Merida."]
+    assert _definition_of(recurring)[0] > 0
+    # a story's opening is no definition of anything the document is about
+    story = ["It was late when Tom came home.", "The kitchen was dark.", "He sat down and waited."]
+    assert _definition_of(story, title="A night") == [0.0, 0.0, 0.0]
+    # sentence-initial capitals are no evidence of a name ("Ships were counted ...")
+    ships = ["Ships were counted at anchor.", "We counted ships.", "They saw ships.", "Ships left.", "Old ships sank."]
+    assert _definition_of(ships) == [0.0] * 5
+    a = analysis_of("Merida\n\n" + "\n\n".join(texts) + "\n")
+
+    def top() -> str:
+        return a.sentence_text(summarize(a, sentences=3).ranking[0].sentence)
+
+    assert top().startswith("Merida is the capital"), top()
+    monkeypatch.setattr("reader.summarize.news.DEFINES", 0.0)
+    assert not top().startswith("Merida is the capital")
+
+
+def test_a_pictures_caption_with_its_credit_is_never_a_summary_sentence():
+    text = (
+        "Students protest against school fees\n\n"
+        "Thousands of students marched through the capital on Monday to protest against higher school fees.\n\n"
+        "President Lee meets students protesting school fees Image: Ministry of Education.\n\n"
+        "The students said the school fees had doubled in two years and that many families could not pay.\n\n"
+        "The ministry said school fees would be reviewed next year.\n"
+    )
+    a = analysis_of(text)
+    chosen = [a.sentence_text(i) for i in summarize(a, sentences=3).selected]
+    assert chosen and not any("Image:" in t for t in chosen), chosen

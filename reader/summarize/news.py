@@ -40,6 +40,8 @@ REDUNDANCY = 0.1  # how much word overlap with a chosen sentence costs
 LONG = 60  # words; BBC's 99th percentile is 40
 PROSE = 0.75  # share of tokens that start with a letter, below which text is not prose
 LINE_WORDS = 8  # a line this short without final punctuation is a label, not a sentence
+# a picture's caption ends with its credit: "Shimon Peres image: David Shankbone.", "Image: Twitter / Barack Obama."
+_CREDIT = re.compile(r"\b(?:image|photo|photograph|picture|credit)s?\s*:\s*\S", re.I)
 _FINAL = re.compile(r"[.!?…:;][\s\"'”’)\]]*$")
 SUBSTANCE = 3  # distinct content words a sentence needs to say something on its own
 REPEATS = 2  # a word repeated in one sentence counts at most twice
@@ -104,7 +106,7 @@ def readability(source: Source) -> np.ndarray:
         tokens = text.split()
         if not tokens:
             continue
-        if len(tokens) <= LINE_WORDS and not _FINAL.search(text):
+        if (len(tokens) <= LINE_WORDS and not _FINAL.search(text)) or _CREDIT.search(text):
             out[k] = 0.0
             continue
         letters = sum(1 for t in tokens if t[:1].isalpha() or t[1:2].isalpha())
@@ -211,18 +213,57 @@ def lead_evidence(central: np.ndarray) -> float:
     return min(1.0, max(0.0, ratio - LEAD_FLOOR))
 
 
+# a definitional opening: among the first OPENING prose sentences, the first that says what its
+# subject is ("Mérida is the capital of ...", "John Smith (born 1950) was an American actor") gets
+# DEFINES more, where the subject is the title's or a name the document keeps using (RECUR sentences).
+OPENING = 1
+DEFINES = 0.5
+RECUR = 3
+_COPULA = re.compile(r"\b(?:is|are|was|were)\b")
+_NAME = re.compile(r"\b[A-Z]\w+")
+
+
+def definition(source: Source, readable: np.ndarray) -> np.ndarray:
+    """DEFINES for the opening's first copular sentence about the title's subject or a recurring name, else 0."""
+    out = np.zeros(len(source))
+    for k in np.flatnonzero(readable > 0)[:OPENING]:
+        text = source.texts[k]
+        copula = _COPULA.search(text)
+        if not copula or not text[:1].isupper():
+            continue
+        names = _NAME.findall(text[: copula.start()])
+        if set(source.terms.of(" ".join(names))) & source.title_terms or _recurs(source.texts, names, int(k)):
+            out[k] = DEFINES
+            break
+    return out
+
+
+def _recurs(texts: list[str], names: list[str], skip: int) -> bool:
+    """True when one of ``names`` is written, capitalised and not first, in RECUR other sentences or more.
+
+    A capital inside a sentence marks a name; a sentence's first word ("Ships were counted") may be any word.
+    """
+    for name in set(names):
+        inside = re.compile(rf"\S\s+{re.escape(name)}\b")
+        if sum(1 for k, t in enumerate(texts) if k != skip and inside.search(t)) >= RECUR:
+            return True
+    return False
+
+
 def relevance(source: Source) -> np.ndarray:
     central = _scaled(centrality(source))
     position = WEIGHTS["position"] + TURN_POSITION * source.turn_share + LEAD * lead_evidence(central)
+    readable = readability(source)
     return (
         length_prior(source)
-        * readability(source)
+        * readable
         * substance(source)
         * (
             WEIGHTS["centrality"] * central
             + position * position_prior(source)
             + WEIGHTS["title"] * title_overlap(source)
             + WEIGHTS["declared"] * declared_prior(source)
+            + definition(source, readable)
         )
     )
 
