@@ -328,3 +328,18 @@ def test_a_pictures_caption_with_its_credit_is_never_a_summary_sentence():
     a = analysis_of(text)
     chosen = [a.sentence_text(i) for i in summarize(a, sentences=3).selected]
     assert chosen and not any("Image:" in t for t in chosen), chosen
+
+
+def test_in_turns_a_dense_sentence_counts_more_and_prose_is_left_as_it_is():
+    from reader.summarize.news import density_prior
+
+    texts = [
+        "Budget repairs library staff hours.",
+        "Well, I mean, it is, you know, the thing that we had with it.",
+        "The library budget covers repairs and staff.",
+    ]
+    turns = Source(texts=texts, paragraphs=[0, 1, 2], turn_share=1.0, speakers=["A:", "B:", "A:"])
+    prior = density_prior(turns)
+    assert prior[0] > prior[2] > prior[1]
+    prose = Source(texts=texts, paragraphs=[0, 1, 2])
+    assert list(density_prior(prose)) == [1.0, 1.0, 1.0]

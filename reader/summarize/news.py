@@ -250,12 +250,31 @@ def _recurs(texts: list[str], names: list[str], skip: int) -> bool:
     return False
 
 
+# in speakers' turns, ROUGE at a fixed word budget and a reader alike gain from dense sentences:
+# "Budget for repairs and staff." says more a word than "Well, I mean, it is the thing we had".
+# The share of content words counts to this power (times the share in turns); prose is left as it is.
+# QMSum dev R1/R2 0.301/0.052 -> 0.311/0.057 (0.3: 0.303/0.057, 1.0: 0.297/0.059 with 1.3% filler).
+DENSITY = 0.5
+_TOKEN = re.compile(r"\w+")
+
+
+def density_prior(source: Source) -> np.ndarray:
+    """In speakers' turns: (share of a sentence's words that are content words / the median share) ** strength."""
+    strength = DENSITY * source.turn_share
+    if strength <= 0 or not len(source):
+        return np.ones(len(source))
+    share = np.array([len(r) / max(len(_TOKEN.findall(t)), 1) for r, t in zip(source.rows, source.texts)])
+    middle = float(np.median(share[share > 0])) if (share > 0).any() else 1.0
+    return (np.maximum(share, 1e-3) / middle) ** strength
+
+
 def relevance(source: Source) -> np.ndarray:
     central = _scaled(centrality(source))
     position = WEIGHTS["position"] + TURN_POSITION * source.turn_share + LEAD * lead_evidence(central)
     readable = readability(source)
     return (
         length_prior(source)
+        * density_prior(source)
         * readable
         * substance(source)
         * (
