@@ -343,3 +343,25 @@ def test_in_turns_a_dense_sentence_counts_more_and_prose_is_left_as_it_is():
     assert prior[0] > prior[2] > prior[1]
     prose = Source(texts=texts, paragraphs=[0, 1, 2])
     assert list(density_prior(prose)) == [1.0, 1.0, 1.0]
+
+
+def test_an_opening_that_announces_the_document_ranks_first():
+    from reader.summarize.news import announcement
+
+    texts = [
+        "October is a busy month for stage magic in the city.",
+        "Wikinews spoke with William Evans, a magician, about the state of stage magic today.",
+        "How long have you performed magic?",
+        "Over fifty years, on stages and in clubs all over the country, and I still love stage magic.",
+        "What is the hardest trick?",
+        "The hardest trick is the one the audience has seen a hundred times on television.",
+    ]
+    source = Source(texts=texts, paragraphs=list(range(len(texts))))
+    assert [k for k, w in enumerate(announcement(source, np.ones(len(texts)))) if w] == [1]
+    a = analysis_of("\n\n".join(texts) + "\n")
+    assert a.sentence_text(summarize(a, sentences=3).ranking[0].sentence).startswith("Wikinews spoke with")
+    # a chapter that refers back to itself, or a speaker who discusses a matter, announces nothing
+    later = ["Earlier in this chapter, we discussed a company.", "I came to discuss with you some matter."]
+    assert not announcement(Source(texts=later, paragraphs=[0, 1]), np.ones(2)).any()
+    speech = ["Thank you all for coming.", "Today I want to talk about the future of our schools."]
+    assert list(announcement(Source(texts=speech, paragraphs=[0, 1]), np.ones(2)) > 0) == [False, True]

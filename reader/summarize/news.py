@@ -255,6 +255,7 @@ def _recurs(texts: list[str], names: list[str], skip: int) -> bool:
 # The share of content words counts to this power (times the share in turns); prose is left as it is.
 # QMSum dev R1/R2 0.301/0.052 -> 0.311/0.057 (0.3: 0.303/0.057, 1.0: 0.297/0.059 with 1.3% filler).
 DENSITY = 0.5
+
 _TOKEN = re.compile(r"\w+")
 
 
@@ -266,6 +267,29 @@ def density_prior(source: Source) -> np.ndarray:
     share = np.array([len(r) / max(len(_TOKEN.findall(t)), 1) for r, t in zip(source.rows, source.texts)])
     middle = float(np.median(share[share > 0])) if (share > 0).any() else 1.0
     return (np.maximum(share, 1e-3) / middle) ** strength
+
+
+# an opening that announces the document: an interviewer's framing ("Wikinews spoke with X about Y"),
+# a speech's or a video's announcement ("Today I want to talk about ...", "In this article we ...").
+# GUM dev top-1 R1 0.256 -> 0.261 (interviews 0.25 -> 0.53 where the framing is there), BBC 0.721.
+ANNOUNCES = 1.0
+ANNOUNCE_SENTENCES = 5  # prose sentences of the opening where an announcement counts
+_DOCUMENT = r"(?:article|guide|video|paper|essay|talk|speech|episode|post|report)"
+_ANNOUNCE = re.compile(
+    r"\b(?:interview(?:s|ed|ing)?|spoke (?:with|to)|sat down with)\b"  # an interviewer's framing
+    r"|\b(?:I|we)\b[^.!?]{0,30}\b(?:talk|speak|tell you) about\b"  # "Today I want to talk about ..."
+    rf"|^In this {_DOCUMENT}\b|\bthis {_DOCUMENT} (?:will|describes|explains|tells|covers|shows|presents)\b",
+    re.I,
+)
+
+
+def announcement(source: Source, readable: np.ndarray) -> np.ndarray:
+    """ANNOUNCES for opening sentences that say what the document is about, else 0."""
+    out = np.zeros(len(source))
+    for k in np.flatnonzero(readable > 0)[:ANNOUNCE_SENTENCES]:
+        if _ANNOUNCE.search(source.texts[k]):
+            out[k] = ANNOUNCES
+    return out
 
 
 def relevance(source: Source) -> np.ndarray:
@@ -283,6 +307,7 @@ def relevance(source: Source) -> np.ndarray:
             + WEIGHTS["title"] * title_overlap(source)
             + WEIGHTS["declared"] * declared_prior(source)
             + definition(source, readable)
+            + announcement(source, readable)
         )
     )
 
