@@ -276,3 +276,92 @@ def test_the_lead_counts_more_where_the_opening_states_the_gist():
 
     assert evidence(gist + rest) > 0
     assert evidence(chatter + rest) == 0
+
+
+def _definition_of(texts: list[str], title: str = "") -> list[float]:
+    from reader.summarize.news import definition
+
+    source = Source(texts=texts, paragraphs=list(range(len(texts))), title=title)
+    return list(definition(source, np.ones(len(texts))))
+
+
+def test_a_definitional_opening_about_the_title_ranks_first(monkeypatch):
+    texts = [
+        "Merida is the capital of the state of Yucatan in Mexico, with old markets.",
+        "The old town has many churches, markets and squares.",
+        "Buses leave for the beaches and the ruins every hour from the market.",
+        "Markets sell food, hammocks and hats, and buses stop by the markets all day.",
+        "The ruins near the town draw visitors all year, and buses to the ruins are cheap.",
+    ]
+    weights = _definition_of(texts, title="Merida")
+    assert weights[0] > 0 and weights[1:] == [0.0] * 4
+    # only the opening sentence may define: the same sentence later is part of the body
+    assert _definition_of(texts[1:2] + texts[:1], title="Merida") == [0.0, 0.0]
+    # without a title, the subject must be a name the document keeps using
+    assert _definition_of(texts)[0] == 0.0
+    recurring = texts + ["A new airport serves Merida.", "The festival of Merida is in May.", "Many live in Merida."]
+    assert _definition_of(recurring)[0] > 0
+    # a story's opening is no definition of anything the document is about
+    story = ["It was late when Tom came home.", "The kitchen was dark.", "He sat down and waited."]
+    assert _definition_of(story, title="A night") == [0.0, 0.0, 0.0]
+    # sentence-initial capitals are no evidence of a name ("Ships were counted ...")
+    ships = ["Ships were counted at anchor.", "We counted ships.", "They saw ships.", "Ships left.", "Old ships sank."]
+    assert _definition_of(ships) == [0.0] * 5
+    a = analysis_of("Merida\n\n" + "\n\n".join(texts) + "\n")
+
+    def top() -> str:
+        return a.sentence_text(summarize(a, sentences=3).ranking[0].sentence)
+
+    assert top().startswith("Merida is the capital"), top()
+    monkeypatch.setattr("reader.summarize.news.DEFINES", 0.0)
+    assert not top().startswith("Merida is the capital")
+
+
+def test_a_pictures_caption_with_its_credit_is_never_a_summary_sentence():
+    text = (
+        "Students protest against school fees\n\n"
+        "Thousands of students marched through the capital on Monday to protest against higher school fees.\n\n"
+        "President Lee meets students protesting school fees Image: Ministry of Education.\n\n"
+        "The students said the school fees had doubled in two years and that many families could not pay.\n\n"
+        "The ministry said school fees would be reviewed next year.\n"
+    )
+    a = analysis_of(text)
+    chosen = [a.sentence_text(i) for i in summarize(a, sentences=3).selected]
+    assert chosen and not any("Image:" in t for t in chosen), chosen
+
+
+def test_in_turns_a_dense_sentence_counts_more_and_prose_is_left_as_it_is():
+    from reader.summarize.news import density_prior
+
+    texts = [
+        "Budget repairs library staff hours.",
+        "Well, I mean, it is, you know, the thing that we had with it.",
+        "The library budget covers repairs and staff.",
+    ]
+    turns = Source(texts=texts, paragraphs=[0, 1, 2], turn_share=1.0, speakers=["A:", "B:", "A:"])
+    prior = density_prior(turns)
+    assert prior[0] > prior[2] > prior[1]
+    prose = Source(texts=texts, paragraphs=[0, 1, 2])
+    assert list(density_prior(prose)) == [1.0, 1.0, 1.0]
+
+
+def test_an_opening_that_announces_the_document_ranks_first():
+    from reader.summarize.news import announcement
+
+    texts = [
+        "October is a busy month for stage magic in the city.",
+        "Wikinews spoke with William Evans, a magician, about the state of stage magic today.",
+        "How long have you performed magic?",
+        "Over fifty years, on stages and in clubs all over the country, and I still love stage magic.",
+        "What is the hardest trick?",
+        "The hardest trick is the one the audience has seen a hundred times on television.",
+    ]
+    source = Source(texts=texts, paragraphs=list(range(len(texts))))
+    assert [k for k, w in enumerate(announcement(source, np.ones(len(texts)))) if w] == [1]
+    a = analysis_of("\n\n".join(texts) + "\n")
+    assert a.sentence_text(summarize(a, sentences=3).ranking[0].sentence).startswith("Wikinews spoke with")
+    # a chapter that refers back to itself, or a speaker who discusses a matter, announces nothing
+    later = ["Earlier in this chapter, we discussed a company.", "I came to discuss with you some matter."]
+    assert not announcement(Source(texts=later, paragraphs=[0, 1]), np.ones(2)).any()
+    speech = ["Thank you all for coming.", "Today I want to talk about the future of our schools."]
+    assert list(announcement(Source(texts=speech, paragraphs=[0, 1]), np.ones(2)) > 0) == [False, True]
