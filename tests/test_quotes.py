@@ -256,3 +256,20 @@ def test_the_title_names_its_holder():
     )
     speakers = [s for _, s in direct_speakers(text)]
     assert speakers and all(s == "Croft" for s in speakers)
+
+
+@pytest.mark.parametrize("verb", ["inquired", "echoed", "interposed", "protested", "stammered", "demanded"])
+def test_speech_verbs_of_narrated_dialogue_are_cues(verb):
+    text = f'Mr. Bennet came in. Jane sat by the window.\n\n"Is it true?" he {verb}.\n'
+    ((_, found),) = direct_speakers(text)
+    assert found is not None and found.endswith("Bennet")
+
+
+def test_a_reply_goes_to_the_person_the_narration_named_before_the_speaker():
+    text = (
+        "Margaret was sitting in the garden when Henry came out of the house.\n\n"
+        '"Have you finished your letter?" said Henry.\n\n'
+        '"Not quite. A few lines more."\n'
+    )
+    speakers = [s for _, s in direct_speakers(text)]
+    assert speakers == ["Henry", "Margaret"]

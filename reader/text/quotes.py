@@ -160,6 +160,63 @@ DIRECT_CUES = frozenset(
         "exclaimed",
         "went",
         "continued",
+        # Speech verbs of narrated dialogue ("echoed her husband", "he inquired").
+        "inquired",
+        "enquired",
+        "echoed",
+        "demanded",
+        "interposed",
+        "protested",
+        "mused",
+        "pursued",
+        "reflected",
+        "corrected",
+        "grumbled",
+        "proceeded",
+        "stammered",
+        "persisted",
+        "hazarded",
+        "groaned",
+        "gasped",
+        "moaned",
+        "pleaded",
+        "breathed",
+        "quavered",
+        "assented",
+        "speculated",
+        "interjected",
+        "questioned",
+        "mumbled",
+        "snapped",
+        "complained",
+        "supplied",
+        "blurted",
+        "conceded",
+        "sobbed",
+        "objected",
+        "ventured",
+        "faltered",
+        "sneered",
+        "growled",
+        "drawled",
+        "wailed",
+        "stuttered",
+        "chuckled",
+        "giggled",
+        "lisped",
+        "whimpered",
+        "hissed",
+        "scoffed",
+        "teased",
+        "joked",
+        "counselled",
+        "reminded",
+        "urged",
+        "cautioned",
+        "volunteered",
+        "explained",
+        "ejaculated",
+        "soliloquized",
     }
 )
 TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\.?\s+$")
@@ -322,6 +379,18 @@ class _Speakers:
                 unknown = pid  # a person of unknown gender, if no one of the pronoun's gender is near
         return unknown
 
+    def other_before(self, pos: int, last: str) -> str | None:
+        """The person last named in the narration before pos who is not ``last``, in this section."""
+        k = bisect.bisect_left(self.narration_starts, pos) - 1
+        floor = max(pos - 2000, self._section_start(pos))
+        for j in range(k, max(k - 30, -1), -1):
+            start, _, pid = self.narration[j]
+            if start < floor:
+                break
+            if pid != last:
+                return pid
+        return None
+
     def addressed(self, text: str, quotes: list[Quote]) -> str | None:
         """A person named inside the quotes between commas or before the end: "Well, Margaret, ..."."""
         for q in quotes:
@@ -451,7 +520,7 @@ def _direct_quotes(analysis: Analysis, people: _Speakers) -> list[Quote]:
                 lead = _introduced_by(text, paras[n - 1], people) or (
                     _acting(text, paras[n - 1], people) if not spans[n - 1] else None
                 )
-            quotes = _attribute(text, para, found, people, lead or turns.alternate(n))
+            quotes = _attribute(text, para, found, people, lead or turns.alternate(n, people, para[0]))
             out.extend(quotes)
             if quotes:
                 speaker = next((q.speaker for q in quotes if q.speaker), None)
@@ -495,8 +564,9 @@ class _Turns:
     def add(self, paragraph: int, speaker: str | None, addressee: str | None) -> None:
         self.seen.append((paragraph, speaker, addressee))
 
-    def alternate(self, paragraph: int) -> str | None:
-        """The speaker before last, or the person the last speaker addressed ("..., Margaret.")."""
+    def alternate(self, paragraph: int, people: _Speakers, pos: int) -> str | None:
+        """The speaker before last, the person the last speaker addressed ("..., Margaret."), or
+        else the last other person the narration named: the one the last speaker was talking to."""
         if not self.seen or self.seen[-1][0] != paragraph - 1:
             return None
         _, last, addressed = self.seen[-1]
@@ -504,7 +574,9 @@ class _Turns:
             before = self.seen[-2][1]
             if before and before != last:
                 return before
-        return addressed if addressed != last else None
+        if addressed and addressed != last:
+            return addressed
+        return people.other_before(pos, last) if last else None
 
 
 def _attribute(
