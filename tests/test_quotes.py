@@ -273,3 +273,18 @@ def test_a_reply_goes_to_the_person_the_narration_named_before_the_speaker():
     )
     speakers = [s for _, s in direct_speakers(text)]
     assert speakers == ["Henry", "Margaret"]
+
+
+def test_a_cue_with_he_never_names_a_woman_nearby():
+    text = 'Lucy turned to Miss Bartlett, who sat by the window. "You would not stop us," he said.\n'
+    ((_, found),) = direct_speakers(text)
+    assert found is None
+
+
+def test_said_the_girl_is_the_last_woman_named():
+    text = (
+        "Lucy came down the stairs. Mr. Beebe was waiting in the hall with his hat.\n\n"
+        '"No, Charlotte!" cried the girl. "I am coming with you."\n'
+    )
+    speakers = [s for _, s in direct_speakers(text)]
+    assert speakers == ["Lucy", "Lucy"]

@@ -251,6 +251,8 @@ def _sentences_with(analysis: Analysis, quotes: list[Quote]) -> set[int]:
     return out
 
 
+RECENT_TURNS = 6
+NEAR_TRIES = 6  # names looked at on each side of a quote: linear however many a paragraph holds
 PRONOUN_REACH = 8  # sentences a pronoun may look back for its person
 
 
@@ -270,6 +272,7 @@ class _Speakers:
         self.orgs = [p for p in analysis.participants if p.kind != "person"]
         self.sentence_starts = [s.start for s in analysis.sentences]
         self.expected: str | None = None  # whose turn it is in a run of dialogue
+        self.recent: list[tuple[int, str]] = []  # (quote start, speaker) of the quotes attributed so far
         self.titled = self._titled(spans)
         self.set_quoted([])
 
@@ -348,36 +351,65 @@ class _Speakers:
                 self.narration.append(span)
         self.narration_starts = [s for s, _, _ in self.narration]
 
-    def nearest_in(self, start: int, end: int, q_start: int, q_end: int) -> str | None:
-        """The person named nearest the quote q_start..q_end in the narration of start..end."""
-        k = bisect.bisect_left(self.narration_starts, q_start) - 1
-        j = bisect.bisect_left(self.narration_starts, q_end)
+    def nearest_in(self, start: int, end: int, q_start: int, q_end: int, gender: str | None = None) -> str | None:
+        """The person named nearest the quote q_start..q_end in the narration of start..end.
+
+        Not a listener ('smiling at Anne'), nor, when the cue says 'he' or 'she', someone of the
+        other gender."""
         options = []
-        if k >= 0 and self.narration[k][0] >= start:
-            options.append((q_start - self.narration[k][1], self.narration[k][2]))
-        if j < len(self.narration) and self.narration[j][1] <= end:
-            options.append((self.narration[j][0] - q_end, self.narration[j][2]))
+        k = bisect.bisect_left(self.narration_starts, q_start) - 1
+        for _ in range(NEAR_TRIES):
+            if k < 0 or self.narration[k][0] < start:
+                break
+            if self._may_speak(self.narration[k], gender):
+                options.append((q_start - self.narration[k][1], self.narration[k][2]))
+                break
+            k -= 1
+        j = bisect.bisect_left(self.narration_starts, q_end)
+        for _ in range(NEAR_TRIES):
+            if j >= len(self.narration) or self.narration[j][1] > end:
+                break
+            if self._may_speak(self.narration[j], gender):
+                options.append((self.narration[j][0] - q_end, self.narration[j][2]))
+                break
+            j += 1
         return min(options)[1] if options else None
 
+    def _may_speak(self, span: tuple[int, int, str], gender: str | None) -> bool:
+        if _object_of(self.analysis.text, span[0]):
+            return False
+        return gender is None or self.gender.get(span[2]) in (None, gender)
+
     def last_outside(self, pos: int, pronoun: str) -> str | None:
-        """The person last named in the narration before pos, of the pronoun's gender."""
+        """The person last named in the narration before pos, of the pronoun's gender, or the last
+        speaker of that gender when that quote came after the name."""
         wanted = PRONOUNS.get(pronoun)
         if self.expected and wanted and self.gender.get(self.expected) == wanted:
             return self.expected  # in a dialogue, 'said she' is the turn's speaker, not her listener
         k = bisect.bisect_left(self.narration_starts, pos) - 1
         floor = max(pos - 3000, self._section_start(pos))
         unknown = None
+        spoke = self._recent_speaker(pos, wanted, floor) if wanted else None
         for j in range(k, max(k - 30, -1), -1):
             start, _, pid = self.narration[j]
-            if start < floor:
-                break
+            if start < floor or spoke and start < spoke[0]:
+                break  # a quote of this gender's speaker came after: 'said he' is that speaker
             if _object_of(self.analysis.text, start):
                 continue  # "she said to Margaret": Margaret listens
             if wanted is None or self.gender.get(pid) == wanted:
                 return pid
             if self.gender.get(pid) is None and unknown is None:
                 unknown = pid  # a person of unknown gender, if no one of the pronoun's gender is near
-        return unknown
+        return spoke[1] if spoke else unknown
+
+    def _recent_speaker(self, pos: int, wanted: str, floor: int) -> tuple[int, str] | None:
+        """The last speaker of this gender among the last quotes before pos."""
+        for at, pid in reversed(self.recent[-RECENT_TURNS:]):
+            if at < max(floor, pos - 1500):
+                break
+            if self.gender.get(pid) == wanted:
+                return at, pid
+        return None
 
     def other_before(self, pos: int, last: str) -> str | None:
         """The person last named in the narration before pos who is not ``last``, in this section."""
@@ -593,10 +625,14 @@ def _attribute(
         # a name inside the next quote ("My dear Mr. Bennet") did not say this one.
         after = (qe, min(b, qe + 80, found[k + 1][0] if k + 1 < len(found) else b))
         before = (max(a, qs - 80, found[k - 1][1] if k else a), qs)
-        cue, speaker = _direct_cue(text, after, before, people)
-        speaker = speaker or para_speaker or people.nearest_in(a, b, qs, qe) or (turn if not out else None)
+        cue, speaker, gender = _direct_cue(text, after, before, people)
+        if gender and para_speaker and people.gender.get(para_speaker) not in (None, gender):
+            para_speaker = None  # "she said" after his quote: someone else speaks now
+        speaker = speaker or para_speaker or people.nearest_in(a, b, qs, qe, gender) or (turn if not out else None)
         para_speaker = para_speaker or speaker
         people.expected = None
+        if speaker:
+            people.recent.append((qs, speaker))
         out.append(Quote(qs, qe, "direct", speaker, cue))
     people.expected = None
     return out
@@ -618,18 +654,19 @@ def _is_speech(text: str, start: int, end: int, p_start: int, p_end: int) -> boo
 
 def _direct_cue(
     text: str, after: tuple[int, int], before: tuple[int, int], people: _Speakers
-) -> tuple[str | None, str | None]:
-    """The cue verb next to a quote and the person it attributes it to."""
+) -> tuple[str | None, str | None, str | None]:
+    """The cue verb next to a quote, the person it attributes it to, and the gender its subject
+    gives ('said she', 'the girl cried') when it is not a name."""
     for (a, b), named in ((after, people.first_named_in), (before, people.named_in)):
         for m in WORD.finditer(text, a, b):
             word = m.group()
             if word[0].isupper() and m.start() > a and text[m.start() - 2 : m.start()].strip() not in ('"', "”"):
                 continue  # a capitalised word inside the clause is a name, not a verb
             if word.lower() in wordlist("cue_verbs") or word.lower() in DIRECT_CUES:
-                return word, _next_to(text, m.start(), m.end(), people) or named(a, b) or _pronoun_speaker(
-                    text, a, b, people
-                )
-    return None, None
+                gender = _subject_gender(text, m.start(), m.end())
+                speaker = _next_to(text, m.start(), m.end(), people) or named(a, b)
+                return word, speaker or _pronoun_speaker(text, a, b, people), gender
+    return None, None, None
 
 
 def _next_to(text: str, start: int, end: int, people: _Speakers) -> str | None:
@@ -640,9 +677,29 @@ def _next_to(text: str, start: int, end: int, people: _Speakers) -> str | None:
     preceding = re.search(r"(\w+)\s+$", text[max(0, start - 30) : start])
     if preceding and preceding.group(1).lower() in ("he", "she"):
         return people.last_outside(start - len(preceding.group(0)), preceding.group(1).lower())
-    return (
+    named = (
         people.first_named_in(end, end + 16) or people.named_in(max(0, start - 3), start) or people.by_title(text, end)
     )
+    gender = None if named else _subject_gender(text, start, end)
+    return named or (people.last_outside(start, "she" if gender == "f" else "he") if gender else None)
+
+
+# Nouns that stand for a person of one gender beside a cue: "said the girl", "the old man cried".
+GENDERED_NOUNS = {
+    **{w: "f" for w in "girl woman lady mother daughter wife sister aunt widow maid niece bride".split()},
+    **{w: "m" for w in "boy man gentleman father son husband brother uncle nephew clergyman youth".split()},
+}
+SUBJECT_AFTER = re.compile(r" (?:(he|she)\b|the (?:\w+ ){0,2}?(\w+)\b)")
+SUBJECT_BEFORE = re.compile(r"(?:\b(he|she)|\bthe (?:\w+ ){0,2}?(\w+)) +$", re.IGNORECASE)
+
+
+def _subject_gender(text: str, start: int, end: int) -> str | None:
+    """'said he', 'she cried', 'said the girl', 'the young man asked': the gender of the cue's subject."""
+    m = SUBJECT_AFTER.match(text, end) or SUBJECT_BEFORE.search(text[max(0, start - 30) : start])
+    if m is None:
+        return None
+    word = (m.group(1) or m.group(2)).lower()
+    return PRONOUNS.get(word) if word in ("he", "she") else GENDERED_NOUNS.get(word)
 
 
 def _pronoun_speaker(text: str, a: int, b: int, people: _Speakers) -> str | None:
