@@ -478,3 +478,23 @@ def test_house_style_capitals_are_not_names():
     names = {p.name for p in analyze(Document("x.txt", text), summary=False).participants}
     assert "State" not in names and "Organization" not in names
     assert "State of Qatar" in names
+
+
+def test_a_character_the_text_lets_speak_as_said_the_x_is_a_person():
+    text = (
+        "Mr. Marvel sat by the road. No one could see the voice that spoke to him.\n\n"
+        '"It is a pity," said the Invisible Man.\n\n"Go away," said the Voice.\n\n'
+        '"Well," said the Invisible Man, "I shall stay."\n\n"No," said the Voice.\n\n'
+        '"Yes," said the Voice.\n\n"Then come," said the Invisible Man.\n'
+    )
+    a = analyze(Document("x.txt", text), summary=False)
+    kinds = {p.name: p.kind for p in a.participants}
+    assert kinds.get("Invisible Man") == "person" and kinds.get("Voice") == "person"
+    speakers = {p.id: p.name for p in a.participants}
+    assert [speakers.get(q.speaker) for q in a.quotes][:2] == ["Invisible Man", "Voice"]
+
+
+def test_said_the_x_once_does_not_make_a_person():
+    text = '"It is a pity," said the Committee in its report. The Committee met in Geneva.\n'
+    a = analyze(Document("x.txt", text), summary=False)
+    assert all(p.kind != "person" for p in a.participants)
