@@ -498,3 +498,15 @@ def test_said_the_x_once_does_not_make_a_person():
     text = '"It is a pity," said the Committee in its report. The Committee met in Geneva.\n'
     a = analyze(Document("x.txt", text), summary=False)
     assert all(p.kind != "person" for p in a.participants)
+
+
+def test_a_city_name_the_text_lets_speak_is_a_person():
+    text = (
+        "Archer had agreed to come abroad with Dallas. Dallas had been sent from Dallas to Paris.\n\n"
+        '"Oh, all right," Dallas pursued. "I will take you there."\n\n'
+        '"Of course," Dallas interposed, "why not?"\n\n'
+        '"Well," Dallas echoed. "Then we go."\n'
+    )
+    a = analyze(Document("x.txt", text), summary=False)
+    kinds = {p.kind for p in a.participants if p.name == "Dallas" or "Dallas" in p.aliases}
+    assert kinds == {"person"}

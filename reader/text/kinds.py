@@ -258,7 +258,7 @@ def _person_evidence(cands: list[Candidate]) -> dict[str, list[int]]:
     """Per key, how often the document uses it as a person's name and as a place's.
 
     A person: "said Elizabeth", "Steven wanted", "Miss Elizabeth"; a place: "in Elizabeth"."""
-    speech = wordlist("cue_verbs") | wordlist("person_verbs")
+    speech = wordlist("cue_verbs") | wordlist("person_verbs") | wordlist("speech_verbs")
     out: dict[str, list[int]] = {}
     for c in cands:
         counts = out.setdefault(c.key, [0, 0, 0, 0])

@@ -138,87 +138,6 @@ OBJECT_CUES = frozenset(
         "continued",
     }
 )
-# Verbs that attribute a quote beside them but are not speech on their own ("he returned home").
-DIRECT_CUES = frozenset(
-    {
-        "returned",
-        "repeated",
-        "interrupted",
-        "resumed",
-        "murmured",
-        "muttered",
-        "sighed",
-        "laughed",
-        "began",
-        "rejoined",
-        "retorted",
-        "observed",
-        "whispered",
-        "shouted",
-        "screamed",
-        "cried",
-        "exclaimed",
-        "went",
-        "continued",
-        # Speech verbs of narrated dialogue ("echoed her husband", "he inquired").
-        "inquired",
-        "enquired",
-        "echoed",
-        "demanded",
-        "interposed",
-        "protested",
-        "mused",
-        "pursued",
-        "reflected",
-        "corrected",
-        "grumbled",
-        "proceeded",
-        "stammered",
-        "persisted",
-        "hazarded",
-        "groaned",
-        "gasped",
-        "moaned",
-        "pleaded",
-        "breathed",
-        "quavered",
-        "assented",
-        "speculated",
-        "interjected",
-        "questioned",
-        "mumbled",
-        "snapped",
-        "complained",
-        "supplied",
-        "blurted",
-        "conceded",
-        "sobbed",
-        "objected",
-        "ventured",
-        "faltered",
-        "sneered",
-        "growled",
-        "drawled",
-        "wailed",
-        "stuttered",
-        "chuckled",
-        "giggled",
-        "lisped",
-        "whimpered",
-        "hissed",
-        "scoffed",
-        "teased",
-        "joked",
-        "counselled",
-        "reminded",
-        "urged",
-        "cautioned",
-        "volunteered",
-        "explained",
-        "ejaculated",
-        "soliloquized",
-    }
-)
 TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\.?\s+$")
 THE_TITLE = re.compile(r"\s+the\s+([A-Z][a-z]+)\b")
 COPULA = re.compile(r"\b(?:is|was|were|are|be|been|being)\b", re.IGNORECASE)
@@ -662,7 +581,7 @@ def _direct_cue(
             word = m.group()
             if word[0].isupper() and m.start() > a and text[m.start() - 2 : m.start()].strip() not in ('"', "”"):
                 continue  # a capitalised word inside the clause is a name, not a verb
-            if word.lower() in wordlist("cue_verbs") or word.lower() in DIRECT_CUES:
+            if word.lower() in wordlist("cue_verbs") or word.lower() in wordlist("speech_verbs"):
                 gender = _subject_gender(text, m.start(), m.end())
                 speaker = _next_to(text, m.start(), m.end(), people) or named(a, b)
                 return word, speaker or _pronoun_speaker(text, a, b, people), gender
