@@ -288,3 +288,13 @@ def test_said_the_girl_is_the_last_woman_named():
     )
     speakers = [s for _, s in direct_speakers(text)]
     assert speakers == ["Lucy", "Lucy"]
+
+
+def test_said_she_in_a_dialogue_is_the_woman_the_narration_just_named():
+    text = (
+        '"Shall we walk?" said Anne.\n\n'
+        '"Gladly," said Captain Wentworth.\n\n'
+        'Mrs. Croft rose from her chair. "Here we part company," said she.\n'
+    )
+    speakers = [s for _, s in direct_speakers(text)]
+    assert speakers[-1] is not None and speakers[-1].endswith("Croft")

@@ -304,7 +304,11 @@ class _Speakers:
         speaker of that gender when that quote came after the name."""
         wanted = PRONOUNS.get(pronoun)
         if self.expected and wanted and self.gender.get(self.expected) == wanted:
-            return self.expected  # in a dialogue, 'said she' is the turn's speaker, not her listener
+            # In a dialogue, 'said she' is the turn's speaker, not her listener, unless the
+            # narration since the last quote named another person of her gender.
+            since = self.recent[-1][0] if self.recent else 0
+            named = self._last_named(pos, wanted, max(since, self._section_start(pos)))
+            return named or self.expected
         k = bisect.bisect_left(self.narration_starts, pos) - 1
         floor = max(pos - 3000, self._section_start(pos))
         unknown = None
@@ -320,6 +324,17 @@ class _Speakers:
             if self.gender.get(pid) is None and unknown is None:
                 unknown = pid  # a person of unknown gender, if no one of the pronoun's gender is near
         return spoke[1] if spoke else unknown
+
+    def _last_named(self, pos: int, wanted: str, floor: int) -> str | None:
+        """The last person of this gender named in the narration between floor and pos, not a listener."""
+        k = bisect.bisect_left(self.narration_starts, pos) - 1
+        for j in range(k, max(k - 10, -1), -1):
+            start, _, pid = self.narration[j]
+            if start < floor:
+                break
+            if self.gender.get(pid) == wanted and not _object_of(self.analysis.text, start):
+                return pid
+        return None
 
     def _recent_speaker(self, pos: int, wanted: str, floor: int) -> tuple[int, str] | None:
         """The last speaker of this gender among the last quotes before pos."""
