@@ -298,3 +298,15 @@ def test_said_she_in_a_dialogue_is_the_woman_the_narration_just_named():
     )
     speakers = [s for _, s in direct_speakers(text)]
     assert speakers[-1] is not None and speakers[-1].endswith("Croft")
+
+
+def test_an_uncued_turn_takes_the_speaker_named_two_turns_later():
+    text = (
+        "The two men stood in the hall of the station.\n\n"
+        '"But you are Paul."\n\n'
+        '"I am not."\n\n'
+        '"Then why did you say so?" asked Henry.\n\n'
+        '"I said nothing of the sort," said Charles.\n'
+    )
+    speakers = [s for _, s in direct_speakers(text)]
+    assert speakers == ["Henry", "Charles", "Henry", "Charles"]

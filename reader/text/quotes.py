@@ -491,6 +491,8 @@ def _direct_quotes(analysis: Analysis, people: _Speakers) -> list[Quote]:
             if quotes:
                 speaker = next((q.speaker for q in quotes if q.speaker), None)
                 turns.add(n, speaker, people.addressed(text, quotes))
+                turns.quotes[n] = quotes
+    turns.fill_back()
     return out
 
 
@@ -526,23 +528,57 @@ class _Turns:
 
     def __init__(self) -> None:
         self.seen: list[tuple[int, str | None, str | None]] = []  # paragraph, speaker, addressee
+        self.quotes: dict[int, list[Quote]] = {}  # paragraph -> its quotes
 
     def add(self, paragraph: int, speaker: str | None, addressee: str | None) -> None:
         self.seen.append((paragraph, speaker, addressee))
 
+    def fill_back(self) -> None:
+        """A turn left without a speaker takes the one the exchange shows later, two or four turns
+        on ('"I'm not."' ... '"I beg your pardon, I did not," said Charles.')."""
+        seen = self.seen
+        for i in range(len(seen) - 1, -1, -1):
+            para, speaker, _ = seen[i]
+            if speaker is not None:
+                continue
+            for step in (2, 4):
+                j = i + step
+                if j < len(seen) and seen[j][0] == para + step and seen[j][1]:
+                    speaker = seen[j][1]
+                    break
+            if speaker is None:
+                continue
+            seen[i] = (para, speaker, seen[i][2])
+            for q in self.quotes.get(para, []):
+                q.speaker = speaker
+
     def alternate(self, paragraph: int, people: _Speakers, pos: int) -> str | None:
-        """The speaker before last, the person the last speaker addressed ("..., Margaret."), or
-        else the last other person the narration named: the one the last speaker was talking to."""
+        """Whose turn it is: the last known speaker two, four... turns back, the person the last
+        speaker addressed ("..., Margaret."), or else the last other person the narration named:
+        the one the last speaker was talking to."""
         if not self.seen or self.seen[-1][0] != paragraph - 1:
             return None
-        _, last, addressed = self.seen[-1]
-        if len(self.seen) > 1 and self.seen[-2][0] == paragraph - 2:
-            before = self.seen[-2][1]
-            if before and before != last:
-                return before
-        if addressed and addressed != last:
+        last, other = self._known_turns(paragraph)
+        if last and last != other:
+            return last
+        addressed = self.seen[-1][2]
+        if addressed and addressed != other:
             return addressed
-        return people.other_before(pos, last) if last else None
+        return people.other_before(pos, other) if other else None
+
+    def _known_turns(self, paragraph: int) -> tuple[str | None, str | None]:
+        """The nearest known speakers of this run of dialogue at an even and an odd distance back."""
+        found: list[str | None] = [None, None]  # even distance (this speaker's turns), odd (the other's)
+        for back in range(1, min(len(self.seen), TURNS_BACK) + 1):
+            para, speaker, _ = self.seen[-back]
+            if para != paragraph - back:
+                break
+            if speaker and found[back % 2 == 1] is None:
+                found[back % 2 == 1] = speaker
+        return found[0], found[1]
+
+
+TURNS_BACK = 8  # turns of one unbroken exchange looked back on
 
 
 def _attribute(
