@@ -310,3 +310,11 @@ def test_an_uncued_turn_takes_the_speaker_named_two_turns_later():
     )
     speakers = [s for _, s in direct_speakers(text)]
     assert speakers == ["Henry", "Charles", "Henry", "Charles"]
+
+
+def test_said_he_reaches_back_a_few_pages_of_narration():
+    filler = "The room was quiet and the fire burned low in the grate. " * 70
+    text = f"Mr. Bennet came in and sat down.\n\n{filler}\n\n" + '"You are late," said he.\n'
+    assert len(filler) > 3000
+    ((_, found),) = direct_speakers(text)
+    assert found is not None and found.endswith("Bennet")

@@ -172,6 +172,7 @@ def _sentences_with(analysis: Analysis, quotes: list[Quote]) -> set[int]:
 
 RECENT_TURNS = 6
 NEAR_TRIES = 6  # names looked at on each side of a quote: linear however many a paragraph holds
+PRONOUN_CHARS = 6000  # how far back 'said he' looks for his name: a few pages of one section
 PRONOUN_REACH = 8  # sentences a pronoun may look back for its person
 
 
@@ -310,7 +311,7 @@ class _Speakers:
             named = self._last_named(pos, wanted, max(since, self._section_start(pos)))
             return named or self.expected
         k = bisect.bisect_left(self.narration_starts, pos) - 1
-        floor = max(pos - 3000, self._section_start(pos))
+        floor = max(pos - PRONOUN_CHARS, self._section_start(pos))
         unknown = None
         spoke = self._recent_speaker(pos, wanted, floor) if wanted else None
         for j in range(k, max(k - 30, -1), -1):
