@@ -510,3 +510,15 @@ def test_a_city_name_the_text_lets_speak_is_a_person():
     a = analyze(Document("x.txt", text), summary=False)
     kinds = {p.kind for p in a.participants if p.name == "Dallas" or "Dallas" in p.aliases}
     assert kinds == {"person"}
+
+
+def test_a_lone_surname_of_a_family_is_its_one_man_with_a_full_name():
+    text = (
+        "Ralph Denham lived with his mother at Highgate. Mrs. Denham kept the house and Mr. Denham "
+        "had long been dead.\n\n"
+        "Denham walked to the office. Denham thought about the letter all morning.\n"
+    )
+    a = analyze(Document("x.txt", text), summary=False)
+    ralph = next(p for p in a.participants if any(a.text[m.start : m.end] == "Ralph Denham" for m in p.mentions))
+    alone = [m for m in ralph.mentions if a.text[m.start : m.end] == "Denham"]
+    assert len(alone) == 2
