@@ -318,3 +318,13 @@ def test_said_he_reaches_back_a_few_pages_of_narration():
     assert len(filler) > 3000
     ((_, found),) = direct_speakers(text)
     assert found is not None and found.endswith("Bennet")
+
+
+def test_an_uncued_opening_turn_is_the_person_the_answer_was_given_to():
+    text = (
+        "In the study, where Henry was reading, Margaret stopped by the door.\n\n"
+        '"Are you busy?"\n\n'
+        '"Not at all," said Henry.\n'
+    )
+    speakers = [s for _, s in direct_speakers(text)]
+    assert speakers == ["Margaret", "Henry"]

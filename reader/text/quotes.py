@@ -493,7 +493,7 @@ def _direct_quotes(analysis: Analysis, people: _Speakers) -> list[Quote]:
                 speaker = next((q.speaker for q in quotes if q.speaker), None)
                 turns.add(n, speaker, people.addressed(text, quotes))
                 turns.quotes[n] = quotes
-    turns.fill_back()
+    turns.fill_back(people)
     return out
 
 
@@ -534,7 +534,7 @@ class _Turns:
     def add(self, paragraph: int, speaker: str | None, addressee: str | None) -> None:
         self.seen.append((paragraph, speaker, addressee))
 
-    def fill_back(self) -> None:
+    def fill_back(self, people: _Speakers | None = None) -> None:
         """A turn left without a speaker takes the one the exchange shows later, two or four turns
         on ('"I'm not."' ... '"I beg your pardon, I did not," said Charles.')."""
         seen = self.seen
@@ -547,6 +547,9 @@ class _Turns:
                 if j < len(seen) and seen[j][0] == para + step and seen[j][1]:
                     speaker = seen[j][1]
                     break
+            after = seen[i + 1][1] if i + 1 < len(seen) and seen[i + 1][0] == para + 1 else None
+            if speaker is None and after and people is not None and self.quotes.get(para):
+                speaker = people.other_before(self.quotes[para][0].start, after)  # the one answered
             if speaker is None:
                 continue
             seen[i] = (para, speaker, seen[i][2])
