@@ -478,3 +478,47 @@ def test_house_style_capitals_are_not_names():
     names = {p.name for p in analyze(Document("x.txt", text), summary=False).participants}
     assert "State" not in names and "Organization" not in names
     assert "State of Qatar" in names
+
+
+def test_a_character_the_text_lets_speak_as_said_the_x_is_a_person():
+    text = (
+        "Mr. Marvel sat by the road. No one could see the voice that spoke to him.\n\n"
+        '"It is a pity," said the Invisible Man.\n\n"Go away," said the Voice.\n\n'
+        '"Well," said the Invisible Man, "I shall stay."\n\n"No," said the Voice.\n\n'
+        '"Yes," said the Voice.\n\n"Then come," said the Invisible Man.\n'
+    )
+    a = analyze(Document("x.txt", text), summary=False)
+    kinds = {p.name: p.kind for p in a.participants}
+    assert kinds.get("Invisible Man") == "person" and kinds.get("Voice") == "person"
+    speakers = {p.id: p.name for p in a.participants}
+    assert [speakers.get(q.speaker) for q in a.quotes][:2] == ["Invisible Man", "Voice"]
+
+
+def test_said_the_x_once_does_not_make_a_person():
+    text = '"It is a pity," said the Committee in its report. The Committee met in Geneva.\n'
+    a = analyze(Document("x.txt", text), summary=False)
+    assert all(p.kind != "person" for p in a.participants)
+
+
+def test_a_city_name_the_text_lets_speak_is_a_person():
+    text = (
+        "Archer had agreed to come abroad with Dallas. Dallas had been sent from Dallas to Paris.\n\n"
+        '"Oh, all right," Dallas pursued. "I will take you there."\n\n'
+        '"Of course," Dallas interposed, "why not?"\n\n'
+        '"Well," Dallas echoed. "Then we go."\n'
+    )
+    a = analyze(Document("x.txt", text), summary=False)
+    kinds = {p.kind for p in a.participants if p.name == "Dallas" or "Dallas" in p.aliases}
+    assert kinds == {"person"}
+
+
+def test_a_lone_surname_of_a_family_is_its_one_man_with_a_full_name():
+    text = (
+        "Ralph Denham lived with his mother at Highgate. Mrs. Denham kept the house and Mr. Denham "
+        "had long been dead.\n\n"
+        "Denham walked to the office. Denham thought about the letter all morning.\n"
+    )
+    a = analyze(Document("x.txt", text), summary=False)
+    ralph = next(p for p in a.participants if any(a.text[m.start : m.end] == "Ralph Denham" for m in p.mentions))
+    alone = [m for m in ralph.mentions if a.text[m.start : m.end] == "Denham"]
+    assert len(alone) == 2

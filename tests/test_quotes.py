@@ -256,3 +256,75 @@ def test_the_title_names_its_holder():
     )
     speakers = [s for _, s in direct_speakers(text)]
     assert speakers and all(s == "Croft" for s in speakers)
+
+
+@pytest.mark.parametrize("verb", ["inquired", "echoed", "interposed", "protested", "stammered", "demanded"])
+def test_speech_verbs_of_narrated_dialogue_are_cues(verb):
+    text = f'Mr. Bennet came in. Jane sat by the window.\n\n"Is it true?" he {verb}.\n'
+    ((_, found),) = direct_speakers(text)
+    assert found is not None and found.endswith("Bennet")
+
+
+def test_a_reply_goes_to_the_person_the_narration_named_before_the_speaker():
+    text = (
+        "Margaret was sitting in the garden when Henry came out of the house.\n\n"
+        '"Have you finished your letter?" said Henry.\n\n'
+        '"Not quite. A few lines more."\n'
+    )
+    speakers = [s for _, s in direct_speakers(text)]
+    assert speakers == ["Henry", "Margaret"]
+
+
+def test_a_cue_with_he_never_names_a_woman_nearby():
+    text = 'Lucy turned to Miss Bartlett, who sat by the window. "You would not stop us," he said.\n'
+    ((_, found),) = direct_speakers(text)
+    assert found is None
+
+
+def test_said_the_girl_is_the_last_woman_named():
+    text = (
+        "Lucy came down the stairs. Mr. Beebe was waiting in the hall with his hat.\n\n"
+        '"No, Charlotte!" cried the girl. "I am coming with you."\n'
+    )
+    speakers = [s for _, s in direct_speakers(text)]
+    assert speakers == ["Lucy", "Lucy"]
+
+
+def test_said_she_in_a_dialogue_is_the_woman_the_narration_just_named():
+    text = (
+        '"Shall we walk?" said Anne.\n\n'
+        '"Gladly," said Captain Wentworth.\n\n'
+        'Mrs. Croft rose from her chair. "Here we part company," said she.\n'
+    )
+    speakers = [s for _, s in direct_speakers(text)]
+    assert speakers[-1] is not None and speakers[-1].endswith("Croft")
+
+
+def test_an_uncued_turn_takes_the_speaker_named_two_turns_later():
+    text = (
+        "The two men stood in the hall of the station.\n\n"
+        '"But you are Paul."\n\n'
+        '"I am not."\n\n'
+        '"Then why did you say so?" asked Henry.\n\n'
+        '"I said nothing of the sort," said Charles.\n'
+    )
+    speakers = [s for _, s in direct_speakers(text)]
+    assert speakers == ["Henry", "Charles", "Henry", "Charles"]
+
+
+def test_said_he_reaches_back_a_few_pages_of_narration():
+    filler = "The room was quiet and the fire burned low in the grate. " * 70
+    text = f"Mr. Bennet came in and sat down.\n\n{filler}\n\n" + '"You are late," said he.\n'
+    assert len(filler) > 3000
+    ((_, found),) = direct_speakers(text)
+    assert found is not None and found.endswith("Bennet")
+
+
+def test_an_uncued_opening_turn_is_the_person_the_answer_was_given_to():
+    text = (
+        "In the study, where Henry was reading, Margaret stopped by the door.\n\n"
+        '"Are you busy?"\n\n'
+        '"Not at all," said Henry.\n'
+    )
+    speakers = [s for _, s in direct_speakers(text)]
+    assert speakers == ["Margaret", "Henry"]

@@ -258,10 +258,12 @@ def _person_evidence(cands: list[Candidate]) -> dict[str, list[int]]:
     """Per key, how often the document uses it as a person's name and as a place's.
 
     A person: "said Elizabeth", "Steven wanted", "Miss Elizabeth"; a place: "in Elizabeth"."""
-    speech = wordlist("cue_verbs") | wordlist("person_verbs")
+    speech = wordlist("cue_verbs") | wordlist("person_verbs") | wordlist("speech_verbs")
     out: dict[str, list[int]] = {}
     for c in cands:
-        counts = out.setdefault(c.key, [0, 0, 0])
+        counts = out.setdefault(c.key, [0, 0, 0, 0])
+        if c.before == "the" and c.before2 in speech:
+            counts[3] += 1  # "said the Voice", "cried the Invisible Man": fiction names a character so
         if c.before in wordlist("kind_nouns") or c.after in wordlist("kind_nouns"):
             counts[2] += 1
         if c.after in speech or c.before in wordlist("cue_verbs") or _person_titled(c) or _cited(c):
@@ -269,6 +271,9 @@ def _person_evidence(cands: list[Candidate]) -> dict[str, list[int]]:
         if _in_place(c):
             counts[1] += 1
     return out
+
+
+SPEAKS = 3  # "said the Voice" this often makes "Voice" a character
 
 
 def _cited(c: Candidate) -> bool:
@@ -286,7 +291,10 @@ def _use_document_evidence(cands: list[Candidate], verdicts: list[Verdict], lowe
     inside = {c.key for c in cands if not c.initial}
     named = {c.key for c in cands if c.before == "the" or c.after in wordlist("cue_verbs")}
     for n, c in enumerate(cands):
-        person, place, thing = evidence[c.key]
+        person, place, thing, speaks = evidence[c.key]
+        if speaks >= SPEAKS and verdicts[n][1] < SURE and place == 0:
+            verdicts[n] = ("person", SURE)  # the text's own name for a character it lets speak
+            continue
         if thing and thing >= person and not _region(c.key):
             verdicts[n] = ("drop", SURE)  # "the shuttle Atlantis", "the Eegimaa language"
         elif len(c.tokens) > 1 and verdicts[n] == ("person", WEAK) and _common_phrase(c, lower):

@@ -134,6 +134,7 @@ class Candidate:
     team: bool = False  # followed by a score in a line of figures (a results table)
     titles: list[Token] = field(default_factory=list)  # "President", "Mr." just before
     before: str = ""  # the word before, lower case
+    before2: str = ""  # the word before that ("said" in "said the Voice")
     after: str = ""  # the word after, lower case
     after2: str = ""  # the word after that ("2016" in "Mulligan, 2016")
     kind: str | None = None
@@ -354,6 +355,7 @@ def _trim(
                 shouting=shouting,
                 titles=titles or titles_before(toks, i0),
                 before=toks[i0 - 1].key if i0 > 0 else "",
+                before2=toks[i0 - 2].key if i0 > 1 else "",
                 after=toks[i1 + 1].key if i1 + 1 < len(toks) else "",
                 after2=toks[i1 + 2].key if i1 + 2 < len(toks) else "",
             )

@@ -282,9 +282,16 @@ def _merge_lone_names(groups: list[list[Candidate]], family: set[str]) -> list[l
             for key in {w for c in g if len(c.tokens) > 1 for w in (c.tokens[0].key, c.tokens[-1].key)}:
                 full.setdefault(key, []).append(n)
     merged: dict[int, int] = {}
+    men = _men_by_surname(groups)
     for n, g in enumerate(groups):
         keys = {c.key for c in g}
-        if g[0].kind != "person" or len(keys) != 1 or len(g[0].tokens) != 1 or g[0].key in family:
+        if g[0].kind != "person" or len(keys) != 1 or len(g[0].tokens) != 1:
+            continue
+        if g[0].key in family:
+            # 'Denham' untitled beside 'Mrs. Denham' and 'Ralph Denham': the one man of that name.
+            owner = men.get(g[0].key)
+            if owner is not None and owner != n and not any(c.titles for c in g):
+                merged[n] = owner
             continue
         owners = full.get(next(iter(keys)), [])
         if len(owners) == 1 and owners[0] != n:
@@ -294,6 +301,24 @@ def _merge_lone_names(groups: list[list[Candidate]], family: set[str]) -> list[l
         groups[target].sort(key=lambda c: c.start)
     kept = [g for n, g in enumerate(groups) if n not in merged]
     return sorted(kept, key=lambda g: g[0].start)  # ids follow first mentions
+
+
+def _men_by_surname(groups: list[list[Candidate]]) -> dict[str, int]:
+    """Surname -> the group of the only full name with that surname, when its first name is a man's."""
+    found: dict[str, dict[int, str]] = {}
+    for n, g in enumerate(groups):
+        if g[0].kind != "person":
+            continue
+        for c in g:
+            if len(c.tokens) == 2:
+                found.setdefault(c.tokens[-1].key, {}).setdefault(n, c.tokens[0].key)
+    return {
+        key: n
+        for key, owners in found.items()
+        if len(owners) == 1
+        for n, first in owners.items()
+        if gz.genders().get(first) == "m"
+    }
 
 
 class _Index:

@@ -138,30 +138,6 @@ OBJECT_CUES = frozenset(
         "continued",
     }
 )
-# Verbs that attribute a quote beside them but are not speech on their own ("he returned home").
-DIRECT_CUES = frozenset(
-    {
-        "returned",
-        "repeated",
-        "interrupted",
-        "resumed",
-        "murmured",
-        "muttered",
-        "sighed",
-        "laughed",
-        "began",
-        "rejoined",
-        "retorted",
-        "observed",
-        "whispered",
-        "shouted",
-        "screamed",
-        "cried",
-        "exclaimed",
-        "went",
-        "continued",
-    }
-)
 TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\.?\s+$")
 THE_TITLE = re.compile(r"\s+the\s+([A-Z][a-z]+)\b")
 COPULA = re.compile(r"\b(?:is|was|were|are|be|been|being)\b", re.IGNORECASE)
@@ -194,6 +170,9 @@ def _sentences_with(analysis: Analysis, quotes: list[Quote]) -> set[int]:
     return out
 
 
+RECENT_TURNS = 6
+NEAR_TRIES = 6  # names looked at on each side of a quote: linear however many a paragraph holds
+PRONOUN_CHARS = 6000  # how far back 'said he' looks for his name: a few pages of one section
 PRONOUN_REACH = 8  # sentences a pronoun may look back for its person
 
 
@@ -213,6 +192,7 @@ class _Speakers:
         self.orgs = [p for p in analysis.participants if p.kind != "person"]
         self.sentence_starts = [s.start for s in analysis.sentences]
         self.expected: str | None = None  # whose turn it is in a run of dialogue
+        self.recent: list[tuple[int, str]] = []  # (quote start, speaker) of the quotes attributed so far
         self.titled = self._titled(spans)
         self.set_quoted([])
 
@@ -291,36 +271,92 @@ class _Speakers:
                 self.narration.append(span)
         self.narration_starts = [s for s, _, _ in self.narration]
 
-    def nearest_in(self, start: int, end: int, q_start: int, q_end: int) -> str | None:
-        """The person named nearest the quote q_start..q_end in the narration of start..end."""
-        k = bisect.bisect_left(self.narration_starts, q_start) - 1
-        j = bisect.bisect_left(self.narration_starts, q_end)
+    def nearest_in(self, start: int, end: int, q_start: int, q_end: int, gender: str | None = None) -> str | None:
+        """The person named nearest the quote q_start..q_end in the narration of start..end.
+
+        Not a listener ('smiling at Anne'), nor, when the cue says 'he' or 'she', someone of the
+        other gender."""
         options = []
-        if k >= 0 and self.narration[k][0] >= start:
-            options.append((q_start - self.narration[k][1], self.narration[k][2]))
-        if j < len(self.narration) and self.narration[j][1] <= end:
-            options.append((self.narration[j][0] - q_end, self.narration[j][2]))
+        k = bisect.bisect_left(self.narration_starts, q_start) - 1
+        for _ in range(NEAR_TRIES):
+            if k < 0 or self.narration[k][0] < start:
+                break
+            if self._may_speak(self.narration[k], gender):
+                options.append((q_start - self.narration[k][1], self.narration[k][2]))
+                break
+            k -= 1
+        j = bisect.bisect_left(self.narration_starts, q_end)
+        for _ in range(NEAR_TRIES):
+            if j >= len(self.narration) or self.narration[j][1] > end:
+                break
+            if self._may_speak(self.narration[j], gender):
+                options.append((self.narration[j][0] - q_end, self.narration[j][2]))
+                break
+            j += 1
         return min(options)[1] if options else None
 
+    def _may_speak(self, span: tuple[int, int, str], gender: str | None) -> bool:
+        if _object_of(self.analysis.text, span[0]):
+            return False
+        return gender is None or self.gender.get(span[2]) in (None, gender)
+
     def last_outside(self, pos: int, pronoun: str) -> str | None:
-        """The person last named in the narration before pos, of the pronoun's gender."""
+        """The person last named in the narration before pos, of the pronoun's gender, or the last
+        speaker of that gender when that quote came after the name."""
         wanted = PRONOUNS.get(pronoun)
         if self.expected and wanted and self.gender.get(self.expected) == wanted:
-            return self.expected  # in a dialogue, 'said she' is the turn's speaker, not her listener
+            # In a dialogue, 'said she' is the turn's speaker, not her listener, unless the
+            # narration since the last quote named another person of her gender.
+            since = self.recent[-1][0] if self.recent else 0
+            named = self._last_named(pos, wanted, max(since, self._section_start(pos)))
+            return named or self.expected
         k = bisect.bisect_left(self.narration_starts, pos) - 1
-        floor = max(pos - 3000, self._section_start(pos))
+        floor = max(pos - PRONOUN_CHARS, self._section_start(pos))
         unknown = None
+        spoke = self._recent_speaker(pos, wanted, floor) if wanted else None
         for j in range(k, max(k - 30, -1), -1):
             start, _, pid = self.narration[j]
-            if start < floor:
-                break
+            if start < floor or spoke and start < spoke[0]:
+                break  # a quote of this gender's speaker came after: 'said he' is that speaker
             if _object_of(self.analysis.text, start):
                 continue  # "she said to Margaret": Margaret listens
             if wanted is None or self.gender.get(pid) == wanted:
                 return pid
             if self.gender.get(pid) is None and unknown is None:
                 unknown = pid  # a person of unknown gender, if no one of the pronoun's gender is near
-        return unknown
+        return spoke[1] if spoke else unknown
+
+    def _last_named(self, pos: int, wanted: str, floor: int) -> str | None:
+        """The last person of this gender named in the narration between floor and pos, not a listener."""
+        k = bisect.bisect_left(self.narration_starts, pos) - 1
+        for j in range(k, max(k - 10, -1), -1):
+            start, _, pid = self.narration[j]
+            if start < floor:
+                break
+            if self.gender.get(pid) == wanted and not _object_of(self.analysis.text, start):
+                return pid
+        return None
+
+    def _recent_speaker(self, pos: int, wanted: str, floor: int) -> tuple[int, str] | None:
+        """The last speaker of this gender among the last quotes before pos."""
+        for at, pid in reversed(self.recent[-RECENT_TURNS:]):
+            if at < max(floor, pos - 1500):
+                break
+            if self.gender.get(pid) == wanted:
+                return at, pid
+        return None
+
+    def other_before(self, pos: int, last: str) -> str | None:
+        """The person last named in the narration before pos who is not ``last``, in this section."""
+        k = bisect.bisect_left(self.narration_starts, pos) - 1
+        floor = max(pos - 2000, self._section_start(pos))
+        for j in range(k, max(k - 30, -1), -1):
+            start, _, pid = self.narration[j]
+            if start < floor:
+                break
+            if pid != last:
+                return pid
+        return None
 
     def addressed(self, text: str, quotes: list[Quote]) -> str | None:
         """A person named inside the quotes between commas or before the end: "Well, Margaret, ..."."""
@@ -451,11 +487,13 @@ def _direct_quotes(analysis: Analysis, people: _Speakers) -> list[Quote]:
                 lead = _introduced_by(text, paras[n - 1], people) or (
                     _acting(text, paras[n - 1], people) if not spans[n - 1] else None
                 )
-            quotes = _attribute(text, para, found, people, lead or turns.alternate(n))
+            quotes = _attribute(text, para, found, people, lead or turns.alternate(n, people, para[0]))
             out.extend(quotes)
             if quotes:
                 speaker = next((q.speaker for q in quotes if q.speaker), None)
                 turns.add(n, speaker, people.addressed(text, quotes))
+                turns.quotes[n] = quotes
+    turns.fill_back(people)
     return out
 
 
@@ -491,20 +529,60 @@ class _Turns:
 
     def __init__(self) -> None:
         self.seen: list[tuple[int, str | None, str | None]] = []  # paragraph, speaker, addressee
+        self.quotes: dict[int, list[Quote]] = {}  # paragraph -> its quotes
 
     def add(self, paragraph: int, speaker: str | None, addressee: str | None) -> None:
         self.seen.append((paragraph, speaker, addressee))
 
-    def alternate(self, paragraph: int) -> str | None:
-        """The speaker before last, or the person the last speaker addressed ("..., Margaret.")."""
+    def fill_back(self, people: _Speakers | None = None) -> None:
+        """A turn left without a speaker takes the one the exchange shows later, two or four turns
+        on ('"I'm not."' ... '"I beg your pardon, I did not," said Charles.')."""
+        seen = self.seen
+        for i in range(len(seen) - 1, -1, -1):
+            para, speaker, _ = seen[i]
+            if speaker is not None:
+                continue
+            for step in (2, 4):
+                j = i + step
+                if j < len(seen) and seen[j][0] == para + step and seen[j][1]:
+                    speaker = seen[j][1]
+                    break
+            after = seen[i + 1][1] if i + 1 < len(seen) and seen[i + 1][0] == para + 1 else None
+            if speaker is None and after and people is not None and self.quotes.get(para):
+                speaker = people.other_before(self.quotes[para][0].start, after)  # the one answered
+            if speaker is None:
+                continue
+            seen[i] = (para, speaker, seen[i][2])
+            for q in self.quotes.get(para, []):
+                q.speaker = speaker
+
+    def alternate(self, paragraph: int, people: _Speakers, pos: int) -> str | None:
+        """Whose turn it is: the last known speaker two, four... turns back, the person the last
+        speaker addressed ("..., Margaret."), or else the last other person the narration named:
+        the one the last speaker was talking to."""
         if not self.seen or self.seen[-1][0] != paragraph - 1:
             return None
-        _, last, addressed = self.seen[-1]
-        if len(self.seen) > 1 and self.seen[-2][0] == paragraph - 2:
-            before = self.seen[-2][1]
-            if before and before != last:
-                return before
-        return addressed if addressed != last else None
+        last, other = self._known_turns(paragraph)
+        if last and last != other:
+            return last
+        addressed = self.seen[-1][2]
+        if addressed and addressed != other:
+            return addressed
+        return people.other_before(pos, other) if other else None
+
+    def _known_turns(self, paragraph: int) -> tuple[str | None, str | None]:
+        """The nearest known speakers of this run of dialogue at an even and an odd distance back."""
+        found: list[str | None] = [None, None]  # even distance (this speaker's turns), odd (the other's)
+        for back in range(1, min(len(self.seen), TURNS_BACK) + 1):
+            para, speaker, _ = self.seen[-back]
+            if para != paragraph - back:
+                break
+            if speaker and found[back % 2 == 1] is None:
+                found[back % 2 == 1] = speaker
+        return found[0], found[1]
+
+
+TURNS_BACK = 8  # turns of one unbroken exchange looked back on
 
 
 def _attribute(
@@ -521,10 +599,14 @@ def _attribute(
         # a name inside the next quote ("My dear Mr. Bennet") did not say this one.
         after = (qe, min(b, qe + 80, found[k + 1][0] if k + 1 < len(found) else b))
         before = (max(a, qs - 80, found[k - 1][1] if k else a), qs)
-        cue, speaker = _direct_cue(text, after, before, people)
-        speaker = speaker or para_speaker or people.nearest_in(a, b, qs, qe) or (turn if not out else None)
+        cue, speaker, gender = _direct_cue(text, after, before, people)
+        if gender and para_speaker and people.gender.get(para_speaker) not in (None, gender):
+            para_speaker = None  # "she said" after his quote: someone else speaks now
+        speaker = speaker or para_speaker or people.nearest_in(a, b, qs, qe, gender) or (turn if not out else None)
         para_speaker = para_speaker or speaker
         people.expected = None
+        if speaker:
+            people.recent.append((qs, speaker))
         out.append(Quote(qs, qe, "direct", speaker, cue))
     people.expected = None
     return out
@@ -546,18 +628,19 @@ def _is_speech(text: str, start: int, end: int, p_start: int, p_end: int) -> boo
 
 def _direct_cue(
     text: str, after: tuple[int, int], before: tuple[int, int], people: _Speakers
-) -> tuple[str | None, str | None]:
-    """The cue verb next to a quote and the person it attributes it to."""
+) -> tuple[str | None, str | None, str | None]:
+    """The cue verb next to a quote, the person it attributes it to, and the gender its subject
+    gives ('said she', 'the girl cried') when it is not a name."""
     for (a, b), named in ((after, people.first_named_in), (before, people.named_in)):
         for m in WORD.finditer(text, a, b):
             word = m.group()
             if word[0].isupper() and m.start() > a and text[m.start() - 2 : m.start()].strip() not in ('"', "”"):
                 continue  # a capitalised word inside the clause is a name, not a verb
-            if word.lower() in wordlist("cue_verbs") or word.lower() in DIRECT_CUES:
-                return word, _next_to(text, m.start(), m.end(), people) or named(a, b) or _pronoun_speaker(
-                    text, a, b, people
-                )
-    return None, None
+            if word.lower() in wordlist("cue_verbs") or word.lower() in wordlist("speech_verbs"):
+                gender = _subject_gender(text, m.start(), m.end())
+                speaker = _next_to(text, m.start(), m.end(), people) or named(a, b)
+                return word, speaker or _pronoun_speaker(text, a, b, people), gender
+    return None, None, None
 
 
 def _next_to(text: str, start: int, end: int, people: _Speakers) -> str | None:
@@ -568,9 +651,29 @@ def _next_to(text: str, start: int, end: int, people: _Speakers) -> str | None:
     preceding = re.search(r"(\w+)\s+$", text[max(0, start - 30) : start])
     if preceding and preceding.group(1).lower() in ("he", "she"):
         return people.last_outside(start - len(preceding.group(0)), preceding.group(1).lower())
-    return (
+    named = (
         people.first_named_in(end, end + 16) or people.named_in(max(0, start - 3), start) or people.by_title(text, end)
     )
+    gender = None if named else _subject_gender(text, start, end)
+    return named or (people.last_outside(start, "she" if gender == "f" else "he") if gender else None)
+
+
+# Nouns that stand for a person of one gender beside a cue: "said the girl", "the old man cried".
+GENDERED_NOUNS = {
+    **{w: "f" for w in "girl woman lady mother daughter wife sister aunt widow maid niece bride".split()},
+    **{w: "m" for w in "boy man gentleman father son husband brother uncle nephew clergyman youth".split()},
+}
+SUBJECT_AFTER = re.compile(r" (?:(he|she)\b|the (?:\w+ ){0,2}?(\w+)\b)")
+SUBJECT_BEFORE = re.compile(r"(?:\b(he|she)|\bthe (?:\w+ ){0,2}?(\w+)) +$", re.IGNORECASE)
+
+
+def _subject_gender(text: str, start: int, end: int) -> str | None:
+    """'said he', 'she cried', 'said the girl', 'the young man asked': the gender of the cue's subject."""
+    m = SUBJECT_AFTER.match(text, end) or SUBJECT_BEFORE.search(text[max(0, start - 30) : start])
+    if m is None:
+        return None
+    word = (m.group(1) or m.group(2)).lower()
+    return PRONOUNS.get(word) if word in ("he", "she") else GENDERED_NOUNS.get(word)
 
 
 def _pronoun_speaker(text: str, a: int, b: int, people: _Speakers) -> str | None:

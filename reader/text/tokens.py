@@ -19,6 +19,7 @@ WordList = Literal[
     "org_words",
     "organizations",
     "person_verbs",
+    "speech_verbs",
     "titles",
 ]
 
