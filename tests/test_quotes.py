@@ -328,3 +328,18 @@ def test_an_uncued_opening_turn_is_the_person_the_answer_was_given_to():
     )
     speakers = [s for _, s in direct_speakers(text)]
     assert speakers == ["Margaret", "Henry"]
+
+
+@pytest.mark.parametrize(
+    "quote, expected",
+    [
+        ('Miss Lane sat at the piano. "Where have you been all this time?" said his wife.', "Mrs. Grey"),
+        ('His wife looked up. "Where have you been?" cried his lady.', "Mrs. Grey"),
+    ],
+)
+def test_said_his_wife_is_the_spouse_the_text_names(quote, expected):
+    text = (
+        "Mrs. Grey had waited all evening by the fire.\n\n"
+        "Mr. Grey came home late and hung up his coat.\n\n" + quote + "\n"
+    )
+    assert [s for _, s in direct_speakers(text)] == [expected]

@@ -183,6 +183,7 @@ class _Speakers:
         self.analysis = analysis
         people = [p for p in analysis.participants if p.kind == "person"]
         self.by_id = {p.id: p for p in analysis.participants}
+        self.by_name = {p.name: p.id for p in people}
         spans = sorted((m.start, m.end, p.id) for p in people for m in p.mentions)
         self.starts = [s for s, _, _ in spans]
         self.spans = spans
@@ -325,6 +326,13 @@ class _Speakers:
             if self.gender.get(pid) is None and unknown is None:
                 unknown = pid  # a person of unknown gender, if no one of the pronoun's gender is near
         return spoke[1] if spoke else unknown
+
+    def spouse_of(self, pos: int, possessive: str) -> str | None:
+        """'said his lady' after Mr. Bennet: Mrs. Bennet, when the text names her so."""
+        holder = self.last_outside(pos, "he" if possessive == "his" else "she")
+        title, _, rest = self.by_id[holder].name.partition(" ") if holder else ("", "", "")
+        other = SPOUSE_TITLES.get(title.lower())
+        return self.by_name.get(f"{other} {rest}") if other and rest else None
 
     def _last_named(self, pos: int, wanted: str, floor: int) -> str | None:
         """The last person of this gender named in the narration between floor and pos, not a listener."""
@@ -654,9 +662,17 @@ def _next_to(text: str, start: int, end: int, people: _Speakers) -> str | None:
     named = (
         people.first_named_in(end, end + 16) or people.named_in(max(0, start - 3), start) or people.by_title(text, end)
     )
+    spouse = SPOUSE_AFTER.match(text, end) or SPOUSE_BEFORE.search(text, max(0, start - 20), start)
+    if not named and spouse:
+        return people.spouse_of(start, spouse.group(1).lower())
     gender = None if named else _subject_gender(text, start, end)
     return named or (people.last_outside(start, "she" if gender == "f" else "he") if gender else None)
 
+
+# "said his lady", "her husband replied": the spouse of the person the possessive points to.
+SPOUSE_AFTER = re.compile(r" (his|her) (?:wife|lady|husband)\b")
+SPOUSE_BEFORE = re.compile(r"\b(his|her) (?:wife|lady|husband) +$", re.IGNORECASE)
+SPOUSE_TITLES = {"mr.": "Mrs.", "mr": "Mrs", "mrs.": "Mr.", "mrs": "Mr"}
 
 # Nouns that stand for a person of one gender beside a cue: "said the girl", "the old man cried".
 GENDERED_NOUNS = {
