@@ -343,3 +343,12 @@ def test_said_his_wife_is_the_spouse_the_text_names(quote, expected):
         "Mr. Grey came home late and hung up his coat.\n\n" + quote + "\n"
     )
     assert [s for _, s in direct_speakers(text)] == [expected]
+
+
+def test_a_cue_of_one_gender_does_not_take_a_turn_of_the_other():
+    text = (
+        '"Have you heard the news, my dear?" said his lady to him one day.\n\n'
+        "Mr. Grey replied that he had not.\n\n"
+        '"But it is true," returned she.\n'
+    )
+    assert "Mr. Grey" not in [s for _, s in direct_speakers(text)]

@@ -610,6 +610,8 @@ def _attribute(
         cue, speaker, gender = _direct_cue(text, after, before, people)
         if gender and para_speaker and people.gender.get(para_speaker) not in (None, gender):
             para_speaker = None  # "she said" after his quote: someone else speaks now
+        if gender and turn and people.gender.get(turn) not in (None, gender):
+            turn = None  # "returned she" is not his turn
         speaker = speaker or para_speaker or people.nearest_in(a, b, qs, qe, gender) or (turn if not out else None)
         para_speaker = para_speaker or speaker
         people.expected = None
