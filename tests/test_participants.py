@@ -522,3 +522,14 @@ def test_a_lone_surname_of_a_family_is_its_one_man_with_a_full_name():
     ralph = next(p for p in a.participants if any(a.text[m.start : m.end] == "Ralph Denham" for m in p.mentions))
     alone = [m for m in ralph.mentions if a.text[m.start : m.end] == "Denham"]
     assert len(alone) == 2
+
+
+def test_a_bare_surname_of_a_family_is_its_one_mister():
+    text = (
+        "Mr. Darcy stood by the window. Miss Darcy played the piano and Mrs. Darcy listened.\n\n"
+        "Darcy said nothing for a while. Then Darcy bowed and left the room.\n"
+    )
+    a = analyze(Document("x.txt", text), summary=False)
+    at = text.index("Darcy")  # after 'Mr.'
+    mister = next(p for p in a.participants if any(m.start == at for m in p.mentions))
+    assert len(mister.mentions) == 3 and len(a.participants) == 3  # and Miss and Mrs. Darcy apart

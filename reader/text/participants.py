@@ -283,13 +283,15 @@ def _merge_lone_names(groups: list[list[Candidate]], family: set[str]) -> list[l
                 full.setdefault(key, []).append(n)
     merged: dict[int, int] = {}
     men = _men_by_surname(groups)
+    misters = _misters(groups)
     for n, g in enumerate(groups):
         keys = {c.key for c in g}
         if g[0].kind != "person" or len(keys) != 1 or len(g[0].tokens) != 1:
             continue
         if g[0].key in family:
             # 'Denham' untitled beside 'Mrs. Denham' and 'Ralph Denham': the one man of that name.
-            owner = men.get(g[0].key)
+            # Else the one Mr. of that name: 'Darcy' beside 'Mr. Darcy' and 'Miss Darcy' is him.
+            owner = men.get(g[0].key, misters.get(g[0].key))
             if owner is not None and owner != n and not any(c.titles for c in g):
                 merged[n] = owner
             continue
@@ -301,6 +303,16 @@ def _merge_lone_names(groups: list[list[Candidate]], family: set[str]) -> list[l
         groups[target].sort(key=lambda c: c.start)
     kept = [g for n, g in enumerate(groups) if n not in merged]
     return sorted(kept, key=lambda g: g[0].start)  # ids follow first mentions
+
+
+def _misters(groups: list[list[Candidate]]) -> dict[str, int]:
+    """Surname -> the group of the only 'Mr.' (or Sir, Lord) of that surname."""
+    found: dict[str, list[int]] = {}
+    for n, g in enumerate(groups):
+        title = _family_title(g).lower().rstrip(".")
+        if g[0].kind == "person" and title in ("mr", "sir", "lord"):
+            found.setdefault(g[0].key, []).append(n)
+    return {key: owners[0] for key, owners in found.items() if len(owners) == 1}
 
 
 def _men_by_surname(groups: list[list[Candidate]]) -> dict[str, int]:
