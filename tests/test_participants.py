@@ -533,3 +533,27 @@ def test_a_bare_surname_of_a_family_is_its_one_mister():
     at = text.index("Darcy")  # after 'Mr.'
     mister = next(p for p in a.participants if any(m.start == at for m in p.mentions))
     assert len(mister.mentions) == 3 and len(a.participants) == 3  # and Miss and Mrs. Darcy apart
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        # a clause in apposition is no role
+        ("At supper Pierre, Prince Vasíli read a congratulation on his future son-in-law.", "Pierre", None),
+        (
+            "She saw Berg, an officer in the Semënov regiment with whom Borís was to travel.",
+            "Berg",
+            "an officer in the Semënov regiment",
+        ),
+        ("Natásha Rostóva, the countess followed on the arm of a colonel, came in.", "Natásha", None),
+        # a titled person in a list of names is not the role of the one before
+        ("Behind them walked Mademoiselle Bourienne, Princess Mary, and the old prince.", "Bourienne", None),
+        ("They met Hélène, Prince Vasíli’s daughter, at the ball.", "Hélène", "Prince Vasíli’s daughter"),
+        ("Papa, I believe you worry too much, said Natásha.", "Papa", None),
+    ],
+)
+def test_a_role_is_a_noun_phrase(text, name, role):
+    a = analyze(Document("x.txt", text), summary=False)
+    found = {p.name: p.role for p in a.participants}
+    holder = next(k for k in found if name in k)
+    assert found[holder] == role

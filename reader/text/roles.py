@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from reader.model import Analysis
+from reader.text import gazetteer as gz
 from reader.text.names import Candidate, Token, tokenize
 from reader.text.tokens import words as wordlist
 
@@ -67,11 +68,15 @@ def after(text: str, start: int, end: int) -> str | None:
         return None
     phrase = m.group(1).strip()
     words = phrase.split()
-    if not words or words[0].lower() in ("who", "which", "that", "whose", "but", "and", "as"):
+    if not words or words[0].lower() in ("who", "which", "that", "whose", "but", "and", "as", "i", "we", "you", "it"):
         return None
     if len(words) > MAX_WORDS or any(q in phrase for q in '"“”«»'):
         return None
     toks = tokenize(phrase, 0, len(phrase))
+    toks = _before_relative(toks)
+    if not toks or _clause(toks) or _a_person(toks):
+        return None
+    phrase = phrase[: toks[-1].end]
     # A noun phrase: it opens with a determiner, a capital or the role word itself
     # ("the squadron commander", "UNODC Regional Representative", "director of ...")
     # and the role word comes early; "thereby inviting ..." is a clause, not a role.
@@ -81,6 +86,48 @@ def after(text: str, start: int, end: int) -> str | None:
     if toks[-1].key in LINKS or not _has_role_word(toks[:5]):
         return None
     return phrase
+
+
+# Words that may stand between the words of a role's noun phrase.
+PREPOSITIONS = frozenset(
+    "of for on and the at in to under with from by between within among against over near across "
+    "after before during into via per about".split()
+)
+RELATIVES = frozenset({"who", "whom", "which", "whose", "that", "where", "when", "while"})
+
+
+def _before_relative(toks: list[Token]) -> list[Token]:
+    """'an officer in the Semënov regiment with whom Borís was to travel': the part before 'with whom'."""
+    for k, t in enumerate(toks):
+        if t.key in RELATIVES:
+            k -= 1 if k and toks[k - 1].key in PREPOSITIONS else 0
+            return toks[:k]
+    return toks
+
+
+def _clause(toks: list[Token]) -> bool:
+    """A verb in the phrase: a lower-case word before an article ('Prince Vasíli read a
+    congratulation') or a word in -ed before a preposition ('the countess followed on the arm')."""
+    for t, nxt in zip(toks, toks[1:]):
+        if t.text[0].isupper() or t.key in PREPOSITIONS or t.key in DETERMINERS:
+            continue
+        if (
+            nxt.key in ("a", "an", "the", "his", "her", "their", "its")
+            or t.key.endswith("ed")
+            and nxt.key in PREPOSITIONS
+        ):
+            return True
+    return False
+
+
+def _a_person(toks: list[Token]) -> bool:
+    """'Princess Mary', 'Prince Lopukhín with his nephew': a title and a name name someone else
+    ('Prince Vasíli’s daughter' is a role)."""
+    if all(t.capital for t in toks) and any(gz.word_key(t.text) in gz.first_names() for t in toks[1:]):
+        return True
+    titled = len(toks) > 1 and toks[0].key in wordlist("titles") and toks[0].key not in ("president", "head")
+    named = titled and toks[1].capital and toks[1].key not in wordlist("titles") and toks[1].key not in LINKS
+    return named and not (len(toks) > 2 and toks[2].key in ("’s", "'s"))
 
 
 def before(text: str, start: int, end: int) -> str | None:
