@@ -557,3 +557,12 @@ def test_a_role_is_a_noun_phrase(text, name, role):
     found = {p.name: p.role for p in a.participants}
     holder = next(k for k in found if name in k)
     assert found[holder] == role
+
+
+def test_specification_keywords_in_capitals_name_nobody():
+    text = (
+        "A client SHOULD NOT send TRACE with a body. The server MUST reply. "
+        "Servers that cannot comply MUST NOT cache it. THERESA MAY spoke later."
+    )
+    names = {p.name for p in analyze(Document("x.txt", text), summary=False).participants}
+    assert not any(w in name for name in names for w in ("SHOULD", "NOT", "MUST"))

@@ -53,7 +53,11 @@ def mentions(analysis: Analysis) -> list[Candidate]:
     text = analysis.text
     sentences, raw, lower = _raw_candidates(analysis)
     rules = _classified(text, list(raw), lower)
-    typed = [c for c in tagger.apply(sentences, rules, lower) if not _case_party(text, c) and not _common_head(text, c)]
+    typed = [
+        c
+        for c in tagger.apply(sentences, rules, lower)
+        if not _case_party(text, c) and not _common_head(text, c) and not _requirement(c)
+    ]
     _mark_definitions(typed, text)
     tables = {s.index for s in sentences if s.table}  # 'Willem II Tilburg 2': a team in a results table
     return _with_inner_places(typed, [c for c in raw if c.sentence not in tables])
@@ -174,6 +178,17 @@ def _common_head(text: str, c: Candidate) -> bool:
         return False
     before = _WORD_BEFORE.search(text, max(0, c.start - 20), c.start)
     return before is not None and before.group(1) not in ("the", "of")
+
+
+# RFC 2119 keywords in capitals ('TRACE SHOULD NOT') are requirements, not names.
+_REQUIREMENTS = frozenset(
+    {"must", "should", "shall", "not", "required", "recommended", "optional"}
+)  # not MAY: Theresa May
+
+
+def _requirement(c: Candidate) -> bool:
+    """'TRACE SHOULD NOT', 'NOT': a specification's keywords in capitals name nobody."""
+    return any(t.key in _REQUIREMENTS and t.text.isupper() and len(t.text) > 2 for t in c.tokens)
 
 
 def _case_party(text: str, c: Candidate) -> bool:
