@@ -1318,3 +1318,15 @@ def test_search_bookmark_and_file_watch_helpers(tmp_path):
     assert not watch.changed(str(path))
     path.write_text("one\ntwo\n")
     assert watch.changed(str(path)) and not watch.changed(str(path))
+
+
+def test_search_reads_hard_wrapped_text_as_it_is_shown():
+    from reader.tui.find import find, fold, parse
+
+    text = "A request-\n   header field may follow the status\nline of the response. Re-read it.\n"
+    spans = lambda query: [text[a:b] for a, b in find(parse(query), fold(text))]  # noqa: E731
+    assert spans("request-header") == ["request-\n   header"]  # a word broken at a line end
+    assert spans("status line") == ["status\nline"]  # a space matches the line break
+    assert spans("re-read") == ["Re-read"] and spans("field  may") == ["field may"]
+    assert spans("status line ") == ["status\nline "] and spans(" ") != []
+    assert spans("re:status line") == []  # a regular expression is taken as written

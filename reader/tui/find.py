@@ -45,9 +45,19 @@ def parse(query: str) -> Query:
     flags = 0 if any(c.isupper() for c in body) else re.IGNORECASE
     source = fold(body)  # regular expression syntax is ASCII: folding leaves it alone
     try:
-        return Query(re.compile(source if regex else re.escape(source), flags), query)
+        return Query(re.compile(source if regex else _literal(source), flags), query)
     except re.error as exc:
         raise ValueError(f"bad regular expression: {exc}") from None
+
+
+def _literal(query: str) -> str:
+    """A pattern for ``query`` as the reader shows it: reflowed text joins hard-wrapped lines, so a
+    space matches any run of white space and a hyphen also one at a line end ("request-\nheader")."""
+    if not query.strip():
+        return re.escape(query)
+    pattern = r"\s+".join(re.escape(w) for w in query.split())
+    pattern = (r"\s+" if query[0].isspace() else "") + pattern + (r"\s+" if query[-1].isspace() else "")
+    return pattern.replace(r"\-", r"-[ \t]*\n?[ \t]*")
 
 
 def find(query: Query, folded: str, limit: int = MAX_MATCHES) -> list[tuple[int, int]]:
