@@ -365,3 +365,26 @@ def test_an_opening_that_announces_the_document_ranks_first():
     assert not announcement(Source(texts=later, paragraphs=[0, 1]), np.ones(2)).any()
     speech = ["Thank you all for coming.", "Today I want to talk about the future of our schools."]
     assert list(announcement(Source(texts=speech, paragraphs=[0, 1]), np.ones(2)) > 0) == [False, True]
+
+
+def test_the_mix_is_linear_in_named_features():
+    """relevance = gates x (features @ weights): the hand mix written as weights, so a fitted mix can replace it."""
+    from reader.summarize.news import FEATURES, features, gates, hand_weights, relevance
+
+    texts = [
+        "Harbour Bridge",
+        "The council voted to close the harbour bridge for repairs next spring.",
+        "Drivers will use the ring road while the bridge is closed.",
+        "\u201cIt is overdue,\u201d said the mayor of the town.",
+        "An engineer found rust in the bridge last winter.",
+    ]
+    source = Source(texts=texts, paragraphs=[0, 1, 1, 2, 2], title="Harbour bridge to close")
+    table = features(source)
+    column = {name: k for k, name in enumerate(FEATURES)}
+    assert table.shape == (len(texts), len(FEATURES))
+    # the headline is no prose: its gate is 0, and the first readable sentence is the one after it
+    assert gates(source)[0] == 0 and list(table[:, column["first"]]) == [0, 1, 0, 0, 0]
+    assert list(table[:, column["opens"]]) == [1, 1, 0, 1, 0]
+    assert list(table[:, column["quote"]]) == [0, 0, 0, 1, 0]
+    assert table[1, column["title"]] > table[2, column["title"]]
+    np.testing.assert_allclose(relevance(source), gates(source) * (table @ hand_weights()))
