@@ -144,16 +144,37 @@ def meeting_examples(root: Path, rouge: Rouge) -> list[Example]:
     return out
 
 
-def fit(examples: list[Example], penalty: float, steps: int = 50) -> np.ndarray:
-    """Damped Newton steps on the kind-weighted listwise cross-entropy plus penalty * |w|^2."""
+def fit(
+    examples: list[Example],
+    penalty: float,
+    prior: np.ndarray | None = None,
+    frozen: np.ndarray | None = None,
+    steps: int = 50,
+) -> np.ndarray:
+    """Damped Newton steps on the kind-weighted listwise cross-entropy plus a penalty on the weights.
+
+    With a ``prior`` (the hand mix), the weights are ``scale * prior + change`` and only the change
+    is penalised: the fit stays near the hand mix unless the data say otherwise. Returned divided
+    by the fitted scale, so they read on the hand mix's scale.
+    """
+    if prior is not None:
+        examples = [
+            Example(e.kind, np.column_stack([e.features, e.features @ prior]), e.offset, e.target) for e in examples
+        ]
     weight = kind_weights(examples)
-    w = np.zeros(examples[0].features.shape[1])
-    loss, grad, hess = _objective(examples, weight, w, penalty)
+    size_of = examples[0].features.shape[1]
+    penalized = np.ones(size_of)
+    if frozen is not None:  # these keep their prior (or 0): a huge penalty on any change
+        penalized[: len(frozen)] += 1e6 * frozen
+    if prior is not None:
+        penalized[-1] = 0.0
+    w = np.zeros(size_of)
+    loss, grad, hess = _objective(examples, weight, w, penalty * penalized)
     for _ in range(steps):
         step = np.linalg.solve(hess, grad)
         size = 1.0
         while size > 1e-4:  # halve the step until the loss falls
-            trial = _objective(examples, weight, w - size * step, penalty)
+            trial = _objective(examples, weight, w - size * step, penalty * penalized)
             if trial[0] <= loss:
                 break
             size /= 2
@@ -164,7 +185,9 @@ def fit(examples: list[Example], penalty: float, steps: int = 50) -> np.ndarray:
         loss, grad, hess = trial
         if done:
             break
-    return w
+    if prior is None:
+        return w
+    return w[-1] * prior / abs(w[-1]) + w[:-1] / abs(w[-1])
 
 
 def kind_weights(examples: list[Example]) -> list[float]:
@@ -179,10 +202,10 @@ def _set(kind: str) -> str:
     return kind.split("-")[0]
 
 
-def _objective(examples: list[Example], weight: list[float], w: np.ndarray, penalty: float):
-    loss = penalty * float(w @ w)
+def _objective(examples: list[Example], weight: list[float], w: np.ndarray, penalty: np.ndarray):
+    loss = float(penalty @ (w * w))
     grad = 2 * penalty * w
-    hess = 2 * penalty * np.eye(len(w))
+    hess = 2 * np.diag(penalty)
     for e, c in zip(examples, weight):
         live = np.isfinite(e.offset)
         x, q = e.features[live], e.target[live]
@@ -205,6 +228,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gum", type=Path, default=evaluate_genres.GUM)
     parser.add_argument("--qmsum", type=Path, default=evaluate_meetings.QMSUM)
     parser.add_argument("--penalty", type=float, default=0.001, help="L2 penalty on the weights")
+    parser.add_argument("--near-hand", action="store_true", help="penalise the change from the hand mix, not the size")
+    parser.add_argument("--freeze", default="", help="features that keep the hand weight, comma-separated")
+    parser.add_argument("--prose", action="store_true", help="fit prose only: transcripts keep the hand mix")
     parser.add_argument("--measure", choices=("dev", "test"), help="evaluate the fitted mix on this split")
     parser.add_argument("--write", type=Path, help="save the weights here as JSON")
     args = parser.parse_args(argv)
@@ -213,12 +239,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"corpus not found: {root}", file=sys.stderr)
             return 1
     rouge = Rouge()
-    examples = gum_examples(args.gum, rouge) + meeting_examples(args.qmsum, rouge)
+    examples = gum_examples(args.gum, rouge) + ([] if args.prose else meeting_examples(args.qmsum, rouge))
     kinds = Counter(e.kind for e in examples)
     print(
         f"{len(examples)} documents in {len(kinds)} kinds: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
     )
-    w = fit(examples, args.penalty)
+    frozen = np.array([name in args.freeze.split(",") for name in FEATURES], dtype=float)
+    w = fit(examples, args.penalty, hand_weights() if args.near_hand else None, frozen)
     print("| feature | fitted | hand |")
     print("|---|---|---|")
     for name, a, b in zip(FEATURES, w, hand_weights()):
@@ -232,19 +259,24 @@ def main(argv: list[str] | None = None) -> int:
         }
         args.write.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     if args.measure:
-        measure(w, args.measure)
+        measure(
+            w if args.near_hand else w * np.abs(hand_weights()).sum() / max(float(np.abs(w).sum()), 1e-9),
+            args.measure,
+            args.prose,
+        )
     return 0
 
 
-def measure(w: np.ndarray, split: str) -> None:
-    """The three evaluations with ``gate * (features @ w)`` (scaled to the hand mix's size) as the reader mix."""
+def measure(w: np.ndarray, split: str, prose: bool) -> None:
+    """The three evaluations with ``gate * (features @ w)`` as the reader mix (blended by turns with ``prose``)."""
     from reader.summarize import news
     from scripts import evaluate_summaries
 
-    scaled = w * np.abs(news.hand_weights()).sum() / max(float(np.abs(w).sum()), 1e-9)
+    hand = news.hand_weights()
 
     def fitted(source):
-        return news.gates(source) * np.maximum(news.features(source) @ scaled, 0.0)
+        mix = (1.0 - source.turn_share) * w + source.turn_share * hand if prose else w
+        return news.gates(source) * np.maximum(news.features(source) @ mix, 0.0)
 
     news.relevance = fitted  # type: ignore[assignment]
     evaluate_genres.main(["--split", split, "--algorithms", "reader,lead,lead-body,textrank"])
