@@ -157,6 +157,32 @@ def test_bylines_datelines_and_source_lines_are_never_summary_sentences():
     assert a.sentence_text(summary.ranking[0].sentence).startswith("A powerful storm")
 
 
+WIKINEWS = """Parents charged after a river ferry sinks near the harbour
+
+Friday, May 8, 2009
+
+File photo of the harbour ferry. Image: Port Authority.
+
+A river ferry carrying forty passengers sank near the harbour on Thursday, and the ferry owners were charged.
+
+Police said the ferry carried twice the passengers it was licensed for when it sank near the harbour.
+
+The harbour ferry owners said the ferry had passed an inspection in March.
+
+Divers searched the river for the ferry and two missing passengers until late on Thursday.
+
+Sources: Harbour Times, May 8, 2009.
+"""
+
+
+def test_a_wikinews_headline_date_credit_and_sources_are_never_summary_sentences():
+    a = analysis_of(WIKINEWS)
+    matter = ("Parents charged", "Friday, May 8", "File photo", "Sources:")
+    for length in (1, 3, 5):
+        summary = summarize(a, sentences=length)
+        assert not any(a.sentence_text(i).startswith(matter) for i in summary.selected)
+
+
 def test_headings_that_declare_a_summary():
     from reader.summarize.declared import strength
 

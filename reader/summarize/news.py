@@ -42,6 +42,7 @@ PROSE = 0.75  # share of tokens that start with a letter, below which text is no
 LINE_WORDS = 8  # a line this short without final punctuation is a label, not a sentence
 # a picture's caption ends with its credit: "Shimon Peres image: David Shankbone.", "Image: Twitter / Barack Obama."
 _CREDIT = re.compile(r"\b(?:image|photo|photograph|picture|credit)s?\s*:\s*\S", re.I)
+CAPTION = 3  # sentences: a longer paragraph with a credit in it is text that mentions a picture
 _FINAL = re.compile(r"[.!?…:;][\s\"'”’)\]]*$")
 SUBSTANCE = 3  # distinct content words a sentence needs to say something on its own
 REPEATS = 2  # a word repeated in one sentence counts at most twice
@@ -102,16 +103,32 @@ def readability(source: Source) -> np.ndarray:
     byline, a dateline, a closing source line ("— CBC.ca, August 15, 2008").
     """
     out = np.ones(len(source))
+    captions = _captions(source)
     for k, text in enumerate(source.texts):
         tokens = text.split()
         if not tokens:
             continue
-        if (len(tokens) <= LINE_WORDS and not _FINAL.search(text)) or _CREDIT.search(text):
+        if (len(tokens) <= LINE_WORDS and not _FINAL.search(text)) or source.paragraphs[k] in captions:
             out[k] = 0.0
             continue
         letters = sum(1 for t in tokens if t[:1].isalpha() or t[1:2].isalpha())
         out[k] = min(1.0, LONG / len(tokens)) * min(1.0, letters / len(tokens) / PROSE)
     return out
+
+
+def _captions(source: Source) -> set[int]:
+    """Paragraphs of at most CAPTION sentences that hold a picture credit: a caption, all of it.
+
+    "File photo of the harbour ferry. Image: Port Authority." is split in two sentences,
+    and the first, without the credit, reads as prose.
+    """
+    sizes: dict[int, int] = {}
+    credited: set[int] = set()
+    for paragraph, text in zip(source.paragraphs, source.texts):
+        sizes[paragraph] = sizes.get(paragraph, 0) + 1
+        if _CREDIT.search(text):
+            credited.add(paragraph)
+    return {p for p in credited if sizes[p] <= CAPTION}
 
 
 def substance(source: Source) -> np.ndarray:
