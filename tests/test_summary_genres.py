@@ -414,3 +414,18 @@ def test_the_mix_is_linear_in_named_features():
     assert list(table[:, column["quote"]]) == [0, 0, 0, 1, 0]
     assert table[1, column["title"]] > table[2, column["title"]]
     np.testing.assert_allclose(relevance(source), gates(source) * (table @ hand_weights()))
+
+
+def test_a_label_ending_in_a_colon_and_a_title_page_in_capitals_are_no_sentences():
+    from reader.summarize.news import readability
+
+    texts = [
+        "How to Make Vegan Cupcakes Two Methods:",
+        "The Chemical Wedding A ROMANCE IN EIGHT DAYS by JOHANN VALENTIN ANDREAE, SMALL BEER PRESS, MASS.",
+        "Vegan cupcakes need no eggs: a mashed banana or apple sauce binds the batter instead.",
+        "The NHS, the BBC and the UN each published a report on the cost of food this year.",
+    ]
+    scores = readability(Source(texts=texts, paragraphs=[0, 1, 2, 3]))
+    assert list(scores[:2]) == [0.0, 0.0]
+    # a colon inside a sentence, and a few acronyms, are ordinary prose
+    assert list(scores[2:]) == [1.0, 1.0]

@@ -42,6 +42,7 @@ PROSE = 0.75  # share of tokens that start with a letter, below which text is no
 LINE_WORDS = 8  # a line this short without final punctuation is a label, not a sentence
 # a picture's caption ends with its credit: "Shimon Peres image: David Shankbone.", "Image: Twitter / Barack Obama."
 _CREDIT = re.compile(r"\b(?:image|photo|photograph|picture|credit)s?\s*:\s*\S", re.I)
+CAPITALS = 4  # words in capitals, half a line or more: a title page or a heading, not a sentence
 CAPTION = 3  # sentences: a longer paragraph with a credit in it is text that mentions a picture
 _FINAL = re.compile(r"[.!?…:;][\s\"'”’)\]]*$")
 SUBSTANCE = 3  # distinct content words a sentence needs to say something on its own
@@ -100,7 +101,8 @@ def readability(source: Source) -> np.ndarray:
     """1 for ordinary prose; less for very long runs and for text that is mostly numbers and symbols.
 
     0 for a short line without a sentence's final punctuation: a headline, a
-    byline, a dateline, a closing source line ("— CBC.ca, August 15, 2008").
+    byline, a dateline, a closing source line ("— CBC.ca, August 15, 2008"); for
+    a short label ending in a colon, a line mostly in capitals and a picture's caption.
     """
     out = np.ones(len(source))
     captions = _captions(source)
@@ -108,12 +110,22 @@ def readability(source: Source) -> np.ndarray:
         tokens = text.split()
         if not tokens:
             continue
-        if (len(tokens) <= LINE_WORDS and not _FINAL.search(text)) or source.paragraphs[k] in captions:
+        if _matter(text, tokens) or source.paragraphs[k] in captions:
             out[k] = 0.0
             continue
         letters = sum(1 for t in tokens if t[:1].isalpha() or t[1:2].isalpha())
         out[k] = min(1.0, LONG / len(tokens)) * min(1.0, letters / len(tokens) / PROSE)
     return out
+
+
+def _matter(text: str, tokens: list[str]) -> bool:
+    """A line that is no sentence: short without final punctuation, a short label ending in a colon
+    ("How to Make Vegan Cupcakes Two Methods:"), or a title page set in capitals ("A ROMANCE IN EIGHT
+    DAYS by JOHANN VALENTIN ANDREAE ... SMALL BEER PRESS")."""
+    if len(tokens) <= LINE_WORDS and (not _FINAL.search(text) or text.rstrip().endswith(":")):
+        return True
+    capitals = sum(1 for t in tokens if len(t) > 1 and t.isupper() and t.strip(".,;:()").isalpha())
+    return capitals >= CAPITALS and capitals >= len(tokens) / 2
 
 
 def _captions(source: Source) -> set[int]:
