@@ -157,6 +157,32 @@ def test_bylines_datelines_and_source_lines_are_never_summary_sentences():
     assert a.sentence_text(summary.ranking[0].sentence).startswith("A powerful storm")
 
 
+WIKINEWS = """Parents charged after a river ferry sinks near the harbour
+
+Friday, May 8, 2009
+
+File photo of the harbour ferry. Image: Port Authority.
+
+A river ferry carrying forty passengers sank near the harbour on Thursday, and the ferry owners were charged.
+
+Police said the ferry carried twice the passengers it was licensed for when it sank near the harbour.
+
+The harbour ferry owners said the ferry had passed an inspection in March.
+
+Divers searched the river for the ferry and two missing passengers until late on Thursday.
+
+Sources: Harbour Times, May 8, 2009.
+"""
+
+
+def test_a_wikinews_headline_date_credit_and_sources_are_never_summary_sentences():
+    a = analysis_of(WIKINEWS)
+    matter = ("Parents charged", "Friday, May 8", "File photo", "Sources:")
+    for length in (1, 3, 5):
+        summary = summarize(a, sentences=length)
+        assert not any(a.sentence_text(i).startswith(matter) for i in summary.selected)
+
+
 def test_headings_that_declare_a_summary():
     from reader.summarize.declared import strength
 
@@ -365,3 +391,41 @@ def test_an_opening_that_announces_the_document_ranks_first():
     assert not announcement(Source(texts=later, paragraphs=[0, 1]), np.ones(2)).any()
     speech = ["Thank you all for coming.", "Today I want to talk about the future of our schools."]
     assert list(announcement(Source(texts=speech, paragraphs=[0, 1]), np.ones(2)) > 0) == [False, True]
+
+
+def test_the_mix_is_linear_in_named_features():
+    """relevance = gates x (features @ weights): the hand mix written as weights, so a fitted mix can replace it."""
+    from reader.summarize.news import FEATURES, features, gates, hand_weights, relevance
+
+    texts = [
+        "Harbour Bridge",
+        "The council voted to close the harbour bridge for repairs next spring.",
+        "Drivers will use the ring road while the bridge is closed.",
+        "\u201cIt is overdue,\u201d said the mayor of the town.",
+        "An engineer found rust in the bridge last winter.",
+    ]
+    source = Source(texts=texts, paragraphs=[0, 1, 1, 2, 2], title="Harbour bridge to close")
+    table = features(source)
+    column = {name: k for k, name in enumerate(FEATURES)}
+    assert table.shape == (len(texts), len(FEATURES))
+    # the headline is no prose: its gate is 0, and the first readable sentence is the one after it
+    assert gates(source)[0] == 0 and list(table[:, column["first"]]) == [0, 1, 0, 0, 0]
+    assert list(table[:, column["opens"]]) == [1, 1, 0, 1, 0]
+    assert list(table[:, column["quote"]]) == [0, 0, 0, 1, 0]
+    assert table[1, column["title"]] > table[2, column["title"]]
+    np.testing.assert_allclose(relevance(source), gates(source) * (table @ hand_weights()))
+
+
+def test_a_label_ending_in_a_colon_and_a_title_page_in_capitals_are_no_sentences():
+    from reader.summarize.news import readability
+
+    texts = [
+        "How to Make Vegan Cupcakes Two Methods:",
+        "The Chemical Wedding A ROMANCE IN EIGHT DAYS by JOHANN VALENTIN ANDREAE, SMALL BEER PRESS, MASS.",
+        "Vegan cupcakes need no eggs: a mashed banana or apple sauce binds the batter instead.",
+        "The NHS, the BBC and the UN each published a report on the cost of food this year.",
+    ]
+    scores = readability(Source(texts=texts, paragraphs=[0, 1, 2, 3]))
+    assert list(scores[:2]) == [0.0, 0.0]
+    # a colon inside a sentence, and a few acronyms, are ordinary prose
+    assert list(scores[2:]) == [1.0, 1.0]

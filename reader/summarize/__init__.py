@@ -151,6 +151,8 @@ def _select(
     ranking: list[Ranked], sizes: dict[int, int], sentences: int | None, ratio: float | None, words: int | None
 ) -> list[int]:
     n = len(ranking)
+    # a sentence scored 0 (a caption, a headline, "Yeah.") never pads a summary out to its length
+    ranking = ranking[:1] + [r for r in ranking[1:] if r.score > 0]
     if sentences is not None:
         if sentences < 1:
             raise ValueError("sentences must be at least 1")

@@ -42,6 +42,8 @@ PROSE = 0.75  # share of tokens that start with a letter, below which text is no
 LINE_WORDS = 8  # a line this short without final punctuation is a label, not a sentence
 # a picture's caption ends with its credit: "Shimon Peres image: David Shankbone.", "Image: Twitter / Barack Obama."
 _CREDIT = re.compile(r"\b(?:image|photo|photograph|picture|credit)s?\s*:\s*\S", re.I)
+CAPITALS = 4  # words in capitals, half a line or more: a title page or a heading, not a sentence
+CAPTION = 3  # sentences: a longer paragraph with a credit in it is text that mentions a picture
 _FINAL = re.compile(r"[.!?…:;][\s\"'”’)\]]*$")
 SUBSTANCE = 3  # distinct content words a sentence needs to say something on its own
 REPEATS = 2  # a word repeated in one sentence counts at most twice
@@ -99,19 +101,46 @@ def readability(source: Source) -> np.ndarray:
     """1 for ordinary prose; less for very long runs and for text that is mostly numbers and symbols.
 
     0 for a short line without a sentence's final punctuation: a headline, a
-    byline, a dateline, a closing source line ("— CBC.ca, August 15, 2008").
+    byline, a dateline, a closing source line ("— CBC.ca, August 15, 2008"); for
+    a short label ending in a colon, a line mostly in capitals and a picture's caption.
     """
     out = np.ones(len(source))
+    captions = _captions(source)
     for k, text in enumerate(source.texts):
         tokens = text.split()
         if not tokens:
             continue
-        if (len(tokens) <= LINE_WORDS and not _FINAL.search(text)) or _CREDIT.search(text):
+        if _matter(text, tokens) or source.paragraphs[k] in captions:
             out[k] = 0.0
             continue
         letters = sum(1 for t in tokens if t[:1].isalpha() or t[1:2].isalpha())
         out[k] = min(1.0, LONG / len(tokens)) * min(1.0, letters / len(tokens) / PROSE)
     return out
+
+
+def _matter(text: str, tokens: list[str]) -> bool:
+    """A line that is no sentence: short without final punctuation, a short label ending in a colon
+    ("How to Make Vegan Cupcakes Two Methods:"), or a title page set in capitals ("A ROMANCE IN EIGHT
+    DAYS by JOHANN VALENTIN ANDREAE ... SMALL BEER PRESS")."""
+    if len(tokens) <= LINE_WORDS and (not _FINAL.search(text) or text.rstrip().endswith(":")):
+        return True
+    capitals = sum(1 for t in tokens if len(t) > 1 and t.isupper() and t.strip(".,;:()").isalpha())
+    return capitals >= CAPITALS and capitals >= len(tokens) / 2
+
+
+def _captions(source: Source) -> set[int]:
+    """Paragraphs of at most CAPTION sentences that hold a picture credit: a caption, all of it.
+
+    "File photo of the harbour ferry. Image: Port Authority." is split in two sentences,
+    and the first, without the credit, reads as prose.
+    """
+    sizes: dict[int, int] = {}
+    credited: set[int] = set()
+    for paragraph, text in zip(source.paragraphs, source.texts):
+        sizes[paragraph] = sizes.get(paragraph, 0) + 1
+        if _CREDIT.search(text):
+            credited.add(paragraph)
+    return {p for p in credited if sizes[p] <= CAPTION}
 
 
 def substance(source: Source) -> np.ndarray:
@@ -292,24 +321,91 @@ def announcement(source: Source, readable: np.ndarray) -> np.ndarray:
     return out
 
 
-def relevance(source: Source) -> np.ndarray:
+# The additive part of the score is linear in these per-sentence features; the gates (length,
+# density, readability, substance) multiply it. HAND is the mix chosen by hand (above): the
+# same score as before, written as weights, so a fitted mix (scripts/train_scorer.py) can be
+# compared with it on equal terms.
+FEATURES = (
+    "central",  # degree centrality, scaled to the text's top
+    "position",  # position_prior
+    "lead_position",  # position_prior x the lead evidence (0..1)
+    "turn_position",  # position_prior x the share of sentences in turns
+    "title",  # title overlap
+    "declared",  # the document's own summary (Abstract, Introduction)
+    "defines",  # a definitional opening (0 or 1)
+    "announces",  # an announcing opening (0 or 1)
+    "first",  # the first readable sentence (0 or 1)
+    "opens",  # a paragraph's first sentence (0 or 1)
+    "relative",  # place in the text, 0 at the start to 1 at the end
+    "length",  # log2 of words over the text's median
+    "capitals",  # share of words written with a capital, not first in the sentence
+    "quote",  # holds quotation marks (dialogue, quoted speech)
+    "turn_central",  # centrality x the share of sentences in turns
+)
+HAND = {
+    "central": WEIGHTS["centrality"],
+    "position": WEIGHTS["position"],
+    "lead_position": LEAD,
+    "turn_position": TURN_POSITION,
+    "title": WEIGHTS["title"],
+    "declared": WEIGHTS["declared"],
+    "defines": DEFINES,
+    "announces": ANNOUNCES,
+}
+_QUOTE = re.compile(r"[\"“”]")
+
+
+def gates(source: Source) -> np.ndarray:
+    """What multiplies the mix: 0 for a line that is no prose or says nothing, more for dense long turns."""
+    return length_prior(source) * density_prior(source) * readability(source) * substance(source)
+
+
+def features(source: Source) -> np.ndarray:
+    """One row per sentence, one column per name in FEATURES."""
+    n = len(source)
     central = _scaled(centrality(source))
-    position = WEIGHTS["position"] + TURN_POSITION * source.turn_share + LEAD * lead_evidence(central)
+    position = position_prior(source)
     readable = readability(source)
-    return (
-        length_prior(source)
-        * density_prior(source)
-        * readable
-        * substance(source)
-        * (
-            WEIGHTS["centrality"] * central
-            + position * position_prior(source)
-            + WEIGHTS["title"] * title_overlap(source)
-            + WEIGHTS["declared"] * declared_prior(source)
-            + definition(source, readable)
-            + announcement(source, readable)
-        )
-    )
+    out = np.zeros((n, len(FEATURES)))
+    column = {name: k for k, name in enumerate(FEATURES)}
+    share = source.turn_share
+    out[:, column["central"]] = central
+    out[:, column["position"]] = position
+    out[:, column["lead_position"]] = lead_evidence(central) * position
+    out[:, column["turn_position"]] = share * position
+    out[:, column["title"]] = title_overlap(source)
+    out[:, column["declared"]] = declared_prior(source)
+    out[:, column["defines"]] = definition(source, readable) > 0
+    out[:, column["announces"]] = announcement(source, readable) > 0
+    readable_ids = np.flatnonzero(readable > 0)
+    if len(readable_ids):
+        out[readable_ids[0], column["first"]] = 1.0
+    paragraphs = np.asarray(source.paragraphs)
+    if n:
+        out[0, column["opens"]] = 1.0
+        out[1:, column["opens"]] = paragraphs[1:] != paragraphs[:-1]
+        out[:, column["relative"]] = np.arange(n) / max(n - 1, 1)
+    out[:, column["length"]], out[:, column["capitals"]], out[:, column["quote"]] = _surface(source.texts)
+    out[:, column["turn_central"]] = share * central
+    return out
+
+
+def _surface(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per sentence: log2(words / median words), the share of inner capitalised words, quotation marks."""
+    words = [t.split() for t in texts]
+    sizes = np.array([max(len(w), 1) for w in words], dtype=float)
+    length = np.log2(sizes / float(np.median(sizes))) if len(sizes) else sizes
+    capitals = np.array([sum(1 for t in w[1:] if t[:1].isupper()) / max(len(w) - 1, 1) for w in words])
+    quote = np.array([1.0 if _QUOTE.search(t) else 0.0 for t in texts])
+    return length, capitals, quote
+
+
+def hand_weights() -> np.ndarray:
+    return np.array([HAND.get(name, 0.0) for name in FEATURES])
+
+
+def relevance(source: Source) -> np.ndarray:
+    return gates(source) * (features(source) @ hand_weights())
 
 
 def rank(source: Source) -> np.ndarray:
