@@ -147,3 +147,76 @@ def test_training_refuses_non_commercial_genres(tmp_path):
     source.write_text(GUM_SNIPPET, encoding="utf-8")
     assert train_names.main([str(source), "--genres", "news,fiction", "--out", str(tmp_path / "w.npz")]) == 1
     assert not (tmp_path / "w.npz").exists()
+
+
+def mentions_of(text: str, name: str) -> int:
+    analysis = analyze(Document(source="x", text=text), summary=False)
+    return sum(len(p.mentions) for p in analysis.participants if p.name == name)
+
+
+def test_a_name_found_once_is_found_where_the_document_repeats_it(monkeypatch):
+    text = "She thought she could hear Gomez laughing. Gomez said nothing. The door closed behind Gomez."
+    assert mentions_of(text, "Gomez") == 3
+    monkeypatch.setattr(tagger, "_repeats", lambda *args: [])
+    assert mentions_of(text, "Gomez") < 3  # the model alone takes only some of them
+
+
+@pytest.mark.parametrize(
+    "sentence, repeated",
+    [
+        ("They saw Gomez there.", ["Gomez"]),
+        ("Gomez Street was empty.", []),  # a piece of a longer run is not the name
+        ("Well, that was all.", []),  # an opening word the document writes in lower case
+        ("We said Well.", ["Well"]),
+    ],
+)
+def test_a_repeat_is_a_whole_run_and_never_a_lower_case_opening_word(sentence, repeated):
+    s = tagger.read_sentences(sentence, [(0, len(sentence))])[0]
+    known = {("gomez",): "person", ("well",): "place"}
+    found_again = tagger._repeats_in(s, known, set(), {"well"}, set())
+    assert [c.words[0] for c in found_again] == repeated
+    assert all(c.kind == known[(c.key,)] for c in found_again)
+
+
+def test_a_short_form_defined_in_lower_case_is_a_term_not_a_name(monkeypatch):
+    text = (
+        "The satellite measures sea surface salinity (SSS) from space. Errors in SSS come from sea surface "
+        "temperatures (SST). SST effects are small. The SSS maps improve."
+    )
+    assert not any(n in ("SSS", "SST") for n, _ in found(text))
+    monkeypatch.setattr(tagger, "_term_defined", lambda toks, i: False)
+    assert any(n == "SSS" for n, _ in found(text))  # the rules alone call it an organization
+
+
+@pytest.mark.parametrize(
+    "words, defined",
+    [
+        (["sea", "surface", "salinity", "(", "SSS", ")"], True),
+        (["second", "language", "(", "L2", ")"], True),
+        (["the", "United", "Nations", "(", "UN", ")"], False),  # a name in capitals
+        (["a", "big", "fish", "(", "SSS", ")"], False),  # the letters do not match
+    ],
+)
+def test_term_definitions(words, defined):
+    from reader.text.names import Token
+
+    toks = [Token(n * 10, n * 10 + len(w), w, w.lower(), w[0].isupper()) for n, w in enumerate(words)]
+    assert tagger._term_defined(toks, words.index("(")) is defined
+
+
+def test_the_rules_person_with_a_given_name_needs_a_wider_margin_to_change():
+    from reader.text.names import Candidate, Token
+
+    def name(first: str, last: str) -> Candidate:
+        toks = [Token(0, len(first), first, first.lower(), True), Token(10, 10 + len(last), last, last.lower(), True)]
+        return Candidate(tokens=toks, sentence=0, initial=False, shouting=False, kind="person")
+
+    votes = {
+        0: [0.0, 4.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+        10: [0.0, 0.0, 0.0, 0.0, 0.0, 16.0, 0.0],
+    }  # the surname looks a place
+    jim, acme = name("Jim", "Courier"), name("Acme", "Courier")
+    tagger._one_kind_per_name([jim], votes, {"jim courier": "person"}, set())
+    tagger._one_kind_per_name([acme], votes, {"acme courier": "person"}, set())
+    assert jim.kind == "person"  # 'Jim Courier (U.S.)' in a results list
+    assert acme.kind == "place"

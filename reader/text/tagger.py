@@ -519,24 +519,75 @@ def apply(sentences: list[Sentence], rule_cands: list[Candidate], lower: set[str
         by_sentence.setdefault(c.sentence, []).append(c)
     out: list[Candidate] = []
     static = m.static_scores(sentences, doc)
-    things = _things(sentences)
+    terms = _terms(sentences)
+    things = _things(sentences) | terms
     for s in sentences:
         rules = by_sentence.get(s.index, [])
         if s.ruled:
             out.extend(rules)
             continue
         ids = {id(c) for c in rules}
+        typed = {id(c) for c in rules if c.kind}
         scored = static.get(s.index)
         if not scored:
             out.extend(rules)
             continue
         found = [_candidate(s, a, b, kind, by_span) for a, b, kind in spans(tag(s, doc, m, scored))]
-        kept = [c for c in found if c and (id(c) in ids or _may_add(s, c) and c.key not in things)]
+        kept = [c for c in found if c and (id(c) in typed or (id(c) in ids or _may_add(s, c)) and c.key not in things)]
         out.extend(_merge(rules, kept))
+    out = _merge([c for c in out if c.key not in terms], _repeats(sentences, out, lower, things))
     _one_kind_per_name(out, doc.kind_votes, doc.rule_kind, {s.index for s in sentences if s.ruled})
     _first_names_are_people(out)
     _plural_names_are_groups(out)
     return out
+
+
+REPEAT_MAX = 4  # the longest name (in words) looked for again
+
+
+def _repeats(sentences: list[Sentence], found: list[Candidate], lower: set[str], things: set[str]) -> list[Candidate]:
+    """A name found in one place is the same name where the document repeats it and neither the
+    rules nor the model took it ('the Luther book' ... 'Luther said'): whole capitalised runs only,
+    never a sentence's opening word the document also writes in lower case."""
+    known: dict[tuple[str, ...], str] = {}
+    for c in found:
+        if c.kind and not c.shouting:
+            known.setdefault(tuple(t.key for t in c.tokens), c.kind)
+    if not known:
+        return []
+    taken = {t.start for c in found for t in c.tokens}
+    out: list[Candidate] = []
+    for s in sentences:
+        if s.ruled:
+            continue
+        out.extend(_repeats_in(s, known, taken, lower, things))
+    return out
+
+
+def _repeats_in(
+    s: Sentence, known: dict[tuple[str, ...], str], taken: set[int], lower: set[str], things: set[str]
+) -> list[Candidate]:
+    toks, out, i = s.tokens, [], 0
+    while i < len(toks):
+        j = _run_end(toks, i)
+        if j > i and not any(t.start in taken for t in toks[i:j]):
+            key = tuple(t.key for t in toks[i:j])
+            kind = known.get(key)
+            opening = i == s.first and toks[i].text.lower() in lower
+            if kind and not opening and " ".join(key) not in things:
+                out.append(_candidate(s, i, j, kind, {}))
+        i = max(j, i + 1)
+    return [c for c in out if c]
+
+
+def _run_end(toks: list[Token], i: int) -> int:
+    """The end of the capitalised run opening at ``i`` (``i`` when none opens there or it is too long)."""
+    if not _name_word(toks[i]) or i > 0 and _name_word(toks[i - 1]):
+        return i
+    j = i + 1
+    while j < len(toks) and _name_word(toks[j]):
+        j += 1
+    return j if j - i <= REPEAT_MAX else i
 
 
 def _things(sentences: list[Sentence]) -> set[str]:
@@ -550,6 +601,28 @@ def _things(sentences: list[Sentence]) -> set[str]:
             if t.key in nouns:
                 out.update(toks[j].key for j in (i - 1, i + 1) if 0 <= j < len(toks) and toks[j].capital)
     return out
+
+
+def _terms(sentences: list[Sentence]) -> set[str]:
+    """Short forms the document defines by a phrase in lower case: 'sea surface salinity (SSS)'."""
+    out: set[str] = set()
+    for s in sentences:
+        toks = s.tokens
+        for i, t in enumerate(toks):
+            if t.text == "(" and i + 2 < len(toks) and toks[i + 2].text == ")" and _term_defined(toks, i):
+                out.add(toks[i + 1].key)
+    return out
+
+
+def _term_defined(toks: list[Token], i: int) -> bool:
+    """'sea surface temperatures (SST)', 'second language (L2)': a short form whose long form, just
+    before the bracket, is in lower case: a term, not a name."""
+    short = toks[i + 1].text
+    letters = [ch.lower() for ch in short if ch.isalpha()]
+    if not 1 <= len(letters) <= 6 or not short[0].isupper() or len(letters) > i:
+        return False
+    words = toks[i - len(letters) : i]
+    return all(w.text.isalpha() and w.text.islower() for w in words) and [w.text[0] for w in words] == letters
 
 
 def _merge(rules: list[Candidate], found: list[Candidate]) -> list[Candidate]:
@@ -604,7 +677,8 @@ def _one_kind_per_name(
     for key, weights in totals.items():
         best = max(weights)
         ruled = rule_kinds.get(key)
-        if ruled in PROTECTED and weights[KINDS.index(ruled)] * RULES_MARGIN >= best:
+        margin = RULES_MARGIN * (GIVEN_NAME_MARGIN if ruled == "person" and _given_and_family(key) else 1.0)
+        if ruled in PROTECTED and weights[KINDS.index(ruled)] * margin >= best:
             chosen[key] = ruled
         elif best > 0:
             chosen[key] = KINDS[weights.index(best)]
@@ -612,6 +686,15 @@ def _one_kind_per_name(
         c.kind = chosen.get(c.key, c.kind)
         if c.kind != "place" and " " in c.key and c.key in gz.regions() and not c.shouting:
             c.kind = "place"  # "Hong Kong", "South Korea": a country's or region's name of two words
+
+
+GIVEN_NAME_MARGIN = 2.0  # a given name and a surname the rules call a person: the model needs twice the margin
+
+
+def _given_and_family(key: str) -> bool:
+    """'jim courier', 'mark woodforde': two or three words opening with a given name no list knows as a place."""
+    words = key.split()
+    return 1 < len(words) <= 3 and _lone_first_name(words[0])
 
 
 def _first_names_are_people(cands: list[Candidate]) -> None:
