@@ -556,27 +556,36 @@ def _repeats(sentences: list[Sentence], found: list[Candidate], lower: set[str],
     if not known:
         return []
     taken = {t.start for c in found for t in c.tokens}
+    firsts = {key[0] for key in known}
     out: list[Candidate] = []
     for s in sentences:
-        if s.ruled:
-            continue
-        out.extend(_repeats_in(s, known, taken, lower, things))
+        if not s.ruled:
+            out.extend(_repeats_in(s, known, taken, lower, things, firsts))
     return out
 
 
 def _repeats_in(
-    s: Sentence, known: dict[tuple[str, ...], str], taken: set[int], lower: set[str], things: set[str]
+    s: Sentence,
+    known: dict[tuple[str, ...], str],
+    taken: set[int],
+    lower: set[str],
+    things: set[str],
+    firsts: set[str] | None = None,
 ) -> list[Candidate]:
-    toks, out, i = s.tokens, [], 0
-    while i < len(toks):
-        j = _run_end(toks, i)
-        if j > i and not any(t.start in taken for t in toks[i:j]):
-            key = tuple(t.key for t in toks[i:j])
-            kind = known.get(key)
-            opening = i == s.first and toks[i].text.lower() in lower
-            if kind and not opening and " ".join(key) not in things:
-                out.append(_candidate(s, i, j, kind, {}))
-        i = max(j, i + 1)
+    """The runs of one sentence that repeat a known name (``firsts``: the names' first words)."""
+    toks, out, end = s.tokens, [], 0
+    firsts = {key[0] for key in known} if firsts is None else firsts
+    for i, t in enumerate(toks):
+        if i < end or t.key not in firsts:
+            continue
+        end = _run_end(toks, i)
+        if end == i or any(x.start in taken for x in toks[i:end]):
+            continue
+        key = tuple(x.key for x in toks[i:end])
+        kind = known.get(key)
+        opening = i == s.first and t.text.lower() in lower
+        if kind and not opening and " ".join(key) not in things:
+            out.append(_candidate(s, i, end, kind, {}))
     return [c for c in out if c]
 
 
