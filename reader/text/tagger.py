@@ -466,10 +466,13 @@ def tag(s: Sentence, doc: DocumentEvidence, m: Model, static: dict[int, Any] | N
     return out
 
 
+VOTE_SOFTNESS = 8.0  # score units per factor e between tags: softer votes leave the rules' kind more often
+
+
 def _kind_weights(scores: Any) -> tuple[float, float, float]:
     """How much a word looks like part of a person's, an organization's and a place's name."""
     top = max(scores)
-    p = [math.exp((float(x) - top) / 4.0) for x in scores]
+    p = [math.exp((float(x) - top) / VOTE_SOFTNESS) for x in scores]
     total = sum(p)
     return (p[1] + p[2]) / total, (p[3] + p[4]) / total, (p[5] + p[6]) / total
 
