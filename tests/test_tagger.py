@@ -149,35 +149,6 @@ def test_training_refuses_non_commercial_genres(tmp_path):
     assert not (tmp_path / "w.npz").exists()
 
 
-def mentions_of(text: str, name: str) -> int:
-    analysis = analyze(Document(source="x", text=text), summary=False)
-    return sum(len(p.mentions) for p in analysis.participants if p.name == name)
-
-
-def test_a_name_found_once_is_found_where_the_document_repeats_it(monkeypatch):
-    text = "She thought she could hear Gomez laughing. Gomez said nothing. The door closed behind Gomez."
-    assert mentions_of(text, "Gomez") == 3
-    monkeypatch.setattr(tagger, "_repeats", lambda *args: [])
-    assert mentions_of(text, "Gomez") < 3  # the model alone takes only some of them
-
-
-@pytest.mark.parametrize(
-    "sentence, repeated",
-    [
-        ("They saw Gomez there.", ["Gomez"]),
-        ("Gomez Street was empty.", []),  # a piece of a longer run is not the name
-        ("Well, that was all.", []),  # an opening word the document writes in lower case
-        ("We said Well.", ["Well"]),
-    ],
-)
-def test_a_repeat_is_a_whole_run_and_never_a_lower_case_opening_word(sentence, repeated):
-    s = tagger.read_sentences(sentence, [(0, len(sentence))])[0]
-    known = {("gomez",): "person", ("well",): "place"}
-    found_again = tagger._repeats_in(s, known, set(), {"well"}, set())
-    assert [c.words[0] for c in found_again] == repeated
-    assert all(c.kind == known[(c.key,)] for c in found_again)
-
-
 def test_a_short_form_defined_in_lower_case_is_a_term_not_a_name(monkeypatch):
     text = (
         "The satellite measures sea surface salinity (SSS) from space. Errors in SSS come from sea surface "

@@ -538,68 +538,11 @@ def apply(sentences: list[Sentence], rule_cands: list[Candidate], lower: set[str
         found = [_candidate(s, a, b, kind, by_span) for a, b, kind in spans(tag(s, doc, m, scored))]
         kept = [c for c in found if c and (id(c) in typed or (id(c) in ids or _may_add(s, c)) and c.key not in things)]
         out.extend(_merge(rules, kept))
-    out = _merge([c for c in out if c.key not in terms], _repeats(sentences, out, lower, things))
+    out = [c for c in out if c.key not in terms]
     _one_kind_per_name(out, doc.kind_votes, doc.rule_kind, {s.index for s in sentences if s.ruled})
     _first_names_are_people(out)
     _plural_names_are_groups(out)
     return out
-
-
-REPEAT_MAX = 4  # the longest name (in words) looked for again
-
-
-def _repeats(sentences: list[Sentence], found: list[Candidate], lower: set[str], things: set[str]) -> list[Candidate]:
-    """A name found in one place is the same name where the document repeats it and neither the
-    rules nor the model took it ('the Luther book' ... 'Luther said'): whole capitalised runs only,
-    never a sentence's opening word the document also writes in lower case."""
-    known: dict[tuple[str, ...], str] = {}
-    for c in found:
-        if c.kind and not c.shouting:
-            known.setdefault(tuple(t.key for t in c.tokens), c.kind)
-    if not known:
-        return []
-    taken = {t.start for c in found for t in c.tokens}
-    firsts = {key[0] for key in known}
-    out: list[Candidate] = []
-    for s in sentences:
-        if not s.ruled:
-            out.extend(_repeats_in(s, known, taken, lower, things, firsts))
-    return out
-
-
-def _repeats_in(
-    s: Sentence,
-    known: dict[tuple[str, ...], str],
-    taken: set[int],
-    lower: set[str],
-    things: set[str],
-    firsts: set[str] | None = None,
-) -> list[Candidate]:
-    """The runs of one sentence that repeat a known name (``firsts``: the names' first words)."""
-    toks, out, end = s.tokens, [], 0
-    firsts = {key[0] for key in known} if firsts is None else firsts
-    for i, t in enumerate(toks):
-        if i < end or t.key not in firsts:
-            continue
-        end = _run_end(toks, i)
-        if end == i or any(x.start in taken for x in toks[i:end]):
-            continue
-        key = tuple(x.key for x in toks[i:end])
-        kind = known.get(key)
-        opening = i == s.first and t.text.lower() in lower
-        if kind and not opening and " ".join(key) not in things:
-            out.append(_candidate(s, i, end, kind, {}))
-    return [c for c in out if c]
-
-
-def _run_end(toks: list[Token], i: int) -> int:
-    """The end of the capitalised run opening at ``i`` (``i`` when none opens there or it is too long)."""
-    if not _name_word(toks[i]) or i > 0 and _name_word(toks[i - 1]):
-        return i
-    j = i + 1
-    while j < len(toks) and _name_word(toks[j]):
-        j += 1
-    return j if j - i <= REPEAT_MAX else i
 
 
 def _things(sentences: list[Sentence]) -> set[str]:
