@@ -147,3 +147,45 @@ def test_training_refuses_non_commercial_genres(tmp_path):
     source.write_text(GUM_SNIPPET, encoding="utf-8")
     assert train_names.main([str(source), "--genres", "news,fiction", "--out", str(tmp_path / "w.npz")]) == 1
     assert not (tmp_path / "w.npz").exists()
+
+
+def test_a_short_form_defined_in_lower_case_is_a_term_not_a_name(monkeypatch):
+    text = (
+        "The satellite measures sea surface salinity (SSS) from space. Errors in SSS come from sea surface "
+        "temperatures (SST). SST effects are small. The SSS maps improve."
+    )
+    assert not any(n in ("SSS", "SST") for n, _ in found(text))
+    monkeypatch.setattr(tagger, "_term_defined", lambda toks, i: False)
+    assert any(n == "SSS" for n, _ in found(text))  # the rules alone call it an organization
+
+
+@pytest.mark.parametrize(
+    "words, defined",
+    [
+        (["sea", "surface", "salinity", "(", "SSS", ")"], True),
+        (["second", "language", "(", "L2", ")"], True),
+        (["the", "United", "Nations", "(", "UN", ")"], False),  # a name in capitals
+        (["a", "big", "fish", "(", "SSS", ")"], False),  # the letters do not match
+    ],
+)
+def test_term_definitions(words, defined):
+    from reader.text.names import Token
+
+    toks = [Token(n * 10, n * 10 + len(w), w, w.lower(), w[0].isupper()) for n, w in enumerate(words)]
+    assert tagger._term_defined(toks, words.index("(")) is defined
+
+
+def test_the_rules_person_with_a_given_name_needs_a_wider_margin_to_change():
+    from reader.text.names import Candidate, Token
+
+    def name(first: str, last: str) -> Candidate:
+        toks = [Token(0, len(first), first, first.lower(), True), Token(10, 10 + len(last), last, last.lower(), True)]
+        return Candidate(tokens=toks, sentence=0, initial=False, shouting=False, kind="person")
+
+    soft = tagger.VOTE_SOFTNESS  # scores in units of the votes' softness: the test holds for any
+    votes = {0: [0.0, soft, 0.0, 0.0, 0.0, 0.0, 0.0], 10: [0.0, 0.0, 0.0, 0.0, 0.0, 4 * soft, 0.0]}  # a place surname
+    jim, acme = name("Jim", "Courier"), name("Acme", "Courier")
+    tagger._one_kind_per_name([jim], votes, {"jim courier": "person"}, set())
+    tagger._one_kind_per_name([acme], votes, {"acme courier": "person"}, set())
+    assert jim.kind == "person"  # 'Jim Courier (U.S.)' in a results list
+    assert acme.kind == "place"

@@ -466,10 +466,13 @@ def tag(s: Sentence, doc: DocumentEvidence, m: Model, static: dict[int, Any] | N
     return out
 
 
+VOTE_SOFTNESS = 8.0  # score units per factor e between tags: softer votes leave the rules' kind more often
+
+
 def _kind_weights(scores: Any) -> tuple[float, float, float]:
     """How much a word looks like part of a person's, an organization's and a place's name."""
     top = max(scores)
-    p = [math.exp((float(x) - top) / 4.0) for x in scores]
+    p = [math.exp((float(x) - top) / VOTE_SOFTNESS) for x in scores]
     total = sum(p)
     return (p[1] + p[2]) / total, (p[3] + p[4]) / total, (p[5] + p[6]) / total
 
@@ -519,20 +522,23 @@ def apply(sentences: list[Sentence], rule_cands: list[Candidate], lower: set[str
         by_sentence.setdefault(c.sentence, []).append(c)
     out: list[Candidate] = []
     static = m.static_scores(sentences, doc)
-    things = _things(sentences)
+    terms = _terms(sentences)
+    things = _things(sentences) | terms
     for s in sentences:
         rules = by_sentence.get(s.index, [])
         if s.ruled:
             out.extend(rules)
             continue
         ids = {id(c) for c in rules}
+        typed = {id(c) for c in rules if c.kind}
         scored = static.get(s.index)
         if not scored:
             out.extend(rules)
             continue
         found = [_candidate(s, a, b, kind, by_span) for a, b, kind in spans(tag(s, doc, m, scored))]
-        kept = [c for c in found if c and (id(c) in ids or _may_add(s, c) and c.key not in things)]
+        kept = [c for c in found if c and (id(c) in typed or (id(c) in ids or _may_add(s, c)) and c.key not in things)]
         out.extend(_merge(rules, kept))
+    out = [c for c in out if c.key not in terms]
     _one_kind_per_name(out, doc.kind_votes, doc.rule_kind, {s.index for s in sentences if s.ruled})
     _first_names_are_people(out)
     _plural_names_are_groups(out)
@@ -550,6 +556,28 @@ def _things(sentences: list[Sentence]) -> set[str]:
             if t.key in nouns:
                 out.update(toks[j].key for j in (i - 1, i + 1) if 0 <= j < len(toks) and toks[j].capital)
     return out
+
+
+def _terms(sentences: list[Sentence]) -> set[str]:
+    """Short forms the document defines by a phrase in lower case: 'sea surface salinity (SSS)'."""
+    out: set[str] = set()
+    for s in sentences:
+        toks = s.tokens
+        for i, t in enumerate(toks):
+            if t.text == "(" and i + 2 < len(toks) and toks[i + 2].text == ")" and _term_defined(toks, i):
+                out.add(toks[i + 1].key)
+    return out
+
+
+def _term_defined(toks: list[Token], i: int) -> bool:
+    """'sea surface temperatures (SST)', 'second language (L2)': a short form whose long form, just
+    before the bracket, is in lower case: a term, not a name."""
+    short = toks[i + 1].text
+    letters = [ch.lower() for ch in short if ch.isalpha()]
+    if not 1 <= len(letters) <= 6 or not short[0].isupper() or len(letters) > i:
+        return False
+    words = toks[i - len(letters) : i]
+    return all(w.text.isalpha() and w.text.islower() for w in words) and [w.text[0] for w in words] == letters
 
 
 def _merge(rules: list[Candidate], found: list[Candidate]) -> list[Candidate]:
@@ -604,7 +632,8 @@ def _one_kind_per_name(
     for key, weights in totals.items():
         best = max(weights)
         ruled = rule_kinds.get(key)
-        if ruled in PROTECTED and weights[KINDS.index(ruled)] * RULES_MARGIN >= best:
+        margin = RULES_MARGIN * (GIVEN_NAME_MARGIN if ruled == "person" and _given_and_family(key) else 1.0)
+        if ruled in PROTECTED and weights[KINDS.index(ruled)] * margin >= best:
             chosen[key] = ruled
         elif best > 0:
             chosen[key] = KINDS[weights.index(best)]
@@ -612,6 +641,15 @@ def _one_kind_per_name(
         c.kind = chosen.get(c.key, c.kind)
         if c.kind != "place" and " " in c.key and c.key in gz.regions() and not c.shouting:
             c.kind = "place"  # "Hong Kong", "South Korea": a country's or region's name of two words
+
+
+GIVEN_NAME_MARGIN = 2.0  # a given name and a surname the rules call a person: the model needs twice the margin
+
+
+def _given_and_family(key: str) -> bool:
+    """'jim courier', 'mark woodforde': two or three words opening with a given name no list knows as a place."""
+    words = key.split()
+    return 1 < len(words) <= 3 and _lone_first_name(words[0])
 
 
 def _first_names_are_people(cands: list[Candidate]) -> None:
