@@ -46,7 +46,8 @@ _VALUE_ENDS = [
 _MARKER_HINT = re.compile(r"[.)](?=\s)(?:{})|[•‣⁃◦▪●■]|\n[ \t]*[*–-][ \t]".format("|".join(_VALUE_ENDS)))
 _BULLET_CHARS = "•‣⁃◦▪●■"
 # A paragraph with none of these (a word, a short turn) is one sentence: no scan needed.
-MAY_END = re.compile(r"[.!?…‽。！？．\n•‣⁃◦▪●■)]")
+# (",", ":", "/" and rules: a web closing, header or stamp may end a sentence with no full stop.)
+MAY_END = re.compile(r"[.!?…‽。！？．\n•‣⁃◦▪●■),:/=_*#~]")
 _MULTI_PERIOD = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _DASHES = re.compile(r"--|[—–/]")  # "altogether--Mr." is "Mr."
 _MARKER_WORD = re.compile(r"\d{1,3}|[A-Za-z]|[IVXLC]+")
@@ -91,7 +92,7 @@ _SENTENCE_OPENERS = frozenset(
 # (The look-behind lets only the first mark of a run start a match: linear on "aaaa" or "!!!!".)
 _AFTER_END = re.compile(r"(?<=[a-z][a-z])(?<![.!?])[.!?]+[ \t\n]+[\"'“‘(]?([a-zA-Z])")
 CASUAL_SHARE = 0.25  # of sentence ends followed by a lower-case word
-CASUAL_MIN = 3
+CASUAL_MIN = 1  # one lower-case start in a short note is evidence too
 
 
 def casual(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -179,10 +180,12 @@ def _decide(text: str, end: int, m: re.Match, last: int, lower_starts: bool = Fa
     word = next_word.group(1) if next_word else None
     if not word or word[0] in _TERMINAL:
         return None  # the paragraph's end (a sentence end anyway) or stray punctuation
+    if word in (":", ";") and _SMILEY_NEXT.match(text, m.end(), end):
+        return None  # "great! :P you": the smiley belongs to the sentence and ends it
     if m.group("c"):
         return m.end()
     token = _token(text, last, m.start())
-    if word[0].islower():
+    if word[0].islower() and word not in ("http", "https", "www"):  # "a visit. http://…" ends
         return _lower_start(text, m, last, token) if lower_starts else None
     if m.group("g"):
         return _glued(m, token, word)
@@ -303,7 +306,137 @@ def _item_cuts(text: str, start: int, end: int) -> list[int]:
     cuts = set(_list_cuts(text, start, end))
     if text.find("\n", start, end) >= 0:
         cuts.update(_line_cuts(text, start, end))
+    cuts.update(_web_cuts(text, start, end))
     return sorted(cuts)
+
+
+# --- web and e-mail text: boundaries that no punctuation marks ------------------------------
+
+# Each alternative starts with a literal character, so the scan skips fast to candidates (as the
+# list-marker hint does); the match's first character says what was found.
+_WEB = re.compile(
+    r"=====|_____|\*\*\*\*\*|-----|~~~~~|#####"  # a rule: "=====", "*****NOTICE*****"
+    r"|/\d\d(?:\d\d)?[ \t]+\d\d?:\d\d(?::\d\d)?[ \t]*[AP]M(?=\s|\Z)"  # a stamp "04/26/2001 07:17 AM"
+    r"|://|www\."  # a link, when another follows
+    r"|@[\w.-]+\.[A-Za-z]{2,}>?(?=[ \t\n]+[A-Z\"])"  # an address before a capital: "a@b.com> The former"
+    r"|:-?[()DPp](?=\s)|;-?\)(?=\s)|:'\((?=\s)"  # a smiley
+    r"|From:|To:|Cc:|Bcc:|Subject:|Sent:|Date:|Email:|Groups:|Newsgroups:"  # a header field
+    r"|Regards,|Best regards,|Kind regards,|Kindest regards,|Warm regards,|Warmest regards,|With best regards,"
+    r"|Thanks,|Thank you,|Cheers,|Sincerely,|Best,|Best wishes,|Yours,|Yours truly,|Yours sincerely,"  # a closing
+    r"|\n[ \t]*(?=Hi|Hello|Hey|Dear|Greetings|Good)"  # a greeting opening a line
+)
+_RULE_TOKEN = re.compile(r"([=_*~#-])\1{4,}|([=_*~#-])\2{2,}[A-Za-z]{2,}\2{3,}")
+_STAMP_DATE = re.compile(r"\d\d?/\d\d?\Z")
+_LINK = re.compile(r"(?:https?://|www\.)\S+(?=[ \t\n]+(?:https?://|www\.))")
+_SMILEY_NEXT = re.compile(r"[ \t\n]+(?::-?[()DPp]|;-?\)|:'\()(?=\s|\Z)")
+# What follows a closing ("Regards, Debra"): a name.
+_NAME_NEXT = re.compile(r"[ \t\n]+([A-Z][a-z]*)")
+# A greeting opening a line ("Hi, Yes we can", "Good Morning Debra - I have").
+_GREETING = re.compile(
+    r"[ \t]*(?:Hi|Hello|Hey|Dear|Greetings|Good (?:[Mm]orning|[Aa]fternoon|[Ee]vening))"
+    r"(?: [A-Z][a-z]+){0,2}(?:,| -)(?=[ \t\n]+[A-Z])"
+)
+
+
+def _web_cuts(text: str, start: int, end: int) -> list[int]:
+    """Sentence starts of web and e-mail text that no punctuation marks: header stamps and fields,
+    rules, runs of links, addresses before a capital, smileys, closings before a signature, greetings
+    opening a line."""
+    cuts: list[int] = list(_greeting_cut(text, end, start))
+    fields = []
+    for m in _WEB.finditer(text, start, end):
+        if m.start() > start and not text[m.start() - 1].isspace() and m.group()[0] not in "=_*-~#/\n:@":
+            continue  # inside a word: "a:)", "NoThanks,"
+        if m.group()[-1] == ":" and m.group()[0].isupper():
+            fields.append(m.start())
+        else:
+            cuts.extend(_web_cut(text, start, end, m))
+    if len(fields) >= 2:  # a header ("From: a To: b"), not a "Date:" named in a sentence
+        cuts.extend(pos for pos in fields if not _in_label(text, start, pos))
+    return [c for c in cuts if start < c < end]
+
+
+def _web_cut(text: str, start: int, end: int, m: re.Match) -> tuple[int, ...]:
+    """The cuts one web-text match makes (see ``_web_cuts``)."""
+    first = m.group()[0]
+    if first in "=_*-~#":
+        a, b = _token_around(text, start, end, m)
+        return (a, b) if _RULE_TOKEN.fullmatch(text, a, b) else ()  # not an arrow "------->"
+    if first == "/":
+        return _stamp_cut(text, start, end, m)
+    if m.group() in ("://", "www."):
+        link = _LINK.match(text, _token_around(text, start, end, m)[0], end)
+        return (link.end(),) if link else ()
+    if first == "@":
+        return (m.end(),)
+    if first in ":;":
+        return (m.end(),) if m.start() == start or text[m.start() - 1].isspace() else ()
+    if first == "\n":
+        return _greeting_cut(text, end, m.end())
+    return _closing_cut(text, start, end, m)
+
+
+def _stamp_cut(text: str, start: int, end: int, m: re.Match) -> tuple[int, ...]:
+    """An e-mail header's time stamp ("Kay Mann 04/26/2001 07:17 AM Will you") stands alone;
+    "made on 04/25/01 12:42 AM we" reads on into it."""
+    date = _STAMP_DATE.search(text, max(start, m.start() - 5), m.start())
+    if date is None or (date.start() > start and not text[date.start() - 1].isspace()):
+        return ()
+    rest = text[m.end() : end].lstrip(" \t")[:1]
+    after = (m.end(),) if rest in ("", "\n") or rest.isupper() or rest.isdigit() else ()
+    if _word_before(text, start, date.start())[:1].islower():
+        return after
+    return (date.start(), *after)
+
+
+def _in_label(text: str, start: int, pos: int) -> bool:
+    """ "Posting Date:" opening a line is one label: the field name is its last word."""
+    word = _word_before(text, start, pos)
+    if not (word.istitle() and word.isalpha()):
+        return False
+    return _char_before(text, start, text.rindex(word, start, pos)) in ("", "\n")
+
+
+def _greeting_cut(text: str, end: int, pos: int) -> tuple[int, ...]:
+    m = _GREETING.match(text, pos, end)
+    return (m.end(),) if m else ()
+
+
+def _closing_cut(text: str, start: int, end: int, m: re.Match) -> tuple[int, ...]:
+    """ "Regards, Debra" closes a mail: a sentence of its own."""
+    name = _NAME_NEXT.match(text, m.end(), end)
+    if name is None or not _closing_stands_alone(text, start, m.start(), name.group(1)):
+        return ()
+    return m.start(), m.end()
+
+
+def _closing_stands_alone(text: str, start: int, pos: int, name: str) -> bool:
+    """ "Regards, Debra" closes a mail; "Thanks, I will" and a quoted "“Thanks, John,” said he" do not."""
+    if name in _SENTENCE_OPENERS:
+        return False
+    before = _char_before(text, start, pos)
+    return not before or before not in "\"'“”‘’«»,"
+
+
+def _token_around(text: str, start: int, end: int, m: re.Match) -> tuple[int, int]:
+    """Where the white-space separated token holding the match begins and ends."""
+    a, b = m.start(), m.end()
+    while a > start and not text[a - 1].isspace():
+        a -= 1
+    while b < end and not text[b].isspace():
+        b += 1
+    return a, b
+
+
+def _word_before(text: str, start: int, pos: int) -> str:
+    """The white-space separated word that ends before ``pos`` (empty at the range's start)."""
+    i = pos
+    while i > start and text[i - 1].isspace():
+        i -= 1
+    j = i
+    while j > start and not text[j - 1].isspace():
+        j -= 1
+    return text[j:i]
 
 
 def _list_cuts(text: str, start: int, end: int) -> list[int]:

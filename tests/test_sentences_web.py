@@ -1,0 +1,99 @@
+"""Sentence boundaries of web and e-mail text that no punctuation marks (issue 11)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.text.sentences import split
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An e-mail header's name, time stamp and the body that follows.
+        (
+            "Kay Mann 04/26/2001 07:17 AM Will you be providing an executed copy?",
+            ["Kay Mann", "04/26/2001 07:17 AM", "Will you be providing an executed copy?"],
+        ),
+        # A stamp read as part of a sentence keeps it.
+        (
+            "Someone made the following annotations on 04/25/01 12:42 AM We have changed our address.",
+            ["Someone made the following annotations on 04/25/01 12:42 AM", "We have changed our address."],
+        ),
+        # A rule line (a notice banner included) stands alone.
+        (
+            "Delete the material. ========== Attached please find the draft.",
+            ["Delete the material.", "==========", "Attached please find the draft."],
+        ),
+        (
+            "*******NOTICE******* This transmittal is confidential.",
+            ["*******NOTICE*******", "This transmittal is confidential."],
+        ),
+        # A list of links, one after another.
+        (
+            "They are cool... http://a.example.com/1.html http://a.example.com/2.html",
+            ["They are cool... http://a.example.com/1.html", "http://a.example.com/2.html"],
+        ),
+        # A smiley ends what it follows, and stays with the sentence it closes.
+        ("I like the project :-) Posted by darin", ["I like the project :-)", "Posted by darin"]),
+        ("The view is great! :P you can see the bay.", ["The view is great! :P", "you can see the bay."]),
+        # Header fields running on, one after another.
+        (
+            "Email: julie@example.net Groups: alt.animals.cat",
+            ["Email: julie@example.net", "Groups: alt.animals.cat"],
+        ),
+        # A closing before the signature, and a greeting opening the message.
+        (
+            "(See attached file: draft.doc) Regards, Debra Perlingiere",
+            ["(See attached file: draft.doc)", "Regards,", "Debra Perlingiere"],
+        ),
+        (
+            "Thank you for your time. Warm regards, Bill Gottlieb",
+            ["Thank you for your time.", "Warm regards,", "Bill Gottlieb"],
+        ),
+        ("Regards, Vangie McGilloway", ["Regards,", "Vangie McGilloway"]),
+        # A sender's address before the body, and a link after a sentence end.
+        (
+            "BBC News Alert <alerts@news.example.co.uk> The former leader was sentenced.",
+            ["BBC News Alert <alerts@news.example.co.uk>", "The former leader was sentenced."],
+        ),
+        ("Well worth a visit. http://example.com/food", ["Well worth a visit.", "http://example.com/food"]),
+        (
+            '"Townsend, George" <gt@example.net> 03/27/2001 09:11 AM Puto, what is going on?',
+            ['"Townsend, George" <gt@example.net>', "03/27/2001 09:11 AM", "Puto, what is going on?"],
+        ),
+        ("Hi, Yes storage is available at the station.", ["Hi,", "Yes storage is available at the station."]),
+        (
+            "Good Morning Debra - I have attached a revised copy.",
+            ["Good Morning Debra -", "I have attached a revised copy."],
+        ),
+    ],
+)
+def test_web_boundaries_without_punctuation(text, expected):
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Running text that only looks like web text stays one sentence.
+        "The proxy sets the origin server's Date: header when it forwards the response.",
+        "“Thanks, John,” said she, and left the room.",
+        "Thanks, I will send the copy tomorrow.",
+        "The arrows UA -------v------- O and -------> show the request chain.",
+        "He wrote to me on 04/25/01 12:42 AM and said nothing more.",
+        "Dear me, what a day it has been.",
+        "Please write me at bob@example.com and let me know.",
+    ],
+)
+def test_prose_that_looks_like_web_text_stays_one_sentence(text):
+    assert sentences(text) == [text]
+
+
+def test_a_label_of_two_words_stays_whole():
+    text = "Title: Pride and Prejudice\nPosting Date: August 26, 2008 [EBook #1342]\nRelease Date: June, 1998"
+    assert not any(s.startswith("Date") for s in sentences(text))
