@@ -97,3 +97,30 @@ def test_prose_that_looks_like_web_text_stays_one_sentence(text):
 def test_a_label_of_two_words_stays_whole():
     text = "Title: Pride and Prejudice\nPosting Date: August 26, 2008 [EBook #1342]\nRelease Date: June, 1998"
     assert not any(s.startswith("Date") for s in sentences(text))
+
+
+def test_a_note_written_one_sentence_a_line_splits_at_every_line():
+    # Most lines end a sentence, so the lines that do not ("Hi John", "see you there") end one too.
+    note = "Hi John\nThe meeting moved to Friday.\nPlease bring the report.\nIt is on the table.\nsee you there\nBob"
+    assert sentences(note) == [
+        "Hi John",
+        "The meeting moved to Friday.",
+        "Please bring the report.",
+        "It is on the table.",
+        "see you there",
+        "Bob",
+    ]
+    # A line ending in a comma goes on.
+    listed = "We need these,\nbread and milk.\nThe shop is open.\nIt closes at six.\nCome early"
+    assert sentences(listed)[0] == "We need these,\nbread and milk."
+
+
+def test_hard_wrapped_prose_with_short_sentences_keeps_its_lines_together():
+    # Lines near one width end in a full stop by chance; the break after "because" is a wrap.
+    prose = (
+        "“It seems so to you because. I assure you. I know it well. He came. He\n"
+        "went away again. She saw him. They all did. It was late. The lamp was\n"
+        "lit. Nobody spoke of it after. It was the end of the evening. Go home.\n"
+        "Then they slept."
+    )
+    assert "He\nwent away again." in sentences(prose)

@@ -586,6 +586,8 @@ def _line_cuts(text: str, start: int, end: int) -> list[int]:
     short = 40 if wrap < 40 else 0.6 * wrap if wrap <= 100 else 60
     if min(widths[:-1]) >= short:
         return []  # hard-wrapped prose: every line but the last is near the wrap width
+    if _sentence_a_line(segments):
+        return _every_line_cuts(segments, start)
     lines = []  # (first non-space offset, stripped text)
     pos = start
     for segment in segments:
@@ -601,6 +603,38 @@ def _line_cuts(text: str, start: int, end: int) -> list[int]:
         if prev and (blank or (len(prev) < short and _ends_item(prev, line, wrap < 40, len(lines)))):
             cuts.append(offset)
         prev, blank = line, False
+    return cuts
+
+
+_SMILEY_END = re.compile(r"\s[:;]-?[()DPp]\Z")
+SENTENCE_LINES_SHARE = 0.6  # of lines (the last aside) that end a sentence
+SENTENCE_LINES_MIN = 3
+
+
+def _sentence_a_line(segments: list[str]) -> bool:
+    """Whether the paragraph writes one sentence a line (a note, a chat, a mail with hard line breaks):
+    most of its lines end a sentence, where hard-wrapped prose ends few of them."""
+    lines = [segment for segment in segments[:-1] if segment.strip()]
+    if len(lines) < SENTENCE_LINES_MIN:
+        return False
+    ended = 0
+    for line in lines:
+        bare = line.rstrip().rstrip("\"'”’»)]")  # closing quotes or brackets after the end
+        ended += bare[-1:] in ".!?…‽" or (bare[-1:] in "()DPp" and _SMILEY_END.search(line.rstrip()) is not None)
+    return ended >= SENTENCE_LINES_SHARE * len(lines)
+
+
+def _every_line_cuts(segments: list[str], start: int) -> list[int]:
+    """Every line starts a sentence, unless the line before goes on (a comma, a hyphen, a dash)."""
+    cuts = []
+    pos = start
+    prev = ""
+    for segment in segments:
+        line = segment.strip()
+        if line and prev and prev[-1] not in ",;-–—&+":
+            cuts.append(pos + len(segment) - len(segment.lstrip()))
+        pos += len(segment) + 1
+        prev = line or prev
     return cuts
 
 
