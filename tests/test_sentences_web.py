@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.text.sentences import split
+from reader.text.sentences import casual, split
 
 
 def sentences(text: str) -> list[str]:
@@ -124,3 +124,33 @@ def test_hard_wrapped_prose_with_short_sentences_keeps_its_lines_together():
         "Then they slept."
     )
     assert "He\nwent away again." in sentences(prose)
+
+
+def test_a_line_broken_before_a_lower_case_word_goes_on_unless_the_writer_starts_so():
+    speech = (
+        "We thank the volunteers.\nThey fight alongside the\ndefence forces.\nWe salute them.\n"
+        "Peace is our aim.\nThank you."
+    )
+    assert "They fight alongside the\ndefence forces." in sentences(speech)
+    chat = "where did you go?\nthe shop was shut.\nwe went home\nit rained all day.\nok bye."
+    assert casual(chat)
+    got = [chat[a:b] for a, b in split(chat, 0, len(chat), lower_starts=True)]
+    assert got == ["where did you go?", "the shop was shut.", "we went home", "it rained all day.", "ok bye."]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A postscript's mark opens its sentence.
+        ("Thanks again Nina. PS. Love the new website!", ["Thanks again Nina.", "PS. Love the new website!"]),
+        ("Work hard. P.S. I am moving back to Calgary.", ["Work hard.", "P.S. I am moving back to Calgary."]),
+        # Three stars alone are a section break; around a banner they are its brackets.
+        (
+            "He replaced W. Graae. *** Bush also nominated Noel.",
+            ["He replaced W. Graae.", "***", "Bush also nominated Noel."],
+        ),
+        ("*** START OF THE EBOOK ***", ["*** START OF THE EBOOK ***"]),
+    ],
+)
+def test_postscripts_and_section_breaks(text, expected):
+    assert sentences(text) == expected

@@ -57,6 +57,7 @@ _GLUED_WORD = re.compile(r"[a-z]{3,}|\d{1,3}(?:,\d{3})+|\d+")
 _TITLES = frozenset(
     "mr mrs ms messrs mmes mme mlle dr prof rev revd hon st ste mt ft gen col maj capt cpt "
     "lt sgt cpl pvt adm cmdr gov sen rep pres supt insp fr wm jas chas thos geo jno".split()
+    + ["ps", "p.s", "pps", "p.p.s"]  # "P.S. I am moving": a postscript's mark opens its sentence
 )
 # Never end a sentence unless the paragraph ends there.
 _INSIDE = frozenset("e.g i.e vs viz cf incl".split())
@@ -126,7 +127,7 @@ def split(text: str, start: int = 0, end: int | None = None, lower_starts: bool 
     if not MAY_END.search(text, start, end):
         span = _trim(text, start, end)
         return [span] if span else []
-    cuts = _item_cuts(text, start, end)
+    cuts = _item_cuts(text, start, end, lower_starts)
     bounds: list[int] = []
     last = start
     i = 0
@@ -301,11 +302,11 @@ def _ellipsis(text: str, last: int, m: re.Match, token: str, word: str) -> int |
 # --- items: lists and lines ----------------------------------------------------------------
 
 
-def _item_cuts(text: str, start: int, end: int) -> list[int]:
+def _item_cuts(text: str, start: int, end: int, lower_starts: bool = False) -> list[int]:
     """Sentence starts that no punctuation marks: list items, blank lines, short lines."""
     cuts = set(_list_cuts(text, start, end))
     if text.find("\n", start, end) >= 0:
-        cuts.update(_line_cuts(text, start, end))
+        cuts.update(_line_cuts(text, start, end, lower_starts))
     cuts.update(_web_cuts(text, start, end))
     return sorted(cuts)
 
@@ -315,7 +316,7 @@ def _item_cuts(text: str, start: int, end: int) -> list[int]:
 # Each alternative starts with a literal character, so the scan skips fast to candidates (as the
 # list-marker hint does); the match's first character says what was found.
 _WEB = re.compile(
-    r"=====|_____|\*\*\*\*\*|-----|~~~~~|#####"  # a rule: "=====", "*****NOTICE*****"
+    r"===|_____|\*\*\*|-----|~~~|#####"  # a rule: "=====", "***", "*****NOTICE*****"
     r"|/\d\d(?:\d\d)?[ \t]+\d\d?:\d\d(?::\d\d)?[ \t]*[AP]M(?=\s|\Z)"  # a stamp "04/26/2001 07:17 AM"
     r"|://|www\."  # a link, when another follows
     r"|@[\w.-]+\.[A-Za-z]{2,}>?(?=[ \t\n]+[A-Z\"])"  # an address before a capital: "a@b.com> The former"
@@ -325,7 +326,7 @@ _WEB = re.compile(
     r"|Thanks,|Thank you,|Cheers,|Sincerely,|Best,|Best wishes,|Yours,|Yours truly,|Yours sincerely,"  # a closing
     r"|\n[ \t]*(?=Hi|Hello|Hey|Dear|Greetings|Good)"  # a greeting opening a line
 )
-_RULE_TOKEN = re.compile(r"([=_*~#-])\1{4,}|([=_*~#-])\2{2,}[A-Za-z]{2,}\2{3,}")
+_RULE_TOKEN = re.compile(r"([=*~])\1{2,}|([_#-])\2{4,}|([=_*~#-])\3{2,}[A-Za-z]{2,}\3{3,}")
 _STAMP_DATE = re.compile(r"\d\d?/\d\d?\Z")
 _LINK = re.compile(r"(?:https?://|www\.)\S+(?=[ \t\n]+(?:https?://|www\.))")
 _SMILEY_NEXT = re.compile(r"[ \t\n]+(?::-?[()DPp]|;-?\)|:'\()(?=\s|\Z)")
@@ -360,8 +361,7 @@ def _web_cut(text: str, start: int, end: int, m: re.Match) -> tuple[int, ...]:
     """The cuts one web-text match makes (see ``_web_cuts``)."""
     first = m.group()[0]
     if first in "=_*-~#":
-        a, b = _token_around(text, start, end, m)
-        return (a, b) if _RULE_TOKEN.fullmatch(text, a, b) else ()  # not an arrow "------->"
+        return _rule_cut(text, start, end, m)
     if first == "/":
         return _stamp_cut(text, start, end, m)
     if m.group() in ("://", "www."):
@@ -374,6 +374,21 @@ def _web_cut(text: str, start: int, end: int, m: re.Match) -> tuple[int, ...]:
     if first == "\n":
         return _greeting_cut(text, end, m.end())
     return _closing_cut(text, start, end, m)
+
+
+def _rule_cut(text: str, start: int, end: int, m: re.Match) -> tuple[int, ...]:
+    """A rule stands alone: "=====", "*** Bush also"; not an arrow "------->", nor the brackets
+    of a banner line "*** START OF THE EBOOK ***"."""
+    a, b = _token_around(text, start, end, m)
+    if not _RULE_TOKEN.fullmatch(text, a, b):
+        return ()
+    if b - a < 5:
+        line_start = text.rfind("\n", start, a) + 1
+        line_end = text.find("\n", b, end)
+        line = text[max(start, line_start) : end if line_end < 0 else line_end]
+        if line.count(text[a:b]) > 1:
+            return ()
+    return a, b
 
 
 def _stamp_cut(text: str, start: int, end: int, m: re.Match) -> tuple[int, ...]:
@@ -575,7 +590,7 @@ def _char_before(text: str, start: int, pos: int) -> str:
     return text[i] if i >= start else ""
 
 
-def _line_cuts(text: str, start: int, end: int) -> list[int]:
+def _line_cuts(text: str, start: int, end: int, lower_starts: bool = False) -> list[int]:
     """Line starts that begin a new item: after a blank line, or after a line far shorter
     than the paragraph's wrap width (a heading or list line, not hard-wrapped prose)."""
     segments = text[start:end].split("\n")
@@ -587,7 +602,7 @@ def _line_cuts(text: str, start: int, end: int) -> list[int]:
     if min(widths[:-1]) >= short:
         return []  # hard-wrapped prose: every line but the last is near the wrap width
     if _sentence_a_line(segments):
-        return _every_line_cuts(segments, start)
+        return _every_line_cuts(segments, start, lower_starts)
     lines = []  # (first non-space offset, stripped text)
     pos = start
     for segment in segments:
@@ -624,14 +639,17 @@ def _sentence_a_line(segments: list[str]) -> bool:
     return ended >= SENTENCE_LINES_SHARE * len(lines)
 
 
-def _every_line_cuts(segments: list[str], start: int) -> list[int]:
-    """Every line starts a sentence, unless the line before goes on (a comma, a hyphen, a dash)."""
+def _every_line_cuts(segments: list[str], start: int, lower_starts: bool) -> list[int]:
+    """Every line starts a sentence, unless the line before goes on: it ends in a comma, a hyphen or a
+    dash, or in a word with a lower-case word next ("alongside the\ndefence forces"), unless the
+    document starts sentences in lower case."""
     cuts = []
     pos = start
     prev = ""
     for segment in segments:
         line = segment.strip()
-        if line and prev and prev[-1] not in ",;-–—&+":
+        goes_on = prev[-1:].isalnum() and line[:1].islower() and not lower_starts
+        if line and prev and prev[-1] not in ",;-–—&+" and not goes_on:
             cuts.append(pos + len(segment) - len(segment.lstrip()))
         pos += len(segment) + 1
         prev = line or prev
