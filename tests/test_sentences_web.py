@@ -56,6 +56,8 @@ def sentences(text: str) -> list[str]:
             ["Thank you for your time.", "Warm regards,", "Bill Gottlieb"],
         ),
         ("Regards, Vangie McGilloway", ["Regards,", "Vangie McGilloway"]),
+        # A signature's dashes after a sentence; a dash inside one stays.
+        ("He cannot act. -- Posted by Hidden Nook", ["He cannot act.", "--", "Posted by Hidden Nook"]),
         # A sender's address before the body, and a link after a sentence end.
         (
             "BBC News Alert <alerts@news.example.co.uk> The former leader was sentenced.",
@@ -88,6 +90,7 @@ def test_web_boundaries_without_punctuation(text, expected):
         "He wrote to me on 04/25/01 12:42 AM and said nothing more.",
         "Dear me, what a day it has been.",
         "Please write me at bob@example.com and let me know.",
+        "He waited -- Mary never came -- and went home.",
     ],
 )
 def test_prose_that_looks_like_web_text_stays_one_sentence(text):

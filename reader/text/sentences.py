@@ -317,6 +317,7 @@ def _item_cuts(text: str, start: int, end: int, lower_starts: bool = False) -> l
 # list-marker hint does); the match's first character says what was found.
 _WEB = re.compile(
     r"===|_____|\*\*\*|-----|~~~|#####"  # a rule: "=====", "***", "*****NOTICE*****"
+    r"|--(?=[ \t\n]+[A-Z])"  # a signature's "-- " after a sentence: "act. -- Posted by"
     r"|/\d\d(?:\d\d)?[ \t]+\d\d?:\d\d(?::\d\d)?[ \t]*[AP]M(?=\s|\Z)"  # a stamp "04/26/2001 07:17 AM"
     r"|://|www\."  # a link, when another follows
     r"|@[\w.-]+\.[A-Za-z]{2,}>?(?=[ \t\n]+[A-Z\"])"  # an address before a capital: "a@b.com> The former"
@@ -360,6 +361,9 @@ def _web_cuts(text: str, start: int, end: int) -> list[int]:
 def _web_cut(text: str, start: int, end: int, m: re.Match) -> tuple[int, ...]:
     """The cuts one web-text match makes (see ``_web_cuts``)."""
     first = m.group()[0]
+    if m.group() == "--":
+        alone = text[m.start() - 1 : m.start()].isspace() and _char_before(text, start, m.start()) in ".!?\n"
+        return (m.end(),) if alone or m.start() == start else ()
     if first in "=_*-~#":
         return _rule_cut(text, start, end, m)
     if first == "/":
