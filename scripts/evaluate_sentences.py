@@ -6,7 +6,7 @@ regression sets, MB/s on War and Peace and Pride and Prejudice (split per blank-
 paragraph), the false splits after "Mr."/"Mrs." in Pride and Prejudice, and boundary F1 on
 UD English EWT (dev split: its documents alternate into a development half, used to tune,
 and a report half; each document's paragraphs are given, its sentences joined by a space, and
-again one sentence a line, as mail and chat are often written).
+again one sentence a line, as mail and chat are often written), and on GUM (15 genres, a check).
 Corpora live in ../shared/corpora; missing files are reported and skipped.
 
     python scripts/evaluate_sentences.py [--ours-only] [--ewt-errors N [--lines]]
@@ -30,6 +30,7 @@ from reader.text import sentences  # noqa: E402
 CORPORA = REPO.parent / "shared" / "corpora"
 RULES = CORPORA / "sbd-golden-rules"
 EWT = CORPORA / "ud-english-ewt" / "en_ewt-ud-dev.conllu"
+GUM = CORPORA / "gum"
 NOVELS = {
     "War and Peace": CORPORA / "gutenberg" / "pg2600-war-and-peace.txt",
     "Pride and Prejudice": CORPORA / "gutenberg" / "pg1342-pride-and-prejudice.txt",
@@ -208,6 +209,31 @@ def report_ewt(split: Splitter, errors: int, joint: str = " ") -> None:
         )
 
 
+def report_gum(split: Splitter) -> None:
+    """Boundary F1 on GUM's 199 documents in 15 genres (rendered as EWT is): a check that web-text
+    rules cost nothing on other writing (author blocks, speeches, references, dialogue)."""
+    paths = sorted(GUM.glob("*.conllu")) if GUM.exists() else []
+    if not paths:
+        print("  GUM: corpus absent, skipped")
+        return
+    docs = [doc for path in paths for doc in ewt_documents(path)]
+    counts: dict[str, list[int]] = {}
+    for doc_id, text, spans, gold in docs:
+        lower = split is sentences.split and sentences.casual(text)
+        found = {b for a, z in spans for _, b in (sentences.split(text, a, z, True) if lower else split(text, a, z))}
+        for key in ("all", doc_id.split("_")[1]):
+            c = counts.setdefault(key, [0, 0, 0])
+            c[0] += len(found & gold)
+            c[1] += len(found)
+            c[2] += len(gold)
+    true, found_n, gold_n = counts.pop("all")
+    genres = ", ".join(f"{k} {_f1(*v):.3f}" for k, v in sorted(counts.items()))
+    print(
+        f"  GUM ({len(docs)} documents): boundary F1 {_f1(true, found_n, gold_n):.3f} "
+        f"(P {true / max(1, found_n):.3f}, R {true / max(1, gold_n):.3f}); {genres}"
+    )
+
+
 def report(name: str, split: Splitter, novels: dict, errors: int = 0, lines: bool = False) -> None:
     print(f"== {name}")
     golden = _load("golden_rules_en.jsonl")
@@ -234,6 +260,7 @@ def report(name: str, split: Splitter, novels: dict, errors: int = 0, lines: boo
         print(line)
     report_ewt(split, errors if not lines else 0)
     report_ewt(split, errors if lines else 0, "\n")
+    report_gum(split)
 
 
 def main() -> int:

@@ -91,6 +91,9 @@ def test_web_boundaries_without_punctuation(text, expected):
         "Dear me, what a day it has been.",
         "Please write me at bob@example.com and let me know.",
         "He waited -- Mary never came -- and went home.",
+        # An author block's address before an affiliation, a thanks to the chair.
+        "Claire Warwick c.warwick@example.ac.uk Durham University, United Kingdom",
+        "Thank you, Madam Speaker.",
     ],
 )
 def test_prose_that_looks_like_web_text_stays_one_sentence(text):
@@ -157,3 +160,10 @@ def test_a_line_broken_before_a_lower_case_word_goes_on_unless_the_writer_starts
 )
 def test_postscripts_and_section_breaks(text, expected):
     assert sentences(text) == expected
+
+
+def test_a_thanks_to_a_titled_person_is_no_signature():
+    assert sentences("Thank you, Mr. Chair. Thank you, Madam Speaker.") == [
+        "Thank you, Mr. Chair.",
+        "Thank you, Madam Speaker.",
+    ]

@@ -372,7 +372,7 @@ def _web_cut(text: str, start: int, end: int, m: re.Match) -> tuple[int, ...]:
         link = _LINK.match(text, _token_around(text, start, end, m)[0], end)
         return (link.end(),) if link else ()
     if first == "@":
-        return (m.end(),)
+        return _address_cut(text, start, end, m)
     if first in ":;":
         return (m.end(),) if m.start() == start or text[m.start() - 1].isspace() else ()
     if first == "\n":
@@ -429,9 +429,22 @@ def _closing_cut(text: str, start: int, end: int, m: re.Match) -> tuple[int, ...
     return m.start(), m.end()
 
 
+def _address_cut(text: str, start: int, end: int, m: re.Match) -> tuple[int, ...]:
+    """A sender's address ends its header line: "<a@b.com> The former", "Email: a@b.net November",
+    "a@b.com Our web address"; an author's "a@b.ac.uk Durham University" reads on (a byline)."""
+    if m.group().endswith(">"):
+        return (m.end(),)
+    a = _token_around(text, start, end, m)[0]
+    label = _word_before(text, start, a).rstrip(":").lower()
+    word = _NEXT.match(text, m.end(), end)
+    opener = word is not None and word.group(1) in _SENTENCE_OPENERS
+    return (m.end(),) if opener or label in ("email", "e-mail", "from") else ()
+
+
 def _closing_stands_alone(text: str, start: int, pos: int, name: str) -> bool:
-    """ "Regards, Debra" closes a mail; "Thanks, I will" and a quoted "“Thanks, John,” said he" do not."""
-    if name in _SENTENCE_OPENERS:
+    """ "Regards, Debra" closes a mail; "Thanks, I will", "Thank you, Mr. Chair" and a quoted
+    "“Thanks, John,” said he" do not."""
+    if name in _SENTENCE_OPENERS or name.lower() in _TITLES or name in ("Madam", "Sir", "Ladies"):
         return False
     before = _char_before(text, start, pos)
     return not before or before not in "\"'“”‘’«»,"
