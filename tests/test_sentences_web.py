@@ -167,3 +167,13 @@ def test_a_thanks_to_a_titled_person_is_no_signature():
         "Thank you, Mr. Chair.",
         "Thank you, Madam Speaker.",
     ]
+
+
+@pytest.mark.parametrize("unit", ["=", "*", "://", "http://a ", "a@b.co ", "Thanks, Bob "])
+def test_long_runs_of_web_marks_split_as_one_pass_would(unit):
+    # A long run is one token (or a run of short ones): each token is judged once, not once per sign.
+    text = unit * (20000 // len(unit))
+    spans = split(text)
+    assert "".join(text[a:b] for a, b in spans).replace(" ", "") == text.replace(" ", "")
+    if " " not in unit:
+        assert len(spans) == 1

@@ -369,8 +369,7 @@ def _web_cut(text: str, start: int, end: int, m: re.Match) -> tuple[int, ...]:
     if first == "/":
         return _stamp_cut(text, start, end, m)
     if m.group() in ("://", "www."):
-        link = _LINK.match(text, _token_around(text, start, end, m)[0], end)
-        return (link.end(),) if link else ()
+        return _link_cut(text, start, end, m)
     if first == "@":
         return _address_cut(text, start, end, m)
     if first in ":;":
@@ -383,6 +382,8 @@ def _web_cut(text: str, start: int, end: int, m: re.Match) -> tuple[int, ...]:
 def _rule_cut(text: str, start: int, end: int, m: re.Match) -> tuple[int, ...]:
     """A rule stands alone: "=====", "*** Bush also"; not an arrow "------->", nor the brackets
     of a banner line "*** START OF THE EBOOK ***"."""
+    if m.start() > start and not text[m.start() - 1].isspace():
+        return ()  # inside a token: its first sign run decided (linear in a long run of signs)
     a, b = _token_around(text, start, end, m)
     if not _RULE_TOKEN.fullmatch(text, a, b):
         return ()
@@ -393,6 +394,21 @@ def _rule_cut(text: str, start: int, end: int, m: re.Match) -> tuple[int, ...]:
         if line.count(text[a:b]) > 1:
             return ()
     return a, b
+
+
+def _link_cut(text: str, start: int, end: int, m: re.Match) -> tuple[int, ...]:
+    """A link that another link follows ends there; only a token's own "http://" or "www." counts,
+    so a long run of "://" stays linear."""
+    begin = m.start()
+    if m.group() == "://":
+        scheme = next((k for k in (4, 5) if text[max(start, begin - k) : begin] in ("http", "https")), 0)
+        begin -= scheme
+        if not scheme:
+            return ()
+    if begin > start and not text[begin - 1].isspace():
+        return ()
+    link = _LINK.match(text, begin, end)
+    return (link.end(),) if link else ()
 
 
 def _stamp_cut(text: str, start: int, end: int, m: re.Match) -> tuple[int, ...]:
