@@ -5,10 +5,11 @@ Prints, per splitter: Golden Rules passed (and which fail), the pySBD extended a
 regression sets, MB/s on War and Peace and Pride and Prejudice (split per blank-line
 paragraph), the false splits after "Mr."/"Mrs." in Pride and Prejudice, and boundary F1 on
 UD English EWT (dev split: its documents alternate into a development half, used to tune,
-and a report half; each document's paragraphs are given, its sentences joined by a space).
+and a report half; each document's paragraphs are given, its sentences joined by a space, and
+again one sentence a line, as mail and chat are often written), and on GUM (15 genres, a check).
 Corpora live in ../shared/corpora; missing files are reported and skipped.
 
-    python scripts/evaluate_sentences.py [--ours-only] [--ewt-errors N]
+    python scripts/evaluate_sentences.py [--ours-only] [--ewt-errors N [--lines]]
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from reader.text import sentences  # noqa: E402
 CORPORA = REPO.parent / "shared" / "corpora"
 RULES = CORPORA / "sbd-golden-rules"
 EWT = CORPORA / "ud-english-ewt" / "en_ewt-ud-dev.conllu"
+GUM = CORPORA / "gum"
 NOVELS = {
     "War and Peace": CORPORA / "gutenberg" / "pg2600-war-and-peace.txt",
     "Pride and Prejudice": CORPORA / "gutenberg" / "pg1342-pride-and-prejudice.txt",
@@ -136,8 +138,9 @@ def title_false_splits(text: str, found: list[list[tuple[int, int]]]) -> int:
     return sum(1 for spans in found for a, b in spans[:-1] if TITLE_END.search(text[a:b]))
 
 
-def ewt_documents(path: Path) -> list[tuple[str, str, list[tuple[int, int]], set[int]]]:
-    """(id, text, paragraph spans, gold sentence ends) per EWT document."""
+def ewt_documents(path: Path, joint: str = " ") -> list[tuple[str, str, list[tuple[int, int]], set[int]]]:
+    """(id, text, paragraph spans, gold sentence ends) per EWT document; ``joint`` joins the sentences
+    of a paragraph (a space, or a line break: one sentence a line, as mail and chat are often written)."""
     docs: list[tuple[str, list[list[str]]]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# newdoc id = "):
@@ -156,7 +159,7 @@ def ewt_documents(path: Path) -> list[tuple[str, str, list[tuple[int, int]], set
                 text += "\n\n"
             start = len(text)
             for k, sentence in enumerate(sentences_of):
-                text += (" " if k else "") + sentence
+                text += (joint if k else "") + sentence
                 ends.add(len(text))
             spans.append((start, len(text)))
         out.append((doc_id, text, spans, ends))
@@ -188,14 +191,16 @@ def _f1(true: int, found: int, gold: int) -> float:
     return 2 * true / (found + gold) if found + gold else 1.0
 
 
-def report_ewt(split: Splitter, errors: int) -> None:
+def report_ewt(split: Splitter, errors: int, joint: str = " ") -> None:
     if not EWT.exists():
         print("  EWT: corpus absent, skipped")
         return
-    docs = ewt_documents(EWT)
+    docs = ewt_documents(EWT, joint)
     halves = {"development half": docs[0::2], "report half": docs[1::2]}
     for label, part in halves.items():
-        scores = ewt_scores(split, part, errors if label == "development half" else 0)
+        if joint != " ":
+            label += ", one sentence a line"
+        scores = ewt_scores(split, part, errors if label.startswith("development half") else 0)
         genres = ", ".join(f"{k} {_f1(*v):.3f}" for k, v in sorted(scores.items()) if k != "all")
         true, found, gold = scores["all"]
         print(
@@ -204,7 +209,32 @@ def report_ewt(split: Splitter, errors: int) -> None:
         )
 
 
-def report(name: str, split: Splitter, novels: dict, errors: int = 0) -> None:
+def report_gum(split: Splitter) -> None:
+    """Boundary F1 on GUM's 199 documents in 15 genres (rendered as EWT is): a check that web-text
+    rules cost nothing on other writing (author blocks, speeches, references, dialogue)."""
+    paths = sorted(GUM.glob("*.conllu")) if GUM.exists() else []
+    if not paths:
+        print("  GUM: corpus absent, skipped")
+        return
+    docs = [doc for path in paths for doc in ewt_documents(path)]
+    counts: dict[str, list[int]] = {}
+    for doc_id, text, spans, gold in docs:
+        lower = split is sentences.split and sentences.casual(text)
+        found = {b for a, z in spans for _, b in (sentences.split(text, a, z, True) if lower else split(text, a, z))}
+        for key in ("all", doc_id.split("_")[1]):
+            c = counts.setdefault(key, [0, 0, 0])
+            c[0] += len(found & gold)
+            c[1] += len(found)
+            c[2] += len(gold)
+    true, found_n, gold_n = counts.pop("all")
+    genres = ", ".join(f"{k} {_f1(*v):.3f}" for k, v in sorted(counts.items()))
+    print(
+        f"  GUM ({len(docs)} documents): boundary F1 {_f1(true, found_n, gold_n):.3f} "
+        f"(P {true / max(1, found_n):.3f}, R {true / max(1, gold_n):.3f}); {genres}"
+    )
+
+
+def report(name: str, split: Splitter, novels: dict, errors: int = 0, lines: bool = False) -> None:
     print(f"== {name}")
     golden = _load("golden_rules_en.jsonl")
     if golden is None:
@@ -228,13 +258,16 @@ def report(name: str, split: Splitter, novels: dict, errors: int = 0) -> None:
         if title == "Pride and Prejudice":
             line += f", Mr./Mrs. false splits: {title_false_splits(text, found)}"
         print(line)
-    report_ewt(split, errors)
+    report_ewt(split, errors if not lines else 0)
+    report_ewt(split, errors if lines else 0, "\n")
+    report_gum(split)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ours-only", action="store_true", help="skip nupunkt and NLTK Punkt")
     parser.add_argument("--ewt-errors", type=int, default=0, help="show N boundary errors of the EWT development half")
+    parser.add_argument("--lines", action="store_true", help="show the errors of the one-sentence-a-line rendering")
     args = parser.parse_args()
     novels = {}
     for title, path in NOVELS.items():
@@ -254,7 +287,7 @@ def main() -> int:
         except ImportError as exc:
             print(f"== {name}: not installed ({exc.name}), skipped")
             continue
-        report(name, split, novels, args.ewt_errors)
+        report(name, split, novels, args.ewt_errors, args.lines)
     return 0
 
 

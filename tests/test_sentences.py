@@ -214,6 +214,7 @@ def test_pride_and_prejudice_has_no_false_splits_after_mr():
 ALPHABET = st.sampled_from(
     list("aZ. .!?…\n\n\t\"'“”‘’()[]-–—•*:;,0123456789")
     + ["Mr.", "e.g.", "U.S.", "1. ", "a) ", " . . . ", "é", "。", "\u00a0", "\r\n"]
+    + ["=====", ":-) ", " Regards, ", "From: ", " To: ", "04/26/2001 07:17 AM", "http://a.b ", "\nHi, "]
 )
 TEXTS = st.lists(ALPHABET, max_size=80).map("".join) | st.text(max_size=120)
 

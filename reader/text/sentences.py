@@ -46,7 +46,8 @@ _VALUE_ENDS = [
 _MARKER_HINT = re.compile(r"[.)](?=\s)(?:{})|[•‣⁃◦▪●■]|\n[ \t]*[*–-][ \t]".format("|".join(_VALUE_ENDS)))
 _BULLET_CHARS = "•‣⁃◦▪●■"
 # A paragraph with none of these (a word, a short turn) is one sentence: no scan needed.
-MAY_END = re.compile(r"[.!?…‽。！？．\n•‣⁃◦▪●■)]")
+# (",", ":", "/" and rules: a web closing, header or stamp may end a sentence with no full stop.)
+MAY_END = re.compile(r"[.!?…‽。！？．\n•‣⁃◦▪●■),:/=_*#~]")
 _MULTI_PERIOD = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _DASHES = re.compile(r"--|[—–/]")  # "altogether--Mr." is "Mr."
 _MARKER_WORD = re.compile(r"\d{1,3}|[A-Za-z]|[IVXLC]+")
@@ -56,6 +57,7 @@ _GLUED_WORD = re.compile(r"[a-z]{3,}|\d{1,3}(?:,\d{3})+|\d+")
 _TITLES = frozenset(
     "mr mrs ms messrs mmes mme mlle dr prof rev revd hon st ste mt ft gen col maj capt cpt "
     "lt sgt cpl pvt adm cmdr gov sen rep pres supt insp fr wm jas chas thos geo jno".split()
+    + ["ps", "p.s", "pps", "p.p.s"]  # "P.S. I am moving": a postscript's mark opens its sentence
 )
 # Never end a sentence unless the paragraph ends there.
 _INSIDE = frozenset("e.g i.e vs viz cf incl".split())
@@ -91,7 +93,7 @@ _SENTENCE_OPENERS = frozenset(
 # (The look-behind lets only the first mark of a run start a match: linear on "aaaa" or "!!!!".)
 _AFTER_END = re.compile(r"(?<=[a-z][a-z])(?<![.!?])[.!?]+[ \t\n]+[\"'“‘(]?([a-zA-Z])")
 CASUAL_SHARE = 0.25  # of sentence ends followed by a lower-case word
-CASUAL_MIN = 3
+CASUAL_MIN = 1  # one lower-case start in a short note is evidence too
 
 
 def casual(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -125,7 +127,7 @@ def split(text: str, start: int = 0, end: int | None = None, lower_starts: bool 
     if not MAY_END.search(text, start, end):
         span = _trim(text, start, end)
         return [span] if span else []
-    cuts = _item_cuts(text, start, end)
+    cuts = _item_cuts(text, start, end, lower_starts)
     bounds: list[int] = []
     last = start
     i = 0
@@ -179,10 +181,12 @@ def _decide(text: str, end: int, m: re.Match, last: int, lower_starts: bool = Fa
     word = next_word.group(1) if next_word else None
     if not word or word[0] in _TERMINAL:
         return None  # the paragraph's end (a sentence end anyway) or stray punctuation
+    if word in (":", ";") and _SMILEY_NEXT.match(text, m.end(), end):
+        return None  # "great! :P you": the smiley belongs to the sentence and ends it
     if m.group("c"):
         return m.end()
     token = _token(text, last, m.start())
-    if word[0].islower():
+    if word[0].islower() and word not in ("http", "https", "www"):  # "a visit. http://…" ends
         return _lower_start(text, m, last, token) if lower_starts else None
     if m.group("g"):
         return _glued(m, token, word)
@@ -298,12 +302,189 @@ def _ellipsis(text: str, last: int, m: re.Match, token: str, word: str) -> int |
 # --- items: lists and lines ----------------------------------------------------------------
 
 
-def _item_cuts(text: str, start: int, end: int) -> list[int]:
+def _item_cuts(text: str, start: int, end: int, lower_starts: bool = False) -> list[int]:
     """Sentence starts that no punctuation marks: list items, blank lines, short lines."""
     cuts = set(_list_cuts(text, start, end))
     if text.find("\n", start, end) >= 0:
-        cuts.update(_line_cuts(text, start, end))
+        cuts.update(_line_cuts(text, start, end, lower_starts))
+    cuts.update(_web_cuts(text, start, end))
     return sorted(cuts)
+
+
+# --- web and e-mail text: boundaries that no punctuation marks ------------------------------
+
+# Each alternative starts with a literal character, so the scan skips fast to candidates (as the
+# list-marker hint does); the match's first character says what was found.
+_WEB = re.compile(
+    r"===|_____|\*\*\*|-----|~~~|#####"  # a rule: "=====", "***", "*****NOTICE*****"
+    r"|--(?=[ \t\n]+[A-Z])"  # a signature's "-- " after a sentence: "act. -- Posted by"
+    r"|/\d\d(?:\d\d)?[ \t]+\d\d?:\d\d(?::\d\d)?[ \t]*[AP]M(?=\s|\Z)"  # a stamp "04/26/2001 07:17 AM"
+    r"|://|www\."  # a link, when another follows
+    r"|@[\w.-]+\.[A-Za-z]{2,}>?(?=[ \t\n]+[A-Z\"])"  # an address before a capital: "a@b.com> The former"
+    r"|:-?[()DPp](?=\s)|;-?\)(?=\s)|:'\((?=\s)"  # a smiley
+    r"|From:|To:|Cc:|Bcc:|Subject:|Sent:|Date:|Email:|Groups:|Newsgroups:"  # a header field
+    r"|Regards,|Best regards,|Kind regards,|Kindest regards,|Warm regards,|Warmest regards,|With best regards,"
+    r"|Thanks,|Thank you,|Cheers,|Sincerely,|Best,|Best wishes,|Yours,|Yours truly,|Yours sincerely,"  # a closing
+    r"|\n[ \t]*(?=Hi|Hello|Hey|Dear|Greetings|Good)"  # a greeting opening a line
+)
+_RULE_TOKEN = re.compile(r"([=*~])\1{2,}|([_#-])\2{4,}|([=_*~#-])\3{2,}[A-Za-z]{2,}\3{3,}")
+_STAMP_DATE = re.compile(r"\d\d?/\d\d?\Z")
+_LINK = re.compile(r"(?:https?://|www\.)\S+(?=[ \t\n]+(?:https?://|www\.))")
+_SMILEY_NEXT = re.compile(r"[ \t\n]+(?::-?[()DPp]|;-?\)|:'\()(?=\s|\Z)")
+# What follows a closing ("Regards, Debra"): a name.
+_NAME_NEXT = re.compile(r"[ \t\n]+([A-Z][a-z]*)")
+# A greeting opening a line ("Hi, Yes we can", "Good Morning Debra - I have").
+_GREETING = re.compile(
+    r"[ \t]*(?:Hi|Hello|Hey|Dear|Greetings|Good (?:[Mm]orning|[Aa]fternoon|[Ee]vening))"
+    r"(?: [A-Z][a-z]+){0,2}(?:,| -)(?=[ \t\n]+[A-Z])"
+)
+
+
+def _web_cuts(text: str, start: int, end: int) -> list[int]:
+    """Sentence starts of web and e-mail text that no punctuation marks: header stamps and fields,
+    rules, runs of links, addresses before a capital, smileys, closings before a signature, greetings
+    opening a line."""
+    cuts: list[int] = list(_greeting_cut(text, end, start))
+    fields = []
+    for m in _WEB.finditer(text, start, end):
+        if m.start() > start and not text[m.start() - 1].isspace() and m.group()[0] not in "=_*-~#/\n:@":
+            continue  # inside a word: "a:)", "NoThanks,"
+        if m.group()[-1] == ":" and m.group()[0].isupper():
+            fields.append(m.start())
+        else:
+            cuts.extend(_web_cut(text, start, end, m))
+    if len(fields) >= 2:  # a header ("From: a To: b"), not a "Date:" named in a sentence
+        cuts.extend(pos for pos in fields if not _in_label(text, start, pos))
+    return [c for c in cuts if start < c < end]
+
+
+def _web_cut(text: str, start: int, end: int, m: re.Match) -> tuple[int, ...]:
+    """The cuts one web-text match makes (see ``_web_cuts``)."""
+    first = m.group()[0]
+    if m.group() == "--":
+        alone = text[m.start() - 1 : m.start()].isspace() and _char_before(text, start, m.start()) in ".!?\n"
+        return (m.end(),) if alone or m.start() == start else ()
+    if first in "=_*-~#":
+        return _rule_cut(text, start, end, m)
+    if first == "/":
+        return _stamp_cut(text, start, end, m)
+    if m.group() in ("://", "www."):
+        return _link_cut(text, start, end, m)
+    if first == "@":
+        return _address_cut(text, start, end, m)
+    if first in ":;":
+        return (m.end(),) if m.start() == start or text[m.start() - 1].isspace() else ()
+    if first == "\n":
+        return _greeting_cut(text, end, m.end())
+    return _closing_cut(text, start, end, m)
+
+
+def _rule_cut(text: str, start: int, end: int, m: re.Match) -> tuple[int, ...]:
+    """A rule stands alone: "=====", "*** Bush also"; not an arrow "------->", nor the brackets
+    of a banner line "*** START OF THE EBOOK ***"."""
+    if m.start() > start and not text[m.start() - 1].isspace():
+        return ()  # inside a token: its first sign run decided (linear in a long run of signs)
+    a, b = _token_around(text, start, end, m)
+    if not _RULE_TOKEN.fullmatch(text, a, b):
+        return ()
+    if b - a < 5:
+        line_start = text.rfind("\n", start, a) + 1
+        line_end = text.find("\n", b, end)
+        line = text[max(start, line_start) : end if line_end < 0 else line_end]
+        if line.count(text[a:b]) > 1:
+            return ()
+    return a, b
+
+
+def _link_cut(text: str, start: int, end: int, m: re.Match) -> tuple[int, ...]:
+    """A link that another link follows ends there; only a token's own "http://" or "www." counts,
+    so a long run of "://" stays linear."""
+    begin = m.start()
+    if m.group() == "://":
+        scheme = next((k for k in (4, 5) if text[max(start, begin - k) : begin] in ("http", "https")), 0)
+        begin -= scheme
+        if not scheme:
+            return ()
+    if begin > start and not text[begin - 1].isspace():
+        return ()
+    link = _LINK.match(text, begin, end)
+    return (link.end(),) if link else ()
+
+
+def _stamp_cut(text: str, start: int, end: int, m: re.Match) -> tuple[int, ...]:
+    """An e-mail header's time stamp ("Kay Mann 04/26/2001 07:17 AM Will you") stands alone;
+    "made on 04/25/01 12:42 AM we" reads on into it."""
+    date = _STAMP_DATE.search(text, max(start, m.start() - 5), m.start())
+    if date is None or (date.start() > start and not text[date.start() - 1].isspace()):
+        return ()
+    rest = text[m.end() : end].lstrip(" \t")[:1]
+    after = (m.end(),) if rest in ("", "\n") or rest.isupper() or rest.isdigit() else ()
+    if _word_before(text, start, date.start())[:1].islower():
+        return after
+    return (date.start(), *after)
+
+
+def _in_label(text: str, start: int, pos: int) -> bool:
+    """ "Posting Date:" opening a line is one label: the field name is its last word."""
+    word = _word_before(text, start, pos)
+    if not (word.istitle() and word.isalpha()):
+        return False
+    return _char_before(text, start, text.rindex(word, start, pos)) in ("", "\n")
+
+
+def _greeting_cut(text: str, end: int, pos: int) -> tuple[int, ...]:
+    m = _GREETING.match(text, pos, end)
+    return (m.end(),) if m else ()
+
+
+def _closing_cut(text: str, start: int, end: int, m: re.Match) -> tuple[int, ...]:
+    """ "Regards, Debra" closes a mail: a sentence of its own."""
+    name = _NAME_NEXT.match(text, m.end(), end)
+    if name is None or not _closing_stands_alone(text, start, m.start(), name.group(1)):
+        return ()
+    return m.start(), m.end()
+
+
+def _address_cut(text: str, start: int, end: int, m: re.Match) -> tuple[int, ...]:
+    """A sender's address ends its header line: "<a@b.com> The former", "Email: a@b.net November",
+    "a@b.com Our web address"; an author's "a@b.ac.uk Durham University" reads on (a byline)."""
+    if m.group().endswith(">"):
+        return (m.end(),)
+    a = _token_around(text, start, end, m)[0]
+    label = _word_before(text, start, a).rstrip(":").lower()
+    word = _NEXT.match(text, m.end(), end)
+    opener = word is not None and word.group(1) in _SENTENCE_OPENERS
+    return (m.end(),) if opener or label in ("email", "e-mail", "from") else ()
+
+
+def _closing_stands_alone(text: str, start: int, pos: int, name: str) -> bool:
+    """ "Regards, Debra" closes a mail; "Thanks, I will", "Thank you, Mr. Chair" and a quoted
+    "“Thanks, John,” said he" do not."""
+    if name in _SENTENCE_OPENERS or name.lower() in _TITLES or name in ("Madam", "Sir", "Ladies"):
+        return False
+    before = _char_before(text, start, pos)
+    return not before or before not in "\"'“”‘’«»,"
+
+
+def _token_around(text: str, start: int, end: int, m: re.Match) -> tuple[int, int]:
+    """Where the white-space separated token holding the match begins and ends."""
+    a, b = m.start(), m.end()
+    while a > start and not text[a - 1].isspace():
+        a -= 1
+    while b < end and not text[b].isspace():
+        b += 1
+    return a, b
+
+
+def _word_before(text: str, start: int, pos: int) -> str:
+    """The white-space separated word that ends before ``pos`` (empty at the range's start)."""
+    i = pos
+    while i > start and text[i - 1].isspace():
+        i -= 1
+    j = i
+    while j > start and not text[j - 1].isspace():
+        j -= 1
+    return text[j:i]
 
 
 def _list_cuts(text: str, start: int, end: int) -> list[int]:
@@ -442,7 +623,7 @@ def _char_before(text: str, start: int, pos: int) -> str:
     return text[i] if i >= start else ""
 
 
-def _line_cuts(text: str, start: int, end: int) -> list[int]:
+def _line_cuts(text: str, start: int, end: int, lower_starts: bool = False) -> list[int]:
     """Line starts that begin a new item: after a blank line, or after a line far shorter
     than the paragraph's wrap width (a heading or list line, not hard-wrapped prose)."""
     segments = text[start:end].split("\n")
@@ -453,6 +634,8 @@ def _line_cuts(text: str, start: int, end: int) -> list[int]:
     short = 40 if wrap < 40 else 0.6 * wrap if wrap <= 100 else 60
     if min(widths[:-1]) >= short:
         return []  # hard-wrapped prose: every line but the last is near the wrap width
+    if _sentence_a_line(segments):
+        return _every_line_cuts(segments, start, lower_starts)
     lines = []  # (first non-space offset, stripped text)
     pos = start
     for segment in segments:
@@ -468,6 +651,41 @@ def _line_cuts(text: str, start: int, end: int) -> list[int]:
         if prev and (blank or (len(prev) < short and _ends_item(prev, line, wrap < 40, len(lines)))):
             cuts.append(offset)
         prev, blank = line, False
+    return cuts
+
+
+_SMILEY_END = re.compile(r"\s[:;]-?[()DPp]\Z")
+SENTENCE_LINES_SHARE = 0.6  # of lines (the last aside) that end a sentence
+SENTENCE_LINES_MIN = 3
+
+
+def _sentence_a_line(segments: list[str]) -> bool:
+    """Whether the paragraph writes one sentence a line (a note, a chat, a mail with hard line breaks):
+    most of its lines end a sentence, where hard-wrapped prose ends few of them."""
+    lines = [segment for segment in segments[:-1] if segment.strip()]
+    if len(lines) < SENTENCE_LINES_MIN:
+        return False
+    ended = 0
+    for line in lines:
+        bare = line.rstrip().rstrip("\"'”’»)]")  # closing quotes or brackets after the end
+        ended += bare[-1:] in ".!?…‽" or (bare[-1:] in "()DPp" and _SMILEY_END.search(line.rstrip()) is not None)
+    return ended >= SENTENCE_LINES_SHARE * len(lines)
+
+
+def _every_line_cuts(segments: list[str], start: int, lower_starts: bool) -> list[int]:
+    """Every line starts a sentence, unless the line before goes on: it ends in a comma, a hyphen or a
+    dash, or in a word with a lower-case word next ("alongside the\ndefence forces"), unless the
+    document starts sentences in lower case."""
+    cuts = []
+    pos = start
+    prev = ""
+    for segment in segments:
+        line = segment.strip()
+        goes_on = prev[-1:].isalnum() and line[:1].islower() and not lower_starts
+        if line and prev and prev[-1] not in ",;-–—&+" and not goes_on:
+            cuts.append(pos + len(segment) - len(segment.lstrip()))
+        pos += len(segment) + 1
+        prev = line or prev
     return cuts
 
 
