@@ -566,3 +566,29 @@ def test_specification_keywords_in_capitals_name_nobody():
     )
     names = {p.name for p in analyze(Document("x.txt", text), summary=False).participants}
     assert not any(w in name for name in names for w in ("SHOULD", "NOT", "MUST"))
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        (
+            "We measured sea surface salinity (SSS) from space. Maps of SSS were made near the coast. "
+            "The SSS maps agreed with ship data.",
+            "SSS",
+        ),
+        (
+            "Research on adult-learned second language (L2) is growing. Many L2 learners study abroad.",
+            "L2",
+        ),
+        ("Among these, the two scale model (TSM) is common. The TSM uses the wave spectrum.", "TSM"),
+    ],
+)
+def test_an_acronym_defined_by_lower_case_words_is_a_term(text, absent):
+    assert absent not in kinds_of(text)
+
+
+def test_an_acronym_defined_by_a_name_stays_an_organization():
+    text = "The European Space Agency (ESA) launched a satellite. ESA said the launch went well."
+    a = analyze(Document("x.txt", text), summary=False)
+    assert by_name(a, "ESA").kind == "organization"
+    assert by_name(a, "European Space Agency") is by_name(a, "ESA")

@@ -53,10 +53,11 @@ def mentions(analysis: Analysis) -> list[Candidate]:
     text = analysis.text
     sentences, raw, lower = _raw_candidates(analysis)
     rules = _classified(text, list(raw), lower)
+    terms = defined_terms(text)
     typed = [
         c
         for c in tagger.apply(sentences, rules, lower)
-        if not _case_party(text, c) and not _common_head(text, c) and not _requirement(c)
+        if not _case_party(text, c) and not _common_head(text, c) and not _requirement(c) and c.key not in terms
     ]
     _mark_definitions(typed, text)
     tables = {s.index for s in sentences if s.table}  # 'Willem II Tilburg 2': a team in a results table
@@ -160,7 +161,38 @@ def _raw_candidates(analysis: Analysis) -> tuple[list[Sentence], list[Candidate]
 
 
 def _classified(text: str, cands: list[Candidate], lower: set[str]) -> list[Candidate]:
-    return [c for c in kinds.classify(cands, lower) if not _case_party(text, c)]
+    terms = defined_terms(text)
+    return [c for c in kinds.classify(cands, lower) if not _case_party(text, c) and c.key not in terms]
+
+
+# 'sea surface salinity (SSS)', 'second language (L2)': an acronym right after lower-case words.
+_DEFINITION = re.compile(r"((?:\b[a-z][\w-]*[ \t/]+){1,8})\(\s*([A-Z][A-Z0-9]*[a-z]?)\s*\)")
+
+
+def defined_terms(text: str) -> set[str]:
+    """Acronyms the text defines as short for a lower-case phrase: terms of a field, not names."""
+    out = set()
+    for m in _DEFINITION.finditer(text):
+        acronym = m.group(2)
+        if len(acronym) > 1 and _abbreviates(re.split(r"[\s/-]+", m.group(1).strip()), acronym):
+            out.add(gz.word_key(acronym))
+    return out
+
+
+def _abbreviates(words: list[str], acronym: str) -> bool:
+    """The acronym's capitals are the initials of the last words, in order ('two scale model')."""
+    letters = [ch.lower() for ch in acronym if ch.isupper()]
+    initials = [w[0] for w in words if w]
+    if not initials or initials[-1] != letters[-1]:
+        return False
+    n = len(initials) - 1
+    for letter in reversed(letters[:-1]):
+        while n > 0 and initials[n - 1] != letter:
+            n -= 1
+        if n == 0:
+            return False
+        n -= 1
+    return True
 
 
 CASE_MARK = re.compile(r"\s+v(?:s)?\.\s+")
