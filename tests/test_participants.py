@@ -592,3 +592,14 @@ def test_an_acronym_defined_by_a_name_stays_an_organization():
     a = analyze(Document("x.txt", text), summary=False)
     assert by_name(a, "ESA").kind == "organization"
     assert by_name(a, "European Space Agency") is by_name(a, "ESA")
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("The plan is called Kenya Vision 2030 and it is ambitious.", "Kenya"),
+        ("They signed the Jordan Vision Report last year.", "Jordan"),
+    ],
+)
+def test_a_country_inside_a_dropped_name_is_a_place_even_when_it_is_a_first_name(text, place):
+    assert kinds_of(text).get(place) == "place"

@@ -84,7 +84,7 @@ def _with_inner_places(cands: list[Candidate], raw: list[Candidate], nested: boo
     for c in raw:
         if _loose_run(c) and not _overlaps(taken, starts, c):
             # 'Dear Mary', 'Now Mary': a given name in a loose run is no place, whatever the lists say
-            out.extend(p for p in inner_places(c) if p.key not in gz.first_names())
+            out.extend(p for p in inner_places(c) if not _given_name(p.key))
     return sorted(out, key=lambda c: c.start) if len(out) > len(cands) else out
 
 
@@ -92,7 +92,12 @@ def _loose_run(c: Candidate) -> bool:
     """A run of capitalised words no participant took, not shaped like a person's name."""
     if len(c.tokens) < 2 or c.shouting or c.kind is not None:
         return False
-    return c.tokens[0].key not in gz.first_names()  # 'Maria Bitar' is a person, whoever missed her
+    return not _given_name(c.tokens[0].key)  # 'Maria Bitar' is a person, whoever missed her
+
+
+def _given_name(key: str) -> bool:
+    """A first name that names no country: 'Mary', but not 'Kenya' of 'Kenya Vision 2030'."""
+    return key in gz.first_names() and key not in gz.countries()
 
 
 def _overlaps(taken: list[tuple[int, int]], starts: list[int], c: Candidate) -> bool:
