@@ -603,3 +603,8 @@ def test_an_acronym_defined_by_a_name_stays_an_organization():
 )
 def test_a_country_inside_a_dropped_name_is_a_place_even_when_it_is_a_first_name(text, place):
     assert kinds_of(text).get(place) == "place"
+
+
+def test_god_is_a_person_as_gum_counts_him():
+    text = "They do not believe that God exists. Many believe in God and pray every day."
+    assert kinds_of(text).get("God") == "person"

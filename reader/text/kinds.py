@@ -165,6 +165,13 @@ def _not_a_name(c: Candidate, keys: list[str]) -> Verdict | None:
     return None
 
 
+DEITIES = frozenset({"god", "allah", "yahweh", "jehovah"})
+
+
+def _deity(c: Candidate, keys: list[str]) -> Verdict | None:
+    return ("person", SURE) if c.key in DEITIES else None  # 'believe in God': GUM counts God a person
+
+
 def _known_organization(c: Candidate, keys: list[str]) -> Verdict | None:
     return ("organization", SURE) if c.key in wordlist("organizations") else None
 
@@ -229,6 +236,7 @@ def _name_words(c: Candidate, keys: list[str]) -> Verdict | None:
 
 # What a candidate is on its own: the first rule that answers decides.
 LOCAL_RULES = (
+    _deity,
     _not_a_name,
     _known_organization,
     _acronym_not_place,
