@@ -608,3 +608,30 @@ def test_a_country_inside_a_dropped_name_is_a_place_even_when_it_is_a_first_name
 def test_god_is_a_person_as_gum_counts_him():
     text = "They do not believe that God exists. Many believe in God and pray every day."
     assert kinds_of(text).get("God") == "person"
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("We walked down King Street to the harbour and back.", "King Street", "place"),
+        ("The old Imam Mosque stands on the square. Pilgrims visit the Imam Mosque daily.", "Imam Mosque", "place"),
+    ],
+)
+def test_a_title_before_a_place_head_is_part_of_the_place(text, name, kind):
+    found = kinds_of(text)
+    assert found.get(name) == kind
+    assert "Street" not in found and "Mosque" not in found
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("We went to the Food and Drink Festival in town. The festival was busy.", "Food and Drink Festival"),
+        ("He read about the Napoleonic Wars all winter.", "Napoleonic Wars"),
+        ("WHEREAS, a body of men has met; NOW, THEREFORE, we do hereby order it dissolved.", "WHEREAS"),
+        ("WHEREAS, a body of men has met; NOW, THEREFORE, we do hereby order it dissolved.", "THEREFORE"),
+        ("She stayed in the hospital. Along with her books she took a lamp.", "Along"),
+    ],
+)
+def test_events_and_connectives_are_not_participants(text, absent):
+    assert absent not in kinds_of(text)

@@ -329,8 +329,9 @@ def _is_title(part: list[tuple[int, Token]], n: int) -> bool:
     if t.key not in wordlist("titles"):
         return False
     nxt = part[n + 1][1] if n + 1 < len(part) else None
-    # "General Assembly", "General Motors": a title word before an organization head is a name.
-    return nxt is None or nxt.key not in wordlist("org_words")
+    # "General Assembly", "Imam Mosque", "King Street": a title word before an organization's or
+    # a place's head word is part of the name.
+    return nxt is None or nxt.key not in wordlist("org_words") and nxt.key not in PLACE_HEADS
 
 
 def _trim(
