@@ -635,3 +635,9 @@ def test_a_title_before_a_place_head_is_part_of_the_place(text, name, kind):
 )
 def test_events_and_connectives_are_not_participants(text, absent):
     assert absent not in kinds_of(text)
+
+
+def test_the_article_before_a_name_is_not_part_of_it():
+    a = analyze(Document("x.txt", "She was featured in articles by The New York Times and others."), summary=False)
+    assert "New York Times" in names(a)
+    assert "The New York Times" not in names(a)

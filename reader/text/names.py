@@ -341,8 +341,8 @@ def _trim(
     pieces = [(part, [])] if shouting else _split_titles(part)
     out = []
     for piece, titles in pieces:
-        if piece and piece[0][0] == first and _opens_sentence(piece[0][1]):
-            piece = piece[1:]
+        if piece and (piece[0][0] == first and _opens_sentence(piece[0][1]) or piece[0][1].key == "the"):
+            piece = piece[1:]  # 'by The New York Times': the article is not part of the name
             while piece and not piece[0][1].capital:
                 piece = piece[1:]
         if not piece:
