@@ -641,3 +641,15 @@ def test_the_article_before_a_name_is_not_part_of_it():
     a = analyze(Document("x.txt", "She was featured in articles by The New York Times and others."), summary=False)
     assert "New York Times" in names(a)
     assert "The New York Times" not in names(a)
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("He was drafted by the Pittsburgh Pirates in 2009.", "Pittsburgh Pirates", "organization"),
+        ("Then he joined the New York Mets as a pitcher.", "New York Mets", "organization"),
+        ("We took a boat to see Niagara Falls at dawn.", "Niagara Falls", "place"),
+    ],
+)
+def test_a_city_and_a_plural_nickname_name_a_team(text, name, kind):
+    assert kinds_of(text).get(name) == kind

@@ -206,6 +206,29 @@ def _organization_words(c: Candidate, keys: list[str]) -> Verdict | None:
     return None
 
 
+# Plural words that end a place's own name, not a team's: "Niagara Falls", "Washington Heights".
+PLACE_PLURALS = frozenset(
+    {"falls", "heights", "springs", "hills", "woods", "fields", "lakes", "highlands", "plains", "rapids", "sands"}
+)
+
+
+def _team_name(c: Candidate, keys: list[str]) -> Verdict | None:
+    """'Pittsburgh Pirates', 'New York Mets': a city or state and a plural nickname name a club."""
+    n = next((n for n in (3, 2, 1) if n < len(keys) and _city_or_region(" ".join(keys[:n]))), 0)
+    if not n or len(keys) - n > 2:
+        return None
+    last = keys[-1]
+    if not last.endswith("s") or last.endswith("ss") or last in PLACE_PLURALS or last in PLACE_HEADS:
+        return None
+    if any(_is_initial(t) or _is_acronym(t.text) or gz.is_demonym(t.text) for t in c.tokens[n:]):
+        return None
+    return "organization", SURE
+
+
+def _city_or_region(key: str) -> bool:
+    return key in gz.cities() or key in gz.regions()
+
+
 def _place_prefix(c: Candidate, keys: list[str]) -> Verdict | None:
     return ("place", SURE) if keys[0] in PLACE_PREFIXES and len(keys) > 1 else None  # "Lake Merritt", "Mt. Talau"
 
@@ -243,6 +266,7 @@ LOCAL_RULES = (
     _region_or_team,
     _city_or_team,
     _organization_words,
+    _team_name,
     _place_prefix,
     _person_name_shape,
     _place_head,
