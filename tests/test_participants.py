@@ -653,3 +653,16 @@ def test_the_article_before_a_name_is_not_part_of_it():
 )
 def test_a_city_and_a_plural_nickname_name_a_team(text, name, kind):
     assert kinds_of(text).get(name) == kind
+
+
+def test_a_given_name_after_at_or_from_is_a_person():
+    text = (
+        "My mother looked at me and then at Renata, who was smiling. "
+        "Her gaze swung from Renata to me. I never dream about Renata."
+    )
+    assert kinds_of(text).get("Renata") == "person"
+
+
+def test_america_alone_is_a_place():
+    text = "Few politicians anywhere in America would tolerate it. Can the rest of America do the same?"
+    assert kinds_of(text).get("America") == "place"

@@ -558,6 +558,13 @@ def _shouted_place(key: str, c: Candidate, end: int) -> str | None:
 POSSESSIVE = frozenset({"s", "'s", "’s"})
 
 
+# Before a given name these point at a person as often as at a place: 'looked at Renata', 'a letter from Renata'.
+PERSON_OR_PLACE = frozenset({"at", "from", "towards", "toward"})
+
+
 def _in_place(c: Candidate) -> bool:
-    """'in Coron', but not 'in Maggie's presence' (nor 'in Maggie s' where the apostrophe was lost)."""
-    return c.before in PLACE_CONTEXT and c.after not in POSSESSIVE
+    """'in Coron', but not 'in Maggie's presence' (nor 'in Maggie s' where the apostrophe was lost),
+    nor 'at Renata' when Renata is a given name and no place's."""
+    if c.before not in PLACE_CONTEXT or c.after in POSSESSIVE:
+        return False
+    return not (c.before in PERSON_OR_PLACE and c.key in gz.first_names() and not _any_place(c.key))
