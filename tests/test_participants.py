@@ -666,3 +666,28 @@ def test_a_given_name_after_at_or_from_is_a_person():
 def test_america_alone_is_a_place():
     text = "Few politicians anywhere in America would tolerate it. Can the rest of America do the same?"
     assert kinds_of(text).get("America") == "place"
+
+
+def test_a_name_used_as_a_subject_stays_a_name_beside_a_kind_noun():
+    text = "Luther wrote to Erasmus in 1524. We read the Luther book last year. Luther was angry."
+    a = analyze(Document("x.txt", text), summary=False)
+    assert by_name(a, "Luther").kind == "person"
+    assert len(by_name(a, "Luther").mentions) == 3
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("The Costa Ricans have shown the way. We thank the Costa Ricans for their work.", "Costa Ricans"),
+        ("We thank the New Zealanders for their help.", "New Zealanders"),
+        ("The server answers 500 Internal Server Error when it fails. A Server Error means a fault.", "Server Error"),
+        ("In 2009 he starred in Daylight Robbery, a British drama.", "Daylight Robbery"),
+        ("He appeared in the film Donkey Punch in 2008.", "Donkey Punch"),
+    ],
+)
+def test_groups_status_phrases_and_films_are_not_people(text, absent):
+    assert absent not in kinds_of(text)
+
+
+def test_a_theatre_is_a_place_not_a_person():
+    assert kinds_of("He played a season at the Bush Theatre in London.").get("Bush Theatre") == "place"

@@ -158,7 +158,7 @@ Verdict = tuple[str | None, int]
 
 
 def _not_a_name(c: Candidate, keys: list[str]) -> Verdict | None:
-    if not _org_head(keys) and (any(k in wordlist("not_names") for k in keys) or gz.is_demonym(c.tokens[-1].text)):
+    if not _org_head(keys) and (any(k in wordlist("not_names") for k in keys) or people_of(c)):
         return "drop", SURE
     if len(keys) > 1 and len(keys[-1]) == 1:  # "Group C"
         return "drop", SURE
@@ -170,6 +170,16 @@ DEITIES = frozenset({"god", "allah", "yahweh", "jehovah"})
 
 def _deity(c: Candidate, keys: list[str]) -> Verdict | None:
     return ("person", SURE) if c.key in DEITIES else None  # 'believe in God': GUM counts God a person
+
+
+def people_of(c: Candidate) -> bool:
+    """'Ugandans', 'Costa Ricans', 'New Zealanders': the people of a country, a group and no one."""
+    if gz.is_demonym(c.tokens[-1].text):
+        return True
+    key = c.key
+    if len(c.tokens) < 2 or not key.endswith("s"):
+        return False
+    return any(key.endswith(end) and key[: -len(end)] in gz.countries() for end in ("ns", "ers", "s"))
 
 
 def _known_organization(c: Candidate, keys: list[str]) -> Verdict | None:
@@ -293,16 +303,22 @@ def _person_evidence(cands: list[Candidate]) -> dict[str, list[int]]:
     speech = wordlist("cue_verbs") | wordlist("person_verbs") | wordlist("speech_verbs")
     out: dict[str, list[int]] = {}
     for c in cands:
-        counts = out.setdefault(c.key, [0, 0, 0, 0])
+        counts = out.setdefault(c.key, [0, 0, 0, 0, 0])
         if c.before == "the" and c.before2 in speech:
             counts[3] += 1  # "said the Voice", "cried the Invisible Man": fiction names a character so
-        if c.before in wordlist("kind_nouns") or c.after in wordlist("kind_nouns"):
-            counts[2] += 1
+        if c.before in wordlist("kind_nouns") or c.before == "in" and c.before2 in WORK_VERBS:
+            counts[2] += 1  # "the shuttle Atlantis", "starred in Daylight Robbery"
+        elif c.after in wordlist("kind_nouns"):
+            counts[4] += 1  # "the Eegimaa language", but also "the Luther book"
         if c.after in speech or c.before in wordlist("cue_verbs") or _person_titled(c) or _cited(c):
             counts[0] += 1
         if _in_place(c):
             counts[1] += 1
     return out
+
+
+# Verbs before "in" and a work: "starred in Daylight Robbery", "appeared in Gilmore Girls".
+WORK_VERBS = frozenset({"starred", "appeared", "featured", "cast", "starring", "appearing", "appears", "stars"})
 
 
 SPEAKS = 3  # "said the Voice" this often makes "Voice" a character
@@ -323,11 +339,11 @@ def _use_document_evidence(cands: list[Candidate], verdicts: list[Verdict], lowe
     inside = {c.key for c in cands if not c.initial}
     named = {c.key for c in cands if c.before == "the" or c.after in wordlist("cue_verbs")}
     for n, c in enumerate(cands):
-        person, place, thing, speaks = evidence[c.key]
+        person, place, thing, speaks, modifies = evidence[c.key]
         if speaks >= SPEAKS and verdicts[n][1] < SURE and place == 0:
             verdicts[n] = ("person", SURE)  # the text's own name for a character it lets speak
             continue
-        if thing and thing >= person and not _region(c.key):
+        if (thing >= person and thing or modifies and not person) and not _region(c.key):
             verdicts[n] = ("drop", SURE)  # "the shuttle Atlantis", "the Eegimaa language"
         elif len(c.tokens) > 1 and verdicts[n] == ("person", WEAK) and _common_phrase(c, lower):
             verdicts[n] = ("drop", SURE)  # "Nuclear Weapons", "Promised Land": words the text also writes small

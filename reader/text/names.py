@@ -111,6 +111,9 @@ PLACE_HEADS = frozenset(
         "temple",
         "tower",
         "gardens",
+        "museum",
+        "theatre",
+        "theater",
     }
 )
 OPENERS = frozenset("\"'“‘«([-—–*>")

@@ -57,7 +57,11 @@ def mentions(analysis: Analysis) -> list[Candidate]:
     typed = [
         c
         for c in tagger.apply(sentences, rules, lower)
-        if not _case_party(text, c) and not _common_head(text, c) and not _requirement(c) and c.key not in terms
+        if not _case_party(text, c)
+        and not _common_head(text, c)
+        and not _requirement(c)
+        and c.key not in terms
+        and not kinds.people_of(c)
     ]
     _mark_definitions(typed, text)
     tables = {s.index for s in sentences if s.table}  # 'Willem II Tilburg 2': a team in a results table
