@@ -691,3 +691,25 @@ def test_groups_status_phrases_and_films_are_not_people(text, absent):
 
 def test_a_theatre_is_a_place_not_a_person():
     assert kinds_of("He played a season at the Bush Theatre in London.").get("Bush Theatre") == "place"
+
+
+def test_dear_opens_a_letter_and_is_not_part_of_the_name():
+    found = kinds_of("Dear Friends: This has been a hard year for the valley. Dear John, I write again.")
+    assert "Dear Friends" not in found and "Dear John" not in found
+    assert found.get("John") == "person"
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("So firstly the Sauvignon Blanc, which is for dinner. The Sauvignon Blanc is dry.", "Sauvignon Blanc"),
+        ("I definitely recommend these Adidas Terrex shoes for hiking.", "Adidas Terrex"),
+    ],
+)
+def test_a_name_shaped_thing_after_an_article_is_no_person(text, absent):
+    assert kinds_of(text).get(absent) != "person"
+
+
+def test_a_person_after_an_article_stays_a_person():
+    text = "Then Ugo Mpanda arrived at the hall. The Ugo Mpanda fan club met him."
+    assert kinds_of(text).get("Ugo Mpanda") == "person"

@@ -117,6 +117,7 @@ def classify(cands: list[Candidate], lower: set[str] | frozenset[str] = frozense
     cands = [c for c in cands if c.tokens and not _pronoun(c)]
     verdicts = [_local(c) for c in cands]
     _use_document_evidence(cands, verdicts, lower)
+    _determined_things(cands, verdicts)
     _prefer_surnames(cands, verdicts)
     _follow_teams(cands, verdicts)
     known = _known(cands, verdicts)
@@ -368,6 +369,21 @@ def _use_document_evidence(cands: list[Candidate], verdicts: list[Verdict], lowe
             verdicts[n] = ("person", WEAK)
         elif kind is None and not common and place >= 1 and person == 0 and not c.initial:
             verdicts[n] = ("place", WEAK)  # "in Coron" makes every "Coron" of the document a place
+
+
+DETERMINERS = frozenset({"the", "this", "these", "those", "that", "a", "an", "our", "my", "your", "their"})
+
+
+def _determined_things(cands: list[Candidate], verdicts: list[Verdict]) -> None:
+    """'the Sauvignon Blanc', 'these Adidas Terrex shoes': a name taken for a person only by its shape,
+    that the document puts after an article or 'these' and never uses as a person, names a thing."""
+    evidence = _person_evidence(cands)
+    determined = {c.key for c in cands if c.before in DETERMINERS}
+    for n, c in enumerate(cands):
+        if verdicts[n] != ("person", WEAK) or len(c.tokens) < 2 or c.key not in determined:
+            continue
+        if not evidence[c.key][0] and not any(t.key in gz.first_names() for t in c.tokens):
+            verdicts[n] = ("drop", SURE)
 
 
 def _region(key: str) -> bool:
