@@ -713,3 +713,8 @@ def test_a_name_shaped_thing_after_an_article_is_no_person(text, absent):
 def test_a_person_after_an_article_stays_a_person():
     text = "Then Ugo Mpanda arrived at the hall. The Ugo Mpanda fan club met him."
     assert kinds_of(text).get("Ugo Mpanda") == "person"
+
+
+def test_a_team_nickname_alone_is_the_team():
+    text = "He joined the New York Mets in 2001. The Mets won the next day."
+    assert kinds_of(text).get("Mets") == "organization"

@@ -537,6 +537,8 @@ def _short_forms(c: Candidate, kind: str) -> list[str]:
     keys = [t.key for t in c.tokens]
     if kind == "person" and len(keys) > 1:
         return [keys[-1]]
+    if kind == "organization" and _team_name(c, keys):
+        return [" ".join(keys[-n:]) for n in (1, 2) if n < len(keys) and not _city_or_region(keys[-n])]  # 'Mets'
     if kind == "organization" and len(keys) > 1 and keys[-1] in COMPANY_SUFFIXES:
         first = keys[0]
         if first in wordlist("org_words") or first in wordlist("function_words") or first in gz.places():
