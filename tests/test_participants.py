@@ -718,3 +718,8 @@ def test_a_person_after_an_article_stays_a_person():
 def test_a_team_nickname_alone_is_the_team():
     text = "He joined the New York Mets in 2001. The Mets won the next day."
     assert kinds_of(text).get("Mets") == "organization"
+
+
+def test_a_well_known_company_is_an_organization_even_when_it_announces():
+    text = "Microsoft announced on Friday that the browser will go. Microsoft says it is too old."
+    assert kinds_of(text).get("Microsoft") == "organization"
