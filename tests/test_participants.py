@@ -723,3 +723,9 @@ def test_a_team_nickname_alone_is_the_team():
 def test_a_well_known_company_is_an_organization_even_when_it_announces():
     text = "Microsoft announced on Friday that the browser will go. Microsoft says it is too old."
     assert kinds_of(text).get("Microsoft") == "organization"
+
+
+def test_a_town_before_its_state_is_a_place():
+    found = kinds_of("I live in a quiet house in Eau Gallie, Fla. and my sister lives in Sacramento, Calif., now.")
+    assert found.get("Eau Gallie") == "place"
+    assert found.get("Fla.") == "place" and found.get("Calif.") == "place"

@@ -313,9 +313,16 @@ def _person_evidence(cands: list[Candidate]) -> dict[str, list[int]]:
             counts[4] += 1  # "the Eegimaa language", but also "the Luther book"
         if c.after in speech or c.before in wordlist("cue_verbs") or _person_titled(c) or _cited(c):
             counts[0] += 1
-        if _in_place(c):
+        if _in_place(c) or _before_its_state(c):
             counts[1] += 1
     return out
+
+
+def _before_its_state(c: Candidate) -> bool:
+    """'Eau Gallie, Fla.', 'Coron, Palawan': a name followed by its state or country is a place."""
+    if c.before == "(":  # '(Juventus, Italy)': a club and its country in a sports list
+        return False
+    return c.after == "," and c.after2 in gz.regions() and c.after2 not in gz.first_names()
 
 
 # Verbs before "in" and a work: "starred in Daylight Robbery", "appeared in Gilmore Girls".
@@ -376,10 +383,15 @@ DETERMINERS = frozenset({"the", "this", "these", "those", "that", "a", "an", "ou
 
 def _determined_things(cands: list[Candidate], verdicts: list[Verdict]) -> None:
     """'the Sauvignon Blanc', 'these Adidas Terrex shoes': a name taken for a person only by its shape,
-    that the document puts after an article or 'these' and never uses as a person, names a thing."""
+    that the document puts after an article or 'these' and never uses as a person, names a thing;
+    one it uses as a place ('Eau Gallie, Fla.', 'in Eau Gallie') is a place."""
     evidence = _person_evidence(cands)
     determined = {c.key for c in cands if c.before in DETERMINERS}
     for n, c in enumerate(cands):
+        person, place = evidence[c.key][:2]
+        if verdicts[n] == ("person", WEAK) and place and not person:
+            verdicts[n] = ("place", WEAK)  # 'Eau Gallie, Fla.': shaped like a person's name, used as a place
+            continue
         if verdicts[n] != ("person", WEAK) or len(c.tokens) < 2 or c.key not in determined:
             continue
         if not evidence[c.key][0] and not any(t.key in gz.first_names() for t in c.tokens):
