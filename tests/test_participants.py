@@ -729,3 +729,14 @@ def test_a_town_before_its_state_is_a_place():
     found = kinds_of("I live in a quiet house in Eau Gallie, Fla. and my sister lives in Sacramento, Calif., now.")
     assert found.get("Eau Gallie") == "place"
     assert found.get("Fla.") == "place" and found.get("Calif.") == "place"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("We walked along Chaharbagh Boulevard in the evening.", "Chaharbagh Boulevard"),
+        ("The Cathedral stands on the Main Plaza near the market.", "Main Plaza"),
+    ],
+)
+def test_boulevards_and_plazas_are_places(text, name):
+    assert kinds_of(text).get(name) == "place"

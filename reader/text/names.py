@@ -115,6 +115,9 @@ PLACE_HEADS = frozenset(
         "museum",
         "theatre",
         "theater",
+        "boulevard",
+        "plaza",
+        "highway",
     }
 )
 OPENERS = frozenset("\"'“‘«([-—–*>")
