@@ -566,3 +566,177 @@ def test_specification_keywords_in_capitals_name_nobody():
     )
     names = {p.name for p in analyze(Document("x.txt", text), summary=False).participants}
     assert not any(w in name for name in names for w in ("SHOULD", "NOT", "MUST"))
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        (
+            "We measured sea surface salinity (SSS) from space. Maps of SSS were made near the coast. "
+            "The SSS maps agreed with ship data.",
+            "SSS",
+        ),
+        (
+            "Research on adult-learned second language (L2) is growing. Many L2 learners study abroad.",
+            "L2",
+        ),
+        ("Among these, the two scale model (TSM) is common. The TSM uses the wave spectrum.", "TSM"),
+    ],
+)
+def test_an_acronym_defined_by_lower_case_words_is_a_term(text, absent):
+    assert absent not in kinds_of(text)
+
+
+def test_an_acronym_defined_by_a_name_stays_an_organization():
+    text = "The European Space Agency (ESA) launched a satellite. ESA said the launch went well."
+    a = analyze(Document("x.txt", text), summary=False)
+    assert by_name(a, "ESA").kind == "organization"
+    assert by_name(a, "European Space Agency") is by_name(a, "ESA")
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("The plan is called Kenya Vision 2030 and it is ambitious.", "Kenya"),
+        ("They signed the Jordan Vision Report last year.", "Jordan"),
+    ],
+)
+def test_a_country_inside_a_dropped_name_is_a_place_even_when_it_is_a_first_name(text, place):
+    assert kinds_of(text).get(place) == "place"
+
+
+def test_god_is_a_person_as_gum_counts_him():
+    text = "They do not believe that God exists. Many believe in God and pray every day."
+    assert kinds_of(text).get("God") == "person"
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("We walked down King Street to the harbour and back.", "King Street", "place"),
+        ("The old Imam Mosque stands on the square. Pilgrims visit the Imam Mosque daily.", "Imam Mosque", "place"),
+    ],
+)
+def test_a_title_before_a_place_head_is_part_of_the_place(text, name, kind):
+    found = kinds_of(text)
+    assert found.get(name) == kind
+    assert "Street" not in found and "Mosque" not in found
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("We went to the Food and Drink Festival in town. The festival was busy.", "Food and Drink Festival"),
+        ("He read about the Napoleonic Wars all winter.", "Napoleonic Wars"),
+        ("WHEREAS, a body of men has met; NOW, THEREFORE, we do hereby order it dissolved.", "WHEREAS"),
+        ("WHEREAS, a body of men has met; NOW, THEREFORE, we do hereby order it dissolved.", "THEREFORE"),
+        ("She stayed in the hospital. Along with her books she took a lamp.", "Along"),
+    ],
+)
+def test_events_and_connectives_are_not_participants(text, absent):
+    assert absent not in kinds_of(text)
+
+
+def test_the_article_before_a_name_is_not_part_of_it():
+    a = analyze(Document("x.txt", "She was featured in articles by The New York Times and others."), summary=False)
+    assert "New York Times" in names(a)
+    assert "The New York Times" not in names(a)
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("He was drafted by the Pittsburgh Pirates in 2009.", "Pittsburgh Pirates", "organization"),
+        ("Then he joined the New York Mets as a pitcher.", "New York Mets", "organization"),
+        ("We took a boat to see Niagara Falls at dawn.", "Niagara Falls", "place"),
+    ],
+)
+def test_a_city_and_a_plural_nickname_name_a_team(text, name, kind):
+    assert kinds_of(text).get(name) == kind
+
+
+def test_a_given_name_after_at_or_from_is_a_person():
+    text = (
+        "My mother looked at me and then at Renata, who was smiling. "
+        "Her gaze swung from Renata to me. I never dream about Renata."
+    )
+    assert kinds_of(text).get("Renata") == "person"
+
+
+def test_america_alone_is_a_place():
+    text = "Few politicians anywhere in America would tolerate it. Can the rest of America do the same?"
+    assert kinds_of(text).get("America") == "place"
+
+
+def test_a_name_used_as_a_subject_stays_a_name_beside_a_kind_noun():
+    text = "Luther wrote to Erasmus in 1524. We read the Luther book last year. Luther was angry."
+    a = analyze(Document("x.txt", text), summary=False)
+    assert by_name(a, "Luther").kind == "person"
+    assert len(by_name(a, "Luther").mentions) == 3
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("The Costa Ricans have shown the way. We thank the Costa Ricans for their work.", "Costa Ricans"),
+        ("We thank the New Zealanders for their help.", "New Zealanders"),
+        ("The server answers 500 Internal Server Error when it fails. A Server Error means a fault.", "Server Error"),
+        ("In 2009 he starred in Daylight Robbery, a British drama.", "Daylight Robbery"),
+        ("He appeared in the film Donkey Punch in 2008.", "Donkey Punch"),
+    ],
+)
+def test_groups_status_phrases_and_films_are_not_people(text, absent):
+    assert absent not in kinds_of(text)
+
+
+def test_a_theatre_is_a_place_not_a_person():
+    assert kinds_of("He played a season at the Bush Theatre in London.").get("Bush Theatre") == "place"
+
+
+def test_dear_opens_a_letter_and_is_not_part_of_the_name():
+    found = kinds_of("Dear Friends: This has been a hard year for the valley. Dear John, I write again.")
+    assert "Dear Friends" not in found and "Dear John" not in found
+    assert found.get("John") == "person"
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("So firstly the Sauvignon Blanc, which is for dinner. The Sauvignon Blanc is dry.", "Sauvignon Blanc"),
+        ("I definitely recommend these Adidas Terrex shoes for hiking.", "Adidas Terrex"),
+    ],
+)
+def test_a_name_shaped_thing_after_an_article_is_no_person(text, absent):
+    assert kinds_of(text).get(absent) != "person"
+
+
+def test_a_person_after_an_article_stays_a_person():
+    text = "Then Ugo Mpanda arrived at the hall. The Ugo Mpanda fan club met him."
+    assert kinds_of(text).get("Ugo Mpanda") == "person"
+
+
+def test_a_team_nickname_alone_is_the_team():
+    text = "He joined the New York Mets in 2001. The Mets won the next day."
+    assert kinds_of(text).get("Mets") == "organization"
+
+
+def test_a_well_known_company_is_an_organization_even_when_it_announces():
+    text = "Microsoft announced on Friday that the browser will go. Microsoft says it is too old."
+    assert kinds_of(text).get("Microsoft") == "organization"
+
+
+def test_a_town_before_its_state_is_a_place():
+    found = kinds_of("I live in a quiet house in Eau Gallie, Fla. and my sister lives in Sacramento, Calif., now.")
+    assert found.get("Eau Gallie") == "place"
+    assert found.get("Fla.") == "place" and found.get("Calif.") == "place"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("We walked along Chaharbagh Boulevard in the evening.", "Chaharbagh Boulevard"),
+        ("The Cathedral stands on the Main Plaza near the market.", "Main Plaza"),
+    ],
+)
+def test_boulevards_and_plazas_are_places(text, name):
+    assert kinds_of(text).get(name) == "place"

@@ -117,6 +117,7 @@ def classify(cands: list[Candidate], lower: set[str] | frozenset[str] = frozense
     cands = [c for c in cands if c.tokens and not _pronoun(c)]
     verdicts = [_local(c) for c in cands]
     _use_document_evidence(cands, verdicts, lower)
+    _determined_things(cands, verdicts)
     _prefer_surnames(cands, verdicts)
     _follow_teams(cands, verdicts)
     known = _known(cands, verdicts)
@@ -158,11 +159,28 @@ Verdict = tuple[str | None, int]
 
 
 def _not_a_name(c: Candidate, keys: list[str]) -> Verdict | None:
-    if not _org_head(keys) and (any(k in wordlist("not_names") for k in keys) or gz.is_demonym(c.tokens[-1].text)):
+    if not _org_head(keys) and (any(k in wordlist("not_names") for k in keys) or people_of(c)):
         return "drop", SURE
     if len(keys) > 1 and len(keys[-1]) == 1:  # "Group C"
         return "drop", SURE
     return None
+
+
+DEITIES = frozenset({"god", "allah", "yahweh", "jehovah"})
+
+
+def _deity(c: Candidate, keys: list[str]) -> Verdict | None:
+    return ("person", SURE) if c.key in DEITIES else None  # 'believe in God': GUM counts God a person
+
+
+def people_of(c: Candidate) -> bool:
+    """'Ugandans', 'Costa Ricans', 'New Zealanders': the people of a country, a group and no one."""
+    if gz.is_demonym(c.tokens[-1].text):
+        return True
+    key = c.key
+    if len(c.tokens) < 2 or not key.endswith("s"):
+        return False
+    return any(key.endswith(end) and key[: -len(end)] in gz.countries() for end in ("ns", "ers", "s"))
 
 
 def _known_organization(c: Candidate, keys: list[str]) -> Verdict | None:
@@ -199,6 +217,29 @@ def _organization_words(c: Candidate, keys: list[str]) -> Verdict | None:
     return None
 
 
+# Plural words that end a place's own name, not a team's: "Niagara Falls", "Washington Heights".
+PLACE_PLURALS = frozenset(
+    {"falls", "heights", "springs", "hills", "woods", "fields", "lakes", "highlands", "plains", "rapids", "sands"}
+)
+
+
+def _team_name(c: Candidate, keys: list[str]) -> Verdict | None:
+    """'Pittsburgh Pirates', 'New York Mets': a city or state and a plural nickname name a club."""
+    n = next((n for n in (3, 2, 1) if n < len(keys) and _city_or_region(" ".join(keys[:n]))), 0)
+    if not n or len(keys) - n > 2:
+        return None
+    last = keys[-1]
+    if not last.endswith("s") or last.endswith("ss") or last in PLACE_PLURALS or last in PLACE_HEADS:
+        return None
+    if any(_is_initial(t) or _is_acronym(t.text) or gz.is_demonym(t.text) for t in c.tokens[n:]):
+        return None
+    return "organization", SURE
+
+
+def _city_or_region(key: str) -> bool:
+    return key in gz.cities() or key in gz.regions()
+
+
 def _place_prefix(c: Candidate, keys: list[str]) -> Verdict | None:
     return ("place", SURE) if keys[0] in PLACE_PREFIXES and len(keys) > 1 else None  # "Lake Merritt", "Mt. Talau"
 
@@ -229,12 +270,14 @@ def _name_words(c: Candidate, keys: list[str]) -> Verdict | None:
 
 # What a candidate is on its own: the first rule that answers decides.
 LOCAL_RULES = (
+    _deity,
     _not_a_name,
     _known_organization,
     _acronym_not_place,
     _region_or_team,
     _city_or_team,
     _organization_words,
+    _team_name,
     _place_prefix,
     _person_name_shape,
     _place_head,
@@ -261,16 +304,29 @@ def _person_evidence(cands: list[Candidate]) -> dict[str, list[int]]:
     speech = wordlist("cue_verbs") | wordlist("person_verbs") | wordlist("speech_verbs")
     out: dict[str, list[int]] = {}
     for c in cands:
-        counts = out.setdefault(c.key, [0, 0, 0, 0])
+        counts = out.setdefault(c.key, [0, 0, 0, 0, 0])
         if c.before == "the" and c.before2 in speech:
             counts[3] += 1  # "said the Voice", "cried the Invisible Man": fiction names a character so
-        if c.before in wordlist("kind_nouns") or c.after in wordlist("kind_nouns"):
-            counts[2] += 1
+        if c.before in wordlist("kind_nouns") or c.before == "in" and c.before2 in WORK_VERBS:
+            counts[2] += 1  # "the shuttle Atlantis", "starred in Daylight Robbery"
+        elif c.after in wordlist("kind_nouns"):
+            counts[4] += 1  # "the Eegimaa language", but also "the Luther book"
         if c.after in speech or c.before in wordlist("cue_verbs") or _person_titled(c) or _cited(c):
             counts[0] += 1
-        if _in_place(c):
+        if _in_place(c) or _before_its_state(c):
             counts[1] += 1
     return out
+
+
+def _before_its_state(c: Candidate) -> bool:
+    """'Eau Gallie, Fla.', 'Coron, Palawan': a name followed by its state or country is a place."""
+    if c.before == "(":  # '(Juventus, Italy)': a club and its country in a sports list
+        return False
+    return c.after == "," and c.after2 in gz.regions() and c.after2 not in gz.first_names()
+
+
+# Verbs before "in" and a work: "starred in Daylight Robbery", "appeared in Gilmore Girls".
+WORK_VERBS = frozenset({"starred", "appeared", "featured", "cast", "starring", "appearing", "appears", "stars"})
 
 
 SPEAKS = 3  # "said the Voice" this often makes "Voice" a character
@@ -291,11 +347,11 @@ def _use_document_evidence(cands: list[Candidate], verdicts: list[Verdict], lowe
     inside = {c.key for c in cands if not c.initial}
     named = {c.key for c in cands if c.before == "the" or c.after in wordlist("cue_verbs")}
     for n, c in enumerate(cands):
-        person, place, thing, speaks = evidence[c.key]
+        person, place, thing, speaks, modifies = evidence[c.key]
         if speaks >= SPEAKS and verdicts[n][1] < SURE and place == 0:
             verdicts[n] = ("person", SURE)  # the text's own name for a character it lets speak
             continue
-        if thing and thing >= person and not _region(c.key):
+        if (thing >= person and thing or modifies and not person) and not _region(c.key):
             verdicts[n] = ("drop", SURE)  # "the shuttle Atlantis", "the Eegimaa language"
         elif len(c.tokens) > 1 and verdicts[n] == ("person", WEAK) and _common_phrase(c, lower):
             verdicts[n] = ("drop", SURE)  # "Nuclear Weapons", "Promised Land": words the text also writes small
@@ -320,6 +376,26 @@ def _use_document_evidence(cands: list[Candidate], verdicts: list[Verdict], lowe
             verdicts[n] = ("person", WEAK)
         elif kind is None and not common and place >= 1 and person == 0 and not c.initial:
             verdicts[n] = ("place", WEAK)  # "in Coron" makes every "Coron" of the document a place
+
+
+DETERMINERS = frozenset({"the", "this", "these", "those", "that", "a", "an", "our", "my", "your", "their"})
+
+
+def _determined_things(cands: list[Candidate], verdicts: list[Verdict]) -> None:
+    """'the Sauvignon Blanc', 'these Adidas Terrex shoes': a name taken for a person only by its shape,
+    that the document puts after an article or 'these' and never uses as a person, names a thing;
+    one it uses as a place ('Eau Gallie, Fla.', 'in Eau Gallie') is a place."""
+    evidence = _person_evidence(cands)
+    determined = {c.key for c in cands if c.before in DETERMINERS}
+    for n, c in enumerate(cands):
+        person, place = evidence[c.key][:2]
+        if verdicts[n] == ("person", WEAK) and place and not person:
+            verdicts[n] = ("place", WEAK)  # 'Eau Gallie, Fla.': shaped like a person's name, used as a place
+            continue
+        if verdicts[n] != ("person", WEAK) or len(c.tokens) < 2 or c.key not in determined:
+            continue
+        if not evidence[c.key][0] and not any(t.key in gz.first_names() for t in c.tokens):
+            verdicts[n] = ("drop", SURE)
 
 
 def _region(key: str) -> bool:
@@ -473,6 +549,8 @@ def _short_forms(c: Candidate, kind: str) -> list[str]:
     keys = [t.key for t in c.tokens]
     if kind == "person" and len(keys) > 1:
         return [keys[-1]]
+    if kind == "organization" and _team_name(c, keys):
+        return [" ".join(keys[-n:]) for n in (1, 2) if n < len(keys) and not _city_or_region(keys[-n])]  # 'Mets'
     if kind == "organization" and len(keys) > 1 and keys[-1] in COMPANY_SUFFIXES:
         first = keys[0]
         if first in wordlist("org_words") or first in wordlist("function_words") or first in gz.places():
@@ -526,6 +604,13 @@ def _shouted_place(key: str, c: Candidate, end: int) -> str | None:
 POSSESSIVE = frozenset({"s", "'s", "’s"})
 
 
+# Before a given name these point at a person as often as at a place: 'looked at Renata', 'a letter from Renata'.
+PERSON_OR_PLACE = frozenset({"at", "from", "towards", "toward"})
+
+
 def _in_place(c: Candidate) -> bool:
-    """'in Coron', but not 'in Maggie's presence' (nor 'in Maggie s' where the apostrophe was lost)."""
-    return c.before in PLACE_CONTEXT and c.after not in POSSESSIVE
+    """'in Coron', but not 'in Maggie's presence' (nor 'in Maggie s' where the apostrophe was lost),
+    nor 'at Renata' when Renata is a given name and no place's."""
+    if c.before not in PLACE_CONTEXT or c.after in POSSESSIVE:
+        return False
+    return not (c.before in PERSON_OR_PLACE and c.key in gz.first_names() and not _any_place(c.key))

@@ -18,6 +18,7 @@ from reader.text.tokens import words as wordlist
 TOKEN = re.compile(
     r"(?:[A-Z][a-z]?\.){2,}(?![a-z])"  # U.S., U.N.
     r"|(?:Mrs|Mr|Ms|Dr|Gen|Sen|Rep|Gov|Col|Capt|Lt|Sgt|Prof|Rev|Maj|Adm|St|Mt|Ft|Jr|Sr|Inc|Corp|Ltd|Bros)\.(?=\s|$)"
+    r"|(?:Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Kan|Mich|Minn|Mont|Neb|Nev|Okla|Tenn|Wis|Wyo)\.(?=[\s,]|$)"  # US states
     r"|[A-Z][a-z]?\.(?=\s?[A-Z])"  # initials: N. Gherman, Sh.Mirziyoyev, Mr. Smith
     r"|\w+(?:[-&]\w+|['’](?![sS]\b)\w+)*"
     r"|['’][sS]\b"
@@ -111,6 +112,12 @@ PLACE_HEADS = frozenset(
         "temple",
         "tower",
         "gardens",
+        "museum",
+        "theatre",
+        "theater",
+        "boulevard",
+        "plaza",
+        "highway",
     }
 )
 OPENERS = frozenset("\"'“‘«([-—–*>")
@@ -329,8 +336,9 @@ def _is_title(part: list[tuple[int, Token]], n: int) -> bool:
     if t.key not in wordlist("titles"):
         return False
     nxt = part[n + 1][1] if n + 1 < len(part) else None
-    # "General Assembly", "General Motors": a title word before an organization head is a name.
-    return nxt is None or nxt.key not in wordlist("org_words")
+    # "General Assembly", "Imam Mosque", "King Street": a title word before an organization's or
+    # a place's head word is part of the name.
+    return nxt is None or nxt.key not in wordlist("org_words") and nxt.key not in PLACE_HEADS
 
 
 def _trim(
@@ -340,8 +348,8 @@ def _trim(
     pieces = [(part, [])] if shouting else _split_titles(part)
     out = []
     for piece, titles in pieces:
-        if piece and piece[0][0] == first and _opens_sentence(piece[0][1]):
-            piece = piece[1:]
+        if piece and (piece[0][0] == first and _opens_sentence(piece[0][1]) or piece[0][1].key == "the"):
+            piece = piece[1:]  # 'by The New York Times': the article is not part of the name
             while piece and not piece[0][1].capital:
                 piece = piece[1:]
         if not piece:

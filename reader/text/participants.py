@@ -53,10 +53,15 @@ def mentions(analysis: Analysis) -> list[Candidate]:
     text = analysis.text
     sentences, raw, lower = _raw_candidates(analysis)
     rules = _classified(text, list(raw), lower)
+    terms = defined_terms(text)
     typed = [
         c
         for c in tagger.apply(sentences, rules, lower)
-        if not _case_party(text, c) and not _common_head(text, c) and not _requirement(c)
+        if not _case_party(text, c)
+        and not _common_head(text, c)
+        and not _requirement(c)
+        and c.key not in terms
+        and not kinds.people_of(c)
     ]
     _mark_definitions(typed, text)
     tables = {s.index for s in sentences if s.table}  # 'Willem II Tilburg 2': a team in a results table
@@ -83,7 +88,7 @@ def _with_inner_places(cands: list[Candidate], raw: list[Candidate], nested: boo
     for c in raw:
         if _loose_run(c) and not _overlaps(taken, starts, c):
             # 'Dear Mary', 'Now Mary': a given name in a loose run is no place, whatever the lists say
-            out.extend(p for p in inner_places(c) if p.key not in gz.first_names())
+            out.extend(p for p in inner_places(c) if not _given_name(p.key))
     return sorted(out, key=lambda c: c.start) if len(out) > len(cands) else out
 
 
@@ -91,7 +96,12 @@ def _loose_run(c: Candidate) -> bool:
     """A run of capitalised words no participant took, not shaped like a person's name."""
     if len(c.tokens) < 2 or c.shouting or c.kind is not None:
         return False
-    return c.tokens[0].key not in gz.first_names()  # 'Maria Bitar' is a person, whoever missed her
+    return not _given_name(c.tokens[0].key)  # 'Maria Bitar' is a person, whoever missed her
+
+
+def _given_name(key: str) -> bool:
+    """A first name that names no country: 'Mary', but not 'Kenya' of 'Kenya Vision 2030'."""
+    return key in gz.first_names() and key not in gz.countries()
 
 
 def _overlaps(taken: list[tuple[int, int]], starts: list[int], c: Candidate) -> bool:
@@ -160,7 +170,38 @@ def _raw_candidates(analysis: Analysis) -> tuple[list[Sentence], list[Candidate]
 
 
 def _classified(text: str, cands: list[Candidate], lower: set[str]) -> list[Candidate]:
-    return [c for c in kinds.classify(cands, lower) if not _case_party(text, c)]
+    terms = defined_terms(text)
+    return [c for c in kinds.classify(cands, lower) if not _case_party(text, c) and c.key not in terms]
+
+
+# 'sea surface salinity (SSS)', 'second language (L2)': an acronym right after lower-case words.
+_DEFINITION = re.compile(r"((?:\b[a-z][\w-]*[ \t/]+){1,8})\(\s*([A-Z][A-Z0-9]*[a-z]?)\s*\)")
+
+
+def defined_terms(text: str) -> set[str]:
+    """Acronyms the text defines as short for a lower-case phrase: terms of a field, not names."""
+    out = set()
+    for m in _DEFINITION.finditer(text):
+        acronym = m.group(2)
+        if len(acronym) > 1 and _abbreviates(re.split(r"[\s/-]+", m.group(1).strip()), acronym):
+            out.add(gz.word_key(acronym))
+    return out
+
+
+def _abbreviates(words: list[str], acronym: str) -> bool:
+    """The acronym's capitals are the initials of the last words, in order ('two scale model')."""
+    letters = [ch.lower() for ch in acronym if ch.isupper()]
+    initials = [w[0] for w in words if w]
+    if not initials or initials[-1] != letters[-1]:
+        return False
+    n = len(initials) - 1
+    for letter in reversed(letters[:-1]):
+        while n > 0 and initials[n - 1] != letter:
+            n -= 1
+        if n == 0:
+            return False
+        n -= 1
+    return True
 
 
 CASE_MARK = re.compile(r"\s+v(?:s)?\.\s+")
