@@ -510,3 +510,12 @@ def test_damaged_documents_are_an_error_or_a_document_never_a_crash(seed, a, b, 
         assert "\n" not in str(exc)
         return
     assert_contract(analyze(doc))
+
+
+def test_a_text_file_that_only_starts_with_webvtt_is_text():
+    from reader.formats import detect_format
+
+    assert detect_format("notes.txt", b"WEBVTT") == "text"
+    assert detect_format("notes.txt", b"WEBVTTs are subtitles.\nThey have cues.") == "text"
+    assert detect_format("notes.txt", fx.VTT.encode()) == "subtitles"
+    assert analysed("notes.txt", "WEBVTT is a format for subtitles.").text.startswith("WEBVTT is")

@@ -29,7 +29,10 @@ class Cue:
 
 
 def looks_like(text: str) -> bool:
-    return text.startswith("WEBVTT") or bool(_SRT_START.match(text))
+    """Whether a file's opening (``text``) is subtitles: a plain text that merely starts with the
+    word WEBVTT is not, so the header must be followed by a cue timing."""
+    webvtt = re.match(r"WEBVTT(?:[ \t][^\n]*)?(?:\r?\n|\Z)", text) is not None and TIMING.search(text) is not None
+    return webvtt or bool(_SRT_START.match(text))
 
 
 def parse(document: Document) -> Document:
