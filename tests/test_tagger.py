@@ -149,32 +149,6 @@ def test_training_refuses_non_commercial_genres(tmp_path):
     assert not (tmp_path / "w.npz").exists()
 
 
-def test_a_short_form_defined_in_lower_case_is_a_term_not_a_name(monkeypatch):
-    text = (
-        "The satellite measures sea surface salinity (SSS) from space. Errors in SSS come from sea surface "
-        "temperatures (SST). SST effects are small. The SSS maps improve."
-    )
-    assert not any(n in ("SSS", "SST") for n, _ in found(text))
-    monkeypatch.setattr(tagger, "_term_defined", lambda toks, i: False)
-    assert any(n == "SSS" for n, _ in found(text))  # the rules alone call it an organization
-
-
-@pytest.mark.parametrize(
-    "words, defined",
-    [
-        (["sea", "surface", "salinity", "(", "SSS", ")"], True),
-        (["second", "language", "(", "L2", ")"], True),
-        (["the", "United", "Nations", "(", "UN", ")"], False),  # a name in capitals
-        (["a", "big", "fish", "(", "SSS", ")"], False),  # the letters do not match
-    ],
-)
-def test_term_definitions(words, defined):
-    from reader.text.names import Token
-
-    toks = [Token(n * 10, n * 10 + len(w), w, w.lower(), w[0].isupper()) for n, w in enumerate(words)]
-    assert tagger._term_defined(toks, words.index("(")) is defined
-
-
 def test_the_rules_person_with_a_given_name_needs_a_wider_margin_to_change():
     from reader.text.names import Candidate, Token
 

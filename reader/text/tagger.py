@@ -522,8 +522,7 @@ def apply(sentences: list[Sentence], rule_cands: list[Candidate], lower: set[str
         by_sentence.setdefault(c.sentence, []).append(c)
     out: list[Candidate] = []
     static = m.static_scores(sentences, doc)
-    terms = _terms(sentences)
-    things = _things(sentences) | terms
+    things = _things(sentences)
     for s in sentences:
         rules = by_sentence.get(s.index, [])
         if s.ruled:
@@ -538,7 +537,6 @@ def apply(sentences: list[Sentence], rule_cands: list[Candidate], lower: set[str
         found = [_candidate(s, a, b, kind, by_span) for a, b, kind in spans(tag(s, doc, m, scored))]
         kept = [c for c in found if c and (id(c) in typed or (id(c) in ids or _may_add(s, c)) and c.key not in things)]
         out.extend(_merge(rules, kept))
-    out = [c for c in out if c.key not in terms]
     _one_kind_per_name(out, doc.kind_votes, doc.rule_kind, {s.index for s in sentences if s.ruled})
     _first_names_are_people(out)
     _plural_names_are_groups(out)
@@ -556,28 +554,6 @@ def _things(sentences: list[Sentence]) -> set[str]:
             if t.key in nouns:
                 out.update(toks[j].key for j in (i - 1, i + 1) if 0 <= j < len(toks) and toks[j].capital)
     return out
-
-
-def _terms(sentences: list[Sentence]) -> set[str]:
-    """Short forms the document defines by a phrase in lower case: 'sea surface salinity (SSS)'."""
-    out: set[str] = set()
-    for s in sentences:
-        toks = s.tokens
-        for i, t in enumerate(toks):
-            if t.text == "(" and i + 2 < len(toks) and toks[i + 2].text == ")" and _term_defined(toks, i):
-                out.add(toks[i + 1].key)
-    return out
-
-
-def _term_defined(toks: list[Token], i: int) -> bool:
-    """'sea surface temperatures (SST)', 'second language (L2)': a short form whose long form, just
-    before the bracket, is in lower case: a term, not a name."""
-    short = toks[i + 1].text
-    letters = [ch.lower() for ch in short if ch.isalpha()]
-    if not 1 <= len(letters) <= 6 or not short[0].isupper() or len(letters) > i:
-        return False
-    words = toks[i - len(letters) : i]
-    return all(w.text.isalpha() and w.text.islower() for w in words) and [w.text[0] for w in words] == letters
 
 
 def _merge(rules: list[Candidate], found: list[Candidate]) -> list[Candidate]:
