@@ -740,3 +740,40 @@ def test_a_town_before_its_state_is_a_place():
 )
 def test_boulevards_and_plazas_are_places(text, name):
     assert kinds_of(text).get(name) == "place"
+
+
+NOVEL_DIALOGUE = (
+    "“Come, dear princess,” said Pierre, and he bowed. “I’ll stay with you.” The old prince said: “Come here, "
+    "come to me.” She said, “Come with me,” and Pierre came to the window. “I’m tired,” said Natásha. "
+    "“Come!” cried Pierre. “I’ve waited, and I’d go,” said Natásha. “Come along,” Pierre said."
+)
+
+
+def test_quotation_openers_and_contractions_are_no_people():
+    found = kinds_of(NOVEL_DIALOGUE)
+    assert found.get("Pierre") == "person" and found.get("Natásha") == "person"
+    for word in ("Come", "I’ll", "I’m", "I’ve", "I’d"):
+        assert word not in found, word
+
+
+def test_a_quotation_opens_after_a_colon_or_a_straight_quote():
+    toks = participants.names.tokenize('He said: "Come here," and left.', 0, 31)
+    i = next(n for n, t in enumerate(toks) if t.text == "Come")
+    assert participants.opens_quote(toks, i)
+    toks = participants.names.tokenize("It is “Pierre” here", 0, 19)
+    assert participants.opens_quote(toks, 3)
+    assert not participants.opens_quote(toks, 0)
+
+
+def test_a_family_has_no_role_and_a_clause_is_no_role():
+    text = (
+        "Count Rostóv came in. But when he mentioned the Rostóvs, Princess Mary’s face expressed still "
+        "greater embarrassment. Rostóv smiled at them. Natásha Rostóva and the Rostóvs went to Moscow."
+    )
+    a = analyze(Document("x.txt", text), summary=False)
+    family = [p for p in a.participants if p.name == "Rostóvs"]
+    assert family and family[0].role is None
+    from reader.text import roles
+
+    assert roles.after(", Princess Mary’s face expressed still greater embarrassment.", 0, 62) is None
+    assert roles.after(", a newly appointed minister of war.", 0, 36) == "a newly appointed minister of war"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from reader.collector import paused
@@ -35,15 +36,21 @@ def find(analysis: Analysis) -> list[Participant]:
     from reader.text import roles
 
     people = []
+    singles = {c.key for group in groups for c in group if len(c.tokens) == 1}
     for n, group in enumerate(groups, 1):
         p = _participant(f"p{n}", group, analysis.text)
         title = _family_title(group)
         if title:
             p.name = f"{title} {p.name}"
-        if p.kind == "person":
+        if p.kind == "person" and not _family(group, singles):
             p.role = roles.role_of(analysis, group)
         people.append(p)
     return people
+
+
+def _family(group: list[Candidate], singles: set[str]) -> bool:
+    """'the Rostóvs' beside 'Rostóv': a family, many people, and no one role."""
+    return all(len(c.tokens) == 1 and c.key.endswith("s") and c.key[:-1] in singles for c in group)
 
 
 def mentions(analysis: Analysis) -> list[Candidate]:
@@ -63,9 +70,71 @@ def mentions(analysis: Analysis) -> list[Candidate]:
         and c.key not in terms
         and not kinds.people_of(c)
     ]
+    typed = _without_opening_words(sentences, typed, lower)
     _mark_definitions(typed, text)
     tables = {s.index for s in sentences if s.table}  # 'Willem II Tilburg 2': a team in a results table
     return _with_inner_places(typed, [c for c in raw if c.sentence not in tables])
+
+
+OPEN_QUOTES = frozenset("“‘«„")
+
+
+def opens_quote(toks: list[Token], i: int) -> bool:
+    """Word ``i`` opens a quotation ('he said: “Come here”'): it is capitalised because its sentence starts."""
+    if i == 0:
+        return False
+    mark = toks[i - 1].text
+    if mark in OPEN_QUOTES:
+        return True
+    # a straight quote opens when a space, a colon or a comma comes before it, not a word
+    return mark in ('"', "'") and (i == 1 or toks[i - 2].end < toks[i - 1].start or toks[i - 2].text in ":,;—")
+
+
+def _opening(s: Sentence, i: int) -> bool:
+    return i == s.first or opens_quote(s.tokens, i)
+
+
+def _without_opening_words(sentences: list[Sentence], cands: list[Candidate], lower: set[str]) -> list[Candidate]:
+    """Drop "I’ll", and one-word names seen mostly where a sentence or a quotation starts that the document
+    also writes in lower case ('“Come, dear princess”'): they are capitalised by position, not as names."""
+    by_index = {s.index: s for s in sentences}
+    places = [(c, _position(c, by_index.get(c.sentence))) for c in cands]
+    opening, inside = _capital_counts(sentences)
+    return [
+        c
+        for c, at in places
+        if not _pronoun(c)
+        and not (at and c.tokens[0].text.lower() in lower and inside[c.key] * OPENING_RATIO < opening[c.key])
+    ]
+
+
+# A name is also capitalised inside sentences: verse lines and quotations start with capitals, so a
+# common word seen there once or twice ('Come to calm the torment') is still an opening word.
+OPENING_RATIO = 4
+
+
+def _capital_counts(sentences: list[Sentence]) -> tuple[Counter[str], Counter[str]]:
+    """How often each capitalised word opens a sentence or quotation, and how often it stands elsewhere."""
+    opening: Counter[str] = Counter()
+    inside: Counter[str] = Counter()
+    for s in sentences:
+        for i, t in enumerate(s.tokens):
+            if t.capital:
+                (opening if _opening(s, i) else inside)[t.key] += 1
+    return opening, inside
+
+
+def _position(c: Candidate, s: Sentence | None) -> bool:
+    """A one-word name at a sentence's or a quotation's start."""
+    if len(c.tokens) != 1 or s is None:
+        return False
+    i = bisect.bisect_left(s.starts, c.start)
+    return i < len(s.tokens) and _opening(s, i)
+
+
+def _pronoun(c: Candidate) -> bool:
+    """'I’ll', 'I'm': the pronoun with a contraction, whichever apostrophe."""
+    return len(c.tokens) == 1 and re.fullmatch(r"I['’](?:ll|m|ve|d|s)", c.tokens[0].text) is not None
 
 
 # Nested mentions are off: GUM marks 'California' inside 'University of California' (test half
