@@ -777,3 +777,60 @@ def test_a_family_has_no_role_and_a_clause_is_no_role():
 
     assert roles.after(", Princess Mary’s face expressed still greater embarrassment.", 0, 62) is None
     assert roles.after(", a newly appointed minister of war.", 0, 36) == "a newly appointed minister of war"
+
+
+def names_of(text):
+    a = analyze(Document("x.txt", text), summary=False)
+    return {p.name: p for p in a.participants}
+
+
+def test_the_display_name_is_the_form_the_text_uses():
+    text = "Massa Stubb came up. " + "Stubb laughed at the mate. " * 25 + "Then Massa Stubb slept."
+    found = names_of(text)
+    assert "Stubb" in found and "Massa Stubb" in found["Stubb"].aliases
+    text = "Pétya Rostóv came in. Pétya Rostóv sat down. " + "Pétya laughed at the dog. " * 25
+    assert "Pétya Rostóv" in names_of(text)  # a family name after the given name keeps the full form
+
+
+def test_a_regnal_number_alone_is_no_name():
+    found = names_of("He read Richard III that winter. Then he saw III twice, and III again.")
+    assert "III" not in found and "Richard III" in found
+
+
+def _person_candidates(text):
+    from collections import Counter
+
+    from reader.text import tagger
+
+    sentences = tagger.read_sentences(text, ((0, len(text)),))
+    cands = participants.names.candidates(text, 0, len(text), 0, set(), sentences[0].tokens)
+    for c in cands:
+        c.kind = "person"
+    small = Counter(t.key for t in sentences[0].tokens if t.text.islower())
+    capital = Counter(t.key for t in sentences[0].tokens if t.capital)
+    return sentences, cands, small, capital
+
+
+def test_a_common_noun_with_a_capital_is_no_person_unless_it_speaks():
+    text = "the whale swam; Ahab feared the Whale, and the Whale is white; Ahab saw a whale, and Whale after Whale."
+    sentences, cands, small, capital = _person_candidates(text)
+    assert participants._capitalised_nouns(cands, small, capital) == {"whale"}
+    text = "the santorum word; the Santorum cocktail, a Santorum drink; Santorum spoke."
+    sentences, cands, small, capital = _person_candidates(text)
+    assert participants._capitalised_nouns(cands, small, capital) == set()  # a modifier, and rarely small
+    text = "his voice; the Voice spoke, said the Voice, and the Voice laughed at his voice."
+    sentences, cands, _, _ = _person_candidates(text)
+    assert any(participants._speaks(c, sentences[0]) for c in cands if c.key == "voice")
+
+
+def test_people_of_a_place_and_peoples_are_no_persons():
+    text = (
+        "the whale swam on and a whale came. Captain Ahab feared the Whale. Starbuck saw the Whale. "
+        "Nantucket men said the Nantucketer sails. Every Nantucketer knows Nantucket. "
+        * 2
+        + "A Frenchman and a Cossack stood by Pierre. The Frenchman said nothing. Pierre left."
+    )
+    found = names_of(text)
+    assert found["Ahab"].kind == "person"
+    for word in ("Nantucketer", "Frenchman", "Cossack"):
+        assert word not in found or found[word].kind != "person", word

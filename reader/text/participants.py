@@ -20,6 +20,7 @@ from reader.text import gazetteer as gz
 from reader.text import kinds, names
 from reader.text.names import Candidate, Token
 from reader.text.tokens import is_acronym, is_initial
+from reader.text.tokens import words as wordlist
 
 if TYPE_CHECKING:
     from reader.text.tagger import Sentence
@@ -95,17 +96,76 @@ def _opening(s: Sentence, i: int) -> bool:
 
 
 def _without_opening_words(sentences: list[Sentence], cands: list[Candidate], lower: set[str]) -> list[Candidate]:
-    """Drop "I’ll", and one-word names seen mostly where a sentence or a quotation starts that the document
-    also writes in lower case ('“Come, dear princess”'): they are capitalised by position, not as names."""
+    """Drop "I’ll", regnal numbers alone ('III'), and one-word names seen mostly where a sentence or a
+    quotation starts that the document also writes in lower case ('“Come, dear princess”'): they are
+    capitalised by position, not as names. Common nouns the text capitalises after 'the' ('the Whale')
+    and people of a place the text names ('Nantucketer') are no persons either."""
     by_index = {s.index: s for s in sentences}
     places = [(c, _position(c, by_index.get(c.sentence))) for c in cands]
-    opening, inside = _capital_counts(sentences)
+    opening, inside, small = _word_counts(sentences)
+    things = _capitalised_nouns(cands, small, opening + inside)
+    things -= {c.key for c in cands if _speaks(c, by_index.get(c.sentence))}  # 'said the Voice': a character
+    things |= _people_of_places(cands, inside)
     return [
         c
         for c, at in places
         if not _pronoun(c)
+        and not REGNAL.fullmatch(c.tokens[0].text if len(c.tokens) == 1 else "")
+        and not (c.kind == "person" and c.key in things)
         and not (at and c.tokens[0].text.lower() in lower and inside[c.key] * OPENING_RATIO < opening[c.key])
     ]
+
+
+def _speaks(c: Candidate, s: Sentence | None) -> bool:
+    """'said the Voice', 'the Voice said': the text lets the name speak."""
+    if s is None:
+        return False
+    i = bisect.bisect_left(s.starts, c.start)
+    j = i + len(c.tokens)
+    cues = wordlist("cue_verbs")
+    return (
+        j < len(s.tokens) and s.tokens[j].key in cues or any(s.tokens[k].key in cues for k in range(max(0, i - 2), i))
+    )
+
+
+REGNAL = re.compile(r"[IVX]{2,5}")
+ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+
+def _capitalised_nouns(cands: list[Candidate], small: Counter[str], capital: Counter[str]) -> set[str]:
+    """One-word 'persons' the text also writes in lower case often (a third as often as with a capital)
+    and puts after an article or 'this' at least a third of the time: 'the Whale', 'the Leviathan' are a
+    common noun with a capital ('the Santorum cocktail', once 'santorum', is not)."""
+    seen: Counter[str] = Counter()
+    determined: Counter[str] = Counter()
+    for c in cands:
+        if len(c.tokens) == 1 and c.kind == "person" and small[c.key] * 3 >= capital[c.key]:
+            seen[c.key] += 1
+            determined[c.key] += c.before in ARTICLES and _head(c.after)
+    return {k for k, n in seen.items() if determined[k] * 3 >= n}
+
+
+def _head(after: str) -> bool:
+    """The name ends its noun phrase: 'the Whale is', 'the Whale,' but not 'the Santorum cocktail'."""
+    return not after[:1].isalpha() or after in wordlist("function_words") or after in VERB_AFTER
+
+
+VERB_AFTER = frozenset({"is", "was", "has", "had", "be", "been", "were", "are", "will", "would", "could", "may"})
+
+
+def _people_of_places(cands: list[Candidate], capitalised: Counter[str]) -> set[str]:
+    """'Nantucketer', 'Londoner' where the text names 'Nantucket', 'London': one of a place's people,
+    not a person's name. The place is a typed place or a long word the text capitalises inside
+    sentences ('Parker' beside 'Park' stays: a short stem is too often a word of its own)."""
+    places = {c.key for c in cands if c.kind == "place" and len(c.tokens) == 1}
+    out = set()
+    for c in cands:
+        if len(c.tokens) != 1 or not c.key.endswith(("er", "ers")):
+            continue
+        stem = c.key[: -3 if c.key.endswith("s") else -2]
+        if stem in places or len(stem) >= 5 and capitalised[stem] >= 2:
+            out.add(c.key)
+    return out
 
 
 # A name is also capitalised inside sentences: verse lines and quotations start with capitals, so a
@@ -113,15 +173,19 @@ def _without_opening_words(sentences: list[Sentence], cands: list[Candidate], lo
 OPENING_RATIO = 4
 
 
-def _capital_counts(sentences: list[Sentence]) -> tuple[Counter[str], Counter[str]]:
-    """How often each capitalised word opens a sentence or quotation, and how often it stands elsewhere."""
+def _word_counts(sentences: list[Sentence]) -> tuple[Counter[str], Counter[str], Counter[str]]:
+    """How often each capitalised word opens a sentence or quotation, how often it stands elsewhere,
+    and how often each word is written in lower case."""
     opening: Counter[str] = Counter()
     inside: Counter[str] = Counter()
+    small: Counter[str] = Counter()
     for s in sentences:
         for i, t in enumerate(s.tokens):
             if t.capital:
                 (opening if _opening(s, i) else inside)[t.key] += 1
-    return opening, inside
+            elif t.text.islower():
+                small[t.key] += 1
+    return opening, inside, small
 
 
 def _position(c: Candidate, s: Sentence | None) -> bool:
@@ -580,9 +644,26 @@ def _kind(group: list[Candidate]) -> ParticipantKind:
 
 
 def _canonical(group: list[Candidate], text: str) -> str:
-    """The fullest form, preferring one the text uses more than once."""
-    counts: dict[str, int] = {}
-    for c in group:
-        counts[c.key] = counts.get(c.key, 0) + 1
+    """The fullest form, preferring one the text uses more than once; for a person, the form the
+    text uses most when the fuller one only adds words that are no given name and is rare beside
+    it ('Stubb', not 'Massa Stubb')."""
+    counts = Counter(c.key for c in group)
     best = max(group, key=lambda c: (counts[c.key] > 1, len(c.tokens), c.end - c.start, -c.start))
+    if _kind(group) == "person":
+        top = max(group, key=lambda c: (counts[c.key], len(c.tokens), -c.start))
+        if counts[top.key] >= RARE_FULL_FORM * counts[best.key] and not _adds_given_name(best, top):
+            best = top
     return re.sub(r"\s+", " ", text[best.start : best.end])
+
+
+# The most used form names a person when a fuller form is this many times rarer.
+RARE_FULL_FORM = 10
+
+
+def _adds_given_name(full: Candidate, short: Candidate) -> bool:
+    """'Pétya Rostóv' beside 'Rostóv' or 'Pétya': the fuller form adds a given name or an initial,
+    or goes on after the short one (a family name, a patronymic); 'Massa Stubb' only puts a word before."""
+    if full.key.startswith(short.key + " "):
+        return True
+    extra = [t for t in full.tokens if t.key not in short.key.split()]
+    return any(t.key in gz.first_names() or is_initial(t.text) for t in extra)
