@@ -834,3 +834,13 @@ def test_people_of_a_place_and_peoples_are_no_persons():
     assert found["Ahab"].kind == "person"
     for word in ("Nantucketer", "Frenchman", "Cossack"):
         assert word not in found or found[word].kind != "person", word
+
+
+def test_each_side_of_a_country_named_with_and_is_a_place():
+    text = (
+        "Citizens of Singapore, Saint Kitts and Nevis, Saint Lucia, Saint Vincent and the Grenadines "
+        "and Serbia need no visa."
+    )
+    found = kinds_of(text)
+    for name in ("Saint Kitts", "Nevis", "Saint Vincent", "Grenadines"):
+        assert found.get(name) == "place", name
