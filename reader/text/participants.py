@@ -101,18 +101,21 @@ def _without_opening_words(sentences: list[Sentence], cands: list[Candidate], lo
     capitalised by position, not as names. Common nouns the text capitalises after 'the' ('the Whale')
     and people of a place the text names ('Nantucketer') are no persons either."""
     by_index = {s.index: s for s in sentences}
-    places = [(c, _position(c, by_index.get(c.sentence))) for c in cands]
     opening, inside, small = _word_counts(sentences)
     things = _capitalised_nouns(cands, small, opening + inside)
-    things -= {c.key for c in cands if _speaks(c, by_index.get(c.sentence))}  # 'said the Voice': a character
+    things -= {c.key for c in cands if c.key in things and _speaks(c, by_index.get(c.sentence))}  # 'said the Voice'
     things |= _people_of_places(cands, inside)
     return [
         c
-        for c, at in places
+        for c in cands
         if not _pronoun(c)
         and not REGNAL.fullmatch(c.tokens[0].text if len(c.tokens) == 1 else "")
         and not (c.kind == "person" and c.key in things)
-        and not (at and c.tokens[0].text.lower() in lower and inside[c.key] * OPENING_RATIO < opening[c.key])
+        and not (
+            inside[c.key] * OPENING_RATIO < opening[c.key]
+            and c.tokens[0].text.lower() in lower
+            and _position(c, by_index.get(c.sentence))
+        )
     ]
 
 
@@ -176,16 +179,21 @@ OPENING_RATIO = 4
 def _word_counts(sentences: list[Sentence]) -> tuple[Counter[str], Counter[str], Counter[str]]:
     """How often each capitalised word opens a sentence or quotation, how often it stands elsewhere,
     and how often each word is written in lower case."""
-    opening: Counter[str] = Counter()
-    inside: Counter[str] = Counter()
-    small: Counter[str] = Counter()
+    opening: list[str] = []
+    inside: list[str] = []
+    small: list[str] = []
+    marks = OPEN_QUOTES | {'"', "'"}
     for s in sentences:
-        for i, t in enumerate(s.tokens):
-            if t.capital:
-                (opening if _opening(s, i) else inside)[t.key] += 1
-            elif t.text.islower():
-                small[t.key] += 1
-    return opening, inside, small
+        toks = s.tokens
+        for i, t in enumerate(toks):
+            if not t.capital:
+                if t.text.islower():
+                    small.append(t.key)
+            elif i == s.first or i and toks[i - 1].text in marks and opens_quote(toks, i):
+                opening.append(t.key)
+            else:
+                inside.append(t.key)
+    return Counter(opening), Counter(inside), Counter(small)  # counted at once: a long book has a million words
 
 
 def _position(c: Candidate, s: Sentence | None) -> bool:
