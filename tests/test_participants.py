@@ -740,3 +740,107 @@ def test_a_town_before_its_state_is_a_place():
 )
 def test_boulevards_and_plazas_are_places(text, name):
     assert kinds_of(text).get(name) == "place"
+
+
+NOVEL_DIALOGUE = (
+    "“Come, dear princess,” said Pierre, and he bowed. “I’ll stay with you.” The old prince said: “Come here, "
+    "come to me.” She said, “Come with me,” and Pierre came to the window. “I’m tired,” said Natásha. "
+    "“Come!” cried Pierre. “I’ve waited, and I’d go,” said Natásha. “Come along,” Pierre said."
+)
+
+
+def test_quotation_openers_and_contractions_are_no_people():
+    found = kinds_of(NOVEL_DIALOGUE)
+    assert found.get("Pierre") == "person" and found.get("Natásha") == "person"
+    for word in ("Come", "I’ll", "I’m", "I’ve", "I’d"):
+        assert word not in found, word
+
+
+def test_a_quotation_opens_after_a_colon_or_a_straight_quote():
+    toks = participants.names.tokenize('He said: "Come here," and left.', 0, 31)
+    i = next(n for n, t in enumerate(toks) if t.text == "Come")
+    assert participants.opens_quote(toks, i)
+    toks = participants.names.tokenize("It is “Pierre” here", 0, 19)
+    assert participants.opens_quote(toks, 3)
+    assert not participants.opens_quote(toks, 0)
+
+
+def test_a_family_has_no_role_and_a_clause_is_no_role():
+    text = (
+        "Count Rostóv came in. But when he mentioned the Rostóvs, Princess Mary’s face expressed still "
+        "greater embarrassment. Rostóv smiled at them. Natásha Rostóva and the Rostóvs went to Moscow."
+    )
+    a = analyze(Document("x.txt", text), summary=False)
+    family = [p for p in a.participants if p.name == "Rostóvs"]
+    assert family and family[0].role is None
+    from reader.text import roles
+
+    assert roles.after(", Princess Mary’s face expressed still greater embarrassment.", 0, 62) is None
+    assert roles.after(", a newly appointed minister of war.", 0, 36) == "a newly appointed minister of war"
+
+
+def names_of(text):
+    a = analyze(Document("x.txt", text), summary=False)
+    return {p.name: p for p in a.participants}
+
+
+def test_the_display_name_is_the_form_the_text_uses():
+    text = "Massa Stubb came up. " + "Stubb laughed at the mate. " * 25 + "Then Massa Stubb slept."
+    found = names_of(text)
+    assert "Stubb" in found and "Massa Stubb" in found["Stubb"].aliases
+    text = "Pétya Rostóv came in. Pétya Rostóv sat down. " + "Pétya laughed at the dog. " * 25
+    assert "Pétya Rostóv" in names_of(text)  # a family name after the given name keeps the full form
+
+
+def test_a_regnal_number_alone_is_no_name():
+    found = names_of("He read Richard III that winter. Then he saw III twice, and III again.")
+    assert "III" not in found and "Richard III" in found
+
+
+def _person_candidates(text):
+    from collections import Counter
+
+    from reader.text import tagger
+
+    sentences = tagger.read_sentences(text, ((0, len(text)),))
+    cands = participants.names.candidates(text, 0, len(text), 0, set(), sentences[0].tokens)
+    for c in cands:
+        c.kind = "person"
+    small = Counter(t.key for t in sentences[0].tokens if t.text.islower())
+    capital = Counter(t.key for t in sentences[0].tokens if t.capital)
+    return sentences, cands, small, capital
+
+
+def test_a_common_noun_with_a_capital_is_no_person_unless_it_speaks():
+    text = "the whale swam; Ahab feared the Whale, and the Whale is white; Ahab saw a whale, and Whale after Whale."
+    sentences, cands, small, capital = _person_candidates(text)
+    assert participants._capitalised_nouns(cands, small, capital) == {"whale"}
+    text = "the santorum word; the Santorum cocktail, a Santorum drink; Santorum spoke."
+    sentences, cands, small, capital = _person_candidates(text)
+    assert participants._capitalised_nouns(cands, small, capital) == set()  # a modifier, and rarely small
+    text = "his voice; the Voice spoke, said the Voice, and the Voice laughed at his voice."
+    sentences, cands, _, _ = _person_candidates(text)
+    assert any(participants._speaks(c, sentences[0]) for c in cands if c.key == "voice")
+
+
+def test_people_of_a_place_and_peoples_are_no_persons():
+    text = (
+        "the whale swam on and a whale came. Captain Ahab feared the Whale. Starbuck saw the Whale. "
+        "Nantucket men said the Nantucketer sails. Every Nantucketer knows Nantucket. "
+        * 2
+        + "A Frenchman and a Cossack stood by Pierre. The Frenchman said nothing. Pierre left."
+    )
+    found = names_of(text)
+    assert found["Ahab"].kind == "person"
+    for word in ("Nantucketer", "Frenchman", "Cossack"):
+        assert word not in found or found[word].kind != "person", word
+
+
+def test_each_side_of_a_country_named_with_and_is_a_place():
+    text = (
+        "Citizens of Singapore, Saint Kitts and Nevis, Saint Lucia, Saint Vincent and the Grenadines "
+        "and Serbia need no visa."
+    )
+    found = kinds_of(text)
+    for name in ("Saint Kitts", "Nevis", "Saint Vincent", "Grenadines"):
+        assert found.get(name) == "place", name

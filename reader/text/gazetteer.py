@@ -113,6 +113,8 @@ def is_demonym(word: str) -> bool:
     low = word_key(word)
     if low in words("demonyms"):
         return True
+    if low.endswith(("man", "men")) and len(low) > 5 and low[:-3] in words("demonyms"):
+        return True  # 'Frenchman', 'Englishmen', 'Manxman'
     if not re.search(r"(?:an|ese|ish)s?$", low) or low in places() or low in towns():
         return False
     # 'Moran' is not Moroccan: the country's first four letters must match.

@@ -8,6 +8,7 @@ too, and a headline in capitals is read through the names the body has typed.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from reader.text import gazetteer as gz
 from reader.text.names import PLACE_HEADS, Candidate, Token
@@ -269,9 +270,31 @@ def _name_words(c: Candidate, keys: list[str]) -> Verdict | None:
 
 
 # What a candidate is on its own: the first rule that answers decides.
+def _country_half(c: Candidate, keys: list[str]) -> Verdict | None:
+    """'Saint Kitts' of 'Saint Kitts and Nevis', 'Saint Vincent' of 'Saint Vincent and the Grenadines':
+    one side of a country named with 'and' is a place, whatever its first word looks like."""
+    if (
+        c.after == "and"
+        and c.key in _country_halves()[0]
+        or c.before in ("and", "the")
+        and c.key in _country_halves()[1]
+    ):
+        return "place", SURE
+    return None
+
+
+@cache
+def _country_halves() -> tuple[frozenset[str], frozenset[str]]:
+    pairs = [name.split(" and ", 1) for name in gz.countries() if " and " in name]
+    firsts = frozenset(a for a, _ in pairs)
+    seconds = frozenset(b.removeprefix("the ") for _, b in pairs)
+    return firsts, seconds
+
+
 LOCAL_RULES = (
     _deity,
     _not_a_name,
+    _country_half,
     _known_organization,
     _acronym_not_place,
     _region_or_team,

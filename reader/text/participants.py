@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from reader.collector import paused
@@ -19,6 +20,7 @@ from reader.text import gazetteer as gz
 from reader.text import kinds, names
 from reader.text.names import Candidate, Token
 from reader.text.tokens import is_acronym, is_initial
+from reader.text.tokens import words as wordlist
 
 if TYPE_CHECKING:
     from reader.text.tagger import Sentence
@@ -35,15 +37,21 @@ def find(analysis: Analysis) -> list[Participant]:
     from reader.text import roles
 
     people = []
+    singles = {c.key for group in groups for c in group if len(c.tokens) == 1}
     for n, group in enumerate(groups, 1):
         p = _participant(f"p{n}", group, analysis.text)
         title = _family_title(group)
         if title:
             p.name = f"{title} {p.name}"
-        if p.kind == "person":
+        if p.kind == "person" and not _family(group, singles):
             p.role = roles.role_of(analysis, group)
         people.append(p)
     return people
+
+
+def _family(group: list[Candidate], singles: set[str]) -> bool:
+    """'the Rostóvs' beside 'Rostóv': a family, many people, and no one role."""
+    return all(len(c.tokens) == 1 and c.key.endswith("s") and c.key[:-1] in singles for c in group)
 
 
 def mentions(analysis: Analysis) -> list[Candidate]:
@@ -63,9 +71,142 @@ def mentions(analysis: Analysis) -> list[Candidate]:
         and c.key not in terms
         and not kinds.people_of(c)
     ]
+    typed = _without_opening_words(sentences, typed, lower)
     _mark_definitions(typed, text)
     tables = {s.index for s in sentences if s.table}  # 'Willem II Tilburg 2': a team in a results table
     return _with_inner_places(typed, [c for c in raw if c.sentence not in tables])
+
+
+OPEN_QUOTES = frozenset("“‘«„")
+
+
+def opens_quote(toks: list[Token], i: int) -> bool:
+    """Word ``i`` opens a quotation ('he said: “Come here”'): it is capitalised because its sentence starts."""
+    if i == 0:
+        return False
+    mark = toks[i - 1].text
+    if mark in OPEN_QUOTES:
+        return True
+    # a straight quote opens when a space, a colon or a comma comes before it, not a word
+    return mark in ('"', "'") and (i == 1 or toks[i - 2].end < toks[i - 1].start or toks[i - 2].text in ":,;—")
+
+
+def _opening(s: Sentence, i: int) -> bool:
+    return i == s.first or opens_quote(s.tokens, i)
+
+
+def _without_opening_words(sentences: list[Sentence], cands: list[Candidate], lower: set[str]) -> list[Candidate]:
+    """Drop "I’ll", regnal numbers alone ('III'), and one-word names seen mostly where a sentence or a
+    quotation starts that the document also writes in lower case ('“Come, dear princess”'): they are
+    capitalised by position, not as names. Common nouns the text capitalises after 'the' ('the Whale')
+    and people of a place the text names ('Nantucketer') are no persons either."""
+    by_index = {s.index: s for s in sentences}
+    opening, inside, small = _word_counts(sentences)
+    things = _capitalised_nouns(cands, small, opening + inside)
+    things -= {c.key for c in cands if c.key in things and _speaks(c, by_index.get(c.sentence))}  # 'said the Voice'
+    things |= _people_of_places(cands, inside)
+    return [
+        c
+        for c in cands
+        if not _pronoun(c)
+        and not REGNAL.fullmatch(c.tokens[0].text if len(c.tokens) == 1 else "")
+        and not (c.kind == "person" and c.key in things)
+        and not (
+            inside[c.key] * OPENING_RATIO < opening[c.key]
+            and c.tokens[0].text.lower() in lower
+            and _position(c, by_index.get(c.sentence))
+        )
+    ]
+
+
+def _speaks(c: Candidate, s: Sentence | None) -> bool:
+    """'said the Voice', 'the Voice said': the text lets the name speak."""
+    if s is None:
+        return False
+    i = bisect.bisect_left(s.starts, c.start)
+    j = i + len(c.tokens)
+    cues = wordlist("cue_verbs")
+    return (
+        j < len(s.tokens) and s.tokens[j].key in cues or any(s.tokens[k].key in cues for k in range(max(0, i - 2), i))
+    )
+
+
+REGNAL = re.compile(r"[IVX]{2,5}")
+ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+
+def _capitalised_nouns(cands: list[Candidate], small: Counter[str], capital: Counter[str]) -> set[str]:
+    """One-word 'persons' the text also writes in lower case often (a third as often as with a capital)
+    and puts after an article or 'this' at least a third of the time: 'the Whale', 'the Leviathan' are a
+    common noun with a capital ('the Santorum cocktail', once 'santorum', is not)."""
+    seen: Counter[str] = Counter()
+    determined: Counter[str] = Counter()
+    for c in cands:
+        if len(c.tokens) == 1 and c.kind == "person" and small[c.key] * 3 >= capital[c.key]:
+            seen[c.key] += 1
+            determined[c.key] += c.before in ARTICLES and _head(c.after)
+    return {k for k, n in seen.items() if determined[k] * 3 >= n}
+
+
+def _head(after: str) -> bool:
+    """The name ends its noun phrase: 'the Whale is', 'the Whale,' but not 'the Santorum cocktail'."""
+    return not after[:1].isalpha() or after in wordlist("function_words") or after in VERB_AFTER
+
+
+VERB_AFTER = frozenset({"is", "was", "has", "had", "be", "been", "were", "are", "will", "would", "could", "may"})
+
+
+def _people_of_places(cands: list[Candidate], capitalised: Counter[str]) -> set[str]:
+    """'Nantucketer', 'Londoner' where the text names 'Nantucket', 'London': one of a place's people,
+    not a person's name. The place is a typed place or a long word the text capitalises inside
+    sentences ('Parker' beside 'Park' stays: a short stem is too often a word of its own)."""
+    places = {c.key for c in cands if c.kind == "place" and len(c.tokens) == 1}
+    out = set()
+    for c in cands:
+        if len(c.tokens) != 1 or not c.key.endswith(("er", "ers")):
+            continue
+        stem = c.key[: -3 if c.key.endswith("s") else -2]
+        if stem in places or len(stem) >= 5 and capitalised[stem] >= 2:
+            out.add(c.key)
+    return out
+
+
+# A name is also capitalised inside sentences: verse lines and quotations start with capitals, so a
+# common word seen there once or twice ('Come to calm the torment') is still an opening word.
+OPENING_RATIO = 4
+
+
+def _word_counts(sentences: list[Sentence]) -> tuple[Counter[str], Counter[str], Counter[str]]:
+    """How often each capitalised word opens a sentence or quotation, how often it stands elsewhere,
+    and how often each word is written in lower case."""
+    opening: list[str] = []
+    inside: list[str] = []
+    small: list[str] = []
+    marks = OPEN_QUOTES | {'"', "'"}
+    for s in sentences:
+        toks = s.tokens
+        for i, t in enumerate(toks):
+            if not t.capital:
+                if t.text.islower():
+                    small.append(t.key)
+            elif i == s.first or i and toks[i - 1].text in marks and opens_quote(toks, i):
+                opening.append(t.key)
+            else:
+                inside.append(t.key)
+    return Counter(opening), Counter(inside), Counter(small)  # counted at once: a long book has a million words
+
+
+def _position(c: Candidate, s: Sentence | None) -> bool:
+    """A one-word name at a sentence's or a quotation's start."""
+    if len(c.tokens) != 1 or s is None:
+        return False
+    i = bisect.bisect_left(s.starts, c.start)
+    return i < len(s.tokens) and _opening(s, i)
+
+
+def _pronoun(c: Candidate) -> bool:
+    """'I’ll', 'I'm': the pronoun with a contraction, whichever apostrophe."""
+    return len(c.tokens) == 1 and re.fullmatch(r"I['’](?:ll|m|ve|d|s)", c.tokens[0].text) is not None
 
 
 # Nested mentions are off: GUM marks 'California' inside 'University of California' (test half
@@ -511,9 +652,26 @@ def _kind(group: list[Candidate]) -> ParticipantKind:
 
 
 def _canonical(group: list[Candidate], text: str) -> str:
-    """The fullest form, preferring one the text uses more than once."""
-    counts: dict[str, int] = {}
-    for c in group:
-        counts[c.key] = counts.get(c.key, 0) + 1
+    """The fullest form, preferring one the text uses more than once; for a person, the form the
+    text uses most when the fuller one only adds words that are no given name and is rare beside
+    it ('Stubb', not 'Massa Stubb')."""
+    counts = Counter(c.key for c in group)
     best = max(group, key=lambda c: (counts[c.key] > 1, len(c.tokens), c.end - c.start, -c.start))
+    if _kind(group) == "person":
+        top = max(group, key=lambda c: (counts[c.key], len(c.tokens), -c.start))
+        if counts[top.key] >= RARE_FULL_FORM * counts[best.key] and not _adds_given_name(best, top):
+            best = top
     return re.sub(r"\s+", " ", text[best.start : best.end])
+
+
+# The most used form names a person when a fuller form is this many times rarer.
+RARE_FULL_FORM = 10
+
+
+def _adds_given_name(full: Candidate, short: Candidate) -> bool:
+    """'Pétya Rostóv' beside 'Rostóv' or 'Pétya': the fuller form adds a given name or an initial,
+    or goes on after the short one (a family name, a patronymic); 'Massa Stubb' only puts a word before."""
+    if full.key.startswith(short.key + " "):
+        return True
+    extra = [t for t in full.tokens if t.key not in short.key.split()]
+    return any(t.key in gz.first_names() or is_initial(t.text) for t in extra)

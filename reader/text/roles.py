@@ -117,7 +117,20 @@ def _clause(toks: list[Token]) -> bool:
             and nxt.key in PREPOSITIONS
         ):
             return True
-    return False
+    return any(_verb_after_noun(a, b) for a, b in zip(toks, toks[1:]))
+
+
+def _verb_after_noun(a: Token, b: Token) -> bool:
+    """'face expressed': a word in -ed after a common noun is a verb ('a newly appointed', 'the
+    retired' are not: an adverb or an article stands before them)."""
+    if not (b.key.endswith("ed") and b.text.islower() and a.text.isalpha() and a.text.islower()):
+        return False
+    return (
+        a.key not in PREPOSITIONS and a.key not in DETERMINERS and not a.key.endswith("ly") and a.key not in _MODIFIERS
+    )
+
+
+_MODIFIERS = frozenset({"well", "much", "most", "long", "best", "least", "more", "less", "so", "very", "ill"})
 
 
 def _a_person(toks: list[Token]) -> bool:
