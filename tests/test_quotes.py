@@ -352,3 +352,10 @@ def test_a_cue_of_one_gender_does_not_take_a_turn_of_the_other():
         '"But it is true," returned she.\n'
     )
     assert "Mr. Grey" not in [s for _, s in direct_speakers(text)]
+
+
+@pytest.mark.parametrize("greeting", ["So, Miss Talbot, you are back?", "Rose dear, you are back?"])
+def test_the_person_addressed_with_a_title_or_dear_answers(greeting):
+    text = f'Colonel Hart stood by the window while Rose Talbot waited.\n\n"{greeting}"\n\n"Only since Tuesday."\n'
+    speakers = [s for _, s in direct_speakers(text)]
+    assert speakers[1] is not None and speakers[1].endswith("Talbot")

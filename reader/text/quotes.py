@@ -372,9 +372,7 @@ class _Speakers:
             k = bisect.bisect_left(self.starts, q.start)
             while k < len(self.spans) and self.spans[k][1] <= q.end:
                 start, end, pid = self.spans[k]
-                if (text[start - 2 : start] == ", " or text[start - 1 : start] in '"“') and text[
-                    end : end + 1
-                ] in ",.!?":
+                if ADDRESS_BEFORE.search(text, max(q.start, start - 16), start) and ADDRESS_AFTER.match(text, end):
                     return pid
                 k += 1
         return None
@@ -396,6 +394,11 @@ class _Speakers:
                 return p.id
         return None
 
+
+# A name spoken to: after a comma or the opening mark, a title between ("So, Miss Honeychurch,"),
+# and before a comma, a stop or "dear" ("Charlotte dear, what do you mean?").
+ADDRESS_BEFORE = re.compile(r"(?:, |[\"“])(?:[A-Z][a-z]+\.? )?$")
+ADDRESS_AFTER = re.compile(r"(?: dear\b)?[,.!?]")
 
 OBJECT_BEFORE = re.compile(
     r"\b(?:to|at|with|for|from|upon|towards|toward|into|behind|beside)\s+(?:\w+\.?\s+)?$",
