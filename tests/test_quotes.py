@@ -359,3 +359,9 @@ def test_the_person_addressed_with_a_title_or_dear_answers(greeting):
     text = f'Colonel Hart stood by the window while Rose Talbot waited.\n\n"{greeting}"\n\n"Only since Tuesday."\n'
     speakers = [s for _, s in direct_speakers(text)]
     assert speakers[1] is not None and speakers[1].endswith("Talbot")
+
+
+def test_a_person_looked_at_beside_the_cue_did_not_speak():
+    text = 'Mary Wood and Tom Bell came in.\n\n"Where were you?" she suddenly asked, fixing her eyes upon Tom Bell.\n'
+    ((_, speaker),) = direct_speakers(text)
+    assert speaker == "Mary Wood"

@@ -377,6 +377,24 @@ class _Speakers:
                 k += 1
         return None
 
+    def first_actor_in(self, start: int, end: int) -> str | None:
+        """The first person named in text[start:end] who is not a listener ('fixing her eyes upon Winterbourne')."""
+        k = bisect.bisect_left(self.starts, start)
+        while k < len(self.spans) and self.spans[k][1] <= end:
+            if not _object_of(self.analysis.text, self.spans[k][0]):
+                return self.spans[k][2]
+            k += 1
+        return None
+
+    def last_actor_in(self, start: int, end: int) -> str | None:
+        """The last person named in text[start:end] who is not a listener."""
+        k = bisect.bisect_right(self.starts, end) - 1
+        while k >= 0 and self.spans[k][0] >= start:
+            if self.spans[k][1] <= end and not _object_of(self.analysis.text, self.spans[k][0]):
+                return self.spans[k][2]
+            k -= 1
+        return None
+
     def first_named_in(self, start: int, end: int) -> str | None:
         k = bisect.bisect_left(self.starts, start)
         if k < len(self.spans) and self.spans[k][1] <= end:
@@ -644,7 +662,7 @@ def _direct_cue(
 ) -> tuple[str | None, str | None, str | None]:
     """The cue verb next to a quote, the person it attributes it to, and the gender its subject
     gives ('said she', 'the girl cried') when it is not a name."""
-    for (a, b), named in ((after, people.first_named_in), (before, people.named_in)):
+    for (a, b), named in ((after, people.first_actor_in), (before, people.last_actor_in)):
         for m in WORD.finditer(text, a, b):
             word = m.group()
             if word[0].isupper() and m.start() > a and text[m.start() - 2 : m.start()].strip() not in ('"', "”"):
