@@ -365,3 +365,16 @@ def test_a_person_looked_at_beside_the_cue_did_not_speak():
     text = 'Mary Wood and Tom Bell came in.\n\n"Where were you?" she suddenly asked, fixing her eyes upon Tom Bell.\n'
     ((_, speaker),) = direct_speakers(text)
     assert speaker == "Mary Wood"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Later Tom Bell came in and sat down by Rose Hart.\n\n"Is it late?" said the young man.\n', "Tom Bell"),
+        ('Later Rose Hart came in, and Tom Bell rose.\n\n"Sit down," said this lady.\n', "Rose Hart"),
+        ('Later Tom Bell came in, and Rose Hart rose.\n\n"Sit down," said her old father.\n', "Tom Bell"),
+    ],
+)
+def test_a_noun_subject_beside_the_cue_gives_the_gender(text, speaker):
+    ((_, found),) = direct_speakers(text)
+    assert found == speaker

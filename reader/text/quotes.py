@@ -702,8 +702,9 @@ GENDERED_NOUNS = {
     **{w: "f" for w in "girl woman lady mother daughter wife sister aunt widow maid niece bride".split()},
     **{w: "m" for w in "boy man gentleman father son husband brother uncle nephew clergyman youth".split()},
 }
-SUBJECT_AFTER = re.compile(r" (?:(he|she)\b|the (?:\w+ ){0,2}?(\w+)\b)")
-SUBJECT_BEFORE = re.compile(r"(?:\b(he|she)|\bthe (?:\w+ ){0,2}?(\w+)) +$", re.IGNORECASE)
+# The noun is one of the next three words: 'said the young man', 'said this lady', 'said her mother'.
+SUBJECT_AFTER = re.compile(r" (?:(he|she)\b|(?:the|this|that|her|his) ((?:\w+ ){0,2}\w+))")
+SUBJECT_BEFORE = re.compile(r"(?:\b(he|she)|\b(?:the|this|that|her|his) ((?:\w+ ){0,2}?\w+)) +$", re.IGNORECASE)
 
 
 def _subject_gender(text: str, start: int, end: int) -> str | None:
@@ -711,8 +712,11 @@ def _subject_gender(text: str, start: int, end: int) -> str | None:
     m = SUBJECT_AFTER.match(text, end) or SUBJECT_BEFORE.search(text[max(0, start - 30) : start])
     if m is None:
         return None
-    word = (m.group(1) or m.group(2)).lower()
-    return PRONOUNS.get(word) if word in ("he", "she") else GENDERED_NOUNS.get(word)
+    if m.group(1):
+        return PRONOUNS.get(m.group(1).lower())
+    if not m.group(2).islower():
+        return None  # 'cried the Invisible Man': a name, not a noun
+    return next((GENDERED_NOUNS[w] for w in m.group(2).split() if w in GENDERED_NOUNS), None)
 
 
 def _pronoun_speaker(text: str, a: int, b: int, people: _Speakers) -> str | None:
