@@ -378,3 +378,15 @@ def test_a_person_looked_at_beside_the_cue_did_not_speak():
 def test_a_noun_subject_beside_the_cue_gives_the_gender(text, speaker):
     ((_, found),) = direct_speakers(text)
     assert found == speaker
+
+
+def test_a_speech_continued_in_the_next_paragraph_keeps_its_speaker():
+    text = (
+        "Helen came in late.\n\n"
+        '"Where have you been?" asked Margaret.\n\n'
+        '"I went to the garden first, and then down to the river to see the boats.\n\n'
+        '"After that I came home along the lane."\n\n'
+        '"Alone?"\n'
+    )
+    speakers = [s for _, s in direct_speakers(text)]
+    assert speakers == ["Margaret", "Helen", "Helen", "Margaret"]

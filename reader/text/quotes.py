@@ -513,8 +513,10 @@ def _direct_quotes(analysis: Analysis, people: _Speakers) -> list[Quote]:
         if found:
             lead = None
             if n and found[0][0] == para[0]:
-                lead = _introduced_by(text, paras[n - 1], people) or (
-                    _acting(text, paras[n - 1], people) if not spans[n - 1] else None
+                lead = (
+                    _continued(text, paras[n - 1], spans[n - 1], turns, n)
+                    or _introduced_by(text, paras[n - 1], people)
+                    or (_acting(text, paras[n - 1], people) if not spans[n - 1] else None)
                 )
             quotes = _attribute(text, para, found, people, lead or turns.alternate(n, people, para[0]))
             out.extend(quotes)
@@ -524,6 +526,13 @@ def _direct_quotes(analysis: Analysis, people: _Speakers) -> list[Quote]:
                 turns.quotes[n] = quotes
     turns.fill_back(people)
     return out
+
+
+def _continued(text: str, para: tuple[int, int], found: list[tuple[int, int]], turns: _Turns, n: int) -> str | None:
+    """A speech left open at the end of the paragraph before goes on in this one: the same speaker."""
+    if not found or found[-1][1] != para[1] or text[para[1] - 1] in '”»"':
+        return None
+    return turns.seen[-1][1] if turns.seen and turns.seen[-1][0] == n - 1 else None
 
 
 def _introduced_by(text: str, para: tuple[int, int], people: _Speakers) -> str | None:
