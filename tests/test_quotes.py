@@ -373,6 +373,7 @@ def test_a_person_looked_at_beside_the_cue_did_not_speak():
         ('Later Tom Bell came in and sat down by Rose Hart.\n\n"Is it late?" said the young man.\n', "Tom Bell"),
         ('Later Rose Hart came in, and Tom Bell rose.\n\n"Sit down," said this lady.\n', "Rose Hart"),
         ('Later Tom Bell came in, and Rose Hart rose.\n\n"Sit down," said her old father.\n', "Tom Bell"),
+        ('Later Rose Hart came in, and Tom Bell rose.\n\n"Sit down," said the landlady.\n', "Rose Hart"),
     ],
 )
 def test_a_noun_subject_beside_the_cue_gives_the_gender(text, speaker):

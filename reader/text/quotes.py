@@ -708,8 +708,16 @@ SPOUSE_TITLES = {"mr.": "Mrs.", "mr": "Mrs", "mrs.": "Mr.", "mrs": "Mr"}
 
 # Nouns that stand for a person of one gender beside a cue: "said the girl", "the old man cried".
 GENDERED_NOUNS = {
-    **{w: "f" for w in "girl woman lady mother daughter wife sister aunt widow maid niece bride".split()},
-    **{w: "m" for w in "boy man gentleman father son husband brother uncle nephew clergyman youth".split()},
+    **{
+        w: "f"
+        for w in "girl woman lady mother daughter wife sister aunt widow maid niece bride hostess landlady governess"
+        " housekeeper mamma signorina princess countess".split()
+    },
+    **{
+        w: "m"
+        for w in "boy man gentleman father son husband brother uncle nephew clergyman youth lad fellow landlord"
+        " papa vicar rector curate squire prince count".split()
+    },
 }
 # The noun is one of the next three words: 'said the young man', 'said this lady', 'said her mother'.
 SUBJECT_AFTER = re.compile(r" (?:(he|she)\b|(?:the|this|that|her|his) ((?:\w+ ){0,2}\w+))")
