@@ -391,3 +391,9 @@ def test_a_speech_continued_in_the_next_paragraph_keeps_its_speaker():
     )
     speakers = [s for _, s in direct_speakers(text)]
     assert speakers == ["Margaret", "Helen", "Helen", "Margaret"]
+
+
+def test_an_uncued_quote_outside_an_exchange_is_the_person_the_narration_is_about():
+    text = 'Later Tom Bell walked to the gate and looked at the sky.\n\n"Rain again."\n'
+    ((_, speaker),) = direct_speakers(text)
+    assert speaker == "Tom Bell"

@@ -525,6 +525,9 @@ def _direct_quotes(analysis: Analysis, people: _Speakers) -> list[Quote]:
                 turns.add(n, speaker, people.addressed(text, quotes))
                 turns.quotes[n] = quotes
     turns.fill_back(people)
+    for q in out:
+        if q.speaker is None and q.cue is None:  # no cue, no exchange: whom the narration was last about
+            q.speaker = people.last_subject_before(q.start)
     return out
 
 
