@@ -352,3 +352,48 @@ def test_a_cue_of_one_gender_does_not_take_a_turn_of_the_other():
         '"But it is true," returned she.\n'
     )
     assert "Mr. Grey" not in [s for _, s in direct_speakers(text)]
+
+
+@pytest.mark.parametrize("greeting", ["So, Miss Talbot, you are back?", "Rose dear, you are back?"])
+def test_the_person_addressed_with_a_title_or_dear_answers(greeting):
+    text = f'Colonel Hart stood by the window while Rose Talbot waited.\n\n"{greeting}"\n\n"Only since Tuesday."\n'
+    speakers = [s for _, s in direct_speakers(text)]
+    assert speakers[1] is not None and speakers[1].endswith("Talbot")
+
+
+def test_a_person_looked_at_beside_the_cue_did_not_speak():
+    text = 'Mary Wood and Tom Bell came in.\n\n"Where were you?" she suddenly asked, fixing her eyes upon Tom Bell.\n'
+    ((_, speaker),) = direct_speakers(text)
+    assert speaker == "Mary Wood"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('Later Tom Bell came in and sat down by Rose Hart.\n\n"Is it late?" said the young man.\n', "Tom Bell"),
+        ('Later Rose Hart came in, and Tom Bell rose.\n\n"Sit down," said this lady.\n', "Rose Hart"),
+        ('Later Tom Bell came in, and Rose Hart rose.\n\n"Sit down," said her old father.\n', "Tom Bell"),
+        ('Later Rose Hart came in, and Tom Bell rose.\n\n"Sit down," said the landlady.\n', "Rose Hart"),
+    ],
+)
+def test_a_noun_subject_beside_the_cue_gives_the_gender(text, speaker):
+    ((_, found),) = direct_speakers(text)
+    assert found == speaker
+
+
+def test_a_speech_continued_in_the_next_paragraph_keeps_its_speaker():
+    text = (
+        "Helen came in late.\n\n"
+        '"Where have you been?" asked Margaret.\n\n'
+        '"I went to the garden first, and then down to the river to see the boats.\n\n'
+        '"After that I came home along the lane."\n\n'
+        '"Alone?"\n'
+    )
+    speakers = [s for _, s in direct_speakers(text)]
+    assert speakers == ["Margaret", "Helen", "Helen", "Margaret"]
+
+
+def test_an_uncued_quote_outside_an_exchange_is_the_person_the_narration_is_about():
+    text = 'Later Tom Bell walked to the gate and looked at the sky.\n\n"Rain again."\n'
+    ((_, speaker),) = direct_speakers(text)
+    assert speaker == "Tom Bell"

@@ -372,11 +372,27 @@ class _Speakers:
             k = bisect.bisect_left(self.starts, q.start)
             while k < len(self.spans) and self.spans[k][1] <= q.end:
                 start, end, pid = self.spans[k]
-                if (text[start - 2 : start] == ", " or text[start - 1 : start] in '"“') and text[
-                    end : end + 1
-                ] in ",.!?":
+                if ADDRESS_BEFORE.search(text, max(q.start, start - 16), start) and ADDRESS_AFTER.match(text, end):
                     return pid
                 k += 1
+        return None
+
+    def first_actor_in(self, start: int, end: int) -> str | None:
+        """The first person named in text[start:end] who is not a listener ('fixing her eyes upon Winterbourne')."""
+        k = bisect.bisect_left(self.starts, start)
+        while k < len(self.spans) and self.spans[k][1] <= end:
+            if not _object_of(self.analysis.text, self.spans[k][0]):
+                return self.spans[k][2]
+            k += 1
+        return None
+
+    def last_actor_in(self, start: int, end: int) -> str | None:
+        """The last person named in text[start:end] who is not a listener."""
+        k = bisect.bisect_right(self.starts, end) - 1
+        while k >= 0 and self.spans[k][0] >= start:
+            if self.spans[k][1] <= end and not _object_of(self.analysis.text, self.spans[k][0]):
+                return self.spans[k][2]
+            k -= 1
         return None
 
     def first_named_in(self, start: int, end: int) -> str | None:
@@ -396,6 +412,11 @@ class _Speakers:
                 return p.id
         return None
 
+
+# A name spoken to: after a comma or the opening mark, a title between ("So, Miss Honeychurch,"),
+# and before a comma, a stop or "dear" ("Charlotte dear, what do you mean?").
+ADDRESS_BEFORE = re.compile(r"(?:, |[\"“])(?:[A-Z][a-z]+\.? )?$")
+ADDRESS_AFTER = re.compile(r"(?: dear\b)?[,.!?]")
 
 OBJECT_BEFORE = re.compile(
     r"\b(?:to|at|with|for|from|upon|towards|toward|into|behind|beside)\s+(?:\w+\.?\s+)?$",
@@ -492,8 +513,10 @@ def _direct_quotes(analysis: Analysis, people: _Speakers) -> list[Quote]:
         if found:
             lead = None
             if n and found[0][0] == para[0]:
-                lead = _introduced_by(text, paras[n - 1], people) or (
-                    _acting(text, paras[n - 1], people) if not spans[n - 1] else None
+                lead = (
+                    _continued(text, paras[n - 1], spans[n - 1], turns, n)
+                    or _introduced_by(text, paras[n - 1], people)
+                    or (_acting(text, paras[n - 1], people) if not spans[n - 1] else None)
                 )
             quotes = _attribute(text, para, found, people, lead or turns.alternate(n, people, para[0]))
             out.extend(quotes)
@@ -502,7 +525,17 @@ def _direct_quotes(analysis: Analysis, people: _Speakers) -> list[Quote]:
                 turns.add(n, speaker, people.addressed(text, quotes))
                 turns.quotes[n] = quotes
     turns.fill_back(people)
+    for q in out:
+        if q.speaker is None and q.cue is None:  # no cue, no exchange: whom the narration was last about
+            q.speaker = people.last_subject_before(q.start)
     return out
+
+
+def _continued(text: str, para: tuple[int, int], found: list[tuple[int, int]], turns: _Turns, n: int) -> str | None:
+    """A speech left open at the end of the paragraph before goes on in this one: the same speaker."""
+    if not found or found[-1][1] != para[1] or text[para[1] - 1] in '”»"':
+        return None
+    return turns.seen[-1][1] if turns.seen and turns.seen[-1][0] == n - 1 else None
 
 
 def _introduced_by(text: str, para: tuple[int, int], people: _Speakers) -> str | None:
@@ -641,7 +674,7 @@ def _direct_cue(
 ) -> tuple[str | None, str | None, str | None]:
     """The cue verb next to a quote, the person it attributes it to, and the gender its subject
     gives ('said she', 'the girl cried') when it is not a name."""
-    for (a, b), named in ((after, people.first_named_in), (before, people.named_in)):
+    for (a, b), named in ((after, people.first_actor_in), (before, people.last_actor_in)):
         for m in WORD.finditer(text, a, b):
             word = m.group()
             if word[0].isupper() and m.start() > a and text[m.start() - 2 : m.start()].strip() not in ('"', "”"):
@@ -678,11 +711,20 @@ SPOUSE_TITLES = {"mr.": "Mrs.", "mr": "Mrs", "mrs.": "Mr.", "mrs": "Mr"}
 
 # Nouns that stand for a person of one gender beside a cue: "said the girl", "the old man cried".
 GENDERED_NOUNS = {
-    **{w: "f" for w in "girl woman lady mother daughter wife sister aunt widow maid niece bride".split()},
-    **{w: "m" for w in "boy man gentleman father son husband brother uncle nephew clergyman youth".split()},
+    **{
+        w: "f"
+        for w in "girl woman lady mother daughter wife sister aunt widow maid niece bride hostess landlady governess"
+        " housekeeper mamma signorina princess countess".split()
+    },
+    **{
+        w: "m"
+        for w in "boy man gentleman father son husband brother uncle nephew clergyman youth lad fellow landlord"
+        " papa vicar rector curate squire prince count".split()
+    },
 }
-SUBJECT_AFTER = re.compile(r" (?:(he|she)\b|the (?:\w+ ){0,2}?(\w+)\b)")
-SUBJECT_BEFORE = re.compile(r"(?:\b(he|she)|\bthe (?:\w+ ){0,2}?(\w+)) +$", re.IGNORECASE)
+# The noun is one of the next three words: 'said the young man', 'said this lady', 'said her mother'.
+SUBJECT_AFTER = re.compile(r" (?:(he|she)\b|(?:the|this|that|her|his) ((?:\w+ ){0,2}\w+))")
+SUBJECT_BEFORE = re.compile(r"(?:\b(he|she)|\b(?:the|this|that|her|his) ((?:\w+ ){0,2}?\w+)) +$", re.IGNORECASE)
 
 
 def _subject_gender(text: str, start: int, end: int) -> str | None:
@@ -690,8 +732,11 @@ def _subject_gender(text: str, start: int, end: int) -> str | None:
     m = SUBJECT_AFTER.match(text, end) or SUBJECT_BEFORE.search(text[max(0, start - 30) : start])
     if m is None:
         return None
-    word = (m.group(1) or m.group(2)).lower()
-    return PRONOUNS.get(word) if word in ("he", "she") else GENDERED_NOUNS.get(word)
+    if m.group(1):
+        return PRONOUNS.get(m.group(1).lower())
+    if not m.group(2).islower():
+        return None  # 'cried the Invisible Man': a name, not a noun
+    return next((GENDERED_NOUNS[w] for w in m.group(2).split() if w in GENDERED_NOUNS), None)
 
 
 def _pronoun_speaker(text: str, a: int, b: int, people: _Speakers) -> str | None:
