@@ -550,6 +550,8 @@ def test_a_bare_surname_of_a_family_is_its_one_mister():
         ("Behind them walked Mademoiselle Bourienne, Princess Mary, and the old prince.", "Bourienne", None),
         ("They met Hélène, Prince Vasíli’s daughter, at the ball.", "Hélène", "Prince Vasíli’s daughter"),
         ("Papa, I believe you worry too much, said Natásha.", "Papa", None),
+        # an endearment in the vocative is no role
+        ("“Why do you cry, Sónya, dear love, darling Sónya?” Natásha asked.", "Sónya", None),
     ],
 )
 def test_a_role_is_a_noun_phrase(text, name, role):

@@ -190,6 +190,7 @@ def _has_role_word(toks: list[Token]) -> bool:
 # Title-list words too vague to make a phrase a role on their own.
 _NOT_ROLES = frozenset(
     {
+        "dear",  # a salutation's word: 'Sónya, dear love' is an endearment, not a role
         "mr",
         "mrs",
         "ms",
