@@ -846,3 +846,46 @@ def test_each_side_of_a_country_named_with_and_is_a_place():
     found = kinds_of(text)
     for name in ("Saint Kitts", "Nevis", "Saint Vincent", "Grenadines"):
         assert found.get(name) == "place", name
+
+
+def test_a_name_of_the_form_head_of_x_is_no_alias_of_x():
+    text = "God is great, said Pierre. " * 3 + "The Kingdom of God is near. God knows. The Kingdom of God came."
+    found = names_of(text)
+    assert "God" in found and not any("Kingdom" in a for a in found["God"].aliases)
+
+
+def test_a_given_name_used_alone_far_from_a_rare_fuller_form_stays_its_own_person():
+    filler = "The snow fell on the long road that evening. " * 600  # a few chapters apart
+    valet = "The old prince called Tíkhon. Then Tíkhon brought the coffee, and the prince thanked Tíkhon. " * 4
+    text = valet + filler + "Then Tíkhon Shcherbáty came with the partisans. Tíkhon laughed."
+    found = names_of(text)
+    assert "Tíkhon" in found and not any("Shcherbáty" in a for a in found["Tíkhon"].aliases)
+    # the same shape beside a family the text names elsewhere is one person
+    text = "Pétya ran to the dog. " * 12 + filler + "Count Rostóv smiled. Then Pétya Rostóv came in. Pétya sat."
+    found = names_of(text)
+    assert any("Pétya Rostóv" in p.aliases and "Pétya" in p.aliases for p in found.values())
+    # and in the chapter of the fuller form
+    text = "Simon Chekmár rode out. " + "Simon waited by the wood. " * 12
+    found = names_of(text)
+    assert any("Simon Chekmár" in p.aliases and "Simon" in p.aliases for p in found.values())
+
+
+def test_a_descriptor_after_the_before_a_name_is_another_person():
+    text = (
+        "Ahab turned to the Parsee and spoke. Stubb watched the Parsee and laughed. "
+        "As if in the Parsee Ahab saw his shadow. Ahab slept."
+    )
+    found = names_of(text)
+    assert "Ahab" in found and not any("Parsee" in a for a in found["Ahab"].aliases)
+
+
+def test_titles_heaven_and_role_compounds_are_no_people():
+    text = (
+        "Commodore Davis sailed home. The Commodore said nothing; the Commodore slept. "
+        "Heaven knows, and Heaven have mercy on us. The lake was calm by the lake shore, and the lake froze. "
+        "Steelkilt, a Lakeman, came aboard. The Lakeman laughed, cried the Lakeman, and Steelkilt left."
+    )
+    found = names_of(text)
+    for word in ("Commodore", "Heaven", "Lakeman"):
+        assert word not in found or found[word].kind != "person", word
+    assert "Steelkilt" in found and "Davis" in found

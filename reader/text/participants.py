@@ -71,7 +71,7 @@ def mentions(analysis: Analysis) -> list[Candidate]:
         and c.key not in terms
         and not kinds.people_of(c)
     ]
-    typed = _without_opening_words(sentences, typed, lower)
+    typed = _split_described(_without_opening_words(sentences, typed, lower), raw, lower)
     _mark_definitions(typed, text)
     tables = {s.index for s in sentences if s.table}  # 'Willem II Tilburg 2': a team in a results table
     return _with_inner_places(typed, [c for c in raw if c.sentence not in tables])
@@ -104,7 +104,7 @@ def _without_opening_words(sentences: list[Sentence], cands: list[Candidate], lo
     opening, inside, small = _word_counts(sentences)
     things = _capitalised_nouns(cands, small, opening + inside)
     things -= {c.key for c in cands if c.key in things and _speaks(c, by_index.get(c.sentence))}  # 'said the Voice'
-    things |= _people_of_places(cands, inside)
+    things |= _people_of_places(cands, inside) | _role_compounds(cands, small)
     return [
         c
         for c in cands
@@ -117,6 +117,38 @@ def _without_opening_words(sentences: list[Sentence], cands: list[Candidate], lo
             and _position(c, by_index.get(c.sentence))
         )
     ]
+
+
+def _split_described(cands: list[Candidate], raw: list[Candidate], lower: set[str]) -> list[Candidate]:
+    """'in the Parsee Ahab saw': a word the text puts alone after 'the' ('the Parsee') and a name it
+    uses alone ('Ahab') read as one run are two people, not one named 'Parsee Ahab'. Words of a
+    people ('the French Revolution'), common words ('the Great Catherine') and the text's places
+    ('the Dnieper') keep the run whole."""
+    alone = Counter(c.key for c in cands if len(c.tokens) == 1 and c.kind == "person")
+    other = {c.key for c in cands if len(c.tokens) == 1 and c.kind != "person"}
+    described = Counter(
+        c.key
+        for c in raw
+        if len(c.tokens) == 1
+        and c.before == "the"
+        and c.key not in other
+        and c.tokens[0].text.lower() not in lower
+        and not gz.is_demonym(c.tokens[0].text)
+    )
+    out: list[Candidate] = []
+    for c in cands:
+        keys = [t.key for t in c.tokens]
+        if c.kind == "person" and len(keys) == 2 and c.before == "the" and described[keys[0]] >= 2 <= alone[keys[1]]:
+            out.extend(_person_piece(c, i) for i in (0, 1))
+        else:
+            out.append(c)
+    return out
+
+
+def _person_piece(c: Candidate, i: int) -> Candidate:
+    piece = _piece(c, i, i + 1)
+    piece.kind = "person"
+    return piece
 
 
 def _speaks(c: Candidate, s: Sentence | None) -> bool:
@@ -146,6 +178,20 @@ def _capitalised_nouns(cands: list[Candidate], small: Counter[str], capital: Cou
             seen[c.key] += 1
             determined[c.key] += c.before in ARTICLES and _head(c.after)
     return {k for k, n in seen.items() if determined[k] * 3 >= n}
+
+
+def _role_compounds(cands: list[Candidate], small: Counter[str]) -> set[str]:
+    """'the Lakeman', 'a Lakeman': a -man word built on a common word the text writes in lower case
+    ('lake'), put after an article at least half the time, names a kind of man, even when he speaks
+    (as 'the Captain' does); 'Newman' or 'Goodman' without an article stay names."""
+    seen: Counter[str] = Counter()
+    determined: Counter[str] = Counter()
+    for c in cands:
+        key = c.key
+        if len(c.tokens) == 1 and c.kind == "person" and key.endswith("man") and small[key[:-3]] >= 3:
+            seen[key] += 1
+            determined[key] += c.before in ARTICLES
+    return {k for k, n in seen.items() if determined[k] * 2 >= n}
 
 
 def _head(after: str) -> bool:
@@ -476,7 +522,9 @@ def _merge_lone_names(groups: list[list[Candidate]], family: set[str]) -> list[l
     full: dict[str, list[int]] = {}
     for n, g in enumerate(groups):
         if g[0].kind == "person":
-            for key in {w for c in g if len(c.tokens) > 1 for w in (c.tokens[0].key, c.tokens[-1].key)}:
+            for key in {
+                w for c in g if len(c.tokens) > 1 and not _of_name(c) for w in (c.tokens[0].key, c.tokens[-1].key)
+            }:
                 full.setdefault(key, []).append(n)
     merged: dict[int, int] = {}
     men = _men_by_surname(groups)
@@ -493,13 +541,46 @@ def _merge_lone_names(groups: list[list[Candidate]], family: set[str]) -> list[l
                 merged[n] = owner
             continue
         owners = full.get(next(iter(keys)), [])
-        if len(owners) == 1 and owners[0] != n:
+        if len(owners) == 1 and owners[0] != n and not _rare_fuller_form(g, groups, owners[0]):
             merged[n] = owners[0]
     for n, target in merged.items():
         groups[target].extend(groups[n])
         groups[target].sort(key=lambda c: c.start)
     kept = [g for n, g in enumerate(groups) if n not in merged]
     return sorted(kept, key=lambda g: g[0].start)  # ids follow first mentions
+
+
+def _of_name(c: Candidate) -> bool:
+    """'Kingdom of God', 'Duke of York': the last word names something else, not this one's family."""
+    return any(t.key == "of" for t in c.tokens[1:-1])
+
+
+def _rare_fuller_form(lone: list[Candidate], groups: list[list[Candidate]], owner: int) -> bool:
+    """'Tíkhon' (80 times) is not 'Tíkhon Shcherbáty' (twice, another man), nor 'Parsee' (Fedallah)
+    'Parsee Ahab' (once): a name used alone far more often than in the one fuller form that opens
+    with it, where that form's last word is no family the text names elsewhere. 'Pétya' still joins
+    'Pétya Rostóv' beside the Rostóvs, 'Dron' 'Dron Zakhárych' beside 'Michael Zakhárych'."""
+    key = lone[0].key
+    fuller = [c for c in groups[owner] if len(c.tokens) > 1 and c.tokens[0].key == key]
+    if not fuller or len(lone) < RARE_FULL_FORM * len(fuller):
+        return False
+    near = sum(any(abs(c.start - f.start) < NEAR for f in fuller) for c in lone)
+    if 2 * near >= len(lone):
+        return False  # 'Simon' in the chapter of 'Simon Chekmár' is him
+    lasts = {_family_stem(c.tokens[-1].key) for c in fuller}
+    for n, g in enumerate(groups):
+        if n != owner and g[0].kind == "person" and any(_family_stem(c.tokens[-1].key) in lasts for c in g):
+            return False
+    return True
+
+
+# Characters within which a lone name is read as the fuller form beside it (a chapter or so).
+NEAR = 20_000
+
+
+def _family_stem(key: str) -> str:
+    """'rostóva' -> 'rostóv': a wife's or daughter's form of the family name."""
+    return key[:-1] if key.endswith("a") and len(key) > 5 else key
 
 
 def _misters(groups: list[list[Candidate]]) -> dict[str, int]:
@@ -590,6 +671,8 @@ def _same_person(short: list[Token], full: list[Token]) -> bool:
     'Anna Pávlovna' is 'Anna Pávlovna Schérer'."""
     if 2 <= len(short) < len(full) and [t.key for t in short] == [t.key for t in full[: len(short)]]:
         return True
+    if any(t.key == "of" for t in full[1:-1]):
+        return False  # 'Kingdom of God' is not 'God'
     if len(short) > len(full) or short[-1].key != full[-1].key or len(full) < 2:
         return False
     for a, b in zip(short[:-1], full[:-1]):
