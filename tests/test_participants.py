@@ -889,3 +889,13 @@ def test_titles_heaven_and_role_compounds_are_no_people():
     for word in ("Commodore", "Heaven", "Lakeman"):
         assert word not in found or found[word].kind != "person", word
     assert "Steelkilt" in found and "Davis" in found
+
+
+def test_an_era_is_no_name_and_a_role_starts_after_a_place_of():
+    text = "Captain Scoresby wrote in A.D. 1820 of whales. In the Islands of King Solomon there was gold."
+    found = names_of(text)
+    assert "A.D." not in found
+    assert found["Solomon"].role == "King"
+    from reader.text import roles
+
+    assert roles.before("the Secretary of State ", 0, 23) == "Secretary of State"

@@ -149,7 +149,7 @@ def before(text: str, start: int, end: int) -> str | None:
     i = len(toks)
     while i > 0 and _in_title_phrase(toks, i - 1):
         i -= 1
-    phrase = _last_conjunct(toks[i:])
+    phrase = _from_role_word(_last_conjunct(toks[i:]))
     while phrase and not phrase[0].text[0].isupper():
         phrase = phrase[1:]
     while phrase and not phrase[-1].text[0].isalnum():
@@ -166,6 +166,15 @@ def _last_conjunct(phrase: list[Token]) -> list[Token]:
     for k in range(len(phrase) - 2, -1, -1):
         if phrase[k].key == "and" and phrase[k + 1].key in wordlist("titles"):
             return phrase[k + 1 :]
+    return phrase
+
+
+def _from_role_word(phrase: list[Token]) -> list[Token]:
+    """The phrase after an 'of' with no role word before it: 'in the Islands of King Solomon' gives
+    Solomon the role 'King', while 'Secretary of State' stays whole."""
+    for k, t in enumerate(phrase):
+        if t.key == "of" and not _has_role_word(phrase[:k]):
+            return _from_role_word(phrase[k + 1 :])
     return phrase
 
 
