@@ -22,6 +22,7 @@ relevance score orders the rest below it.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import numpy as np
 
@@ -355,38 +356,60 @@ HAND = {
 _QUOTE = re.compile(r"[\"“”]")
 
 
-def gates(source: Source) -> np.ndarray:
+def gates(source: Source, readable: np.ndarray | None = None) -> np.ndarray:
     """What multiplies the mix: 0 for a line that is no prose or says nothing, more for dense long turns."""
-    return length_prior(source) * density_prior(source) * readability(source) * substance(source)
+    readable = readability(source) if readable is None else readable
+    return length_prior(source) * density_prior(source) * readable * substance(source)
 
 
-def features(source: Source) -> np.ndarray:
-    """One row per sentence, one column per name in FEATURES."""
-    n = len(source)
+def features(source: Source, readable: np.ndarray | None = None, names: tuple[str, ...] = FEATURES) -> np.ndarray:
+    """One row per sentence, one column per name in ``names`` (all of FEATURES for training; the
+    summarizer asks only for those HAND weighs)."""
+    readable = readability(source) if readable is None else readable
     central = _scaled(centrality(source))
     position = position_prior(source)
-    readable = readability(source)
-    out = np.zeros((n, len(FEATURES)))
-    column = {name: k for k, name in enumerate(FEATURES)}
     share = source.turn_share
-    out[:, column["central"]] = central
-    out[:, column["position"]] = position
-    out[:, column["lead_position"]] = lead_evidence(central) * position
-    out[:, column["turn_position"]] = share * position
-    out[:, column["title"]] = title_overlap(source)
-    out[:, column["declared"]] = declared_prior(source)
-    out[:, column["defines"]] = definition(source, readable) > 0
-    out[:, column["announces"]] = announcement(source, readable) > 0
-    readable_ids = np.flatnonzero(readable > 0)
-    if len(readable_ids):
-        out[readable_ids[0], column["first"]] = 1.0
-    paragraphs = np.asarray(source.paragraphs)
-    if n:
-        out[0, column["opens"]] = 1.0
-        out[1:, column["opens"]] = paragraphs[1:] != paragraphs[:-1]
-        out[:, column["relative"]] = np.arange(n) / max(n - 1, 1)
-    out[:, column["length"]], out[:, column["capitals"]], out[:, column["quote"]] = _surface(source.texts)
-    out[:, column["turn_central"]] = share * central
+    n = len(source)
+    surface = cache(lambda: _surface(source.texts))  # three columns from one pass over the words
+    columns = {
+        "central": lambda: central,
+        "position": lambda: position,
+        "lead_position": lambda: lead_evidence(central) * position,
+        "turn_position": lambda: share * position,
+        "title": lambda: title_overlap(source),
+        "declared": lambda: declared_prior(source),
+        "defines": lambda: definition(source, readable) > 0,
+        "announces": lambda: announcement(source, readable) > 0,
+        "first": lambda: _first(readable),
+        "opens": lambda: _opens(source.paragraphs),
+        "relative": lambda: np.arange(n) / max(n - 1, 1),
+        "length": lambda: surface()[0],
+        "capitals": lambda: surface()[1],
+        "quote": lambda: surface()[2],
+        "turn_central": lambda: share * central,
+    }
+    out = np.zeros((n, len(names)))
+    for k, name in enumerate(names):
+        out[:, k] = columns[name]()
+    return out
+
+
+def _first(readable: np.ndarray) -> np.ndarray:
+    """1 for the first readable sentence."""
+    out = np.zeros(len(readable))
+    ids = np.flatnonzero(readable > 0)
+    if len(ids):
+        out[ids[0]] = 1.0
+    return out
+
+
+def _opens(paragraphs: list[int]) -> np.ndarray:
+    """1 for a paragraph's first sentence."""
+    out = np.zeros(len(paragraphs))
+    if len(paragraphs):
+        numbers = np.asarray(paragraphs)
+        out[0] = 1.0
+        out[1:] = numbers[1:] != numbers[:-1]
     return out
 
 
@@ -405,7 +428,9 @@ def hand_weights() -> np.ndarray:
 
 
 def relevance(source: Source) -> np.ndarray:
-    return gates(source) * (features(source) @ hand_weights())
+    readable = readability(source)
+    names = tuple(name for name in FEATURES if name in HAND)
+    return gates(source, readable) * (features(source, readable, names) @ np.array([HAND[name] for name in names]))
 
 
 def rank(source: Source) -> np.ndarray:
