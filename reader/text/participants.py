@@ -60,8 +60,8 @@ def mentions(analysis: Analysis) -> list[Candidate]:
 
     text = analysis.text
     sentences, raw, lower = _raw_candidates(analysis)
-    rules = _classified(text, list(raw), lower)
     terms = defined_terms(text)
+    rules = _classified(text, list(raw), lower, terms)
     typed = [
         c
         for c in tagger.apply(sentences, rules, lower)
@@ -339,7 +339,7 @@ def _piece(c: Candidate, i: int, j: int) -> Candidate:
 def rule_mentions(analysis: Analysis) -> tuple[list[Sentence], list[Candidate], set[str]]:
     """The sentences' tokens, the rules' typed names, and the words the document writes in lower case."""
     sentences, cands, lower = _raw_candidates(analysis)
-    return sentences, _classified(analysis.text, cands, lower), lower
+    return sentences, _classified(analysis.text, cands, lower, defined_terms(analysis.text)), lower
 
 
 def _raw_candidates(analysis: Analysis) -> tuple[list[Sentence], list[Candidate], set[str]]:
@@ -356,8 +356,7 @@ def _raw_candidates(analysis: Analysis) -> tuple[list[Sentence], list[Candidate]
     return sentences, cands, lower
 
 
-def _classified(text: str, cands: list[Candidate], lower: set[str]) -> list[Candidate]:
-    terms = defined_terms(text)
+def _classified(text: str, cands: list[Candidate], lower: set[str], terms: set[str]) -> list[Candidate]:
     return [c for c in kinds.classify(cands, lower) if not _case_party(text, c) and c.key not in terms]
 
 
@@ -523,7 +522,10 @@ def _merge_lone_names(groups: list[list[Candidate]], family: set[str]) -> list[l
     for n, g in enumerate(groups):
         if g[0].kind == "person":
             for key in {
-                w for c in g if len(c.tokens) > 1 and not _of_name(c) for w in (c.tokens[0].key, c.tokens[-1].key)
+                w
+                for c in g
+                if len(c.tokens) > 1 and not _of_name(c.tokens)
+                for w in (c.tokens[0].key, c.tokens[-1].key)
             }:
                 full.setdefault(key, []).append(n)
     merged: dict[int, int] = {}
@@ -550,9 +552,9 @@ def _merge_lone_names(groups: list[list[Candidate]], family: set[str]) -> list[l
     return sorted(kept, key=lambda g: g[0].start)  # ids follow first mentions
 
 
-def _of_name(c: Candidate) -> bool:
+def _of_name(tokens: list[Token]) -> bool:
     """'Kingdom of God', 'Duke of York': the last word names something else, not this one's family."""
-    return any(t.key == "of" for t in c.tokens[1:-1])
+    return any(t.key == "of" for t in tokens[1:-1])
 
 
 def _rare_fuller_form(lone: list[Candidate], groups: list[list[Candidate]], owner: int) -> bool:
@@ -671,7 +673,7 @@ def _same_person(short: list[Token], full: list[Token]) -> bool:
     'Anna Pávlovna' is 'Anna Pávlovna Schérer'."""
     if 2 <= len(short) < len(full) and [t.key for t in short] == [t.key for t in full[: len(short)]]:
         return True
-    if any(t.key == "of" for t in full[1:-1]):
+    if _of_name(full):
         return False  # 'Kingdom of God' is not 'God'
     if len(short) > len(full) or short[-1].key != full[-1].key or len(full) < 2:
         return False
