@@ -695,3 +695,48 @@ def test_numbered_headings_with_evidence_stay():
     paper = "Intro text.\n\n1. Related work\n\nSome text.\n\n2. Our method\n\nMore.\n\n2.1 http URL\n\nEnd.\n"
     assert _headings(paper) == ["1. Related work", "2. Our method", "2.1 http URL"]
     assert _headings("Intro text.\n\n1. Related work\n\nSome text.\n") == []
+
+
+SPEECH_LINES = [
+    "I convey the warm greetings of the people and the Government of Burkina Faso to this Assembly today.",
+    "Burkina Faso has suffered punitive sanctions, yet the people of Burkina Faso stand firm in their choice.",
+    "We have many volunteers in Burkina Faso, fighting on all fronts alongside the",
+    "defence and security forces, trained and guided by them in every province of the land.",
+    "The people of the Sahel want peace, and they want it now, whatever others may say of it.",
+    "Our partners must respect our choices; that is what sovereignty means for Burkina Faso and for us.",
+    "That is how the people will achieve genuine social progress in the years that lie ahead. Burkina",
+    "Faso will therefore enter into sovereign partnerships with whomever it wishes, as it sees fit.",
+    "We have endured this for decades and we will not keep silent about it before this Assembly in these decades",
+    "That is why we ask the international community to stand with the people of the Sahel at last.",
+    "Africa is not poor; it is made poor by those who plunder its resources and then lecture its people.",
+    "We call on every Member State to honour the commitments made in the Charter of the United Nations.",
+    "The young people of our continent are its first wealth, and they deserve schools, work and hope.",
+    "I thank the President of the General Assembly and wish every delegation fruitful work this session.",
+]
+
+
+def test_a_line_broken_inside_a_sentence_joins_its_paragraph():
+    a = segment(Document("speech.txt", "\n".join(SPEECH_LINES) + "\n"))
+    sentences = [" ".join(a.sentence_text(i).split()) for i in range(len(a.sentences))]
+    assert "Burkina Faso will therefore enter into sovereign partnerships with whomever it wishes, as it sees fit." in (
+        sentences
+    )
+    assert any(
+        s.endswith(
+            "alongside the defence and security forces, trained and guided by them in every province of the land."
+        )
+        for s in sentences
+    )
+    # A capitalised word the text never writes inside a sentence opens a new one ("decades" / "That").
+    assert any(s.startswith("That is why we ask") for s in sentences)
+    assert not any(s == "Burkina" or s.startswith("defence") for s in sentences)
+    check_invariants(a)
+
+
+def test_long_lines_that_often_lack_a_full_stop_stay_paragraphs():
+    lines = [
+        f"Item number {n} of a page whose long paragraphs end without any full stop at all here" + " ok" * 5
+        for n in range(6)
+    ]
+    a = segment(Document("page.txt", "\n".join(lines) + "\n"))
+    assert len(a.paragraphs) == 6
