@@ -429,7 +429,7 @@ def test_book_chapters_at_one_level_with_front_parts():
     assert {s.level for s in chapters} == {1}
     assert chapters[3].title.endswith("Then Have a Talk over Him.")
     front = [s.title for s in a.sections if s.kind == "front"]
-    assert front == ["Contents", "ETYMOLOGY.", "EXTRACTS."]
+    assert front == ["Contents", "Note", "ETYMOLOGY.", "EXTRACTS."]  # the transcriber's note is front matter
     assert sum(s.title == "ETYMOLOGY." for s in a.sections) == 1
     assert [s.title for s in a.sections if s.title == "Epilogue"] == ["Epilogue"]
     sentences = [a.sentence_text(i) for i in range(len(a.sentences))]
@@ -740,3 +740,39 @@ def test_long_lines_that_often_lack_a_full_stop_stay_paragraphs():
     ]
     a = segment(Document("page.txt", "\n".join(lines) + "\n"))
     assert len(a.paragraphs) == 6
+
+
+TITLE_PAGE = (
+    "The Project Gutenberg EBook of The Long Voyage, by A. Writer\n\nTitle: The Long Voyage\n\n"
+    "*** START OF THIS PROJECT GUTENBERG EBOOK THE LONG VOYAGE ***\n\n\n"
+    "An Anonymous Volunteer, and David Widger\n\n\n"
+    "THE LONG VOYAGE\n\nBy A. Writer\n\n"
+)
+
+
+def test_a_book_title_page_is_front_matter_without_a_topic_label():
+    chapters = "\n\n".join(
+        f"CHAPTER {n}\n\nThe ship sailed on through the grey sea that day, and the crew watched the "
+        f"coast go by. It was day {n} of the voyage, and nobody spoke of home."
+        for n in range(1, 7)
+    )
+    a = segment(Document("book.txt", TITLE_PAGE + chapters + "\n"))
+    assert not [s for s in a.sections if s.kind == "topic"]
+    front = [s.title for s in a.sections if s.kind == "front"]
+    assert front[:3] == ["Front matter", "An Anonymous Volunteer, and David Widger", "THE LONG VOYAGE"]
+    assert not any("Widger" in a.sentence_text(i) for i in range(len(a.sentences)))
+    check_invariants(a)
+
+
+def test_text_before_a_first_chapter_without_front_parts_stays_text():
+    chapters = "\n\n".join(
+        f"CHAPTER {n}\n\nThe ship sailed on through the grey sea, and the crew watched the coast." for n in range(1, 7)
+    )
+    a = segment(Document("book.txt", "A short note from the editor on this edition.\n\n" + chapters + "\n"))
+    assert a.sentence_text(0) == "A short note from the editor on this edition."
+
+
+def test_war_and_peace_front_matter_has_no_topic_label():
+    a = segment(load(str(corpus_file("gutenberg/pg2600-war-and-peace.txt"))))
+    first_chapter = next(i for i, s in enumerate(a.sections) if s.title.startswith("BOOK ONE"))
+    assert {s.kind for s in a.sections[:first_chapter]} == {"front"}

@@ -69,6 +69,7 @@ def _segment(document: Document) -> Analysis:
     if title_index is not None and lines[title_index].kind == ln.TEXT:
         lines[title_index].kind, lines[title_index].level = ln.HEADING, 0
         lines[title_index].title = title
+    headings.mark_title_page(text, lines, body_start)
 
     paragraphs = _paragraphs(text, body, document.format == "markdown")
     starts = _heading_starts(body)
