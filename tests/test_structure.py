@@ -776,3 +776,37 @@ def test_war_and_peace_front_matter_has_no_topic_label():
     a = segment(load(str(corpus_file("gutenberg/pg2600-war-and-peace.txt"))))
     first_chapter = next(i for i, s in enumerate(a.sections) if s.title.startswith("BOOK ONE"))
     assert {s.kind for s in a.sections[:first_chapter]} == {"front"}
+
+
+LEAD = (
+    "On Tuesday, the government announced a public process to suggest designs for a new national flag. "
+    "Citizens will vote twice on the flag next year, and the first meetings take place in May."
+)
+
+
+def test_a_dateline_opening_the_lead_line_is_front_matter():
+    a = segment(Document("news.txt", f"Country begins process to change its flag\n\nThursday, May 7, 2015 {LEAD}\n"))
+    assert [s.title for s in a.sections if s.kind == "front"] == ["Thursday, May 7, 2015"]
+    assert a.sentence_text(0).startswith("On Tuesday, the government")
+    check_invariants(a)
+
+
+def test_a_dateline_line_right_over_the_lead_is_front_matter():
+    a = segment(Document("news.txt", f"Country begins process to change its flag\n\nSunday, April 12, 2015\n{LEAD}\n"))
+    assert [s.title for s in a.sections if s.kind == "front"] == ["Sunday, April 12, 2015"]
+    assert a.sentence_text(0).startswith("On Tuesday, the government")
+    check_invariants(a)
+
+
+def test_a_date_that_is_the_subject_of_the_lead_stays_in_it():
+    a = segment(Document("news.txt", f"A day to remember\n\nMay 7, 2015 was the day the vote began. {LEAD}\n"))
+    assert not [s for s in a.sections if s.kind == "front"]
+    assert a.sentence_text(0) == "May 7, 2015 was the day the vote began."
+
+
+def test_the_stretch_after_a_dateline_gets_a_topic_label():
+    body = "\n\n".join(f"{LEAD} Paragraph {n} says more about the flag and the vote." for n in range(4))
+    a = segment(Document("news.txt", f"Country begins process to change its flag\n\nThursday, May 7, 2015\n\n{body}\n"))
+    topics_ = [s for s in a.sections if s.kind == "topic"]
+    assert topics_ and all(s.title.strip() and s.title != "Untitled" for s in topics_)
+    assert "flag" in topics_[0].title.lower()

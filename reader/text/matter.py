@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from operator import attrgetter
 
 from reader.text.lines import BLANK, FRONT, FURNITURE, HEADING, TEXT, Line
 
@@ -148,18 +150,41 @@ TOP_LINES = 6  # bylines and datelines sit among the first lines of an article
 
 
 def mark_bylines(text: str, lines: list[Line], body_start: int) -> None:
-    """A byline ("By Jane Smith") or a date standing alone at the top of an article is front matter."""
+    """A byline ("By Jane Smith") standing alone at the top of an article is front matter; so is a
+    dateline there: a date alone on a line that opens a paragraph, or opening the lead's first line
+    ("Thursday, May 7, 2015 On Tuesday, the government ..."), which is cut off the line."""
     seen = 0
-    for i, line in enumerate(lines):
-        if line.start < body_start or line.kind == BLANK:
+    i = bisect_left(lines, body_start, key=attrgetter("start"))
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if line.kind == BLANK:
             continue
         seen += 1
         if seen > TOP_LINES:
             return
+        if line.kind != TEXT:
+            continue
         raw = text[line.start : line.end].strip()
-        alone = (i == 0 or lines[i - 1].kind == BLANK) and (i + 1 == len(lines) or lines[i + 1].kind == BLANK)
-        if line.kind == TEXT and alone and len(raw) <= 80 and (_BYLINE.fullmatch(raw) or _DATELINE.fullmatch(raw)):
+        opens = i == 1 or lines[i - 2].kind != TEXT
+        alone = opens and (i == len(lines) or lines[i].kind == BLANK)
+        if len(raw) <= 80 and ((opens and _DATELINE.fullmatch(raw)) or (alone and _BYLINE.fullmatch(raw))):
             line.kind, line.title = FRONT, raw
+        elif opens and (lead := _lead_after_date(text, line)) is not None:
+            lines.insert(i, Line(lead, line.end))
+            line.end = line.start + len(text[line.start : lead].rstrip())
+            line.kind, line.title = FRONT, text[line.start : line.end].strip()
+            i += 1
+
+
+# A dateline with its year, then the lead's first word: "Thursday, May 7, 2015 On Tuesday, ...".
+_DATE_THEN_CAPITAL = re.compile(rf"[ \t]*({_DATELINE.pattern})[ \t]+(?=[A-Z][a-z]*\b)")
+
+
+def _lead_after_date(text: str, line: Line) -> int | None:
+    """Where the lead starts when a dateline opens the line ("May 7, 2015 The ..."), else None."""
+    m = _DATE_THEN_CAPITAL.match(text, line.start, line.end)
+    return m.end() if m else None
 
 
 def _trailing_source_line(text: str, lines: list[Line], start: int, end: int) -> int | None:

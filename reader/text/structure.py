@@ -227,8 +227,11 @@ def _add_topics(text: str, starts: list[_Start], paragraphs: list[Paragraph], bo
         first = starts[0].start if only_title else body_start
         tail = [p for p in paragraphs if p.start >= first]
         found = topic_starts(text, tail, rank=1 if only_title else 0)
+        labelled = {s.start for s in found}  # an untitled stretch (after a dateline) takes the found label
+        starts = [s for s in starts if s.kind != "topic" or s.title or s.start not in labelled]
         kept = {s.start for s in starts}
-        return sorted(starts + [s for s in found if s.start not in kept], key=lambda s: s.start)
+        merged = sorted(starts + [s for s in found if s.start not in kept], key=lambda s: s.start)
+        return _label_untitled(text, merged)
     first_heading = starts[0].start if starts else len(text)
     preamble = [p for p in paragraphs if p.start < first_heading]
     if preamble:
