@@ -26,7 +26,8 @@ STOP_WORDS = frozenset(
     yourself yourselves also already always among another around away back became become becomes
     first two three new way ways part well year years mr mrs ms dr""".split()
 )
-# Spoken filler, web debris and verbs of talk: never a topic's name ("Hmm hmm", "https", "want").
+# Spoken filler, web debris, verbs of talk and number words: never a topic's name ("Hmm hmm", "https",
+# "want", "five hundred").
 NOT_LABELS = frozenset(
     """yeah yes yep okay ok hmm mm mmm mhm uh um erm er ah oh huh wow hey right sure just like
     gonna wanna gotta kinda sorta really actually basically anyway maybe thing things stuff lot lots
@@ -34,7 +35,11 @@ NOT_LABELS = frozenset(
     go goes went come comes came look looks looked see sees saw seen need needs needed tell told
     get gets getting put take took use used try tried guess let's http https www com org html
     laughter laughs applause mm-hmm uh-huh uh-hum hmm-hmm um-hmm something anything everything nothing
-    somebody anybody everybody someone anyone everyone""".split()
+    somebody anybody everybody someone anyone everyone
+    zero one three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred hundreds thousand thousands million millions billion billions dozen dozens
+    second third fourth fifth sixth seventh eighth ninth tenth percent cent""".split()
 )
 _CONTRACTION = re.compile(r"['’](?:s|t|m|re|ll|ve|d)$")
 _WORD_PATTERN = r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]"

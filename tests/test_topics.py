@@ -1,0 +1,28 @@
+"""Topic labels: short names from a stretch's own words, never filler or number words."""
+
+from __future__ import annotations
+
+from reader.text import topics
+
+
+def _label(text: str) -> str:
+    terms = topics.content_terms(text, 0, len(text))
+    return topics.label(terms, topics.frequencies([terms]), 1, topics.surface_forms(text, 0, len(text)))
+
+
+def test_number_words_are_not_topic_labels():
+    text = (
+        "We need five hundred euros for the remote control. Five hundred is a lot, twenty percent more "
+        "than the budget of twenty. The remote control case costs four euros and the battery eleven. "
+        "Four million people bought a remote control last year, and the battery lasts twenty hours."
+    )
+    label = _label(text)
+    words = {w.lower() for part in label.split(", ") for w in part.split()}
+    assert not words & {"five", "hundred", "twenty", "four", "eleven", "million", "percent"}, label
+    assert "remote control" in label.lower() or "battery" in label.lower()
+
+
+def test_spoken_filler_is_not_a_topic_label():
+    text = "Yeah yeah. Okay, hmm hmm. The budget for the new trains is late. Yeah, the trains and the budget."
+    label = _label(text).lower()
+    assert "yeah" not in label and "hmm" not in label and ("trains" in label or "budget" in label)
