@@ -26,3 +26,12 @@ def test_spoken_filler_is_not_a_topic_label():
     text = "Yeah yeah. Okay, hmm hmm. The budget for the new trains is late. Yeah, the trains and the budget."
     label = _label(text).lower()
     assert "yeah" not in label and "hmm" not in label and ("trains" in label or "budget" in label)
+
+
+def test_a_word_pair_never_spans_punctuation():
+    text = "Burkina Faso, Mali and the Niger. " * 3 + "Peace, progress and security. " * 3
+    terms = topics.content_terms(text, 0, len(text))
+    assert "burkina faso" in terms
+    assert "faso mali" not in terms and "peace progress" not in terms
+    label = _label(text)
+    assert all(part.lower() in text.lower() for part in label.split(", ")), label
