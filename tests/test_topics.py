@@ -35,3 +35,15 @@ def test_a_word_pair_never_spans_punctuation():
     assert "faso mali" not in terms and "peace progress" not in terms
     label = _label(text)
     assert all(part.lower() in text.lower() for part in label.split(", ")), label
+
+
+def test_a_lone_verb_or_adverb_is_not_a_topic_label():
+    text = (
+        "Prices compared badly. We compared reserves and compared gold, particularly gold reserves. "
+        "Particularly the gold compared well, and reserves of gold were compared particularly often. "
+        "The United Nations helped; it helped and helped again."
+    )
+    label = _label(text)
+    parts = {part.lower() for part in label.split(", ")}
+    assert not parts & {"compared", "particularly", "helped"}, label
+    assert "gold" in parts or "reserves" in parts or "gold reserves" in parts

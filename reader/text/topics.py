@@ -231,11 +231,17 @@ def label(section_terms: list[str], df: Counter, n: int, forms: dict[str, str], 
         stems = {_stem(w) for w in t.split()}
         if weight(t) <= 0 or stems & used or len(stems) < len(t.split()):
             continue  # "hmm hmm": a repeated word is no name
+        if " " not in t and _NOT_A_NAME.fullmatch(forms.get(t, t)):
+            continue  # "compared", "particularly": alone, a verb or an adverb names nothing
         picked.append(forms.get(t) or " ".join(forms.get(w, w) for w in t.split()))
         used |= stems
         if len(picked) == size:
             break
     return ", ".join(picked) or "Untitled"
+
+
+# A lower-case past form or adverb ("compared", "displaced", "particularly"); names and pairs are kept.
+_NOT_A_NAME = re.compile(r"[a-z'’-]{4,}(?<!e)ed|[a-z'’-]{2,}(?:ally|ably|ibly|ely|arly|erly|tly|fully)")
 
 
 def surface_forms(text: str, start: int, end: int) -> dict[str, str]:
