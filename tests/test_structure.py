@@ -632,16 +632,16 @@ def _plain_surface_forms(text: str, start: int, end: int) -> dict[str, str]:
 
 def _plain_content_terms(text: str, start: int, end: int) -> list[str]:
     terms: list[str] = []
-    prev = ""
+    prev, prev_end = "", start
     for m in topics._WORD.finditer(text, start, end):
         word = m.group().lower()
         if len(word) <= 2 or word in topics.STOP_WORDS or word in topics.NOT_LABELS or topics._contraction(word):
             prev = ""
             continue
         terms.append(word)
-        if prev and text[m.start() - 1] == " ":
+        if prev and prev_end + 1 == m.start() and text[prev_end] == " " and text[prev_end - 1].isalpha():
             terms.append(f"{prev} {word}")
-        prev = word
+        prev, prev_end = word, m.end()
     return terms
 
 
@@ -810,3 +810,22 @@ def test_the_stretch_after_a_dateline_gets_a_topic_label():
     topics_ = [s for s in a.sections if s.kind == "topic"]
     assert topics_ and all(s.title.strip() and s.title != "Untitled" for s in topics_)
     assert "flag" in topics_[0].title.lower()
+
+
+def test_a_dateline_ending_the_headline_is_not_part_of_the_title():
+    a = segment(Document("news.txt", f"Country begins process to change its flag Thursday, May 7, 2015\n\n{LEAD}\n"))
+    assert a.title == "Country begins process to change its flag"
+    assert a.sections[0].title == a.title
+
+
+def test_an_interview_headline_and_a_date_heading_drop_their_dates():
+    turns = "\n\n".join(
+        f"Wikinews: Question {n} about the tournament?\n\nTina: Answer {n}, about the team and the game."
+        for n in range(4)
+    )
+    dated = document_from_bytes("i.txt", f"Wikinews interviews Tina Friday, January 3, 2014\n\n{turns}\n".encode())
+    assert segment(dated).title == "Wikinews interviews Tina"
+    only_date = document_from_bytes("j.txt", f"Friday, January 3, 2014\n\n{LEAD}\n\n{turns}\n".encode())
+    b = segment(only_date)
+    assert b.title != "Friday, January 3, 2014"
+    assert not [s for s in b.sections if s.kind == "heading" and "2014" in s.title]

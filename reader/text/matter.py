@@ -163,9 +163,13 @@ def mark_bylines(text: str, lines: list[Line], body_start: int) -> None:
         seen += 1
         if seen > TOP_LINES:
             return
-        if line.kind != TEXT:
+        if line.kind != TEXT and line.kind != HEADING:
             continue
         raw = text[line.start : line.end].strip()
+        if line.kind == HEADING:  # a date is no heading ("Friday, January 3, 2014" over the lead)
+            if _DATELINE.fullmatch(raw):
+                line.kind, line.title, line.level = FRONT, raw, 0
+            continue
         opens = i == 1 or lines[i - 2].kind != TEXT
         alone = opens and (i == len(lines) or lines[i].kind == BLANK)
         if len(raw) <= 80 and ((opens and _DATELINE.fullmatch(raw)) or (alone and _BYLINE.fullmatch(raw))):
@@ -223,10 +227,28 @@ def find_title(text: str, lines: list[Line], body_start: int) -> tuple[str, int 
         return "", None
     line = lines[first]
     if line.kind == HEADING:
+        line.title = without_date(line.title)
         return line.title, first
     if line.kind == TEXT and _is_headline(text, lines, first):
-        return text[line.start : line.end].strip(), first
+        return without_date(text[line.start : line.end].strip()), first
     return _centred_title(text, lines, first), None
+
+
+# A dateline closing a headline's line: "... about 'self-medicating' ants Tuesday, September 1, 2015".
+_DATED = re.compile(
+    rf"(.+?)[ \t,]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}})"
+)
+
+
+def is_dateline(line: str) -> bool:
+    """Whether a line is only a date ("Friday, January 3, 2014"): matter, never a heading or title."""
+    return len(line) <= 80 and _DATELINE.fullmatch(line.strip()) is not None
+
+
+def without_date(title: str) -> str:
+    """A headline without the dateline that ends its line (a weekday says it is one)."""
+    m = _DATED.fullmatch(title)
+    return m.group(1) if m else title
 
 
 def _centred_title(text: str, lines: list[Line], first: int) -> str:
