@@ -829,3 +829,40 @@ def test_an_interview_headline_and_a_date_heading_drop_their_dates():
     b = segment(only_date)
     assert b.title != "Friday, January 3, 2014"
     assert not [s for s in b.sections if s.kind == "heading" and "2014" in s.title]
+
+
+RFC_TAIL = """\
+Network Working Group                                        A. Writer
+Request for Comments: 9999                                     Example
+Category: Standards Track                                    June 1999
+
+Status of this Memo
+
+   This document specifies a protocol for the Internet community.
+
+1.  Introduction
+
+   The protocol moves data from one host to another host quickly.
+
+2.  Acknowledgements
+
+   The author thanks the working group for its careful review.
+
+3.  Full Copyright Statement
+
+   Copyright (C) The Internet Society (1999).  All Rights Reserved.
+
+Acknowledgement
+
+   Funding for the RFC Editor function is currently provided by the
+   Internet Society.
+"""
+
+
+def test_the_rfc_editor_funding_note_is_boilerplate_but_real_acknowledgements_are_not():
+    a = segment(Document("rfc.txt", RFC_TAIL))
+    sentences = [" ".join(a.sentence_text(i).split()) for i in range(len(a.sentences))]
+    assert not any("Funding for the RFC Editor" in s for s in sentences)
+    assert "The author thanks the working group for its careful review." in sentences
+    assert [s.kind for s in a.sections if s.title == "Acknowledgement"] == ["front"]
+    check_invariants(a)

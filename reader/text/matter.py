@@ -30,6 +30,7 @@ _BOILERPLATE_TITLES = (
     "Intellectual Property",
 )
 _BOILERPLATE_LINE = re.compile("^" + _BOILERPLATE.pattern, re.MULTILINE)
+_FUNDING_NOTE = re.compile(r"Acknowledge?ments?\s*$")
 _TRAILER = re.compile(r"(?:Source|Sources|Photo|Photos|Image)\s*(?::.*|\.)?$", re.IGNORECASE)
 
 
@@ -55,7 +56,7 @@ def mark_boilerplate(text: str, lines: list[Line]) -> None:
     the title line (flush left) and its indented text, up to the next flush-left line."""
     if not any(title in text for title in _BOILERPLATE_TITLES) or not _BOILERPLATE_LINE.search(text):
         return
-    inside = False
+    inside = copyright_before = False
     for line in lines:
         if line.kind in (BLANK, FURNITURE):
             continue  # page breaks and running headers do not end a block
@@ -66,7 +67,10 @@ def mark_boilerplate(text: str, lines: list[Line]) -> None:
         raw = text[line.start : line.end]
         flush = not raw[:1].isspace()
         if flush:
-            inside = bool(_BOILERPLATE.match(raw))
+            # The RFC Editor's funding note closes the copyright statement ("Acknowledgement").
+            closing = copyright_before and _FUNDING_NOTE.match(raw) is not None
+            inside = bool(_BOILERPLATE.match(raw)) or closing
+            copyright_before = "Full Copyright" in raw and inside
             if inside:
                 line.title = raw.strip()
         if inside and line.kind in (TEXT, HEADING):
