@@ -413,9 +413,10 @@ TITLE_PAGE_LABEL = 60  # a title-page line up to this long names its own front-m
 
 
 def mark_title_page(text: str, lines: list[Line], body_start: int) -> None:
-    """In a book whose front parts are in capitals (see ``mark_front_parts``), the text before the
-    first of them is the title page: credits ("An Anonymous Volunteer, and David Widger"), the title
-    set over lines, a transcriber's note. Front matter, not a topic of the book."""
+    """In a book whose front parts are in capitals (see ``mark_front_parts``), the text from the
+    body's start to the last of them before the first heading is its title page: credits ("An
+    Anonymous Volunteer, and David Widger"), the title set over lines, a transcriber's note. Front
+    matter, not a topic of the book; each stretch is named by its first line when that is short."""
     first = bisect_left(lines, body_start, key=_line_start)
     end = next((i for i in range(first, len(lines)) if lines[i].kind == HEADING), len(lines))
     parts = [i for i in range(first, end) if _front_part(lines[i])]
