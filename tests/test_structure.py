@@ -429,7 +429,7 @@ def test_book_chapters_at_one_level_with_front_parts():
     assert {s.level for s in chapters} == {1}
     assert chapters[3].title.endswith("Then Have a Talk over Him.")
     front = [s.title for s in a.sections if s.kind == "front"]
-    assert front == ["Contents", "ETYMOLOGY.", "EXTRACTS."]
+    assert front == ["Contents", "Note", "ETYMOLOGY.", "EXTRACTS."]  # the transcriber's note is front matter
     assert sum(s.title == "ETYMOLOGY." for s in a.sections) == 1
     assert [s.title for s in a.sections if s.title == "Epilogue"] == ["Epilogue"]
     sentences = [a.sentence_text(i) for i in range(len(a.sentences))]
@@ -632,16 +632,16 @@ def _plain_surface_forms(text: str, start: int, end: int) -> dict[str, str]:
 
 def _plain_content_terms(text: str, start: int, end: int) -> list[str]:
     terms: list[str] = []
-    prev = ""
+    prev, prev_end = "", start
     for m in topics._WORD.finditer(text, start, end):
         word = m.group().lower()
         if len(word) <= 2 or word in topics.STOP_WORDS or word in topics.NOT_LABELS or topics._contraction(word):
             prev = ""
             continue
         terms.append(word)
-        if prev and text[m.start() - 1] == " ":
+        if prev and prev_end + 1 == m.start() and text[prev_end] == " " and text[prev_end - 1].isalpha():
             terms.append(f"{prev} {word}")
-        prev = word
+        prev, prev_end = word, m.end()
     return terms
 
 
@@ -695,3 +695,174 @@ def test_numbered_headings_with_evidence_stay():
     paper = "Intro text.\n\n1. Related work\n\nSome text.\n\n2. Our method\n\nMore.\n\n2.1 http URL\n\nEnd.\n"
     assert _headings(paper) == ["1. Related work", "2. Our method", "2.1 http URL"]
     assert _headings("Intro text.\n\n1. Related work\n\nSome text.\n") == []
+
+
+SPEECH_LINES = [
+    "I convey the warm greetings of the people and the Government of Burkina Faso to this Assembly today.",
+    "Burkina Faso has suffered punitive sanctions, yet the people of Burkina Faso stand firm in their choice.",
+    "We have many volunteers in Burkina Faso, fighting on all fronts alongside the",
+    "defence and security forces, trained and guided by them in every province of the land.",
+    "The people of the Sahel want peace, and they want it now, whatever others may say of it.",
+    "Our partners must respect our choices; that is what sovereignty means for Burkina Faso and for us.",
+    "That is how the people will achieve genuine social progress in the years that lie ahead. Burkina",
+    "Faso will therefore enter into sovereign partnerships with whomever it wishes, as it sees fit.",
+    "We have endured this for decades and we will not keep silent about it before this Assembly in these decades",
+    "That is why we ask the international community to stand with the people of the Sahel at last.",
+    "Africa is not poor; it is made poor by those who plunder its resources and then lecture its people.",
+    "We call on every Member State to honour the commitments made in the Charter of the United Nations.",
+    "The young people of our continent are its first wealth, and they deserve schools, work and hope.",
+    "I thank the President of the General Assembly and wish every delegation fruitful work this session.",
+]
+
+
+def test_a_line_broken_inside_a_sentence_joins_its_paragraph():
+    a = segment(Document("speech.txt", "\n".join(SPEECH_LINES) + "\n"))
+    sentences = [" ".join(a.sentence_text(i).split()) for i in range(len(a.sentences))]
+    assert "Burkina Faso will therefore enter into sovereign partnerships with whomever it wishes, as it sees fit." in (
+        sentences
+    )
+    assert any(
+        s.endswith(
+            "alongside the defence and security forces, trained and guided by them in every province of the land."
+        )
+        for s in sentences
+    )
+    # A capitalised word the text never writes inside a sentence opens a new one ("decades" / "That").
+    assert any(s.startswith("That is why we ask") for s in sentences)
+    assert not any(s == "Burkina" or s.startswith("defence") for s in sentences)
+    check_invariants(a)
+
+
+def test_long_lines_that_often_lack_a_full_stop_stay_paragraphs():
+    lines = [
+        f"Item number {n} of a page whose long paragraphs end without any full stop at all here" + " ok" * 5
+        for n in range(6)
+    ]
+    a = segment(Document("page.txt", "\n".join(lines) + "\n"))
+    assert len(a.paragraphs) == 6
+
+
+TITLE_PAGE = (
+    "The Project Gutenberg EBook of The Long Voyage, by A. Writer\n\nTitle: The Long Voyage\n\n"
+    "*** START OF THIS PROJECT GUTENBERG EBOOK THE LONG VOYAGE ***\n\n\n"
+    "An Anonymous Volunteer, and David Widger\n\n\n"
+    "THE LONG VOYAGE\n\nBy A. Writer\n\n"
+)
+
+
+def test_a_book_title_page_is_front_matter_without_a_topic_label():
+    chapters = "\n\n".join(
+        f"CHAPTER {n}\n\nThe ship sailed on through the grey sea that day, and the crew watched the "
+        f"coast go by. It was day {n} of the voyage, and nobody spoke of home."
+        for n in range(1, 7)
+    )
+    a = segment(Document("book.txt", TITLE_PAGE + chapters + "\n"))
+    assert not [s for s in a.sections if s.kind == "topic"]
+    front = [s.title for s in a.sections if s.kind == "front"]
+    assert front[:3] == ["Front matter", "An Anonymous Volunteer, and David Widger", "THE LONG VOYAGE"]
+    assert not any("Widger" in a.sentence_text(i) for i in range(len(a.sentences)))
+    check_invariants(a)
+
+
+def test_text_before_a_first_chapter_without_front_parts_stays_text():
+    chapters = "\n\n".join(
+        f"CHAPTER {n}\n\nThe ship sailed on through the grey sea, and the crew watched the coast." for n in range(1, 7)
+    )
+    a = segment(Document("book.txt", "A short note from the editor on this edition.\n\n" + chapters + "\n"))
+    assert a.sentence_text(0) == "A short note from the editor on this edition."
+
+
+def test_war_and_peace_front_matter_has_no_topic_label():
+    a = segment(load(str(corpus_file("gutenberg/pg2600-war-and-peace.txt"))))
+    first_chapter = next(i for i, s in enumerate(a.sections) if s.title.startswith("BOOK ONE"))
+    assert {s.kind for s in a.sections[:first_chapter]} == {"front"}
+
+
+LEAD = (
+    "On Tuesday, the government announced a public process to suggest designs for a new national flag. "
+    "Citizens will vote twice on the flag next year, and the first meetings take place in May."
+)
+
+
+def test_a_dateline_opening_the_lead_line_is_front_matter():
+    a = segment(Document("news.txt", f"Country begins process to change its flag\n\nThursday, May 7, 2015 {LEAD}\n"))
+    assert [s.title for s in a.sections if s.kind == "front"] == ["Thursday, May 7, 2015"]
+    assert a.sentence_text(0).startswith("On Tuesday, the government")
+    check_invariants(a)
+
+
+def test_a_dateline_line_right_over_the_lead_is_front_matter():
+    a = segment(Document("news.txt", f"Country begins process to change its flag\n\nSunday, April 12, 2015\n{LEAD}\n"))
+    assert [s.title for s in a.sections if s.kind == "front"] == ["Sunday, April 12, 2015"]
+    assert a.sentence_text(0).startswith("On Tuesday, the government")
+    check_invariants(a)
+
+
+def test_a_date_that_is_the_subject_of_the_lead_stays_in_it():
+    a = segment(Document("news.txt", f"A day to remember\n\nMay 7, 2015 was the day the vote began. {LEAD}\n"))
+    assert not [s for s in a.sections if s.kind == "front"]
+    assert a.sentence_text(0) == "May 7, 2015 was the day the vote began."
+
+
+def test_the_stretch_after_a_dateline_gets_a_topic_label():
+    body = "\n\n".join(f"{LEAD} Paragraph {n} says more about the flag and the vote." for n in range(4))
+    a = segment(Document("news.txt", f"Country begins process to change its flag\n\nThursday, May 7, 2015\n\n{body}\n"))
+    topics_ = [s for s in a.sections if s.kind == "topic"]
+    assert topics_ and all(s.title.strip() and s.title != "Untitled" for s in topics_)
+    assert "flag" in topics_[0].title.lower()
+
+
+def test_a_dateline_ending_the_headline_is_not_part_of_the_title():
+    a = segment(Document("news.txt", f"Country begins process to change its flag Thursday, May 7, 2015\n\n{LEAD}\n"))
+    assert a.title == "Country begins process to change its flag"
+    assert a.sections[0].title == a.title
+
+
+def test_an_interview_headline_and_a_date_heading_drop_their_dates():
+    turns = "\n\n".join(
+        f"Wikinews: Question {n} about the tournament?\n\nTina: Answer {n}, about the team and the game."
+        for n in range(4)
+    )
+    dated = document_from_bytes("i.txt", f"Wikinews interviews Tina Friday, January 3, 2014\n\n{turns}\n".encode())
+    assert segment(dated).title == "Wikinews interviews Tina"
+    only_date = document_from_bytes("j.txt", f"Friday, January 3, 2014\n\n{LEAD}\n\n{turns}\n".encode())
+    b = segment(only_date)
+    assert b.title != "Friday, January 3, 2014"
+    assert not [s for s in b.sections if s.kind == "heading" and "2014" in s.title]
+
+
+RFC_TAIL = """\
+Network Working Group                                        A. Writer
+Request for Comments: 9999                                     Example
+Category: Standards Track                                    June 1999
+
+Status of this Memo
+
+   This document specifies a protocol for the Internet community.
+
+1.  Introduction
+
+   The protocol moves data from one host to another host quickly.
+
+2.  Acknowledgements
+
+   The author thanks the working group for its careful review.
+
+3.  Full Copyright Statement
+
+   Copyright (C) The Internet Society (1999).  All Rights Reserved.
+
+Acknowledgement
+
+   Funding for the RFC Editor function is currently provided by the
+   Internet Society.
+"""
+
+
+def test_the_rfc_editor_funding_note_is_boilerplate_but_real_acknowledgements_are_not():
+    a = segment(Document("rfc.txt", RFC_TAIL))
+    sentences = [" ".join(a.sentence_text(i).split()) for i in range(len(a.sentences))]
+    assert not any("Funding for the RFC Editor" in s for s in sentences)
+    assert "The author thanks the working group for its careful review." in sentences
+    assert [s.kind for s in a.sections if s.title == "Acknowledgement"] == ["front"]
+    check_invariants(a)

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from pathlib import Path
 
 from reader.model import NON_PROSE, Analysis, Block, Document, Paragraph, Section, Sentence
-from reader.text import headings, sentences
+from reader.text import headings, matter, sentences
 
 _LABEL_END = re.compile(r":(?=\s)")
 
@@ -51,7 +51,7 @@ def _paragraph(text: str, block: Block) -> Paragraph | None:
 
 
 def _sections(text: str, blocks: list[Block], paragraphs: list[Paragraph]) -> list[Section]:
-    heads = [b for b in blocks if b.kind == "heading"]
+    heads = [b for b in blocks if b.kind == "heading" and not matter.is_dateline(text[b.start : b.end])]
     levels = headings.normalise_levels([b.level or 1 for b in heads])
     out = []
     first = heads[0].start if heads else len(text)
@@ -60,7 +60,7 @@ def _sections(text: str, blocks: list[Block], paragraphs: list[Paragraph]) -> li
         out.extend(_topics(text, lead, 0, first))
     for i, (head, level) in enumerate(zip(heads, levels)):
         end = heads[i + 1].start if i + 1 < len(heads) else len(text)
-        title = " ".join(text[head.start : head.end].split())
+        title = matter.without_date(" ".join(text[head.start : head.end].split()))
         out.append(Section(title, level, "heading", head.start, end, head.start))
     if out:
         out[0].start = 0
@@ -79,12 +79,13 @@ def _topics(text: str, paragraphs: list[Paragraph], start: int, end: int) -> lis
 
 
 def _title(document: Document) -> str:
-    title = " ".join(document.metadata.get("title", "").split())
-    if title:
+    title = matter.without_date(" ".join(document.metadata.get("title", "").split()))
+    if title and not matter.is_dateline(title):
         return title
-    heads = [b for b in document.blocks if b.kind == "heading"]
+    text = document.text
+    heads = [b for b in document.blocks if b.kind == "heading" and not matter.is_dateline(text[b.start : b.end])]
     if heads:
         top = min(b.level or 1 for b in heads)
         head = next(b for b in heads if (b.level or 1) == top)
-        return " ".join(document.text[head.start : head.end].split())
+        return matter.without_date(" ".join(document.text[head.start : head.end].split()))
     return Path(document.source).stem if document.source != "-" else "(standard input)"

@@ -409,6 +409,38 @@ def mark_front_parts(lines: list[Line]) -> None:
             line.kind, line.title = FRONT, ""
 
 
+TITLE_PAGE_LABEL = 60  # a title-page line up to this long names its own front-matter section
+
+
+def mark_title_page(text: str, lines: list[Line], body_start: int) -> None:
+    """In a book whose front parts are in capitals (see ``mark_front_parts``), the text from the
+    body's start to the last of them before the first heading is its title page: credits ("An
+    Anonymous Volunteer, and David Widger"), the title set over lines, a transcriber's note. Front
+    matter, not a topic of the book; each stretch is named by its first line when that is short."""
+    first = bisect_left(lines, body_start, key=_line_start)
+    end = next((i for i in range(first, len(lines)) if lines[i].kind == HEADING), len(lines))
+    parts = [i for i in range(first, end) if _front_part(lines[i])]
+    if not parts:
+        return
+    in_run = False
+    for line in lines[first : parts[-1]]:
+        if line.kind != TEXT:
+            in_run = in_run and line.kind == BLANK  # blank lines do not end a stretch of title page
+            continue
+        raw = text[line.start : line.end].strip()
+        title = "" if in_run else raw if len(raw) <= TITLE_PAGE_LABEL else "Note"
+        line.kind, line.title, in_run = FRONT, title, True
+
+
+def _line_start(line: Line) -> int:
+    return line.start
+
+
+def _front_part(line: Line) -> bool:
+    """A front part in capitals that ``mark_front_parts`` set apart (ETYMOLOGY, a title in capitals)."""
+    return line.kind == FRONT and line.level == RANK_CAPS and bool(line.title) and _all_caps(line.title)
+
+
 def _caps_part(line: Line) -> bool:
     title = line.title
     return line.kind == HEADING and line.level == RANK_CAPS and not _BOOK.match(title) and _all_caps(title)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from operator import attrgetter
 
 from reader.text.lines import BLANK, FRONT, FURNITURE, HEADING, TEXT, Line
 
@@ -28,6 +30,7 @@ _BOILERPLATE_TITLES = (
     "Intellectual Property",
 )
 _BOILERPLATE_LINE = re.compile("^" + _BOILERPLATE.pattern, re.MULTILINE)
+_FUNDING_NOTE = re.compile(r"Acknowledge?ments?\s*$")
 _TRAILER = re.compile(r"(?:Source|Sources|Photo|Photos|Image)\s*(?::.*|\.)?$", re.IGNORECASE)
 
 
@@ -53,7 +56,7 @@ def mark_boilerplate(text: str, lines: list[Line]) -> None:
     the title line (flush left) and its indented text, up to the next flush-left line."""
     if not any(title in text for title in _BOILERPLATE_TITLES) or not _BOILERPLATE_LINE.search(text):
         return
-    inside = False
+    inside = copyright_before = False
     for line in lines:
         if line.kind in (BLANK, FURNITURE):
             continue  # page breaks and running headers do not end a block
@@ -64,7 +67,10 @@ def mark_boilerplate(text: str, lines: list[Line]) -> None:
         raw = text[line.start : line.end]
         flush = not raw[:1].isspace()
         if flush:
-            inside = bool(_BOILERPLATE.match(raw))
+            # The RFC Editor's funding note closes the copyright statement ("Acknowledgement").
+            closing = copyright_before and _FUNDING_NOTE.match(raw) is not None
+            inside = bool(_BOILERPLATE.match(raw)) or closing
+            copyright_before = "Full Copyright" in raw and inside
             if inside:
                 line.title = raw.strip()
         if inside and line.kind in (TEXT, HEADING):
@@ -148,18 +154,45 @@ TOP_LINES = 6  # bylines and datelines sit among the first lines of an article
 
 
 def mark_bylines(text: str, lines: list[Line], body_start: int) -> None:
-    """A byline ("By Jane Smith") or a date standing alone at the top of an article is front matter."""
+    """A byline ("By Jane Smith") standing alone at the top of an article is front matter; so is a
+    dateline there: a date alone on a line that opens a paragraph, or opening the lead's first line
+    ("Thursday, May 7, 2015 On Tuesday, the government ..."), which is cut off the line."""
     seen = 0
-    for i, line in enumerate(lines):
-        if line.start < body_start or line.kind == BLANK:
+    i = bisect_left(lines, body_start, key=attrgetter("start"))
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if line.kind == BLANK:
             continue
         seen += 1
         if seen > TOP_LINES:
             return
+        if line.kind != TEXT and line.kind != HEADING:
+            continue
         raw = text[line.start : line.end].strip()
-        alone = (i == 0 or lines[i - 1].kind == BLANK) and (i + 1 == len(lines) or lines[i + 1].kind == BLANK)
-        if line.kind == TEXT and alone and len(raw) <= 80 and (_BYLINE.fullmatch(raw) or _DATELINE.fullmatch(raw)):
+        if line.kind == HEADING:  # a date is no heading ("Friday, January 3, 2014" over the lead)
+            if _DATELINE.fullmatch(raw):
+                line.kind, line.title, line.level = FRONT, raw, 0
+            continue
+        opens = i == 1 or lines[i - 2].kind != TEXT
+        alone = opens and (i == len(lines) or lines[i].kind == BLANK)
+        if len(raw) <= 80 and ((opens and _DATELINE.fullmatch(raw)) or (alone and _BYLINE.fullmatch(raw))):
             line.kind, line.title = FRONT, raw
+        elif opens and (lead := _lead_after_date(text, line)) is not None:
+            lines.insert(i, Line(lead, line.end))
+            line.end = line.start + len(text[line.start : lead].rstrip())
+            line.kind, line.title = FRONT, text[line.start : line.end].strip()
+            i += 1
+
+
+# A dateline with its year, then the lead's first word: "Thursday, May 7, 2015 On Tuesday, ...".
+_DATE_THEN_CAPITAL = re.compile(rf"[ \t]*({_DATELINE.pattern})[ \t]+(?=[A-Z][a-z]*\b)")
+
+
+def _lead_after_date(text: str, line: Line) -> int | None:
+    """Where the lead starts when a dateline opens the line ("May 7, 2015 The ..."), else None."""
+    m = _DATE_THEN_CAPITAL.match(text, line.start, line.end)
+    return m.end() if m else None
 
 
 def _trailing_source_line(text: str, lines: list[Line], start: int, end: int) -> int | None:
@@ -198,10 +231,28 @@ def find_title(text: str, lines: list[Line], body_start: int) -> tuple[str, int 
         return "", None
     line = lines[first]
     if line.kind == HEADING:
+        line.title = without_date(line.title)
         return line.title, first
     if line.kind == TEXT and _is_headline(text, lines, first):
-        return text[line.start : line.end].strip(), first
+        return without_date(text[line.start : line.end].strip()), first
     return _centred_title(text, lines, first), None
+
+
+# A dateline closing a headline's line: "... about 'self-medicating' ants Tuesday, September 1, 2015".
+_DATED = re.compile(
+    rf"(.+?)[ \t,]+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}})"
+)
+
+
+def is_dateline(line: str) -> bool:
+    """Whether a line is only a date ("Friday, January 3, 2014"): matter, never a heading or title."""
+    return len(line) <= 80 and _DATELINE.fullmatch(line.strip()) is not None
+
+
+def without_date(title: str) -> str:
+    """A headline without the dateline that ends its line (a weekday says it is one)."""
+    m = _DATED.fullmatch(title)
+    return m.group(1) if m else title
 
 
 def _centred_title(text: str, lines: list[Line], first: int) -> str:

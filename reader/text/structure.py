@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate, chain, groupby
 from operator import attrgetter
@@ -24,6 +25,7 @@ UNIT_WORDS = 20  # paragraphs shorter than this are pooled for topical segmentat
 # A turn of a transcript: a name or role label, a colon, what was said ("Project Manager: Okay").
 _TURN = re.compile(r"[ \t]*[A-Z][\w.'’-]*(?:[ \t][A-Za-z\d][\w.'’-]*){0,3}:[ \t]+\S")
 WRAPPED_LINE_MAX = 90  # hard-wrapped prose (books, RFCs) stays under this width
+FINISHED_SHARE = 0.8  # long lines that end a sentence: a line that does not was broken by accident
 _START, _END, _KIND = attrgetter("start"), attrgetter("end"), attrgetter("kind")
 _MARK_KINDS = ln.KINDS - {ln.TEXT, ln.BLANK}
 
@@ -67,6 +69,7 @@ def _segment(document: Document) -> Analysis:
     if title_index is not None and lines[title_index].kind == ln.TEXT:
         lines[title_index].kind, lines[title_index].level = ln.HEADING, 0
         lines[title_index].title = title
+    headings.mark_title_page(text, lines, body_start)
 
     paragraphs = _paragraphs(text, body, document.format == "markdown")
     starts = _heading_starts(body)
@@ -106,15 +109,55 @@ def _block_paragraphs(text: str, block: list[ln.Line], markdown: bool) -> list[P
     wrapped = markdown or not widths or widths[len(widths) // 2] <= WRAPPED_LINE_MAX
     turns = [bool(_TURN.match(text, line.start, line.end)) for line in block]
     speaking = 2 * sum(turns) > len(block)
+    broken = [False] * len(block) if wrapped else _broken_lines(text, block)
     spans = []
     start = block[0].start
     for i in range(1, len(block)):
         line = block[i]
-        if not wrapped or (speaking and turns[i]) or _opens_item(text, block, i):
+        if (not wrapped and not broken[i]) or (speaking and turns[i]) or _opens_item(text, block, i):
             spans.append((start, block[i - 1].end))
             start = line.start
     spans.append((start, block[-1].end))
     return _trimmed(text, spans)
+
+
+def _broken_lines(text: str, block: list[ln.Line]) -> list[bool]:
+    """Whether each line goes on with the sentence of the line before, in a block of one
+    paragraph a line: a long line that stops mid-sentence ("... alongside the" / "defence forces")
+    was broken by accident. The next line going on in lower case shows it; a capital does when the
+    block's other long lines end their sentences and the block writes that word with a capital
+    inside sentences more often than in lower case ("Burkina" / "Faso will", not "decades" / "That")."""
+    long = [line.end - line.start > WRAPPED_LINE_MAX for line in block]
+    ends = [text[line.start : line.end].rstrip()[-1:] for line in block]
+    mid = [end.isalpha() or end == "," for end in ends]
+    finished = sum(long) - sum(m and g for m, g in zip(mid, long))
+    evidence = finished >= 3 and finished >= FINISHED_SHARE * sum(long)
+    names: _NameUse | None = None
+    out = [False]
+    for i in range(1, len(block)):
+        word = _FIRST_WORD.match(text, block[i].start, block[i].end)
+        first = (word.group(1) if word else "") or ""
+        capital = long[i - 1] and evidence and first[:1].isupper()
+        if mid[i - 1] and capital and names is None:
+            names = _NameUse(text[block[0].start : block[-1].end])
+        out.append(mid[i - 1] and (first[:1].islower() or (capital and names is not None and names.inside(first))))
+    return out
+
+
+_FIRST_WORD = re.compile(r"[ \t]*([^\W\d_][\w'’-]*)?")
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_INSIDE_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][\w'’-]*")  # a capital after a lower-case word
+
+
+class _NameUse:
+    """How a stretch of text writes its words: capitalised inside a sentence, or in lower case."""
+
+    def __init__(self, stretch: str) -> None:
+        self.capital = Counter(_INSIDE_CAPITAL.findall(stretch))
+        self.lower = Counter(w for w in _WORD_RE.findall(stretch) if w[0].islower())
+
+    def inside(self, word: str) -> bool:
+        return word != "I" and self.capital[word] > self.lower[word.lower()]
 
 
 def _opens_item(text: str, block: list[ln.Line], i: int) -> bool:
@@ -184,8 +227,11 @@ def _add_topics(text: str, starts: list[_Start], paragraphs: list[Paragraph], bo
         first = starts[0].start if only_title else body_start
         tail = [p for p in paragraphs if p.start >= first]
         found = topic_starts(text, tail, rank=1 if only_title else 0)
+        labelled = {s.start for s in found}  # an untitled stretch (after a dateline) takes the found label
+        starts = [s for s in starts if s.kind != "topic" or s.title or s.start not in labelled]
         kept = {s.start for s in starts}
-        return sorted(starts + [s for s in found if s.start not in kept], key=lambda s: s.start)
+        merged = sorted(starts + [s for s in found if s.start not in kept], key=lambda s: s.start)
+        return _label_untitled(text, merged)
     first_heading = starts[0].start if starts else len(text)
     preamble = [p for p in paragraphs if p.start < first_heading]
     if preamble:

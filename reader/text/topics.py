@@ -26,7 +26,8 @@ STOP_WORDS = frozenset(
     yourself yourselves also already always among another around away back became become becomes
     first two three new way ways part well year years mr mrs ms dr""".split()
 )
-# Spoken filler, web debris and verbs of talk: never a topic's name ("Hmm hmm", "https", "want").
+# Spoken filler, web debris, verbs of talk and number words: never a topic's name ("Hmm hmm", "https",
+# "want", "five hundred").
 NOT_LABELS = frozenset(
     """yeah yes yep okay ok hmm mm mmm mhm uh um erm er ah oh huh wow hey right sure just like
     gonna wanna gotta kinda sorta really actually basically anyway maybe thing things stuff lot lots
@@ -34,13 +35,18 @@ NOT_LABELS = frozenset(
     go goes went come comes came look looks looked see sees saw seen need needs needed tell told
     get gets getting put take took use used try tried guess let's http https www com org html
     laughter laughs applause mm-hmm uh-huh uh-hum hmm-hmm um-hmm something anything everything nothing
-    somebody anybody everybody someone anyone everyone""".split()
+    somebody anybody everybody someone anyone everyone
+    zero one three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred hundreds thousand thousands million millions billion billions dozen dozens
+    second third fourth fifth sixth seventh eighth ninth tenth percent cent""".split()
 )
 _CONTRACTION = re.compile(r"['’](?:s|t|m|re|ll|ve|d)$")
 _WORD_PATTERN = r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]"
 _WORD = re.compile(_WORD_PATTERN)
-# Each word with the space right before it, if any (one C-level scan instead of a match object a word).
-_SPACED_WORD = re.compile(rf"( ?)({_WORD_PATTERN})")
+# Each word with the space right before it when a letter ends right before that space ("Burkina Faso";
+# not "Faso, Mali" nor "2015 budget"): one C-level scan instead of a match object a word.
+_SPACED_WORD = re.compile(rf"((?<=[^\W\d_]) )?({_WORD_PATTERN})")
 # Each word, and the one space after it when a word follows that space (a word starts with any
 # letter, so one character tells): the next match is then the word right after the space.
 _WORD_SPACE = re.compile(rf"({_WORD_PATTERN})( (?=[^\W\d_]))?")
@@ -61,7 +67,7 @@ def content_terms(text: str, start: int, end: int, skip: frozenset[str] = frozen
             prev = ""
             continue
         terms.append(word)
-        if prev and space:
+        if prev and space:  # side by side: one space, no punctuation or number between
             terms.append(f"{prev} {word}")
         prev = word
     return terms
@@ -225,11 +231,17 @@ def label(section_terms: list[str], df: Counter, n: int, forms: dict[str, str], 
         stems = {_stem(w) for w in t.split()}
         if weight(t) <= 0 or stems & used or len(stems) < len(t.split()):
             continue  # "hmm hmm": a repeated word is no name
+        if " " not in t and _NOT_A_NAME.fullmatch(forms.get(t, t)):
+            continue  # "compared", "particularly": alone, a verb or an adverb names nothing
         picked.append(forms.get(t) or " ".join(forms.get(w, w) for w in t.split()))
         used |= stems
         if len(picked) == size:
             break
     return ", ".join(picked) or "Untitled"
+
+
+# A lower-case past form or adverb ("compared", "displaced", "particularly"); names and pairs are kept.
+_NOT_A_NAME = re.compile(r"[a-z'’-]{4,}(?<!e)ed|[a-z'’-]{2,}(?:ally|ably|ibly|ely|arly|erly|tly|fully)")
 
 
 def surface_forms(text: str, start: int, end: int) -> dict[str, str]:
