@@ -899,3 +899,36 @@ def test_an_era_is_no_name_and_a_role_starts_after_a_place_of():
     from reader.text import roles
 
     assert roles.before("the Secretary of State ", 0, 23) == "Secretary of State"
+
+
+def test_road_numbers_are_places_and_paper_sizes_are_not():
+    text = (
+        "From the south, take the M1 northbound to junction 32, then the A1M to the ring road. "
+        "From the west, the A59 and the M62 link the city with Leeds. Print it on the A4 paper."
+    )
+    found = names_of(text)
+    for road in ("M1", "A1M", "A59", "M62"):
+        assert found[road].kind == "place", road
+    assert "A4" not in found
+
+
+def test_in_a_text_about_places_a_name_shaped_like_a_person_is_a_place():
+    text = (
+        "Isfahan is a city in Iran, south of Tehran. Visitors come from Shiraz, Yazd and Kashan, "
+        "and many also see Qom and Tabriz. The square lies near the bazaar. Meidan Emam is its heart, "
+        "and Hasht Behesht stands in a garden. Chehel Sotoun ( The Palace of Forty Columns ) is open daily."
+    )
+    found = names_of(text)
+    for place in ("Meidan Emam", "Hasht Behesht", "Chehel Sotoun"):
+        assert found[place].kind == "place", place
+
+
+def test_in_a_results_list_a_name_before_its_country_or_score_stays_a_person():
+    text = (
+        "Results from Jakarta, Indonesia. Men's singles: Hu Zhilan ( China ) beat Fung Permadi ( Taiwan ). "
+        "Japan beat Syria in Tokyo, Qatar drew with Iran in Doha. Goals: Takuya Takagi 88. "
+        "Korea, Kuwait and Oman play in Seoul next week."
+    )
+    found = names_of(text)
+    for person in ("Hu Zhilan", "Takuya Takagi"):
+        assert person not in found or found[person].kind == "person", person

@@ -119,6 +119,7 @@ def classify(cands: list[Candidate], lower: set[str] | frozenset[str] = frozense
     verdicts = [_local(c) for c in cands]
     _use_document_evidence(cands, verdicts, lower)
     _determined_things(cands, verdicts)
+    _mostly_places(cands, verdicts)
     _prefer_surnames(cands, verdicts)
     _follow_teams(cands, verdicts)
     known = _known(cands, verdicts)
@@ -291,7 +292,26 @@ def _country_halves() -> tuple[frozenset[str], frozenset[str]]:
     return firsts, seconds
 
 
+# British motorways and A roads ('M1', 'A1M', 'A1237'), US interstates ('I-80'): places in GUM.
+ROAD_CODE = re.compile(r"(?:[AM][1-9]\d{0,3}M?|I-[1-9]\d{0,2})")
+ROAD_CONTEXT = frozenset({"the", "on", "via", "take", "off", "along", "onto", "join", "and"})
+NOT_ROADS = frozenset({"paper", "papers", "size", "sheet", "sheets", "format", "envelope"})  # 'the A4 paper'
+
+
+def _road(c: Candidate, keys: list[str]) -> Verdict | None:
+    """'take the M1 northbound', 'the A59 and the M62': a road number after 'the' is a place."""
+    if (
+        len(keys) == 1
+        and ROAD_CODE.fullmatch(c.tokens[0].text)
+        and c.before in ROAD_CONTEXT
+        and c.after not in NOT_ROADS
+    ):
+        return "place", SURE
+    return None
+
+
 LOCAL_RULES = (
+    _road,
     _deity,
     _not_a_name,
     _country_half,
@@ -419,6 +439,32 @@ def _determined_things(cands: list[Candidate], verdicts: list[Verdict]) -> None:
             continue
         if not evidence[c.key][0] and not any(t.key in gz.first_names() for t in c.tokens):
             verdicts[n] = ("drop", SURE)
+
+
+PLACE_SHARE = 2  # sure places this many times the sure people make a document about places
+
+
+def _mostly_places(cands: list[Candidate], verdicts: list[Verdict]) -> None:
+    """'Chehel Sotoun', 'Transbay Tube' in a travel text: where the names the lists are sure of are
+    mostly places, a name taken for a person only by its shape, with no given name and no
+    person evidence in the document, is a place too."""
+    places = sum(1 for kind, strength in verdicts if kind == "place" and strength >= SURE)
+    people = sum(1 for kind, strength in verdicts if kind == "person" and strength >= SURE)
+    if places < PLACE_SHARE * max(people, 1):
+        return
+    evidence = _person_evidence(cands)
+    for n, c in enumerate(cands):
+        if verdicts[n] != ("person", WEAK) or evidence[c.key][0] or _before_a_verb(c):
+            continue
+        if not any(t.key in gz.first_names() for t in c.tokens):
+            verdicts[n] = ("place", WEAK)
+
+
+def _before_a_verb(c: Candidate) -> bool:
+    """'Takuya Takagi scored', 'Buthelezi's party', 'Hu Zhilan (China)', 'Takagi 88' in results: a person's uses."""
+    if c.team or c.after[:1].isdigit() or c.after in POSSESSIVE or c.after == "(" and c.after2 in gz.countries():
+        return True
+    return c.after.isalpha() and c.after.islower() and c.after not in wordlist("function_words")
 
 
 def _region(key: str) -> bool:
