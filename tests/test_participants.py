@@ -932,3 +932,41 @@ def test_in_a_results_list_a_name_before_its_country_or_score_stays_a_person():
     found = names_of(text)
     for person in ("Hu Zhilan", "Takuya Takagi"):
         assert person not in found or found[person].kind == "person", person
+
+
+def test_an_acronym_defined_by_an_organization_name_is_kept_and_a_term_is_not():
+    text = (
+        "In computer science, the Computing Research Association (CRA) documents trends in hiring. "
+        "A Compact Fluorescent Light (CFL) is a bulb, and CFL waste is a problem."
+    )
+    found = names_of(text)
+    assert "CRA" in found["Computing Research Association"].aliases
+    assert not any("CFL" in p.aliases for p in found.values())
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("Troy Patterson of Slate Magazine went over to sample the drink.", "Slate Magazine", "organization"),
+        ("She started her career with Barstool Sports, then left.", "Barstool Sports", "organization"),
+        ("The worms live under the Ross Ice Shelf in the Antarctic.", "Ross Ice Shelf", "place"),
+        ("The town has grown with the Jet Base, and not only there.", "Jet Base", "place"),
+        ("Bridges were built, and later the Transbay Tube opened.", "Transbay Tube", "place"),
+        ("Russia sells energy supplies for the West, he said.", "West", "place"),
+    ],
+)
+def test_head_words_of_organizations_and_places(text, name, kind):
+    assert kinds_of(text).get(name) == kind
+
+
+def test_the_north_beside_north_korea_is_no_region_and_a_surname_used_alone_keeps_a_person():
+    found = names_of("North Korea sent balloons over the border. Then the North answered with leaflets.")
+    assert "North" not in found or found["North"].kind != "place"
+    assert (
+        names_of("Seoul sent balloons over the border. Then the North answered with leaflets.")["North"].kind == "place"
+    )
+    text = (
+        "Isfahan is a city in Iran, south of Tehran, near Shiraz, Yazd and Kashan. Qom and Tabriz are far. "
+        "Wikinews interviews Marymegan Daly in Isfahan. Daly explained the find."
+    )
+    assert names_of(text)["Marymegan Daly"].kind == "person"

@@ -120,6 +120,7 @@ def classify(cands: list[Candidate], lower: set[str] | frozenset[str] = frozense
     _use_document_evidence(cands, verdicts, lower)
     _determined_things(cands, verdicts)
     _mostly_places(cands, verdicts)
+    _compass_regions(cands, verdicts)
     _prefer_surnames(cands, verdicts)
     _follow_teams(cands, verdicts)
     known = _known(cands, verdicts)
@@ -310,6 +311,9 @@ def _road(c: Candidate, keys: list[str]) -> Verdict | None:
     return None
 
 
+COMPASS = frozenset({"north", "south", "east", "west", "midwest", "northeast", "northwest", "southeast", "southwest"})
+
+
 LOCAL_RULES = (
     _road,
     _deity,
@@ -388,7 +392,9 @@ def _use_document_evidence(cands: list[Candidate], verdicts: list[Verdict], lowe
     otherwise writes in lower case and never capitalises inside a sentence is no name ("Can")."""
     evidence = _person_evidence(cands)
     inside = {c.key for c in cands if not c.initial}
-    named = {c.key for c in cands if c.before == "the" or c.after in wordlist("cue_verbs")}
+    named = {c.key for c in cands if c.before == "the" or c.after in wordlist("cue_verbs")} | _defined_short(
+        cands, verdicts
+    )
     for n, c in enumerate(cands):
         person, place, thing, speaks, modifies = evidence[c.key]
         if speaks >= SPEAKS and verdicts[n][1] < SURE and place == 0:
@@ -419,6 +425,20 @@ def _use_document_evidence(cands: list[Candidate], verdicts: list[Verdict], lowe
             verdicts[n] = ("person", WEAK)
         elif kind is None and not common and place >= 1 and person == 0 and not c.initial:
             verdicts[n] = ("place", WEAK)  # "in Coron" makes every "Coron" of the document a place
+
+
+def _defined_short(cands: list[Candidate], verdicts: list[Verdict]) -> set[str]:
+    """'Computing Research Association (CRA)': an acronym the text defines by an organization's name
+    just before it; not 'Compact Fluorescent Light (CFL)'."""
+    out = set()
+    for prev, c, (kind, _) in zip(cands, cands[1:], verdicts):
+        if kind != "organization":
+            continue
+        if c.before != "(" or c.after != ")" or len(c.tokens) != 1 or not _is_acronym(c.tokens[0].text):
+            continue
+        if prev.sentence == c.sentence and len(prev.tokens) > 1 and prev.tokens[0].text[0] == c.tokens[0].text[0]:
+            out.add(c.key)
+    return out
 
 
 DETERMINERS = frozenset({"the", "this", "these", "those", "that", "a", "an", "our", "my", "your", "their"})
@@ -453,11 +473,23 @@ def _mostly_places(cands: list[Candidate], verdicts: list[Verdict]) -> None:
     if places < PLACE_SHARE * max(people, 1):
         return
     evidence = _person_evidence(cands)
+    alone = {c.key for c in cands if len(c.tokens) == 1}
     for n, c in enumerate(cands):
         if verdicts[n] != ("person", WEAK) or evidence[c.key][0] or _before_a_verb(c):
             continue
+        if c.tokens[-1].key in alone:
+            continue  # 'Marymegan Daly' beside 'Daly explained': a surname the text uses alone
         if not any(t.key in gz.first_names() for t in c.tokens):
             verdicts[n] = ("place", WEAK)
+
+
+def _compass_regions(cands: list[Candidate], verdicts: list[Verdict]) -> None:
+    """'supplies for the West', 'injured in the South': a compass point after 'the' is a region,
+    unless the document names a country by it ('the North' beside 'North Korea' is that state)."""
+    states = {c.tokens[0].key for c in cands if len(c.tokens) > 1 and c.key in gz.countries()}
+    for n, c in enumerate(cands):
+        if len(c.tokens) == 1 and c.key in COMPASS and c.before == "the" and c.key not in states:
+            verdicts[n] = ("place", SURE)
 
 
 def _before_a_verb(c: Candidate) -> bool:
