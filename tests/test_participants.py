@@ -970,3 +970,17 @@ def test_the_north_beside_north_korea_is_no_region_and_a_surname_used_alone_keep
         "Wikinews interviews Marymegan Daly in Isfahan. Daly explained the find."
     )
     assert names_of(text)["Marymegan Daly"].kind == "person"
+
+
+def test_a_first_word_before_an_object_is_an_order_but_a_given_name_stays():
+    found = names_of("Press the mixture slightly into the pot. Peter the Great ruled Russia.")
+    assert "Press" not in found
+    assert found["Peter"].kind == "person"
+
+
+def test_a_name_the_speaker_greets_or_gives_as_their_own_is_a_person():
+    found = names_of("Hi Kat! A lot happened today. I'm Miyuki, and this is my vlog. Finally, you can see the shop.")
+    assert found["Kat"].kind == "person"
+    assert found["Miyuki"].kind == "person"
+    assert "Finally" not in found
+    assert "Nah" not in names_of("Will it rain? Nah, you do not need a coat.")

@@ -360,9 +360,31 @@ def _person_evidence(cands: list[Candidate]) -> dict[str, list[int]]:
             counts[4] += 1  # "the Eegimaa language", but also "the Luther book"
         if c.after in speech or c.before in wordlist("cue_verbs") or _person_titled(c) or _cited(c):
             counts[0] += 1
+        if _addressed(c):
+            counts[0] += 2  # 'Hi Kat!', "I'm Miyuki", 'Miyuki, you're late': only a person is greeted so
         if _in_place(c) or _before_its_state(c):
             counts[1] += 1
     return out
+
+
+GREETINGS = frozenset({"hi", "hey", "hello", "bye", "goodbye", "thanks", "dear", "congratulations"})
+SELF = frozenset({"'m", "’m", "i'm", "i’m", "am", "me"})  # "I'm Miyuki", 'call me Ash'
+
+
+FAMILY = frozenset({"dad", "mom", "mum", "mother", "father", "grandma", "grandpa", "sir", "madam", "guys", "man"})
+
+
+def _addressed(c: Candidate) -> bool:
+    """A name the speaker greets, calls by, or gives as their own."""
+    if len(c.tokens) > 2:
+        return False
+    if c.before in GREETINGS or c.before in SELF and c.before2 in ("i", "call", "called", "name", ""):
+        return True
+    if c.before == "," and c.before2 == "you" and c.after in ("!", ","):
+        return True  # 'Thank you, Rugal,'
+    word = c.tokens[0].key
+    plain = word.endswith("ly") or word in wordlist("interjections") or word in FAMILY
+    return c.after == "," and c.after2 == "you" and not plain  # 'Miyuki, you're late'; not 'Finally, you'
 
 
 def _before_its_state(c: Candidate) -> bool:
@@ -413,6 +435,8 @@ def _use_document_evidence(cands: list[Candidate], verdicts: list[Verdict], lowe
         common = c.tokens[0].text.lower() in lower
         if c.initial and common and c.key not in inside:
             verdicts[n] = ("drop", SURE)
+        elif c.initial and c.key not in inside and c.after in OBJECTS and not _region(c.key) and not _given(c):
+            verdicts[n] = ("drop", SURE)  # 'Press the mixture', 'Wash the leaves': an order, not a name
         elif kind is None and c.key in gz.first_names() and (person > place or not common and place == 0):
             verdicts[n] = ("person", SURE if person > place else WEAK)
         elif kind == "place" and c.key in gz.first_names() and c.key not in gz.countries() and person > place:
@@ -439,6 +463,14 @@ def _defined_short(cands: list[Candidate], verdicts: list[Verdict]) -> set[str]:
         if prev.sentence == c.sentence and len(prev.tokens) > 1 and prev.tokens[0].text[0] == c.tokens[0].text[0]:
             out.add(c.key)
     return out
+
+
+# Words that open a verb's object: after a sentence's first word they make it an order ('Store the basil').
+OBJECTS = frozenset({"the", "a", "an", "your", "my", "our", "their", "its", "this", "these", "those", "it", "them"})
+
+
+def _given(c: Candidate) -> bool:
+    return c.key in gz.first_names()
 
 
 DETERMINERS = frozenset({"the", "this", "these", "those", "that", "a", "an", "our", "my", "your", "their"})
