@@ -984,3 +984,19 @@ def test_a_name_the_speaker_greets_or_gives_as_their_own_is_a_person():
     assert found["Miyuki"].kind == "person"
     assert "Finally" not in found
     assert "Nah" not in names_of("Will it rain? Nah, you do not need a coat.")
+
+
+def test_a_company_name_before_a_shaped_name_is_a_product_and_municipalities_are_places():
+    text = (
+        "Mozilla Firefox is second, while the recently released Google Chrome grows. "
+        "Chrome continues to surge. It was built in the Municipality of Culion."
+    )
+    found = names_of(text)
+    assert not any(k in found for k in ("Mozilla Firefox", "Google Chrome", "Chrome"))
+    assert found["Municipality of Culion"].kind == "place"
+
+
+def test_the_devil_is_a_person_as_god_is_and_a_name_called_in_a_quotation_is_a_person():
+    found = names_of("He would not submit to the Devil. “It’s okay, Gram,” Renata said, and smiled.")
+    assert found["Devil"].kind == "person"
+    assert found["Gram"].kind == "person"

@@ -120,6 +120,7 @@ def classify(cands: list[Candidate], lower: set[str] | frozenset[str] = frozense
     _use_document_evidence(cands, verdicts, lower)
     _determined_things(cands, verdicts)
     _mostly_places(cands, verdicts)
+    _products(cands, verdicts)
     _compass_regions(cands, verdicts)
     _prefer_surnames(cands, verdicts)
     _follow_teams(cands, verdicts)
@@ -169,7 +170,7 @@ def _not_a_name(c: Candidate, keys: list[str]) -> Verdict | None:
     return None
 
 
-DEITIES = frozenset({"god", "allah", "yahweh", "jehovah"})
+DEITIES = frozenset({"god", "allah", "yahweh", "jehovah", "devil", "satan"})
 
 
 def _deity(c: Candidate, keys: list[str]) -> Verdict | None:
@@ -371,6 +372,7 @@ GREETINGS = frozenset({"hi", "hey", "hello", "bye", "goodbye", "thanks", "dear",
 SELF = frozenset({"'m", "’m", "i'm", "i’m", "am", "me"})  # "I'm Miyuki", 'call me Ash'
 
 
+CLOSING = frozenset({"”", '"', "’", "'"})
 FAMILY = frozenset({"dad", "mom", "mum", "mother", "father", "grandma", "grandpa", "sir", "madam", "guys", "man"})
 
 
@@ -382,6 +384,8 @@ def _addressed(c: Candidate) -> bool:
         return True
     if c.before == "," and c.before2 == "you" and c.after in ("!", ","):
         return True  # 'Thank you, Rugal,'
+    if c.before == "," and c.after in (",", "!", "?", ".") and c.after2 in CLOSING:
+        return True  # '“It’s okay, Gram,” Renata said'
     word = c.tokens[0].key
     plain = word.endswith("ly") or word in wordlist("interjections") or word in FAMILY
     return c.after == "," and c.after2 == "you" and not plain  # 'Miyuki, you're late'; not 'Finally, you'
@@ -513,6 +517,18 @@ def _mostly_places(cands: list[Candidate], verdicts: list[Verdict]) -> None:
             continue  # 'Marymegan Daly' beside 'Daly explained': a surname the text uses alone
         if not any(t.key in gz.first_names() for t in c.tokens):
             verdicts[n] = ("place", WEAK)
+
+
+def _products(cands: list[Candidate], verdicts: list[Verdict]) -> None:
+    """'Mozilla Firefox', 'Google Chrome': a company's name before a word read as a person only by its
+    shape names a product, and so does that word alone ('Chrome continues to surge')."""
+    products = set()
+    for c, verdict in zip(cands, verdicts):
+        if verdict == ("person", WEAK) and len(c.tokens) == 2 and c.tokens[0].key in wordlist("organizations"):
+            products |= {c.key, c.tokens[1].key}
+    for n, c in enumerate(cands):
+        if c.key in products and verdicts[n][1] <= WEAK:
+            verdicts[n] = ("drop", SURE)
 
 
 def _compass_regions(cands: list[Candidate], verdicts: list[Verdict]) -> None:

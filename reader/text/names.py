@@ -116,6 +116,11 @@ PLACE_HEADS = frozenset(
         "tube",
         "base",
         "pier",
+        "memorial",
+        "municipality",
+        "prefecture",
+        "borough",
+        "township",
         # buildings and sites that GUM and travel writing treat as places
         "palace",
         "mosque",
