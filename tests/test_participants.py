@@ -1000,3 +1000,8 @@ def test_the_devil_is_a_person_as_god_is_and_a_name_called_in_a_quotation_is_a_p
     found = names_of("He would not submit to the Devil. “It’s okay, Gram,” Renata said, and smiled.")
     assert found["Devil"].kind == "person"
     assert found["Gram"].kind == "person"
+
+
+def test_a_country_abbreviation_without_its_last_dot_is_one_word():
+    found = names_of("It was a deal between Moscow and the U.S government, but the U.S would not consider it.")
+    assert found["U.S"].kind == "place"
