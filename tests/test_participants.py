@@ -1005,3 +1005,8 @@ def test_the_devil_is_a_person_as_god_is_and_a_name_called_in_a_quotation_is_a_p
 def test_a_country_abbreviation_without_its_last_dot_is_one_word():
     found = names_of("It was a deal between Moscow and the U.S government, but the U.S would not consider it.")
     assert found["U.S"].kind == "place"
+
+
+def test_an_adverb_opening_a_sentence_is_no_given_name():
+    found = names_of("The birds came to the porch. Less than an hour ago a cardinal sat there. Ever since, Jean waits.")
+    assert "Less" not in found and "Ever" not in found
