@@ -1010,3 +1010,14 @@ def test_a_country_abbreviation_without_its_last_dot_is_one_word():
 def test_an_adverb_opening_a_sentence_is_no_given_name():
     found = names_of("The birds came to the porch. Less than an hour ago a cardinal sat there. Ever since, Jean waits.")
     assert "Less" not in found and "Ever" not in found
+
+
+def test_a_place_ending_a_list_in_a_quotation_is_not_called_by_name():
+    from reader.text import kinds
+    from reader.text.names import Candidate, Token
+
+    town = Candidate([Token(0, 10, "Petersburg", "petersburg", True)], 0, False, False, before=",", after=".")
+    town.after2 = "”"
+    gram = Candidate([Token(0, 4, "Gram", "gram", True)], 0, False, False, before=",", after=",")
+    gram.after2 = "”"
+    assert not kinds._addressed(town) and kinds._addressed(gram)

@@ -117,9 +117,10 @@ def classify(cands: list[Candidate], lower: set[str] | frozenset[str] = frozense
         _drop_opening_word(c, lower)
     cands = [c for c in cands if c.tokens and not _pronoun(c)]
     verdicts = [_local(c) for c in cands]
-    _use_document_evidence(cands, verdicts, lower)
-    _determined_things(cands, verdicts)
-    _mostly_places(cands, verdicts)
+    evidence = _person_evidence(cands)
+    _use_document_evidence(cands, verdicts, lower, evidence)
+    _determined_things(cands, verdicts, evidence)
+    _mostly_places(cands, verdicts, evidence)
     _products(cands, verdicts)
     _compass_regions(cands, verdicts)
     _prefer_surnames(cands, verdicts)
@@ -345,7 +346,10 @@ def _local(c: Candidate) -> Verdict:
     return None, 0
 
 
-def _person_evidence(cands: list[Candidate]) -> dict[str, list[int]]:
+Evidence = dict[str, list[int]]
+
+
+def _person_evidence(cands: list[Candidate]) -> Evidence:
     """Per key, how often the document uses it as a person's name and as a place's.
 
     A person: "said Elizabeth", "Steven wanted", "Miss Elizabeth"; a place: "in Elizabeth"."""
@@ -377,8 +381,9 @@ FAMILY = frozenset({"dad", "mom", "mum", "mother", "father", "grandma", "grandpa
 
 
 def _addressed(c: Candidate) -> bool:
-    """A name the speaker greets, calls by, or gives as their own."""
-    if len(c.tokens) > 2:
+    """A name the speaker greets, calls by, or gives as their own; not a place ending a list
+    ('in Moscow, Petersburg.”')."""
+    if len(c.tokens) > 2 or _any_place(c.key) or c.key in wordlist("titles"):
         return False
     if c.before in GREETINGS or c.before in SELF and c.before2 in ("i", "call", "called", "name", ""):
         return True
@@ -412,11 +417,12 @@ def _cited(c: Candidate) -> bool:
     return c.after == "et" or year and c.before in ("(", ";", "&", "and", "example", "see", "")
 
 
-def _use_document_evidence(cands: list[Candidate], verdicts: list[Verdict], lower: set[str] | frozenset[str]) -> None:
+def _use_document_evidence(
+    cands: list[Candidate], verdicts: list[Verdict], lower: set[str] | frozenset[str], evidence: Evidence
+) -> None:
     """Lone first names are people ("Steven wanted to be a dentist"), even when a town shares the
     name, if the document uses them as people; a sentence's first word that the document
     otherwise writes in lower case and never capitalises inside a sentence is no name ("Can")."""
-    evidence = _person_evidence(cands)
     inside = {c.key for c in cands if not c.initial}
     named = {c.key for c in cands if c.before == "the" or c.after in wordlist("cue_verbs")} | _defined_short(
         cands, verdicts
@@ -480,11 +486,10 @@ def _given(c: Candidate) -> bool:
 DETERMINERS = frozenset({"the", "this", "these", "those", "that", "a", "an", "our", "my", "your", "their"})
 
 
-def _determined_things(cands: list[Candidate], verdicts: list[Verdict]) -> None:
+def _determined_things(cands: list[Candidate], verdicts: list[Verdict], evidence: Evidence) -> None:
     """'the Sauvignon Blanc', 'these Adidas Terrex shoes': a name taken for a person only by its shape,
     that the document puts after an article or 'these' and never uses as a person, names a thing;
     one it uses as a place ('Eau Gallie, Fla.', 'in Eau Gallie') is a place."""
-    evidence = _person_evidence(cands)
     determined = {c.key for c in cands if c.before in DETERMINERS}
     for n, c in enumerate(cands):
         person, place = evidence[c.key][:2]
@@ -500,7 +505,7 @@ def _determined_things(cands: list[Candidate], verdicts: list[Verdict]) -> None:
 PLACE_SHARE = 2  # sure places this many times the sure people make a document about places
 
 
-def _mostly_places(cands: list[Candidate], verdicts: list[Verdict]) -> None:
+def _mostly_places(cands: list[Candidate], verdicts: list[Verdict], evidence: Evidence) -> None:
     """'Chehel Sotoun', 'Transbay Tube' in a travel text: where the names the lists are sure of are
     mostly places, a name taken for a person only by its shape, with no given name and no
     person evidence in the document, is a place too."""
@@ -508,7 +513,6 @@ def _mostly_places(cands: list[Candidate], verdicts: list[Verdict]) -> None:
     people = sum(1 for kind, strength in verdicts if kind == "person" and strength >= SURE)
     if places < PLACE_SHARE * max(people, 1):
         return
-    evidence = _person_evidence(cands)
     alone = {c.key for c in cands if len(c.tokens) == 1}
     for n, c in enumerate(cands):
         if verdicts[n] != ("person", WEAK) or evidence[c.key][0] or _before_a_verb(c):
