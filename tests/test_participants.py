@@ -1021,3 +1021,13 @@ def test_a_place_ending_a_list_in_a_quotation_is_not_called_by_name():
     gram = Candidate([Token(0, 4, "Gram", "gram", True)], 0, False, False, before=",", after=",")
     gram.after2 = "”"
     assert not kinds._addressed(town) and kinds._addressed(gram)
+
+
+def test_in_a_text_about_places_a_name_after_a_verb_or_role_stays_a_person():
+    text = (
+        "Leaders met in Jakarta, Indonesia, with envoys from Portugal, Australia, Japan and China. "
+        "Dili and Lisbon sent notes. Senegal is proposing its foreign minister Moustapha Niasse for the post. "
+        "Moustapha Niasse has been in Dakar."
+    )
+    found = names_of(text)
+    assert "Moustapha Niasse" not in found or found["Moustapha Niasse"].kind == "person"

@@ -514,8 +514,9 @@ def _mostly_places(cands: list[Candidate], verdicts: list[Verdict], evidence: Ev
     if places < PLACE_SHARE * max(people, 1):
         return
     alone = {c.key for c in cands if len(c.tokens) == 1}
+    used = {c.key for c in cands if _before_a_verb(c) or _after_a_word(c)}  # any mention as a person's
     for n, c in enumerate(cands):
-        if verdicts[n] != ("person", WEAK) or evidence[c.key][0] or _before_a_verb(c):
+        if verdicts[n] != ("person", WEAK) or evidence[c.key][0] or c.key in used:
             continue
         if c.tokens[-1].key in alone:
             continue  # 'Marymegan Daly' beside 'Daly explained': a surname the text uses alone
@@ -542,6 +543,11 @@ def _compass_regions(cands: list[Candidate], verdicts: list[Verdict]) -> None:
     for n, c in enumerate(cands):
         if len(c.tokens) == 1 and c.key in COMPASS and c.before == "the" and c.key not in states:
             verdicts[n] = ("place", SURE)
+
+
+def _after_a_word(c: Candidate) -> bool:
+    """'nominate Moustapha Niasse', 'foreign minister Moustapha Niasse': a verb or a role before it."""
+    return c.before.isalpha() and c.before.islower() and c.before not in wordlist("function_words")
 
 
 def _before_a_verb(c: Candidate) -> bool:
