@@ -1031,3 +1031,12 @@ def test_in_a_text_about_places_a_name_after_a_verb_or_role_stays_a_person():
     )
     found = names_of(text)
     assert "Moustapha Niasse" not in found or found["Moustapha Niasse"].kind == "person"
+
+
+def test_a_name_one_visits_or_lies_north_of_is_a_place_but_a_visited_given_name_is_not():
+    found = names_of(
+        "The doctor who had visited Tyom in my childhood came back. The mosque stands north of Naqsh Jahan."
+    )
+    assert found["Tyom"].kind == "place"
+    assert found["Naqsh Jahan"].kind == "place"
+    assert names_of("We visited Renata on Sunday, and Renata laughed.")["Renata"].kind == "person"

@@ -367,7 +367,7 @@ def _person_evidence(cands: list[Candidate]) -> Evidence:
             counts[0] += 1
         if _addressed(c):
             counts[0] += 2  # 'Hi Kat!', "I'm Miyuki", 'Miyuki, you're late': only a person is greeted so
-        if _in_place(c) or _before_its_state(c):
+        if _in_place(c) or _before_its_state(c) or _visited(c):
             counts[1] += 1
     return out
 
@@ -394,6 +394,16 @@ def _addressed(c: Candidate) -> bool:
     word = c.tokens[0].key
     plain = word.endswith("ly") or word in wordlist("interjections") or word in FAMILY
     return c.after == "," and c.after2 == "you" and not plain  # 'Miyuki, you're late'; not 'Finally, you'
+
+
+VISITS = frozenset({"visit", "visiting", "visited", "explore", "exploring", "explored", "reach", "reached"})
+
+
+def _visited(c: Candidate) -> bool:
+    """'visit Isfahan', 'north of Naqsh-e Jahan': where one goes; not 'visit Grandma' nor a given name."""
+    if c.key in gz.first_names() or c.after in POSSESSIVE:
+        return False
+    return c.before in VISITS or c.before == "of" and c.before2 in COMPASS
 
 
 def _before_its_state(c: Candidate) -> bool:
