@@ -117,8 +117,12 @@ def classify(cands: list[Candidate], lower: set[str] | frozenset[str] = frozense
         _drop_opening_word(c, lower)
     cands = [c for c in cands if c.tokens and not _pronoun(c)]
     verdicts = [_local(c) for c in cands]
-    _use_document_evidence(cands, verdicts, lower)
-    _determined_things(cands, verdicts)
+    evidence = _person_evidence(cands)
+    _use_document_evidence(cands, verdicts, lower, evidence)
+    _determined_things(cands, verdicts, evidence)
+    _mostly_places(cands, verdicts, evidence)
+    _products(cands, verdicts)
+    _compass_regions(cands, verdicts)
     _prefer_surnames(cands, verdicts)
     _follow_teams(cands, verdicts)
     known = _known(cands, verdicts)
@@ -167,7 +171,7 @@ def _not_a_name(c: Candidate, keys: list[str]) -> Verdict | None:
     return None
 
 
-DEITIES = frozenset({"god", "allah", "yahweh", "jehovah"})
+DEITIES = frozenset({"god", "allah", "yahweh", "jehovah", "devil", "satan"})
 
 
 def _deity(c: Candidate, keys: list[str]) -> Verdict | None:
@@ -291,7 +295,29 @@ def _country_halves() -> tuple[frozenset[str], frozenset[str]]:
     return firsts, seconds
 
 
+# British motorways and A roads ('M1', 'A1M', 'A1237'), US interstates ('I-80'): places in GUM.
+ROAD_CODE = re.compile(r"(?:[AM][1-9]\d{0,3}M?|I-[1-9]\d{0,2})")
+ROAD_CONTEXT = frozenset({"the", "on", "via", "take", "off", "along", "onto", "join", "and"})
+NOT_ROADS = frozenset({"paper", "papers", "size", "sheet", "sheets", "format", "envelope"})  # 'the A4 paper'
+
+
+def _road(c: Candidate, keys: list[str]) -> Verdict | None:
+    """'take the M1 northbound', 'the A59 and the M62': a road number after 'the' is a place."""
+    if (
+        len(keys) == 1
+        and ROAD_CODE.fullmatch(c.tokens[0].text)
+        and c.before in ROAD_CONTEXT
+        and c.after not in NOT_ROADS
+    ):
+        return "place", SURE
+    return None
+
+
+COMPASS = frozenset({"north", "south", "east", "west", "midwest", "northeast", "northwest", "southeast", "southwest"})
+
+
 LOCAL_RULES = (
+    _road,
     _deity,
     _not_a_name,
     _country_half,
@@ -320,7 +346,10 @@ def _local(c: Candidate) -> Verdict:
     return None, 0
 
 
-def _person_evidence(cands: list[Candidate]) -> dict[str, list[int]]:
+Evidence = dict[str, list[int]]
+
+
+def _person_evidence(cands: list[Candidate]) -> Evidence:
     """Per key, how often the document uses it as a person's name and as a place's.
 
     A person: "said Elizabeth", "Steven wanted", "Miss Elizabeth"; a place: "in Elizabeth"."""
@@ -336,9 +365,45 @@ def _person_evidence(cands: list[Candidate]) -> dict[str, list[int]]:
             counts[4] += 1  # "the Eegimaa language", but also "the Luther book"
         if c.after in speech or c.before in wordlist("cue_verbs") or _person_titled(c) or _cited(c):
             counts[0] += 1
-        if _in_place(c) or _before_its_state(c):
+        if _addressed(c):
+            counts[0] += 2  # 'Hi Kat!', "I'm Miyuki", 'Miyuki, you're late': only a person is greeted so
+        if _in_place(c) or _before_its_state(c) or _visited(c):
             counts[1] += 1
     return out
+
+
+GREETINGS = frozenset({"hi", "hey", "hello", "bye", "goodbye", "thanks", "dear", "congratulations"})
+SELF = frozenset({"'m", "’m", "i'm", "i’m", "am", "me"})  # "I'm Miyuki", 'call me Ash'
+
+
+CLOSING = frozenset({"”", '"', "’", "'"})
+FAMILY = frozenset({"dad", "mom", "mum", "mother", "father", "grandma", "grandpa", "sir", "madam", "guys", "man"})
+
+
+def _addressed(c: Candidate) -> bool:
+    """A name the speaker greets, calls by, or gives as their own; not a place ending a list
+    ('in Moscow, Petersburg.”')."""
+    if len(c.tokens) > 2 or _any_place(c.key) or c.key in wordlist("titles"):
+        return False
+    if c.before in GREETINGS or c.before in SELF and c.before2 in ("i", "call", "called", "name", ""):
+        return True
+    if c.before == "," and c.before2 == "you" and c.after in ("!", ","):
+        return True  # 'Thank you, Rugal,'
+    if c.before == "," and c.after in (",", "!", "?", ".") and c.after2 in CLOSING:
+        return True  # '“It’s okay, Gram,” Renata said'
+    word = c.tokens[0].key
+    plain = word.endswith("ly") or word in wordlist("interjections") or word in FAMILY
+    return c.after == "," and c.after2 == "you" and not plain  # 'Miyuki, you're late'; not 'Finally, you'
+
+
+VISITS = frozenset({"visit", "visiting", "visited", "explore", "exploring", "explored", "reach", "reached"})
+
+
+def _visited(c: Candidate) -> bool:
+    """'visit Isfahan', 'north of Naqsh-e Jahan': where one goes; not 'visit Grandma' nor a given name."""
+    if c.key in gz.first_names() or c.after in POSSESSIVE:
+        return False
+    return c.before in VISITS or c.before == "of" and c.before2 in COMPASS
 
 
 def _before_its_state(c: Candidate) -> bool:
@@ -362,13 +427,16 @@ def _cited(c: Candidate) -> bool:
     return c.after == "et" or year and c.before in ("(", ";", "&", "and", "example", "see", "")
 
 
-def _use_document_evidence(cands: list[Candidate], verdicts: list[Verdict], lower: set[str] | frozenset[str]) -> None:
+def _use_document_evidence(
+    cands: list[Candidate], verdicts: list[Verdict], lower: set[str] | frozenset[str], evidence: Evidence
+) -> None:
     """Lone first names are people ("Steven wanted to be a dentist"), even when a town shares the
     name, if the document uses them as people; a sentence's first word that the document
     otherwise writes in lower case and never capitalises inside a sentence is no name ("Can")."""
-    evidence = _person_evidence(cands)
     inside = {c.key for c in cands if not c.initial}
-    named = {c.key for c in cands if c.before == "the" or c.after in wordlist("cue_verbs")}
+    named = {c.key for c in cands if c.before == "the" or c.after in wordlist("cue_verbs")} | _defined_short(
+        cands, verdicts
+    )
     for n, c in enumerate(cands):
         person, place, thing, speaks, modifies = evidence[c.key]
         if speaks >= SPEAKS and verdicts[n][1] < SURE and place == 0:
@@ -387,6 +455,8 @@ def _use_document_evidence(cands: list[Candidate], verdicts: list[Verdict], lowe
         common = c.tokens[0].text.lower() in lower
         if c.initial and common and c.key not in inside:
             verdicts[n] = ("drop", SURE)
+        elif c.initial and c.key not in inside and c.after in OBJECTS and not _region(c.key) and not _given(c):
+            verdicts[n] = ("drop", SURE)  # 'Press the mixture', 'Wash the leaves': an order, not a name
         elif kind is None and c.key in gz.first_names() and (person > place or not common and place == 0):
             verdicts[n] = ("person", SURE if person > place else WEAK)
         elif kind == "place" and c.key in gz.first_names() and c.key not in gz.countries() and person > place:
@@ -401,14 +471,35 @@ def _use_document_evidence(cands: list[Candidate], verdicts: list[Verdict], lowe
             verdicts[n] = ("place", WEAK)  # "in Coron" makes every "Coron" of the document a place
 
 
+def _defined_short(cands: list[Candidate], verdicts: list[Verdict]) -> set[str]:
+    """'Computing Research Association (CRA)': an acronym the text defines by an organization's name
+    just before it; not 'Compact Fluorescent Light (CFL)'."""
+    out = set()
+    for prev, c, (kind, _) in zip(cands, cands[1:], verdicts):
+        if kind != "organization":
+            continue
+        if c.before != "(" or c.after != ")" or len(c.tokens) != 1 or not _is_acronym(c.tokens[0].text):
+            continue
+        if prev.sentence == c.sentence and len(prev.tokens) > 1 and prev.tokens[0].text[0] == c.tokens[0].text[0]:
+            out.add(c.key)
+    return out
+
+
+# Words that open a verb's object: after a sentence's first word they make it an order ('Store the basil').
+OBJECTS = frozenset({"the", "a", "an", "your", "my", "our", "their", "its", "this", "these", "those", "it", "them"})
+
+
+def _given(c: Candidate) -> bool:
+    return c.key in gz.first_names()
+
+
 DETERMINERS = frozenset({"the", "this", "these", "those", "that", "a", "an", "our", "my", "your", "their"})
 
 
-def _determined_things(cands: list[Candidate], verdicts: list[Verdict]) -> None:
+def _determined_things(cands: list[Candidate], verdicts: list[Verdict], evidence: Evidence) -> None:
     """'the Sauvignon Blanc', 'these Adidas Terrex shoes': a name taken for a person only by its shape,
     that the document puts after an article or 'these' and never uses as a person, names a thing;
     one it uses as a place ('Eau Gallie, Fla.', 'in Eau Gallie') is a place."""
-    evidence = _person_evidence(cands)
     determined = {c.key for c in cands if c.before in DETERMINERS}
     for n, c in enumerate(cands):
         person, place = evidence[c.key][:2]
@@ -419,6 +510,61 @@ def _determined_things(cands: list[Candidate], verdicts: list[Verdict]) -> None:
             continue
         if not evidence[c.key][0] and not any(t.key in gz.first_names() for t in c.tokens):
             verdicts[n] = ("drop", SURE)
+
+
+PLACE_SHARE = 2  # sure places this many times the sure people make a document about places
+
+
+def _mostly_places(cands: list[Candidate], verdicts: list[Verdict], evidence: Evidence) -> None:
+    """'Chehel Sotoun', 'Transbay Tube' in a travel text: where the names the lists are sure of are
+    mostly places, a name taken for a person only by its shape, with no given name and no
+    person evidence in the document, is a place too."""
+    places = sum(1 for kind, strength in verdicts if kind == "place" and strength >= SURE)
+    people = sum(1 for kind, strength in verdicts if kind == "person" and strength >= SURE)
+    if places < PLACE_SHARE * max(people, 1):
+        return
+    alone = {c.key for c in cands if len(c.tokens) == 1}
+    used = {c.key for c in cands if _before_a_verb(c) or _after_a_word(c)}  # any mention as a person's
+    for n, c in enumerate(cands):
+        if verdicts[n] != ("person", WEAK) or evidence[c.key][0] or c.key in used:
+            continue
+        if c.tokens[-1].key in alone:
+            continue  # 'Marymegan Daly' beside 'Daly explained': a surname the text uses alone
+        if not any(t.key in gz.first_names() for t in c.tokens):
+            verdicts[n] = ("place", WEAK)
+
+
+def _products(cands: list[Candidate], verdicts: list[Verdict]) -> None:
+    """'Mozilla Firefox', 'Google Chrome': a company's name before a word read as a person only by its
+    shape names a product, and so does that word alone ('Chrome continues to surge')."""
+    products = set()
+    for c, verdict in zip(cands, verdicts):
+        if verdict == ("person", WEAK) and len(c.tokens) == 2 and c.tokens[0].key in wordlist("organizations"):
+            products |= {c.key, c.tokens[1].key}
+    for n, c in enumerate(cands):
+        if c.key in products and verdicts[n][1] <= WEAK:
+            verdicts[n] = ("drop", SURE)
+
+
+def _compass_regions(cands: list[Candidate], verdicts: list[Verdict]) -> None:
+    """'supplies for the West', 'injured in the South': a compass point after 'the' is a region,
+    unless the document names a country by it ('the North' beside 'North Korea' is that state)."""
+    states = {c.tokens[0].key for c in cands if len(c.tokens) > 1 and c.key in gz.countries()}
+    for n, c in enumerate(cands):
+        if len(c.tokens) == 1 and c.key in COMPASS and c.before == "the" and c.key not in states:
+            verdicts[n] = ("place", SURE)
+
+
+def _after_a_word(c: Candidate) -> bool:
+    """'nominate Moustapha Niasse', 'foreign minister Moustapha Niasse': a verb or a role before it."""
+    return c.before.isalpha() and c.before.islower() and c.before not in wordlist("function_words")
+
+
+def _before_a_verb(c: Candidate) -> bool:
+    """'Takuya Takagi scored', 'Buthelezi's party', 'Hu Zhilan (China)', 'Takagi 88' in results: a person's uses."""
+    if c.team or c.after[:1].isdigit() or c.after in POSSESSIVE or c.after == "(" and c.after2 in gz.countries():
+        return True
+    return c.after.isalpha() and c.after.islower() and c.after not in wordlist("function_words")
 
 
 def _region(key: str) -> bool:

@@ -17,6 +17,7 @@ from reader.text.tokens import words as wordlist
 
 TOKEN = re.compile(
     r"(?:[A-Z][a-z]?\.){2,}(?![a-z])"  # U.S., U.N.
+    r"|(?:[A-Z]\.)+[A-Z](?![\w.])"  # U.S, U.K without the last dot
     r"|(?:Mrs|Mr|Ms|Dr|Gen|Sen|Rep|Gov|Col|Capt|Lt|Sgt|Prof|Rev|Maj|Adm|St|Mt|Ft|Jr|Sr|Inc|Corp|Ltd|Bros)\.(?=\s|$)"
     r"|(?:Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Kan|Mich|Minn|Mont|Neb|Nev|Okla|Tenn|Wis|Wyo)\.(?=[\s,]|$)"  # US states
     r"|[A-Z][a-z]?\.(?=\s?[A-Z])"  # initials: N. Gherman, Sh.Mirziyoyev, Mr. Smith
@@ -102,6 +103,25 @@ PLACE_HEADS = frozenset(
         "ocean",
         "canal",
         "park",
+        "beach",
+        "canyon",
+        "forest",
+        "glacier",
+        "harbour",
+        "harbor",
+        "lagoon",
+        "reef",
+        "shelf",
+        "station",
+        "tunnel",
+        "tube",
+        "base",
+        "pier",
+        "memorial",
+        "municipality",
+        "prefecture",
+        "borough",
+        "township",
         # buildings and sites that GUM and travel writing treat as places
         "palace",
         "mosque",
