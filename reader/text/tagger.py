@@ -451,7 +451,11 @@ def word_classes() -> dict[str, tuple[int, ...]]:
     """Word -> its class id at each granularity and, last, how often general text writes it in
     lower case, of 255 (``scripts/build_word_classes.py``); loaded once; empty when the file is
     absent or damaged (the class features are then left out)."""
-    path = resources.files("reader.text").joinpath(f"data/{CLASSES_FILE}")
+    return read_word_classes(resources.files("reader.text").joinpath(f"data/{CLASSES_FILE}"))
+
+
+def read_word_classes(path: Any) -> dict[str, tuple[int, ...]]:
+    """The word classes in ``path`` (see ``word_classes``); empty when it is absent or damaged."""
     if not path.is_file():
         return {}
     try:
