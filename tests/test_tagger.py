@@ -163,3 +163,72 @@ def test_the_rules_person_with_a_given_name_needs_a_wider_margin_to_change():
     tagger._one_kind_per_name([acme], votes, {"acme courier": "person"}, set())
     assert jim.kind == "person"  # 'Jim Courier (U.S.)' in a results list
     assert acme.kind == "place"
+
+
+def test_the_shipped_word_classes_load_with_lower_case_shares():
+    classes = tagger.word_classes()
+    assert len(classes) > 1000
+    assert all(len(ids) == 4 for ids in classes.values())  # three granularities and the lower-case share
+    assert tagger.lower_share("Early") > 0.5 and tagger.lower_share("Can") > 0.5
+    assert tagger.lower_share("London") < 0.1 and tagger.lower_share("Calgary") < 0.1
+    assert tagger.lower_share("US") == 0.0  # an acronym is not the pronoun
+    assert tagger.lower_share("Zqxwv") == 0.0  # a word general text never wrote
+    assert tagger.class_features("London") and all(f.startswith("c") for f in tagger.class_features("London"))
+    assert tagger.class_features("Zqxwv") == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        (
+            "Early life\n\nJohn Holt was born in Ohio in 1950. He studied law at Yale.\n\n"
+            "Early in his career he worked for a bank in Boston.",
+            "Early",
+        ),
+        ("Can we stop now? Maria asked. Can we go home? Peter said nothing.", "Can"),
+    ],
+)
+def test_a_common_word_the_model_reads_as_no_name_is_dropped(text, word, monkeypatch):
+    assert word not in {name for name, _ in found(text)}
+    monkeypatch.setattr(tagger, "COMMON_SHARE", 2.0)  # no word is that common: the rules' reading stands
+    assert word in {name for name, _ in found(text)}
+
+
+def test_a_common_word_that_speaks_stays_a_name(monkeypatch):
+    text = (
+        "Mr. Marvel sat by the road. No one could see the voice that spoke to him.\n\n"
+        '"It is a pity," said the Invisible Man.\n\n"Go away," said the Voice.\n\n'
+        '"No," said the Voice.\n\n"Yes," said the Voice.\n'
+    )
+    assert ("Voice", "person") in found(text)
+    monkeypatch.setattr(tagger, "_speaks", lambda *args: False)  # without the speech cue the model's O wins
+    assert "Voice" not in {name for name, _ in found(text)}
+
+
+def test_word_classes_build_from_a_tiny_corpus(tmp_path):
+    from scripts import build_word_classes as build
+
+    wiki = tmp_path / "wikitext-2-raw"
+    wiki.mkdir()
+    lines = []
+    for town in ("Paris", "Rome", "Berlin", "Madrid", "Vienna"):
+        lines += [f" He lived in {town} for years .", f" She moved to {town} in 1990 ."]
+    for person in ("Anna", "Maria", "Peter", "Tom", "Ruth"):
+        lines += [f" {person} said that it was late .", f" Later {person} said nothing ."]
+    wiki.joinpath("wiki.test.raw").write_text("\n".join(lines * 3) + "\n", encoding="utf-8")
+    out = tmp_path / "classes.npz"
+    args = ["--corpora", str(tmp_path), "--out", str(out), "--classes", "2,4", "--dims", "4", "--min-count", "1"]
+    assert build.main(args) == 0
+    classes = tagger.read_word_classes(out)
+    towns = {classes[t][0] for t in ("Paris", "Rome", "Berlin", "Madrid", "Vienna")}
+    people = {classes[p][0] for p in ("Anna", "Maria", "Peter", "Tom", "Ruth")}
+    assert len(towns) == 1 and len(people) == 1 and towns != people  # two classes: towns apart from people
+    assert "lived" not in classes  # only capitalised words and the small words inside names are kept
+    assert build.main(["--corpora", str(tmp_path / "none"), "--out", str(out)]) == 1
+
+
+def test_damaged_word_classes_are_left_out(tmp_path):
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    assert tagger.read_word_classes(bad) == {}
+    assert tagger.read_word_classes(tmp_path / "absent.npz") == {}

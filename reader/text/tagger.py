@@ -30,6 +30,7 @@ from reader.text.tokens import is_acronym
 from reader.text.tokens import words as wordlist
 
 MODEL_FILE = "name_model.npz"
+CLASSES_FILE = "word_classes.npz"
 KINDS = ("person", "organization", "place")
 TAGS = ("O",) + tuple(f"{p}-{k}" for k in KINDS for p in "BI")
 NAME_LINKS = LINKS | {"&", "-"}
@@ -80,6 +81,7 @@ class DocumentEvidence:
     main_kind: str = ""  # the kind the rules give most in the document
     contexts: dict[str, set[str]] = field(default_factory=dict)
     kind_votes: dict[int, Any] = field(default_factory=dict)  # word start -> the model's scores
+    speakers: set[str] = field(default_factory=set)  # words a speech verb stands by ('said the Voice')
 
 
 @lru_cache(maxsize=100_000)
@@ -175,7 +177,15 @@ def word_features(t: Token, initial: bool, shouting: bool, doc: DocumentEvidence
     if shouting:
         out.append("shout")
     out += ["g=" + g for g in lists]
+    out += class_features(t.text)
     return out + _document_features(t, initial, doc)
+
+
+def class_features(text: str) -> list[str]:
+    """The word's distributional classes at each granularity ('c1=17'): a word seen rarely in
+    training shares a class with the words that stand where it stands."""
+    ids = word_classes().get(text, ())[:-1]
+    return [f"c{n}={c}" for n, c in enumerate(ids)]
 
 
 def context_features(s: Sentence, i: int, doc: DocumentEvidence) -> list[str]:
@@ -258,6 +268,8 @@ def prepare(sentences: list[Sentence], rule_cands: list[Candidate], lower: set[s
                 if i != s.first:
                     doc.inside.add(t.key)
                 _context(toks, i, doc.contexts.setdefault(t.key, set()), speech)
+                if _speaks(toks, i, speech):
+                    doc.speakers.add(t.key)
     doc.rule_kind = {k: c.most_common(1)[0][0] for k, c in kinds.items()}
     total = sum(kinds.values(), Counter())
     doc.main_kind = total.most_common(1)[0][0] if total else ""
@@ -294,6 +306,14 @@ def _context(toks: list[Token], i: int, seen: set[str], speech: frozenset[str]) 
         seen.add("owns")
     if i > 0 and before in wordlist("titles") and toks[i - 1].capital:
         seen.add("titled")
+
+
+def _speaks(toks: list[Token], i: int, speech: frozenset[str]) -> bool:
+    """'Jane said', 'said Jane', 'said the Voice'."""
+    before = [t.key for t in toks[max(i - 2, 0) : i]]
+    after = toks[i + 1].key if i + 1 < len(toks) else ""
+    cues = wordlist("cue_verbs")
+    return after in speech or bool(before) and (before[-1] in cues or before[-1] == "the" and before[0] in cues)
 
 
 class Model:
@@ -426,6 +446,38 @@ def model() -> Model | None:
     return Model(features, values)
 
 
+@cache
+def word_classes() -> dict[str, tuple[int, ...]]:
+    """Word -> its class id at each granularity and, last, how often general text writes it in
+    lower case, of 255 (``scripts/build_word_classes.py``); loaded once; empty when the file is
+    absent or damaged (the class features are then left out)."""
+    return read_word_classes(resources.files("reader.text").joinpath(f"data/{CLASSES_FILE}"))
+
+
+def read_word_classes(path: Any) -> dict[str, tuple[int, ...]]:
+    """The word classes in ``path`` (see ``word_classes``); empty when it is absent or damaged."""
+    if not path.is_file():
+        return {}
+    try:
+        with path.open("rb") as handle, zipfile.ZipFile(handle) as archive:
+            words = _npy(archive.read("words.npy"), "|u1").decode("utf-8").split("\n")
+            raw = _npy(archive.read("classes.npy"), "<u2")
+            lower = _npy(archive.read("lower.npy"), "|u1")
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, UnicodeDecodeError):
+        return {}
+    ids = struct.unpack(f"<{len(raw) // 2}H", raw)
+    width = len(ids) // max(len(words), 1)
+    if width == 0 or width * len(words) != len(ids) or len(lower) != len(words):
+        return {}
+    return {w: ids[n * width : (n + 1) * width] + (lower[n],) for n, w in enumerate(words)}
+
+
+def lower_share(text: str) -> float:
+    """How often general text writes the word in lower case (0 to 1; 0 for a word it does not know)."""
+    ids = word_classes().get(text)
+    return ids[-1] / 255 if ids else 0.0
+
+
 def _npy(data: bytes, descr: str) -> bytes:
     """The raw values of a .npy file holding one array of type ``descr`` (read without numpy)."""
     if not data.startswith(b"\x93NUMPY"):
@@ -537,10 +589,30 @@ def apply(sentences: list[Sentence], rule_cands: list[Candidate], lower: set[str
         found = [_candidate(s, a, b, kind, by_span) for a, b, kind in spans(tag(s, doc, m, scored))]
         kept = [c for c in found if c and (id(c) in typed or (id(c) in ids or _may_add(s, c)) and c.key not in things)]
         out.extend(_merge(rules, kept))
-    _one_kind_per_name(out, doc.kind_votes, doc.rule_kind, {s.index for s in sentences if s.ruled})
+    ruled_lines = {s.index for s in sentences if s.ruled}
+    out = _common_words_out(out, doc, ruled_lines)
+    _one_kind_per_name(out, doc.kind_votes, doc.rule_kind, ruled_lines)
     _first_names_are_people(out)
     _plural_names_are_groups(out)
     return out
+
+
+def _common_words_out(cands: list[Candidate], doc: DocumentEvidence, ruled_lines: set[int]) -> list[Candidate]:
+    """The rules' names the model reads as no name on every word of every mention, when each word
+    is one general text mostly writes in lower case ('Early life', 'the Party', 'Can we') and the
+    document never lets it speak ('said the Voice'): a rare name the model has not learnt
+    ('Calgary', 'B. Lara' in a results table) keeps the rules' reading."""
+    sure: dict[str, bool] = {}
+    for c in cands:
+        scores = [doc.kind_votes.get(t.start) for t in c.tokens]
+        common = all(lower_share(t.text) >= COMMON_SHARE for t in c.tokens)  # never with "of" inside
+        silent = not any(t.key in doc.speakers for t in c.tokens)
+        nothing = c.sentence not in ruled_lines and all(v is not None and v[0] >= max(v[1:]) for v in scores)
+        sure[c.key] = sure.get(c.key, True) and common and silent and nothing
+    return [c for c in cands if not sure[c.key]]
+
+
+COMMON_SHARE = 0.5  # written in lower case at least this often in general text
 
 
 def _things(sentences: list[Sentence]) -> set[str]:
