@@ -397,3 +397,34 @@ def test_an_uncued_quote_outside_an_exchange_is_the_person_the_narration_is_abou
     text = 'Later Tom Bell walked to the gate and looked at the sky.\n\n"Rain again."\n'
     ((_, speaker),) = direct_speakers(text)
     assert speaker == "Tom Bell"
+
+
+def test_a_pronoun_opening_the_narration_beside_a_quote_gives_its_gender():
+    text = (
+        "Rose Hart and Tom Bell sat by the fire.\n\n"
+        '"Is it late?" said Tom Bell.\n\n'
+        '"Not yet," said Rose Hart.\n\n'
+        '"Then stay," said Tom Bell.\n\n'
+        'Tom Bell looked at the clock. She raised her eyebrows. "Only a little while."\n'
+    )
+    speakers = [s for _, s in direct_speakers(text)]
+    assert speakers[-1] == "Rose Hart"
+
+
+def test_the_person_addressed_in_a_quote_did_not_say_it():
+    text = (
+        "Mrs. Wilcox stood by the gate while Margaret waited in the road.\n\n"
+        '"Will you come in?" said Mrs. Wilcox.\n\n'
+        '"I cannot stay," said Margaret.\n\n'
+        '"Another day, Mrs. Wilcox. Of course."\n'
+    )
+    speakers = [s for _, s in direct_speakers(text)]
+    assert speakers[-1] == "Margaret"
+
+
+def test_an_uncued_quote_after_narration_is_the_person_last_named_there():
+    filler = "The rain fell on the roof. " * 12
+    text = f"The house was quiet when Tom Bell came home.\n\n{filler}\n\n" + '"Better."\n'
+
+    ((_, speaker),) = direct_speakers(text)
+    assert speaker == "Tom Bell"

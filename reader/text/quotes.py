@@ -527,7 +527,7 @@ def _direct_quotes(analysis: Analysis, people: _Speakers) -> list[Quote]:
     turns.fill_back(people)
     for q in out:
         if q.speaker is None and q.cue is None:  # no cue, no exchange: whom the narration was last about
-            q.speaker = people.last_subject_before(q.start)
+            q.speaker = people.last_outside(q.start, "they") or people.last_subject_before(q.start)
     return out
 
 
@@ -641,11 +641,18 @@ def _attribute(
         after = (qe, min(b, qe + 80, found[k + 1][0] if k + 1 < len(found) else b))
         before = (max(a, qs - 80, found[k - 1][1] if k else a), qs)
         cue, speaker, gender = _direct_cue(text, after, before, people)
+        gender = gender or (None if speaker else _actor_gender(text, before, after))
         if gender and para_speaker and people.gender.get(para_speaker) not in (None, gender):
             para_speaker = None  # "she said" after his quote: someone else speaks now
         if gender and turn and people.gender.get(turn) not in (None, gender):
             turn = None  # "returned she" is not his turn
-        speaker = speaker or para_speaker or people.nearest_in(a, b, qs, qe, gender) or (turn if not out else None)
+        spoken_to = people.addressed(text, [Quote(qs, qe, "direct")]) if turn and not speaker else None
+        if spoken_to and spoken_to == turn:
+            turn = people.other_before(qs, spoken_to)  # "Another day, Mrs. Wilcox.": not hers to say
+        near = people.nearest_in(a, b, qs, qe, gender)
+        speaker = speaker or para_speaker or near or (turn if not out else None)
+        if speaker is None and gender:
+            speaker = people.last_outside(qs, "she" if gender == "f" else "he")
         para_speaker = para_speaker or speaker
         people.expected = None
         if speaker:
@@ -653,6 +660,19 @@ def _attribute(
         out.append(Quote(qs, qe, "direct", speaker, cue))
     people.expected = None
     return out
+
+
+# "She raised her eyebrows. "Ah, ..."": a pronoun opening the narration beside a quote is its speaker.
+SENTENCE_PRONOUN = re.compile(r"(?:^|[.!?]\s+)(He|She)\s+\w+[^.!?]*[.!?:;,—-]*$")
+AFTER_PRONOUN = re.compile(r"[\s,]*(he|she)\s")
+
+
+def _actor_gender(text: str, before: tuple[int, int], after: tuple[int, int]) -> str | None:
+    """The gender of a 'he' or 'she' that opens the narration sentence before the quote or goes on after it."""
+    m = SENTENCE_PRONOUN.search(text[before[0] : before[1]].strip())
+    if m is None:
+        m = AFTER_PRONOUN.match(text, after[0], after[1])
+    return PRONOUNS[m.group(1).lower()] if m else None
 
 
 def _is_speech(text: str, start: int, end: int, p_start: int, p_end: int) -> bool:
