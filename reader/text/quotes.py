@@ -513,10 +513,8 @@ def _direct_quotes(analysis: Analysis, people: _Speakers) -> list[Quote]:
         if found:
             lead = None
             if n and found[0][0] == para[0]:
-                lead = (
-                    _continued(text, paras[n - 1], spans[n - 1], turns, n)
-                    or _introduced_by(text, paras[n - 1], people)
-                    or (_acting(text, paras[n - 1], people) if not spans[n - 1] else None)
+                lead = _continued(text, paras[n - 1], spans[n - 1], turns, n) or _introduced_by(
+                    text, paras[n - 1], people
                 )
             quotes = _attribute(text, para, found, people, lead or turns.alternate(n, people, para[0]))
             out.extend(quotes)
@@ -544,25 +542,6 @@ def _introduced_by(text: str, para: tuple[int, int], people: _Speakers) -> str |
     if text[a:b].rstrip()[-1:] not in (":", "-", "—", ","):
         return None
     return people.nearest_in(a, b, b, b)
-
-
-SHORT_ACTION = 160  # "Katharine smiled." before a quote: a short paragraph of narration
-
-
-def _acting(text: str, para: tuple[int, int], people: _Speakers) -> str | None:
-    """A short narration paragraph whose last sentence opens with a person: that person speaks next."""
-    a, b = para
-    if b - a > SHORT_ACTION:
-        return None
-    k = bisect.bisect_right(people.sentence_starts, b - 1) - 1
-    if k < 0:
-        return None
-    s = people.analysis.sentences[k]
-    first = people.first_named_in(max(a, s.start), b)
-    if first is None:
-        return None
-    start = people.starts[bisect.bisect_left(people.starts, max(a, s.start))]
-    return first if start - max(a, s.start) <= 4 else None
 
 
 class _Turns:
