@@ -428,3 +428,14 @@ def test_an_uncued_quote_after_narration_is_the_person_last_named_there():
 
     ((_, speaker),) = direct_speakers(text)
     assert speaker == "Tom Bell"
+
+
+def test_a_name_without_a_known_gender_takes_the_pronouns_that_follow_it():
+    text = (
+        "Mr. Giovanelli had gone home early.\n\n"
+        "Winterbourne sat in the garden, where he read a letter. Winterbourne looked up when he heard steps. "
+        "Winterbourne rose as he saw the gate open, and Daisy Miller came down the path.\n\n"
+        '"Good morning," said he.\n'
+    )
+    ((_, speaker),) = direct_speakers(text)
+    assert speaker == "Winterbourne"

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
+from collections.abc import Callable
 
 from reader.collector import paused
 from reader.model import Analysis, Participant, Quote
@@ -746,12 +748,39 @@ def _pronoun_speaker(text: str, a: int, b: int, people: _Speakers) -> str | None
 
 
 def _gender(p: Participant, text: str) -> str | None:
-    """'m' or 'f' from a title before a mention (Mr., Mrs., Princess) or the first name."""
-    for m in p.mentions[:20]:
-        before = WORD.findall(text[max(0, m.start - 12) : m.start])
-        if before and before[-1].lower() in GENDERED_TITLES:
-            return GENDERED_TITLES[before[-1].lower()]
-    return gz.genders().get(gz.word_key(p.name.split()[0]))
+    """'m' or 'f' from the titles before its mentions (Mr., Mrs., Princess), the first name, or else the
+    pronouns that follow its mentions ('Winterbourne ... he')."""
+    titles = _votes(p, text, _title_before)
+    if titles:
+        return titles
+    return gz.genders().get(gz.word_key(p.name.split()[0])) or _votes(p, text, _pronoun_after, least=3)
+
+
+def _votes(p: Participant, text: str, vote: Callable[[str, int, int], str | None], least: int = 1) -> str | None:
+    """The gender most mentions show, when at least ``least`` show one and two thirds agree."""
+    counts = Counter(g for m in p.mentions[:GENDER_MENTIONS] if (g := vote(text, m.start, m.end)))
+    if not counts:
+        return None
+    gender, n = counts.most_common(1)[0]
+    return gender if n >= least and n * 3 >= 2 * sum(counts.values()) else None
+
+
+GENDER_MENTIONS = 40
+PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
+PRONOUN_AFTER = re.compile(r"\b(he|she|his|her|him|himself|herself)\b", re.IGNORECASE)
+
+
+def _title_before(text: str, start: int, end: int) -> str | None:
+    before = WORD.findall(text[max(0, start - 12) : start])
+    return GENDERED_TITLES.get(before[-1].lower()) if before else None
+
+
+def _pronoun_after(text: str, start: int, end: int) -> str | None:
+    """The first he/she/his/her in the 60 characters after a mention, within its sentence."""
+    m = PRONOUN_AFTER.search(text, end, min(len(text), end + 60))
+    if m is None or re.search(r"[.!?\"“”]", text[end : m.start()]):
+        return None
+    return PRONOUN_GENDER[m.group(1).lower()]
 
 
 def _reported(analysis: Analysis, index: int, people: _Speakers) -> Quote | None:
