@@ -439,3 +439,15 @@ def test_a_name_without_a_known_gender_takes_the_pronouns_that_follow_it():
     )
     ((_, speaker),) = direct_speakers(text)
     assert speaker == "Winterbourne"
+
+
+def test_a_reply_goes_to_the_last_other_speaker_before_a_person_only_named():
+    text = (
+        "Rose Hart and Tom Bell sat by the fire.\n\n"
+        '"Good evening," said Rose Hart.\n\n'
+        "Mr. Grey came in with the lamp and went out again.\n\n"
+        '"It is late," said Tom Bell.\n\n'
+        '"Not very."\n'
+    )
+    speakers = [s for _, s in direct_speakers(text)]
+    assert speakers[-1] == "Rose Hart"

@@ -356,8 +356,20 @@ class _Speakers:
                 return at, pid
         return None
 
+    def other_party(self, pos: int, last: str) -> str | None:
+        """The one ``last`` answered: whoever came last before pos, a person named in the narration
+        or a speaker of the last few quotes, who is not ``last``."""
+        spoke = next(((at, pid) for at, pid in reversed(self.recent[-RECENT_TURNS:]) if pid != last), None)
+        if spoke and spoke[0] >= pos - 1500:
+            return spoke[1]
+        return self.other_before(pos, last)
+
     def other_before(self, pos: int, last: str) -> str | None:
         """The person last named in the narration before pos who is not ``last``, in this section."""
+        named = self._other_named(pos, last)
+        return named[1] if named else None
+
+    def _other_named(self, pos: int, last: str) -> tuple[int, str] | None:
         k = bisect.bisect_left(self.narration_starts, pos) - 1
         floor = max(pos - 2000, self._section_start(pos))
         for j in range(k, max(k - 30, -1), -1):
@@ -365,7 +377,7 @@ class _Speakers:
             if start < floor:
                 break
             if pid != last:
-                return pid
+                return start, pid
         return None
 
     def addressed(self, text: str, quotes: list[Quote]) -> str | None:
@@ -590,7 +602,7 @@ class _Turns:
         addressed = self.seen[-1][2]
         if addressed and addressed != other:
             return addressed
-        return people.other_before(pos, other) if other else None
+        return people.other_party(pos, other) if other else None
 
     def _known_turns(self, paragraph: int) -> tuple[str | None, str | None]:
         """The nearest known speakers of this run of dialogue at an even and an odd distance back."""
