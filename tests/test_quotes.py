@@ -451,3 +451,23 @@ def test_a_reply_goes_to_the_last_other_speaker_before_a_person_only_named():
     )
     speakers = [s for _, s in direct_speakers(text)]
     assert speakers[-1] == "Rose Hart"
+
+
+@pytest.mark.parametrize(
+    "narration",
+    [
+        "He put his hat on the desk of Mr. Grey.",
+        "He sat down on Mr. Grey's chair.",
+        "He had heard a great deal about Mr. Grey.",
+    ],
+)
+def test_a_person_after_of_on_or_about_is_not_the_he_of_the_cue(narration):
+    text = f'Tom Bell came in and sat down.\n\n{narration}\n\n"It is cold," said he.\n'
+    ((_, speaker),) = direct_speakers(text)
+    assert speaker == "Tom Bell"
+
+
+def test_the_voice_of_a_person_speaks():
+    text = 'Rose Hart waited in the hall.\n\nThen the voice of Tom Bell was heard: "Come in, all of you."\n'
+    ((_, speaker),) = direct_speakers(text)
+    assert speaker == "Tom Bell"

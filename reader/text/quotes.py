@@ -433,14 +433,19 @@ ADDRESS_BEFORE = re.compile(r"(?:, |[\"“])(?:[A-Z][a-z]+\.? )?$")
 ADDRESS_AFTER = re.compile(r"(?: dear\b)?[,.!?]")
 
 OBJECT_BEFORE = re.compile(
-    r"\b(?:to|at|with|for|from|upon|towards|toward|into|behind|beside)\s+(?:\w+\.?\s+)?$",
+    r"\b(?:(\w+)\s+of|to|at|with|for|from|upon|on|about|against|over|near|round|around|beyond|past|without|under"
+    r"|between|among|after|before|like|than|towards|toward|into|behind|beside)\s+(?:\w+\.?\s+)?$",
     re.IGNORECASE,
 )
+# 'the voice of Charles': the person after 'of' speaks when the noun before it is speech.
+VOICE_NOUNS = frozenset("voice voices cry cries whisper words tones tone question answer reply side".split())
 
 
 def _object_of(text: str, start: int) -> bool:
-    """A name right after a preposition ('turned to Margaret', 'looked at Mr. Bennet')."""
-    return OBJECT_BEFORE.search(text, max(0, start - 24), start) is not None
+    """A name after a preposition ('turned to Margaret', 'sat on Leonard's knee', 'the hand of Mr. Bennet'):
+    someone the sentence is about, not the one who acts or speaks."""
+    m = OBJECT_BEFORE.search(text, max(0, start - 40), start)
+    return m is not None and (m.group(1) or "").lower() not in VOICE_NOUNS
 
 
 def _contains(text: str, name: str) -> bool:
