@@ -397,3 +397,77 @@ def test_an_uncued_quote_outside_an_exchange_is_the_person_the_narration_is_abou
     text = 'Later Tom Bell walked to the gate and looked at the sky.\n\n"Rain again."\n'
     ((_, speaker),) = direct_speakers(text)
     assert speaker == "Tom Bell"
+
+
+def test_a_pronoun_opening_the_narration_beside_a_quote_gives_its_gender():
+    text = (
+        "Rose Hart and Tom Bell sat by the fire.\n\n"
+        '"Is it late?" said Tom Bell.\n\n'
+        '"Not yet," said Rose Hart.\n\n'
+        '"Then stay," said Tom Bell.\n\n'
+        'Tom Bell looked at the clock. She raised her eyebrows. "Only a little while."\n'
+    )
+    speakers = [s for _, s in direct_speakers(text)]
+    assert speakers[-1] == "Rose Hart"
+
+
+def test_the_person_addressed_in_a_quote_did_not_say_it():
+    text = (
+        "Mrs. Wilcox stood by the gate while Margaret waited in the road.\n\n"
+        '"Will you come in?" said Mrs. Wilcox.\n\n'
+        '"I cannot stay," said Margaret.\n\n'
+        '"Another day, Mrs. Wilcox. Of course."\n'
+    )
+    speakers = [s for _, s in direct_speakers(text)]
+    assert speakers[-1] == "Margaret"
+
+
+def test_an_uncued_quote_after_narration_is_the_person_last_named_there():
+    filler = "The rain fell on the roof. " * 12
+    text = f"The house was quiet when Tom Bell came home.\n\n{filler}\n\n" + '"Better."\n'
+
+    ((_, speaker),) = direct_speakers(text)
+    assert speaker == "Tom Bell"
+
+
+def test_a_name_without_a_known_gender_takes_the_pronouns_that_follow_it():
+    text = (
+        "Mr. Giovanelli had gone home early.\n\n"
+        "Winterbourne sat in the garden, where he read a letter. Winterbourne looked up when he heard steps. "
+        "Winterbourne rose as he saw the gate open, and Daisy Miller came down the path.\n\n"
+        '"Good morning," said he.\n'
+    )
+    ((_, speaker),) = direct_speakers(text)
+    assert speaker == "Winterbourne"
+
+
+def test_a_reply_goes_to_the_last_other_speaker_before_a_person_only_named():
+    text = (
+        "Rose Hart and Tom Bell sat by the fire.\n\n"
+        '"Good evening," said Rose Hart.\n\n'
+        "Mr. Grey came in with the lamp and went out again.\n\n"
+        '"It is late," said Tom Bell.\n\n'
+        '"Not very."\n'
+    )
+    speakers = [s for _, s in direct_speakers(text)]
+    assert speakers[-1] == "Rose Hart"
+
+
+@pytest.mark.parametrize(
+    "narration",
+    [
+        "He put his hat on the desk of Mr. Grey.",
+        "He sat down on Mr. Grey's chair.",
+        "He had heard a great deal about Mr. Grey.",
+    ],
+)
+def test_a_person_after_of_on_or_about_is_not_the_he_of_the_cue(narration):
+    text = f'Tom Bell came in and sat down.\n\n{narration}\n\n"It is cold," said he.\n'
+    ((_, speaker),) = direct_speakers(text)
+    assert speaker == "Tom Bell"
+
+
+def test_the_voice_of_a_person_speaks():
+    text = 'Rose Hart waited in the hall.\n\nThen the voice of Tom Bell was heard: "Come in, all of you."\n'
+    ((_, speaker),) = direct_speakers(text)
+    assert speaker == "Tom Bell"

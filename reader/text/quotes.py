@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
+from collections.abc import Callable
 
 from reader.collector import paused
 from reader.model import Analysis, Participant, Quote
@@ -354,8 +356,20 @@ class _Speakers:
                 return at, pid
         return None
 
+    def other_party(self, pos: int, last: str) -> str | None:
+        """The one ``last`` answered: whoever came last before pos, a person named in the narration
+        or a speaker of the last few quotes, who is not ``last``."""
+        spoke = next(((at, pid) for at, pid in reversed(self.recent[-RECENT_TURNS:]) if pid != last), None)
+        if spoke and spoke[0] >= pos - 1500:
+            return spoke[1]
+        return self.other_before(pos, last)
+
     def other_before(self, pos: int, last: str) -> str | None:
         """The person last named in the narration before pos who is not ``last``, in this section."""
+        named = self._other_named(pos, last)
+        return named[1] if named else None
+
+    def _other_named(self, pos: int, last: str) -> tuple[int, str] | None:
         k = bisect.bisect_left(self.narration_starts, pos) - 1
         floor = max(pos - 2000, self._section_start(pos))
         for j in range(k, max(k - 30, -1), -1):
@@ -363,7 +377,7 @@ class _Speakers:
             if start < floor:
                 break
             if pid != last:
-                return pid
+                return start, pid
         return None
 
     def addressed(self, text: str, quotes: list[Quote]) -> str | None:
@@ -419,14 +433,19 @@ ADDRESS_BEFORE = re.compile(r"(?:, |[\"“])(?:[A-Z][a-z]+\.? )?$")
 ADDRESS_AFTER = re.compile(r"(?: dear\b)?[,.!?]")
 
 OBJECT_BEFORE = re.compile(
-    r"\b(?:to|at|with|for|from|upon|towards|toward|into|behind|beside)\s+(?:\w+\.?\s+)?$",
+    r"\b(?:(\w+)\s+of|to|at|with|for|from|upon|on|about|against|over|near|round|around|beyond|past|without|under"
+    r"|between|among|after|before|like|than|towards|toward|into|behind|beside)\s+(?:\w+\.?\s+)?$",
     re.IGNORECASE,
 )
+# 'the voice of Charles': the person after 'of' speaks when the noun before it is speech.
+VOICE_NOUNS = frozenset("voice voices cry cries whisper words tones tone question answer reply side".split())
 
 
 def _object_of(text: str, start: int) -> bool:
-    """A name right after a preposition ('turned to Margaret', 'looked at Mr. Bennet')."""
-    return OBJECT_BEFORE.search(text, max(0, start - 24), start) is not None
+    """A name after a preposition ('turned to Margaret', 'sat on Leonard's knee', 'the hand of Mr. Bennet'):
+    someone the sentence is about, not the one who acts or speaks."""
+    m = OBJECT_BEFORE.search(text, max(0, start - 40), start)
+    return m is not None and (m.group(1) or "").lower() not in VOICE_NOUNS
 
 
 def _contains(text: str, name: str) -> bool:
@@ -513,10 +532,8 @@ def _direct_quotes(analysis: Analysis, people: _Speakers) -> list[Quote]:
         if found:
             lead = None
             if n and found[0][0] == para[0]:
-                lead = (
-                    _continued(text, paras[n - 1], spans[n - 1], turns, n)
-                    or _introduced_by(text, paras[n - 1], people)
-                    or (_acting(text, paras[n - 1], people) if not spans[n - 1] else None)
+                lead = _continued(text, paras[n - 1], spans[n - 1], turns, n) or _introduced_by(
+                    text, paras[n - 1], people
                 )
             quotes = _attribute(text, para, found, people, lead or turns.alternate(n, people, para[0]))
             out.extend(quotes)
@@ -527,7 +544,7 @@ def _direct_quotes(analysis: Analysis, people: _Speakers) -> list[Quote]:
     turns.fill_back(people)
     for q in out:
         if q.speaker is None and q.cue is None:  # no cue, no exchange: whom the narration was last about
-            q.speaker = people.last_subject_before(q.start)
+            q.speaker = people.last_outside(q.start, "they") or people.last_subject_before(q.start)
     return out
 
 
@@ -544,25 +561,6 @@ def _introduced_by(text: str, para: tuple[int, int], people: _Speakers) -> str |
     if text[a:b].rstrip()[-1:] not in (":", "-", "—", ","):
         return None
     return people.nearest_in(a, b, b, b)
-
-
-SHORT_ACTION = 160  # "Katharine smiled." before a quote: a short paragraph of narration
-
-
-def _acting(text: str, para: tuple[int, int], people: _Speakers) -> str | None:
-    """A short narration paragraph whose last sentence opens with a person: that person speaks next."""
-    a, b = para
-    if b - a > SHORT_ACTION:
-        return None
-    k = bisect.bisect_right(people.sentence_starts, b - 1) - 1
-    if k < 0:
-        return None
-    s = people.analysis.sentences[k]
-    first = people.first_named_in(max(a, s.start), b)
-    if first is None:
-        return None
-    start = people.starts[bisect.bisect_left(people.starts, max(a, s.start))]
-    return first if start - max(a, s.start) <= 4 else None
 
 
 class _Turns:
@@ -609,7 +607,7 @@ class _Turns:
         addressed = self.seen[-1][2]
         if addressed and addressed != other:
             return addressed
-        return people.other_before(pos, other) if other else None
+        return people.other_party(pos, other) if other else None
 
     def _known_turns(self, paragraph: int) -> tuple[str | None, str | None]:
         """The nearest known speakers of this run of dialogue at an even and an odd distance back."""
@@ -641,11 +639,18 @@ def _attribute(
         after = (qe, min(b, qe + 80, found[k + 1][0] if k + 1 < len(found) else b))
         before = (max(a, qs - 80, found[k - 1][1] if k else a), qs)
         cue, speaker, gender = _direct_cue(text, after, before, people)
+        gender = gender or (None if speaker else _actor_gender(text, before, after))
         if gender and para_speaker and people.gender.get(para_speaker) not in (None, gender):
             para_speaker = None  # "she said" after his quote: someone else speaks now
         if gender and turn and people.gender.get(turn) not in (None, gender):
             turn = None  # "returned she" is not his turn
-        speaker = speaker or para_speaker or people.nearest_in(a, b, qs, qe, gender) or (turn if not out else None)
+        spoken_to = people.addressed(text, [Quote(qs, qe, "direct")]) if turn and not speaker else None
+        if spoken_to and spoken_to == turn:
+            turn = people.other_before(qs, spoken_to)  # "Another day, Mrs. Wilcox.": not hers to say
+        near = people.nearest_in(a, b, qs, qe, gender)
+        speaker = speaker or para_speaker or near or (turn if not out else None)
+        if speaker is None and gender:
+            speaker = people.last_outside(qs, "she" if gender == "f" else "he")
         para_speaker = para_speaker or speaker
         people.expected = None
         if speaker:
@@ -653,6 +658,19 @@ def _attribute(
         out.append(Quote(qs, qe, "direct", speaker, cue))
     people.expected = None
     return out
+
+
+# "She raised her eyebrows. "Ah, ..."": a pronoun opening the narration beside a quote is its speaker.
+SENTENCE_PRONOUN = re.compile(r"(?:^|[.!?]\s+)(He|She)\s+\w+[^.!?]*[.!?:;,—-]*$")
+AFTER_PRONOUN = re.compile(r"[\s,]*(he|she)\s")
+
+
+def _actor_gender(text: str, before: tuple[int, int], after: tuple[int, int]) -> str | None:
+    """The gender of a 'he' or 'she' that opens the narration sentence before the quote or goes on after it."""
+    m = SENTENCE_PRONOUN.search(text[before[0] : before[1]].strip())
+    if m is None:
+        m = AFTER_PRONOUN.match(text, after[0], after[1])
+    return PRONOUNS[m.group(1).lower()] if m else None
 
 
 def _is_speech(text: str, start: int, end: int, p_start: int, p_end: int) -> bool:
@@ -747,12 +765,39 @@ def _pronoun_speaker(text: str, a: int, b: int, people: _Speakers) -> str | None
 
 
 def _gender(p: Participant, text: str) -> str | None:
-    """'m' or 'f' from a title before a mention (Mr., Mrs., Princess) or the first name."""
-    for m in p.mentions[:20]:
-        before = WORD.findall(text[max(0, m.start - 12) : m.start])
-        if before and before[-1].lower() in GENDERED_TITLES:
-            return GENDERED_TITLES[before[-1].lower()]
-    return gz.genders().get(gz.word_key(p.name.split()[0]))
+    """'m' or 'f' from the titles before its mentions (Mr., Mrs., Princess), the first name, or else the
+    pronouns that follow its mentions ('Winterbourne ... he')."""
+    titles = _votes(p, text, _title_before)
+    if titles:
+        return titles
+    return gz.genders().get(gz.word_key(p.name.split()[0])) or _votes(p, text, _pronoun_after, least=3)
+
+
+def _votes(p: Participant, text: str, vote: Callable[[str, int, int], str | None], least: int = 1) -> str | None:
+    """The gender most mentions show, when at least ``least`` show one and two thirds agree."""
+    counts = Counter(g for m in p.mentions[:GENDER_MENTIONS] if (g := vote(text, m.start, m.end)))
+    if not counts:
+        return None
+    gender, n = counts.most_common(1)[0]
+    return gender if n >= least and n * 3 >= 2 * sum(counts.values()) else None
+
+
+GENDER_MENTIONS = 40
+PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
+PRONOUN_AFTER = re.compile(r"\b(he|she|his|her|him|himself|herself)\b", re.IGNORECASE)
+
+
+def _title_before(text: str, start: int, end: int) -> str | None:
+    before = WORD.findall(text[max(0, start - 12) : start])
+    return GENDERED_TITLES.get(before[-1].lower()) if before else None
+
+
+def _pronoun_after(text: str, start: int, end: int) -> str | None:
+    """The first he/she/his/her in the 60 characters after a mention, within its sentence."""
+    m = PRONOUN_AFTER.search(text, end, min(len(text), end + 60))
+    if m is None or re.search(r"[.!?\"“”]", text[end : m.start()]):
+        return None
+    return PRONOUN_GENDER[m.group(1).lower()]
 
 
 def _reported(analysis: Analysis, index: int, people: _Speakers) -> Quote | None:
