@@ -293,6 +293,19 @@ def test_lady_and_mr_of_one_family_are_two_people():
     assert {"Lady Bertram", "Mr. Bertram"} <= people
 
 
+def test_a_rank_and_mrs_of_one_family_are_two_people():
+    text = (
+        "Admiral Croft walked in from the town. Mrs Croft smiled at her husband. The Admiral laughed. "
+        "Admiral Croft sat down, and Mrs Croft poured the tea. Captain Wentworth came in with Mr Wentworth, "
+        "his brother the curate. Captain Wentworth bowed."
+    )
+    a = analyze(Document("x.txt", text), summary=False)
+    groups = [{p.name, *p.aliases} for p in a.participants if p.kind == "person"]
+    croft = [g for g in groups if any("Croft" in n for n in g)]
+    wentworth = [g for g in groups if any("Wentworth" in n for n in g)]
+    assert len(croft) == 2 and len(wentworth) == 2
+
+
 def test_mr_surname_is_not_the_son_who_goes_by_his_first_name():
     text = (
         "George Emerson stood by the window. Mr. Emerson sat down. George laughed at him. "

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from reader.text.tagger import Sentence
 
 HONORIFICS = frozenset({"mr", "mrs", "miss", "ms", "lady", "sir", "lord"})
+# a rank beside a family's other titles names one of them: Admiral Croft is not Mrs Croft, nor
+# Admiral Crawford his nephew Mr. Crawford
+RANKS = frozenset({"admiral", "captain", "colonel", "general", "major", "lieutenant", "commodore", "commander"})
 LINK_WORDS = frozenset({"of", "for", "on", "and", "&", "the", "in", "de", "du", "la", "le"})
 
 
@@ -464,11 +467,11 @@ def _group(cands: list[Candidate]) -> list[list[Candidate]]:
 
 
 def _honorific(c: Candidate) -> str:
-    """'mr', 'mrs', 'miss', 'ms', 'lady', 'sir' or 'lord' before a one-word person name."""
+    """'mr', 'mrs', 'miss', 'ms', 'lady', 'sir' or 'lord' before a one-word person name; or a rank ('admiral')."""
     if c.kind != "person" or not _surname_only(c) or not c.titles:
         return ""
     key = c.titles[-1].key
-    return key if key in HONORIFICS else ""
+    return key if key in HONORIFICS or key in RANKS else ""
 
 
 def _surname_only(c: Candidate) -> bool:
