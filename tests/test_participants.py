@@ -1040,3 +1040,13 @@ def test_a_name_one_visits_or_lies_north_of_is_a_place_but_a_visited_given_name_
     assert found["Tyom"].kind == "place"
     assert found["Naqsh Jahan"].kind == "place"
     assert names_of("We visited Renata on Sunday, and Renata laughed.")["Renata"].kind == "person"
+
+
+def test_grape_varieties_name_wines_not_participants():
+    found = names_of(
+        "In South Africa we tasted the Chardonnay and a Pinot Noir with Anna. "
+        "Shiraz, Malbec and Viognier came next, then a Cabernet Sauvignon from Spier."
+    )
+    assert found["Anna"].kind == "person"
+    for wine in ("Chardonnay", "Pinot Noir", "Shiraz", "Malbec", "Viognier", "Cabernet Sauvignon"):
+        assert wine not in found
