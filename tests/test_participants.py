@@ -1050,3 +1050,10 @@ def test_grape_varieties_name_wines_not_participants():
     assert found["Anna"].kind == "person"
     for wine in ("Chardonnay", "Pinot Noir", "Shiraz", "Malbec", "Viognier", "Cabernet Sauvignon"):
         assert wine not in found
+
+
+def test_an_auxiliary_opening_a_question_is_not_part_of_the_name():
+    found = names_of("Alaska pays a dividend to everyone. Did Alaska find the right balance? Was Napoleon right?")
+    assert "Did Alaska" not in found and found["Alaska"].kind == "place"
+    assert "Was Napoleon" not in found and "Napoleon" in found
+    assert "Will Smith" in names_of("Will Smith arrived late. Will Smith said nothing.")

@@ -391,9 +391,15 @@ def _trim(
     return out
 
 
+# Auxiliaries that open a question ('Did Alaska find', 'Is Iori in there'); not 'Will', 'May', 'Can' (names, a month).
+QUESTION_OPENERS = frozenset(
+    {"did", "does", "do", "is", "was", "are", "were", "has", "have", "had", "could", "would", "should", "shall", "must"}
+)
+
+
 def _opens_sentence(t: Token) -> bool:
-    """A capitalised word that is there because the sentence starts: 'The', 'Said Helen'."""
-    return t.key in wordlist("function_words") or t.key in wordlist("cue_verbs")
+    """A capitalised word that is there because the sentence starts: 'The', 'Said Helen', 'Did Alaska'."""
+    return t.key in wordlist("function_words") or t.key in wordlist("cue_verbs") or t.key in QUESTION_OPENERS
 
 
 def titles_before(toks: list[Token], i: int) -> list[Token]:
