@@ -1057,3 +1057,9 @@ def test_an_auxiliary_opening_a_question_is_not_part_of_the_name():
     assert "Did Alaska" not in found and found["Alaska"].kind == "place"
     assert "Was Napoleon" not in found and "Napoleon" in found
     assert "Will Smith" in names_of("Will Smith arrived late. Will Smith said nothing.")
+
+
+def test_the_verb_of_a_how_to_heading_is_no_name():
+    found = names_of("How to Hypnotize a Chicken\n\nAnna held the hen. How to Save Money\n\nObama said it was easy.")
+    assert not any(name.startswith(("Hypnotize", "Save")) for name in found)
+    assert "Anna" in found and "Obama" in found

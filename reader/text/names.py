@@ -372,6 +372,8 @@ def _trim(
             piece = piece[1:]  # 'by The New York Times': the article is not part of the name
             while piece and not piece[0][1].capital:
                 piece = piece[1:]
+        if piece and _after_how_to(toks, piece[0][0]):
+            piece = piece[1:]
         if not piece:
             continue
         i0, i1 = piece[0][0], piece[-1][0]
@@ -395,6 +397,11 @@ def _trim(
 QUESTION_OPENERS = frozenset(
     {"did", "does", "do", "is", "was", "are", "were", "has", "have", "had", "could", "would", "should", "shall", "must"}
 )
+
+
+def _after_how_to(toks: list[Token], i: int) -> bool:
+    """'How to Grow Basil', 'How to Save the Middle Class': a heading's verb, not a name."""
+    return i > 1 and toks[i - 1].key == "to" and toks[i - 2].key == "how"
 
 
 def _opens_sentence(t: Token) -> bool:
