@@ -1063,3 +1063,9 @@ def test_the_verb_of_a_how_to_heading_is_no_name():
     found = names_of("How to Hypnotize a Chicken\n\nAnna held the hen. How to Save Money\n\nObama said it was easy.")
     assert not any(name.startswith(("Hypnotize", "Save")) for name in found)
     assert "Anna" in found and "Obama" in found
+
+
+def test_a_medium_named_alone_is_no_organization_but_a_broadcaster_is():
+    found = names_of("We sat in front of the TV all night. Anna was watching TV, then Sky TV. Radio is old.")
+    assert "TV" not in found and "Radio" not in found
+    assert found["Sky TV"].kind == "organization"
