@@ -1069,3 +1069,10 @@ def test_a_medium_named_alone_is_no_organization_but_a_broadcaster_is():
     found = names_of("We sat in front of the TV all night. Anna was watching TV, then Sky TV. Radio is old.")
     assert "TV" not in found and "Radio" not in found
     assert found["Sky TV"].kind == "organization"
+
+
+def test_landform_heads_make_places():
+    found = names_of("The oil of the North Slope pays the state. Anna saw Olduvai Gorge.")
+    for place in ("North Slope", "Olduvai Gorge"):
+        assert found[place].kind == "place"
+    assert found["Anna"].kind == "person"

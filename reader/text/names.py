@@ -138,6 +138,17 @@ PLACE_HEADS = frozenset(
         "boulevard",
         "plaza",
         "highway",
+        # landforms and waters: "North Slope", "Olduvai Gorge" (not "Marsh", "Ridge", "Peak": surnames)
+        "slope",
+        "creek",
+        "plateau",
+        "volcano",
+        "swamp",
+        "gorge",
+        "basin",
+        "crater",
+        "archipelago",
+        "fjord",
     }
 )
 OPENERS = frozenset("\"'“‘«([-—–*>")
