@@ -1076,3 +1076,9 @@ def test_landform_heads_make_places():
     for place in ("North Slope", "Olduvai Gorge"):
         assert found[place].kind == "place"
     assert found["Anna"].kind == "person"
+
+
+def test_an_adjective_of_government_alone_is_no_name():
+    found = names_of("The bridge can be restored with Federal help, said Anna. National parks are full.")
+    assert "Federal" not in found and "National" not in found
+    assert "Anna" in found
