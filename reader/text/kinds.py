@@ -163,7 +163,17 @@ def _characters_are_people(cands: list[Candidate]) -> None:
 Verdict = tuple[str | None, int]
 
 
+# Media named alone are the thing, not a broadcaster: 'watching TV', 'on the Radio' (but 'Sky TV').
+MEDIA = frozenset({"tv", "television", "radio"})
+
+
+# Adjectives of government that, alone, qualify a common noun: 'with Federal help', 'National parks'.
+LONE_ADJECTIVES = frozenset({"federal", "national", "international", "imperial", "municipal", "provincial", "regional"})
+
+
 def _not_a_name(c: Candidate, keys: list[str]) -> Verdict | None:
+    if keys and all(k in MEDIA for k in keys) or keys and all(k in LONE_ADJECTIVES for k in keys):
+        return "drop", SURE
     if not _org_head(keys) and (any(k in wordlist("not_names") for k in keys) or people_of(c)):
         return "drop", SURE
     if len(keys) > 1 and len(keys[-1]) == 1:  # "Group C"

@@ -138,6 +138,17 @@ PLACE_HEADS = frozenset(
         "boulevard",
         "plaza",
         "highway",
+        # landforms and waters: "North Slope", "Olduvai Gorge" (not "Marsh", "Ridge", "Peak": surnames)
+        "slope",
+        "creek",
+        "plateau",
+        "volcano",
+        "swamp",
+        "gorge",
+        "basin",
+        "crater",
+        "archipelago",
+        "fjord",
     }
 )
 OPENERS = frozenset("\"'“‘«([-—–*>")
@@ -372,6 +383,8 @@ def _trim(
             piece = piece[1:]  # 'by The New York Times': the article is not part of the name
             while piece and not piece[0][1].capital:
                 piece = piece[1:]
+        if piece and _after_how_to(toks, piece[0][0]):
+            piece = piece[1:]
         if not piece:
             continue
         i0, i1 = piece[0][0], piece[-1][0]
@@ -391,9 +404,20 @@ def _trim(
     return out
 
 
+# Auxiliaries that open a question ('Did Alaska find', 'Is Iori in there'); not 'Will', 'May', 'Can' (names, a month).
+QUESTION_OPENERS = frozenset(
+    {"did", "does", "do", "is", "was", "are", "were", "has", "have", "had", "could", "would", "should", "shall", "must"}
+)
+
+
+def _after_how_to(toks: list[Token], i: int) -> bool:
+    """'How to Grow Basil', 'How to Save the Middle Class': a heading's verb, not a name."""
+    return i > 1 and toks[i - 1].key == "to" and toks[i - 2].key == "how"
+
+
 def _opens_sentence(t: Token) -> bool:
-    """A capitalised word that is there because the sentence starts: 'The', 'Said Helen'."""
-    return t.key in wordlist("function_words") or t.key in wordlist("cue_verbs")
+    """A capitalised word that is there because the sentence starts: 'The', 'Said Helen', 'Did Alaska'."""
+    return t.key in wordlist("function_words") or t.key in wordlist("cue_verbs") or t.key in QUESTION_OPENERS
 
 
 def titles_before(toks: list[Token], i: int) -> list[Token]:
