@@ -16,11 +16,13 @@ from reader.text.tokens import is_acronym, is_initial
 from reader.text.tokens import words as wordlist
 
 TOKEN = re.compile(
+    r"(?=[A-Z])(?:"  # the abbreviation forms all start with a capital: skip them fast for other words
     r"(?:[A-Z][a-z]?\.){2,}(?![a-z])"  # U.S., U.N.
     r"|(?:[A-Z]\.)+[A-Z](?![\w.])"  # U.S, U.K without the last dot
     r"|(?:Mrs|Mr|Ms|Dr|Gen|Sen|Rep|Gov|Col|Capt|Lt|Sgt|Prof|Rev|Maj|Adm|St|Mt|Ft|Jr|Sr|Inc|Corp|Ltd|Bros)\.(?=\s|$)"
     r"|(?:Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Kan|Mich|Minn|Mont|Neb|Nev|Okla|Tenn|Wis|Wyo)\.(?=[\s,]|$)"  # US states
     r"|[A-Z][a-z]?\.(?=\s?[A-Z])"  # initials: N. Gherman, Sh.Mirziyoyev, Mr. Smith
+    r")"
     r"|\w+(?:[-&]\w+|['’](?![sS]\b)\w+)*"
     r"|['’][sS]\b"
     r"|\S"
