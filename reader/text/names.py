@@ -168,6 +168,8 @@ class Candidate:
     after2: str = ""  # the word after that ("2016" in "Mulligan, 2016")
     kind: str | None = None
     defines: Candidate | None = None  # for "LN" in "Long Name (LN)": the long name
+    # ``key`` is read about 40 times per candidate: kept with the token list and length it was made from.
+    _key: tuple[list[Token], int, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def start(self) -> int:
@@ -184,7 +186,12 @@ class Candidate:
     @property
     def key(self) -> str:
         """Spelling-independent identity: 'Sh.Mirziyoyev' and 'Sh. Mirziyoyev' agree."""
-        return " ".join(t.key for t in self.tokens)
+        toks, cached = self.tokens, self._key
+        if cached is not None and cached[0] is toks and cached[1] == len(toks):
+            return cached[2]
+        key = " ".join(t.key for t in toks)
+        self._key = (toks, len(toks), key)
+        return key
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
