@@ -4,7 +4,8 @@
     python scripts/bench_participants.py --families
 
 Prints the time to load the name tagger's weights, to segment (not counted in the goal), to
-find participants and to find quotes, and the number of each. Goal: participants + quotes under 5 s for War and Peace.
+find participants and to find quotes (wall clock and CPU time), and the number of each.
+Goal: participants + quotes under 5 s for War and Peace.
 
 ``--families``: hostile inputs at 64 KB, 256 KB and 1 MB, each as one long line read as a
 single sentence (the worst case for these stages), with the growth from 256 KB to 1 MB
@@ -79,11 +80,11 @@ def main(argv: list[str]) -> int:
     t_model = time.perf_counter() - t1
     t1 = time.perf_counter()
     analysis = segment(load(str(path)))
-    t2 = time.perf_counter()
+    t2, c2 = time.perf_counter(), time.process_time()
     analysis.participants = participants.find(analysis)
-    t3 = time.perf_counter()
+    t3, c3 = time.perf_counter(), time.process_time()
     analysis.quotes = quotes.find(analysis)
-    t4 = time.perf_counter()
+    t4, c4 = time.perf_counter(), time.process_time()
     kinds = {}
     for p in analysis.participants:
         kinds[p.kind] = kinds.get(p.kind, 0) + 1
@@ -92,9 +93,10 @@ def main(argv: list[str]) -> int:
     size = len(weights.index) if weights else 0
     print(f"name tagger    {t_model * 1000:6.0f} ms to load its weights ({size:,} features; once per process)")
     print(f"segment        {t2 - t1:6.2f} s")
-    print(f"participants   {t3 - t2:6.2f} s  {len(analysis.participants):,} ({kinds})")
-    print(f"quotes         {t4 - t3:6.2f} s  {len(analysis.quotes):,}")
-    print(f"participants + quotes: {t4 - t2:.2f} s (goal: under 5 s)")
+    print(f"participants   {t3 - t2:6.2f} s  ({c3 - c2:.2f} s CPU)  {len(analysis.participants):,} ({kinds})")
+    print(f"quotes         {t4 - t3:6.2f} s  ({c4 - c3:.2f} s CPU)  {len(analysis.quotes):,}")
+    # CPU time as well: on a shared machine the wall clock measures the neighbours too
+    print(f"participants + quotes: {t4 - t2:.2f} s, {c4 - c2:.2f} s CPU (goal: under 5 s)")
     return 0
 
 

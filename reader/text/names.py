@@ -16,11 +16,13 @@ from reader.text.tokens import is_acronym, is_initial
 from reader.text.tokens import words as wordlist
 
 TOKEN = re.compile(
+    r"(?=[A-Z])(?:"  # the abbreviation forms all start with a capital: skip them fast for other words
     r"(?:[A-Z][a-z]?\.){2,}(?![a-z])"  # U.S., U.N.
     r"|(?:[A-Z]\.)+[A-Z](?![\w.])"  # U.S, U.K without the last dot
     r"|(?:Mrs|Mr|Ms|Dr|Gen|Sen|Rep|Gov|Col|Capt|Lt|Sgt|Prof|Rev|Maj|Adm|St|Mt|Ft|Jr|Sr|Inc|Corp|Ltd|Bros)\.(?=\s|$)"
     r"|(?:Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Kan|Mich|Minn|Mont|Neb|Nev|Okla|Tenn|Wis|Wyo)\.(?=[\s,]|$)"  # US states
     r"|[A-Z][a-z]?\.(?=\s?[A-Z])"  # initials: N. Gherman, Sh.Mirziyoyev, Mr. Smith
+    r")"
     r"|\w+(?:[-&]\w+|['’](?![sS]\b)\w+)*"
     r"|['’][sS]\b"
     r"|\S"
@@ -177,6 +179,8 @@ class Candidate:
     after2: str = ""  # the word after that ("2016" in "Mulligan, 2016")
     kind: str | None = None
     defines: Candidate | None = None  # for "LN" in "Long Name (LN)": the long name
+    # ``key`` is read about 40 times per candidate: kept with the token list and length it was made from.
+    _key: tuple[list[Token], int, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def start(self) -> int:
@@ -193,7 +197,12 @@ class Candidate:
     @property
     def key(self) -> str:
         """Spelling-independent identity: 'Sh.Mirziyoyev' and 'Sh. Mirziyoyev' agree."""
-        return " ".join(t.key for t in self.tokens)
+        toks, cached = self.tokens, self._key
+        if cached is not None and cached[0] is toks and cached[1] == len(toks):
+            return cached[2]
+        key = " ".join(t.key for t in toks)
+        self._key = (toks, len(toks), key)
+        return key
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:

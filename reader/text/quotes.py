@@ -814,9 +814,10 @@ def _reported(analysis: Analysis, index: int, people: _Speakers) -> Quote | None
 def _cue_clause(text: str, start: int, end: int, people: _Speakers) -> Quote | None:
     """'<subject> noted that ...': the cue verb, the subject before it, the words after."""
     words = list(WORD.finditer(text, start, end))
+    cues = wordlist("cue_verbs")
     for n, m in enumerate(words):
         w = m.group()
-        if w.lower() not in wordlist("cue_verbs") or n == 0 or w[0].isupper():
+        if w.lower() not in cues or n == 0 or w[0].isupper():
             continue  # "the United States has": a capitalised word is a name, not a speech verb
         prev = words[n - 1].group().lower()
         if prev in ("was", "were", "been", "be", "is", "are", "the", "to", "a", "has", "have", "had"):

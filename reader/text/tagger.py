@@ -375,9 +375,11 @@ class Model:
         for s in sentences:
             if s.ruled:
                 continue
-            for i, t in enumerate(s.tokens):
-                if not (t.capital or t.key in NAME_LINKS) or not scored(s, i, doc):
+            toks = s.tokens
+            for i in [i for i, t in enumerate(toks) if t.capital or t.key in NAME_LINKS]:
+                if not scored(s, i, doc):
                     continue
+                t = toks[i]
                 if s.rules[i] != "O":
                     ruled[t.key] += 1
                     if ruled[t.key] > RULED_SAMPLE:
@@ -622,9 +624,8 @@ def _things(sentences: list[Sentence]) -> set[str]:
     out: set[str] = set()
     for s in sentences:
         toks = s.tokens
-        for i, t in enumerate(toks):
-            if t.key in nouns:
-                out.update(toks[j].key for j in (i - 1, i + 1) if 0 <= j < len(toks) and toks[j].capital)
+        for i in [i for i, t in enumerate(toks) if t.key in nouns]:
+            out.update(toks[j].key for j in (i - 1, i + 1) if 0 <= j < len(toks) and toks[j].capital)
     return out
 
 
