@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import format_fixtures as fx
+import pytest
 
 from reader.analysis import analyze
-from reader.load import document_from_bytes
+from reader.load import LoadError, document_from_bytes, load_all
 from reader.model import Analysis
 
 SENTENCE = "The harbour master said the ferry would leave at noon whatever the weather"
@@ -129,3 +131,65 @@ def test_epub_page_numbers_of_the_printed_book_are_not_text():
         "Night fell before they reached the island.",
     ]
     assert "Pg 8" not in a.text and "\n9\n" not in a.text
+
+
+def _srt(texts: list[str]) -> bytes:
+    cues = [f"{i}\n00:00:{i:02},000 --> 00:00:{i:02},900\n{text}\n" for i, text in enumerate(texts, start=1)]
+    return "\n".join(cues).encode()
+
+
+def test_srt_cues_opening_with_speaker_labels_are_turns():
+    texts = [
+        "Ann: We should open the meeting.",
+        "Ben: Agreed, the budget comes first.",
+        "It is late again this year.",  # Ben goes on in the next cue
+        "Ann: Then the budget it is.",
+        "- Ben: And the bridge after that.",
+    ]
+    a = analysed("meeting.srt", _srt(texts))
+    turns = [(b.speaker, a.text[b.start : b.end]) for b in a.document.blocks if b.kind == "turn"]
+    assert turns == [
+        ("Ann", "Ann: We should open the meeting."),
+        ("Ben", "Ben: Agreed, the budget comes first. It is late again this year."),
+        ("Ann", "Ann: Then the budget it is."),
+        ("Ben", "Ben: And the bridge after that."),
+    ]
+
+
+def test_srt_with_a_label_once_is_not_a_transcript():
+    texts = ["Note: the recording starts late.", "The council met on Tuesday.", "Maria Lopez spoke first."]
+    a = analysed("talk.srt", _srt(texts))
+    assert not any(b.kind == "turn" for b in a.document.blocks)
+    assert "Note: the recording starts late." in a.text
+
+
+def test_gzip_is_read_as_the_format_inside(tmp_path):
+    import gzip
+
+    text = "# Harbour notes\n\nThe ferry left at noon. The gulls followed it out of the bay.\n"
+    (tmp_path / "notes.md.gz").write_bytes(gzip.compress(text.encode()))
+    (tmp_path / "logs.tar.gz").write_bytes(gzip.compress(b"not a document"))
+    docs = list(load_all([str(tmp_path)]))
+    assert [Path(d.source).name for d in docs] == ["notes.md.gz"]
+    doc = docs[0].document
+    assert doc is not None and doc.format == "markdown" and doc.text.startswith("Harbour notes")
+    two_members = gzip.compress(b"First part. ") + gzip.compress(b"Second part.\n")
+    assert document_from_bytes("parts.txt.gz", two_members).text == "First part. Second part.\n"
+
+
+def test_cut_gzip_and_plain_zip_are_one_clear_error_each(monkeypatch):
+    import gzip
+
+    data = gzip.compress(("The ferry left at noon. " * 2000).encode())
+    with pytest.raises(LoadError, match="truncated gzip"):
+        document_from_bytes("notes.txt.gz", data[: len(data) // 2])
+    with pytest.raises(LoadError, match="corrupt gzip"):
+        document_from_bytes("notes.txt.gz", data[:10] + b"\xff" * 40)
+    monkeypatch.setenv("READER_MAX_MB", "0.01")
+    with pytest.raises(LoadError, match="inflates past the"):
+        document_from_bytes("notes.txt.gz", data)
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("notes.txt", "The ferry left at noon.")
+    with pytest.raises(LoadError, match="zip archive"):
+        document_from_bytes("notes.zip", archive.getvalue())
