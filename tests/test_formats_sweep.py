@@ -193,3 +193,15 @@ def test_cut_gzip_and_plain_zip_are_one_clear_error_each(monkeypatch):
         z.writestr("notes.txt", "The ferry left at noon.")
     with pytest.raises(LoadError, match="zip archive"):
         document_from_bytes("notes.zip", archive.getvalue())
+
+
+def test_markdown_footnotes_and_strikethrough_are_not_shown_as_syntax():
+    source = (
+        "# Release notes\n\nVersion 2 adds a strict flag[^1] and drops ~~the old parser~~ nothing else.\n\n"
+        "[^1]: The flag is off by default.\n"
+    )
+    a = analysed("notes.md", source.encode())
+    assert "[^1]" not in a.text and "~~" not in a.text and "↩" not in a.text
+    assert "a strict flag[1] and drops the old parser nothing else." in a.text
+    assert paragraphs(a)[-1] == "The flag is off by default."
+    assert any(link.url == "#fn1" and a.text[link.start : link.end] == "[1]" for link in a.document.links)
