@@ -205,3 +205,23 @@ def test_markdown_footnotes_and_strikethrough_are_not_shown_as_syntax():
     assert "a strict flag[1] and drops the old parser nothing else." in a.text
     assert paragraphs(a)[-1] == "The flag is off by default."
     assert any(link.url == "#fn1" and a.text[link.start : link.end] == "[1]" for link in a.document.links)
+
+
+def test_html_contents_box_and_edit_links_are_not_text():
+    paras = "".join(f"<p>{fx.prose(i)} The ferry ran every hour in season {i}.</p>" for i in range(6))
+    page = (
+        '<!DOCTYPE html><html lang="en"><head><title>Harbour - Wiki</title></head><body>'
+        '<a class="mw-jump-link" href="#content">Jump to content</a>'
+        '<div role="navigation"><ul><li><a href="/">Main page</a></li><li>Random page</li></ul></div>'
+        '<main id="content"><h1>Harbour</h1>'
+        '<div id="toc" class="toc"><div class="toctitle"><h2>Contents</h2></div>'
+        '<ul><li><a href="#History">1 History</a></li></ul></div>'
+        '<h2><span class="mw-headline" id="History">History</span><span class="mw-editsection">'
+        '<span class="mw-editsection-bracket">[</span><a href="/edit">edit</a>'
+        f'<span class="mw-editsection-bracket">]</span></span></h2>{paras}</main></body></html>'
+    )
+    a = analysed("harbour.html", page.encode())
+    headings = [a.text[b.start : b.end] for b in a.document.blocks if b.kind == "heading"]
+    assert headings == ["Harbour", "History"]
+    assert "[edit]" not in a.text and "Contents" not in a.text and "Jump to content" not in a.text
+    assert "Main page" not in a.text
