@@ -225,3 +225,12 @@ def test_html_contents_box_and_edit_links_are_not_text():
     assert headings == ["Harbour", "History"]
     assert "[edit]" not in a.text and "Contents" not in a.text and "Jump to content" not in a.text
     assert "Main page" not in a.text
+
+
+def test_pdf_placeholder_title_and_author_are_no_title():
+    page = column(57, 780, [["The ferry left the harbour at noon.", "Nobody stayed on the pier."]])
+    a = analysed("harbour-notes.pdf", pages_pdf([page]))  # ReportLab writes "untitled" and "anonymous"
+    assert a.title == "harbour-notes" and a.document.metadata.get("author", "") == ""
+    titled = fx.pdf_bytes(pages=1, title="Microsoft Word - harbour.docx")
+    assert analysed("report.pdf", titled).title == "Chapter 1: Works on site 1"
+    assert analysed("report.pdf", fx.pdf_bytes(pages=1, title="Harbour Report")).title == "Harbour Report"

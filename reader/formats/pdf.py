@@ -110,9 +110,18 @@ def _outline(pdf: Any) -> dict[int, list[tuple[str, int]]]:
     return marks
 
 
+# What PDF makers write when nobody gave a title or author: no title at all.
+_PLACEHOLDER = re.compile(
+    r"^(?:untitled(?: document)?|anonymous|unknown|unspecified|none|title|author|document\d*"
+    r"|microsoft (?:word|powerpoint|excel) - .*|.*\.(?:docx?|odt|rtf|txt|tex|dvi|pptx?|xlsx?|indd|pdf))$",
+    re.I,
+)
+
+
 def _metadata(pdf: Any) -> dict[str, str]:
     meta = pdf.get_metadata_dict(skip_empty=True)
-    out = {"title": meta.get("Title", ""), "author": meta.get("Author", "")}
+    out = {key: meta.get(key.title(), "").strip() for key in ("title", "author")}
+    out = {key: ("" if _PLACEHOLDER.match(value) else value) for key, value in out.items()}
     date = re.match(r"D?:?(\d{4})(\d{2})?(\d{2})?", meta.get("CreationDate", ""))
     if date:
         out["date"] = "-".join(part for part in date.groups() if part)
