@@ -234,3 +234,26 @@ def test_pdf_placeholder_title_and_author_are_no_title():
     titled = fx.pdf_bytes(pages=1, title="Microsoft Word - harbour.docx")
     assert analysed("report.pdf", titled).title == "Chapter 1: Works on site 1"
     assert analysed("report.pdf", fx.pdf_bytes(pages=1, title="Harbour Report")).title == "Harbour Report"
+
+
+def test_transcript_with_speaker_and_time_on_their_own_line():
+    source = (
+        "Ann Lee  0:00\nWe should open the meeting.\nThe budget comes first.\n\n"
+        "Ben  0:12\nAgreed.\n\nAnn Lee  0:15\nThen the bridge.\n\nBen  1:02:03\nAnd the ferry after that.\n"
+    )
+    a = analysed("meeting.txt", source.encode())
+    assert a.document.format == "transcript"
+    turns = [(b.speaker, b.time, a.text[b.start : b.end]) for b in a.document.blocks if b.kind == "turn"]
+    assert turns == [
+        ("Ann Lee", "0:00", "Ann Lee: We should open the meeting. The budget comes first."),
+        ("Ben", "0:12", "Ben: Agreed."),
+        ("Ann Lee", "0:15", "Ann Lee: Then the bridge."),
+        ("Ben", "1:02:03", "Ben: And the ferry after that."),
+    ]
+    names = {p.id: p.name for p in a.participants}
+    assert [names[q.speaker] for q in a.quotes if q.speaker] == ["Ann Lee", "Ben", "Ann Lee", "Ben"]
+
+
+def test_prose_with_a_time_at_a_line_end_is_not_a_transcript():
+    source = "Opening times\n\nThe ferry leaves at 9:00\nand the bus at\nNoon 12:00\n\nTickets are sold on board.\n"
+    assert analysed("times.txt", source.encode()).document.format == "text"
