@@ -257,3 +257,13 @@ def test_transcript_with_speaker_and_time_on_their_own_line():
 def test_prose_with_a_time_at_a_line_end_is_not_a_transcript():
     source = "Opening times\n\nThe ferry leaves at 9:00\nand the bus at\nNoon 12:00\n\nTickets are sold on board.\n"
     assert analysed("times.txt", source.encode()).document.format == "text"
+
+
+def test_pdf_slides_ending_in_short_unpunctuated_lines_stay_apart():
+    slide1 = column(57, 780, [["Ferry timetable for the summer season"], ["Three boats a day", "Tickets on board"]])
+    slide2 = column(
+        57, 780, [["Harbour works begin in May"], ["The pier closes for a week", "Buses replace the boats"]]
+    )
+    paras = paragraphs(analysed("slides.pdf", pages_pdf([slide1, slide2])))
+    assert not any("Tickets on board Harbour" in p for p in paras)
+    assert any(p.startswith("Harbour works begin in May") for p in paras)

@@ -183,7 +183,7 @@ def _add_page(builder: Builder, lines: list[Line], marks: list[tuple[str, int]],
     """The page's headings and paragraphs into ``builder``; returns its last paragraph when it runs on.
 
     ``carry`` is the previous page's unfinished paragraph: a sentence cut by the page (or column)
-    end goes on with this page's first line, not as a paragraph of its own.
+    end, its last line full, goes on with this page's first line, not as a paragraph of its own.
     """
     heads = {_key(title): level for title, level in marks}
     found = {_key(line.text) for line in lines} & set(heads)
@@ -209,8 +209,8 @@ def _add_page(builder: Builder, lines: list[Line], marks: list[tuple[str, int]],
         para = _join(para, line.text)
         if _SENTENCE_END.search(line.text) and len(line.text) < PARAGRAPH_END * typical:
             _flush(builder, para)
-    if para and not _FINISHED.search(para[-1]):
-        return para
+    if para and not _FINISHED.search(para[-1]) and len(para[-1]) >= PARAGRAPH_END * typical:
+        return para  # a full line cut mid-sentence; a short one (a slide's last bullet) ends its block
     _flush(builder, para)
     return []
 
