@@ -267,3 +267,14 @@ def test_pdf_slides_ending_in_short_unpunctuated_lines_stay_apart():
     paras = paragraphs(analysed("slides.pdf", pages_pdf([slide1, slide2])))
     assert not any("Tickets on board Harbour" in p for p in paras)
     assert any(p.startswith("Harbour works begin in May") for p in paras)
+
+
+def test_html_byline_role_is_not_an_author():
+    paras = "".join(f"<p>{fx.prose(i)} The ferry ran every hour in season {i}.</p>" for i in range(6))
+    page = (
+        "<!DOCTYPE html><html><head><title>Ferry fares rise</title></head><body><article>"
+        '<h1>Ferry fares rise</h1><p class="byline">By Jane Smith, Business reporter</p>'
+        f"{paras}</article></body></html>"
+    )
+    meta = analysed("fares.html", page.encode()).document.metadata
+    assert meta.get("author") == "Jane Smith"

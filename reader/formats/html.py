@@ -111,7 +111,18 @@ def _meta_tags(root: Any) -> dict[str, str]:
         name, content = meta.get("name"), meta.get("content")
         if name in ("title", "author", "date") and content:
             out[name] = htmllib.unescape(content)
+    if "author" in out:
+        out["author"] = "; ".join(part for part in out["author"].split("; ") if _name_like(part)) or out["author"]
     return out
+
+
+_PARTICLES = frozenset("von van der den de da di du del della la le bin al ibn y".split())
+
+
+def _name_like(part: str) -> bool:
+    """A byline part that is a name, not a role the extractor split off ("Business reporter")."""
+    words = part.split()
+    return bool(words) and all(w[:1].isupper() or w in _PARTICLES for w in words)
 
 
 def _page_metadata(page: str) -> dict[str, str]:
