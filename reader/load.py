@@ -28,6 +28,8 @@ MAX_MB_ENV = "READER_MAX_MB"
 # A named pipe nobody writes to would block the open for ever; wait this long for a writer.
 FIFO_WAIT_SECONDS = 10.0
 BLOCK = 1 << 16
+GZIP_MAGIC = b"\x1f\x8b"
+ZIP_MAGIC = b"PK\x03\x04"
 WESTERN = ("cp1252", "latin_1", "iso8859_15")
 # Bytes that are not UTF-8, kept by surrogateescape, read as cp1252 (undefined ones as U+FFFD).
 _STRAY = re.compile("[\udc80-\udcff]")
@@ -162,8 +164,16 @@ def looks_binary(data: bytes) -> bool:
 
 
 def document_from_bytes(source: str, data: bytes, as_format: str | None = None) -> Document:
-    """Bytes -> Document through the format registry (``as_format`` overrides detection)."""
-    fmt = as_format or formats.detect_format(source, data)
+    """Bytes -> Document through the format registry (``as_format`` overrides detection).
+
+    Gzip-compressed input (``notes.txt.gz``, ``zcat``-less pipes) is inflated first, up to the size
+    limit, and detected by the name without ``.gz``.
+    """
+    name = source
+    if data.startswith(GZIP_MAGIC):
+        data = _gunzip(source, data, max_bytes())
+        name = source[:-3] if source.lower().endswith(".gz") else source
+    fmt = as_format or formats.detect_format(name, data)
     try:
         if fmt in formats.BINARY_FORMATS:
             return formats.read(source, data, fmt, max_bytes())
@@ -173,7 +183,31 @@ def document_from_bytes(source: str, data: bytes, as_format: str | None = None) 
         raise LoadError(source, str(exc)) from None
 
 
+def _gunzip(source: str, data: bytes, limit: int) -> bytes:
+    """The inflated bytes of a gzip file (every member), never more than ``limit``."""
+    import zlib
+
+    out: list[bytes] = []
+    size = 0
+    while data.startswith(GZIP_MAGIC):
+        inflater = zlib.decompressobj(wbits=31)
+        try:
+            piece = inflater.decompress(data, limit + 1 - size)
+        except zlib.error:
+            raise LoadError(source, "is a corrupt gzip file") from None
+        size += len(piece)
+        out.append(piece)
+        if size > limit or inflater.unconsumed_tail:
+            raise LoadError(source, f"inflates past the {_megabytes(limit)} limit ({MAX_MB_ENV}=N raises it)")
+        if not inflater.eof:
+            raise LoadError(source, "is a truncated gzip file")
+        data = inflater.unused_data
+    return b"".join(out)
+
+
 def _text_document(source: str, data: bytes) -> Document:
+    if data.startswith(ZIP_MAGIC):
+        raise LoadError(source, "is a zip archive (not EPUB or DOCX): extract it and open the files inside")
     if looks_binary(data):
         raise LoadError(source, "is a binary file (it has NUL bytes), not text")
     text, encoding = decode(data)
@@ -258,8 +292,9 @@ def _with_limit_note(source: str, data: bytes, limit: int, size: int | None, as_
     """The document; over the limit, its leading part up to the last line end, with a note saying so."""
     if len(data) <= limit:
         return document_from_bytes(source, data, as_format)
-    if (as_format or formats.detect_format(source, data[:BLOCK])) in formats.BINARY_FORMATS:
-        # A cut PDF, EPUB or DOCX is no document at all: refuse it, naming the limit.
+    fmt = as_format or formats.detect_format(source, data[:BLOCK])
+    if data.startswith(GZIP_MAGIC) or fmt in formats.BINARY_FORMATS:
+        # A cut PDF, EPUB, DOCX or gzip file is no document at all: refuse it, naming the limit.
         whole = f"is {_megabytes(size)}, " if size else "is "
         raise LoadError(source, f"{whole}over the {_megabytes(limit)} limit ({MAX_MB_ENV}=N raises it)")
     data = data[:limit]
@@ -311,9 +346,17 @@ def folder_files(folder: Path, errors: list[LoadError] | None = None) -> list[Pa
             if name.startswith("."):
                 continue
             path = Path(root) / name
-            if path.suffix.lower() in TEXT_SUFFIXES and _is_regular_or_unreadable(path):
+            if _readable_suffix(name) and _is_regular_or_unreadable(path):
                 found.append(path)
     return sorted(found)
+
+
+def _readable_suffix(name: str) -> bool:
+    """A suffix a format reads, or that suffix gzipped (``notes.md.gz``; not ``logs.tar.gz``)."""
+    if not name.lower().endswith(".gz"):
+        return Path(name).suffix.lower() in TEXT_SUFFIXES
+    inner = Path(name[:-3]).suffix.lower()
+    return bool(inner) and inner in TEXT_SUFFIXES
 
 
 def expand(paths: list[str]) -> Iterator[tuple[str, Path | None] | LoadError]:

@@ -34,7 +34,7 @@ def parse(document: Document) -> Document:
 
 
 def _tree(page: str) -> Any:
-    """The parsed page without navigation menus, which are never the content."""
+    """The parsed page without navigation menus and page controls, which are never the content."""
     from lxml import etree
     from lxml import html as lxml_html
 
@@ -44,9 +44,23 @@ def _tree(page: str) -> Any:
         root = lxml_html.document_fromstring(page.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
         return lxml_html.document_fromstring("<html><body></body></html>")
-    for nav in list(root.iter("nav")):
-        nav.drop_tree()
+    for el in [el for el in root.iter() if _is_page_control(el)]:
+        el.drop_tree()
     return root
+
+
+# A page's own controls, never its content: a table of contents box, "[edit]" links beside
+# headings (MediaWiki), "jump to content" links, navigation landmarks.
+_CONTROL_CLASSES = frozenset({"toc", "mw-editsection", "mw-jump-link", "printfooter", "catlinks", "skip-link"})
+_CONTROL_IDS = frozenset({"toc", "catlinks", "mw-navigation", "jump-to-nav"})
+
+
+def _is_page_control(el: Any) -> bool:
+    if not isinstance(el.tag, str):
+        return False
+    if el.tag == "nav" or el.get("role") == "navigation":
+        return True
+    return el.get("id") in _CONTROL_IDS or bool(_CONTROL_CLASSES.intersection((el.get("class") or "").split()))
 
 
 def _main_content(tree: Any) -> tuple[Builder, dict[str, str]]:
@@ -97,7 +111,18 @@ def _meta_tags(root: Any) -> dict[str, str]:
         name, content = meta.get("name"), meta.get("content")
         if name in ("title", "author", "date") and content:
             out[name] = htmllib.unescape(content)
+    if "author" in out:
+        out["author"] = "; ".join(part for part in out["author"].split("; ") if _name_like(part)) or out["author"]
     return out
+
+
+_PARTICLES = frozenset("von van der den de da di du del della la le bin al ibn y".split())
+
+
+def _name_like(part: str) -> bool:
+    """A byline part that is a name, not a role the extractor split off ("Business reporter")."""
+    words = part.split()
+    return bool(words) and all(w[:1].isupper() or w in _PARTICLES for w in words)
 
 
 def _page_metadata(page: str) -> dict[str, str]:

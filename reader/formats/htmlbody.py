@@ -65,6 +65,9 @@ class Walker:
         tag = local(el.tag)
         if not tag or tag in self.skip:
             return
+        if is_page_marker(el):
+            self._anchors_within(el)
+            return
         self._anchor(el)
         if tag in HEADINGS:
             for inner in el.iterdescendants():
@@ -102,6 +105,8 @@ class Walker:
                 self.flush(buf, kind)
                 buf = _Inline()
                 self.walk(child, kind)
+            elif is_page_marker(child):
+                self._anchors_within(child)
             elif tag and tag not in self.skip:
                 self._anchor(child)
                 _inline_into(buf, child, self.skip)
@@ -145,6 +150,10 @@ class Walker:
             self.pending = None
             self.builder.add("heading", title, level)
 
+    def _anchors_within(self, el: Any) -> None:
+        for inner in el.iter():
+            self._anchor(inner)
+
     def _anchor(self, el: Any) -> None:
         ident = el.get("id") or (el.get("name") if local(el.tag) == "a" else None)
         if ident:
@@ -168,8 +177,25 @@ def _language(pre: Any) -> str | None:
     return None
 
 
+_PAGE_MARKER_CLASSES = frozenset({"pagenum", "pageno", "page-number", "pagenumber", "page-num"})
+
+
+def is_page_marker(el: Any) -> bool:
+    """A printed book's page number kept in the markup (Project Gutenberg's ``<span class="pagenum">``,
+    EPUB 3's ``epub:type="pagebreak"``): furniture of the paper edition, never the text."""
+    if not local(el.tag):
+        return False
+    if _PAGE_MARKER_CLASSES.intersection((el.get("class") or "").lower().split()):
+        return True
+    if el.get("role") == "doc-pagebreak":
+        return True
+    return any(key.endswith("type") and "pagebreak" in value for key, value in el.attrib.items())
+
+
 def _inline_into(buf: _Inline, el: Any, skip: frozenset[str]) -> None:
     tag = local(el.tag)
+    if is_page_marker(el):
+        return
     if tag == "img":
         alt = inline(el.get("alt") or "")
         if alt:

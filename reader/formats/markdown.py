@@ -1,4 +1,4 @@
-"""Markdown through markdown-it-py (CommonMark plus tables), read by the same body reader as HTML.
+"""Markdown through markdown-it-py (CommonMark, tables, strikethrough, footnotes), read by the HTML body reader.
 
 ``Document.text`` is the extracted text, not the source: link text stays (the target is kept as a
 link), images and badge rows become image blocks, code stays verbatim as preformatted blocks, and
@@ -18,9 +18,13 @@ META_KEYS |= {"url": "url", "authors": "author"}
 def parse(document: Document) -> Document:
     from lxml import html as lxml_html
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    md = MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.use(front_matter_plugin).use(footnote_plugin)
+    # A footnote's "↩" back link is a control of the page, not text; the [1] mark links to the note.
+    md.add_render_rule("footnote_anchor", lambda *args, **kwargs: "")
     tokens = md.parse(document.text)
     metadata: dict[str, str] = {}
     if tokens and tokens[0].type == "front_matter":

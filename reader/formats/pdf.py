@@ -20,7 +20,9 @@ REPEAT_SHARE = 0.4  # of the pages, for a top or bottom line to count as a runni
 PARAGRAPH_END = 0.8  # a sentence-final line shorter than this share of the page's lines ends a paragraph
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[\divxlc]{1,6}(?:\s*(?:/|of)\s*\d+)?$", re.I)
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
+_FINISHED = re.compile(r"[.!?…][\"”’)\]]*$")  # a sentence ends here (a colon or semicolon goes on)
 GAP_BREAK = 1.5  # a gap above a line this many times the page's usual line gap starts a paragraph
+COLUMN_JUMP = 72.0  # points a line sits above the previous one when it starts the next column
 
 
 HEADING_SIZE = 1.15  # without an outline, a short line in a font this much larger than the body is a heading
@@ -58,8 +60,10 @@ def read(source: str, data: bytes, limit: int) -> Document:
     if not marks:
         marks = _headings_by_size(pages, body)
     builder = Builder()
+    carry: list[str] = []
     for index, lines in enumerate(pages):
-        _add_page(builder, lines, marks.get(index, []))
+        carry = _add_page(builder, lines, marks.get(index, []), carry)
+    _flush(builder, carry)
     if not builder.blocks:
         raise FormatError("PDF has no text layer (scanned pages?); there is nothing to read")
     return builder.document(source, "pdf", metadata)
@@ -80,7 +84,7 @@ def _page_lines(pdf: Any, index: int) -> list[Line]:
             text = " ".join(piece.replace("\x02", "").replace("\ufffe", "").split())
             if text:
                 first = pos + len(piece) - len(piece.lstrip())
-                _, bottom, _, top = textpage.get_charbox(first)
+                _, bottom, _, top = textpage.get_charbox(first, loose=True)
                 size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first)
                 lines.append(Line(text, 0.0 if last_bottom is None else last_bottom - top, size))
                 last_bottom = bottom
@@ -106,9 +110,18 @@ def _outline(pdf: Any) -> dict[int, list[tuple[str, int]]]:
     return marks
 
 
+# What PDF makers write when nobody gave a title or author: no title at all.
+_PLACEHOLDER = re.compile(
+    r"^(?:untitled(?: document)?|anonymous|unknown|unspecified|none|title|author|document\d*"
+    r"|microsoft (?:word|powerpoint|excel) - .*|.*\.(?:docx?|odt|rtf|txt|tex|dvi|pptx?|xlsx?|indd|pdf))$",
+    re.I,
+)
+
+
 def _metadata(pdf: Any) -> dict[str, str]:
     meta = pdf.get_metadata_dict(skip_empty=True)
-    out = {"title": meta.get("Title", ""), "author": meta.get("Author", "")}
+    out = {key: meta.get(key.title(), "").strip() for key in ("title", "author")}
+    out = {key: ("" if _PLACEHOLDER.match(value) else value) for key, value in out.items()}
     date = re.match(r"D?:?(\d{4})(\d{2})?(\d{2})?", meta.get("CreationDate", ""))
     if date:
         out["date"] = "-".join(part for part in date.groups() if part)
@@ -166,17 +179,23 @@ def _drop_furniture(pages: list[list[Line]], body: float) -> list[list[Line]]:
     return out
 
 
-def _add_page(builder: Builder, lines: list[Line], marks: list[tuple[str, int]]) -> None:
+def _add_page(builder: Builder, lines: list[Line], marks: list[tuple[str, int]], carry: list[str]) -> list[str]:
+    """The page's headings and paragraphs into ``builder``; returns its last paragraph when it runs on.
+
+    ``carry`` is the previous page's unfinished paragraph: a sentence cut by the page (or column)
+    end, its last line full, goes on with this page's first line, not as a paragraph of its own.
+    """
     heads = {_key(title): level for title, level in marks}
     found = {_key(line.text) for line in lines} & set(heads)
+    para = carry
     for title, level in marks:
         if _key(title) not in found:
+            _flush(builder, para)
             builder.add("heading", title, level)  # a bookmark whose title is not on the page
     widths = sorted(len(line.text) for line in lines)
     typical = widths[len(widths) * 3 // 4] if widths else 0
     gaps = [line.gap for line in lines[1:] if line.gap > 0]
     usual = statistics.median(gaps) if len(gaps) >= 3 else None
-    para: list[str] = []
     for line in lines:
         if _key(line.text) in found:
             _flush(builder, para)
@@ -185,10 +204,15 @@ def _add_page(builder: Builder, lines: list[Line], marks: list[tuple[str, int]])
             continue
         if usual is not None and line.gap > max(GAP_BREAK * usual, usual + 3):
             _flush(builder, para)
+        elif line.gap < -COLUMN_JUMP and para and _FINISHED.search(para[-1]):
+            _flush(builder, para)  # the next column starts: a finished sentence ends its paragraph
         para = _join(para, line.text)
         if _SENTENCE_END.search(line.text) and len(line.text) < PARAGRAPH_END * typical:
             _flush(builder, para)
+    if para and not _FINISHED.search(para[-1]) and len(para[-1]) >= PARAGRAPH_END * typical:
+        return para  # a full line cut mid-sentence; a short one (a slide's last bullet) ends its block
     _flush(builder, para)
+    return []
 
 
 def _key(line: str) -> str:

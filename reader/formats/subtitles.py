@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from reader.formats import FormatError
@@ -19,6 +20,9 @@ _SRT_START = re.compile(r"\A\s*\d+\s*\n\s*(?:\d+:)?\d{1,2}:\d{2}[,.]\d{3}\s*-->"
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>")
 _TAG = re.compile(r"</?[^>\n]{1,40}>")
 JOIN_CHARS = 400  # a block of unvoiced cues ends at a sentence end past this length
+# "Ann: words" or "- ANN: words" opening a cue: the speaker, as SRT files without <v> voices write it.
+_LABEL = re.compile(r"\A(?:-\s*)?(?P<label>[A-Z][\w.'’-]*(?:[ ][A-Z0-9][\w.'’-]*){0,3}):(?:\s+|\Z)")
+LABELLED_SHARE = 0.5  # of the cues, opening with a repeated label, for the labels to be speakers
 
 
 @dataclass
@@ -36,7 +40,7 @@ def looks_like(text: str) -> bool:
 
 
 def parse(document: Document) -> Document:
-    cues = _cues(document.text)
+    cues = _labelled_voices(_cues(document.text))
     if not cues:
         raise FormatError("no subtitle cues (timings like 00:00:01,000 --> 00:00:02,000) found")
     builder = Builder()
@@ -62,6 +66,27 @@ def _cues(text: str) -> list[Cue]:
         words = inline(html.unescape(_TAG.sub(" ", raw)))
         if words and timing:
             out.append(Cue(timing.group("start").replace(",", "."), voice.group(1).strip() if voice else None, words))
+    return out
+
+
+def _labelled_voices(cues: list[Cue]) -> list[Cue]:
+    """Cues that open with ``Name:`` labels become voiced when most cues do and the names repeat;
+    an unlabelled cue between them goes on with the last speaker's turn."""
+    from reader.formats.transcript import NOT_SPEAKERS
+
+    found = [_LABEL.match(c.words) if c.voice is None else None for c in cues]
+    names = Counter(m.group("label") for m in found if m and m.group("label").lower() not in NOT_SPEAKERS)
+    repeated = sum(n for n in names.values() if n >= 2)
+    if repeated < 3 or repeated < LABELLED_SHARE * len(cues):
+        return cues
+    out: list[Cue] = []
+    voice = None
+    for cue, m in zip(cues, found):
+        words = cue.words
+        if m and names.get(m.group("label"), 0) >= 2:
+            voice, words = m.group("label"), words[m.end() :]
+        if words:
+            out.append(Cue(cue.time, cue.voice or voice, words))
     return out
 
 

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 
 from reader.formats import FormatError
+from reader.formats.build import Builder, inline
 from reader.model import Block, Document
 
 # A name or role label: up to four capitalised words or letters/digits ("Grad C", "Speaker 2", "Dr. Li"),
@@ -25,16 +26,37 @@ NOT_SPEAKERS = frozenset(
     "summary abstract keywords question answer step chapter section table figure".split()
 )
 TURN_SHARE = 0.6  # of the non-blank lines, in a document that is a transcript
+# "Ann Lee  0:03" on a line of its own, the words on the lines below (Otter and meeting-app exports).
+HEADER = re.compile(
+    r"^(?P<label>[A-Z][\w.'’-]*(?:[ ][A-Z0-9][\w.'’-]*){0,3})[ \t]+(?P<time>\d{1,2}:\d{2}(?::\d{2})?)[ \t]*$", re.M
+)
+HEADER_SHARE = 0.3  # of the non-blank lines (each turn is a header line and at least one line of words)
 
 
 def labels(text: str) -> list[re.Match[str]]:
     return [m for m in LABEL.finditer(text) if m.group("label").lower() not in NOT_SPEAKERS]
 
 
+def headers(text: str) -> list[re.Match[str]]:
+    return [m for m in HEADER.finditer(text) if m.group("label").lower() not in NOT_SPEAKERS]
+
+
+def _repeated(found: list[re.Match[str]]) -> bool:
+    counts = Counter(m.group("label") for m in found)
+    return len(found) >= 3 and sum(n for n in counts.values() if n >= 2) >= 0.8 * len(found)
+
+
+def _header_turns(text: str, lines: list[str]) -> bool:
+    found = headers(text)
+    return len(found) >= HEADER_SHARE * len(lines) and _repeated(found)
+
+
 def looks_like(text: str) -> bool:
     lines = [line for line in text.splitlines() if line.strip()]
     if len(lines) < 3:
         return False
+    if _header_turns(text, lines):
+        return True
     turns = labels(text)
     counts = Counter(m.group("label") for m in turns)
     repeated = sum(n for n in counts.values() if n >= 2)
@@ -46,6 +68,8 @@ def looks_like(text: str) -> bool:
 
 def parse(document: Document) -> Document:
     text = document.text
+    if _header_turns(text, [line for line in text.splitlines() if line.strip()]):
+        return _parse_headers(document)
     turns = labels(text)
     if not turns:
         raise FormatError("no speaker turns ('Name: words' at line start) found")
@@ -64,6 +88,22 @@ def parse(document: Document) -> Document:
     if title and blocks[0].kind == "paragraph" and text[blocks[0].start : blocks[0].end] == title:
         blocks[0] = Block("heading", blocks[0].start, blocks[0].end, 1)
     return Document(document.source, text, "transcript", document.encoding, document.notes, meta, tuple(blocks))
+
+
+def _parse_headers(document: Document) -> Document:
+    """Header-line turns, written out as ``Label: words`` (as subtitles are), each with its time."""
+    text = document.text
+    found = headers(text)
+    builder = Builder()
+    for para in re.split(r"\n\s*\n", text[: found[0].start()]):
+        builder.add("paragraph", inline(para))
+    ends = [m.start() for m in found[1:]] + [len(text)]
+    for m, end in zip(found, ends):
+        words = inline(text[m.end() : end])
+        if words:
+            label = m.group("label")
+            builder.add("turn", f"{label}: {words}", speaker=label, time=m.group("time"))
+    return builder.document(document.source, "transcript", {}, document.encoding, document.notes)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
