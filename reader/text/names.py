@@ -392,7 +392,7 @@ def _trim(
             piece = piece[1:]  # 'by The New York Times': the article is not part of the name
             while piece and not piece[0][1].capital:
                 piece = piece[1:]
-        if piece and _after_how_to(toks, piece[0][0]):
+        if piece and after_how_to(toks, piece[0][0]):
             piece = piece[1:]
         if not piece:
             continue
@@ -419,7 +419,7 @@ QUESTION_OPENERS = frozenset(
 )
 
 
-def _after_how_to(toks: list[Token], i: int) -> bool:
+def after_how_to(toks: list[Token], i: int) -> bool:
     """'How to Grow Basil', 'How to Save the Middle Class': a heading's verb, not a name."""
     return i > 1 and toks[i - 1].key == "to" and toks[i - 2].key == "how"
 

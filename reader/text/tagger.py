@@ -652,6 +652,8 @@ def _may_add(s: Sentence, c: Candidate) -> bool:
     toks = s.tokens
     a = bisect.bisect_left(s.starts, c.start)
     b = a + len(c.tokens)
+    if names.after_how_to(toks, a):
+        return False  # 'How to Save Money': the heading's verb, as the rules read it
     return not (a > 0 and _name_word(toks[a - 1]) or b < len(toks) and _name_word(toks[b]))
 
 
