@@ -148,7 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--genres", default=",".join(OPEN_GENRES), help="comma-separated GUM genres")
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument(
-        "--seed", type=int, default=1, help="the order of the training sentences (the shipped weights: 2, the best of 1-3 on CoNLL dev and PDNC dev)"
+        "--seed",
+        type=int,
+        default=1,
+        help="the order of the training sentences (the shipped weights: 2, the best of 1-3 on CoNLL dev and PDNC dev)",
     )
     parser.add_argument("--min-weight", type=float, default=1.5, help="drop features lighter than this")
     parser.add_argument("--out", type=Path, default=OUT)
