@@ -16,7 +16,9 @@ SPEC = (
     "# Message framing\n\n## Fields\n\n"
     'Each request carries a header block. The field is noted "message". A value is defined as "token". '
     "The parser noted message. The sender MUST set the Content-Type field, as noted in Section 3, to "
-    '"text/plain". Implementations noted "Content-Type" above. Section 4 noted "message."\n'
+    '"text/plain". Implementations noted "Content-Type" above. Section 4 noted "message."\n\n'
+    'Comments open with "/*" and close with "*/". The scheme is defined as "PureEdDSA". Dates are '
+    'indicated in "GMT".\n'
 )
 
 

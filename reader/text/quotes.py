@@ -690,14 +690,18 @@ def _is_speech(text: str, start: int, end: int, p_start: int, p_end: int) -> boo
 
 
 # One word that is a name in code or a protocol: a field, a header, a media type, a value.
-_CODE_WORD = re.compile(r"[\w.-]*(?:[/_=:<>@#{}()\[\]\d]|[a-z][.-][A-Za-z]|-[A-Z])[\w./=:-]*|[a-z][\w-]*")
+_CODE_WORD = re.compile(
+    r"[\w.-]*(?:[/_=:<>@#{}()\[\]\d]|[a-z][.-][A-Za-z]|-[A-Z]|[a-z][A-Z])[\w./=:-]*|[a-z][\w-]*|[A-Z][A-Z\d]+"
+)
 
 
 def _is_token(inner: str) -> bool:
     """A quoted word ("message", "Content-Type", "text/plain") is a term, not words that are said;
     a word said alone opens with a capital ("Yes.") or asks or calls ("no!")."""
     core = inner.rstrip(".,;:")
-    if not core or core[-1] in "!?…" or any(c.isspace() for c in core):
+    if not any(c.isalpha() for c in core):
+        return True  # "/*", "*/": marks, not words
+    if core[-1] in "!?…" or any(c.isspace() for c in core):
         return False
     return _CODE_WORD.fullmatch(core) is not None
 
