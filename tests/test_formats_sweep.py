@@ -341,3 +341,19 @@ def test_epub_title_page_is_front_matter_not_a_section():
     # A first chapter under a heading that is not the book's title stays a section with its text.
     a = analysed("book.epub", _epub_with_title_page(f"<h1>Prologue</h1><p>{SENTENCE}.</p>"))
     assert outline(a)[0] == ("Prologue", 1, "heading", 1)
+
+
+def test_pdf_clause_ending_in_a_semicolon_goes_on_over_the_page():
+    # The page's last line is short and ends in ";": the sentence goes on in lower case overleaf.
+    first = column(
+        57, 780, [["Chapter one begins here.", "It was a quiet morning in the port."], [SENTENCE, "at ten;"]]
+    )
+    second = column(57, 780, [["the passengers believed him.", "Nobody stayed on the pier."]])
+    paras = paragraphs(analysed("book.pdf", pages_pdf([first, second])))
+    assert f"{SENTENCE} at ten; the passengers believed him. Nobody stayed on the pier." in paras
+    # Items that each end in ";" and open with a mark stay apart, on one page and over two.
+    items = ["The rules of the harbour are these:", "(a) no boat moors at the pier;", "(b) the ferry goes first;"]
+    prose = [[SENTENCE, SENTENCE, "and that was all."]]
+    pages = [column(57, 780, [*prose, *([i] for i in items)]), column(57, 780, [["(c) all pay."], *prose])]
+    paras = paragraphs(analysed("rules.pdf", pages_pdf(pages)))
+    assert paras[1:5] == [*items, "(c) all pay."]
