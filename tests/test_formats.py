@@ -113,7 +113,7 @@ def test_html_keeps_the_article_and_drops_the_page_around_it():
         assert boilerplate not in text
     assert "“We will see,” he said." in text
     assert a.title == "The bridge will open in May"
-    assert section_outline(a) == [("The bridge will open in May", 1), ("Part 1", 2), ("Part 2", 2)]
+    assert section_outline(a) == [("Part 1", 1), ("Part 2", 1)]  # the title heads the document, not a section
     assert block_texts(a, "block_quote") == ["It is the longest bridge in the region."]
     assert block_texts(a, "table") == ["Year | Cost\n2024 | 5"]
     assert any("timeline = [2024, 2025]" in t for t in block_texts(a, "preformatted"))
@@ -299,7 +299,7 @@ def test_encrypted_and_textless_pdfs_are_one_error_each():
 def test_docx_styles_lists_tables_and_no_header_or_footer():
     a = analysed("report.docx", fx.docx_bytes(paragraphs=6))
     assert a.title == "Bridge Report" and a.document.metadata["author"] == "Maria Lopez"
-    assert section_outline(a) == [("Bridge Report", 1), ("Part 1", 2), ("Details 1", 3)]
+    assert section_outline(a) == [("Part 1", 1), ("Details 1", 2)]  # the Title style is the title, not a section
     assert block_texts(a, "list_item") == ["First point of the plan.", "Second point of the plan."]
     assert block_texts(a, "table") == ["Item | Cost\nSteel | 4,000"]
     assert "CONFIDENTIAL" not in a.text and "footer" not in a.text

@@ -278,3 +278,82 @@ def test_html_byline_role_is_not_an_author():
     )
     meta = analysed("fares.html", page.encode()).document.metadata
     assert meta.get("author") == "Jane Smith"
+
+
+def _docx(items: list[tuple[str, str]]) -> bytes:
+    """A DOCX of (style, text) paragraphs: "Title", "Heading 1", or "" for body text."""
+    import docx
+
+    d = docx.Document()
+    for style, text in items:
+        d.add_paragraph(text, style=style or None)
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def outline(a: Analysis) -> list[tuple[str, int, str, int]]:
+    counts = [sum(1 for s in a.sentences if s.section == i) for i in range(len(a.sections))]
+    return [(s.title, s.level, s.kind, n) for s, n in zip(a.sections, counts)]
+
+
+def test_docx_title_style_is_the_document_title_not_an_empty_section():
+    items = [("Title", "Harbour Report"), ("Heading 1", "Ferries"), ("", f"{SENTENCE}."), ("Heading 2", "Fares")]
+    a = analysed("harbour.docx", _docx([*items, ("", "Fares rose in May. Nobody complained.")]))
+    assert a.title == "Harbour Report"
+    assert outline(a) == [("Ferries", 1, "heading", 1), ("Fares", 2, "heading", 2)]
+    # With an introduction under it the title heading holds text: a section as before.
+    a = analysed("harbour.docx", _docx([items[0], ("", "An introduction to the harbour."), *items[1:3]]))
+    assert [s.title for s in a.sections] == ["Harbour Report", "Ferries"]
+    # Two top-level headings: the first, even empty, is a part of the document, kept.
+    a = analysed("harbour.docx", _docx([("Heading 1", "Part A"), ("Heading 2", "Ferries"), ("", "Boats sail.")]))
+    b = analysed("parts.docx", _docx([("Heading 1", "Part A"), ("Heading 1", "Part B"), ("", "Boats sail.")]))
+    assert [s.title for s in a.sections] == ["Ferries"] and [s.title for s in b.sections] == ["Part A", "Part B"]
+
+
+def _epub_with_title_page(page: str) -> bytes:
+    """The fixture book (titled "The Bridge Book") with a title page file before its first chapter."""
+    data = fx.epub_bytes(chapters=2)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        members = {name: z.read(name) for name in z.namelist()}
+    members["OEBPS/text/title.xhtml"] = fx._xhtml("Title", page).encode()
+    opf = members["OEBPS/content.opf"].decode()
+    opf = opf.replace(
+        '<item id="ch1"', '<item id="tp" href="text/title.xhtml" media-type="application/xhtml+xml"/>\n<item id="ch1"'
+    )
+    members["OEBPS/content.opf"] = opf.replace(
+        '<itemref idref="ch1"/>', '<itemref idref="tp"/><itemref idref="ch1"/>'
+    ).encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name, content in members.items():
+            z.writestr(name, content)
+    return out.getvalue()
+
+
+def test_epub_title_page_is_front_matter_not_a_section():
+    a = analysed(
+        "book.epub", _epub_with_title_page("<h1>THE BRIDGE-BOOK</h1><p>or, The River.</p><p>By Maria Lopez</p>")
+    )
+    rows = outline(a)
+    assert rows[0] == ("THE BRIDGE-BOOK", 1, "front", 0) and rows[1][:3] == ("Chapter 1", 1, "heading")
+    assert not any("or, The River" in a.text[p.start : p.end] for p in a.paragraphs)
+    # A first chapter under a heading that is not the book's title stays a section with its text.
+    a = analysed("book.epub", _epub_with_title_page(f"<h1>Prologue</h1><p>{SENTENCE}.</p>"))
+    assert outline(a)[0] == ("Prologue", 1, "heading", 1)
+
+
+def test_pdf_clause_ending_in_a_semicolon_goes_on_over_the_page():
+    # The page's last line is short and ends in ";": the sentence goes on in lower case overleaf.
+    first = column(
+        57, 780, [["Chapter one begins here.", "It was a quiet morning in the port."], [SENTENCE, "at ten;"]]
+    )
+    second = column(57, 780, [["the passengers believed him.", "Nobody stayed on the pier."]])
+    paras = paragraphs(analysed("book.pdf", pages_pdf([first, second])))
+    assert f"{SENTENCE} at ten; the passengers believed him. Nobody stayed on the pier." in paras
+    # Items that each end in ";" and open with a mark stay apart, on one page and over two.
+    items = ["The rules of the harbour are these:", "(a) no boat moors at the pier;", "(b) the ferry goes first;"]
+    prose = [[SENTENCE, SENTENCE, "and that was all."]]
+    pages = [column(57, 780, [*prose, *([i] for i in items)]), column(57, 780, [["(c) all pay."], *prose])]
+    paras = paragraphs(analysed("rules.pdf", pages_pdf(pages)))
+    assert paras[1:5] == [*items, "(c) all pay."]

@@ -20,6 +20,7 @@ REPEAT_SHARE = 0.4  # of the pages, for a top or bottom line to count as a runni
 PARAGRAPH_END = 0.8  # a sentence-final line shorter than this share of the page's lines ends a paragraph
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[\divxlc]{1,6}(?:\s*(?:/|of)\s*\d+)?$", re.I)
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
+_OPEN_END = re.compile(r"[;:]$")  # a clause ends, the sentence may go on
 _FINISHED = re.compile(r"[.!?…][\"”’)\]]*$")  # a sentence ends here (a colon or semicolon goes on)
 GAP_BREAK = 1.5  # a gap above a line this many times the page's usual line gap starts a paragraph
 COLUMN_JUMP = 72.0  # points a line sits above the previous one when it starts the next column
@@ -27,6 +28,9 @@ COLUMN_JUMP = 72.0  # points a line sits above the previous one when it starts t
 
 HEADING_SIZE = 1.15  # without an outline, a short line in a font this much larger than the body is a heading
 HEADING_CHARS = 120
+
+
+_Carry = tuple[list[str], bool]  # an unfinished paragraph, and whether it waits on a lower-case line
 
 
 @dataclass
@@ -60,10 +64,10 @@ def read(source: str, data: bytes, limit: int) -> Document:
     if not marks:
         marks = _headings_by_size(pages, body)
     builder = Builder()
-    carry: list[str] = []
+    carry: _Carry = ([], False)
     for index, lines in enumerate(pages):
         carry = _add_page(builder, lines, marks.get(index, []), carry)
-    _flush(builder, carry)
+    _flush(builder, carry[0])
     if not builder.blocks:
         raise FormatError("PDF has no text layer (scanned pages?); there is nothing to read")
     return builder.document(source, "pdf", metadata)
@@ -179,15 +183,17 @@ def _drop_furniture(pages: list[list[Line]], body: float) -> list[list[Line]]:
     return out
 
 
-def _add_page(builder: Builder, lines: list[Line], marks: list[tuple[str, int]], carry: list[str]) -> list[str]:
+def _add_page(builder: Builder, lines: list[Line], marks: list[tuple[str, int]], carry: _Carry) -> _Carry:
     """The page's headings and paragraphs into ``builder``; returns its last paragraph when it runs on.
 
     ``carry`` is the previous page's unfinished paragraph: a sentence cut by the page (or column)
     end, its last line full, goes on with this page's first line, not as a paragraph of its own.
+    A short line ending in ";" or ":" ends its paragraph only when the next line does not go on in
+    lower case (an item of a list, a clause of verse), on the same page or the next.
     """
     heads = {_key(title): level for title, level in marks}
     found = {_key(line.text) for line in lines} & set(heads)
-    para = carry
+    para, pending = carry
     for title, level in marks:
         if _key(title) not in found:
             _flush(builder, para)
@@ -202,17 +208,27 @@ def _add_page(builder: Builder, lines: list[Line], marks: list[tuple[str, int]],
             builder.add("heading", line.text, heads[_key(line.text)])
             found.discard(_key(line.text))
             continue
-        if usual is not None and line.gap > max(GAP_BREAK * usual, usual + 3):
+        if _breaks_before(line, para, usual, pending):
             _flush(builder, para)
-        elif line.gap < -COLUMN_JUMP and para and _FINISHED.search(para[-1]):
-            _flush(builder, para)  # the next column starts: a finished sentence ends its paragraph
-        para = _join(para, line.text)
+        para, pending = _join(para, line.text), False
         if _SENTENCE_END.search(line.text) and len(line.text) < PARAGRAPH_END * typical:
-            _flush(builder, para)
-    if para and not _FINISHED.search(para[-1]) and len(para[-1]) >= PARAGRAPH_END * typical:
-        return para  # a full line cut mid-sentence; a short one (a slide's last bullet) ends its block
+            pending = _OPEN_END.search(line.text) is not None
+            if not pending:
+                _flush(builder, para)
+    if para and (pending or not _FINISHED.search(para[-1]) and len(para[-1]) >= PARAGRAPH_END * typical):
+        return para, pending  # a full line cut mid-sentence; a short one (a slide's last bullet) ends its block
     _flush(builder, para)
-    return []
+    return [], False
+
+
+def _breaks_before(line: Line, para: list[str], usual: float | None, pending: bool) -> bool:
+    """Whether a paragraph ends before ``line``: a wide gap, a new column after a finished sentence,
+    or a line that does not go on in lower case after a short line ending in ";" or ":"."""
+    if usual is not None and line.gap > max(GAP_BREAK * usual, usual + 3):
+        return True
+    if line.gap < -COLUMN_JUMP and para and _FINISHED.search(para[-1]):
+        return True  # the next column starts: a finished sentence ends its paragraph
+    return pending and not line.text[:1].islower()
 
 
 def _key(line: str) -> str:

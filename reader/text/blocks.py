@@ -20,8 +20,14 @@ _LABEL_END = re.compile(r":(?=\s)")
 def segment_blocks(document: Document) -> Analysis:
     text = document.text
     paragraphs = [p for b in document.blocks if (p := _paragraph(text, b)) is not None]
-    sections = _sections(text, list(document.blocks), paragraphs)
-    analysis = Analysis(document=document, title=_title(document), sections=sections, paragraphs=paragraphs)
+    title = _title(document)
+    blocks, page_end = _without_title_head(document, title, paragraphs)
+    paragraphs = [p for p in paragraphs if p.start >= page_end]
+    sections = _sections(text, blocks, paragraphs)
+    if page_end:  # the title page: front matter named by its heading
+        sections[0].start = page_end
+        sections.insert(0, Section(_head_text(text, document.blocks[0]), 1, "front", 0, page_end))
+    analysis = Analysis(document=document, title=title, sections=sections, paragraphs=paragraphs)
     starts = [s.start for s in sections]
     for index, p in enumerate(paragraphs):
         section = max(0, bisect_right(starts, p.start) - 1)
@@ -67,6 +73,42 @@ def _sections(text: str, blocks: list[Block], paragraphs: list[Paragraph]) -> li
     else:
         out.append(Section("Untitled", 1, "topic", 0, len(text)))
     return out
+
+
+TITLE_PAGE_WORDS = 40  # a title page's lines (subtitle, author, publisher) are few and short
+
+
+def _without_title_head(document: Document, title: str, paragraphs: list[Paragraph]) -> tuple[list[Block], int]:
+    """The blocks to make sections of, and where a title page ends (0 when there is none).
+
+    A book's first heading that is the title its metadata gives, with at most a few short lines
+    under it (subtitle, author), is its title page: front matter. Elsewhere the lines under a title
+    are the document's introduction; but a first heading alone at the top level, with nothing under
+    it before the next heading, is only the document's title, not an empty section."""
+    blocks = list(document.blocks)
+    heads = [b for b in blocks if b.kind == "heading"]
+    if len(heads) < 2 or heads[0] is not blocks[0]:
+        return blocks, 0
+    text, first, after = document.text, heads[0], heads[1]
+    head = _head_text(text, first)
+    words = [len(text[p.start : p.end].split()) for p in paragraphs if first.end <= p.start < after.start]
+    short = sum(words) <= TITLE_PAGE_WORDS and max(words, default=0) <= TITLE_PAGE_WORDS // 3
+    if document.format == "epub" and short and _same_title(head, document.metadata.get("title", "")):
+        return blocks[blocks.index(after) :], after.start
+    top = all((b.level or 1) > (first.level or 1) for b in heads[1:])
+    if not words and top and _same_title(head, title):
+        return blocks[1:], 0
+    return blocks, 0
+
+
+def _head_text(text: str, block: Block) -> str:
+    return " ".join(text[block.start : block.end].split())
+
+
+def _same_title(head: str, title: str) -> bool:
+    """Whether a heading is the title, letters compared ("MOBY-DICK" heads "Moby Dick; Or, The Whale")."""
+    a, b = ("".join(filter(str.isalnum, t.casefold())) for t in (head, title))
+    return bool(a) and b.startswith(a)
 
 
 def _topics(text: str, paragraphs: list[Paragraph], start: int, end: int) -> list[Section]:

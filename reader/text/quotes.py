@@ -681,10 +681,29 @@ def _is_speech(text: str, start: int, end: int, p_start: int, p_end: int) -> boo
     before = WORD.findall(text[max(p_start, start - 40) : start].lower())
     if before and before[-1] in TITLE_CUES:
         return False
+    if _is_token(inner):
+        return False
     if inner[-1:] in ".,!?…—-;:" or end - start > 120:
         return True
     near = text[max(p_start, start - 60) : start] + " " + text[end : min(p_end, end + 60)]
     return any(w.lower() in wordlist("cue_verbs") for w in WORD.findall(near))
+
+
+# One word that is a name in code or a protocol: a field, a header, a media type, a value.
+_CODE_WORD = re.compile(
+    r"[\w.-]*(?:[/_=:<>@#{}()\[\]\d]|[a-z][.-][A-Za-z]|-[A-Z]|[a-z][A-Z])[\w./=:-]*|[a-z][\w-]*|[A-Z][A-Z\d]+"
+)
+
+
+def _is_token(inner: str) -> bool:
+    """A quoted word ("message", "Content-Type", "text/plain") is a term, not words that are said;
+    a word said alone opens with a capital ("Yes.") or asks or calls ("no!")."""
+    core = inner.rstrip(".,;:")
+    if not any(c.isalpha() for c in core):
+        return True  # "/*", "*/": marks, not words
+    if core[-1] in "!?…" or any(c.isspace() for c in core):
+        return False
+    return _CODE_WORD.fullmatch(core) is not None
 
 
 def _direct_cue(
@@ -838,10 +857,16 @@ def _cue_clause(text: str, start: int, end: int, people: _Speakers) -> Quote | N
         if w.lower() in OBJECT_CUES and not re.match(r"\s+that\b", text[m.end() : end]):
             continue  # "told the BBC's programme": the object, not the words
         after = _after_cue(text, m.end(), end)
-        if after >= end - 1:
+        if after >= end - 1 or not _said_words(text, after, end):
             continue
         return Quote(after, _trim_end(text, after, end), "reported", speaker, w)
     return None
+
+
+def _said_words(text: str, start: int, end: int) -> bool:
+    """Reported words are a clause: more than a bare term ("noted message.") or a piece of code."""
+    rest = text[start:end].strip()
+    return not rest.startswith(("`", '"', "“")) and len(rest.split()) > 2
 
 
 def _subject_start(text: str, start: int, cue_start: int) -> int | None:

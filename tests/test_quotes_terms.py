@@ -1,0 +1,38 @@
+"""Quotation marks around a term (a field, a header, a value) in technical text are not speech."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+from reader.load import document_from_bytes
+from reader.model import Analysis
+
+
+def quoted(name: str, source: str) -> list[tuple[str, str]]:
+    a: Analysis = analyze(document_from_bytes(name, source.encode()), summary=False)
+    return [(q.kind, a.text[q.start : q.end]) for q in a.quotes]
+
+
+SPEC = (
+    "# Message framing\n\n## Fields\n\n"
+    'Each request carries a header block. The field is noted "message". A value is defined as "token". '
+    "The parser noted message. The sender MUST set the Content-Type field, as noted in Section 3, to "
+    '"text/plain". Implementations noted "Content-Type" above. Section 4 noted "message."\n\n'
+    'Comments open with "/*" and close with "*/". The scheme is defined as "PureEdDSA". Dates are '
+    'indicated in "GMT".\n'
+)
+
+
+def test_quoted_terms_after_a_cue_verb_are_not_quotes():
+    assert quoted("spec.md", SPEC) == []
+
+
+def test_words_that_are_said_stay_quotes_beside_the_terms():
+    story = (
+        '"Yes." Ann looked at the ferry. "no!" cried Ben. The clerk noted that the ferry would leave late. '
+        'The field is noted "message". "The boat is full," said Ann.\n'
+    )
+    found = quoted("story.txt", story)
+    assert ("direct", '"Yes."') in found and ("direct", '"no!"') in found
+    assert ("direct", '"The boat is full,"') in found
+    assert ("reported", "the ferry would leave late.") in found
+    assert not any("message" in words for _, words in found)
