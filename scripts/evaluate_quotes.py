@@ -248,7 +248,7 @@ def report_pdnc(root: Path, split: str, only: str | None) -> None:
     print_row(f"all ({split})" if not only else "all", total)
 
 
-def report_un(folder: Path) -> None:
+def report_un(folder: Path, listing: bool = False) -> None:
     speeches = sorted(folder.glob("*.txt"))
     cues: Counter = Counter()
     total = 0
@@ -256,6 +256,10 @@ def report_un(folder: Path) -> None:
         analysis = analyse(path)
         total += len(analysis.quotes)
         for q in analysis.quotes:
+            if listing:
+                before = " ".join(analysis.text[max(0, q.start - 70) : q.start].split()[-8:])
+                words = before + " | " + " ".join(analysis.text[q.start : q.end].split()[:8])
+                print(f"{path.stem}\t{q.kind}\t{q.speaker or '(unnamed)'}\t{q.cue}\t{words}")
             if q.cue and q.cue[:1].isupper():
                 cues[q.cue] += 1
     print(f"UN speeches: {len(speeches)}, quotes {total}, cued by a capitalised word: {sum(cues.values())}")
@@ -270,6 +274,7 @@ def main(argv=None) -> int:
     parser.add_argument("--novel", default=None, help="one novel by folder name")
     parser.add_argument("--un", type=Path, nargs="?", const=CORPORA / "un-general-debate-2023/speeches", default=None)
     parser.add_argument("--no-pdnc", action="store_true")
+    parser.add_argument("--list", action="store_true", help="print every UN quote: speech, kind, speaker, cue, words")
     args = parser.parse_args(argv)
     from reader.text import gazetteer
 
@@ -281,7 +286,7 @@ def main(argv=None) -> int:
     if not args.no_pdnc:
         report_pdnc(args.pdnc, args.split, args.novel)
     if args.un:
-        report_un(args.un)
+        report_un(args.un, args.list)
     return 0
 
 

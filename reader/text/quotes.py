@@ -140,6 +140,48 @@ OBJECT_CUES = frozenset(
         "continued",
     }
 )
+# Who can say things (issue 10): pronouns for people and nouns for people or bodies speak; protocol
+# elements, messages, fields and documents "indicate" or "respond" but say nothing.
+PEOPLE_PRONOUNS = frozenset("i we you he she they".split())
+THING_WORDS = frozenset("it its this that these those which what there here one each either".split())
+SPEAKING_NOUNS = frozenset(
+    """president minister premier secretary secretary-general chair chairman chairwoman chairperson ambassador
+    delegate delegation representative spokesman spokeswoman spokesperson envoy official officer leader king queen
+    prince princess emperor pope author writer editor reporter journalist correspondent scientist researcher expert
+    analyst professor doctor teacher student witness lawyer attorney judge justice prosecutor court jury police
+    commissioner mayor governor senator congressman congresswoman lawmaker legislator parliament congress senate
+    assembly council committee commission board panel government administration ministry department agency
+    secretariat mission company firm corporation bank union party group organization organisation association
+    federation league team club family people public community country nation member participant speaker man
+    woman men women boy girl child children mother father wife husband son daughter brother sister friend
+    neighbour neighbor colleague user customer citizen resident voter worker employee staff manager director chief
+    founder owner guest visitor narrator critic observer source organizer authority ally partner rapporteur
+    everyone everybody someone somebody nobody""".split()
+)
+TECHNICAL_NOUNS = frozenset(
+    """server client message field header extension value parameter element protocol version specification
+    document section table figure appendix chapter paragraph page memo rfc standard draft request response method
+    token code status packet frame byte bit octet length type structure function variable argument option flag key
+    record alert entity resource cache proxy implementation sender receiver recipient peer endpoint connection
+    system program application software library module api interface command file line string list array object
+    class result rule syntax algorithm data keyword identifier identity comment note presence receipt absence
+    change example output input error registry handshake cipher certificate signature hash address port uri url
+    query database schema format encoding charset""".split()
+)
+AUXILIARIES = frozenset(
+    """has have had also then only not now already still further thus therefore hereby again will would can could
+    may might should must shall do does did""".split()
+)
+FUNCTION_WORDS = frozenset(
+    "as if unless except where when since because while although though so and but or upon in on at for with by to"
+    " of the a an".split()
+)
+CODE_NAME = re.compile(r"[a-z][A-Z]|\d|_")
+REQUIREMENT = re.compile(r"\b(?:MUST|SHOULD|SHALL|REQUIRED)\b")
+SPEC_REQUIREMENTS = 5  # RFC 2119 keywords that make a document a specification
+IT_REACH = 4  # "it" speaks for a country or body whose reported words end the sentence before
+
+
 TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\.?\s+$")
 THE_TITLE = re.compile(r"\s+the\s+([A-Z][a-z]+)\b")
 COPULA = re.compile(r"\b(?:is|was|were|are|be|been|being)\b", re.IGNORECASE)
@@ -197,7 +239,23 @@ class _Speakers:
         self.expected: str | None = None  # whose turn it is in a run of dialogue
         self.recent: list[tuple[int, str]] = []  # (quote start, speaker) of the quotes attributed so far
         self.titled = self._titled(spans)
+        self.specification: bool | None = None  # many MUST/SHOULD: unknown nouns are things, not speakers
+        self.last_voice = -IT_REACH  # where the last reported quote of a speaking subject ended
         self.set_quoted([])
+
+    def may_speak(self, subject: str, pos: int, speaker: str | None = None) -> bool:
+        """Whether a cue's subject can say things: "the minister", "we", "Argentina", a participant;
+        not "the server", "the Content-Length field", "this specification" (see ``head_speaks``)."""
+        if self.specification is None:
+            self.specification = len(REQUIREMENT.findall(self.analysis.text, 0, 400_000)) >= SPEC_REQUIREMENTS
+        if not subject.strip():
+            return True  # "Natalya Gherman, sharing her experience, stressed": the subject is earlier
+        if [w.lower() for w in _subject_words(subject)] == ["it"]:
+            return 0 <= pos - self.last_voice < IT_REACH  # "Syria reiterates its thanks. It also expresses"
+        verdict = head_speaks(subject)
+        if speaker is not None:  # a participant speaks unless the subject is a thing ("The ServerHello")
+            return verdict is not False
+        return verdict if verdict is not None else not self.specification
 
     def _subjects(self) -> list[tuple[int, str]]:
         """The first person mention of each sentence: who the text is talking about."""
@@ -686,7 +744,23 @@ def _is_speech(text: str, start: int, end: int, p_start: int, p_end: int) -> boo
     if inner[-1:] in ".,!?…—-;:" or end - start > 120:
         return True
     near = text[max(p_start, start - 60) : start] + " " + text[end : min(p_end, end + 60)]
-    return any(w.lower() in wordlist("cue_verbs") for w in WORD.findall(near))
+    cues = wordlist("cue_verbs")
+    return any(m.group().lower() in cues and not _passive(near, m) for m in WORD.finditer(near))
+
+
+PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|not)\s+$", re.IGNORECASE)
+PASSIVE_AFTER = re.compile(r"\s+(?:by|to be)\b")
+ACTIVE_AFTER = re.compile(r"\s*(?:that\b|,)")
+
+
+def _passive(text: str, m: re.Match[str]) -> bool:
+    """'is said to be "compliant"', 'indicated by the "W/" prefix': a term is named, nobody speaks;
+    'it was said that, "…"' still reports words."""
+    if PASSIVE_AFTER.match(text, m.end()):
+        return True
+    return bool(PASSIVE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])) and not ACTIVE_AFTER.match(
+        text, m.end()
+    )
 
 
 # One word that is a name in code or a protocol: a field, a header, a media type, a value.
@@ -716,7 +790,9 @@ def _direct_cue(
             word = m.group()
             if word[0].isupper() and m.start() > a and text[m.start() - 2 : m.start()].strip() not in ('"', "”"):
                 continue  # a capitalised word inside the clause is a name, not a verb
-            if word.lower() in wordlist("cue_verbs") or word.lower() in wordlist("speech_verbs"):
+            if (word.lower() in wordlist("cue_verbs") or word.lower() in wordlist("speech_verbs")) and not _passive(
+                text, m
+            ):
                 gender = _subject_gender(text, m.start(), m.end())
                 speaker = _next_to(text, m.start(), m.end(), people) or named(a, b)
                 return word, speaker or _pronoun_speaker(text, a, b, people), gender
@@ -826,6 +902,8 @@ def _reported(analysis: Analysis, index: int, people: _Speakers) -> Quote | None
     if m and m.end() < s.end:
         phrase_start = m.start(1)
         speaker = _speaker(m.group(1), phrase_start, m.end(1), people)
+        if not people.may_speak(m.group(1), phrase_start, speaker):
+            return None  # "according to the syntax": a rule, not a source
         return Quote(m.end(), _trim_end(text, m.end(), s.end), "reported", speaker, "according to")
     return _cue_clause(text, s.start, s.end, people)
 
@@ -856,11 +934,60 @@ def _cue_clause(text: str, start: int, end: int, people: _Speakers) -> Quote | N
             speaker = people.first_named_in(start, m.start())
         if w.lower() in OBJECT_CUES and not re.match(r"\s+that\b", text[m.end() : end]):
             continue  # "told the BBC's programme": the object, not the words
+        if PASSIVE_AFTER.match(text, m.end()) or not people.may_speak(subject, subject_start, speaker):
+            continue  # "the alert indicated by", "the server responds": nobody says anything
         after = _after_cue(text, m.end(), end)
         if after >= end - 1 or not _said_words(text, after, end):
             continue
+        people.last_voice = end
         return Quote(after, _trim_end(text, after, end), "reported", speaker, w)
     return None
+
+
+def _subject_words(subject: str) -> list[str]:
+    """The words of a subject without auxiliaries and adverbs: "It also has" -> ["It"]."""
+    words = WORD.findall(subject)
+    return [w for w in words if w.lower() not in AUXILIARIES and (not w.endswith("ly") or w.lower() in SPEAKING_NOUNS)]
+
+
+def head_speaks(subject: str) -> bool | None:
+    """Whether the head of a cue's subject can say things: True for people and bodies, False for
+    things and documents, None when the word lists do not know it."""
+    words = _subject_words(subject)
+    while words and words[-1].lower().endswith(("'s", "’s")):
+        words[-1] = words[-1][:-2]
+    content = [w for w in words if w.lower() not in FUNCTION_WORDS]
+    while len(content) > 1 and not content[-1].isalpha():
+        content.pop()  # "the Sustainable Development Goals Report 2023"
+    if not content:
+        return False  # "As noted above", "Unless stated otherwise"
+    head = content[-1]
+    lower = head.lower()
+    if lower in PEOPLE_PRONOUNS or lower in GROUP_WORDS:
+        return True
+    if lower in THING_WORDS or not head.isalpha() and CODE_NAME.search(head):
+        return False
+    if lower in SPEAKING_NOUNS:
+        return True
+    if head[0].isupper() and (len(content) > 1 or lower not in SPEAKING_NOUNS | TECHNICAL_NOUNS):
+        return CODE_NAME.search(head) is None  # "Argentina", "UNESCO"; not "ServerHello", "Content-Length"
+    for form in _singulars(lower):
+        if form in SPEAKING_NOUNS:
+            return True
+        if form in TECHNICAL_NOUNS:
+            return False
+    return None
+
+
+def _singulars(word: str) -> list[str]:
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("men"):
+        forms.append(word[:-3] + "man")
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    return forms
 
 
 def _said_words(text: str, start: int, end: int) -> bool:
