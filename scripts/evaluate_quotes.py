@@ -12,9 +12,10 @@ Characters: the share of major and intermediate characters found as people, and 
 share also listed as a place or organization.
 
 UN (``--un``): over the General Debate speeches, the quotes whose cue word is capitalised
-("the United States has undertaken": "States" is not a speech verb). Goal: 0.
+("the United States has undertaken": "States" is not a speech verb). Goal: 0. ``--list`` prints every
+UN quote (speech, kind, speaker, cue, the words before and after the cue) to read and compare versions.
 
-    python scripts/evaluate_quotes.py [--pdnc DIR] [--split dev|test|all] [--un DIR] [--novel NAME]
+    python scripts/evaluate_quotes.py [--pdnc DIR] [--split dev|test|all] [--un DIR] [--novel NAME] [--list]
 """
 
 from __future__ import annotations

@@ -28,6 +28,8 @@ SPEC = (
     "As noted above, the handshake hash covers every message. "
     "The ServerHello indicates the negotiated version of the protocol. "
     "Implementations REQUIRED to support it SHALL say nothing more. "
+    "Implementor's note: the order of the key shares matters for every group. "
+    "A client MUST NOT offer any group not indicated in its list of supported groups. "
     "We note that several deployed servers ignore this field entirely.\n"
 )
 

@@ -179,6 +179,7 @@ FUNCTION_WORDS = frozenset(
 CODE_NAME = re.compile(r"[a-z][A-Z]|\d|_")
 REQUIREMENT = re.compile(r"\b(?:MUST|SHOULD|SHALL|REQUIRED)\b")
 SPEC_REQUIREMENTS = 5  # RFC 2119 keywords that make a document a specification
+POSSESSIVES = frozenset("my our your his her their its".split())
 IT_REACH = 4  # "it" speaks for a country or body whose reported words end the sentence before
 
 
@@ -917,6 +918,8 @@ def _cue_clause(text: str, start: int, end: int, people: _Speakers) -> Quote | N
         if w.lower() not in cues or n == 0 or w[0].isupper():
             continue  # "the United States has": a capitalised word is a name, not a speech verb
         prev = words[n - 1].group().lower()
+        if prev in POSSESSIVES or prev.endswith(("'s", "’s")) or prev == "not":
+            continue  # "my remarks", "Implementor's note", "any group not indicated in": no verb
         if prev in ("was", "were", "been", "be", "is", "are", "the", "to", "a", "has", "have", "had"):
             if prev in ("has", "have", "had") and n >= 2:
                 pass
