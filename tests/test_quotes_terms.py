@@ -36,3 +36,23 @@ def test_words_that_are_said_stay_quotes_beside_the_terms():
     assert ("direct", '"The boat is full,"') in found
     assert ("reported", "the ferry would leave late.") in found
     assert not any("message" in words for _, words in found)
+
+
+def test_titles_quoted_in_a_reference_list_are_not_speech():
+    text = (
+        "1.  Introduction\n\n"
+        'The chair said "we will meet again in March" and closed the session.\n\n'
+        "2.  References\n\n"
+        "2.1.  Normative References\n\n"
+        '   [BH81]     Brown, W. and M. Hall, "New methods in key\n'
+        '              agreement", Journal of Secure Systems, Vol. 4,\n'
+        "              pp. 10-24, March 1981.\n\n"
+        '   [KL02]     Kline, H., Lopez, M., and R. Marsh, "Keyed Tags for\n'
+        "              Message Integrity in the Banking Services Industry: The\n"
+        '              Long Curve Signature Method (LCSM)", RFC 9999, May 2002.\n\n'
+        '   [PQ05]     Park, S., "Words for Use in Specifications to\n'
+        '              Indicate Levels", BCP 99, RFC 9998, June 2005.\n'
+    )
+    said = [words for _, words in quoted("refs.txt", text)]
+    assert any("meet again in March" in s for s in said)
+    assert not any("key" in s or "Keyed" in s or "Levels" in s for s in said)

@@ -193,7 +193,7 @@ ACCORDING = re.compile(r"\b[Aa]ccording to ([^,]{1,120}),\s*")
 def find(analysis: Analysis) -> list[Quote]:
     """Quotes in text order; ``speaker`` is a participant id or None."""
     people = _Speakers(analysis)
-    out = _direct_quotes(analysis, people)
+    out = _outside_references(analysis, _direct_quotes(analysis, people))
     quoted = _sentences_with(analysis, out)
     for i in range(len(analysis.sentences)):
         q = None if i in quoted else _reported(analysis, i, people)
@@ -201,6 +201,18 @@ def find(analysis: Analysis) -> list[Quote]:
             out.append(q)
     out.sort(key=lambda q: (q.start, q.end))
     return out
+
+
+# a reference list quotes titles ('Rescorla, E., "The Transport Layer Security Protocol", RFC 8446'), not words said
+REFERENCES = re.compile(r"(?:references|bibliography|works cited|further reading)\W*$", re.IGNORECASE)
+
+
+def _outside_references(analysis: Analysis, quotes: list[Quote]) -> list[Quote]:
+    """Direct quotes that are not titles in a section of references."""
+    lists = [(s.start, s.end) for s in analysis.sections if REFERENCES.search(s.title)]
+    if not lists:
+        return quotes
+    return [q for q in quotes if not any(a <= q.start < b for a, b in lists)]
 
 
 def _sentences_with(analysis: Analysis, quotes: list[Quote]) -> set[int]:
