@@ -56,3 +56,13 @@ def test_titles_quoted_in_a_reference_list_are_not_speech():
     said = [words for _, words in quoted("refs.txt", text)]
     assert any("meet again in March" in s for s in said)
     assert not any("key" in s or "Keyed" in s or "Levels" in s for s in said)
+
+
+def test_added_with_a_thing_as_its_object_is_no_speech():
+    text = (
+        "The committee has added the new cipher suites to the table of values.\n\n"
+        "The minister added that the talks would go on next week.\n"
+    )
+    said = [words for _, words in quoted("notes.txt", text)]
+    assert any("talks would go on" in s for s in said)
+    assert not any("cipher suites" in s for s in said)

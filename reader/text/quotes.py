@@ -115,9 +115,11 @@ TITLE_CUES = frozenset(
         "phrase",
     }
 )
-# Cue verbs whose object is a listener, not what was said.
+# Cue verbs whose object is a listener, not what was said, or a thing ("IANA has added the cipher suites").
 OBJECT_CUES = frozenset(
     {
+        "added",
+        "adds",
         "told",
         "tells",
         "tell",
