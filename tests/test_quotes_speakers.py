@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from reader.analysis import analyze
 from reader.load import document_from_bytes
 from reader.model import Analysis
-from reader.text.quotes import SPEAKING_NOUNS, TECHNICAL_NOUNS, head_speaks
+from reader.text.quotes import head_speaks
+from reader.text.tokens import words
 
 
 def reported(name: str, source: str) -> list[tuple[str | None, str]]:
@@ -90,7 +91,7 @@ def test_head_of_the_subject(subject: str, speaks: bool | None):
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.sampled_from(sorted(SPEAKING_NOUNS)), st.sampled_from(sorted(TECHNICAL_NOUNS)))
+@given(st.sampled_from(sorted(words("speaking_nouns"))), st.sampled_from(sorted(words("technical_nouns"))))
 def test_speaking_nouns_speak_and_technical_nouns_do_not(person: str, thing: str):
     text = f"The {person} noted that the river was rising fast. The {thing} indicates that the river was rising fast.\n"
     cues = [cue for cue, _ in reported("mixed.txt", text)]

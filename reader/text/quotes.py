@@ -146,30 +146,6 @@ OBJECT_CUES = frozenset(
 # elements, messages, fields and documents "indicate" or "respond" but say nothing.
 PEOPLE_PRONOUNS = frozenset("i we you he she they".split())
 THING_WORDS = frozenset("it its this that these those which what there here one each either".split())
-SPEAKING_NOUNS = frozenset(
-    """president minister premier secretary secretary-general chair chairman chairwoman chairperson ambassador
-    delegate delegation representative spokesman spokeswoman spokesperson envoy official officer leader king queen
-    prince princess emperor pope author writer editor reporter journalist correspondent scientist researcher expert
-    analyst professor doctor teacher student witness lawyer attorney judge justice prosecutor court jury police
-    commissioner mayor governor senator congressman congresswoman lawmaker legislator parliament congress senate
-    assembly council committee commission board panel government administration ministry department agency
-    secretariat mission company firm corporation bank union party group organization organisation association
-    federation league team club family people public community country nation member participant speaker man
-    woman men women boy girl child children mother father wife husband son daughter brother sister friend
-    neighbour neighbor colleague user customer citizen resident voter worker employee staff manager director chief
-    founder owner guest visitor narrator critic observer source organizer authority ally partner rapporteur
-    everyone everybody someone somebody nobody""".split()
-)
-TECHNICAL_NOUNS = frozenset(
-    """server client message field header extension value parameter element protocol version specification
-    document section table figure appendix chapter paragraph page memo rfc standard draft request response method
-    token code status packet frame byte bit octet length type structure function variable argument option flag key
-    record alert entity resource cache proxy implementation sender receiver recipient peer endpoint connection
-    system program application software library module api interface command file line string list array object
-    class result rule syntax algorithm data keyword identifier identity comment note presence receipt absence
-    change example output input error registry handshake cipher certificate signature hash address port uri url
-    query database schema format encoding charset""".split()
-)
 AUXILIARIES = frozenset(
     """has have had also then only not now already still further thus therefore hereby again will would can could
     may might should must shall do does did""".split()
@@ -893,7 +869,7 @@ def _votes(p: Participant, text: str, vote: Callable[[str, int, int], str | None
 
 
 GENDER_MENTIONS = 40
-PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
+PRONOUN_GENDER = PRONOUNS | {"himself": "m", "herself": "f"}
 PRONOUN_AFTER = re.compile(r"\b(he|she|his|her|him|himself|herself)\b", re.IGNORECASE)
 
 
@@ -964,7 +940,11 @@ def _cue_clause(text: str, start: int, end: int, people: _Speakers) -> Quote | N
 def _subject_words(subject: str) -> list[str]:
     """The words of a subject without auxiliaries and adverbs: "It also has" -> ["It"]."""
     words = WORD.findall(subject)
-    return [w for w in words if w.lower() not in AUXILIARIES and (not w.endswith("ly") or w.lower() in SPEAKING_NOUNS)]
+    return [
+        w
+        for w in words
+        if w.lower() not in AUXILIARIES and (not w.endswith("ly") or w.lower() in wordlist("speaking_nouns"))
+    ]
 
 
 def head_speaks(subject: str) -> bool | None:
@@ -984,14 +964,15 @@ def head_speaks(subject: str) -> bool | None:
         return True
     if lower in THING_WORDS or not head.isalpha() and CODE_NAME.search(head):
         return False
-    if lower in SPEAKING_NOUNS:
+    speaking, technical = wordlist("speaking_nouns"), wordlist("technical_nouns")
+    if lower in speaking:
         return True
-    if head[0].isupper() and (len(content) > 1 or lower not in SPEAKING_NOUNS | TECHNICAL_NOUNS):
+    if head[0].isupper() and (len(content) > 1 or lower not in technical):
         return CODE_NAME.search(head) is None  # "Argentina", "UNESCO"; not "ServerHello", "Content-Length"
     for form in _singulars(lower):
-        if form in SPEAKING_NOUNS:
+        if form in speaking:
             return True
-        if form in TECHNICAL_NOUNS:
+        if form in technical:
             return False
     return None
 

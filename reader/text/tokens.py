@@ -19,7 +19,9 @@ WordList = Literal[
     "org_words",
     "organizations",
     "person_verbs",
+    "speaking_nouns",
     "speech_verbs",
+    "technical_nouns",
     "titles",
 ]
 
