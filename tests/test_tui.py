@@ -1330,3 +1330,38 @@ def test_search_reads_hard_wrapped_text_as_it_is_shown():
     assert spans("re-read") == ["Re-read"] and spans("field  may") == ["field may"]
     assert spans("status line ") == ["status\nline "] and spans(" ") != []
     assert spans("re:status line") == []  # a regular expression is taken as written
+
+
+ITALIC_BOOK = (
+    "The whale-ship _Pequod_ sailed from Nantucket on a cold Christmas day, and the crew watched\n"
+    "the harbour go by.\n\n"
+    "Ahab stood upon the deck of the _Pequod_ and spoke of the white whale that had taken his leg.\n\n"
+    "The men listened to him in silence, and Starbuck, the mate, said nothing at all that night.\n"
+)
+
+
+def test_plain_text_italics_are_italic_with_their_marks_dimmed():
+    from rich.style import Style
+    from rich.text import Text
+
+    from reader.tui.decor import Decor
+
+    decor = Decor(ITALIC_BOOK)
+    start = ITALIC_BOOK.index("_Pequod_")
+    line = Text(ITALIC_BOOK[:100])
+    styles = {"emphasis_italic": Style(italic=True), "emphasis_mark": Style(dim=True), "link": Style()}
+    decor.paint(line, 0, 100, styles)
+    styled = {(s.start, s.end): s.style for s in line.spans}
+    assert styled[(start, start + 1)].dim and styled[(start + 7, start + 8)].dim
+    assert styled[(start + 1, start + 7)].italic
+    declared = Decor(ITALIC_BOOK, emphasis=[{"start": 4, "end": 9, "kind": "bold"}])
+    assert [item[2] for item in declared.emphasis.items] == ["bold"]  # a format's own emphasis wins
+
+
+@sync
+async def test_summary_pane_drops_italic_marks():
+    async with app_for(ITALIC_BOOK).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        options = pilot.app.screen.query_one("#summary").options
+        shown_text = " ".join(options.get_option_at_index(i).prompt.plain for i in range(options.option_count))
+        assert "Pequod" in shown_text and "_" not in shown_text

@@ -33,6 +33,11 @@ def display_text(s: str) -> str:
     return _EMPHASIS.sub(r"\1", s) if "_" in s else s
 
 
+def italic_marks(text: str) -> list[tuple[int, int]]:
+    """Where the text marks italics Gutenberg's way: (start, end) of each "_word_", marks included."""
+    return [m.span() for m in _EMPHASIS.finditer(text)] if "_" in text else []
+
+
 # A word broken at a hyphen at a line's end ("request-" / "header", "to-" / "morrow"): RFCs and
 # e-texts hyphenate only compounds there, so the line break is dropped and the hyphen kept.
 BROKEN_COMPOUND = re.compile(r"(?<=[^\W\d_]-)[ \t]*\n[ \t]*(?=\w)")

@@ -41,6 +41,16 @@ def heading_style(level: int | None, accent: str | None) -> Style:
     return Style(bold=True)
 
 
+def plain_emphasis(text: str) -> list[tuple[int, int, str]]:
+    """Plain text that marks italics as "_word_" (Gutenberg): the word italic, its marks dimmed."""
+    from reader.text.lines import italic_marks
+
+    out = []
+    for a, b in italic_marks(text):
+        out += [(a, a + 1, "mark"), (a + 1, b - 1, "italic"), (b - 1, b, "mark")]
+    return out
+
+
 class Decor:
     """The declared blocks and links of the shown text, and the code lines highlighted so far."""
 
@@ -56,9 +66,10 @@ class Decor:
         self.links = Spans(
             (int(field_of(k, "start")), int(field_of(k, "end")), str(field_of(k, "url"))) for k in links or []
         )
-        self.emphasis = Spans(
+        declared = [
             (int(field_of(e, "start")), int(field_of(e, "end")), str(field_of(e, "kind"))) for e in emphasis or []
-        )
+        ]
+        self.emphasis = Spans(declared or plain_emphasis(text))
         self._code: dict[int, Text | None] = {}  # line start -> its highlighted text
         self._dark = True
 

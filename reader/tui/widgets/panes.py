@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from reader.model import Analysis, Participant, Quote, Summary
 from reader.palette import KIND_COLORS
-from reader.text.lines import join_compounds
+from reader.text.lines import display_text, join_compounds
 from reader.tui.decor import speaker_of, turn_speakers
 from reader.tui.layout import clean
 
@@ -41,8 +41,9 @@ def kind_style(kind: str) -> Style:
 
 
 def one_line(text: str, limit: int = 0) -> str:
-    """Document text for a list: clean, compounds broken over lines joined, white space collapsed, cut to ``limit``."""
-    text = _SPACE.sub(" ", clean(join_compounds(text))).strip()
+    """Document text for a list: clean, compounds broken over lines joined, _italic_ marks dropped, white space
+    collapsed, cut to ``limit``."""
+    text = _SPACE.sub(" ", clean(join_compounds(display_text(text)))).strip()
     if limit and len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return text

@@ -38,6 +38,7 @@ def reading_styles(view: Widget) -> dict[str, Style]:
         "image_mark": Style(dim=True),
         "emphasis_bold": Style(bold=True),
         "emphasis_italic": Style(italic=True),
+        "emphasis_mark": Style(dim=True),
         "emphasis_code": Style(color=theme.secondary or accent),
     }
     for level in (1, 2, 3):

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.message import Message
 
 from reader.model import Analysis, Summary
-from reader.text.lines import join_compounds
+from reader.text.lines import display_text, join_compounds
 from reader.tui.decor import speaker_of, turn_speakers
 from reader.tui.layout import Spans, clean
 from reader.tui.widgets.reading import ReadingView
@@ -47,7 +47,7 @@ class SummaryView(ReadingView):
             pieces.append(head + "\n\n")
             pos += len(head) + 2
             for i in summary.selected:
-                body = " ".join(clean(join_compounds(analysis.sentence_text(i))).split())
+                body = " ".join(clean(join_compounds(display_text(analysis.sentence_text(i)))).split())
                 speaker = speaker_of(speakers, analysis.sentences[i].start)
                 if speaker:  # a transcript: who said it, in bold as the turn shows it
                     label = " ".join(clean(speaker).split()) + ": "
