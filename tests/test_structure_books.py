@@ -151,3 +151,21 @@ def test_closing_lines_are_no_headings():
 def test_an_editors_note_in_prose_before_chapter_one_stays_text():
     a = segment(Document("book.txt", _book("A short note from the editor.\n\n", ["CHAPTER I", "CHAPTER II"])))
     assert a.sentence_text(0) == "A short note from the editor."
+
+
+def test_a_chapter_title_alone_under_its_number_joins_it():
+    numbers = ["CHAPTER I\n\nTHE STRANGE MAN'S ARRIVAL", "CHAPTER II\n\nMR. CUSS INTERVIEWS THE STRANGER"]
+    numbers += ["CHAPTER III\n\nThe Thousand and One Bottles"]
+    a = segment(Document("book.txt", _book("", numbers)))
+    assert _headings(a) == [
+        (1, "CHAPTER I. THE STRANGE MAN'S ARRIVAL"),
+        (1, "CHAPTER II. MR. CUSS INTERVIEWS THE STRANGER"),
+        (1, "CHAPTER III. The Thousand and One Bottles"),
+    ]
+
+
+def test_a_short_first_paragraph_under_a_chapter_number_stays_text():
+    numbers = ["CHAPTER I\n\nSeveral days passed.", 'CHAPTER II\n\n"Henry dear--" was her greeting.', "CHAPTER III"]
+    a = segment(Document("book.txt", _book("", numbers)))
+    assert [t for _, t in _headings(a)] == ["CHAPTER I", "CHAPTER II", "CHAPTER III"]
+    assert a.sentence_text(0) == "Several days passed."

@@ -100,6 +100,35 @@ def keep_roman_chapters(lines: list[Line]) -> None:
     # the sentinel (-1) closes the last run and is never a line
 
 
+# A chapter line that gives only its number: "CHAPTER I", "Chapter 12.", "XIV".
+_BARE_CHAPTER = re.compile(r"(?:(?:CHAPTER|Chapter)[ \t]+(?:[0-9]+|[IVXLCDM]+)|[IVXLC]{1,7})\.?")
+SUBTITLE_GAP = 4  # blank lines at most between a chapter's number and its title
+
+
+def join_chapter_subtitles(text: str, lines: list[Line]) -> None:
+    """A chapter that gives only its number, with its title alone on a line below it ("CHAPTER I" /
+    "THE STRANGE MAN'S ARRIVAL", "CHAPTER I." / "Down the Rabbit-Hole"), has one heading: the title
+    joins the number, and never heads a part above the chapters or opens their text."""
+    for i in indexes(lines, _HEADING_KIND):
+        line = lines[i]
+        if line.marked or line.level != RANK_CHAPTER or not _BARE_CHAPTER.fullmatch(line.title):
+            continue
+        j = i + 1
+        while j < len(lines) and j <= i + SUBTITLE_GAP and lines[j].kind == BLANK:
+            j += 1
+        if j == i + 1 or j >= len(lines) or not _alone(lines, j) or lines[j].kind not in (TEXT, HEADING):
+            continue
+        below = lines[j]
+        subtitle = text[below.start : below.end].strip()
+        if (below.kind == HEADING and below.level != RANK_CAPS) or not _title_like(subtitle):
+            continue
+        if is_division_title(subtitle):
+            continue
+        joint = " " if line.title.endswith(".") else ". "
+        line.title = f"{line.title}{joint}{subtitle}"
+        below.kind, below.level, below.title = HEADING, -1, ""
+
+
 def mark_headings(text: str, lines: list[Line]) -> None:
     in_fence = False
     last = len(lines) - 1

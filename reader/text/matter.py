@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from operator import attrgetter
 
-from reader.text.headings import is_division_title
+from reader.text.headings import END_MARK, is_division_title
 from reader.text.lines import BLANK, FRONT, FURNITURE, HEADING, TEXT, Line
 
 _PG_START = re.compile(r"^\*\*\*\s*START OF (?:THIS|THE) PROJECT GUTENBERG[^\n]*", re.MULTILINE)
@@ -210,7 +210,7 @@ def _trailing_source_line(text: str, lines: list[Line], start: int, end: int) ->
     if last[-2].end + 1 >= line.start:  # part of a longer paragraph
         return None
     raw = text[line.start : line.end].strip()
-    closing = (_TRAILER, _ATTRIBUTION, _DATELINE, _PLACE_DATE)
+    closing = (_TRAILER, _ATTRIBUTION, _DATELINE, _PLACE_DATE, END_MARK)
     if len(raw) <= 100 and any(pattern.fullmatch(raw) for pattern in closing):
         return line.start
     return None

@@ -58,6 +58,7 @@ def _segment(document: Document) -> Analysis:
     headings.mark_headings(text, lines)
     headings.drop_lone_numbers(lines)
     headings.keep_roman_chapters(lines)
+    headings.join_chapter_subtitles(text, lines)
     headings.mark_contents(text, lines)
     headings.mark_front_parts(lines)
     matter.mark_boilerplate(text, lines)
