@@ -169,3 +169,28 @@ def test_a_short_first_paragraph_under_a_chapter_number_stays_text():
     a = segment(Document("book.txt", _book("", numbers)))
     assert [t for _, t in _headings(a)] == ["CHAPTER I", "CHAPTER II", "CHAPTER III"]
     assert a.sentence_text(0) == "Several days passed."
+
+
+def test_an_introduction_before_chapter_one_stays_text():
+    intro = "Introduction\n\nThis short book follows one family through a hard winter by the sea, and it was\n"
+    intro += "written for the children of the harbour school, who asked for it after the storm\nof that year.\n\n"
+    a = segment(Document("book.txt", _book(intro, ["CHAPTER I", "CHAPTER II", "CHAPTER III"])))
+    assert a.sentence_text(0).startswith("This short book follows one family")
+    assert all(s.kind != "front" for s in a.sections)
+
+
+def test_the_title_set_again_over_a_volume_is_no_heading():
+    head = "PRIDE AND PREJUDICE\n\nBy Jane Austen\n\n\nVOL. I.\n\n\n"
+    middle = "\n\nEND OF VOL. I.\n\n\nPRIDE.\n\nand\n\nPREJUDICE.\n\n\nVOL. II.\n\n\n"
+    text = _book(head, ["CHAPTER I", "CHAPTER II"]) + middle + _book("", ["CHAPTER III", "CHAPTER IV"])
+    a = segment(Document("book.txt", text))
+    assert a.title == "PRIDE AND PREJUDICE"
+    assert [t for _, t in _headings(a)] == [
+        "VOL. I.",
+        "CHAPTER I",
+        "CHAPTER II",
+        "VOL. II.",
+        "CHAPTER III",
+        "CHAPTER IV",
+    ]
+    assert {lv for lv, t in _headings(a) if t.startswith("VOL")} == {1}

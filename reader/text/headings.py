@@ -552,8 +552,9 @@ def mark_book_title_page(text: str, lines: list[Line], body_start: int) -> str:
     widest = max((len(text[line.start : line.end].strip()) for line in loose), default=0)
     title = _title_line(text, stretch)
     opening = next((text[line.start : line.end].strip() for line in loose), "")
-    if not _title_like(opening) or words > (VERSE_FRONT_WORDS if widest <= VERSE_LINE else TITLE_PAGE_WORDS):
-        return title  # an editor's note or a prologue in prose is the book's text
+    limit = VERSE_FRONT_WORDS if widest <= VERSE_LINE else TITLE_PAGE_WORDS
+    if not _title_like(opening) or _FRONT_WORDS.match(opening) or words > limit or _has_prose(text, stretch):
+        return title  # an editor's note, an introduction or a prologue in prose is the book's text
     run_open = False  # a run of title-page lines is one front section, named by its first line
     for line in stretch:
         if line.kind in (TEXT, HEADING):
@@ -564,6 +565,43 @@ def mark_book_title_page(text: str, lines: list[Line], body_start: int) -> str:
         elif line.kind != BLANK:
             run_open = line.kind == FRONT
     return title
+
+
+def drop_title_repeats(text: str, lines: list[Line], title: str, body_start: int) -> None:
+    """In a book, the title set again in capitals inside it (over each volume, or a word of it a line:
+    "PRIDE." / "and" / "PREJUDICE.") is a title page, not a heading: page furniture."""
+    words = _letters_words(title)
+    if not words:
+        return
+    first = bisect_left(lines, body_start, key=_line_start)
+    heads = [i for i in indexes(lines, _HEADING_KIND) if i >= first]
+    if sum(_is_division(lines[i]) for i in heads) < 2:
+        return
+    for i in heads:
+        line = lines[i]
+        if line.marked or line.level != RANK_CAPS or _is_division(line):
+            continue
+        own = _letters_words(line.title)
+        if own and all(w in words for w in own):
+            line.kind, line.level, line.title = FURNITURE, 0, ""
+
+
+def _letters_words(title: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(title) if w.casefold() not in _SMALL_WORDS}
+
+
+def _has_prose(text: str, stretch: list[Line]) -> bool:
+    """A paragraph of three lines or more, one of them as wide as hard-wrapped prose."""
+    run = wide = 0
+    for line in stretch:
+        if line.kind != TEXT:
+            run = wide = 0
+            continue
+        run += 1
+        wide += len(text[line.start : line.end].strip()) > VERSE_LINE
+        if run >= 3 and wide:
+            return True
+    return False
 
 
 def _is_division(line: Line) -> bool:
