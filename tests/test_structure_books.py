@@ -194,3 +194,10 @@ def test_the_title_set_again_over_a_volume_is_no_heading():
         "CHAPTER IV",
     ]
     assert {lv for lv, t in _headings(a) if t.startswith("VOL")} == {1}
+
+
+def test_letters_and_chapters_of_a_novel_in_letters_sit_at_one_level():
+    numbers = ["Letter 1", "Letter 2", "Chapter 1", "Chapter 2", "Chapter 3"]
+    a = segment(Document("book.txt", _book("FRANKENWEIN\n\n\n", numbers)))
+    assert a.title == "FRANKENWEIN"
+    assert _headings(a) == [(1, n) for n in numbers]

@@ -43,7 +43,8 @@ END_MARK = re.compile(
 )
 _CHAPTER = re.compile(
     r"((?:CHAPTER|Chapter)\s+(?:[0-9]+|[IVXLCDM]+|[A-Z][a-zA-Z-]+)\b[^\n]{0,100}"
-    r"|(?:PROLOGUE|Prologue|EPILOGUE|Epilogue|PREFACE|Preface|INTRODUCTION)\.?)$"
+    r"|(?:PROLOGUE|Prologue|EPILOGUE|Epilogue|PREFACE|Preface|INTRODUCTION)\.?"
+    r"|(?:LETTER|Letter)\s+(?:[0-9]+|[IVXLCDM]+)\.?)$"
 )
 _FENCE = re.compile(r" {0,3}(```|~~~)")
 _CONTENTS_TITLE = re.compile(r"\s*(table of )?contents\.?\s*$", re.IGNORECASE)
