@@ -36,6 +36,7 @@ _BOOK = re.compile(
 # only in a sequence (``keep_roman_chapters``), never a lone "I." in verse or a list.
 _ROMAN_LINE = re.compile(r"([IVXLC]{1,7})\.?(?:[ \t]+([A-Z][^\n]{0,60}))?$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_END_FIRST = frozenset("EFT")  # what an END_MARK line opens with: the cheap test first
 # A line that closes a book or one of its volumes ("THE END", "FINIS.", "END OF VOL. I."): no heading.
 END_MARK = re.compile(
     r"(?:THE[ \t]+)?END(?:[ \t]+OF[ \t]+(?:THE[ \t]+)?(?:[A-Z]+[ \t]+)?(?:VOL(?:UME)?|BOOK|PART)\b[^\n]{0,20})?\.?"
@@ -146,7 +147,7 @@ def mark_headings(text: str, lines: list[Line]) -> None:
         if in_fence:
             line.kind = FENCE
             continue
-        if _alone(lines, i) and END_MARK.fullmatch(raw.strip()):
+        if raw.lstrip()[:1] in _END_FIRST and _alone(lines, i) and END_MARK.fullmatch(raw.strip()):
             line.kind = FURNITURE  # "END OF VOL. I.", "FINIS.": page furniture, neither heading nor text
             continue
         found = _heading(raw, lines, i, text)

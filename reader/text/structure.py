@@ -212,11 +212,10 @@ def _heading_starts(body: list[ln.Line]) -> list[_Start]:
             break
         line = body[i]
         if line.kind == ln.HEADING and line.level != -1:
-            end = line.end
-            for after_line in body[i + 1 :]:  # the title's further lines
-                if after_line.level != -1:
-                    break
-                end = after_line.end
+            j = i + 1
+            while j < len(body) and body[j].level == -1:  # the title's further lines
+                j += 1
+            end = body[j - 1].end
             starts.append(_Start(line.start, "heading", line.title, line.level, (line.start, end)))
         elif line.kind == ln.CONTENTS and prev != ln.CONTENTS:
             starts.append(_Start(line.start, "front", "Contents", 0))
