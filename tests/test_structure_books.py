@@ -201,3 +201,10 @@ def test_letters_and_chapters_of_a_novel_in_letters_sit_at_one_level():
     a = segment(Document("book.txt", _book("FRANKENWEIN\n\n\n", numbers)))
     assert a.title == "FRANKENWEIN"
     assert _headings(a) == [(1, n) for n in numbers]
+
+
+def test_chapter_the_first_under_book_the_first():
+    text = _book("Book the First\n\n\n", ["Chapter the First", "Chapter the Second"]) + "\n\n"
+    text += _book("Book the Second\n\n\n", ["Chapter the First", "Chapter the Second"])
+    a = segment(Document("book.txt", text))
+    assert [lv for lv, _ in _headings(a)] == [1, 2, 2, 1, 2, 2]

@@ -27,9 +27,9 @@ _NAMED_PART = re.compile(
     r"(?:Abstract|Foreword|Acknowledge?ments?|Contributors|Author(?:'s|s'|s)? Address(?:es)?|Index)\.?$", re.IGNORECASE
 )
 _BOOK = re.compile(
-    r"((?:BOOK|PART|VOLUME)\s+(?:[0-9]+|[IVXLCDM]+|[A-Z]+)\b[^\n]{0,60}"
+    r"((?:BOOK|PART|VOLUME)\s+(?:THE\s+)?(?:[0-9]+|[IVXLCDM]+|[A-Z]+)\b[^\n]{0,60}"
     r"|(?:FIRST |SECOND |THIRD )?EPILOGUE\b[^\n]{0,60}"
-    r"|(?:Book|Part|Volume)\s+(?:[0-9]+|[IVXLCDM]+|[A-Z][a-z]+)\b[^\n]{0,60}"
+    r"|(?:Book|Part|Volume)\s+(?:the\s+)?(?:[0-9]+|[IVXLCDM]+|[A-Z][a-z]+)\b[^\n]{0,60}"
     r"|(?:VOL|Vol)\.\s*(?:[0-9]+|[IVXLCDM]+)\b\.?)$"
 )
 # A roman numeral alone on a line, or with a short title ("XIV", "I.", "III. The Return"): a chapter
@@ -43,7 +43,7 @@ END_MARK = re.compile(
     r"|FINIS\.?|The[ \t]+End\.?",
 )
 _CHAPTER = re.compile(
-    r"((?:CHAPTER|Chapter)\s+(?:[0-9]+|[IVXLCDM]+|[A-Z][a-zA-Z-]+)\b[^\n]{0,100}"
+    r"((?:CHAPTER|Chapter)\s+(?:(?:THE|the)\s+)?(?:[0-9]+|[IVXLCDM]+|[A-Z][a-zA-Z-]+)\b[^\n]{0,100}"
     r"|(?:PROLOGUE|Prologue|EPILOGUE|Epilogue|PREFACE|Preface|INTRODUCTION)\.?"
     r"|(?:LETTER|Letter)\s+(?:[0-9]+|[IVXLCDM]+)\.?)$"
 )
