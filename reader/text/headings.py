@@ -27,13 +27,25 @@ _NAMED_PART = re.compile(
     r"(?:Abstract|Foreword|Acknowledge?ments?|Contributors|Author(?:'s|s'|s)? Address(?:es)?|Index)\.?$", re.IGNORECASE
 )
 _BOOK = re.compile(
-    r"((?:BOOK|PART|VOLUME)\s+(?:[0-9]+|[IVXLCDM]+|[A-Z]+)\b[^\n]{0,60}"
+    r"((?:BOOK|PART|VOLUME)\s+(?:THE\s+)?(?:[0-9]+|[IVXLCDM]+|[A-Z]+)\b[^\n]{0,60}"
     r"|(?:FIRST |SECOND |THIRD )?EPILOGUE\b[^\n]{0,60}"
-    r"|(?:Book|Part|Volume)\s+(?:[0-9]+|[IVXLCDM]+|[A-Z][a-z]+)\b[^\n]{0,60})$"
+    r"|(?:Book|Part|Volume)\s+(?:the\s+)?(?:[0-9]+|[IVXLCDM]+|[A-Z][a-z]+)\b[^\n]{0,60}"
+    r"|(?:VOL|Vol)\.\s*(?:[0-9]+|[IVXLCDM]+)\b\.?)$"
+)
+# A roman numeral alone on a line, or with a short title ("XIV", "I.", "III. The Return"): a chapter
+# only in a sequence (``keep_roman_chapters``), never a lone "I." in verse or a list.
+_ROMAN_LINE = re.compile(r"([IVXLC]{1,7})\.?(?:[ \t]+([A-Z][^\n]{0,60}))?$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_END_FIRST = frozenset("EFT")  # what an END_MARK line opens with: the cheap test first
+# A line that closes a book or one of its volumes ("THE END", "FINIS.", "END OF VOL. I."): no heading.
+END_MARK = re.compile(
+    r"(?:THE[ \t]+)?END(?:[ \t]+OF[ \t]+(?:THE[ \t]+)?(?:[A-Z]+[ \t]+)?(?:VOL(?:UME)?|BOOK|PART)\b[^\n]{0,20})?\.?"
+    r"|FINIS\.?|The[ \t]+End\.?",
 )
 _CHAPTER = re.compile(
-    r"((?:CHAPTER|Chapter)\s+(?:[0-9]+|[IVXLCDM]+|[A-Z][a-zA-Z-]+)\b[^\n]{0,100}"
-    r"|(?:PROLOGUE|Prologue|EPILOGUE|Epilogue|PREFACE|Preface|INTRODUCTION)\.?)$"
+    r"((?:CHAPTER|Chapter)\s+(?:(?:THE|the)\s+)?(?:[0-9]+|[IVXLCDM]+|[A-Z][a-zA-Z-]+)\b[^\n]{0,100}"
+    r"|(?:PROLOGUE|Prologue|EPILOGUE|Epilogue|PREFACE|Preface|INTRODUCTION)\.?"
+    r"|(?:LETTER|Letter)\s+(?:[0-9]+|[IVXLCDM]+)\.?)$"
 )
 _FENCE = re.compile(r" {0,3}(```|~~~)")
 _CONTENTS_TITLE = re.compile(r"\s*(table of )?contents\.?\s*$", re.IGNORECASE)
@@ -43,6 +55,80 @@ _ENTRY_KINDS, _HEADING_KIND = frozenset({HEADING, CONTENTS}), frozenset({HEADING
 # Ranks: Markdown/WikiText/numbered use their depth (1-6); books and chapters sit
 # above and between them so that mixed documents still nest sensibly.
 RANK_BOOK, RANK_CHAPTER, RANK_CAPS = 1, 2, 1
+
+
+def _roman_value(stripped: str) -> int:
+    """The number of a chapter line in roman numerals ("XIV" -> 14, "IV. The Return" -> 4); 0 when
+    it is none (a malformed numeral such as "IIII" or "VX" too)."""
+    m = _ROMAN_LINE.match(stripped)
+    if not m:
+        return 0
+    values = [_ROMAN_VALUES[c] for c in m.group(1)]
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return total if total > 0 and _roman(total) == m.group(1) else 0
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, digits in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV")):
+        while n >= value:
+            out, n = out + digits, n - value
+    return out + "I" * n
+
+
+ROMAN_RUN = 3  # chapters numbered I, II, III ... in a row: that many at least (two when they open at I)
+
+
+def keep_roman_chapters(lines: list[Line]) -> None:
+    """Roman numerals alone on a line are chapters when they count up in a run (I, II, III ..., each
+    the one before plus one; a new run may start at I in the next part or volume); any other, a lone
+    "I." in verse or "X" in a list, is text."""
+    found = [
+        (i, value)
+        for i in indexes(lines, _HEADING_KIND)
+        if lines[i].level == RANK_CHAPTER and not lines[i].marked and (value := _roman_value(lines[i].title))
+    ]
+    run: list[int] = []
+    previous = 0
+    for i, value in [*found, (-1, 0)]:
+        if value == previous + 1:
+            run.append(i)
+        else:
+            if len(run) < ROMAN_RUN and not (len(run) == 2 and previous == 2):
+                for j in run:
+                    _unmark(lines, j)
+            run = [i]
+        previous = value
+    # the sentinel (-1) closes the last run and is never a line
+
+
+# A chapter line that gives only its number: "CHAPTER I", "Chapter 12.", "XIV".
+_BARE_CHAPTER = re.compile(r"(?:(?:CHAPTER|Chapter)[ \t]+(?:[0-9]+|[IVXLCDM]+)|[IVXLC]{1,7})\.?")
+SUBTITLE_GAP = 4  # blank lines at most between a chapter's number and its title
+
+
+def join_chapter_subtitles(text: str, lines: list[Line]) -> None:
+    """A chapter that gives only its number, with its title alone on a line below it ("CHAPTER I" /
+    "THE STRANGE MAN'S ARRIVAL", "CHAPTER I." / "Down the Rabbit-Hole"), has one heading: the title
+    joins the number, and never heads a part above the chapters or opens their text."""
+    for i in indexes(lines, _HEADING_KIND):
+        line = lines[i]
+        if line.marked or line.level != RANK_CHAPTER or not _BARE_CHAPTER.fullmatch(line.title):
+            continue
+        j = i + 1
+        while j < len(lines) and j <= i + SUBTITLE_GAP and lines[j].kind == BLANK:
+            j += 1
+        if j == i + 1 or j >= len(lines) or not _alone(lines, j) or lines[j].kind not in (TEXT, HEADING):
+            continue
+        below = lines[j]
+        subtitle = text[below.start : below.end].strip()
+        if (below.kind == HEADING and below.level != RANK_CAPS) or not _title_like(subtitle):
+            continue
+        if is_division_title(subtitle):
+            continue
+        joint = " " if line.title.endswith(".") else ". "
+        line.title = f"{line.title}{joint}{subtitle}"
+        below.kind, below.level, below.title = HEADING, -1, ""
 
 
 def mark_headings(text: str, lines: list[Line]) -> None:
@@ -60,6 +146,9 @@ def mark_headings(text: str, lines: list[Line]) -> None:
             continue
         if in_fence:
             line.kind = FENCE
+            continue
+        if raw.lstrip()[:1] in _END_FIRST and _alone(lines, i) and END_MARK.fullmatch(raw.strip()):
+            line.kind = FURNITURE  # "END OF VOL. I.", "FINIS.": page furniture, neither heading nor text
             continue
         found = _heading(raw, lines, i, text)
         if found:
@@ -104,6 +193,8 @@ def _alone_heading(raw: str, stripped: str) -> tuple[int, str] | None:
         numbered = _numbered_rank(raw, stripped)
         if numbered:
             return numbered, stripped
+    if _roman_value(stripped):
+        return RANK_CHAPTER, stripped
     if _NAMED_PART.match(stripped) or _BOOK.match(stripped):
         return RANK_BOOK, stripped
     if _CHAPTER.match(stripped):
@@ -123,7 +214,9 @@ def _wrapped_heading(raw: str, stripped: str, lines: list[Line], i: int, text: s
     follow = below.strip()
     one_more = i + 2 < len(lines) and lines[i + 2].kind == TEXT
     if _CHAPTER.match(stripped):
-        return None if one_more or len(follow) > 60 else _joined(lines, i, RANK_CHAPTER, stripped, follow)
+        if not one_more:
+            return None if len(follow) > 60 else _joined(lines, i, RANK_CHAPTER, stripped, follow)
+        return _long_chapter_title(text, lines, i, stripped)
     rank = 0 if raw[:1].isspace() or stripped.endswith((".", ",", ";", ":")) else _numbered_rank(raw, stripped)
     if not rank:
         return None
@@ -132,6 +225,32 @@ def _wrapped_heading(raw: str, stripped: str, lines: list[Line], i: int, text: s
         wrapped = not one_more and len(follow) <= 60 and _continues_title(stripped, follow)
         return _joined(lines, i, rank, stripped, follow) if wrapped else None
     return (rank, stripped) if indent and len(stripped) <= 60 else None  # "3.3.  Numbers" over its text
+
+
+CHAPTER_TITLE_LINES = 4  # a chapter's title may run over this many lines (a list of who drives out, and where)
+
+
+def _long_chapter_title(text: str, lines: list[Line], i: int, stripped: str) -> tuple[int, str] | None:
+    """A chapter title wrapped over three or four lines ("Chapter VI: The Reverend Arthur Beebe, ... /
+    ... Drive Out in Carriages to See a / View; Italians Drive Them."): the block ends at a blank
+    line and reads in title case, where a chapter's first paragraph does not."""
+    end = i + 1
+    while end < len(lines) and lines[end].kind == TEXT:
+        end += 1
+    if end - i > CHAPTER_TITLE_LINES or any(line.end - line.start > 75 for line in lines[i:end]):
+        return None
+    title = " ".join(text[line.start : line.end].strip() for line in lines[i:end])
+    if _capital_share(title) < 0.75:
+        return None
+    for line in lines[i + 1 : end]:
+        line.kind, line.level = HEADING, -1
+    return RANK_CHAPTER, title
+
+
+def _capital_share(title: str) -> float:
+    """The share of a title's words, small words apart, that open with a capital."""
+    content = [w for w in _WORD.findall(title) if w.lower() not in _SMALL_WORDS]
+    return sum(w[0].isupper() for w in content) / len(content) if content else 1.0
 
 
 def _joined(lines: list[Line], i: int, rank: int, stripped: str, follow: str) -> tuple[int, str]:
@@ -225,8 +344,7 @@ def _numbered_evidence(number: tuple[int, ...], title: str, present: set[tuple[i
     words = _WORD.findall(title)
     if len(words) > _TITLE_WORDS:
         return False
-    content = [w for w in words if w.lower() not in _SMALL_WORDS]
-    capitals = sum(w[0].isupper() for w in content) / len(content) if content else 1.0
+    capitals = _capital_share(title)
     if capitals >= 0.75:
         return True  # title case: "Presentation Language", "(EC)DHE Shared Secret Calculation"
     if not _in_sequence(number, present):
@@ -410,6 +528,114 @@ def mark_front_parts(lines: list[Line]) -> None:
 
 
 TITLE_PAGE_LABEL = 60  # a title-page line up to this long names its own front-matter section
+
+
+TITLE_PAGE_WORDS = 150  # a title page (title, subtitle, author, a note on the edition) is short
+VERSE_FRONT_WORDS = 600  # a dedication or epigraph in verse before the first chapter may be longer
+VERSE_LINE = 60  # ... but its lines are short, where hard-wrapped prose fills about 70 columns
+# Front parts whose name is never the book's title.
+_FRONT_WORDS = re.compile(
+    r"(?:ETYMOLOGY|EXTRACTS|CONTENTS|DEDICATION|PREFACE|FOREWORD|INTRODUCTION|NOTE|ILLUSTRATIONS)\b", re.IGNORECASE
+)
+
+
+def mark_book_title_page(text: str, lines: list[Line], body_start: int) -> str:
+    """In a book (two chapters, parts or volumes at least), what comes before the first of them is
+    its title page when it is short (a title, "By Jane Austen", "(1814)", "IN TWO PARTS"), or verse
+    of short lines (a dedication): front matter, with no topic label, and never a heading. Returns
+    the book's title from it: its first line in capitals, else its first line in title case ("" when none)."""
+    first = bisect_left(lines, body_start, key=_line_start)
+    divisions = [i for i in indexes(lines, _HEADING_KIND) if i >= first and _is_division(lines[i])]
+    if len(divisions) < 2:
+        return ""
+    stretch = lines[first : divisions[0]]
+    loose = [line for line in stretch if line.kind in (TEXT, HEADING)]
+    words = sum(len(text[line.start : line.end].split()) for line in loose)
+    widest = max((len(text[line.start : line.end].strip()) for line in loose), default=0)
+    title = _title_line(text, stretch)
+    opening = next((text[line.start : line.end].strip() for line in loose), "")
+    limit = VERSE_FRONT_WORDS if widest <= VERSE_LINE else TITLE_PAGE_WORDS
+    if not _title_like(opening) or _FRONT_WORDS.match(opening) or words > limit or _has_prose(text, stretch):
+        return title  # an editor's note, an introduction or a prologue in prose is the book's text
+    run_open = False  # a run of title-page lines is one front section, named by its first line
+    for line in stretch:
+        if line.kind in (TEXT, HEADING):
+            raw = text[line.start : line.end].strip()
+            label = "" if run_open else raw if len(raw) <= TITLE_PAGE_LABEL else "Note"
+            line.kind, line.level, line.title = FRONT, 0, label
+            run_open = True
+        elif line.kind != BLANK:
+            run_open = line.kind == FRONT
+    return title
+
+
+def drop_title_repeats(text: str, lines: list[Line], title: str, body_start: int) -> None:
+    """In a book, the title set again in capitals inside it (over each volume, or a word of it a line:
+    "PRIDE." / "and" / "PREJUDICE.") is a title page, not a heading: page furniture."""
+    words = _letters_words(title)
+    if not words:
+        return
+    first = bisect_left(lines, body_start, key=_line_start)
+    heads = [i for i in indexes(lines, _HEADING_KIND) if i >= first]
+    if sum(_is_division(lines[i]) for i in heads) < 2:
+        return
+    for i in heads:
+        line = lines[i]
+        if line.marked or line.level != RANK_CAPS or _is_division(line):
+            continue
+        own = _letters_words(line.title)
+        if own and all(w in words for w in own):
+            line.kind, line.level, line.title = FURNITURE, 0, ""
+
+
+def _letters_words(title: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(title) if w.casefold() not in _SMALL_WORDS}
+
+
+def _has_prose(text: str, stretch: list[Line]) -> bool:
+    """A paragraph of three lines or more, one of them as wide as hard-wrapped prose."""
+    run = wide = 0
+    for line in stretch:
+        if line.kind != TEXT:
+            run = wide = 0
+            continue
+        run += 1
+        wide += len(text[line.start : line.end].strip()) > VERSE_LINE
+        if run >= 3 and wide:
+            return True
+    return False
+
+
+def _is_division(line: Line) -> bool:
+    """A chapter, part, volume or book heading (not by markup, not a title's second line)."""
+    return not line.marked and line.level != -1 and is_division_title(line.title)
+
+
+def is_division_title(title: str) -> bool:
+    """Whether a heading names a chapter, part, volume or book ("CHAPTER I", "PART ONE", "XIV")."""
+    head = title[:60]  # a long chapter title joined from its lines is still a chapter's
+    return bool(_CHAPTER.match(head) or _BOOK.match(head) or _roman_value(head))
+
+
+def _title_line(text: str, stretch: list[Line]) -> str:
+    """The first line of a title page in capitals ("HOWARDS END"), else the first in title case;
+    never a byline, a date, a front part's name or a line without letters ("(1814)")."""
+    candidates = []
+    for line in stretch:
+        if line.kind in (BLANK, CONTENTS, FURNITURE):
+            continue
+        raw = text[line.start : line.end].strip().rstrip(";:,")
+        if _title_like(raw) and not raw.lower().startswith(("by ", "to ", "title:")) and not _FRONT_WORDS.match(raw):
+            candidates.append(raw)
+    capitals = [c for c in candidates if c.isupper()]
+    return (capitals or candidates or [""])[0]
+
+
+def _title_like(raw: str) -> bool:
+    """A short line in capitals, or in title case without a sentence's full stop."""
+    if len(raw) > TITLE_PAGE_LABEL or sum(c.isalpha() for c in raw) < 2:
+        return False
+    return raw.isupper() or (_capital_share(raw) >= 0.75 and not raw.endswith((".", "!", "?")))
 
 
 def mark_title_page(text: str, lines: list[Line], body_start: int) -> None:

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from operator import attrgetter
 
+from reader.text.headings import END_MARK, is_division_title
 from reader.text.lines import BLANK, FRONT, FURNITURE, HEADING, TEXT, Line
 
 _PG_START = re.compile(r"^\*\*\*\s*START OF (?:THIS|THE) PROJECT GUTENBERG[^\n]*", re.MULTILINE)
@@ -195,8 +196,13 @@ def _lead_after_date(text: str, line: Line) -> int | None:
     return m.end() if m else None
 
 
+# Where and when a book was written, closing it: "WEYBRIDGE, 1908-1910.", "London, March 1912."
+_PLACE_DATE = re.compile(rf"[A-Z][A-Za-z.'’ -]{{1,40}},[ \t]+(?:{_MONTH}[ \t]+)?\d{{4}}(?:[-–]\d{{2,4}})?\.?")
+
+
 def _trailing_source_line(text: str, lines: list[Line], start: int, end: int) -> int | None:
-    """A short last paragraph such as "Source" or "Source: Reuters" is back matter."""
+    """A short last paragraph such as "Source" or "Source: Reuters", or the place and years that close
+    a book ("WEYBRIDGE, 1908-1910."), is back matter."""
     last = _last_lines(lines, start, end, 2)
     if len(last) < 2:
         return None
@@ -204,7 +210,8 @@ def _trailing_source_line(text: str, lines: list[Line], start: int, end: int) ->
     if last[-2].end + 1 >= line.start:  # part of a longer paragraph
         return None
     raw = text[line.start : line.end].strip()
-    if len(raw) <= 100 and (_TRAILER.fullmatch(raw) or _ATTRIBUTION.fullmatch(raw) or _DATELINE.fullmatch(raw)):
+    closing = (_TRAILER, _ATTRIBUTION, _DATELINE, _PLACE_DATE, END_MARK)
+    if len(raw) <= 100 and any(pattern.fullmatch(raw) for pattern in closing):
         return line.start
     return None
 
@@ -221,15 +228,54 @@ def _last_lines(lines: list[Line], start: int, end: int, count: int) -> list[Lin
     return found
 
 
-def find_title(text: str, lines: list[Line], body_start: int) -> tuple[str, int | None]:
-    """The document's own title, and the index of its line when that line is in the body."""
+METADATA_LINES = 30  # a "Title:" block opens the text, among its first lines
+
+
+def mark_metadata(text: str, lines: list[Line], body_start: int) -> str:
+    """A "Title: The Invisible Man" line among the body's first lines, with the "Author:",
+    "Release Date:" lines around it, is front matter: returns the title it gives ("" when none)."""
+    i = bisect_left(lines, body_start, key=attrgetter("start"))
+    seen = 0
+    while i < len(lines) and seen < METADATA_LINES and lines[i].kind in (BLANK, TEXT):
+        m = _PG_TITLE.match(text, lines[i].start, lines[i].end)
+        if m and lines[i].kind == TEXT:
+            _mark_fields(text, lines, i)
+            return m.group(1).strip()
+        seen += lines[i].kind == TEXT
+        i += 1
+    return ""
+
+
+_FIELD = re.compile(r"[A-Z][\w -]{0,30}:[ \t]")
+
+
+def _mark_fields(text: str, lines: list[Line], i: int) -> None:
+    """The block of "Field: value" lines around line ``i`` becomes one front-matter section."""
+    first = i
+    while first > 0 and lines[first - 1].kind == TEXT and _FIELD.match(text, lines[first - 1].start):
+        first -= 1
+    last = i
+    while last + 1 < len(lines) and lines[last + 1].kind == TEXT and _FIELD.match(text, lines[last + 1].start):
+        last += 1
+    for line in lines[first : last + 1]:
+        line.kind, line.title = FRONT, ""
+    lines[first].title = text[lines[first].start : lines[first].end].strip()
+
+
+def find_title(text: str, lines: list[Line], body_start: int, known: str = "") -> tuple[str, int | None]:
+    """The document's own title, and the index of its line when that line is in the body. A title
+    in the Gutenberg header comes first, then ``known`` (a "Title:" line, a book's title page)."""
     m = _PG_TITLE.search(text, 0, body_start) if body_start else None
     if m:
         return m.group(1).strip(), None
+    if known:
+        return known, None
     first = next((i for i, ln in enumerate(lines) if ln.kind != BLANK and ln.start >= body_start), None)
     if first is None:
         return "", None
     line = lines[first]
+    if line.kind == HEADING and is_division_title(line.title):
+        return "", None  # "PART ONE", "CHAPTER I" name a part of the book, not the book
     if line.kind == HEADING:
         line.title = without_date(line.title)
         return line.title, first

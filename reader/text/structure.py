@@ -57,6 +57,8 @@ def _segment(document: Document) -> Analysis:
     ln.mark_dot_leaders(text, lines)
     headings.mark_headings(text, lines)
     headings.drop_lone_numbers(lines)
+    headings.keep_roman_chapters(lines)
+    headings.join_chapter_subtitles(text, lines)
     headings.mark_contents(text, lines)
     headings.mark_front_parts(lines)
     matter.mark_boilerplate(text, lines)
@@ -65,11 +67,14 @@ def _segment(document: Document) -> Analysis:
     matter.mark_bylines(text, lines, body_start)
     # Lines are in order: the body's are the slice that starts and ends inside it.
     body = lines[bisect_left(lines, body_start, key=_START) : bisect_right(lines, body_end, key=_END)]
-    title, title_index = matter.find_title(text, lines, body_start)
+    given = matter.mark_metadata(text, lines, body_start)  # a "Title:" line names the book best
+    known = headings.mark_book_title_page(text, lines, body_start)
+    title, title_index = matter.find_title(text, lines, body_start, given or known)
     if title_index is not None and lines[title_index].kind == ln.TEXT:
         lines[title_index].kind, lines[title_index].level = ln.HEADING, 0
         lines[title_index].title = title
     headings.mark_title_page(text, lines, body_start)
+    headings.drop_title_repeats(text, lines, title, body_start)
 
     paragraphs = _paragraphs(text, body, document.format == "markdown")
     starts = _heading_starts(body)
@@ -207,7 +212,10 @@ def _heading_starts(body: list[ln.Line]) -> list[_Start]:
             break
         line = body[i]
         if line.kind == ln.HEADING and line.level != -1:
-            end = body[i + 1].end if i + 1 < len(body) and body[i + 1].level == -1 else line.end
+            j = i + 1
+            while j < len(body) and body[j].level == -1:  # the title's further lines
+                j += 1
+            end = body[j - 1].end
             starts.append(_Start(line.start, "heading", line.title, line.level, (line.start, end)))
         elif line.kind == ln.CONTENTS and prev != ln.CONTENTS:
             starts.append(_Start(line.start, "front", "Contents", 0))
@@ -317,7 +325,7 @@ def _back_title(text: str, start: int) -> str:
 
 def _fallback_title(document: Document, sections: list[Section]) -> str:
     for s in sections:
-        if s.kind == "heading":
+        if s.kind == "heading" and not headings.is_division_title(s.title):  # "CHAPTER I" names no book
             return s.title
     from pathlib import Path
 

@@ -1,0 +1,210 @@
+"""Books as a reader meets them: chapter lines, the title page, the book's title, closing lines.
+
+Small books are written here for each layout; nothing depends on ../shared.
+"""
+
+from __future__ import annotations
+
+from reader.model import Document
+from reader.text.structure import segment
+
+PROSE = (
+    "The morning was grey over the town, and the carriages went slowly down the long street to the"
+    "\nriver, where the boats waited for the tide. Nobody spoke of the letter that had come the day"
+    "\nbefore, though everybody in the house had read it twice."
+)
+
+
+def _book(head: str, numbers: list[str], tail: str = "") -> str:
+    chapters = "\n\n\n".join(f"{n}\n\n{PROSE}\n\nShe went out at noon and came back before dark." for n in numbers)
+    return f"{head}{chapters}\n{tail}"
+
+
+def _headings(a) -> list[tuple[int, str]]:
+    return [(s.level, s.title) for s in a.sections if s.kind == "heading"]
+
+
+def test_short_roman_numerals_alone_in_sequence_are_chapters():
+    numbers = ["I.", "II.", "III", "IV.", "V", "VI.", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV"]
+    a = segment(Document("book.txt", _book("", numbers)))
+    assert _headings(a) == [(1, n) for n in numbers]  # one level: "I." and "VIII" alike
+    assert not any("VIII" in a.sentence_text(i) for i in range(len(a.sentences)))
+
+
+def test_a_new_run_of_roman_chapters_in_each_part_nests_under_it():
+    text = _book("PART ONE\n\n\n", ["I", "II", "III"]) + "\n\n" + _book("PART TWO\n\n\n", ["I", "II", "III", "IV"])
+    a = segment(Document("book.txt", text))
+    levels = _headings(a)
+    assert [t for _, t in levels] == ["PART ONE", "I", "II", "III", "PART TWO", "I", "II", "III", "IV"]
+    assert {lv for lv, t in levels if t.startswith("PART")} == {1}
+    assert {lv for lv, t in levels if not t.startswith("PART")} == {2}
+
+
+def test_a_lone_roman_numeral_or_one_out_of_sequence_stays_text():
+    text = f"{PROSE}\n\nI.\n\n{PROSE}\n\nVIII\n\n{PROSE}\n\nIII\n\n{PROSE}\n"
+    a = segment(Document("notes.txt", text))
+    assert not any(s.title in ("I.", "VIII", "III") for s in a.sections)
+    verse = "The hills are far,\nI.\nAnd the sea is near,\nII.\nAnd the night is long.\n"
+    b = segment(Document("poem.txt", f"{PROSE}\n\n{verse}"))
+    assert [s.kind for s in b.sections] == ["topic"]
+
+
+def test_roman_chapters_with_titles_count_up_too():
+    numbers = ["I. The Arrival", "II. In the Garden", "III. A Letter", "IV. The Return"]
+    a = segment(Document("book.txt", _book("", numbers)))
+    assert [t for _, t in _headings(a)] == numbers
+
+
+def test_a_chapter_title_over_several_lines_is_one_heading():
+    long_title = (
+        "Chapter VI: The Reverend Arthur Beebe, the Reverend Cuthbert Eager,\n"
+        "Mr. Emerson, Miss Eleanor Lavish, and Miss Lucy Honeychurch Drive\n"
+        "Out in Carriages to See a View; Italians Drive Them."
+    )
+    numbers = ["Chapter IV: Fourth Chapter", "Chapter V: Possibilities", long_title, "Chapter VII: They Return"]
+    a = segment(Document("book.txt", _book("", numbers)))
+    titles = [t for _, t in _headings(a)]
+    assert titles[2] == " ".join(long_title.split("\n"))
+    assert len(titles) == 4
+    assert not any("Italians" in a.sentence_text(i) for i in range(len(a.sentences)))
+
+
+def test_a_chapter_opening_on_a_paragraph_under_it_is_no_long_title():
+    text = "CHAPTER I\nIt was late when the ship came in, and the harbour was dark and\nquiet and cold.\n\n"
+    a = segment(Document("book.txt", text + _book("", ["CHAPTER II", "CHAPTER III"])))
+    assert all("harbour" not in t for _, t in _headings(a))
+
+
+def test_title_page_before_chapter_one_is_front_matter_and_names_the_book():
+    head = "HOWARDS END\n\nBy E. M. Forster\n\n\n\n\n"
+    a = segment(Document("book.txt", _book(head, [f"CHAPTER {n}" for n in ("I", "II", "III")])))
+    assert a.title == "HOWARDS END"
+    assert a.sections[0].kind == "front" and a.sections[0].title == "HOWARDS END"
+    assert [t for _, t in _headings(a)] == ["CHAPTER I", "CHAPTER II", "CHAPTER III"]
+    assert "Forster" not in a.sentence_text(0)
+
+
+def test_title_page_with_a_subtitle_and_an_edition_note_before_two_parts():
+    head = "DAISY BROWN: A STUDY\n\nIN TWO PARTS\n\nThe text is that of the first edition in book form, 1879.\n\n\n"
+    a = segment(Document("book.txt", _book(head, ["PART I", "PART II"])))
+    assert a.title == "DAISY BROWN: A STUDY"
+    assert _headings(a) == [(1, "PART I"), (1, "PART II")]
+    assert [s.kind for s in a.sections].count("front") == 1
+    assert all("1879" not in a.sentence_text(i) for i in range(len(a.sentences)))
+
+
+def test_volumes_nest_chapters_and_the_title_is_not_the_first_volume():
+    head = "EMMA\n\nBy Jane Austen\n\n\n\n"
+    text = _book(head + "VOLUME I\n\n\n", ["CHAPTER I", "CHAPTER II"]) + "\n\n"
+    text += _book("VOLUME II\n\n\n", ["CHAPTER I", "CHAPTER II"]) + "\n\nFINIS\n"
+    a = segment(Document("book.txt", text))
+    assert a.title == "EMMA"
+    assert _headings(a) == [
+        (1, "VOLUME I"),
+        (2, "CHAPTER I"),
+        (2, "CHAPTER II"),
+        (1, "VOLUME II"),
+        (2, "CHAPTER I"),
+        (2, "CHAPTER II"),
+    ]
+
+
+def test_a_dedication_in_verse_before_chapter_one_is_front_matter_without_a_topic_label():
+    stanza = (
+        "A cloud was on the mind of men,\nAnd wailing went the weather,\n"
+        "Yea, a sick cloud upon the soul\nWhen we were boys together.\n"
+    )
+    head = "THE MAN WHO WAS WEDNESDAY\n\nA NIGHTMARE\n\n\nTo an Old Friend\n\n" + "\n".join([stanza] * 8) + "\n\n"
+    a = segment(Document("book.txt", _book(head, ["CHAPTER I", "CHAPTER II", "CHAPTER III"])))
+    assert a.title == "THE MAN WHO WAS WEDNESDAY"
+    assert {s.kind for s in a.sections if s.start < a.text.index("CHAPTER I")} == {"front"}
+    assert all("cloud" not in a.sentence_text(i) for i in range(len(a.sentences)))
+
+
+def test_a_title_line_gives_the_title():
+    head = "Title: The Invisible Stranger\nAuthor: H. G. Someone\nRelease Date: 1897\n\n\n"
+    a = segment(Document("book.txt", _book(head, ["CHAPTER I", "CHAPTER II", "CHAPTER III"])))
+    assert a.title == "The Invisible Stranger"
+    assert a.sections[0].kind == "front"
+    assert all("Author" not in a.sentence_text(i) for i in range(len(a.sentences)))
+
+
+def test_a_title_line_in_an_article_without_chapters():
+    a = segment(Document("note.txt", f"Title: Harbour Works\nDate: 2020\n\n{PROSE}\n\n{PROSE}\n"))
+    assert a.title == "Harbour Works"
+    assert "Title:" not in a.sentence_text(0)
+
+
+def test_a_book_with_no_title_is_not_named_by_its_first_part():
+    a = segment(Document("some-book.txt", _book("PART ONE\n\n\n", ["Chapter I: The Inn", "Chapter II: The Road"])))
+    assert a.title == "some-book"
+
+
+def test_closing_lines_are_no_headings():
+    tail = "\n\nEND OF VOL. I.\n\n" + _book("", ["CHAPTER IV", "CHAPTER V"]) + "\n\nLONDON, 1908-1910.\n"
+    a = segment(Document("book.txt", _book("", ["CHAPTER I", "CHAPTER II", "CHAPTER III"], tail)))
+    assert [t for _, t in _headings(a)] == [f"CHAPTER {n}" for n in ("I", "II", "III", "IV", "V")]
+    assert a.sections[-1].kind == "back"
+    assert all("END OF" not in a.sentence_text(i) for i in range(len(a.sentences)))
+
+
+def test_an_editors_note_in_prose_before_chapter_one_stays_text():
+    a = segment(Document("book.txt", _book("A short note from the editor.\n\n", ["CHAPTER I", "CHAPTER II"])))
+    assert a.sentence_text(0) == "A short note from the editor."
+
+
+def test_a_chapter_title_alone_under_its_number_joins_it():
+    numbers = ["CHAPTER I\n\nTHE STRANGE MAN'S ARRIVAL", "CHAPTER II\n\nMR. CUSS INTERVIEWS THE STRANGER"]
+    numbers += ["CHAPTER III\n\nThe Thousand and One Bottles"]
+    a = segment(Document("book.txt", _book("", numbers)))
+    assert _headings(a) == [
+        (1, "CHAPTER I. THE STRANGE MAN'S ARRIVAL"),
+        (1, "CHAPTER II. MR. CUSS INTERVIEWS THE STRANGER"),
+        (1, "CHAPTER III. The Thousand and One Bottles"),
+    ]
+
+
+def test_a_short_first_paragraph_under_a_chapter_number_stays_text():
+    numbers = ["CHAPTER I\n\nSeveral days passed.", 'CHAPTER II\n\n"Henry dear--" was her greeting.', "CHAPTER III"]
+    a = segment(Document("book.txt", _book("", numbers)))
+    assert [t for _, t in _headings(a)] == ["CHAPTER I", "CHAPTER II", "CHAPTER III"]
+    assert a.sentence_text(0) == "Several days passed."
+
+
+def test_an_introduction_before_chapter_one_stays_text():
+    intro = "Introduction\n\nThis short book follows one family through a hard winter by the sea, and it was\n"
+    intro += "written for the children of the harbour school, who asked for it after the storm\nof that year.\n\n"
+    a = segment(Document("book.txt", _book(intro, ["CHAPTER I", "CHAPTER II", "CHAPTER III"])))
+    assert a.sentence_text(0).startswith("This short book follows one family")
+    assert all(s.kind != "front" for s in a.sections)
+
+
+def test_the_title_set_again_over_a_volume_is_no_heading():
+    head = "PRIDE AND PREJUDICE\n\nBy Jane Austen\n\n\nVOL. I.\n\n\n"
+    middle = "\n\nEND OF VOL. I.\n\n\nPRIDE.\n\nand\n\nPREJUDICE.\n\n\nVOL. II.\n\n\n"
+    text = _book(head, ["CHAPTER I", "CHAPTER II"]) + middle + _book("", ["CHAPTER III", "CHAPTER IV"])
+    a = segment(Document("book.txt", text))
+    assert a.title == "PRIDE AND PREJUDICE"
+    assert [t for _, t in _headings(a)] == [
+        "VOL. I.",
+        "CHAPTER I",
+        "CHAPTER II",
+        "VOL. II.",
+        "CHAPTER III",
+        "CHAPTER IV",
+    ]
+    assert {lv for lv, t in _headings(a) if t.startswith("VOL")} == {1}
+
+
+def test_letters_and_chapters_of_a_novel_in_letters_sit_at_one_level():
+    numbers = ["Letter 1", "Letter 2", "Chapter 1", "Chapter 2", "Chapter 3"]
+    a = segment(Document("book.txt", _book("FRANKENWEIN\n\n\n", numbers)))
+    assert a.title == "FRANKENWEIN"
+    assert _headings(a) == [(1, n) for n in numbers]
+
+
+def test_chapter_the_first_under_book_the_first():
+    text = _book("Book the First\n\n\n", ["Chapter the First", "Chapter the Second"]) + "\n\n"
+    text += _book("Book the Second\n\n\n", ["Chapter the First", "Chapter the Second"])
+    a = segment(Document("book.txt", text))
+    assert [lv for lv, _ in _headings(a)] == [1, 2, 2, 1, 2, 2]
