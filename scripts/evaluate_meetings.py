@@ -14,7 +14,12 @@ the score moves a lot from meeting to meeting, so a margin is also given paired:
 95% bootstrap interval of the mean difference (an interval above 0 is a margin
 that holds on meetings of the same kind; one that spans 0 is not).
 
-    python scripts/evaluate_meetings.py [--split dev|test|all] [--algorithms a,b] [--against a,b] [--root DIR]
+``--segments`` measures the same on parts of the meetings: each "Summarize ..." query
+of QMSum's specific queries (about 60: "Summarize the discussion about the remote's
+buttons") with the turns it names, written out the same way, its answer the reference.
+Three times as many items: a margin can hold there that the 17 meetings cannot show.
+
+    python scripts/evaluate_meetings.py [--split dev|test|all] [--segments] [--algorithms a,b] [--against a,b]
     python scripts/evaluate_meetings.py --show NAME
 """
 
@@ -53,10 +58,11 @@ def clean_turn(content: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def transcript(meeting: dict) -> str:
-    """One ``Speaker: text`` paragraph a turn; turns left empty by the tag removal are dropped."""
+def transcript(meeting: dict, turns_of: list[dict] | None = None) -> str:
+    """One ``Speaker: text`` paragraph a turn (of ``turns_of``, or the whole meeting); turns left
+    empty by the tag removal are dropped."""
     turns = []
-    for turn in meeting["meeting_transcripts"]:
+    for turn in meeting["meeting_transcripts"] if turns_of is None else turns_of:
         text = clean_turn(turn["content"])
         if _WORD.search(text):
             turns.append(f"{turn['speaker'].strip()}: {text}")
@@ -85,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("dev", "test", "all"), default="test")
     parser.add_argument("--algorithms", default=",".join(ALGORITHMS))
     parser.add_argument("--against", default="lsa,luhn,lead", help="baselines to compare 'reader' with, paired")
+    parser.add_argument("--segments", action="store_true", help="the 'Summarize ...' queries' turn spans, not meetings")
     parser.add_argument("--root", type=Path, default=QMSUM, help="folder of QMSum meeting JSON files")
     parser.add_argument("--show", metavar="NAME", help="print the default summary of one meeting and stop")
     args = parser.parse_args(argv)
@@ -97,9 +104,12 @@ def main(argv: list[str] | None = None) -> int:
     against = [n for n in args.against.split(",") if n and n in names and n != "reader"]
     if against and "reader" not in names:
         names.append("reader")
-    scores = evaluate(list(meetings(args.root, args.split)), names)
+    paths = list(meetings(args.root, args.split))
+    items = list(segments(paths)) if args.segments else [analysis_of(path) for path in paths]
+    scores = evaluate(items, names)
     count = len(scores[names[0]]) if names else 0
-    print(f"{count} QMSum meetings ({args.split} split); summary length = the reference's words; mean F1")
+    what = "meeting parts asked to be summarized" if args.segments else "meetings"
+    print(f"{count} QMSum {what} ({args.split} split); summary length = the reference's words; mean F1")
     print()
     print("| algorithm | ROUGE-1 | ROUGE-2 | filler share |")
     print("|---|---|---|---|")
@@ -164,25 +174,43 @@ def mean(values: list[float]) -> float:
 
 
 def analysis_of(path: Path):
+    meeting = json.loads(path.read_text(encoding="utf-8"))
+    reference = " ".join(q["answer"] for q in meeting["general_query_list"][:1])
+    return _analyze(path.stem, transcript(meeting)), reference
+
+
+def _analyze(name: str, text: str):
     from reader.analysis import analyze
     from reader.load import document_from_bytes
 
-    meeting = json.loads(path.read_text(encoding="utf-8"))
-    text = transcript(meeting)
-    reference = " ".join(q["answer"] for q in meeting["general_query_list"][:1])
-    return analyze(document_from_bytes(path.stem, text.encode()), summary=False, participants=False), reference
+    return analyze(document_from_bytes(name, text.encode()), summary=False, participants=False)
 
 
-def evaluate(paths: list[Path], names: list[str]) -> dict[str, list[Scores]]:
-    """Each algorithm's scores, one per meeting in the order of ``paths``."""
+_SUMMARIZE = re.compile(r"^\s*summari[sz]e\b", re.I)
+
+
+def segments(paths: list[Path]):
+    """(analysis, reference) for each "Summarize ..." specific query: the turns of its spans, its answer."""
+    for path in paths:
+        meeting = json.loads(path.read_text(encoding="utf-8"))
+        turns = meeting["meeting_transcripts"]
+        for k, query in enumerate(meeting["specific_query_list"]):
+            if not _SUMMARIZE.match(query["query"]):
+                continue
+            spans = [(int(a), int(b)) for a, b in query["relevant_text_span"]]
+            text = transcript(meeting, [turn for a, b in sorted(spans) for turn in turns[a : b + 1]])
+            yield _analyze(f"{path.stem}-{k}", text), query["answer"]
+
+
+def evaluate(items: list, names: list[str]) -> dict[str, list[Scores]]:
+    """Each algorithm's scores, one per (analysis, reference) item, in their order."""
     from rouge_score import rouge_scorer
 
     from reader.summarize import summarize
 
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
     out: dict[str, list[Scores]] = {n: [] for n in names}
-    for path in paths:
-        analysis, reference = analysis_of(path)
+    for analysis, reference in items:
         budget = len(reference.split())
         for name in names:
             chosen = summarize(analysis, name, words=budget).selected

@@ -47,3 +47,38 @@ def test_the_interval_holds_the_mean_and_is_repeatable(pairs):
 def test_a_row_reads_as_a_markdown_table_row():
     row = paired_row("reader - lsa", "rouge1", Paired(0.006, 7, 10, -0.023, 0.039))
     assert row == "| reader - lsa | rouge1 | +0.006 | 7 / 10 | -0.023 .. +0.039 |"
+
+
+def test_meeting_parts_are_the_summarize_queries_with_the_turns_they_name(tmp_path):
+    import json
+
+    from scripts.evaluate_meetings import segments
+
+    turns = [
+        {"speaker": "Project Manager", "content": "Okay {vocalsound} let us start with the budget ."},
+        {"speaker": "Marketing", "content": "The budget is twelve euros for each remote ."},
+        {"speaker": "Industrial Designer", "content": "Rubber buttons cost more than plastic ones ."},
+        {"speaker": "Project Manager", "content": "Then we choose plastic buttons ."},
+    ]
+    meeting = {
+        "meeting_transcripts": turns,
+        "general_query_list": [{"query": "Summarize the whole meeting.", "answer": "They set a budget."}],
+        "specific_query_list": [
+            {
+                "query": "Summarize the discussion about buttons.",
+                "answer": "Plastic.",
+                "relevant_text_span": [["2", "3"]],
+            },
+            {"query": "What did Marketing say?", "answer": "Twelve euros.", "relevant_text_span": [["1", "1"]]},
+            {"query": "summarise the budget", "answer": "Twelve.", "relevant_text_span": [["1", "1"], ["0", "0"]]},
+        ],
+    }
+    path = tmp_path / "TS0000a.json"
+    path.write_text(json.dumps(meeting), encoding="utf-8")
+    parts = list(segments([path]))
+    assert [reference for _, reference in parts] == ["Plastic.", "Twelve."]
+    buttons, budget = (analysis.text for analysis, _ in parts)
+    assert buttons.startswith("Industrial Designer: Rubber buttons") and "Then we choose plastic" in buttons
+    assert "budget is twelve" not in buttons
+    # spans in turn order, tags removed, no space before the full stop
+    assert budget.startswith("Project Manager: Okay let us start with the budget.\n\nMarketing: The budget")
