@@ -11,8 +11,10 @@ sentences: the first three sentences a summarizer may pick (``reader`` never
 picks a short line without final punctuation), so it compares like with like.
 
 Documents are split by a hash of their id into ``dev`` (tune here) and ``test`` (report this).
+``reader`` is also compared paired with each of ``--against``, document by document
+(top-1 ROUGE-1 and top-3 ROUGE-2: the mean difference, wins, a 95% bootstrap interval).
 
-    python scripts/evaluate_genres.py [--split dev|test|all] [--algorithms a,b] [--root DIR]
+    python scripts/evaluate_genres.py [--split dev|test|all] [--algorithms a,b] [--against a,b] [--root DIR]
 """
 
 from __future__ import annotations
@@ -99,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", choices=("dev", "test", "all"), default="test")
     parser.add_argument("--algorithms", default=",".join([*ALGORITHMS, LEAD_BODY]))
+    parser.add_argument("--against", default="lead,lead-body,textrank", help="rankers to compare 'reader' with")
     parser.add_argument("--root", type=Path, default=GUM, help="folder of GUM .conllu files")
     args = parser.parse_args(argv)
     if not args.root.exists():
@@ -117,7 +120,24 @@ def main(argv: list[str] | None = None) -> int:
             f"| {name} | {mean(rows, 0):.3f} | {mean(rows, 1):.3f} | {mean(rows, 2):.3f} | {sum(r[3] for r in rows)} |"
         )
     by_genre(docs, scores, [n for n in GROUP_ALGORITHMS if n in names])
+    against = [n for n in args.against.split(",") if n in names and n != "reader"]
+    if "reader" in names and against:
+        compare(scores, against)
     return 0
+
+
+def compare(scores: dict[str, list[tuple]], against: list[str]) -> None:
+    """``reader`` minus each of ``against``, document by document, on top-1 ROUGE-1 and top-3 ROUGE-2."""
+    sys.path.insert(0, str(ROOT))
+    from scripts.evaluate_meetings import PAIRED_HEADER, paired, paired_row
+
+    print()
+    print(PAIRED_HEADER)
+    for name in against:
+        for column, metric in ((0, "top-1 rouge1"), (2, "top-3 rouge2")):
+            ours = [row[column] for row in scores["reader"]]
+            theirs = [row[column] for row in scores[name]]
+            print(paired_row(f"reader - {name}", metric, paired(ours, theirs)))
 
 
 def mean(rows: list[tuple], column: int) -> float:
