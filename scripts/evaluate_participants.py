@@ -334,18 +334,20 @@ def score_gum(docs: list[GumDoc], show_errors: int = 0) -> dict[str, Counter]:
         c["fn"] += len(gold - pred)
         c["docs"] += 1
         if shown < show_errors:
-            shown += _print_gum_errors(doc, pred, gold, show_errors - shown)
+            shown += _print_gum_errors(doc, pred, gold, show_errors - shown, starts)
     return by_genre
 
 
-def _print_gum_errors(doc: GumDoc, pred, gold, limit: int) -> int:
+def _print_gum_errors(doc: GumDoc, pred, gold, limit: int, starts: list[int]) -> int:
     words = [t[0] for t in doc.tokens]
     n = 0
     for what, items in (("FP", pred - gold), ("FN", gold - pred)):
         for a, b, k in sorted(items)[: limit - n]:
-            lo = max(a, 0)
+            # a span that cuts a token carries -1 - its character offset: show it from that token
+            lo = a if a >= 0 else bisect.bisect_right(starts, -1 - a) - 1
+            mark = "" if a >= 0 else " (cuts a word)"
             context = " ".join(words[max(0, lo - 4) : b + 3])
-            print(f"{doc.genre:<12}{what} {k:<12} {' '.join(words[lo:b])!r:36} ...{context}")
+            print(f"{doc.genre:<12}{what} {k:<12} {' '.join(words[lo:b])!r:36} ...{context}{mark}")
             n += 1
     return n
 
