@@ -73,6 +73,22 @@ def test_a_full_name_after_an_office_stays_a_person():
     assert ("Vladimir Voronkov", "person") in found(text)
 
 
+def test_surnames_are_features_the_old_weights_never_saw():
+    from reader.text import names
+
+    toks = names.tokenize("Ann Chiang met Goscinny and Young.", 0, 34)
+    assert tagger.surname_features("chiang") == ["g=surname", "g=surname|one", "g=surname_only"]
+    assert "g=surname_only" not in tagger.surname_features("james")  # a given name too
+    assert tagger.surname_features("goscinny") == tagger.surname_features("young") == []
+    assert tagger._full_name(toks, 1) == ["first+surname"]  # 'Ann Chiang'
+    assert tagger._full_name(toks, 3) == []  # after a lower-case word
+    sentence = tagger.Sentence(0, toks, 0, False, rules=["O"] * len(toks))
+    doc = tagger.DocumentEvidence(lower=set())
+    assert "g+1=surname" in tagger.context_features(sentence, 0, doc)
+    # The features a model trained before the surnames knows are the same as before.
+    assert not any("surname" in f for f in tagger._lists("chiang", "Chiang"))
+
+
 def test_bio_tags_make_spans():
     assert tagger.valid("I-place", "B-person") == "B-place"  # a kind change opens a new name
     assert tagger.valid("I-place", "O") == "B-place"

@@ -177,8 +177,21 @@ def word_features(t: Token, initial: bool, shouting: bool, doc: DocumentEvidence
     if shouting:
         out.append("shout")
     out += ["g=" + g for g in lists]
+    out += surname_features(key)
     out += class_features(t.text)
     return out + _document_features(t, initial, doc)
+
+
+def surname_features(key: str) -> list[str]:
+    """'Chiang', 'Yamazaki': a surname somewhere in the world, and whether several locales list it.
+    Kept apart from ``_lists`` so that a model trained before the surnames reads words as before."""
+    n = gz.surnames().get(key, 0)
+    if not n:
+        return []
+    out = ["g=surname", "g=surname|" + ("many" if n > 1 else "one")]
+    if key not in gz.first_names() and key not in gz.places() and key not in gz.towns():
+        out.append("g=surname_only")
+    return out
 
 
 def class_features(text: str) -> list[str]:
@@ -219,9 +232,20 @@ def context_features(s: Sentence, i: int, doc: DocumentEvidence) -> list[str]:
     ]
     if i > 0:
         out += ["g-1=" + g for g in _lists(p1, toks[i - 1].text) if g in ("titles", "first", "org_words")]
+        out += _full_name(toks, i)
     if i + 1 < len(toks):
         out += ["g+1=" + g for g in _lists(n1, toks[i + 1].text) if g not in ("town", "function_words")]
+        if n1 in gz.surnames() and _name_word(toks[i + 1]):
+            out.append("g+1=surname")
     return out
+
+
+def _full_name(toks: list[Token], i: int) -> list[str]:
+    """A given name then a surname ('Ann Chiang'), and a surname after a capitalised word."""
+    t, before = toks[i], toks[i - 1]
+    if t.key not in gz.surnames() or not _name_word(before):
+        return []
+    return ["first+surname" if before.key in gz.first_names() else "name+surname"]
 
 
 def _document_features(t: Token, initial: bool, doc: DocumentEvidence) -> list[str]:
