@@ -140,9 +140,35 @@ def faker_surnames() -> dict[str, set[str]]:
             if not SURNAME_LIST.fullmatch(attr) or not isinstance(names, (list, tuple, dict)):
                 continue
             for name in names:
-                if isinstance(name, str) and _latin(name) and WORD.fullmatch(word_key(name)):
-                    out[word_key(name)].add(locale)
+                latin = name if not isinstance(name, str) or _latin(name) else romanize(name, locale)
+                if isinstance(latin, str) and _latin(latin) and WORD.fullmatch(word_key(latin)):
+                    out[word_key(latin)].add(locale)
     return out
+
+
+# Cyrillic as English text spells Russian, Bulgarian and Macedonian names ('Горбачёв' -> 'Gorbachev');
+# Ukrainian differs in a few letters. Other scripts are left out.
+CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґјљњќѓѕџ",
+        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya"
+        " i yi ye g j lj nj k g dz dzh".split(),
+    )
+)
+UKRAINIAN = {"г": "h", "и": "y", "й": "i"}
+ENDINGS = (("ий", "y"), ("ый", "y"), ("ой", "oy"))
+
+
+def romanize(name: str, locale: str) -> str:
+    """A Cyrillic surname in Latin letters; '' for any other script."""
+    low = name.lower()
+    table = CYRILLIC | UKRAINIAN if locale.startswith("uk") else CYRILLIC
+    if not all(ch in table or ch in "-'" for ch in low):
+        return ""
+    ending = next((latin for end, latin in ENDINGS if low.endswith(end) and not locale.startswith("uk")), "")
+    if ending:
+        low = low[:-2]
+    return "".join(table.get(ch, ch).replace("-", "") if ch in table else ch for ch in low) + ending
 
 
 # Faker's surname lists: last_names, last_names_male, last_romanized_names, male_last_names, ...

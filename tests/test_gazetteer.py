@@ -60,3 +60,11 @@ def test_surnames_rule_drops_common_words_and_counts_locales():
     assert build.surnames(found, {"von"}) == {"chiang": 1, "smith": 2}
     assert build.SURNAME_LIST.fullmatch("last_romanized_names") and build.SURNAME_LIST.fullmatch("last_names_male")
     assert not build.SURNAME_LIST.fullmatch("first_names") and not build.SURNAME_LIST.fullmatch("last_name_pairs")
+
+
+def test_cyrillic_surnames_are_spelt_as_english_text_spells_them():
+    assert build.romanize("Горбачёв", "ru_RU") == "gorbachev"
+    assert build.romanize("Достоевский", "ru_RU") == "dostoevsky"
+    assert build.romanize("Шевченко", "uk_UA") == "shevchenko"
+    assert build.romanize("Δρίβα", "el_GR") == ""  # another script: left out
+    assert "gorbachev" in gz.surnames()
