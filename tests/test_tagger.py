@@ -181,6 +181,30 @@ def test_the_rules_person_with_a_given_name_needs_a_wider_margin_to_change():
     assert acme.kind == "place"
 
 
+def test_a_country_the_rules_read_as_a_place_needs_a_clear_lean_to_change():
+    from reader.text.names import Candidate, Token
+
+    def name(word: str) -> Candidate:
+        return Candidate(
+            tokens=[Token(0, len(word), word, word.lower(), True)],
+            sentence=0,
+            initial=False,
+            shouting=False,
+            kind="place",
+        )
+
+    soft = tagger.VOTE_SOFTNESS
+    votes = {0: [0.0, 0.0, 0.0, soft / 2, 0.0, 0.0, 0.0]}  # leaning to an organization, not twice as likely
+    sweden, ruse = name("Sweden"), name("Ruse")
+    tagger._one_kind_per_name([sweden], votes, {"sweden": "place"}, set())
+    tagger._one_kind_per_name([ruse], votes, {"ruse": "place"}, set())  # a town, not a country
+    assert sweden.kind == "place"
+    assert ruse.kind == "organization"
+    strong = {0: [0.0, 0.0, 0.0, 4 * soft, 0.0, 0.0, 0.0]}
+    tagger._one_kind_per_name([sweden], strong, {"sweden": "place"}, set())
+    assert sweden.kind == "organization"
+
+
 def test_the_shipped_word_classes_load_with_lower_case_shares():
     classes = tagger.word_classes()
     assert len(classes) > 1000

@@ -692,8 +692,8 @@ def _one_kind_per_name(
     cands: list[Candidate], votes: dict[int, Any], rule_kinds: dict[str, str], ruled_lines: set[int]
 ) -> None:
     """A name is one thing throughout a document: the kind the model leans to over all its
-    mentions, unless the rules made it a person's or an organization's name and the model finds
-    that at least half as likely (a full name cut from an office before it: 'Office Vladimir
+    mentions, unless the rules made it a person's or an organization's name (or a country a
+    place) and the model finds that at least half as likely (a full name cut from an office before it: 'Office Vladimir
     Voronkov'). Names in ``ruled_lines`` (headlines, tables) keep the rules' kind."""
     totals: dict[str, list[float]] = {}
     cands = [c for c in cands if c.sentence not in ruled_lines]
@@ -708,7 +708,7 @@ def _one_kind_per_name(
         best = max(weights)
         ruled = rule_kinds.get(key)
         margin = RULES_MARGIN * (GIVEN_NAME_MARGIN if ruled == "person" and _given_and_family(key) else 1.0)
-        if ruled in PROTECTED and weights[KINDS.index(ruled)] * margin >= best:
+        if ruled and _protected(key, ruled) and weights[KINDS.index(ruled)] * margin >= best:
             chosen[key] = ruled
         elif best > 0:
             chosen[key] = KINDS[weights.index(best)]
@@ -716,6 +716,12 @@ def _one_kind_per_name(
         c.kind = chosen.get(c.key, c.kind)
         if c.kind != "place" and " " in c.key and c.key in gz.regions() and not c.shouting:
             c.kind = "place"  # "Hong Kong", "South Korea": a country's or region's name of two words
+
+
+def _protected(key: str, ruled: str) -> bool:
+    """A kind the model must clearly beat: the rules' person or organization, and a country the
+    rules read as a place ('Sweden signed', 'Alaska's model': GUM and CoNLL keep these places)."""
+    return ruled in PROTECTED or ruled == "place" and key in gz.countries()
 
 
 GIVEN_NAME_MARGIN = 2.0  # a given name and a surname the rules call a person: the model needs twice the margin
