@@ -89,6 +89,26 @@ def test_surnames_are_features_the_old_weights_never_saw():
     assert not any("surname" in f for f in tagger._lists("chiang", "Chiang"))
 
 
+def test_a_short_form_of_an_unnamed_capitalised_phrase_is_a_term():
+    from reader.text import names
+    from reader.text.names import Candidate
+
+    def sentence(text: str) -> tagger.Sentence:
+        toks = names.tokenize(text, 0, len(text))
+        return tagger.Sentence(0, toks, 0, False, rules=["O"] * len(toks))
+
+    ict = sentence("Schools use Information and Communication Technology (ICT) daily.")
+    assert tagger._unnamed_short_forms([ict], []) == {"ict", "icts"}
+    cfl = sentence("A Compact Fluorescent Light (CFL) saves power.")
+    assert tagger._unnamed_short_forms([cfl], []) == {"cfl", "cfls"}
+    odd = sentence("The Prime Minister (UN) spoke.")  # the letters do not match
+    assert tagger._unnamed_short_forms([odd], []) == set()
+    who = sentence("The World Health Organization (WHO) met.")
+    assert tagger._unnamed_short_forms([who], []) == {"who", "whos"}
+    body = Candidate(tokens=who.tokens[1:4], sentence=0, initial=False, shouting=False, kind="organization")
+    assert tagger._unnamed_short_forms([who], [body]) == set()  # the rules found a name: no term
+
+
 def test_bio_tags_make_spans():
     assert tagger.valid("I-place", "B-person") == "B-place"  # a kind change opens a new name
     assert tagger.valid("I-place", "O") == "B-place"

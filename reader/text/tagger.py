@@ -600,7 +600,7 @@ def apply(sentences: list[Sentence], rule_cands: list[Candidate], lower: set[str
         by_sentence.setdefault(c.sentence, []).append(c)
     out: list[Candidate] = []
     static = m.static_scores(sentences, doc)
-    things = _things(sentences)
+    things = _things(sentences) | _unnamed_short_forms(sentences, rule_cands)
     for s in sentences:
         rules = by_sentence.get(s.index, [])
         if s.ruled:
@@ -651,6 +651,44 @@ def _things(sentences: list[Sentence]) -> set[str]:
         for i in [i for i, t in enumerate(toks) if t.key in nouns]:
             out.update(toks[j].key for j in (i - 1, i + 1) if 0 <= j < len(toks) and toks[j].capital)
     return out
+
+
+def _unnamed_short_forms(sentences: list[Sentence], rule_cands: list[Candidate]) -> set[str]:
+    """Short forms the document defines by a capitalised phrase the rules found no name in
+    ('Information and Communication Technology (ICT)', 'Compact Fluorescent Light (CFL)'):
+    terms of a field, which the model does not add as names (nor their plurals, 'CFLs')."""
+    named = {t.start for c in rule_cands if c.kind for t in c.tokens}
+    out: set[str] = set()
+    for s in sentences:
+        toks = s.tokens
+        for i in range(1, len(toks) - 2):
+            if toks[i].text == "(" and toks[i + 2].text == ")" and _defined_here(toks, i, named):
+                out.update((toks[i + 1].key, toks[i + 1].key + "s"))
+    return out
+
+
+def _defined_here(toks: list[Token], i: int, named: set[int]) -> bool:
+    """Whether the acronym after the bracket at ``i`` is the initials of an unnamed phrase before it."""
+    short = toks[i + 1].text.replace(".", "").upper()
+    phrase = _phrase_before(toks, i)
+    initials = "".join(t.text[0] for t in phrase).upper()
+    return (
+        is_acronym(toks[i + 1].text)
+        and bool(phrase)
+        and initials.endswith(short)
+        and not any(t.start in named for t in phrase)
+    )
+
+
+def _phrase_before(toks: list[Token], i: int) -> list[Token]:
+    """The capitalised words of the run just before token ``i`` (links inside it skipped)."""
+    out: list[Token] = []
+    j = i - 1
+    while j >= 0 and (_name_word(toks[j]) or toks[j].key in ("and", "of", "for", "&") and out):
+        if _name_word(toks[j]):
+            out.append(toks[j])
+        j -= 1
+    return out[::-1]
 
 
 def _merge(rules: list[Candidate], found: list[Candidate]) -> list[Candidate]:
