@@ -758,7 +758,7 @@ def _one_kind_per_name(
 
 def _protected(key: str, ruled: str) -> bool:
     """A kind the model must clearly beat: the rules' person or organization, and a country the
-    rules read as a place ('Sweden signed', 'Alaska's model': GUM and CoNLL keep these places)."""
+    rules read as a place ('Sweden signed', 'England's model': GUM and CoNLL keep these places)."""
     return ruled in PROTECTED or ruled == "place" and key in gz.countries()
 
 
