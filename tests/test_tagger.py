@@ -109,6 +109,21 @@ def test_a_short_form_of_an_unnamed_capitalised_phrase_is_a_term():
     assert tagger._unnamed_short_forms([who], [body]) == set()  # the rules found a name: no term
 
 
+def test_a_lone_surname_in_a_document_of_people_is_a_person():
+    from reader.text.names import Candidate, Token
+
+    def name(word: str, kind: str) -> Candidate:
+        tokens = [Token(0, len(word), word, word.lower(), True)]
+        return Candidate(tokens=tokens, sentence=0, initial=False, shouting=False, kind=kind)
+
+    people = [name(w, "person") for w in ("Anna", "Boris", "Clara", "Dmitri")]  # mostly people
+    gorbachev, reuter, paris = name("Gorbachev", "place"), name("REUTER", "organization"), name("Paris", "place")
+    tagger._first_names_are_people(people + [gorbachev, reuter, paris])
+    assert gorbachev.kind == "person"
+    assert reuter.kind == "organization"  # in capitals: a credit line, not a name
+    assert paris.kind == "place"  # a city
+
+
 def test_bio_tags_make_spans():
     assert tagger.valid("I-place", "B-person") == "B-place"  # a kind change opens a new name
     assert tagger.valid("I-place", "O") == "B-place"

@@ -772,13 +772,14 @@ def _given_and_family(key: str) -> bool:
 
 
 def _first_names_are_people(cands: list[Candidate]) -> None:
-    """In a document whose names are mostly people's, a given name alone ('Frederick', 'James')
-    that no list knows as a country, region or city is a person, whatever 'in Frederick' suggests."""
+    """In a document whose names are mostly people's, a given name or a surname alone
+    ('Frederick', 'James', 'Gorbachev') that no list knows as a country, region or city is a
+    person, whatever 'in Frederick' suggests."""
     people = sum(c.kind == "person" for c in cands)
     if people * 2 <= len(cands):
         return
     for c in cands:
-        if c.kind in ("place", "organization") and len(c.tokens) == 1 and _lone_first_name(c.key):
+        if c.kind in ("place", "organization") and len(c.tokens) == 1 and _lone_person_name(c):
             c.kind = "person"
 
 
@@ -804,6 +805,16 @@ def _plural(word: str) -> bool:
     """'Owls', 'Astros'; not 'Charles' (a given name) nor 'Bass'."""
     shaped = len(word) > 3 and word[-1] == "s" and word[-2] not in "su'’" and word[0].isupper() and word[1:].islower()
     return shaped and gz.word_key(word) not in gz.first_names()
+
+
+def _lone_person_name(c: Candidate) -> bool:
+    """A given name, or a surname written as a name ('Gorbachev'; not 'REUTER' in capitals),
+    that no list knows as a country, region or city."""
+    key = c.key
+    if _lone_first_name(key):
+        return True
+    surname = key in gz.surnames() and not c.shouting and not c.tokens[0].text.isupper()
+    return surname and not (key in gz.regions() or key in gz.cities() or key in gz.places())
 
 
 @lru_cache(maxsize=20_000)
