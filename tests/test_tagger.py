@@ -73,6 +73,57 @@ def test_a_full_name_after_an_office_stays_a_person():
     assert ("Vladimir Voronkov", "person") in found(text)
 
 
+def test_surnames_are_features_the_old_weights_never_saw():
+    from reader.text import names
+
+    toks = names.tokenize("Ann Chiang met Goscinny and Young.", 0, 34)
+    assert tagger.surname_features("chiang") == ["g=surname", "g=surname|one", "g=surname_only"]
+    assert "g=surname_only" not in tagger.surname_features("james")  # a given name too
+    assert tagger.surname_features("goscinny") == tagger.surname_features("young") == []
+    assert tagger._full_name(toks, 1) == ["first+surname"]  # 'Ann Chiang'
+    assert tagger._full_name(toks, 3) == []  # after a lower-case word
+    sentence = tagger.Sentence(0, toks, 0, False, rules=["O"] * len(toks))
+    doc = tagger.DocumentEvidence(lower=set())
+    assert "g+1=surname" in tagger.context_features(sentence, 0, doc)
+    # The features a model trained before the surnames knows are the same as before.
+    assert not any("surname" in f for f in tagger._lists("chiang", "Chiang"))
+
+
+def test_a_short_form_of_an_unnamed_capitalised_phrase_is_a_term():
+    from reader.text import names
+    from reader.text.names import Candidate
+
+    def sentence(text: str) -> tagger.Sentence:
+        toks = names.tokenize(text, 0, len(text))
+        return tagger.Sentence(0, toks, 0, False, rules=["O"] * len(toks))
+
+    ict = sentence("Schools use Information and Communication Technology (ICT) daily.")
+    assert tagger._unnamed_short_forms([ict], []) == {"ict", "icts"}
+    cfl = sentence("A Compact Fluorescent Light (CFL) saves power.")
+    assert tagger._unnamed_short_forms([cfl], []) == {"cfl", "cfls"}
+    odd = sentence("The Prime Minister (UN) spoke.")  # the letters do not match
+    assert tagger._unnamed_short_forms([odd], []) == set()
+    who = sentence("The World Health Organization (WHO) met.")
+    assert tagger._unnamed_short_forms([who], []) == {"who", "whos"}
+    body = Candidate(tokens=who.tokens[1:4], sentence=0, initial=False, shouting=False, kind="organization")
+    assert tagger._unnamed_short_forms([who], [body]) == set()  # the rules found a name: no term
+
+
+def test_a_lone_surname_in_a_document_of_people_is_a_person():
+    from reader.text.names import Candidate, Token
+
+    def name(word: str, kind: str) -> Candidate:
+        tokens = [Token(0, len(word), word, word.lower(), True)]
+        return Candidate(tokens=tokens, sentence=0, initial=False, shouting=False, kind=kind)
+
+    people = [name(w, "person") for w in ("Anna", "Boris", "Clara", "Dmitri")]  # mostly people
+    gorbachev, reuter, paris = name("Gorbachev", "place"), name("REUTER", "organization"), name("Paris", "place")
+    tagger._first_names_are_people(people + [gorbachev, reuter, paris])
+    assert gorbachev.kind == "person"
+    assert reuter.kind == "organization"  # in capitals: a credit line, not a name
+    assert paris.kind == "place"  # a city
+
+
 def test_bio_tags_make_spans():
     assert tagger.valid("I-place", "B-person") == "B-place"  # a kind change opens a new name
     assert tagger.valid("I-place", "O") == "B-place"
@@ -163,6 +214,30 @@ def test_the_rules_person_with_a_given_name_needs_a_wider_margin_to_change():
     tagger._one_kind_per_name([acme], votes, {"acme courier": "person"}, set())
     assert jim.kind == "person"  # 'Jim Courier (U.S.)' in a results list
     assert acme.kind == "place"
+
+
+def test_a_country_the_rules_read_as_a_place_needs_a_clear_lean_to_change():
+    from reader.text.names import Candidate, Token
+
+    def name(word: str) -> Candidate:
+        return Candidate(
+            tokens=[Token(0, len(word), word, word.lower(), True)],
+            sentence=0,
+            initial=False,
+            shouting=False,
+            kind="place",
+        )
+
+    soft = tagger.VOTE_SOFTNESS
+    votes = {0: [0.0, 0.0, 0.0, soft / 2, 0.0, 0.0, 0.0]}  # leaning to an organization, not twice as likely
+    sweden, ruse = name("Sweden"), name("Ruse")
+    tagger._one_kind_per_name([sweden], votes, {"sweden": "place"}, set())
+    tagger._one_kind_per_name([ruse], votes, {"ruse": "place"}, set())  # a town, not a country
+    assert sweden.kind == "place"
+    assert ruse.kind == "organization"
+    strong = {0: [0.0, 0.0, 0.0, 4 * soft, 0.0, 0.0, 0.0]}
+    tagger._one_kind_per_name([sweden], strong, {"sweden": "place"}, set())
+    assert sweden.kind == "organization"
 
 
 def test_the_shipped_word_classes_load_with_lower_case_shares():

@@ -2,9 +2,9 @@
 
 Every list is plain text shipped in ``reader/text/data``. Short lists we wrote ourselves
 (titles, organization head words, ...) are read through ``key``. The long ones (countries,
-regions, cities, towns, first names) are made by ``scripts/build_gazetteer.py`` from GeoNames
-(CC BY 4.0), countryinfo, US Social Security baby names (kept where WIPO's World Gender Name
-Dictionary confirms them) and Faker, and are keys already.
+regions, cities, towns, first names, surnames) are made by ``scripts/build_gazetteer.py`` from
+GeoNames (CC BY 4.0), countryinfo, US Social Security baby names (kept where WIPO's World Gender
+Name Dictionary confirms them) and Faker, and are keys already.
 """
 
 from __future__ import annotations
@@ -80,6 +80,17 @@ def first_names() -> frozenset[str]:
 
 
 @cache
+def surnames() -> dict[str, int]:
+    """Surname -> how many of Faker's Latin-script locales list it (about 22,000; a given name may
+    be one too); the words general text mostly writes in lower case are left out ('Young')."""
+    text = resources.files("reader.text").joinpath("data/surnames.txt").read_text(encoding="utf-8")
+    while text.startswith("#"):
+        text = text.partition("\n")[2]  # the header lines
+    fields = text.split()  # name, count, name, count, ...: twice as fast as line by line
+    return dict(zip(fields[0::2], map(int, fields[1::2])))
+
+
+@cache
 def genders() -> dict[str, str]:
     """Given name -> 'm' or 'f', where the name is (mostly) one or the other."""
     return {name: sex for name, sex in _first_names().items() if sex}
@@ -93,7 +104,7 @@ def demonym_stems() -> frozenset[str]:
 
 def preload() -> None:
     """Load every list now (benchmarks time documents, not start-up)."""
-    places(), towns(), first_names(), demonym_stems(), genders()
+    places(), towns(), first_names(), demonym_stems(), genders(), surnames()
     for name in (
         "titles",
         "org_words",

@@ -177,8 +177,21 @@ def word_features(t: Token, initial: bool, shouting: bool, doc: DocumentEvidence
     if shouting:
         out.append("shout")
     out += ["g=" + g for g in lists]
+    out += surname_features(key)
     out += class_features(t.text)
     return out + _document_features(t, initial, doc)
+
+
+def surname_features(key: str) -> list[str]:
+    """'Chiang', 'Yamazaki': a surname somewhere in the world, and whether several locales list it.
+    Kept apart from ``_lists`` so that a model trained before the surnames reads words as before."""
+    n = gz.surnames().get(key, 0)
+    if not n:
+        return []
+    out = ["g=surname", "g=surname|" + ("many" if n > 1 else "one")]
+    if key not in gz.first_names() and key not in gz.places() and key not in gz.towns():
+        out.append("g=surname_only")
+    return out
 
 
 def class_features(text: str) -> list[str]:
@@ -219,9 +232,20 @@ def context_features(s: Sentence, i: int, doc: DocumentEvidence) -> list[str]:
     ]
     if i > 0:
         out += ["g-1=" + g for g in _lists(p1, toks[i - 1].text) if g in ("titles", "first", "org_words")]
+        out += _full_name(toks, i)
     if i + 1 < len(toks):
         out += ["g+1=" + g for g in _lists(n1, toks[i + 1].text) if g not in ("town", "function_words")]
+        if n1 in gz.surnames() and _name_word(toks[i + 1]):
+            out.append("g+1=surname")
     return out
+
+
+def _full_name(toks: list[Token], i: int) -> list[str]:
+    """A given name then a surname ('Ann Chiang'), and a surname after a capitalised word."""
+    t, before = toks[i], toks[i - 1]
+    if t.key not in gz.surnames() or not _name_word(before):
+        return []
+    return ["first+surname" if before.key in gz.first_names() else "name+surname"]
 
 
 def _document_features(t: Token, initial: bool, doc: DocumentEvidence) -> list[str]:
@@ -576,7 +600,7 @@ def apply(sentences: list[Sentence], rule_cands: list[Candidate], lower: set[str
         by_sentence.setdefault(c.sentence, []).append(c)
     out: list[Candidate] = []
     static = m.static_scores(sentences, doc)
-    things = _things(sentences)
+    things = _things(sentences) | _unnamed_short_forms(sentences, rule_cands)
     for s in sentences:
         rules = by_sentence.get(s.index, [])
         if s.ruled:
@@ -629,6 +653,44 @@ def _things(sentences: list[Sentence]) -> set[str]:
     return out
 
 
+def _unnamed_short_forms(sentences: list[Sentence], rule_cands: list[Candidate]) -> set[str]:
+    """Short forms the document defines by a capitalised phrase the rules found no name in
+    ('Information and Communication Technology (ICT)', 'Compact Fluorescent Light (CFL)'):
+    terms of a field, which the model does not add as names (nor their plurals, 'CFLs')."""
+    named = {t.start for c in rule_cands if c.kind for t in c.tokens}
+    out: set[str] = set()
+    for s in sentences:
+        toks = s.tokens
+        for i in range(1, len(toks) - 2):
+            if toks[i].text == "(" and toks[i + 2].text == ")" and _defined_here(toks, i, named):
+                out.update((toks[i + 1].key, toks[i + 1].key + "s"))
+    return out
+
+
+def _defined_here(toks: list[Token], i: int, named: set[int]) -> bool:
+    """Whether the acronym after the bracket at ``i`` is the initials of an unnamed phrase before it."""
+    short = toks[i + 1].text.replace(".", "").upper()
+    phrase = _phrase_before(toks, i)
+    initials = "".join(t.text[0] for t in phrase).upper()
+    return (
+        is_acronym(toks[i + 1].text)
+        and bool(phrase)
+        and initials.endswith(short)
+        and not any(t.start in named for t in phrase)
+    )
+
+
+def _phrase_before(toks: list[Token], i: int) -> list[Token]:
+    """The capitalised words of the run just before token ``i`` (links inside it skipped)."""
+    out: list[Token] = []
+    j = i - 1
+    while j >= 0 and (_name_word(toks[j]) or toks[j].key in ("and", "of", "for", "&") and out):
+        if _name_word(toks[j]):
+            out.append(toks[j])
+        j -= 1
+    return out[::-1]
+
+
 def _merge(rules: list[Candidate], found: list[Candidate]) -> list[Candidate]:
     """The rules' names, and the model's where the rules found nothing (linear after sorting:
     one sentence may hold a megabyte of names)."""
@@ -668,8 +730,8 @@ def _one_kind_per_name(
     cands: list[Candidate], votes: dict[int, Any], rule_kinds: dict[str, str], ruled_lines: set[int]
 ) -> None:
     """A name is one thing throughout a document: the kind the model leans to over all its
-    mentions, unless the rules made it a person's or an organization's name and the model finds
-    that at least half as likely (a full name cut from an office before it: 'Office Vladimir
+    mentions, unless the rules made it a person's or an organization's name (or a country a
+    place) and the model finds that at least half as likely (a full name cut from an office before it: 'Office Vladimir
     Voronkov'). Names in ``ruled_lines`` (headlines, tables) keep the rules' kind."""
     totals: dict[str, list[float]] = {}
     cands = [c for c in cands if c.sentence not in ruled_lines]
@@ -684,7 +746,7 @@ def _one_kind_per_name(
         best = max(weights)
         ruled = rule_kinds.get(key)
         margin = RULES_MARGIN * (GIVEN_NAME_MARGIN if ruled == "person" and _given_and_family(key) else 1.0)
-        if ruled in PROTECTED and weights[KINDS.index(ruled)] * margin >= best:
+        if ruled and _protected(key, ruled) and weights[KINDS.index(ruled)] * margin >= best:
             chosen[key] = ruled
         elif best > 0:
             chosen[key] = KINDS[weights.index(best)]
@@ -692,6 +754,12 @@ def _one_kind_per_name(
         c.kind = chosen.get(c.key, c.kind)
         if c.kind != "place" and " " in c.key and c.key in gz.regions() and not c.shouting:
             c.kind = "place"  # "Hong Kong", "South Korea": a country's or region's name of two words
+
+
+def _protected(key: str, ruled: str) -> bool:
+    """A kind the model must clearly beat: the rules' person or organization, and a country the
+    rules read as a place ('Sweden signed', 'England's model': GUM and CoNLL keep these places)."""
+    return ruled in PROTECTED or ruled == "place" and key in gz.countries()
 
 
 GIVEN_NAME_MARGIN = 2.0  # a given name and a surname the rules call a person: the model needs twice the margin
@@ -704,13 +772,14 @@ def _given_and_family(key: str) -> bool:
 
 
 def _first_names_are_people(cands: list[Candidate]) -> None:
-    """In a document whose names are mostly people's, a given name alone ('Frederick', 'James')
-    that no list knows as a country, region or city is a person, whatever 'in Frederick' suggests."""
+    """In a document whose names are mostly people's, a given name or a surname alone
+    ('Frederick', 'James', 'Gorbachev') that no list knows as a country, region or city is a
+    person, whatever 'in Frederick' suggests."""
     people = sum(c.kind == "person" for c in cands)
     if people * 2 <= len(cands):
         return
     for c in cands:
-        if c.kind in ("place", "organization") and len(c.tokens) == 1 and _lone_first_name(c.key):
+        if c.kind in ("place", "organization") and len(c.tokens) == 1 and _lone_person_name(c):
             c.kind = "person"
 
 
@@ -736,6 +805,16 @@ def _plural(word: str) -> bool:
     """'Owls', 'Astros'; not 'Charles' (a given name) nor 'Bass'."""
     shaped = len(word) > 3 and word[-1] == "s" and word[-2] not in "su'’" and word[0].isupper() and word[1:].islower()
     return shaped and gz.word_key(word) not in gz.first_names()
+
+
+def _lone_person_name(c: Candidate) -> bool:
+    """A given name, or a surname written as a name ('Gorbachev'; not 'REUTER' in capitals),
+    that no list knows as a country, region or city."""
+    key = c.key
+    if _lone_first_name(key):
+        return True
+    surname = key in gz.surnames() and not c.shouting and not c.tokens[0].text.isupper()
+    return surname and not (key in gz.regions() or key in gz.cities() or key in gz.places())
 
 
 @lru_cache(maxsize=20_000)
