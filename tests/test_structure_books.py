@@ -208,3 +208,65 @@ def test_chapter_the_first_under_book_the_first():
     text += _book("Book the Second\n\n\n", ["Chapter the First", "Chapter the Second"])
     a = segment(Document("book.txt", text))
     assert [lv for lv, _ in _headings(a)] == [1, 2, 2, 1, 2, 2]
+
+
+def test_spelled_out_chapter_numbers_are_chapters():
+    for numbers in (
+        ["CHAPTER ONE", "CHAPTER TWO", "CHAPTER THREE"],
+        ["Chapter Nineteen", "Chapter Twenty", "Chapter Twenty-One"],
+        ["CHAPTER THE FIRST", "CHAPTER THE SECOND", "CHAPTER THE THIRD"],
+    ):
+        a = segment(Document("book.txt", _book("", numbers)))
+        assert _headings(a) == [(1, n) for n in numbers]
+
+
+def test_bare_numbers_counting_up_are_chapters():
+    for numbers in (["1", "2", "3", "4"], ["1.", "2.", "3."], ["§ 1", "§ 2", "§ 3"]):
+        a = segment(Document("book.txt", _book("", numbers)))
+        assert _headings(a) == [(1, n) for n in numbers]
+        assert a.title == "book"  # a number names no book
+        assert not any(a.sentence_text(i).strip() in numbers for i in range(len(a.sentences)))
+
+
+def test_a_lone_number_or_numbers_out_of_order_stay_text():
+    text = f"{PROSE}\n\n7\n\n{PROSE}\n\n3\n\n{PROSE}\n\n12\n\n{PROSE}\n"
+    a = segment(Document("notes.txt", text))
+    assert not any(s.kind == "heading" for s in a.sections)
+
+
+def test_staves_and_adventures_number_chapters_and_take_their_titles():
+    staves = ["STAVE I.\n\nMARLEY'S GHOST", "STAVE II.\n\nTHE FIRST OF THE THREE SPIRITS", "STAVE III.\n\nTHE LAST"]
+    a = segment(Document("carol.txt", _book("A CHRISTMAS CAROL\n\nBy Charles Dickens\n\n\n", staves)))
+    assert a.title == "A CHRISTMAS CAROL"
+    assert [t for _, t in _headings(a)] == [
+        "STAVE I. MARLEY'S GHOST",
+        "STAVE II. THE FIRST OF THE THREE SPIRITS",
+        "STAVE III. THE LAST",
+    ]
+    assert a.sections[0].kind == "front"
+    adventures = ["ADVENTURE I. A SCANDAL IN BOHEMIA", "ADVENTURE II. THE RED-HEADED LEAGUE"]
+    b = segment(Document("holmes.txt", _book("THE ADVENTURES OF SHERLOCK HOLMES\n\n\n", adventures)))
+    assert b.title == "THE ADVENTURES OF SHERLOCK HOLMES"
+    assert _headings(b) == [(1, t) for t in adventures]
+
+
+def test_stories_named_by_a_contents_list_are_headings_and_the_list_is_one_block():
+    head = "TALES OF THE RIVER\n\nBy A. Writer\n\n\nCONTENTS\n\n   I. The Miller's Daughter\n  II. A Winter Journey\n"
+    head += " III. The Lost Key\n\n\n\n"
+    titles = ["The Miller's Daughter", "A Winter Journey", "The Lost Key"]
+    a = segment(Document("tales.txt", _book(head, titles)))
+    assert [t for _, t in _headings(a)][-3:] == titles
+    assert [s.title for s in a.sections if s.kind == "front"][-1] == "Contents"
+    assert not any("Winter Journey" in a.sentence_text(i) for i in range(len(a.sentences)))
+    # Without the contents list, title-case lines alone over prose stay text (the first names the document).
+    b = segment(Document("tales.txt", _book("", titles)))
+    assert not any(s.title in titles[1:] for s in b.sections)
+
+
+def test_an_epilogue_or_prologue_sits_at_the_chapters_level():
+    a = segment(Document("book.txt", _book("", ["PROLOGUE", "CHAPTER I", "CHAPTER II", "CHAPTER III", "THE EPILOGUE"])))
+    assert {lv for lv, _ in _headings(a)} == {1}
+    assert a.title == "book"
+    text = _book("", ["Chapter 1", "Chapter 2"]) + "\n\nFIRST EPILOGUE\n\n\n" + _book("", ["CHAPTER I", "CHAPTER II"])
+    b = segment(Document("book.txt", text))
+    assert [lv for lv, _ in _headings(b)] == [2, 2, 1, 2, 2]  # an epilogue of chapters holds them

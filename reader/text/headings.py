@@ -42,10 +42,20 @@ END_MARK = re.compile(
     r"(?:THE[ \t]+)?END(?:[ \t]+OF[ \t]+(?:THE[ \t]+)?(?:[A-Z]+[ \t]+)?(?:VOL(?:UME)?|BOOK|PART)\b[^\n]{0,20})?\.?"
     r"|FINIS\.?|The[ \t]+End\.?",
 )
+# "STAVE I." (A Christmas Carol) and "ADVENTURE I. A SCANDAL IN BOHEMIA" number chapters as "CHAPTER" does.
 _CHAPTER = re.compile(
-    r"((?:CHAPTER|Chapter)\s+(?:(?:THE|the)\s+)?(?:[0-9]+|[IVXLCDM]+|[A-Z][a-zA-Z-]+)\b[^\n]{0,100}"
-    r"|(?:PROLOGUE|Prologue|EPILOGUE|Epilogue|PREFACE|Preface|INTRODUCTION)\.?"
+    r"((?:CHAPTER|Chapter|STAVE|Stave|ADVENTURE|Adventure)\s+(?:(?:THE|the)\s+)?(?:[0-9]+|[IVXLCDM]+|[A-Z][a-zA-Z-]+)\b"
+    r"[^\n]{0,100}"
+    r"|(?:THE[ \t]+|The[ \t]+)?(?:PROLOGUE|Prologue|EPILOGUE|Epilogue|PREFACE|Preface|INTRODUCTION"
+    r"|AFTERWORD|Afterword|POSTSCRIPT|Postscript|CONCLUSION|Conclusion)\.?"
     r"|(?:LETTER|Letter)\s+(?:[0-9]+|[IVXLCDM]+)\.?)$"
+)
+# A part that opens or closes a book beside its chapters: at their level unless chapters sit under it
+# (War and Peace's "FIRST EPILOGUE: 1813 - 20" holds sixteen).
+_END_PART = re.compile(
+    r"(?:(?:THE|The|FIRST|SECOND|THIRD|First|Second|Third)[ \t]+)?"
+    r"(?:PROLOGUE|EPILOGUE|PREFACE|INTRODUCTION|AFTERWORD|POSTSCRIPT|CONCLUSION"
+    r"|Prologue|Epilogue|Preface|Introduction|Afterword|Postscript|Conclusion)\b"
 )
 _FENCE = re.compile(r" {0,3}(```|~~~)")
 _CONTENTS_TITLE = re.compile(r"\s*(table of )?contents\.?\s*$", re.IGNORECASE)
@@ -57,12 +67,17 @@ _ENTRY_KINDS, _HEADING_KIND = frozenset({HEADING, CONTENTS}), frozenset({HEADING
 RANK_BOOK, RANK_CHAPTER, RANK_CAPS = 1, 2, 1
 
 
+# A number alone on a line ("1", "12.", "§ 3"): a chapter only in a sequence, as a roman numeral.
+_NUMBER_LINE = re.compile(r"(?:§[ \t]*)?([1-9][0-9]{0,2})\.?")
+
+
 def _roman_value(stripped: str) -> int:
-    """The number of a chapter line in roman numerals ("XIV" -> 14, "IV. The Return" -> 4); 0 when
-    it is none (a malformed numeral such as "IIII" or "VX" too)."""
+    """The number of a chapter line in roman numerals ("XIV" -> 14, "IV. The Return" -> 4) or in
+    figures alone ("12.", "§ 3"); 0 when it is none (a malformed numeral such as "IIII" or "VX" too)."""
     m = _ROMAN_LINE.match(stripped)
     if not m:
-        return 0
+        number = _NUMBER_LINE.fullmatch(stripped)
+        return int(number.group(1)) if number else 0
     values = [_ROMAN_VALUES[c] for c in m.group(1)]
     total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
     return total if total > 0 and _roman(total) == m.group(1) else 0
@@ -102,8 +117,31 @@ def keep_roman_chapters(lines: list[Line]) -> None:
     # the sentinel (-1) closes the last run and is never a line
 
 
+def settle_end_parts(lines: list[Line]) -> None:
+    """In a book of chapters, a prologue, preface, epilogue, afterword or conclusion ("THE EPILOGUE" in
+    capitals too) is a division at the chapters' level; only one with chapters right under it, no text
+    between ("FIRST EPILOGUE: 1813 - 20" / "CHAPTER I"), sits above them."""
+    heads = [i for i in indexes(lines, _HEADING_KIND) if not lines[i].marked and lines[i].level > 0]
+    parts = {i for i in heads if _END_PART.match(lines[i].title)}
+    if sum(lines[i].level == RANK_CHAPTER and is_division_title(lines[i].title) for i in heads) - len(parts) < 2:
+        return
+    for k, i in enumerate(heads):
+        if i not in parts:
+            continue
+        after = heads[k + 1] if k + 1 < len(heads) else len(lines)
+        holds = (
+            after < len(lines)
+            and after not in parts
+            and lines[after].level == RANK_CHAPTER
+            and not any(line.kind == TEXT for line in lines[i + 1 : after])
+        )
+        lines[i].level = RANK_BOOK if holds else RANK_CHAPTER
+
+
 # A chapter line that gives only its number: "CHAPTER I", "Chapter 12.", "XIV".
-_BARE_CHAPTER = re.compile(r"(?:(?:CHAPTER|Chapter)[ \t]+(?:[0-9]+|[IVXLCDM]+)|[IVXLC]{1,7})\.?")
+_BARE_CHAPTER = re.compile(
+    r"(?:(?:CHAPTER|Chapter|STAVE|Stave)[ \t]+(?:[0-9]+|[IVXLCDM]+)|[IVXLC]{1,7}|(?:§[ \t]*)?[1-9][0-9]{0,2})\.?"
+)
 SUBTITLE_GAP = 4  # blank lines at most between a chapter's number and its title
 
 
@@ -438,6 +476,68 @@ def mark_contents(text: str, lines: list[Line]) -> None:
     _close_run(text, lines, run, last_seen)
 
 
+CONTENTS_ENTRY = 70  # a contents entry is a short line
+LISTED_EVIDENCE = 3  # entries that come back as titles alone, for a listed contents to count
+
+
+def mark_listed_contents(text: str, lines: list[Line]) -> None:
+    """A "Contents" line over a list of short lines (indented, numbered or not) whose titles come back
+    below as lines alone (a collection of stories titled in capitals, "ADVENTURE I. A SCANDAL IN
+    BOHEMIA" for "A Scandal in Bohemia"): the list is one contents block and each title that comes back
+    is a heading, even with no chapter word."""
+    opening = next((i for i, line in enumerate(lines) if _contents_title(text, line)), None)
+    if opening is None:
+        return
+    entries = _listed_entries(text, lines, opening)
+    keys = {_entry_key(text[lines[i].start : lines[i].end]): i for i in entries}
+    found: dict[int, int] = {}  # entry -> the line alone where its title comes back
+    for j in range(entries[-1] + 1 if entries else len(lines), len(lines)):
+        line = lines[j]
+        if line.kind not in (TEXT, HEADING) or not _alone(lines, j) or line.end - line.start > CONTENTS_ENTRY:
+            continue
+        own = _key(text[line.start : line.end])
+        entry = next((keys[k] for k in keys if own == k or own.endswith(" " + k)), None)
+        if entry is not None and entry not in found:
+            found[entry] = j
+    if len(found) < LISTED_EVIDENCE:
+        return
+    for line in lines[opening : entries[-1] + 1]:
+        if line.kind in (TEXT, HEADING):
+            line.kind, line.level, line.marked = CONTENTS, 0, False
+    for j in found.values():
+        line = lines[j]
+        if line.kind == TEXT:  # at the level of the titles in capitals beside it
+            line.kind, line.level, line.title = HEADING, RANK_CAPS, text[line.start : line.end].strip()
+
+
+def _contents_title(text: str, line: Line) -> bool:
+    return line.kind in (TEXT, HEADING) and _CONTENTS_TITLE.match(text, line.start, line.end) is not None
+
+
+def _listed_entries(text: str, lines: list[Line], opening: int) -> list[int]:
+    """The short lines under a contents title, up to a long line or a title listed twice."""
+    out: list[int] = []
+    seen: set[str] = set()
+    for j in range(opening + 1, len(lines)):
+        line = lines[j]
+        if line.kind in (BLANK, FURNITURE):
+            continue
+        key = _entry_key(text[line.start : line.end])
+        if line.kind not in (TEXT, HEADING) or line.end - line.start > CONTENTS_ENTRY or key in seen or not key:
+            break
+        seen.add(key)
+        out.append(j)
+    return out
+
+
+_ENTRY_NUMBER = re.compile(r"^(?:[IVXLC]{1,7}\.|\d{1,3}\.|(?:chapter|stave|adventure)\s+\S+)\s+|\s+\d{1,4}$", re.I)
+
+
+def _entry_key(raw: str) -> str:
+    """An entry's title without its number and page ("I. A Scandal in Bohemia   3" -> "a scandal in bohemia")."""
+    return _key(_ENTRY_NUMBER.sub("", raw.strip()))
+
+
 def _key(title: str) -> str:
     return " ".join(title.split()).rstrip(".").lower()
 
@@ -614,7 +714,7 @@ def _is_division(line: Line) -> bool:
 def is_division_title(title: str) -> bool:
     """Whether a heading names a chapter, part, volume or book ("CHAPTER I", "PART ONE", "XIV")."""
     head = title[:60]  # a long chapter title joined from its lines is still a chapter's
-    return bool(_CHAPTER.match(head) or _BOOK.match(head) or _roman_value(head))
+    return bool(_CHAPTER.match(head) or _BOOK.match(head) or _END_PART.match(head) or _roman_value(head))
 
 
 def _title_line(text: str, stretch: list[Line]) -> str:
