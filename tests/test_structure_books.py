@@ -270,3 +270,61 @@ def test_an_epilogue_or_prologue_sits_at_the_chapters_level():
     text = _book("", ["Chapter 1", "Chapter 2"]) + "\n\nFIRST EPILOGUE\n\n\n" + _book("", ["CHAPTER I", "CHAPTER II"])
     b = segment(Document("book.txt", text))
     assert [lv for lv, _ in _headings(b)] == [2, 2, 1, 2, 2]  # an epilogue of chapters holds them
+
+
+def test_a_dedication_in_long_lines_of_verse_is_front_matter():
+    verse = (
+        "A cloud was on the mind of men, and wailing went the weather,\n"
+        "Yea, a sick cloud upon the soul when we were boys together.\n"
+        "Science announced nonentity and art admired decay;\n"
+        "The world was old and ended: but you and I were gay;\n"
+        "Round us in antic order their crippled vices came\n"
+    )
+    head = f"THE MAN OF THE WEEK\nA NIGHTMARE\n\n\nTo an Old Friend\n\n{verse}\n{verse}\nG. K.\n\n\n\n"
+    a = segment(Document("book.txt", _book(head, ["CHAPTER I.", "CHAPTER II."])))
+    assert a.title == "THE MAN OF THE WEEK"
+    assert [s.kind for s in a.sections][:2] == ["front", "heading"]
+    assert not any("cloud" in a.sentence_text(i) for i in range(len(a.sentences)))
+    # The same lines wrapped as prose (going on in lower case) are the book's opening text.
+    prose = verse.replace("\nYea", "\nyea").replace("\nScience", "\nscience").replace("\nThe world", "\nthe world")
+    b = segment(Document("book.txt", _book(f"To an Old Friend\n\n{prose}\n\n\n", ["CHAPTER I.", "CHAPTER II."])))
+    assert any("cloud" in b.sentence_text(i) for i in range(len(b.sentences)))
+
+
+def test_a_volume_title_page_repeated_before_each_volume_is_furniture():
+    page = 'PRIDE AND PREJUDICE:\n\nA Novel.\n\nIn Three Volumes.\n\nBy the Author of "Sense and Sensibility."\n\n'
+    imprint = (
+        "\n\n\nLondon:\nPrinted for T. Egerton,\nMilitary Library, Whitehall.\n1813.\n\n\nPRIDE & PREJUDICE.\n\n\n"
+    )
+    text = _book("VOL. I.\n\n\n", ["CHAPTER I.", "CHAPTER II."])
+    text += "\n\nEND OF VOL. I.\n\n[Illustration: A VICARAGE\nHOUSE.]\n\n" + page + "VOL. II." + imprint
+    text += _book("", ["CHAPTER I.", "CHAPTER II."])
+    a = segment(Document("book.txt", text))
+    assert a.title == "PRIDE AND PREJUDICE"
+    assert [t for _, t in _headings(a)] == [
+        "VOL. I.",
+        "CHAPTER I.",
+        "CHAPTER II.",
+        "VOL. II.",
+        "CHAPTER I.",
+        "CHAPTER II.",
+    ]
+    said = " ".join(a.sentence_text(i) for i in range(len(a.sentences)))
+    for words in ("A Novel", "Three Volumes", "Egerton", "1813", "PREJUDICE", "Illustration", "VICARAGE"):
+        assert words not in said
+    assert said.count("She went out at noon") == 4  # every chapter keeps its text
+
+
+def test_an_illustration_is_furniture_and_splits_no_sentence():
+    text = (
+        "The house stood at the end of the lane, and nobody had lived in it\nfor years.\n\n"
+        "[Illustration: The house at the end\nof the lane.]\n\n"
+        "[Illustration]\n\nShe opened the gate and went in. The garden was full of weeds.\n"
+    )
+    a = segment(Document("story.txt", text))
+    said = [a.sentence_text(i) for i in range(len(a.sentences))]
+    assert said == [
+        "The house stood at the end of the lane, and nobody had lived in it\nfor years.",
+        "She opened the gate and went in.",
+        "The garden was full of weeds.",
+    ]

@@ -654,7 +654,8 @@ def mark_book_title_page(text: str, lines: list[Line], body_start: int) -> str:
     widest = max((len(text[line.start : line.end].strip()) for line in loose), default=0)
     title = _title_line(text, stretch)
     opening = next((text[line.start : line.end].strip() for line in loose), "")
-    limit = VERSE_FRONT_WORDS if widest <= VERSE_LINE else TITLE_PAGE_WORDS
+    verse = widest <= VERSE_LINE or _all_verse(text, stretch)
+    limit = VERSE_FRONT_WORDS if verse else TITLE_PAGE_WORDS
     if not _title_like(opening) or _FRONT_WORDS.match(opening) or words > limit or _has_prose(text, stretch):
         return title  # an editor's note, an introduction or a prologue in prose is the book's text
     run_open = False  # a run of title-page lines is one front section, named by its first line
@@ -667,6 +668,77 @@ def mark_book_title_page(text: str, lines: list[Line], body_start: int) -> str:
         elif line.kind != BLANK:
             run_open = line.kind == FRONT
     return title
+
+
+VOLUME_PAGE_LINES = 8  # the lines of a volume's own title page: title, "A Novel.", "In Three Volumes.", imprint
+VOLUME_PAGE_WORDS = 40
+
+
+def mark_volume_pages(text: str, lines: list[Line]) -> str:
+    """In a book in volumes (or parts, or books) of chapters, each volume's own title page is page
+    furniture: short lines right before the volume's heading that open with a line in capitals after
+    a closing or picture ("PRIDE AND PREJUDICE:" / "A Novel." / "In Three Volumes." / "By the Author
+    of ..."), and two or more short lines between the heading and its first chapter (an imprint:
+    "London:" / "Printed for T. Egerton," / "1813."). Returns the book's title from the first such
+    page before a volume ("PRIDE AND PREJUDICE"; "" when none)."""
+    heads = [i for i in indexes(lines, _HEADING_KIND) if lines[i].level != -1]
+    volumes = [k for k, i in enumerate(heads) if _volume(lines[i])]
+    if len(volumes) < 2:
+        return ""
+    titles = []
+    for k in volumes:
+        i = heads[k]
+        titles.append(_mark_page_before(text, lines, i))
+        n = k + 1
+        while n < len(heads) and lines[heads[n]].level == RANK_CAPS and not _is_division(lines[heads[n]]):
+            n += 1  # the title again in capitals ("PRIDE & PREJUDICE.") is part of the page
+        after = heads[n] if n < len(heads) else len(lines)
+        if after < len(lines) and lines[after].level == RANK_CHAPTER and _is_division(lines[after]):
+            page = [line for line in lines[i + 1 : after] if line.kind in (TEXT, HEADING)]
+            if len(page) >= 2 and _short_lines(text, page):
+                for line in page:
+                    line.kind, line.level, line.title = FURNITURE, 0, ""
+    return next((t for t in titles if t), "")
+
+
+def _volume(line: Line) -> bool:
+    return (
+        not line.marked
+        and line.level == RANK_BOOK
+        and bool(_BOOK.match(line.title))
+        and not _END_PART.match(line.title)
+    )
+
+
+def _short_lines(text: str, page: list[Line]) -> bool:
+    widths = [len(text[line.start : line.end].strip()) for line in page]
+    words = sum(len(text[line.start : line.end].split()) for line in page)
+    return max(widths) <= VERSE_LINE and words <= VOLUME_PAGE_WORDS
+
+
+def _mark_page_before(text: str, lines: list[Line], i: int) -> str:
+    """The one-line paragraphs right before a volume's heading, opening with capitals after page
+    furniture; returns their first line, the book's title ("" when there is no such page)."""
+    page: list[Line] = []
+    j = i - 1
+    while j >= 0 and len(page) <= VOLUME_PAGE_LINES:
+        line = lines[j]
+        j -= 1
+        if line.kind == BLANK:
+            continue
+        if line.kind not in (TEXT, HEADING) or not _alone(lines, j + 1):
+            break
+        page.insert(0, line)
+    above = lines[j + 1] if j + 1 >= 0 else None  # the line that stopped the walk
+    closed = above is None or above.kind == FURNITURE
+    if not page or not closed or len(page) > VOLUME_PAGE_LINES or not _short_lines(text, page):
+        return ""
+    title = text[page[0].start : page[0].end].strip().rstrip(".:;,")
+    if not title.isupper():
+        return ""
+    for line in page:
+        line.kind, line.level, line.title = FURNITURE, 0, ""
+    return title if " " in title else ""  # one word a line ("PRIDE." / "and" / "PREJUDICE.") gives no title
 
 
 def drop_title_repeats(text: str, lines: list[Line], title: str, body_start: int) -> None:
@@ -693,17 +765,34 @@ def _letters_words(title: str) -> set[str]:
 
 
 def _has_prose(text: str, stretch: list[Line]) -> bool:
-    """A paragraph of three lines or more, one of them as wide as hard-wrapped prose."""
-    run = wide = 0
-    for line in stretch:
-        if line.kind != TEXT:
-            run = wide = 0
+    """A paragraph of three lines or more, one of them as wide as hard-wrapped prose, that is not
+    verse (lines of verse open with capitals, where wrapped prose goes on in lower case)."""
+    run: list[str] = []
+    for line in [*stretch, Line(0, 0, BLANK)]:
+        if line.kind == TEXT:
+            run.append(text[line.start : line.end].strip())
             continue
-        run += 1
-        wide += len(text[line.start : line.end].strip()) > VERSE_LINE
-        if run >= 3 and wide:
+        if len(run) >= 3 and any(len(raw) > VERSE_LINE for raw in run) and not _verse(run):
             return True
+        run = []
     return False
+
+
+def _all_verse(text: str, stretch: list[Line]) -> bool:
+    """Every paragraph of three lines or more in the stretch is a stanza (a dedication in long lines)."""
+    runs: list[list[str]] = [[]]
+    for line in stretch:
+        if line.kind == TEXT:
+            runs[-1].append(text[line.start : line.end].strip())
+        elif runs[-1]:
+            runs.append([])
+    stanzas = [run for run in runs if len(run) >= 3]
+    return bool(stanzas) and all(_verse(run) for run in stanzas)
+
+
+def _verse(run: list[str]) -> bool:
+    """Lines that each open with a capital (after a quote mark): a stanza."""
+    return all(raw.lstrip("\"'‘“(")[:1].isupper() for raw in run[1:])
 
 
 def _is_division(line: Line) -> bool:

@@ -93,6 +93,31 @@ def mark_furniture(text: str, lines: list[Line]) -> None:
             lines[after].kind = FURNITURE
 
 
+_ILLUSTRATION = re.compile(r"[ \t]*\[(?:Illustration|ILLUSTRATION)\b")
+ILLUSTRATION_LINES = 12  # a caption may run over a few lines, up to its closing bracket
+
+
+def mark_illustrations(text: str, lines: list[Line]) -> None:
+    """An e-text's "[Illustration: A VICARAGE HOUSE.]" (over lines, up to its "]") stands for a
+    picture: page furniture, never the text of a sentence."""
+    if "[Illustration" not in text and "[ILLUSTRATION" not in text:
+        return
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if line.kind != TEXT or not _ILLUSTRATION.match(text, line.start, line.end):
+            continue
+        depth = 0
+        for j in range(i - 1, min(len(lines), i - 1 + ILLUSTRATION_LINES)):
+            raw = text[lines[j].start : lines[j].end]
+            depth += raw.count("[") - raw.count("]")
+            lines[j].kind = FURNITURE
+            i = j + 1
+            if depth <= 0:
+                break
+
+
 def mark_dot_leaders(text: str, lines: list[Line]) -> None:
     """Table-of-contents lines with dot leaders and page numbers."""
     if not _FOUR_DOTS.search(text):
