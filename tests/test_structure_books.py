@@ -328,3 +328,84 @@ def test_an_illustration_is_furniture_and_splits_no_sentence():
         "She opened the gate and went in.",
         "The garden was full of weeds.",
     ]
+
+
+SPEECHES = (
+    "HAMLET.\nO, that this too too solid flesh would melt,\nThaw and resolve itself into a dew!\n\n"
+    "HORATIO.\nHail to your lordship!\n\nHAMLET.\nI am glad to see you well.\n\n"
+)
+
+
+def test_acts_hold_their_scenes_and_speakers_are_no_headings():
+    head = (
+        "THE TRAGEDY OF HAMLET\n\n\nDramatis Personae\n\nCLAUDIUS, King of Denmark.\nHORATIO, friend to Hamlet.\n\n\n"
+    )
+    text = head + "ACT I.\n\nSCENE I. Elsinore. A platform before the Castle.\n\n" + SPEECHES
+    text += "SCENE II. A room of state in the Castle.\n\n" + SPEECHES + "\nACT II.\n\nSCENE I. A room.\n\n" + SPEECHES
+    a = segment(Document("hamlet.txt", text))
+    assert a.title == "THE TRAGEDY OF HAMLET"
+    assert _headings(a) == [
+        (1, "ACT I."),
+        (2, "SCENE I. Elsinore. A platform before the Castle."),
+        (2, "SCENE II. A room of state in the Castle."),
+        (1, "ACT II."),
+        (2, "SCENE I. A room."),
+    ]
+    assert a.sections[0].kind == "front"  # the title and the persons of the play
+    said = [a.sentence_text(i) for i in range(len(a.sentences))]
+    assert "Hail to your lordship!" in said and not any("CLAUDIUS" in s for s in said)
+    b = segment(
+        Document(
+            "hamlet.txt",
+            "ACT I. SCENE I.\nElsinore. A platform.\n\n" + SPEECHES + "ACT I. SCENE II.\nA room.\n\n" + SPEECHES,
+        )
+    )
+    assert _headings(b) == [(1, "ACT I. SCENE I. Elsinore. A platform."), (1, "ACT I. SCENE II. A room.")]
+
+
+def test_footnotes_at_the_end_are_back_matter_and_their_calls_are_not_shown():
+    from reader.text.lines import display_text
+
+    text = _book("", ["CHAPTER I.", "CHAPTER II."]).replace("read it twice.", "read it twice.[1]", 1)
+    text += "\n\nFOOTNOTES:\n\n[1] The letter was kept in the\n    family for many years.\n"
+    a = segment(Document("book.txt", text))
+    assert [(s.kind, s.title) for s in a.sections][-1] == ("back", "FOOTNOTES:")
+    said = [a.sentence_text(i) for i in range(len(a.sentences))]
+    assert not any("family for many years" in s for s in said)
+    twice = next(s for s in said if "twice.[1]" in s)
+    assert display_text(twice).endswith("read it twice.")
+    assert display_text("as described in [1] and [RFC2616]") == "as described in [1] and [RFC2616]"
+    inline = "The old bridge[2] stood there.\n\n[Footnote 2: It was built in\n1820.]\n\nShe crossed it."
+    b = segment(Document("notes.txt", inline))
+    assert [b.sentence_text(i) for i in range(len(b.sentences))] == [
+        "The old bridge[2] stood there.",
+        "She crossed it.",
+    ]
+
+
+def test_a_collection_of_poems_has_the_poems_as_headings_and_stanzas_as_lines():
+    head = "POEMS OF THE SEASONS\n\nBy A. Poet\n\n\nCONTENTS\n\n    Spring\n    The Summer Night\n    Winter\n\n\n\n"
+    spring = "SPRING\n\nThe snow is gone from the hill,\nThe brook runs loud and clear;\n\nO come and walk with me\n"
+    spring += "Along the river side.\n\n\n"
+    night = "THE SUMMER NIGHT\n\nThe stars are out above the sea,\nThe wind is soft and low.\n\n\n"
+    winter = "WINTER\n\nThe frost is white upon the pane,\nThe fire is warm and bright.\n"
+    a = segment(Document("poems.txt", head + spring + night + winter))
+    assert a.title == "POEMS OF THE SEASONS"
+    assert [t for _, t in _headings(a)] == ["SPRING", "THE SUMMER NIGHT", "WINTER"]
+    assert "Contents" in [s.title for s in a.sections if s.kind == "front"]
+    stanzas = [a.text[p.start : p.end] for p in a.paragraphs]
+    assert "The snow is gone from the hill,\nThe brook runs loud and clear;" in stanzas
+
+
+def test_a_contents_list_over_chapters_with_titles_below_their_numbers_is_one_block():
+    head = "THE STORY OF A HOUSE\n\n\nCONTENTS\n\nCHAPTER\n\n     I. The Arrival\n    II. The Garden\n"
+    head += "   III. The Letter\n\n\n\n"
+    numbers = ["CHAPTER I.\n\nThe Arrival", "CHAPTER II.\n\nThe Garden", "CHAPTER III.\n\nThe Letter"]
+    a = segment(Document("house.txt", _book(head, numbers)))
+    assert [t for _, t in _headings(a)] == [
+        "CHAPTER I. The Arrival",
+        "CHAPTER II. The Garden",
+        "CHAPTER III. The Letter",
+    ]
+    assert [s.title for s in a.sections if s.kind == "front"] == ["THE STORY OF A HOUSE", "Contents"]
+    assert all(a.sections[s.section].kind == "heading" for s in a.sentences)

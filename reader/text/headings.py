@@ -26,8 +26,11 @@ _NUMBER_PREFIX = re.compile(r"(?:(?:Appendix|APPENDIX)[ \t]+)?\S+[ \t]+")
 _NAMED_PART = re.compile(
     r"(?:Abstract|Foreword|Acknowledge?ments?|Contributors|Author(?:'s|s'|s)? Address(?:es)?|Index)\.?$", re.IGNORECASE
 )
+# An act of a play holds its scenes ("ACT I." over "SCENE II. A room in the castle."); "ACT I. SCENE I."
+# on one line is a scene.
 _BOOK = re.compile(
     r"((?:BOOK|PART|VOLUME)\s+(?:THE\s+)?(?:[0-9]+|[IVXLCDM]+|[A-Z]+)\b[^\n]{0,60}"
+    r"|(?:ACT|Act)[ \t]+(?:[0-9]+|[IVX]+|[A-Z][a-zA-Z]+)\b(?![^\n]*\b(?:SCENE|Scene)\b)[^\n]{0,60}"
     r"|(?:FIRST |SECOND |THIRD )?EPILOGUE\b[^\n]{0,60}"
     r"|(?:Book|Part|Volume)\s+(?:the\s+)?(?:[0-9]+|[IVXLCDM]+|[A-Z][a-z]+)\b[^\n]{0,60}"
     r"|(?:VOL|Vol)\.\s*(?:[0-9]+|[IVXLCDM]+)\b\.?)$"
@@ -48,7 +51,9 @@ _CHAPTER = re.compile(
     r"[^\n]{0,100}"
     r"|(?:THE[ \t]+|The[ \t]+)?(?:PROLOGUE|Prologue|EPILOGUE|Epilogue|PREFACE|Preface|INTRODUCTION"
     r"|AFTERWORD|Afterword|POSTSCRIPT|Postscript|CONCLUSION|Conclusion)\.?"
-    r"|(?:LETTER|Letter)\s+(?:[0-9]+|[IVXLCDM]+)\.?)$"
+    r"|(?:LETTER|Letter)\s+(?:[0-9]+|[IVXLCDM]+)\.?"
+    r"|(?:(?:ACT|Act)[ \t]+(?:[0-9]+|[IVX]+|[A-Z][a-zA-Z]+)\.?[ \t]+)?"
+    r"(?:SCENE|Scene)[ \t]+(?:[0-9]+|[IVX]+|[A-Z][a-zA-Z]+)\b[^\n]{0,100})$"
 )
 # A part that opens or closes a book beside its chapters: at their level unless chapters sit under it
 # (War and Peace's "FIRST EPILOGUE: 1813 - 20" holds sixteen).
@@ -480,14 +485,14 @@ CONTENTS_ENTRY = 70  # a contents entry is a short line
 LISTED_EVIDENCE = 3  # entries that come back as titles alone, for a listed contents to count
 
 
-def mark_listed_contents(text: str, lines: list[Line]) -> None:
+def mark_listed_contents(text: str, lines: list[Line]) -> int | None:
     """A "Contents" line over a list of short lines (indented, numbered or not) whose titles come back
     below as lines alone (a collection of stories titled in capitals, "ADVENTURE I. A SCANDAL IN
     BOHEMIA" for "A Scandal in Bohemia"): the list is one contents block and each title that comes back
-    is a heading, even with no chapter word."""
+    is a heading, even with no chapter word. Returns where the list starts (None when there is none)."""
     opening = next((i for i, line in enumerate(lines) if _contents_title(text, line)), None)
     if opening is None:
-        return
+        return None
     entries = _listed_entries(text, lines, opening)
     keys = {_entry_key(text[lines[i].start : lines[i].end]): i for i in entries}
     found: dict[int, int] = {}  # entry -> the line alone where its title comes back
@@ -500,7 +505,7 @@ def mark_listed_contents(text: str, lines: list[Line]) -> None:
         if entry is not None and entry not in found:
             found[entry] = j
     if len(found) < LISTED_EVIDENCE:
-        return
+        return None
     for line in lines[opening : entries[-1] + 1]:
         if line.kind in (TEXT, HEADING):
             line.kind, line.level, line.marked = CONTENTS, 0, False
@@ -508,6 +513,7 @@ def mark_listed_contents(text: str, lines: list[Line]) -> None:
         line = lines[j]
         if line.kind == TEXT:  # at the level of the titles in capitals beside it
             line.kind, line.level, line.title = HEADING, RANK_CAPS, text[line.start : line.end].strip()
+    return lines[opening].start
 
 
 def _contents_title(text: str, line: Line) -> bool:
@@ -525,9 +531,23 @@ def _listed_entries(text: str, lines: list[Line], opening: int) -> list[int]:
         key = _entry_key(text[line.start : line.end])
         if line.kind not in (TEXT, HEADING) or line.end - line.start > CONTENTS_ENTRY or key in seen or not key:
             break
+        if _opens_text(lines, j):
+            break
         seen.add(key)
         out.append(j)
     return out
+
+
+def _opens_text(lines: list[Line], j: int) -> bool:
+    """A heading with its title alone under it, or prose under it (the first chapter after the list)."""
+    k = j + 1
+    while k < len(lines) and lines[k].kind == BLANK:
+        k += 1
+    if k == len(lines):
+        return True
+    below = lines[k]
+    subtitle = below.kind == HEADING and below.level == -1 and k > j + 1  # "CHAPTER I." / "" / "The Arrival"
+    return subtitle or (below.kind == TEXT and below.end - below.start > CONTENTS_ENTRY)
 
 
 _ENTRY_NUMBER = re.compile(r"^(?:[IVXLC]{1,7}\.|\d{1,3}\.|(?:chapter|stave|adventure)\s+\S+)\s+|\s+\d{1,4}$", re.I)
@@ -639,16 +659,16 @@ _FRONT_WORDS = re.compile(
 )
 
 
-def mark_book_title_page(text: str, lines: list[Line], body_start: int) -> str:
+def mark_book_title_page(text: str, lines: list[Line], body_start: int, listed: int | None = None) -> str:
     """In a book (two chapters, parts or volumes at least), what comes before the first of them is
     its title page when it is short (a title, "By Jane Austen", "(1814)", "IN TWO PARTS"), or verse
     of short lines (a dedication): front matter, with no topic label, and never a heading. Returns
     the book's title from it: its first line in capitals, else its first line in title case ("" when none)."""
     first = bisect_left(lines, body_start, key=_line_start)
-    divisions = [i for i in indexes(lines, _HEADING_KIND) if i >= first and _is_division(lines[i])]
-    if len(divisions) < 2:
+    end = _first_division(lines, first, listed)
+    if end is None:
         return ""
-    stretch = lines[first : divisions[0]]
+    stretch = lines[first:end]
     loose = [line for line in stretch if line.kind in (TEXT, HEADING)]
     words = sum(len(text[line.start : line.end].split()) for line in loose)
     widest = max((len(text[line.start : line.end].strip()) for line in loose), default=0)
@@ -739,6 +759,19 @@ def _mark_page_before(text: str, lines: list[Line], i: int) -> str:
     for line in page:
         line.kind, line.level, line.title = FURNITURE, 0, ""
     return title if " " in title else ""  # one word a line ("PRIDE." / "and" / "PREJUDICE.") gives no title
+
+
+def _first_division(lines: list[Line], first: int, listed: int | None) -> int | None:
+    """Where a book's divisions begin: its first chapter, part or volume when it has two or more, else
+    the contents list (at offset ``listed``) that named the stories or poems of a collection."""
+    heads = [i for i in indexes(lines, _HEADING_KIND) if i >= first and lines[i].level != -1]
+    divisions = [i for i in heads if _is_division(lines[i])]
+    if len(divisions) >= 2:
+        return divisions[0]
+    if listed is None:
+        return None
+    contents = bisect_left(lines, listed, key=_line_start)
+    return contents if contents >= first and sum(i > contents for i in heads) >= 2 else None
 
 
 def drop_title_repeats(text: str, lines: list[Line], title: str, body_start: int) -> None:

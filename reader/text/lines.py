@@ -26,11 +26,18 @@ _KIND = attrgetter("kind")  # a leader is checked on the line's last characters 
 _EMPHASIS = re.compile(r"(?<!\w)_(?=[^\s_])([^_]{1,300}?)(?<=[^\s_])_(?!\w)")
 
 
+# A footnote's call set against the word it notes ("the bridge[1] stood", "out.[2]"); "see [1]" in a
+# specification's prose, with a space before, names a reference and stays.
+_NOTE_CALL = re.compile(r"(?<=[^\W_]|[.,;:!?'’\"”)])\[\d{1,3}\]")
+
+
 def display_text(s: str) -> str:
-    """A span of document text as a reader sees it: "_Genesis_" shows as "Genesis".
+    """A span of document text as a reader sees it: "_Genesis_" shows as "Genesis", "bridge[1]" as "bridge".
 
     Display-time only (renderers call it on a span they print), so offsets stay exact."""
-    return _EMPHASIS.sub(r"\1", s) if "_" in s else s
+    if "_" in s:
+        s = _EMPHASIS.sub(r"\1", s)
+    return _NOTE_CALL.sub("", s) if "[" in s else s
 
 
 def italic_marks(text: str) -> list[tuple[int, int]]:
@@ -93,14 +100,15 @@ def mark_furniture(text: str, lines: list[Line]) -> None:
             lines[after].kind = FURNITURE
 
 
-_ILLUSTRATION = re.compile(r"[ \t]*\[(?:Illustration|ILLUSTRATION)\b")
+_ILLUSTRATION = re.compile(r"[ \t]*\[(?:Illustration|ILLUSTRATION|Footnote|FOOTNOTE)\b")
 ILLUSTRATION_LINES = 12  # a caption may run over a few lines, up to its closing bracket
 
 
 def mark_illustrations(text: str, lines: list[Line]) -> None:
     """An e-text's "[Illustration: A VICARAGE HOUSE.]" (over lines, up to its "]") stands for a
-    picture: page furniture, never the text of a sentence."""
-    if "[Illustration" not in text and "[ILLUSTRATION" not in text:
+    picture, and its "[Footnote 1: ...]" is a note set where it is called: page furniture, never the
+    text of a sentence."""
+    if not any(mark in text for mark in ("[Illustration", "[ILLUSTRATION", "[Footnote", "[FOOTNOTE")):
         return
     i = 0
     while i < len(lines):
