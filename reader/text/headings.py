@@ -490,7 +490,7 @@ def mark_listed_contents(text: str, lines: list[Line]) -> int | None:
     below as lines alone (a collection of stories titled in capitals, "ADVENTURE I. A SCANDAL IN
     BOHEMIA" for "A Scandal in Bohemia"): the list is one contents block and each title that comes back
     is a heading, even with no chapter word. Returns where the list starts (None when there is none)."""
-    opening = next((i for i, line in enumerate(lines) if _contents_title(text, line)), None)
+    opening = _contents_line(text, lines)
     if opening is None:
         return None
     entries = _listed_entries(text, lines, opening)
@@ -514,6 +514,22 @@ def mark_listed_contents(text: str, lines: list[Line]) -> int | None:
         if line.kind == TEXT:  # at the level of the titles in capitals beside it
             line.kind, line.level, line.title = HEADING, RANK_CAPS, text[line.start : line.end].strip()
     return lines[opening].start
+
+
+_CONTENTS_WORD = re.compile(r"CONTENTS|Contents")  # a title line opens with a capital
+
+
+def _contents_line(text: str, lines: list[Line]) -> int | None:
+    """The first line that is only a contents title, found from the word's few places in the text."""
+    for m in _CONTENTS_WORD.finditer(text):
+        i = bisect_left(lines, m.start() + 1, key=_line_end)
+        if i < len(lines) and _contents_title(text, lines[i]):
+            return i
+    return None
+
+
+def _line_end(line: Line) -> int:
+    return line.end
 
 
 def _contents_title(text: str, line: Line) -> bool:

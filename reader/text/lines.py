@@ -101,6 +101,7 @@ def mark_furniture(text: str, lines: list[Line]) -> None:
 
 
 _ILLUSTRATION = re.compile(r"[ \t]*\[(?:Illustration|ILLUSTRATION|Footnote|FOOTNOTE)\b")
+_ANY_NOTE = re.compile(r"\[(?:Illustration|ILLUSTRATION|Footnote|FOOTNOTE)")
 ILLUSTRATION_LINES = 12  # a caption may run over a few lines, up to its closing bracket
 
 
@@ -108,7 +109,7 @@ def mark_illustrations(text: str, lines: list[Line]) -> None:
     """An e-text's "[Illustration: A VICARAGE HOUSE.]" (over lines, up to its "]") stands for a
     picture, and its "[Footnote 1: ...]" is a note set where it is called: page furniture, never the
     text of a sentence."""
-    if not any(mark in text for mark in ("[Illustration", "[ILLUSTRATION", "[Footnote", "[FOOTNOTE")):
+    if _ANY_NOTE.search(text) is None:
         return
     i = 0
     while i < len(lines):
