@@ -409,3 +409,26 @@ def test_a_contents_list_over_chapters_with_titles_below_their_numbers_is_one_bl
     ]
     assert [s.title for s in a.sections if s.kind == "front"] == ["THE STORY OF A HOUSE", "Contents"]
     assert all(a.sections[s.section].kind == "heading" for s in a.sentences)
+
+
+def test_contents_with_page_numbers_and_a_list_of_illustrations_under_the_title_page():
+    head = "THE STORY OF A HOUSE\n\nBY A. WRITER\n\n\nCONTENTS\n\n"
+    head += "".join(
+        f"CHAPTER {n}.  {t}        {p}\n\n" for n, t, p in (("I", "THE ARRIVAL", 1), ("II", "THE GARDEN", 15))
+    )
+    head += "CHAPTER III.  THE LETTER        31\n\n\nLIST OF ILLUSTRATIONS\n\n  The house at night     Frontispiece\n"
+    head += "  The garden gate        12\n\n\n\n"
+    numbers = ["CHAPTER I.\nTHE ARRIVAL", "CHAPTER II.\nTHE GARDEN", "CHAPTER III.\nTHE LETTER"]
+    a = segment(Document("house.txt", _book(head, numbers)))
+    assert a.title == "THE STORY OF A HOUSE"
+    assert [t for _, t in _headings(a)] == [
+        "CHAPTER I. THE ARRIVAL",
+        "CHAPTER II. THE GARDEN",
+        "CHAPTER III. THE LETTER",
+    ]
+    assert [s.title for s in a.sections if s.kind == "front"] == [
+        "THE STORY OF A HOUSE",
+        "Contents",
+        "LIST OF ILLUSTRATIONS",
+    ]
+    assert all(a.sections[s.section].kind == "heading" for s in a.sentences)

@@ -605,6 +605,9 @@ def _inside_contents(lines: list[Line], i: int) -> bool:
     return False
 
 
+CONTENTS_TITLE_WITHIN = 6  # a title page of capitals may run into the contents: its title opens the block
+
+
 def _close_run(text: str, lines: list[Line], run: list[int], last_seen: dict[str, int]) -> None:
     headings_only = [i for i in run if lines[i].kind == HEADING]
     if len(run) < 4:
@@ -614,7 +617,10 @@ def _close_run(text: str, lines: list[Line], run: list[int], last_seen: dict[str
         return
     keep = [i for i in _opening_headings(lines, headings_only) if last_seen[_key(lines[i].title)] == i]
     first = run[0]
-    if first > 0:
+    titled = [i for i in run[1:CONTENTS_TITLE_WITHIN] if _CONTENTS_TITLE.match(text, lines[i].start, lines[i].end)]
+    if titled and len(run) - run.index(titled[0]) > 4:
+        first = titled[0]  # the title page's lines in capitals above "CONTENTS" are no entries
+    elif first > 0:
         for j in range(first - 1, max(-1, first - 4), -1):
             if lines[j].kind == BLANK:
                 continue
@@ -671,7 +677,8 @@ VERSE_FRONT_WORDS = 600  # a dedication or epigraph in verse before the first ch
 VERSE_LINE = 60  # ... but its lines are short, where hard-wrapped prose fills about 70 columns
 # Front parts whose name is never the book's title.
 _FRONT_WORDS = re.compile(
-    r"(?:ETYMOLOGY|EXTRACTS|CONTENTS|DEDICATION|PREFACE|FOREWORD|INTRODUCTION|NOTE|ILLUSTRATIONS)\b", re.IGNORECASE
+    r"(?:ETYMOLOGY|EXTRACTS|CONTENTS|DEDICATION|PREFACE|FOREWORD|INTRODUCTION|NOTE|(?:LIST OF )?ILLUSTRATIONS)\b",
+    re.IGNORECASE,
 )
 
 
