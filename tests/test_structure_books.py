@@ -432,3 +432,27 @@ def test_contents_with_page_numbers_and_a_list_of_illustrations_under_the_title_
         "LIST OF ILLUSTRATIONS",
     ]
     assert all(a.sections[s.section].kind == "heading" for s in a.sentences)
+
+
+def _story(title: str, parts: list[str]) -> str:
+    body = "\n\n".join(f"{n}\n\n{PROSE}\n\nShe went out at noon and came back before dark." for n in parts)
+    return f"{title}\n\n\n{body}\n\n\n\n"
+
+
+def test_stories_in_parts_numbered_again_from_one_hold_their_parts():
+    head = "THE ADVENTURES OF A DETECTIVE\n\nby\n\nA. WRITER\n\n\n\n"
+    listed = head + "Contents\n\n   I. A Scandal in Town\n  II. The Red League\n III. A Case of Identity\n\n\n\n"
+    for titles, top in (
+        (
+            ["ADVENTURE I. A SCANDAL IN TOWN", "ADVENTURE II. THE RED LEAGUE", "ADVENTURE III. A CASE OF IDENTITY"],
+            listed,
+        ),
+        (["I. A SCANDAL IN TOWN", "II. THE RED LEAGUE", "III. A CASE OF IDENTITY"], listed),
+        (["A SCANDAL IN TOWN", "THE RED LEAGUE", "A CASE OF IDENTITY"], head),  # no contents, no numbers
+    ):
+        text = top + _story(titles[0], ["I.", "II.", "III."]) + _story(titles[1], ["I.", "II."])
+        text += _story(titles[2], ["I.", "II."])
+        a = segment(Document("stories.txt", text))
+        assert a.title == "THE ADVENTURES OF A DETECTIVE"
+        expected = [(1, titles[0]), (2, "I."), (2, "II."), (2, "III."), (1, titles[1]), (2, "I."), (2, "II.")]
+        assert _headings(a) == expected + [(1, titles[2]), (2, "I."), (2, "II.")]

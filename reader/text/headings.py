@@ -102,12 +102,23 @@ ROMAN_RUN = 3  # chapters numbered I, II, III ... in a row: that many at least (
 def keep_roman_chapters(lines: list[Line]) -> None:
     """Roman numerals alone on a line are chapters when they count up in a run (I, II, III ..., each
     the one before plus one; a new run may start at I in the next part or volume); any other, a lone
-    "I." in verse or "X" in a list, is text."""
+    "I." in verse or "X" in a list, is text. Numerals with a title ("I. A SCANDAL IN BOHEMIA") and bare
+    ones (the parts of each story) count apart."""
     found = [
         (i, value)
         for i in indexes(lines, _HEADING_KIND)
         if lines[i].level == RANK_CHAPTER and not lines[i].marked and (value := _roman_value(lines[i].title))
     ]
+    for titled in (False, True):
+        _keep_runs(lines, [(i, v) for i, v in found if _titled(lines[i].title) == titled])
+
+
+def _titled(title: str) -> bool:
+    m = _ROMAN_LINE.match(title)
+    return bool(m and m.group(2))
+
+
+def _keep_runs(lines: list[Line], found: list[tuple[int, int]]) -> None:
     run: list[int] = []
     previous = 0
     for i, value in [*found, (-1, 0)]:
@@ -120,6 +131,36 @@ def keep_roman_chapters(lines: list[Line]) -> None:
             run = [i]
         previous = value
     # the sentinel (-1) closes the last run and is never a line
+
+
+# A numbered division's kind and number: "ADVENTURE II." -> ("ADVENTURE", 2), "IV." -> ("", 4).
+_DIVISION_NUMBER = re.compile(
+    r"(?:(CHAPTER|STAVE|ADVENTURE|LETTER|BOOK|PART)[ \t]+)?([IVXLC]{1,7}|[1-9][0-9]{0,2})\b", re.I
+)
+
+
+def nest_restarting(lines: list[Line]) -> None:
+    """Divisions of one kind whose every one is followed by a division of another kind numbered 1 (a
+    story "ADVENTURE I." over its parts "I.", "II."; "I. A SCANDAL IN BOHEMIA" over "I.") hold them:
+    they go a level up."""
+    styled = []
+    for i in indexes(lines, _HEADING_KIND):
+        line = lines[i]
+        if line.marked or line.level != RANK_CHAPTER:
+            continue
+        m = _DIVISION_NUMBER.match(line.title)
+        if m:
+            value = int(m.group(2)) if m.group(2).isdigit() else _roman_value(m.group(2))
+            styled.append((i, (m.group(1) or "").upper() + ("+" if _titled(line.title) else ""), value))
+    kinds = {kind for _, kind, _ in styled}
+    if len(kinds) < 2:
+        return
+    for kind in kinds:
+        places = [k for k, (_, own, _) in enumerate(styled) if own == kind]
+        after = [styled[k + 1] if k + 1 < len(styled) else None for k in places]
+        if len(places) >= 2 and all(a is not None and a[1] != kind and a[2] == 1 for a in after):
+            for k in places:
+                lines[styled[k][0]].level = RANK_BOOK
 
 
 def settle_end_parts(lines: list[Line]) -> None:
@@ -789,12 +830,26 @@ def _first_division(lines: list[Line], first: int, listed: int | None) -> int | 
     the contents list (at offset ``listed``) that named the stories or poems of a collection."""
     heads = [i for i in indexes(lines, _HEADING_KIND) if i >= first and lines[i].level != -1]
     divisions = [i for i in heads if _is_division(lines[i])]
+    contents = bisect_left(lines, listed, key=_line_start) if listed is not None else len(lines)
     if len(divisions) >= 2:
-        return divisions[0]
-    if listed is None:
-        return None
-    contents = bisect_left(lines, listed, key=_line_start)
-    return contents if contents >= first and sum(i > contents for i in heads) >= 2 else None
+        return min(contents, _story_title(lines, heads, divisions[0]))
+    return contents if contents < len(lines) and sum(i > contents for i in heads) >= 2 else None
+
+
+def _story_title(lines: list[Line], heads: list[int], division: int) -> int:
+    """A title in capitals right over the first division numbered 1, when two titles or more later are
+    too (a collection of stories in parts: "A CASE OF IDENTITY" / "I."), opens the first story."""
+    k = heads.index(division)
+    if k == 0 or not _over_a_first(lines, heads, k - 1):
+        return division
+    later = sum(_over_a_first(lines, heads, j) for j in range(k + 1, len(heads) - 1))
+    return heads[k - 1] if later >= 2 else division
+
+
+def _over_a_first(lines: list[Line], heads: list[int], k: int) -> bool:
+    """Heading ``k`` is in capitals, no division, and the next heading is a division numbered 1."""
+    line, below = lines[heads[k]], lines[heads[k + 1]]
+    return line.level == RANK_CAPS and not _is_division(line) and _roman_value(below.title) == 1
 
 
 def drop_title_repeats(text: str, lines: list[Line], title: str, body_start: int) -> None:

@@ -60,6 +60,7 @@ def _segment(document: Document) -> Analysis:
     headings.drop_lone_numbers(lines)
     headings.keep_roman_chapters(lines)
     headings.settle_end_parts(lines)
+    headings.nest_restarting(lines)
     headings.join_chapter_subtitles(text, lines)
     headings.mark_contents(text, lines)
     listed = headings.mark_listed_contents(text, lines)
