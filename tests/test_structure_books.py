@@ -456,3 +456,36 @@ def test_stories_in_parts_numbered_again_from_one_hold_their_parts():
         assert a.title == "THE ADVENTURES OF A DETECTIVE"
         expected = [(1, titles[0]), (2, "I."), (2, "II."), (2, "III."), (1, titles[1]), (2, "I."), (2, "II.")]
         assert _headings(a) == expected + [(1, titles[2]), (2, "I."), (2, "II.")]
+
+
+def test_articles_hold_sections_and_a_part_takes_its_title_from_the_line_below():
+    text = "THE CHARTER\n\n\n"
+    for article, count in (("I", 3), ("II", 2)):
+        text += f"Article {article}.\n\n" + "".join(f"Section {k}.\n\n{PROSE}\n\n" for k in range(1, count + 1)) + "\n"
+    a = segment(Document("charter.txt", text))
+    assert a.title == "THE CHARTER"
+    assert _headings(a) == [
+        (1, "Article I."),
+        (2, "Section 1."),
+        (2, "Section 2."),
+        (2, "Section 3."),
+        (1, "Article II."),
+        (2, "Section 1."),
+        (2, "Section 2."),
+    ]
+    b = segment(Document("b.txt", f"{PROSE}\n\nArticle 5 of the treaty applies here.\n\n{PROSE}\n"))
+    assert not any(s.kind == "heading" for s in b.sections)
+    text = (
+        _book("PART ONE\nTHE CITY\n\n\n", ["1", "2", "3"]) + "\n\n" + _book("PART TWO\nTHE COUNTRY\n\n\n", ["4", "5"])
+    )
+    c = segment(Document("book.txt", text))
+    assert [t for lv, t in _headings(c) if lv == 1] == ["PART ONE. THE CITY", "PART TWO. THE COUNTRY"]
+    assert [t for lv, t in _headings(c) if lv == 2] == ["1", "2", "3", "4", "5"]
+
+
+def test_chapter_numbers_spelled_in_lower_case_and_a_sentence_naming_a_chapter():
+    a = segment(Document("book.txt", _book("", ["Chapter one", "Chapter two", "Chapter three"])))
+    assert _headings(a) == [(1, "Chapter one"), (1, "Chapter two"), (1, "Chapter three")]
+    text = _book("", ["Chapter 1", "Chapter 2"]) + "\n\nChapter two was found, and she read its opening lines.\n"
+    b = segment(Document("book.txt", text))
+    assert [t for _, t in _headings(b)] == ["Chapter 1", "Chapter 2"]

@@ -33,7 +33,8 @@ _BOOK = re.compile(
     r"|(?:ACT|Act)[ \t]+(?:[0-9]+|[IVX]+|[A-Z][a-zA-Z]+)\b(?![^\n]*\b(?:SCENE|Scene)\b)[^\n]{0,60}"
     r"|(?:FIRST |SECOND |THIRD )?EPILOGUE\b[^\n]{0,60}"
     r"|(?:Book|Part|Volume)\s+(?:the\s+)?(?:[0-9]+|[IVXLCDM]+|[A-Z][a-z]+)\b[^\n]{0,60}"
-    r"|(?:VOL|Vol)\.\s*(?:[0-9]+|[IVXLCDM]+)\b\.?)$"
+    r"|(?:VOL|Vol)\.\s*(?:[0-9]+|[IVXLCDM]+)\b\.?"
+    r"|(?:ARTICLE|Article)\.?[ \t]+(?:[0-9]+|[IVXLC]+)\.?(?:[ \t]+[A-Z][^\n]{0,60})?)$"
 )
 # A roman numeral alone on a line, or with a short title ("XIV", "I.", "III. The Return"): a chapter
 # only in a sequence (``keep_roman_chapters``), never a lone "I." in verse or a list.
@@ -46,9 +47,13 @@ END_MARK = re.compile(
     r"|FINIS\.?|The[ \t]+End\.?",
 )
 # "STAVE I." (A Christmas Carol) and "ADVENTURE I. A SCANDAL IN BOHEMIA" number chapters as "CHAPTER" does.
+# Numbers spelled in lower case after a chapter word ("Chapter one", "Chapter twenty-one").
+_SPELLED = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)"
 _CHAPTER = re.compile(
-    r"((?:CHAPTER|Chapter|STAVE|Stave|ADVENTURE|Adventure)\s+(?:(?:THE|the)\s+)?(?:[0-9]+|[IVXLCDM]+|[A-Z][a-zA-Z-]+)\b"
-    r"[^\n]{0,100}"
+    r"((?:CHAPTER|Chapter|STAVE|Stave|ADVENTURE|Adventure)\s+(?:(?:THE|the)\s+)?"
+    r"(?:[0-9]+|[IVXLCDM]+|[A-Z][a-zA-Z-]+)\b[^\n]{0,100}"
+    rf"|(?:CHAPTER|Chapter)[ \t]+{_SPELLED}(?:-[a-z]+)?(?:[.:]?[ \t]+[A-Z][^\n]{{0,100}}|[.:])?"  # no sentence after
+    r"|(?:SECTION|Section)\.?[ \t]+(?:[0-9]+|[IVXLC]+)\.?(?:[ \t]+[A-Z][^\n]{0,60})?"
     r"|(?:THE[ \t]+|The[ \t]+)?(?:PROLOGUE|Prologue|EPILOGUE|Epilogue|PREFACE|Preface|INTRODUCTION"
     r"|AFTERWORD|Afterword|POSTSCRIPT|Postscript|CONCLUSION|Conclusion)\.?"
     r"|(?:LETTER|Letter)\s+(?:[0-9]+|[IVXLCDM]+)\.?"
@@ -301,6 +306,8 @@ def _wrapped_heading(raw: str, stripped: str, lines: list[Line], i: int, text: s
         if not one_more:
             return None if len(follow) > 60 else _joined(lines, i, RANK_CHAPTER, stripped, follow)
         return _long_chapter_title(text, lines, i, stripped)
+    if _BOOK.match(stripped) and not one_more and _title_like(follow):  # "PART ONE" / "THE CITY"
+        return _joined(lines, i, RANK_BOOK, stripped if stripped.endswith((".", ":")) else f"{stripped}.", follow)
     rank = 0 if raw[:1].isspace() or stripped.endswith((".", ",", ";", ":")) else _numbered_rank(raw, stripped)
     if not rank:
         return None
