@@ -489,3 +489,10 @@ def test_chapter_numbers_spelled_in_lower_case_and_a_sentence_naming_a_chapter()
     text = _book("", ["Chapter 1", "Chapter 2"]) + "\n\nChapter two was found, and she read its opening lines.\n"
     b = segment(Document("book.txt", text))
     assert [t for _, t in _headings(b)] == ["Chapter 1", "Chapter 2"]
+
+
+def test_page_numbers_and_table_cells_counting_up_are_no_chapters():
+    cells = "Means for receiving\nswitch\n\n2\n\nMeans for enabling a\nswitch\n\n3\n\nAgent to create\n\n4\n\n"
+    cells += "Transaction link\n"
+    a = segment(Document("table.txt", f"{PROSE}\n\n{cells}\n{PROSE}\n"))
+    assert not any(s.kind == "heading" for s in a.sections)

@@ -114,8 +114,26 @@ def keep_roman_chapters(lines: list[Line]) -> None:
         for i in indexes(lines, _HEADING_KIND)
         if lines[i].level == RANK_CHAPTER and not lines[i].marked and (value := _roman_value(lines[i].title))
     ]
+    for i, _ in found:
+        if _NUMBER_LINE.fullmatch(lines[i].title) and not _prose_under(lines, i):
+            _unmark(lines, i)  # a page number or a cell of a table extracted from print: no chapter
+    found = [(i, value) for i, value in found if lines[i].kind == HEADING]
     for titled in (False, True):
         _keep_runs(lines, [(i, v) for i, v in found if _titled(lines[i].title) == titled])
+
+
+PROSE_LINE = 50  # a chapter's text has lines this wide, where a table's cells do not
+
+
+def _prose_under(lines: list[Line], i: int) -> bool:
+    """A line as wide as prose comes under line ``i`` before the next heading."""
+    for j in range(i + 1, len(lines)):  # stops at the first heading or wide line: no copy of the rest
+        line = lines[j]
+        if line.kind == HEADING:
+            return False
+        if line.kind == TEXT and line.end - line.start > PROSE_LINE:
+            return True
+    return False
 
 
 def _titled(title: str) -> bool:
