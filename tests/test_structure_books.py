@@ -53,6 +53,9 @@ def test_roman_chapters_with_titles_count_up_too():
     numbers = ["I. The Arrival", "II. In the Garden", "III. A Letter", "IV. The Return"]
     a = segment(Document("book.txt", _book("", numbers)))
     assert [t for _, t in _headings(a)] == numbers
+    dashed = ["I.—THE ARRIVAL", "II.—IN THE GARDEN", "III. — A LETTER", "IV: THE RETURN"]
+    b = segment(Document("book.txt", _book("", dashed)))
+    assert _headings(b) == [(1, t) for t in dashed]
 
 
 def test_a_chapter_title_over_several_lines_is_one_heading():

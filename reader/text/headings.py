@@ -38,7 +38,9 @@ _BOOK = re.compile(
 )
 # A roman numeral alone on a line, or with a short title ("XIV", "I.", "III. The Return"): a chapter
 # only in a sequence (``keep_roman_chapters``), never a lone "I." in verse or a list.
-_ROMAN_LINE = re.compile(r"([IVXLC]{1,7})\.?(?:[ \t]+([A-Z][^\n]{0,60}))?$")
+_ROMAN_LINE = re.compile(
+    r"([IVXLC]{1,7})\.?(?:(?:[ \t]+|[ \t]*(?:—|--|:)[ \t]*)([A-Z][^\n]{0,60}))?$"
+)  # "I.—THE RIVER"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _END_FIRST = frozenset("EFT")  # what an END_MARK line opens with: the cheap test first
 # A line that closes a book or one of its volumes ("THE END", "FINIS.", "END OF VOL. I."): no heading.
