@@ -499,3 +499,11 @@ def test_page_numbers_and_table_cells_counting_up_are_no_chapters():
     cells += "Transaction link\n"
     a = segment(Document("table.txt", f"{PROSE}\n\n{cells}\n{PROSE}\n"))
     assert not any(s.kind == "heading" for s in a.sections)
+
+
+def test_an_essay_in_numbered_parts_keeps_its_title_line_over_them():
+    text = f"ON WALKING\n\nAn Essay\n\n\n{PROSE}\n\n\n" + _book("", ["I", "II", "III"])
+    a = segment(Document("essay.txt", text))
+    assert a.title == "ON WALKING"
+    assert _headings(a) == [(1, "ON WALKING"), (2, "I"), (2, "II"), (2, "III")]
+    assert not any(s.title == "Untitled" for s in a.sections)

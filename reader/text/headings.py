@@ -879,9 +879,10 @@ def _over_a_first(lines: list[Line], heads: list[int], k: int) -> bool:
     return line.level == RANK_CAPS and not _is_division(line) and _roman_value(below.title) == 1
 
 
-def drop_title_repeats(text: str, lines: list[Line], title: str, body_start: int) -> None:
+def drop_title_repeats(text: str, lines: list[Line], title: str, body_start: int, own: int | None = None) -> None:
     """In a book, the title set again in capitals inside it (over each volume, or a word of it a line:
-    "PRIDE." / "and" / "PREJUDICE.") is a title page, not a heading: page furniture."""
+    "PRIDE." / "and" / "PREJUDICE.") is a title page, not a heading: page furniture. The title's own
+    line (index ``own``, or the body's first line: an essay's "ON WALKING" over its parts) is kept."""
     words = _letters_words(title)
     if not words:
         return
@@ -889,12 +890,13 @@ def drop_title_repeats(text: str, lines: list[Line], title: str, body_start: int
     heads = [i for i in indexes(lines, _HEADING_KIND) if i >= first]
     if sum(_is_division(lines[i]) for i in heads) < 2:
         return
+    opening = next((i for i in range(first, len(lines)) if lines[i].kind != BLANK), None)
     for i in heads:
         line = lines[i]
-        if line.marked or line.level != RANK_CAPS or _is_division(line):
+        if line.marked or line.level != RANK_CAPS or _is_division(line) or i in (own, opening):
             continue
-        own = _letters_words(line.title)
-        if own and all(w in words for w in own):
+        named = _letters_words(line.title)
+        if named and all(w in words for w in named):
             line.kind, line.level, line.title = FURNITURE, 0, ""
 
 

@@ -80,7 +80,7 @@ def _segment(document: Document) -> Analysis:
         lines[title_index].kind, lines[title_index].level = ln.HEADING, 0
         lines[title_index].title = title
     headings.mark_title_page(text, lines, body_start)
-    headings.drop_title_repeats(text, lines, title, body_start)
+    headings.drop_title_repeats(text, lines, title, body_start, title_index)
 
     paragraphs = _paragraphs(text, body, document.format == "markdown")
     starts = _heading_starts(body)
