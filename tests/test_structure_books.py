@@ -507,3 +507,13 @@ def test_an_essay_in_numbered_parts_keeps_its_title_line_over_them():
     assert a.title == "ON WALKING"
     assert _headings(a) == [(1, "ON WALKING"), (2, "I"), (2, "II"), (2, "III")]
     assert not any(s.title == "Untitled" for s in a.sections)
+
+
+def test_a_chapter_title_under_a_picture_still_joins_its_number():
+    numbers = [
+        "CHAPTER I.\n\n[Illustration]\n\nTHE ARRIVAL",
+        "CHAPTER II.\n\n[Illustration: A gate\nin the wall.]\n\nTHE GARDEN",
+    ]
+    a = segment(Document("book.txt", _book("", numbers)))
+    assert _headings(a) == [(1, "CHAPTER I. THE ARRIVAL"), (1, "CHAPTER II. THE GARDEN")]
+    assert not any("gate" in a.sentence_text(i) for i in range(len(a.sentences)))

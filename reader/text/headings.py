@@ -224,8 +224,9 @@ def join_chapter_subtitles(text: str, lines: list[Line]) -> None:
         line = lines[i]
         if line.marked or line.level != RANK_CHAPTER or not _BARE_CHAPTER.fullmatch(line.title):
             continue
-        j = i + 1
-        while j < len(lines) and j <= i + SUBTITLE_GAP and lines[j].kind == BLANK:
+        j, blanks = i + 1, 0
+        while j < len(lines) and blanks < SUBTITLE_GAP and lines[j].kind in (BLANK, FURNITURE):
+            blanks += lines[j].kind == BLANK  # a picture between the number and the title ("[Illustration]")
             j += 1
         if j == i + 1 or j >= len(lines) or not _alone(lines, j) or lines[j].kind not in (TEXT, HEADING):
             continue
