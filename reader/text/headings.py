@@ -26,15 +26,21 @@ _NUMBER_PREFIX = re.compile(r"(?:(?:Appendix|APPENDIX)[ \t]+)?\S+[ \t]+")
 _NAMED_PART = re.compile(
     r"(?:Abstract|Foreword|Acknowledge?ments?|Contributors|Author(?:'s|s'|s)? Address(?:es)?|Index)\.?$", re.IGNORECASE
 )
+# An act of a play holds its scenes ("ACT I." over "SCENE II. A room in the castle."); "ACT I. SCENE I."
+# on one line is a scene.
 _BOOK = re.compile(
     r"((?:BOOK|PART|VOLUME)\s+(?:THE\s+)?(?:[0-9]+|[IVXLCDM]+|[A-Z]+)\b[^\n]{0,60}"
+    r"|(?:ACT|Act)[ \t]+(?:[0-9]+|[IVX]+|[A-Z][a-zA-Z]+)\b(?![^\n]*\b(?:SCENE|Scene)\b)[^\n]{0,60}"
     r"|(?:FIRST |SECOND |THIRD )?EPILOGUE\b[^\n]{0,60}"
     r"|(?:Book|Part|Volume)\s+(?:the\s+)?(?:[0-9]+|[IVXLCDM]+|[A-Z][a-z]+)\b[^\n]{0,60}"
-    r"|(?:VOL|Vol)\.\s*(?:[0-9]+|[IVXLCDM]+)\b\.?)$"
+    r"|(?:VOL|Vol)\.\s*(?:[0-9]+|[IVXLCDM]+)\b\.?"
+    r"|(?:ARTICLE|Article)\.?[ \t]+(?:[0-9]+|[IVXLC]+)\.?(?:[ \t]+[A-Z][^\n]{0,60})?)$"
 )
 # A roman numeral alone on a line, or with a short title ("XIV", "I.", "III. The Return"): a chapter
 # only in a sequence (``keep_roman_chapters``), never a lone "I." in verse or a list.
-_ROMAN_LINE = re.compile(r"([IVXLC]{1,7})\.?(?:[ \t]+([A-Z][^\n]{0,60}))?$")
+_ROMAN_LINE = re.compile(
+    r"([IVXLC]{1,7})\.?(?:(?:[ \t]+|[ \t]*(?:—|--|:)[ \t]*)([A-Z][^\n]{0,60}))?$"
+)  # "I.—THE RIVER"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _END_FIRST = frozenset("EFT")  # what an END_MARK line opens with: the cheap test first
 # A line that closes a book or one of its volumes ("THE END", "FINIS.", "END OF VOL. I."): no heading.
@@ -42,10 +48,26 @@ END_MARK = re.compile(
     r"(?:THE[ \t]+)?END(?:[ \t]+OF[ \t]+(?:THE[ \t]+)?(?:[A-Z]+[ \t]+)?(?:VOL(?:UME)?|BOOK|PART)\b[^\n]{0,20})?\.?"
     r"|FINIS\.?|The[ \t]+End\.?",
 )
+# "STAVE I." (A Christmas Carol) and "ADVENTURE I. A SCANDAL IN BOHEMIA" number chapters as "CHAPTER" does.
+# Numbers spelled in lower case after a chapter word ("Chapter one", "Chapter twenty-one").
+_SPELLED = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty)"
 _CHAPTER = re.compile(
-    r"((?:CHAPTER|Chapter)\s+(?:(?:THE|the)\s+)?(?:[0-9]+|[IVXLCDM]+|[A-Z][a-zA-Z-]+)\b[^\n]{0,100}"
-    r"|(?:PROLOGUE|Prologue|EPILOGUE|Epilogue|PREFACE|Preface|INTRODUCTION)\.?"
-    r"|(?:LETTER|Letter)\s+(?:[0-9]+|[IVXLCDM]+)\.?)$"
+    r"((?:CHAPTER|Chapter|STAVE|Stave|ADVENTURE|Adventure)\s+(?:(?:THE|the)\s+)?"
+    r"(?:[0-9]+|[IVXLCDM]+|[A-Z][a-zA-Z-]+)\b[^\n]{0,100}"
+    rf"|(?:CHAPTER|Chapter)[ \t]+{_SPELLED}(?:-[a-z]+)?(?:[.:]?[ \t]+[A-Z][^\n]{{0,100}}|[.:])?"  # no sentence after
+    r"|(?:SECTION|Section)\.?[ \t]+(?:[0-9]+|[IVXLC]+)\.?(?:[ \t]+[A-Z][^\n]{0,60})?"
+    r"|(?:THE[ \t]+|The[ \t]+)?(?:PROLOGUE|Prologue|EPILOGUE|Epilogue|PREFACE|Preface|INTRODUCTION"
+    r"|AFTERWORD|Afterword|POSTSCRIPT|Postscript|CONCLUSION|Conclusion)\.?"
+    r"|(?:LETTER|Letter)\s+(?:[0-9]+|[IVXLCDM]+)\.?"
+    r"|(?:(?:ACT|Act)[ \t]+(?:[0-9]+|[IVX]+|[A-Z][a-zA-Z]+)\.?[ \t]+)?"
+    r"(?:SCENE|Scene)[ \t]+(?:[0-9]+|[IVX]+|[A-Z][a-zA-Z]+)\b[^\n]{0,100})$"
+)
+# A part that opens or closes a book beside its chapters: at their level unless chapters sit under it
+# (War and Peace's "FIRST EPILOGUE: 1813 - 20" holds sixteen).
+_END_PART = re.compile(
+    r"(?:(?:THE|The|FIRST|SECOND|THIRD|First|Second|Third)[ \t]+)?"
+    r"(?:PROLOGUE|EPILOGUE|PREFACE|INTRODUCTION|AFTERWORD|POSTSCRIPT|CONCLUSION"
+    r"|Prologue|Epilogue|Preface|Introduction|Afterword|Postscript|Conclusion)\b"
 )
 _FENCE = re.compile(r" {0,3}(```|~~~)")
 _CONTENTS_TITLE = re.compile(r"\s*(table of )?contents\.?\s*$", re.IGNORECASE)
@@ -57,12 +79,17 @@ _ENTRY_KINDS, _HEADING_KIND = frozenset({HEADING, CONTENTS}), frozenset({HEADING
 RANK_BOOK, RANK_CHAPTER, RANK_CAPS = 1, 2, 1
 
 
+# A number alone on a line ("1", "12.", "§ 3"): a chapter only in a sequence, as a roman numeral.
+_NUMBER_LINE = re.compile(r"(?:§[ \t]*)?([1-9][0-9]{0,2})\.?")
+
+
 def _roman_value(stripped: str) -> int:
-    """The number of a chapter line in roman numerals ("XIV" -> 14, "IV. The Return" -> 4); 0 when
-    it is none (a malformed numeral such as "IIII" or "VX" too)."""
+    """The number of a chapter line in roman numerals ("XIV" -> 14, "IV. The Return" -> 4) or in
+    figures alone ("12.", "§ 3"); 0 when it is none (a malformed numeral such as "IIII" or "VX" too)."""
     m = _ROMAN_LINE.match(stripped)
     if not m:
-        return 0
+        number = _NUMBER_LINE.fullmatch(stripped)
+        return int(number.group(1)) if number else 0
     values = [_ROMAN_VALUES[c] for c in m.group(1)]
     total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
     return total if total > 0 and _roman(total) == m.group(1) else 0
@@ -82,12 +109,41 @@ ROMAN_RUN = 3  # chapters numbered I, II, III ... in a row: that many at least (
 def keep_roman_chapters(lines: list[Line]) -> None:
     """Roman numerals alone on a line are chapters when they count up in a run (I, II, III ..., each
     the one before plus one; a new run may start at I in the next part or volume); any other, a lone
-    "I." in verse or "X" in a list, is text."""
+    "I." in verse or "X" in a list, is text. Numerals with a title ("I. A SCANDAL IN BOHEMIA") and bare
+    ones (the parts of each story) count apart."""
     found = [
         (i, value)
         for i in indexes(lines, _HEADING_KIND)
         if lines[i].level == RANK_CHAPTER and not lines[i].marked and (value := _roman_value(lines[i].title))
     ]
+    for i, _ in found:
+        if _NUMBER_LINE.fullmatch(lines[i].title) and not _prose_under(lines, i):
+            _unmark(lines, i)  # a page number or a cell of a table extracted from print: no chapter
+    found = [(i, value) for i, value in found if lines[i].kind == HEADING]
+    for titled in (False, True):
+        _keep_runs(lines, [(i, v) for i, v in found if _titled(lines[i].title) == titled])
+
+
+PROSE_LINE = 50  # a chapter's text has lines this wide, where a table's cells do not
+
+
+def _prose_under(lines: list[Line], i: int) -> bool:
+    """A line as wide as prose comes under line ``i`` before the next heading."""
+    for j in range(i + 1, len(lines)):  # stops at the first heading or wide line: no copy of the rest
+        line = lines[j]
+        if line.kind == HEADING:
+            return False
+        if line.kind == TEXT and line.end - line.start > PROSE_LINE:
+            return True
+    return False
+
+
+def _titled(title: str) -> bool:
+    m = _ROMAN_LINE.match(title)
+    return bool(m and m.group(2))
+
+
+def _keep_runs(lines: list[Line], found: list[tuple[int, int]]) -> None:
     run: list[int] = []
     previous = 0
     for i, value in [*found, (-1, 0)]:
@@ -102,8 +158,61 @@ def keep_roman_chapters(lines: list[Line]) -> None:
     # the sentinel (-1) closes the last run and is never a line
 
 
+# A numbered division's kind and number: "ADVENTURE II." -> ("ADVENTURE", 2), "IV." -> ("", 4).
+_DIVISION_NUMBER = re.compile(
+    r"(?:(CHAPTER|STAVE|ADVENTURE|LETTER|BOOK|PART)[ \t]+)?([IVXLC]{1,7}|[1-9][0-9]{0,2})\b", re.I
+)
+
+
+def nest_restarting(lines: list[Line]) -> None:
+    """Divisions of one kind whose every one is followed by a division of another kind numbered 1 (a
+    story "ADVENTURE I." over its parts "I.", "II."; "I. A SCANDAL IN BOHEMIA" over "I.") hold them:
+    they go a level up."""
+    styled = []
+    for i in indexes(lines, _HEADING_KIND):
+        line = lines[i]
+        if line.marked or line.level != RANK_CHAPTER:
+            continue
+        m = _DIVISION_NUMBER.match(line.title)
+        if m:
+            value = int(m.group(2)) if m.group(2).isdigit() else _roman_value(m.group(2))
+            styled.append((i, (m.group(1) or "").upper() + ("+" if _titled(line.title) else ""), value))
+    kinds = {kind for _, kind, _ in styled}
+    if len(kinds) < 2:
+        return
+    for kind in kinds:
+        places = [k for k, (_, own, _) in enumerate(styled) if own == kind]
+        after = [styled[k + 1] if k + 1 < len(styled) else None for k in places]
+        if len(places) >= 2 and all(a is not None and a[1] != kind and a[2] == 1 for a in after):
+            for k in places:
+                lines[styled[k][0]].level = RANK_BOOK
+
+
+def settle_end_parts(lines: list[Line]) -> None:
+    """In a book of chapters, a prologue, preface, epilogue, afterword or conclusion ("THE EPILOGUE" in
+    capitals too) is a division at the chapters' level; only one with chapters right under it, no text
+    between ("FIRST EPILOGUE: 1813 - 20" / "CHAPTER I"), sits above them."""
+    heads = [i for i in indexes(lines, _HEADING_KIND) if not lines[i].marked and lines[i].level > 0]
+    parts = {i for i in heads if _END_PART.match(lines[i].title)}
+    if sum(lines[i].level == RANK_CHAPTER and is_division_title(lines[i].title) for i in heads) - len(parts) < 2:
+        return
+    for k, i in enumerate(heads):
+        if i not in parts:
+            continue
+        after = heads[k + 1] if k + 1 < len(heads) else len(lines)
+        holds = (
+            after < len(lines)
+            and after not in parts
+            and lines[after].level == RANK_CHAPTER
+            and not any(line.kind == TEXT for line in lines[i + 1 : after])
+        )
+        lines[i].level = RANK_BOOK if holds else RANK_CHAPTER
+
+
 # A chapter line that gives only its number: "CHAPTER I", "Chapter 12.", "XIV".
-_BARE_CHAPTER = re.compile(r"(?:(?:CHAPTER|Chapter)[ \t]+(?:[0-9]+|[IVXLCDM]+)|[IVXLC]{1,7})\.?")
+_BARE_CHAPTER = re.compile(
+    r"(?:(?:CHAPTER|Chapter|STAVE|Stave)[ \t]+(?:[0-9]+|[IVXLCDM]+)|[IVXLC]{1,7}|(?:§[ \t]*)?[1-9][0-9]{0,2})\.?"
+)
 SUBTITLE_GAP = 4  # blank lines at most between a chapter's number and its title
 
 
@@ -115,8 +224,9 @@ def join_chapter_subtitles(text: str, lines: list[Line]) -> None:
         line = lines[i]
         if line.marked or line.level != RANK_CHAPTER or not _BARE_CHAPTER.fullmatch(line.title):
             continue
-        j = i + 1
-        while j < len(lines) and j <= i + SUBTITLE_GAP and lines[j].kind == BLANK:
+        j, blanks = i + 1, 0
+        while j < len(lines) and blanks < SUBTITLE_GAP and lines[j].kind in (BLANK, FURNITURE):
+            blanks += lines[j].kind == BLANK  # a picture between the number and the title ("[Illustration]")
             j += 1
         if j == i + 1 or j >= len(lines) or not _alone(lines, j) or lines[j].kind not in (TEXT, HEADING):
             continue
@@ -217,6 +327,8 @@ def _wrapped_heading(raw: str, stripped: str, lines: list[Line], i: int, text: s
         if not one_more:
             return None if len(follow) > 60 else _joined(lines, i, RANK_CHAPTER, stripped, follow)
         return _long_chapter_title(text, lines, i, stripped)
+    if _BOOK.match(stripped) and not one_more and _title_like(follow):  # "PART ONE" / "THE CITY"
+        return _joined(lines, i, RANK_BOOK, stripped if stripped.endswith((".", ":")) else f"{stripped}.", follow)
     rank = 0 if raw[:1].isspace() or stripped.endswith((".", ",", ";", ":")) else _numbered_rank(raw, stripped)
     if not rank:
         return None
@@ -438,6 +550,99 @@ def mark_contents(text: str, lines: list[Line]) -> None:
     _close_run(text, lines, run, last_seen)
 
 
+CONTENTS_ENTRY = 70  # a contents entry is a short line
+LISTED_EVIDENCE = 3  # entries that come back as titles alone, for a listed contents to count
+
+
+def mark_listed_contents(text: str, lines: list[Line]) -> int | None:
+    """A "Contents" line over a list of short lines (indented, numbered or not) whose titles come back
+    below as lines alone (a collection of stories titled in capitals, "ADVENTURE I. A SCANDAL IN
+    BOHEMIA" for "A Scandal in Bohemia"): the list is one contents block and each title that comes back
+    is a heading, even with no chapter word. Returns where the list starts (None when there is none)."""
+    opening = _contents_line(text, lines)
+    if opening is None:
+        return None
+    entries = _listed_entries(text, lines, opening)
+    keys = {_entry_key(text[lines[i].start : lines[i].end]): i for i in entries}
+    found: dict[int, int] = {}  # entry -> the line alone where its title comes back
+    for j in range(entries[-1] + 1 if entries else len(lines), len(lines)):
+        line = lines[j]
+        if line.kind not in (TEXT, HEADING) or not _alone(lines, j) or line.end - line.start > CONTENTS_ENTRY:
+            continue
+        own = _key(text[line.start : line.end])
+        entry = next((keys[k] for k in keys if own == k or own.endswith(" " + k)), None)
+        if entry is not None and entry not in found:
+            found[entry] = j
+    if len(found) < LISTED_EVIDENCE:
+        return None
+    for line in lines[opening : entries[-1] + 1]:
+        if line.kind in (TEXT, HEADING):
+            line.kind, line.level, line.marked = CONTENTS, 0, False
+    for j in found.values():
+        line = lines[j]
+        if line.kind == TEXT:  # at the level of the titles in capitals beside it
+            line.kind, line.level, line.title = HEADING, RANK_CAPS, text[line.start : line.end].strip()
+    return lines[opening].start
+
+
+_CONTENTS_WORD = re.compile(r"CONTENTS|Contents")  # a title line opens with a capital
+
+
+def _contents_line(text: str, lines: list[Line]) -> int | None:
+    """The first line that is only a contents title, found from the word's few places in the text."""
+    for m in _CONTENTS_WORD.finditer(text):
+        i = bisect_left(lines, m.start() + 1, key=_line_end)
+        if i < len(lines) and _contents_title(text, lines[i]):
+            return i
+    return None
+
+
+def _line_end(line: Line) -> int:
+    return line.end
+
+
+def _contents_title(text: str, line: Line) -> bool:
+    return line.kind in (TEXT, HEADING) and _CONTENTS_TITLE.match(text, line.start, line.end) is not None
+
+
+def _listed_entries(text: str, lines: list[Line], opening: int) -> list[int]:
+    """The short lines under a contents title, up to a long line or a title listed twice."""
+    out: list[int] = []
+    seen: set[str] = set()
+    for j in range(opening + 1, len(lines)):
+        line = lines[j]
+        if line.kind in (BLANK, FURNITURE):
+            continue
+        key = _entry_key(text[line.start : line.end])
+        if line.kind not in (TEXT, HEADING) or line.end - line.start > CONTENTS_ENTRY or key in seen or not key:
+            break
+        if _opens_text(lines, j):
+            break
+        seen.add(key)
+        out.append(j)
+    return out
+
+
+def _opens_text(lines: list[Line], j: int) -> bool:
+    """A heading with its title alone under it, or prose under it (the first chapter after the list)."""
+    k = j + 1
+    while k < len(lines) and lines[k].kind == BLANK:
+        k += 1
+    if k == len(lines):
+        return True
+    below = lines[k]
+    subtitle = below.kind == HEADING and below.level == -1 and k > j + 1  # "CHAPTER I." / "" / "The Arrival"
+    return subtitle or (below.kind == TEXT and below.end - below.start > CONTENTS_ENTRY)
+
+
+_ENTRY_NUMBER = re.compile(r"^(?:[IVXLC]{1,7}\.|\d{1,3}\.|(?:chapter|stave|adventure)\s+\S+)\s+|\s+\d{1,4}$", re.I)
+
+
+def _entry_key(raw: str) -> str:
+    """An entry's title without its number and page ("I. A Scandal in Bohemia   3" -> "a scandal in bohemia")."""
+    return _key(_ENTRY_NUMBER.sub("", raw.strip()))
+
+
 def _key(title: str) -> str:
     return " ".join(title.split()).rstrip(".").lower()
 
@@ -469,6 +674,9 @@ def _inside_contents(lines: list[Line], i: int) -> bool:
     return False
 
 
+CONTENTS_TITLE_WITHIN = 6  # a title page of capitals may run into the contents: its title opens the block
+
+
 def _close_run(text: str, lines: list[Line], run: list[int], last_seen: dict[str, int]) -> None:
     headings_only = [i for i in run if lines[i].kind == HEADING]
     if len(run) < 4:
@@ -478,7 +686,10 @@ def _close_run(text: str, lines: list[Line], run: list[int], last_seen: dict[str
         return
     keep = [i for i in _opening_headings(lines, headings_only) if last_seen[_key(lines[i].title)] == i]
     first = run[0]
-    if first > 0:
+    titled = [i for i in run[1:CONTENTS_TITLE_WITHIN] if _CONTENTS_TITLE.match(text, lines[i].start, lines[i].end)]
+    if titled and len(run) - run.index(titled[0]) > 4:
+        first = titled[0]  # the title page's lines in capitals above "CONTENTS" are no entries
+    elif first > 0:
         for j in range(first - 1, max(-1, first - 4), -1):
             if lines[j].kind == BLANK:
                 continue
@@ -535,26 +746,28 @@ VERSE_FRONT_WORDS = 600  # a dedication or epigraph in verse before the first ch
 VERSE_LINE = 60  # ... but its lines are short, where hard-wrapped prose fills about 70 columns
 # Front parts whose name is never the book's title.
 _FRONT_WORDS = re.compile(
-    r"(?:ETYMOLOGY|EXTRACTS|CONTENTS|DEDICATION|PREFACE|FOREWORD|INTRODUCTION|NOTE|ILLUSTRATIONS)\b", re.IGNORECASE
+    r"(?:ETYMOLOGY|EXTRACTS|CONTENTS|DEDICATION|PREFACE|FOREWORD|INTRODUCTION|NOTE|(?:LIST OF )?ILLUSTRATIONS)\b",
+    re.IGNORECASE,
 )
 
 
-def mark_book_title_page(text: str, lines: list[Line], body_start: int) -> str:
+def mark_book_title_page(text: str, lines: list[Line], body_start: int, listed: int | None = None) -> str:
     """In a book (two chapters, parts or volumes at least), what comes before the first of them is
     its title page when it is short (a title, "By Jane Austen", "(1814)", "IN TWO PARTS"), or verse
     of short lines (a dedication): front matter, with no topic label, and never a heading. Returns
     the book's title from it: its first line in capitals, else its first line in title case ("" when none)."""
     first = bisect_left(lines, body_start, key=_line_start)
-    divisions = [i for i in indexes(lines, _HEADING_KIND) if i >= first and _is_division(lines[i])]
-    if len(divisions) < 2:
+    end = _first_division(lines, first, listed)
+    if end is None:
         return ""
-    stretch = lines[first : divisions[0]]
+    stretch = lines[first:end]
     loose = [line for line in stretch if line.kind in (TEXT, HEADING)]
     words = sum(len(text[line.start : line.end].split()) for line in loose)
     widest = max((len(text[line.start : line.end].strip()) for line in loose), default=0)
     title = _title_line(text, stretch)
     opening = next((text[line.start : line.end].strip() for line in loose), "")
-    limit = VERSE_FRONT_WORDS if widest <= VERSE_LINE else TITLE_PAGE_WORDS
+    verse = widest <= VERSE_LINE or _all_verse(text, stretch)
+    limit = VERSE_FRONT_WORDS if verse else TITLE_PAGE_WORDS
     if not _title_like(opening) or _FRONT_WORDS.match(opening) or words > limit or _has_prose(text, stretch):
         return title  # an editor's note, an introduction or a prologue in prose is the book's text
     run_open = False  # a run of title-page lines is one front section, named by its first line
@@ -569,9 +782,108 @@ def mark_book_title_page(text: str, lines: list[Line], body_start: int) -> str:
     return title
 
 
-def drop_title_repeats(text: str, lines: list[Line], title: str, body_start: int) -> None:
+VOLUME_PAGE_LINES = 8  # the lines of a volume's own title page: title, "A Novel.", "In Three Volumes.", imprint
+VOLUME_PAGE_WORDS = 40
+
+
+def mark_volume_pages(text: str, lines: list[Line]) -> str:
+    """In a book in volumes (or parts, or books) of chapters, each volume's own title page is page
+    furniture: short lines right before the volume's heading that open with a line in capitals after
+    a closing or picture ("PRIDE AND PREJUDICE:" / "A Novel." / "In Three Volumes." / "By the Author
+    of ..."), and two or more short lines between the heading and its first chapter (an imprint:
+    "London:" / "Printed for T. Egerton," / "1813."). Returns the book's title from the first such
+    page before a volume ("PRIDE AND PREJUDICE"; "" when none)."""
+    heads = [i for i in indexes(lines, _HEADING_KIND) if lines[i].level != -1]
+    volumes = [k for k, i in enumerate(heads) if _volume(lines[i])]
+    if len(volumes) < 2:
+        return ""
+    titles = []
+    for k in volumes:
+        i = heads[k]
+        titles.append(_mark_page_before(text, lines, i))
+        n = k + 1
+        while n < len(heads) and lines[heads[n]].level == RANK_CAPS and not _is_division(lines[heads[n]]):
+            n += 1  # the title again in capitals ("PRIDE & PREJUDICE.") is part of the page
+        after = heads[n] if n < len(heads) else len(lines)
+        if after < len(lines) and lines[after].level == RANK_CHAPTER and _is_division(lines[after]):
+            page = [line for line in lines[i + 1 : after] if line.kind in (TEXT, HEADING)]
+            if len(page) >= 2 and _short_lines(text, page):
+                for line in page:
+                    line.kind, line.level, line.title = FURNITURE, 0, ""
+    return next((t for t in titles if t), "")
+
+
+def _volume(line: Line) -> bool:
+    return (
+        not line.marked
+        and line.level == RANK_BOOK
+        and bool(_BOOK.match(line.title))
+        and not _END_PART.match(line.title)
+    )
+
+
+def _short_lines(text: str, page: list[Line]) -> bool:
+    widths = [len(text[line.start : line.end].strip()) for line in page]
+    words = sum(len(text[line.start : line.end].split()) for line in page)
+    return max(widths) <= VERSE_LINE and words <= VOLUME_PAGE_WORDS
+
+
+def _mark_page_before(text: str, lines: list[Line], i: int) -> str:
+    """The one-line paragraphs right before a volume's heading, opening with capitals after page
+    furniture; returns their first line, the book's title ("" when there is no such page)."""
+    page: list[Line] = []
+    j = i - 1
+    while j >= 0 and len(page) <= VOLUME_PAGE_LINES:
+        line = lines[j]
+        j -= 1
+        if line.kind == BLANK:
+            continue
+        if line.kind not in (TEXT, HEADING) or not _alone(lines, j + 1):
+            break
+        page.insert(0, line)
+    above = lines[j + 1] if j + 1 >= 0 else None  # the line that stopped the walk
+    closed = above is None or above.kind == FURNITURE
+    if not page or not closed or len(page) > VOLUME_PAGE_LINES or not _short_lines(text, page):
+        return ""
+    title = text[page[0].start : page[0].end].strip().rstrip(".:;,")
+    if not title.isupper():
+        return ""
+    for line in page:
+        line.kind, line.level, line.title = FURNITURE, 0, ""
+    return title if " " in title else ""  # one word a line ("PRIDE." / "and" / "PREJUDICE.") gives no title
+
+
+def _first_division(lines: list[Line], first: int, listed: int | None) -> int | None:
+    """Where a book's divisions begin: its first chapter, part or volume when it has two or more, else
+    the contents list (at offset ``listed``) that named the stories or poems of a collection."""
+    heads = [i for i in indexes(lines, _HEADING_KIND) if i >= first and lines[i].level != -1]
+    divisions = [i for i in heads if _is_division(lines[i])]
+    contents = bisect_left(lines, listed, key=_line_start) if listed is not None else len(lines)
+    if len(divisions) >= 2:
+        return min(contents, _story_title(lines, heads, divisions[0]))
+    return contents if contents < len(lines) and sum(i > contents for i in heads) >= 2 else None
+
+
+def _story_title(lines: list[Line], heads: list[int], division: int) -> int:
+    """A title in capitals right over the first division numbered 1, when two titles or more later are
+    too (a collection of stories in parts: "A CASE OF IDENTITY" / "I."), opens the first story."""
+    k = heads.index(division)
+    if k == 0 or not _over_a_first(lines, heads, k - 1):
+        return division
+    later = sum(_over_a_first(lines, heads, j) for j in range(k + 1, len(heads) - 1))
+    return heads[k - 1] if later >= 2 else division
+
+
+def _over_a_first(lines: list[Line], heads: list[int], k: int) -> bool:
+    """Heading ``k`` is in capitals, no division, and the next heading is a division numbered 1."""
+    line, below = lines[heads[k]], lines[heads[k + 1]]
+    return line.level == RANK_CAPS and not _is_division(line) and _roman_value(below.title) == 1
+
+
+def drop_title_repeats(text: str, lines: list[Line], title: str, body_start: int, own: int | None = None) -> None:
     """In a book, the title set again in capitals inside it (over each volume, or a word of it a line:
-    "PRIDE." / "and" / "PREJUDICE.") is a title page, not a heading: page furniture."""
+    "PRIDE." / "and" / "PREJUDICE.") is a title page, not a heading: page furniture. The title's own
+    line (index ``own``, or the body's first line: an essay's "ON WALKING" over its parts) is kept."""
     words = _letters_words(title)
     if not words:
         return
@@ -579,12 +891,13 @@ def drop_title_repeats(text: str, lines: list[Line], title: str, body_start: int
     heads = [i for i in indexes(lines, _HEADING_KIND) if i >= first]
     if sum(_is_division(lines[i]) for i in heads) < 2:
         return
+    opening = next((i for i in range(first, len(lines)) if lines[i].kind != BLANK), None)
     for i in heads:
         line = lines[i]
-        if line.marked or line.level != RANK_CAPS or _is_division(line):
+        if line.marked or line.level != RANK_CAPS or _is_division(line) or i in (own, opening):
             continue
-        own = _letters_words(line.title)
-        if own and all(w in words for w in own):
+        named = _letters_words(line.title)
+        if named and all(w in words for w in named):
             line.kind, line.level, line.title = FURNITURE, 0, ""
 
 
@@ -593,17 +906,34 @@ def _letters_words(title: str) -> set[str]:
 
 
 def _has_prose(text: str, stretch: list[Line]) -> bool:
-    """A paragraph of three lines or more, one of them as wide as hard-wrapped prose."""
-    run = wide = 0
-    for line in stretch:
-        if line.kind != TEXT:
-            run = wide = 0
+    """A paragraph of three lines or more, one of them as wide as hard-wrapped prose, that is not
+    verse (lines of verse open with capitals, where wrapped prose goes on in lower case)."""
+    run: list[str] = []
+    for line in [*stretch, Line(0, 0, BLANK)]:
+        if line.kind == TEXT:
+            run.append(text[line.start : line.end].strip())
             continue
-        run += 1
-        wide += len(text[line.start : line.end].strip()) > VERSE_LINE
-        if run >= 3 and wide:
+        if len(run) >= 3 and any(len(raw) > VERSE_LINE for raw in run) and not _verse(run):
             return True
+        run = []
     return False
+
+
+def _all_verse(text: str, stretch: list[Line]) -> bool:
+    """Every paragraph of three lines or more in the stretch is a stanza (a dedication in long lines)."""
+    runs: list[list[str]] = [[]]
+    for line in stretch:
+        if line.kind == TEXT:
+            runs[-1].append(text[line.start : line.end].strip())
+        elif runs[-1]:
+            runs.append([])
+    stanzas = [run for run in runs if len(run) >= 3]
+    return bool(stanzas) and all(_verse(run) for run in stanzas)
+
+
+def _verse(run: list[str]) -> bool:
+    """Lines that each open with a capital (after a quote mark): a stanza."""
+    return all(raw.lstrip("\"'‘“(")[:1].isupper() for raw in run[1:])
 
 
 def _is_division(line: Line) -> bool:
@@ -614,7 +944,7 @@ def _is_division(line: Line) -> bool:
 def is_division_title(title: str) -> bool:
     """Whether a heading names a chapter, part, volume or book ("CHAPTER I", "PART ONE", "XIV")."""
     head = title[:60]  # a long chapter title joined from its lines is still a chapter's
-    return bool(_CHAPTER.match(head) or _BOOK.match(head) or _roman_value(head))
+    return bool(_CHAPTER.match(head) or _BOOK.match(head) or _END_PART.match(head) or _roman_value(head))
 
 
 def _title_line(text: str, stretch: list[Line]) -> str:

@@ -26,11 +26,18 @@ _KIND = attrgetter("kind")  # a leader is checked on the line's last characters 
 _EMPHASIS = re.compile(r"(?<!\w)_(?=[^\s_])([^_]{1,300}?)(?<=[^\s_])_(?!\w)")
 
 
+# A footnote's call set against the word it notes ("the bridge[1] stood", "out.[2]"); "see [1]" in a
+# specification's prose, with a space before, names a reference and stays.
+_NOTE_CALL = re.compile(r"(?<=[^\W_]|[.,;:!?'’\"”)])\[\d{1,3}\]")
+
+
 def display_text(s: str) -> str:
-    """A span of document text as a reader sees it: "_Genesis_" shows as "Genesis".
+    """A span of document text as a reader sees it: "_Genesis_" shows as "Genesis", "bridge[1]" as "bridge".
 
     Display-time only (renderers call it on a span they print), so offsets stay exact."""
-    return _EMPHASIS.sub(r"\1", s) if "_" in s else s
+    if "_" in s:
+        s = _EMPHASIS.sub(r"\1", s)
+    return _NOTE_CALL.sub("", s) if "[" in s else s
 
 
 def italic_marks(text: str) -> list[tuple[int, int]]:
@@ -91,6 +98,33 @@ def mark_furniture(text: str, lines: list[Line]) -> None:
         after = _next_nonblank(lines, i)
         if after is not None and lines[after].end - lines[after].start < 100:
             lines[after].kind = FURNITURE
+
+
+_ILLUSTRATION = re.compile(r"[ \t]*\[(?:Illustration|ILLUSTRATION|Footnote|FOOTNOTE)\b")
+_ANY_NOTE = re.compile(r"\[(?:Illustration|ILLUSTRATION|Footnote|FOOTNOTE)")
+ILLUSTRATION_LINES = 12  # a caption may run over a few lines, up to its closing bracket
+
+
+def mark_illustrations(text: str, lines: list[Line]) -> None:
+    """An e-text's "[Illustration: A VICARAGE HOUSE.]" (over lines, up to its "]") stands for a
+    picture, and its "[Footnote 1: ...]" is a note set where it is called: page furniture, never the
+    text of a sentence."""
+    if _ANY_NOTE.search(text) is None:
+        return
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if line.kind != TEXT or not _ILLUSTRATION.match(text, line.start, line.end):
+            continue
+        depth = 0
+        for j in range(i - 1, min(len(lines), i - 1 + ILLUSTRATION_LINES)):
+            raw = text[lines[j].start : lines[j].end]
+            depth += raw.count("[") - raw.count("]")
+            lines[j].kind = FURNITURE
+            i = j + 1
+            if depth <= 0:
+                break
 
 
 def mark_dot_leaders(text: str, lines: list[Line]) -> None:

@@ -52,6 +52,18 @@ def body_bounds(text: str, lines: list[Line]) -> tuple[int, int]:
     return start, end
 
 
+_NOTES_TITLE = re.compile(r"(?:FOOT|END)?NOTES?[.:]?|(?:Foot|End)?[Nn]otes?[.:]?")
+
+
+def notes_start(text: str, lines: list[Line], start: int, end: int) -> int:
+    """Where the body ends when its last heading is a book's notes ("FOOTNOTES:", "NOTES"): the
+    notes at the end are back matter, as a licence is; ``end`` when there are none."""
+    last = next((line for line in reversed(lines) if line.kind == HEADING and start <= line.start < end), None)
+    if last is None or last.level == -1 or last.marked or not _NOTES_TITLE.fullmatch(last.title):
+        return end
+    return last.start
+
+
 def mark_boilerplate(text: str, lines: list[Line]) -> None:
     """An RFC's "Status of This Memo" and "Copyright Notice" (BCP 78) blocks are front matter:
     the title line (flush left) and its indented text, up to the next flush-left line."""

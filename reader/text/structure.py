@@ -55,26 +55,32 @@ def _segment(document: Document) -> Analysis:
     lines = ln.split_lines(text)
     ln.mark_furniture(text, lines)
     ln.mark_dot_leaders(text, lines)
+    ln.mark_illustrations(text, lines)
     headings.mark_headings(text, lines)
     headings.drop_lone_numbers(lines)
     headings.keep_roman_chapters(lines)
+    headings.settle_end_parts(lines)
+    headings.nest_restarting(lines)
     headings.join_chapter_subtitles(text, lines)
     headings.mark_contents(text, lines)
+    listed = headings.mark_listed_contents(text, lines)
+    volume_title = headings.mark_volume_pages(text, lines)
     headings.mark_front_parts(lines)
     matter.mark_boilerplate(text, lines)
     matter.mark_rfc_header(text, lines)
     body_start, body_end = matter.body_bounds(text, lines)
+    body_end = matter.notes_start(text, lines, body_start, body_end)
     matter.mark_bylines(text, lines, body_start)
     # Lines are in order: the body's are the slice that starts and ends inside it.
     body = lines[bisect_left(lines, body_start, key=_START) : bisect_right(lines, body_end, key=_END)]
     given = matter.mark_metadata(text, lines, body_start)  # a "Title:" line names the book best
-    known = headings.mark_book_title_page(text, lines, body_start)
+    known = headings.mark_book_title_page(text, lines, body_start, listed) or volume_title
     title, title_index = matter.find_title(text, lines, body_start, given or known)
     if title_index is not None and lines[title_index].kind == ln.TEXT:
         lines[title_index].kind, lines[title_index].level = ln.HEADING, 0
         lines[title_index].title = title
     headings.mark_title_page(text, lines, body_start)
-    headings.drop_title_repeats(text, lines, title, body_start)
+    headings.drop_title_repeats(text, lines, title, body_start, title_index)
 
     paragraphs = _paragraphs(text, body, document.format == "markdown")
     starts = _heading_starts(body)
