@@ -120,3 +120,27 @@ def test_title_case_words_outside_a_specification_stay_names():
     analysis = analyze(Document(source="news.txt", text=text), summary=False)
     found = {a for p in analysis.participants for a in p.aliases}
     assert "Early Grant" in found, found
+
+
+def test_a_ship_is_no_participant_wherever_it_is_named():
+    text = (
+        "The broadside ironclad HMS Warrior was launched in 1860, the ram Zr.Ms. Buffel in 1868.  "
+        "Warrior carried 40 guns, and the designer Isaac Watts inspected her.  "
+        "Watts later said that Warrior was the finest ship afloat."
+    )
+    analysis = analyze(Document(source="ships.txt", text=text), summary=False)
+    found = {a for p in analysis.participants for a in p.aliases}
+    assert not any("Warrior" in a or "Buffel" in a for a in found), found
+    assert "Isaac Watts" in found, found
+
+
+def test_a_cited_declaration_names_its_declarant():
+    text = (
+        "The network adds value to each transaction.  (Sirbu Decl., ¶ 15.)  The patent gives no other "
+        "meaning.  (Sirbu Decl., ¶ 16.)  Marvin Sirbu is a professor of engineering."
+    )
+    analysis = analyze(Document(source="petition.txt", text=text), summary=False)
+    found = {a for p in analysis.participants for a in p.aliases}
+    assert not any("Decl" in a for a in found), found
+    sirbu = [p for p in analysis.participants if "Marvin Sirbu" in p.aliases]
+    assert sirbu and "Sirbu" in sirbu[0].aliases, [p.aliases for p in analysis.participants]

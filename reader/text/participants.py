@@ -77,6 +77,7 @@ def mentions(analysis: Analysis) -> list[Candidate]:
     ]
     typed = _split_described(_without_opening_words(sentences, typed, lower), raw, lower)
     typed = _without_spec_terms(text, _cut_at_column_gaps(text, typed))
+    typed = _without_ships(text, _without_declaration_mark(typed))
     _mark_affiliations(text, typed)
     _mark_definitions(typed, text)
     tables = {s.index for s in sentences if s.table}  # 'Willem II Tilburg 2': a team in a results table
@@ -385,6 +386,40 @@ def _cut_at_column_gaps(text: str, cands: list[Candidate]) -> list[Candidate]:
 def _opens_with_given_name(c: Candidate) -> bool:
     first = c.tokens[0]
     return len(c.tokens) > 1 and (is_initial(first.text) or first.key in gz.first_names())
+
+
+# A ship's prefix: 'HMS Warrior' names a vessel, and so does 'Warrior' alone in that text.
+_SHIP = re.compile(
+    r"\b(?:HMS|USS|SMS|HNLMS|RMS|HMAS|HMCS|USNS|HMNZS|[ZH]r\s?\.\s?Ms\.)\s+((?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*)"
+)
+
+
+def _without_ships(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Ships are vehicles, not participants: a name the text gives after 'HMS', 'USS', 'SMS' ...
+    is a ship wherever it stands ('the Warrior 's guns'), and so is the prefixed name itself."""
+    if "S " not in text:
+        return cands
+    ships = {" ".join(gz.word_key(w) for w in m.group(1).split()) for m in _SHIP.finditer(text)}
+    if not ships:
+        return cands
+    return [c for c in cands if c.key not in ships and not _SHIP.match(text, c.start)]
+
+
+# 'Sirbu Decl., ¶ 15': a declaration cited by its declarant's name.
+_DECLARATION = frozenset({"decl"})
+
+
+def _without_declaration_mark(cands: list[Candidate]) -> list[Candidate]:
+    """'Sirbu Decl.' cites Sirbu's declaration: the person is 'Sirbu', 'Decl' no name."""
+    out = []
+    for c in cands:
+        if c.tokens[-1].key.rstrip(".") not in _DECLARATION:
+            out.append(c)
+        elif len(c.tokens) > 1:
+            piece = _piece(c, 0, len(c.tokens) - 1)
+            piece.kind = c.kind
+            out.append(piece)
+    return out
 
 
 # RFC 2119 keywords in capitals: enough of them mark a specification.
