@@ -19,6 +19,11 @@ SPEC = """\
    used to derive keys.  Matthew Green reported the first attack on this
    design, and Green later proposed a fix that Eric Rescorla adopted.
 
+   The client sends a ClientHello and the server answers with a
+   ServerHello; each record travels as a TLSPlaintext, and the PSKs are
+   kept apart.  Every AEAD algorithm MUST be listed by IANA.  Each line
+   ends in CRLF.  Content-Length gives the length of the content.
+
 2.  Alerts
 
    The Early Secret is never sent.  A client receiving an Alert MUST close
@@ -144,3 +149,16 @@ def test_a_cited_declaration_names_its_declarant():
     assert not any("Decl" in a for a in found), found
     sirbu = [p for p in analysis.participants if "Marvin Sirbu" in p.aliases]
     assert sirbu and "Sirbu" in sirbu[0].aliases, [p.aliases for p in analysis.participants]
+
+
+def test_spec_identifiers_and_acronyms_are_terms_but_standards_bodies_stay(spec):
+    found = {a for p in spec.participants for a in p.aliases}
+    assert not found & {"ClientHello", "ServerHello", "TLSPlaintext", "PSKs", "AEAD", "CRLF", "Content-Length"}, found
+    assert "IANA" in listed(spec, "organization"), found
+
+
+def test_identifier_shaped_names_outside_a_specification_stay():
+    text = "Ray McCahill met Danny DeVito at LaGuardia.  McCahill said the flight from Denver was late."
+    analysis = analyze(Document(source="news.txt", text=text), summary=False)
+    found = {a for p in analysis.participants for a in p.aliases}
+    assert {"Ray McCahill", "Danny DeVito"} <= found, found

@@ -434,12 +434,16 @@ def is_specification(text: str) -> bool:
 
 def _without_spec_terms(text: str, cands: list[Candidate]) -> list[Candidate]:
     """A specification capitalises its defined terms, messages and fields ('Alert', 'Early
-    Secret', 'Unknown Alert'): there a name whose every word the text also writes in lower case
-    names no participant. People keep their names: a given name is not a word of the prose."""
+    Secret', 'Unknown Alert', 'Content-Length'): there a name whose every word the text also
+    writes in lower case names no participant, nor does an identifier ('ClientHello') or a word
+    in capitals that no organization's long form or the organization list explains ('AEAD',
+    'CRLF', 'GET'; 'IANA' and 'NIST' stay). People keep their names: a given name is not a word
+    of the prose."""
     if not is_specification(text):
         return cands
     lower = set(_PROSE_WORD.findall(text))  # not the parts of addresses: 'cremers@cispa.de'
-    return [c for c in cands if not _spec_term(c, lower)]
+    long_forms = {_initials(c) for c in cands if c.kind == "organization" and len(c.tokens) > 1}
+    return [c for c in cands if not (_spec_term(c, lower) or _identifier(c) or _unexplained_acronym(c, long_forms))]
 
 
 # A lower-case word of the prose: not part of an e-mail address, a URL or a file name.
@@ -450,9 +454,29 @@ def _spec_term(c: Candidate, lower: set[str]) -> bool:
     if is_acronym(c.tokens[0].text):
         return False
     words = c.tokens
-    if c.initial and not (len(words) > 1 and words[0].key in gz.first_names()):
+    if c.initial and len(words) > 1 and words[0].key not in gz.first_names():
         words = words[1:]  # a sentence's first word is capitalised anyway
-    return bool(words) and all(t.key in lower for t in words)
+    return all(part in lower for t in words for part in t.key.split("-"))
+
+
+# A capital after a small letter inside a word ('ClientHello', 'KeyUpdate'), not where names
+# put one ('McCahill', 'MacArthur', 'DeVito', 'LaGuardia', "O'Neil").
+_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")  # and 'TLSPlaintext', 'ETag', 'PSKs
+_NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)[A-Z]")
+
+
+def _identifier(c: Candidate) -> bool:
+    """'ClientHello', 'TLSPlaintext': a specification's message and field names; 'PSKs' too."""
+    return any(_CAMEL.search(t.text) and not _NAME_PREFIX.match(t.text) for t in c.tokens)
+
+
+def _unexplained_acronym(c: Candidate, long_forms: set[str]) -> bool:
+    """'AEAD', 'CRLF', 'GET' alone: terms of a specification, unless an organization's long
+    form in the text has these initials ('NIST') or the organization list has it ('IANA')."""
+    if len(c.tokens) != 1 or not is_acronym(c.tokens[0].text):
+        return False
+    word = c.tokens[0].text.replace(".", "")
+    return word not in long_forms and c.key not in wordlist("organizations")
 
 
 # 'Royal Holloway, University of London' on a line of its own: an affiliation in an address block.
