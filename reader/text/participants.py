@@ -353,12 +353,26 @@ _LABEL_END = re.compile(r"[ \w.-]{0,8}\]")
 
 def _reference_noise(text: str, c: Candidate) -> bool:
     """What a reference list puts in capitals that names nobody: a citation label ('[CHECKOWAY]',
-    '[RFC8446]', '[Page 2]'), a venue ('Proceedings of ...') and an editor's 'Ed.'."""
+    '[RFC8446]', '[Page 2]'), a venue ('Proceedings of ...'), an editor's 'Ed.' and an author's
+    initial after the surname ('Krawczyk, H.')."""
     if text[c.start - 1 : c.start] == "[" and _LABEL_END.match(text, c.end):
         return True
     if c.tokens[0].key in _PUBLICATION:
         return True
+    if _inverted_initial(text, c):
+        return True
     return len(c.tokens) == 1 and c.key.rstrip(".") in _EDITOR and text[c.end : c.end + 1] in (".", ",")
+
+
+_SURNAME_COMMA = re.compile(r"[A-Z][\w'-]+,[ \t]*$")
+
+
+def _inverted_initial(text: str, c: Candidate) -> bool:
+    """'Krawczyk, H.' in an author list: 'H' is the author's initial, no name of its own."""
+    word = c.tokens[0].text.rstrip(".")
+    if len(c.tokens) != 1 or len(word) != 1 or text[c.start + 1 : c.start + 2] != ".":
+        return False
+    return _SURNAME_COMMA.search(text, max(0, c.start - 40), c.start) is not None
 
 
 def _cut_at_column_gaps(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -451,6 +465,8 @@ _PROSE_WORD = re.compile(r"(?<![\w.@/:-])([a-z]+)(?![\w@/-]|\.\w)")
 
 
 def _spec_term(c: Candidate, lower: set[str]) -> bool:
+    if len(c.tokens) == 1 and len(c.key.rstrip(".")) == 1:
+        return True  # a variable: 'public value Q'
     if is_acronym(c.tokens[0].text):
         return False
     words = c.tokens
