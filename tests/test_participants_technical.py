@@ -181,3 +181,23 @@ def test_an_author_initial_after_the_surname_is_no_name():
     analysis = analyze(Document(source="refs.txt", text=REFERENCES), summary=False)
     found = {a for p in analysis.participants for a in p.aliases}
     assert "R. Canetti" in found and not found & {"H", "M", "Q"}, found
+
+
+def test_a_numbered_part_of_the_document_is_no_place():
+    text = (
+        "The handshake MUST follow the flow shown in Figure 1.  Figure 2 gives the key schedule, "
+        "and Table 3 lists every value; Appendix B explains the state machine of Nick Sullivan."
+    )
+    analysis = analyze(Document(source="spec.txt", text=text), summary=False)
+    found = {a for p in analysis.participants for a in p.aliases}
+    assert not found & {"Figure", "Table", "Appendix"}, found
+
+
+def test_an_interjection_in_a_transcript_is_no_person():
+    text = (
+        "Grad B: And then OK said no.\n\nPhD C: Right, OK, I see.  Dan said OK to Jose.\n\n"
+        "Grad B: Well, OK, we can go.  Hey, OK, Liz agreed.\n"
+    )
+    analysis = analyze(Document(source="meeting.txt", text=text), summary=False)
+    found = {a for p in analysis.participants for a in p.aliases}
+    assert "OK" not in found and "Jose" in found, found

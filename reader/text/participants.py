@@ -74,6 +74,7 @@ def mentions(analysis: Analysis) -> list[Candidate]:
         and c.key not in terms
         and not kinds.people_of(c)
         and not _reference_noise(text, c)
+        and not _part_or_interjection(text, c)
     ]
     typed = _split_described(_without_opening_words(sentences, typed, lower), raw, lower)
     typed = _without_spec_terms(text, _cut_at_column_gaps(text, typed))
@@ -362,6 +363,21 @@ def _reference_noise(text: str, c: Candidate) -> bool:
     if _inverted_initial(text, c):
         return True
     return len(c.tokens) == 1 and c.key.rstrip(".") in _EDITOR and text[c.end : c.end + 1] in (".", ",")
+
+
+# A part of the document named with its number: 'Figure 1', 'see Table 3', 'Appendix B'.
+_PARTS = frozenset({"figure", "fig", "table", "section", "appendix", "chapter", "equation", "eq"})
+_PART_NUMBER = re.compile(r"\.?[ \t]+(?:\d|[A-Z]\b|[IVX]+\b)")
+
+
+def _part_or_interjection(text: str, c: Candidate) -> bool:
+    """'Figure 1' names a part of the document, and 'OK' in 'Well, OK, I'll back up' is an
+    interjection: neither is a participant."""
+    if len(c.tokens) != 1:
+        return False
+    if c.key.rstrip(".") in _PARTS and _PART_NUMBER.match(text, c.end):
+        return True
+    return c.key in wordlist("interjections")
 
 
 _SURNAME_COMMA = re.compile(r"[A-Z][\w'-]+,[ \t]*$")
