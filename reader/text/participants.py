@@ -73,8 +73,13 @@ def mentions(analysis: Analysis) -> list[Candidate]:
         and not _requirement(c)
         and c.key not in terms
         and not kinds.people_of(c)
+        and not _reference_noise(text, c)
+        and not _part_or_interjection(text, c)
     ]
     typed = _split_described(_without_opening_words(sentences, typed, lower), raw, lower)
+    typed = _without_spec_terms(text, _cut_at_column_gaps(text, typed))
+    typed = _without_ships(text, _without_declaration_mark(typed))
+    _mark_affiliations(text, typed)
     _mark_definitions(typed, text)
     tables = {s.index for s in sentences if s.table}  # 'Willem II Tilburg 2': a team in a results table
     return _with_inner_places(typed, [c for c in raw if c.sentence not in tables])
@@ -339,6 +344,185 @@ def _piece(c: Candidate, i: int, j: int) -> Candidate:
     )
 
 
+# Words that open the name of a publication in a reference list ('Proceedings of IEEE Symposium',
+# 'In Advances in Cryptology', 'Transactions on Information Theory'), and an editor's 'Ed.'/'Eds.'.
+_PUBLICATION = frozenset({"proceedings", "advances", "transactions"})
+_EDITOR = frozenset({"ed", "eds"})
+_COLUMN_GAP = re.compile(r"[^\s][ \t]{3,}")
+_LABEL_END = re.compile(r"[ \w.-]{0,8}\]")
+
+
+def _reference_noise(text: str, c: Candidate) -> bool:
+    """What a reference list puts in capitals that names nobody: a citation label ('[CHECKOWAY]',
+    '[RFC8446]', '[Page 2]'), a venue ('Proceedings of ...'), an editor's 'Ed.' and an author's
+    initial after the surname ('Krawczyk, H.')."""
+    if text[c.start - 1 : c.start] == "[" and _LABEL_END.match(text, c.end):
+        return True
+    if c.tokens[0].key in _PUBLICATION:
+        return True
+    if _inverted_initial(text, c):
+        return True
+    return len(c.tokens) == 1 and c.key.rstrip(".") in _EDITOR and text[c.end : c.end + 1] in (".", ",")
+
+
+# A part of the document named with its number: 'Figure 1', 'see Table 3', 'Appendix B'.
+_PARTS = frozenset({"figure", "fig", "table", "section", "appendix", "chapter", "equation", "eq"})
+_PART_NUMBER = re.compile(r"\.?[ \t]+(?:\d|[A-Z]\b|[IVX]+\b)")
+
+
+def _part_or_interjection(text: str, c: Candidate) -> bool:
+    """'Figure 1' names a part of the document, and 'OK' in 'Well, OK, I'll back up' is an
+    interjection: neither is a participant."""
+    if len(c.tokens) != 1:
+        return False
+    if c.key.rstrip(".") in _PARTS and _PART_NUMBER.match(text, c.end):
+        return True
+    return c.key in wordlist("interjections")
+
+
+_SURNAME_COMMA = re.compile(r"[A-Z][\w'-]+,[ \t]*$")
+
+
+def _inverted_initial(text: str, c: Candidate) -> bool:
+    """'Krawczyk, H.' in an author list: 'H' is the author's initial, no name of its own."""
+    word = c.tokens[0].text.rstrip(".")
+    if len(c.tokens) != 1 or len(word) != 1 or text[c.start + 1 : c.start + 2] != ".":
+        return False
+    return _SURNAME_COMMA.search(text, max(0, c.start - 40), c.start) is not None
+
+
+def _cut_at_column_gaps(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A run across a gap of spaces in a line joins two columns ('Rescorla     Standards Track', a
+    running footer; 'Gary Adams     Ross Patterson', a list in two columns): cut it there, and keep
+    of a person's run the pieces that open with a given name or an initial."""
+    out = []
+    for c in cands:
+        if _COLUMN_GAP.search(text, c.start, c.end) is None:
+            out.append(c)
+            continue
+        cuts = [
+            k + 1
+            for k in range(len(c.tokens) - 1)
+            if _COLUMN_GAP.match(text, c.tokens[k].end - 1, c.tokens[k + 1].start)
+        ]
+        for i, j in zip([0, *cuts], [*cuts, len(c.tokens)]):
+            piece = _piece(c, i, j)
+            piece.kind = c.kind
+            if c.kind == "person" and _opens_with_given_name(piece):
+                out.append(piece)
+    return out
+
+
+def _opens_with_given_name(c: Candidate) -> bool:
+    first = c.tokens[0]
+    return len(c.tokens) > 1 and (is_initial(first.text) or first.key in gz.first_names())
+
+
+# A ship's prefix: 'HMS Warrior' names a vessel, and so does 'Warrior' alone in that text.
+_SHIP = re.compile(
+    r"\b(?:HMS|USS|SMS|HNLMS|RMS|HMAS|HMCS|USNS|HMNZS|[ZH]r\s?\.\s?Ms\.)\s+((?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*)"
+)
+
+
+def _without_ships(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Ships are vehicles, not participants: a name the text gives after 'HMS', 'USS', 'SMS' ...
+    is a ship wherever it stands ('the Warrior 's guns'), and so is the prefixed name itself."""
+    if "S " not in text:
+        return cands
+    ships = {" ".join(gz.word_key(w) for w in m.group(1).split()) for m in _SHIP.finditer(text)}
+    if not ships:
+        return cands
+    return [c for c in cands if c.key not in ships and not _SHIP.match(text, c.start)]
+
+
+# 'Sirbu Decl., ¶ 15': a declaration cited by its declarant's name.
+_DECLARATION = frozenset({"decl"})
+
+
+def _without_declaration_mark(cands: list[Candidate]) -> list[Candidate]:
+    """'Sirbu Decl.' cites Sirbu's declaration: the person is 'Sirbu', 'Decl' no name."""
+    out = []
+    for c in cands:
+        if c.tokens[-1].key.rstrip(".") not in _DECLARATION:
+            out.append(c)
+        elif len(c.tokens) > 1:
+            piece = _piece(c, 0, len(c.tokens) - 1)
+            piece.kind = c.kind
+            out.append(piece)
+    return out
+
+
+# RFC 2119 keywords in capitals: enough of them mark a specification.
+_KEYWORD = re.compile(r"\b(?:MUST|SHOULD|SHALL|REQUIRED|RECOMMENDED)\b")
+SPEC_KEYWORDS = 5
+
+
+def is_specification(text: str) -> bool:
+    """A text with several RFC 2119 keywords in capitals ('MUST NOT', 'SHOULD')."""
+    return sum(1 for _ in zip(range(SPEC_KEYWORDS), _KEYWORD.finditer(text))) >= SPEC_KEYWORDS
+
+
+def _without_spec_terms(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A specification capitalises its defined terms, messages and fields ('Alert', 'Early
+    Secret', 'Unknown Alert', 'Content-Length'): there a name whose every word the text also
+    writes in lower case names no participant, nor does an identifier ('ClientHello') or a word
+    in capitals that no organization's long form or the organization list explains ('AEAD',
+    'CRLF', 'GET'; 'IANA' and 'NIST' stay). People keep their names: a given name is not a word
+    of the prose."""
+    if not is_specification(text):
+        return cands
+    lower = set(_PROSE_WORD.findall(text))  # not the parts of addresses: 'cremers@cispa.de'
+    long_forms = {_initials(c) for c in cands if c.kind == "organization" and len(c.tokens) > 1}
+    return [c for c in cands if not (_spec_term(c, lower) or _identifier(c) or _unexplained_acronym(c, long_forms))]
+
+
+# A lower-case word of the prose: not part of an e-mail address, a URL or a file name.
+_PROSE_WORD = re.compile(r"(?<![\w.@/:-])([a-z]+)(?![\w@/-]|\.\w)")
+
+
+def _spec_term(c: Candidate, lower: set[str]) -> bool:
+    if len(c.tokens) == 1 and len(c.key.rstrip(".")) == 1:
+        return True  # a variable: 'public value Q'
+    if is_acronym(c.tokens[0].text):
+        return False
+    words = c.tokens
+    if c.initial and len(words) > 1 and words[0].key not in gz.first_names():
+        words = words[1:]  # a sentence's first word is capitalised anyway
+    return all(part in lower for t in words for part in t.key.split("-"))
+
+
+# A capital after a small letter inside a word ('ClientHello', 'KeyUpdate'), not where names
+# put one ('McCahill', 'MacArthur', 'DeVito', 'LaGuardia', "O'Neil").
+_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")  # and 'TLSPlaintext', 'ETag', 'PSKs
+_NAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)[A-Z]")
+
+
+def _identifier(c: Candidate) -> bool:
+    """'ClientHello', 'TLSPlaintext': a specification's message and field names; 'PSKs' too."""
+    return any(_CAMEL.search(t.text) and not _NAME_PREFIX.match(t.text) for t in c.tokens)
+
+
+def _unexplained_acronym(c: Candidate, long_forms: set[str]) -> bool:
+    """'AEAD', 'CRLF', 'GET' alone: terms of a specification, unless an organization's long
+    form in the text has these initials ('NIST') or the organization list has it ('IANA')."""
+    if len(c.tokens) != 1 or not is_acronym(c.tokens[0].text):
+        return False
+    word = c.tokens[0].text.replace(".", "")
+    return word not in long_forms and c.key not in wordlist("organizations")
+
+
+# 'Royal Holloway, University of London' on a line of its own: an affiliation in an address block.
+_AFFILIATION = re.compile(r",[ \t]*(?:University|College|Institute|Inc\b|Ltd\b|LLC\b|GmbH\b)")
+
+
+def _mark_affiliations(text: str, cands: list[Candidate]) -> None:
+    """A name opening a line and followed by ', University of ...' or ', Inc.' is an organization."""
+    for c in cands:
+        line_start = text.rfind("\n", 0, c.start) + 1
+        if text[line_start : c.start].strip() == "" and _AFFILIATION.match(text, c.end):
+            c.kind = "organization"
+
+
 def rule_mentions(analysis: Analysis) -> tuple[list[Sentence], list[Candidate], set[str]]:
     """The sentences' tokens, the rules' typed names, and the words the document writes in lower case."""
     sentences, cands, lower = _raw_candidates(analysis)
@@ -461,9 +645,15 @@ def _mark_definitions(cands: list[Candidate], text: str) -> None:
         for prev in reversed(cands[:n]):
             if prev.sentence != c.sentence:
                 break
-            if prev.tokens[0].text[0] == letter and len(prev.tokens) > 1:
+            if prev.tokens[0].text[0] == letter and len(prev.tokens) > 1 and not _person_without(c, prev):
                 c.defines, c.kind = prev, prev.kind
                 break
+
+
+def _person_without(acronym: Candidate, long: Candidate) -> bool:
+    """'T. Wright' before '(TLS)': an acronym defines no person whose initials it does not hold."""
+    letters = iter(_initials(long))
+    return long.kind == "person" and not all(ch in letters for ch in acronym.tokens[0].text if ch.isalpha())
 
 
 def _group(cands: list[Candidate]) -> list[list[Candidate]]:
@@ -764,12 +954,20 @@ def _canonical(group: list[Candidate], text: str) -> str:
     text uses most when the fuller one only adds words that are no given name and is rare beside
     it ('Stubb', not 'Massa Stubb')."""
     counts = Counter(c.key for c in group)
-    best = max(group, key=lambda c: (counts[c.key] > 1, len(c.tokens), c.end - c.start, -c.start))
+    mixed = group
+    if _kind(group) == "person":  # 'Checkoway', not 'CHECKOWAY'; an organization's acronym may be its name
+        mixed = [c for c in group if not _in_capitals(c)] or group
+    best = max(mixed, key=lambda c: (counts[c.key] > 1, len(c.tokens), c.end - c.start, -c.start))
     if _kind(group) == "person":
-        top = max(group, key=lambda c: (counts[c.key], len(c.tokens), -c.start))
+        top = max(mixed, key=lambda c: (counts[c.key], len(c.tokens), -c.start))
         if counts[top.key] >= RARE_FULL_FORM * counts[best.key] and not _adds_given_name(best, top):
             best = top
     return re.sub(r"\s+", " ", text[best.start : best.end])
+
+
+def _in_capitals(c: Candidate) -> bool:
+    """'CHECKOWAY', 'ERIC RESCORLA': every word of more than one letter in capitals."""
+    return all(t.text.isupper() for t in c.tokens if len(t.text.rstrip(".")) > 1 and t.text[0].isalpha())
 
 
 # The most used form names a person when a fuller form is this many times rarer.
