@@ -1195,6 +1195,21 @@ def test_one_label_line_for_two_quotes_of_one_speaker_in_a_paragraph():
     assert [lines.labels[i] for i, k in enumerate(lines.kinds) if k == LABEL] == [same, other]
 
 
+def test_one_label_line_for_a_speaker_whatever_the_cue():
+    # War and Peace: "“Secondly,” he continued … “tomorrow you must …”" gave "— Pierre, said" and
+    # "— Pierre, continued" under one paragraph.
+    text = "“First,” said Pierre. “Secondly,” he continued, “go.” “How?” asked Anatole.\n"
+    said, went_on, other = (
+        ("Pierre", "person", "said"),
+        ("Pierre", "person", "continued"),
+        ("Anatole", "person", "asked"),
+    )
+    lines = layout(text, 80, {8: said, 35: went_on, 68: other})
+    assert [lines.labels[i] for i, k in enumerate(lines.kinds) if k == LABEL] == [("Pierre", "person", None), other]
+    again = layout(text + "\n“Yes,” said Pierre.\n", 80, {8: said, 85: said})
+    assert [again.labels[i] for i, k in enumerate(again.kinds) if k == LABEL] == [said, said]  # two paragraphs
+
+
 @sync
 async def test_prose_is_wrapped_at_a_readable_measure_on_a_wide_terminal():
     from reader.tui.widgets.reading import MEASURE
