@@ -685,6 +685,36 @@ async def test_80x24_keeps_a_readable_column_and_the_footer_keys():
         assert {"Quit", "Search", "Algo", "Scope", "Summary", "Longer", "Shorter", "Help"} <= shown_keys
 
 
+@sync
+async def test_a_pane_asked_for_on_a_narrow_screen_is_shown():
+    # At 80 columns with the side panes up, o used to do nothing: the outline was squeezed out.
+    def visible(screen, selector):
+        return screen.query_one(selector).region.width > 0
+
+    async with opened((80, 24)) as (pilot, screen):
+        await pilot.press("p")
+        await pilot.pause()
+        assert visible(screen, "#side") and not visible(screen, "#left")
+        await pilot.press("o")
+        await pilot.pause()
+        assert visible(screen, "#left") and not visible(screen, "#side")
+        assert screen.reading.region.width >= 40
+        await pilot.press("p")
+        await pilot.pause()
+        assert visible(screen, "#side") and not visible(screen, "#left")
+        await pilot.press("p")
+        await pilot.pause()
+        assert not visible(screen, "#side") and not visible(screen, "#left")
+    async with opened((120, 40)) as (pilot, screen):
+        await pilot.press("p", "p")  # chosen by hand: both stay asked for
+        await pilot.resize_terminal(80, 24)  # and the outline gives way
+        await pilot.pause()
+        assert visible(screen, "#side") and not visible(screen, "#left")
+        await pilot.press("o")
+        await pilot.pause()
+        assert visible(screen, "#left") and screen.reading.region.width >= 40
+
+
 # Finding your way
 
 

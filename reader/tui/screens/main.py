@@ -239,12 +239,28 @@ class MainScreen(FindingScreen):
     # Layout, theme, help, quit
 
     def action_toggle_side(self) -> None:
-        self._toggled = True
-        self.show_side = not self.show_side
+        self._toggle("#side")
 
     def action_toggle_outline(self) -> None:
+        self._toggle("#left")
+
+    def _toggle(self, pane: str) -> None:
+        """Hide the pane when it is on screen; else show it, hiding the other one when both would
+        squeeze the text below READABLE (the pane asked for wins: the key never does nothing)."""
         self._toggled = True
-        self.show_left = not self.show_left
+        side = pane == "#side"
+        squeezed = self.has_class("-squeeze-side" if side else "-squeeze-left")
+        if (self.show_side if side else self.show_left) and not squeezed:
+            self.show_side, self.show_left = (False, self.show_left) if side else (self.show_side, False)
+            return
+        width = self.size.width
+        both = width - self._pane_width("#left", width) - self._pane_width("#side", width) >= READABLE
+        self.show_side, self.show_left = (True, self.show_left and both) if side else (self.show_side and both, True)
+        self._give_way(width)
+        if self.has_class("-squeeze-side" if side else "-squeeze-left"):
+            need = self._pane_width(pane, width) + READABLE
+            name = "side panes" if side else "outline"
+            self.notify(f"too narrow for the {name}: it needs {need} columns", timeout=3, markup=False)
 
     def action_toggle_theme(self) -> None:
         self.app.theme = "textual-light" if self.app.current_theme.dark else "textual-dark"
