@@ -511,6 +511,45 @@ def test_a_wrapped_outline_title_hangs_under_its_first_line():
         assert " ".join(line.strip() for line in lines).replace("≈ ", "") == title
 
 
+def numbered_book() -> str:
+    """Two books of three chapters each, titled by number only, as War and Peace is."""
+    parts = []
+    for book in ("ONE", "TWO"):
+        parts.append(f"BOOK {book}")
+        for chapter in ("I", "II", "III"):
+            parts.append(f"CHAPTER {chapter}")
+            parts.append(f"Rain fell on the town of book {book.lower()} in its {chapter} part. Nobody went out.")
+    return "\n\n".join(parts) + "\n"
+
+
+@sync
+async def test_chapters_titled_by_a_number_show_their_first_words_and_their_book():
+    from rich.console import Console
+
+    from reader.tui.commands import ReaderCommands, section_paths
+    from reader.tui.widgets.panes import numbered_only
+
+    assert all(map(numbered_only, ["CHAPTER XIV", "IV.", "Letter 4", "Chapter the First", "12", "Stave One"]))
+    assert not any(map(numbered_only, ["CHAPTER 1. Loomings.", "BOOK ONE: 1805", "Mix", "The Return", "Introduction"]))
+    async with app_for(numbered_book()).run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        outline = screen.query_one("#outline OptionList")
+        console = Console(width=24, color_system=None)
+        prompts = []
+        for i in range(outline.option_count):
+            lines = console.render_lines(outline.get_option_at_index(i).prompt)
+            prompts.append("".join(seg.text for seg in lines[0]).rstrip())
+            assert len(lines) == 1  # one line a chapter, however long its opening: cut at the pane's edge
+        assert prompts[2] == "  CHAPTER II  Rain fell…", prompts
+        assert not any("BOOK" in p and "Rain" in p for p in prompts)  # a book's title says what it is
+        paths = section_paths(screen.analysis)
+        assert "BOOK TWO › CHAPTER I" in paths and "BOOK ONE › CHAPTER I" in paths
+        provider = ReaderCommands(screen)
+        about = {title: help_text for title, help_text, _ in provider._commands()}
+        assert about["Go to section: BOOK TWO › CHAPTER III"].startswith("Rain fell on the town of book two")
+
+
 @sync
 async def test_summary_pane_lists_rank_and_score_of_each_sentence():
     async with opened((120, 40)) as (pilot, screen):
