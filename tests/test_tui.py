@@ -509,6 +509,13 @@ def test_a_wrapped_outline_title_hangs_under_its_first_line():
         assert len(lines) >= 3 and lines[0] == lead + "Asian countries,", lines
         assert all(line.startswith(" " * len(lead)) and line[len(lead)] != " " for line in lines[1:]), lines
         assert " ".join(line.strip() for line in lines).replace("≈ ", "") == title
+    # A numbered title hangs after its number, so the numbers stand in a column (RFC 8446's outline).
+    section = SimpleNamespace(level=2, kind="heading", title="2.2. Resumption and Pre-Shared Key (PSK)")
+    lines = ["".join(seg.text for seg in line).rstrip() for line in console.render_lines(section_prompt(section))]
+    assert lines == ["  2.2. Resumption and", "       Pre-Shared Key", "       (PSK)"], lines
+    section = SimpleNamespace(level=1, kind="heading", title="A green and yellow parrot")  # "A" is no number
+    lines = ["".join(seg.text for seg in line).rstrip() for line in console.render_lines(section_prompt(section))]
+    assert lines[1] == "parrot", lines
 
 
 def numbered_book() -> str:
@@ -548,6 +555,20 @@ async def test_chapters_titled_by_a_number_show_their_first_words_and_their_book
         provider = ReaderCommands(screen)
         about = {title: help_text for title, help_text, _ in provider._commands()}
         assert about["Go to section: BOOK TWO › CHAPTER III"].startswith("Rain fell on the town of book two")
+
+
+@sync
+async def test_the_summary_view_sets_each_book_over_its_chapters():
+    async with app_for(numbered_book()).run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        await pilot.press("v")
+        assert await until(pilot, lambda: screen.state.section_summaries is not None and not screen.summaries.busy)
+        await pilot.pause()
+        lines = [line.strip() for line in shown_view(screen.summary_view).splitlines() if line.strip()]
+        heads = [line for line in lines if line.startswith(("BOOK", "CHAPTER"))]
+        chapters = ["CHAPTER I", "CHAPTER II", "CHAPTER III"]
+        assert heads == ["BOOK ONE", *chapters, "BOOK TWO", *chapters], lines
 
 
 @sync
@@ -685,6 +706,18 @@ def test_page_furniture_and_dot_leaders_are_not_reflowed():
     assert kinds == {PRE, FURNITURE}
     lines = layout(toc, 30)
     assert sum(k == PRE for k in lines.kinds) == 2  # each TOC line one screen line, however narrow
+
+
+def test_short_lines_indented_by_hand_keep_their_indentation():
+    from reader.tui.layout import PRE, units
+
+    code = "      struct {\n          T1 f1;\n          T2 f2;\n      } T;"  # RFC 8446 section 3
+    verse = "    Kitty, a fair but frozen maid,\n      Kindled a flame I yet deplore,"  # Emma
+    flat = "Bring water\nBring a map\nBring a friend"  # a list of short lines: one line each, reflowed
+    text = "\n\n".join([hard_wrapped(3), code, verse, flat]) + "\n"
+    found = {text[u.start : u.end]: u.kind for u in units(text)}
+    assert [found[line] for line in (code + "\n" + verse).split("\n")] == [PRE] * 6
+    assert [found[line] for line in flat.split("\n")] == [PROSE] * 3
 
 
 def test_a_line_of_one_number_does_not_make_its_block_preformatted():
@@ -999,6 +1032,8 @@ async def test_summary_view_pages_by_section_and_opens_the_text():
         first = next(s for _, s in state.section_summaries if s.selected).selected[0]
         assert await until(pilot, lambda: " ".join(titled[0].split()) in shown_view(view))
         assert " ".join(analysis.sentence_text(first).split())[:40] in " ".join(shown_view(view).split())
+        topics = [s.title for s in analysis.sections if s.kind == "topic"]
+        assert topics and "≈ " + " ".join(topics[0].split()) in shown_view(view)  # marked as in the outline
         await pilot.press("right_square_bracket", "enter")
         sentence = (analysis.sentences[first].start, analysis.sentences[first].end)
         assert await until(pilot, lambda: screen.reading.display and screen.current == sentence)

@@ -224,7 +224,9 @@ def _block_units(block: list[tuple[int, str]], hard: int | None) -> list[Unit]:
     pre = [_is_pre(line) for _, line in block]
     short = [len(line.rstrip()) < 0.6 * (hard or 100) for _, line in block]
     if len(block) > 1 and (2 * sum(pre) >= len(block) or 4 * sum(short) >= 3 * len(block)):
-        kind = PRE if 2 * sum(pre) >= len(block) else PROSE  # a diagram, or verse or a list
+        # A diagram, or code indented by hand (as written), or verse or a list (a line each).
+        indents = {len(line) - len(line.lstrip(" ")) for _, line in block}
+        kind = PRE if 2 * sum(pre) >= len(block) or len(indents) > 1 else PROSE
         return [Unit(a, a + len(line), kind) for a, line in block]
     found: list[Unit] = []
     joined = False  # the line before continues into this one
