@@ -3,7 +3,7 @@ change them (+ - a s ] [) and the summary view (``v``: section by section, enter
 
 from __future__ import annotations
 
-from reader.model import Analysis
+from reader.model import Analysis, Summary
 from reader.tui import large, process
 from reader.tui import messages as msg
 from reader.tui import work as jobs
@@ -170,11 +170,35 @@ class SummaryScreen(ReaderScreen):
                 self._request_section_summaries()
             self.summary_view.show_note("Summarizing each section…")
         else:
-            parts = [(analysis.sections[i].title, s) for i, s in state.section_summaries if s.selected]
+            parts = summary_parts(analysis, [(i, s) for i, s in state.section_summaries if s.selected])
             if not parts and state.summary is not None:
-                parts = [(analysis.title, state.summary)]
+                parts = [(analysis.title, state.summary, 1)]
             self.summary_view.show_summaries(analysis, parts)
         self._update_status()
 
     def on_summary_view_opened(self, message: SummaryView.Opened) -> None:
         self.go_to_sentence(message.sentence)
+
+
+def summary_parts(analysis: Analysis, summaries: list[tuple[int, Summary]]) -> list[tuple[str, Summary | None, int]]:
+    """Each summarized section under the headings above it, each heading once: War and Peace's fifteen
+    "CHAPTER I" are told apart by the "BOOK …" line over them."""
+    sections = analysis.sections
+    parts: list[tuple[str, Summary | None, int]] = []
+    shown: set[int] = set()
+    for index, summary in summaries:
+        above = []
+        level = sections[index].level
+        for j in range(index - 1, -1, -1):
+            if level <= 1:
+                break
+            if sections[j].kind == "heading" and sections[j].level < level:
+                above.append(j)
+                level = sections[j].level
+        for j in reversed(above):
+            if j not in shown:
+                shown.add(j)
+                parts.append((sections[j].title, None, sections[j].level))
+        topic = sections[index].kind == "topic"  # found by the reader, marked as in the outline
+        parts.append((("≈ " if topic else "") + sections[index].title, summary, sections[index].level))
+    return parts

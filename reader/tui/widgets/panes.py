@@ -168,7 +168,15 @@ def section_prompt(section, opening: str = "") -> Table:
     if section.kind in ("front", "back"):
         tag = "" if title.lower().startswith(section.kind) else f" [{section.kind} matter]"
         return _hanging(Text(indent), Text.assemble((title, "dim"), (tag, "dim italic")))
-    return _hanging(Text(indent), Text(title, "bold" if section.level == 1 else ""))
+    style = "bold" if section.level == 1 else ""
+    number = _SECTION_NUMBER.match(title)
+    if number and len(indent) + number.end() <= 10:  # "1.1. Conventions and" / "Terminology" hangs under "Conventions"
+        return _hanging(Text(indent + number.group(), style), Text(title[number.end() :], style))
+    return _hanging(Text(indent), Text(title, style))
+
+
+# A section number before a title ("1.1. ", "14.9.3 ", "A.1. ", "IV. "): wrapped lines hang after it.
+_SECTION_NUMBER = re.compile(r"(?:\d+(?:\.\d+)*\.?|[A-Z](?:\.\d+)*\.|[IVXLC]+\.) +(?=\S)")
 
 
 def _hanging(lead: Text, body: Text) -> Table:
