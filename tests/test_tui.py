@@ -361,6 +361,20 @@ async def test_palette_runs_an_action():
 
 
 @sync
+async def test_a_participant_chosen_in_the_palette_is_shown_in_its_pane():
+    async with opened((120, 40)) as (pilot, screen):
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Participant: Uzbekistan")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.participant is not None and screen.participant.name == "Uzbekistan"
+        assert screen.query_one("#side").active == "tab-participants"
+        options = screen.query_one("#participants").options
+        assert options.get_option_at_index(options.highlighted).id == screen.participant.id
+
+
+@sync
 async def test_narrow_terminal_hides_panes_behind_a_key():
     app = seed_app()
     async with app.run_test(size=(80, 24)) as pilot:

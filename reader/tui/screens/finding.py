@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.timer import Timer
+from textual.widgets import TabbedContent
 
 from reader.model import Participant
 from reader.tui.layout import Spans
@@ -136,7 +137,6 @@ class FindingScreen(SummaryScreen):
         analysis = self.analysis
         found = [p for p in analysis.participants if p.id == message.participant] if analysis else []
         if found:
-            self.query_one(ParticipantsPane).highlight(found[0].id)
             self.choose_participant(found[0], at=message.span)
 
     def choose_participant(self, participant: Participant, at: tuple[int, int] | None = None) -> None:
@@ -146,6 +146,9 @@ class FindingScreen(SummaryScreen):
             self.action_next_mention()
             return
         self.participant = participant
+        # Chosen from the palette or by a click in the text: the pane shows who it is.
+        self.query_one(TabbedContent).active = "tab-participants"
+        self.query_one(ParticipantsPane).highlight(participant.id)
         spans = [(m.start, m.end) for m in participant.mentions]
         self.reading.mark_selected(spans)
         self.current = None
