@@ -861,6 +861,16 @@ async def test_go_to_a_percentage_a_section_and_a_line():
         assert screen.current[0] == text.index("3. Part 3")
         await pilot.press("colon", *"line 7", "enter")
         assert text.count("\n", 0, screen.current[0]) == 6
+        # As in less: a number typed in the text, then % (or g), goes there at once.
+        await pilot.press(*"25%")
+        assert abs(text.count("\n", 0, screen.current[0]) - lines // 4) <= 1
+        assert not screen.query_one("#search").display and screen.reading.has_focus
+        await pilot.press(*"12g")
+        assert text.count("\n", 0, screen.current[0]) == 11
+        await pilot.press("percent_sign", *"75", "enter")  # % alone asks for the percentage
+        assert abs(text.count("\n", 0, screen.current[0]) - 3 * lines // 4) <= 1
+        await pilot.press("j", "q")  # and the keys after it are the reader's again
+        assert not pilot.app.is_running
 
 
 @sync

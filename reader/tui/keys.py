@@ -49,6 +49,7 @@ KEYS = [
     Key("l,right", "scroll_right", "Scroll preformatted lines right"),
     Key("slash", "search", "Search: smart case, accents ignored, re:… for a regex", "Search", priority=True),
     Key("colon,ctrl+g", "go_to", "Go to a percentage, a section number or a line", priority=True),
+    Key("percent_sign", "percent", "Go to a percentage (50% typed in the text goes there at once, as in less)"),
     Key("n", "next_match", "Next search match"),
     Key("N", "previous_match", "Previous search match"),
     Key("right_square_bracket", "next_summary", "Next summary sentence"),
@@ -74,6 +75,7 @@ KEYS = [
 # Keys handled by hand or by Textual's own widgets, not by a binding of ours: listed in the help too.
 BY_HAND = [
     ("tab / shift+tab", "Move between panes"),
+    ("N% / Ng / NG", "A number typed in the text, as in less: go to N percent, or to line N"),
     ("enter", "In a pane: choose the highlighted section, sentence, participant or quote"),
     ("escape", "Also closes search, go to, help or the palette"),
     ("ctrl+p", "Command palette: every action, sections, participants, bookmarks, themes"),

@@ -3,9 +3,9 @@ participants and their mentions, bookmarks, and the outline following the reader
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.timer import Timer
-from textual.widgets import TabbedContent
+from textual.widgets import OptionList, TabbedContent
 
 from reader.model import Participant
 from reader.tui.layout import Spans
@@ -178,6 +178,18 @@ class FindingScreen(SummaryScreen):
     def action_go_to(self) -> None:
         self._open_prompt("goto", ":")
 
+    def action_percent(self) -> None:
+        self._open_prompt("percent", "%")
+
+    def on_key(self, event: events.Key) -> None:
+        """A digit typed in the text starts a go-to, as in less: 50% or 120g (the prompt ends it)."""
+        if event.character is None or not event.character.isdigit() or self.app.screen is not self:
+            return
+        if isinstance(self.focused, (Prompt, ListPane, OptionList)):
+            return
+        event.stop()
+        self._open_prompt("goto", event.character, event.character)
+
     def _open_prompt(self, kind: str, char: str, value: str = "") -> None:
         prompt = self.query_one(Prompt)
         if prompt.has_focus:  # a priority key typed into the prompt is just a character
@@ -188,6 +200,8 @@ class FindingScreen(SummaryScreen):
     def on_prompt_answered(self, message: Prompt.Answered) -> None:
         if message.kind == "search":
             self._search(message.value, jump=True)
+        elif message.kind == "percent":
+            self._go_to_answer(message.value.strip().rstrip("%") + "%")
         else:
             self._go_to_answer(message.value)
 

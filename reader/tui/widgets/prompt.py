@@ -18,13 +18,17 @@ from textual.widgets import Input
 PLACEHOLDERS = {
     "search": "search: smart case, accents ignored, re:… for a regex (enter: find, escape: cancel)",
     "goto": "go to: 50% · a section number (4.2, IV) · a line number (enter: go, escape: cancel)",
+    "percent": "go to a percentage: 50 (enter: go, escape: cancel)",
 }
+
+# A key that ends a number typed in the text view, as less reads "50%" and "120g": what it asks for.
+LESS_COUNTS = {"%": "{}%", "g": "line {}", "G": "line {}"}
 
 
 class Prompt(Input):
     @dataclass
     class Answered(Message):
-        kind: str  # "search" or "goto"
+        kind: str  # "search", "goto" or "percent"
         value: str
 
     @dataclass
@@ -41,6 +45,9 @@ class Prompt(Input):
 
     def open(self, kind: str, value: str = "") -> None:
         self.kind = kind
+        # A search shows the last query selected (typing replaces it); a go-to started by a
+        # digit goes on after that digit.
+        self.select_on_focus = kind == "search"
         self.placeholder = PLACEHOLDERS[kind]
         self.value = value
         self.cursor_position = len(value)
@@ -60,6 +67,13 @@ class Prompt(Input):
             event.stop()
             event.prevent_default()
             self.app.simulate_key(event.key)
+            return
+        if self.kind == "goto" and self.value.isdigit() and event.character in LESS_COUNTS:
+            # As in less: 50% goes to half way, 120g (or G) to line 120, at once.
+            event.stop()
+            event.prevent_default()
+            self.close()
+            self.post_message(self.Answered(self.kind, LESS_COUNTS[event.character].format(self.value)))
             return
         if event.key in ("enter", "escape"):
             # Here, in key order, not through a binding that runs after later keys.
