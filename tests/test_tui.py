@@ -372,6 +372,9 @@ async def test_a_participant_chosen_in_the_palette_is_shown_in_its_pane():
         assert screen.query_one("#side").active == "tab-participants"
         options = screen.query_one("#participants").options
         assert options.get_option_at_index(options.highlighted).id == screen.participant.id
+        await pilot.press("plus")  # a summary key brings the Summary tab back to the front
+        await pilot.pause()
+        assert screen.query_one("#side").active == "tab-summary"
 
 
 @sync

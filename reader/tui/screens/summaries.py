@@ -3,6 +3,8 @@ change them (+ - a s ] [) and the summary view (``v``: section by section, enter
 
 from __future__ import annotations
 
+from textual.widgets import TabbedContent
+
 from reader.model import Analysis, Summary
 from reader.tui import large, process
 from reader.tui import messages as msg
@@ -131,7 +133,7 @@ class SummaryScreen(ReaderScreen):
         summary, analysis = self.state.summary, self.analysis
         most = len(summary.ranking) if summary and summary.ranking else len(analysis.sentences) if analysis else 1
         self.session.settings.step_length(len(summary.selected) if summary else None, sign, max(1, most))
-        self.resummarize()
+        self._resummarize_shown()
 
     def action_cycle_algorithm(self) -> None:
         names = jobs.algorithms() if self.analysis is not None else []
@@ -141,11 +143,17 @@ class SummaryScreen(ReaderScreen):
         shown = self.state.summary.algorithm if self.state.summary else None
         name = self.session.settings.next_algorithm(names, shown)
         self.notify(f"summary algorithm: {name}", timeout=2, markup=False)
-        self.resummarize()
+        self._resummarize_shown()
 
     def action_toggle_scope(self) -> None:
         settings = self.session.settings
         settings.section_scope = not settings.section_scope
+        self._resummarize_shown()
+
+    def _resummarize_shown(self) -> None:
+        """A key that changes the summary brings the Summary tab to the front (a participant
+        chosen in the palette had shown the Participants tab)."""
+        self.query_one(TabbedContent).active = "tab-summary"
         self.resummarize()
 
     # The summary view: section by section, paged like the text
