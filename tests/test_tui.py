@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 
 pytest.importorskip("textual")
 
+from textual import events  # noqa: E402
+
 from reader.load import document_from_bytes, load  # noqa: E402
 from reader.tui.app import ReaderApp  # noqa: E402
 from reader.tui.layout import GAP, LABEL, PROSE, Spans, cells, clean, layout, wrap_line  # noqa: E402
@@ -310,7 +312,8 @@ def test_help_is_made_from_every_binding_so_it_cannot_go_stale():
     for cls in bound:
         for binding in own_bindings(cls):
             text = binding.tooltip or binding.description
-            assert text and f"| `{key_display(binding.key)}` | {text} |" in rows, (cls, binding.key)
+            key = "`0` … `9`" if binding.key.isdigit() else f"`{key_display(binding.key)}`"  # one row for the digits
+            assert text and f"| {key} | {text} |" in rows, (cls, binding.key)
     assert "| `W` | A file read only in part" in table  # the key that was missing once
     assert key_display("question_mark,f1") == "? / F1" and key_display("right_square_bracket") == "]"
 
@@ -870,6 +873,11 @@ async def test_go_to_a_percentage_a_section_and_a_line():
         assert not screen.query_one("#search").display and screen.reading.has_focus
         await pilot.press(*"12g")
         assert text.count("\n", 0, screen.current[0]) == 11
+        for char in "50%j":  # typed in one burst, as a terminal sends them: no key lost or run as a command
+            pilot.app.post_message(events.Key(char, char))
+        await pilot.pause(0.3)
+        assert abs(text.count("\n", 0, screen.current[0]) - lines // 2) <= 1
+        assert not screen.query_one("#search").display and screen.reading.scroll_y > 0
         await pilot.press("percent_sign", *"75", "enter")  # % alone asks for the percentage
         assert abs(text.count("\n", 0, screen.current[0]) - 3 * lines // 4) <= 1
         await pilot.press("j", "q")  # and the keys after it are the reader's again

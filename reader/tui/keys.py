@@ -72,10 +72,13 @@ KEYS = [
     Key("escape", "clear", "Clear the search and the chosen participant"),
 ]
 
+# Digits start a number, as in less ("50%", "120g"); a binding each, since an action cannot see its key.
+DIGITS = "0123456789"
+DIGIT_HELP = "Start a number, as in less: then % goes to that percentage (50%), g or G to that line (120g)"
+
 # Keys handled by hand or by Textual's own widgets, not by a binding of ours: listed in the help too.
 BY_HAND = [
     ("tab / shift+tab", "Move between panes"),
-    ("N% / Ng / NG", "A number typed in the text, as in less: go to N percent, or to line N"),
     ("enter", "In a pane: choose the highlighted section, sentence, participant or quote"),
     ("escape", "Also closes search, go to, help or the palette"),
     ("ctrl+p", "Command palette: every action, sections, participants, bookmarks, themes"),

@@ -3,7 +3,7 @@ participants and their mentions, bookmarks, and the outline following the reader
 
 from __future__ import annotations
 
-from textual import events, on
+from textual import on
 from textual.timer import Timer
 from textual.widgets import OptionList, TabbedContent
 
@@ -181,19 +181,21 @@ class FindingScreen(SummaryScreen):
     def action_percent(self) -> None:
         self._open_prompt("percent", "%")
 
-    def on_key(self, event: events.Key) -> None:
-        """A digit typed in the text starts a go-to, as in less: 50% or 120g (the prompt ends it)."""
-        if event.character is None or not event.character.isdigit() or self.app.screen is not self:
+    def action_digit(self, digit: str) -> None:
+        """A digit typed in the text starts a go-to, as in less: 50% or 120g (the prompt ends it).
+        A priority binding, so the prompt is open before the next key of a burst is handled."""
+        prompt = self.query_one(Prompt)
+        if prompt.has_focus:
+            prompt.take(digit)
+        elif isinstance(self.focused, OptionList):  # a pane's list: its own type-ahead, if any
             return
-        if isinstance(self.focused, (Prompt, ListPane, OptionList)):
-            return
-        event.stop()
-        self._open_prompt("goto", event.character, event.character)
+        elif self.app.screen is self:
+            prompt.open("goto", digit)
 
     def _open_prompt(self, kind: str, char: str, value: str = "") -> None:
         prompt = self.query_one(Prompt)
         if prompt.has_focus:  # a priority key typed into the prompt is just a character
-            prompt.insert_text_at_cursor(char)
+            prompt.take(char)
         elif self.app.screen is self:  # not under help or the whole-file screen
             prompt.open(kind, value)
 

@@ -10,7 +10,7 @@ bookmarks), ``summaries`` (summary jobs, pane and view) and ``base`` (jumps, sta
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -23,7 +23,7 @@ from reader.model import Analysis
 from reader.tui import messages as msg
 from reader.tui import state as state_file
 from reader.tui import work as jobs
-from reader.tui.keys import KEYS
+from reader.tui.keys import DIGIT_HELP, DIGITS, KEYS
 from reader.tui.navigate import History, Links
 from reader.tui.screens.finding import FindingScreen
 from reader.tui.session import DocumentState
@@ -46,7 +46,7 @@ READABLE = 40  # the reading column never gets narrower than this: panes give wa
 
 
 class MainScreen(FindingScreen):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[Binding | tuple[str, str] | tuple[str, str, str]]] = [
         Binding(
             k.keys,
             k.action,
@@ -58,6 +58,7 @@ class MainScreen(FindingScreen):
         )
         for k in KEYS
     ]
+    BINDINGS += [Binding(d, f"digit('{d}')", DIGIT_HELP, show=False, priority=True, tooltip=DIGIT_HELP) for d in DIGITS]
 
     show_side = reactive(True)
     show_left = reactive(True)

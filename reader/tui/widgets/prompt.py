@@ -60,6 +60,20 @@ class Prompt(Input):
         if self._back_to is not None and self._back_to.is_attached:
             self.screen.set_focus(self._back_to)
 
+    def take(self, char: str) -> None:
+        """A character typed while the prompt is open but handled by a binding (a digit): typed
+        in, or, after a number in a go-to, the less key that ends it."""
+        if self.kind == "goto" and self.value.isdigit() and char in LESS_COUNTS:
+            self._answer_count(char)
+        elif self.selection.start != self.selection.end:
+            self.replace(char, *sorted(self.selection))
+        else:
+            self.insert_text_at_cursor(char)
+
+    def _answer_count(self, char: str) -> None:
+        self.close()
+        self.post_message(self.Answered(self.kind, LESS_COUNTS[char].format(self.value)))
+
     async def _on_key(self, event: events.Key) -> None:
         if not self.display:
             # Typed after enter or escape, before the focus moved back: it is meant for
@@ -72,8 +86,7 @@ class Prompt(Input):
             # As in less: 50% goes to half way, 120g (or G) to line 120, at once.
             event.stop()
             event.prevent_default()
-            self.close()
-            self.post_message(self.Answered(self.kind, LESS_COUNTS[event.character].format(self.value)))
+            self._answer_count(event.character)
             return
         if event.key in ("enter", "escape"):
             # Here, in key order, not through a binding that runs after later keys.
