@@ -260,12 +260,19 @@ def footer_ok(cols: int) -> None:
 GUTTER_TEXT = re.compile(r"^[ ▌][ ┃] \S")
 
 
+# The first line of a side pane or the outline: not the text, though its lines start with spaces too.
+PANE_TITLES = ("Outline", "Summary  Participants", "documents")
+
+
 def reading_lines(shown: str) -> list[str]:
     """The reading view's column of the screen: the part between pane borders whose
     lines start with the view's gutter (summary bar, quote bar, space) most often."""
     rows = [line.split("│") for line in shown.splitlines()[:-2]]
     parts = max(len(r) for r in rows) if rows else 0
-    score = [sum(1 for r in rows if len(r) == parts and GUTTER_TEXT.match(r[i])) for i in range(parts)]
+    panes = [i for i in range(parts) if any(t in rows[0][i] for t in PANE_TITLES)] if rows and parts > 1 else []
+    score = [
+        sum(1 for r in rows if len(r) == parts and GUTTER_TEXT.match(r[i])) * (i not in panes) for i in range(parts)
+    ]
     best = score.index(max(score)) if score else 0
     return [r[best] if len(r) == parts else r[0] for r in rows]
 
