@@ -218,6 +218,14 @@ def big_book() -> None:
     keys("G")
     expect("War and Peace: G works while the analysis runs", ["hear about new eBooks", "analysing"], timeout=3)
     expect("War and Peace: analysis arrives (outline shown)", ["Outline (", "CHAPTER"], ["analysing"], timeout=90)
+    expect_re("War and Peace: a chapter titled by its number shows its first words", r"CHAPTER [IVXL]+  [“\w]")
+    keys(*"50%")
+    expect_re("War and Peace: 50% typed in the text goes half way, as in less", r"\b(49|5[0-3])% · ", timeout=5)
+    keys("v")
+    expect("War and Peace: the summary view comes", ["summary view"], ["Summarizing each section"], timeout=60)
+    keys("g")
+    expect("War and Peace: the summary view sets each book over its chapters", ["BOOK ONE: 1805", "CHAPTER I"])
+    keys("v")
     keys("g", "]")
     expect("War and Peace: g then ] jumps to the first summary sentence", [" 1 of "])
     keys("G", "[")
@@ -252,12 +260,19 @@ def footer_ok(cols: int) -> None:
 GUTTER_TEXT = re.compile(r"^[ ▌][ ┃] \S")
 
 
+# The first line of a side pane or the outline: not the text, though its lines start with spaces too.
+PANE_TITLES = ("Outline", "Summary  Participants", "documents")
+
+
 def reading_lines(shown: str) -> list[str]:
     """The reading view's column of the screen: the part between pane borders whose
     lines start with the view's gutter (summary bar, quote bar, space) most often."""
     rows = [line.split("│") for line in shown.splitlines()[:-2]]
     parts = max(len(r) for r in rows) if rows else 0
-    score = [sum(1 for r in rows if len(r) == parts and GUTTER_TEXT.match(r[i])) for i in range(parts)]
+    panes = [i for i in range(parts) if any(t in rows[0][i] for t in PANE_TITLES)] if rows and parts > 1 else []
+    score = [
+        sum(1 for r in rows if len(r) == parts and GUTTER_TEXT.match(r[i])) * (i not in panes) for i in range(parts)
+    ]
     best = score.index(max(score)) if score else 0
     return [r[best] if len(r) == parts else r[0] for r in rows]
 
@@ -312,7 +327,7 @@ def documents_at_sizes() -> None:
                     failures.append(f"{name} gaps")
             if cols == 80:
                 keys("p", "o")
-                time.sleep(0.5)
+                expect(f"{name} {cols}x{rows}: p then o: the outline asked for last is shown", ["Outline"])
                 reading_column(cols, rows)
             keys("q")
             expect(f"{name} {cols}x{rows}: q quits", ["READER-EXIT=0"])

@@ -83,6 +83,8 @@ def test_preformatted_scrolled_sideways(snap_compare):
 
 
 def test_80x24_with_both_panes_asked_for(snap_compare):
+    """Both do not fit beside a 40-cell text: the one asked for last (the outline) is shown."""
+
     async def both(pilot):
         await settle(pilot)
         await pilot.press("p", "o")

@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 
 pytest.importorskip("textual")
 
+from textual import events  # noqa: E402
+
 from reader.load import document_from_bytes, load  # noqa: E402
 from reader.tui.app import ReaderApp  # noqa: E402
 from reader.tui.layout import GAP, LABEL, PROSE, Spans, cells, clean, layout, wrap_line  # noqa: E402
@@ -310,7 +312,8 @@ def test_help_is_made_from_every_binding_so_it_cannot_go_stale():
     for cls in bound:
         for binding in own_bindings(cls):
             text = binding.tooltip or binding.description
-            assert text and f"| `{key_display(binding.key)}` | {text} |" in rows, (cls, binding.key)
+            key = "`0` … `9`" if binding.key.isdigit() else f"`{key_display(binding.key)}`"  # one row for the digits
+            assert text and f"| {key} | {text} |" in rows, (cls, binding.key)
     assert "| `W` | A file read only in part" in table  # the key that was missing once
     assert key_display("question_mark,f1") == "? / F1" and key_display("right_square_bracket") == "]"
 
@@ -358,6 +361,23 @@ async def test_palette_runs_an_action():
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.reading.scroll_y == app.screen.reading.max_scroll_y > 0
+
+
+@sync
+async def test_a_participant_chosen_in_the_palette_is_shown_in_its_pane():
+    async with opened((120, 40)) as (pilot, screen):
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Participant: Uzbekistan")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.participant is not None and screen.participant.name == "Uzbekistan"
+        assert screen.query_one("#side").active == "tab-participants"
+        options = screen.query_one("#participants").options
+        assert options.get_option_at_index(options.highlighted).id == screen.participant.id
+        await pilot.press("plus")  # a summary key brings the Summary tab back to the front
+        await pilot.pause()
+        assert screen.query_one("#side").active == "tab-summary"
 
 
 @sync
@@ -509,6 +529,66 @@ def test_a_wrapped_outline_title_hangs_under_its_first_line():
         assert len(lines) >= 3 and lines[0] == lead + "Asian countries,", lines
         assert all(line.startswith(" " * len(lead)) and line[len(lead)] != " " for line in lines[1:]), lines
         assert " ".join(line.strip() for line in lines).replace("≈ ", "") == title
+    # A numbered title hangs after its number, so the numbers stand in a column (RFC 8446's outline).
+    section = SimpleNamespace(level=2, kind="heading", title="2.2. Resumption and Pre-Shared Key (PSK)")
+    lines = ["".join(seg.text for seg in line).rstrip() for line in console.render_lines(section_prompt(section))]
+    assert lines == ["  2.2. Resumption and", "       Pre-Shared Key", "       (PSK)"], lines
+    section = SimpleNamespace(level=1, kind="heading", title="A green and yellow parrot")  # "A" is no number
+    lines = ["".join(seg.text for seg in line).rstrip() for line in console.render_lines(section_prompt(section))]
+    assert lines[1] == "parrot", lines
+
+
+def numbered_book() -> str:
+    """Two books of three chapters each, titled by number only, as War and Peace is."""
+    parts = []
+    for book in ("ONE", "TWO"):
+        parts.append(f"BOOK {book}")
+        for chapter in ("I", "II", "III"):
+            parts.append(f"CHAPTER {chapter}")
+            parts.append(f"Rain fell on the town of book {book.lower()} in its {chapter} part. Nobody went out.")
+    return "\n\n".join(parts) + "\n"
+
+
+@sync
+async def test_chapters_titled_by_a_number_show_their_first_words_and_their_book():
+    from rich.console import Console
+
+    from reader.tui.commands import ReaderCommands, section_paths
+    from reader.tui.widgets.panes import numbered_only
+
+    assert all(map(numbered_only, ["CHAPTER XIV", "IV.", "Letter 4", "Chapter the First", "12", "Stave One"]))
+    assert not any(map(numbered_only, ["CHAPTER 1. Loomings.", "BOOK ONE: 1805", "Mix", "The Return", "Introduction"]))
+    async with app_for(numbered_book()).run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        outline = screen.query_one("#outline OptionList")
+        console = Console(width=24, color_system=None)
+        prompts = []
+        for i in range(outline.option_count):
+            lines = console.render_lines(outline.get_option_at_index(i).prompt)
+            prompts.append("".join(seg.text for seg in lines[0]).rstrip())
+            assert len(lines) == 1  # one line a chapter, however long its opening: cut at the pane's edge
+        assert prompts[2] == "  CHAPTER II  Rain fell…", prompts
+        assert not any("BOOK" in p and "Rain" in p for p in prompts)  # a book's title says what it is
+        paths = section_paths(screen.analysis)
+        assert "BOOK TWO › CHAPTER I" in paths and "BOOK ONE › CHAPTER I" in paths
+        provider = ReaderCommands(screen)
+        about = {title: help_text for title, help_text, _ in provider._commands()}
+        assert about["Go to section: BOOK TWO › CHAPTER III"].startswith("Rain fell on the town of book two")
+
+
+@sync
+async def test_the_summary_view_sets_each_book_over_its_chapters():
+    async with app_for(numbered_book()).run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        await pilot.press("v")
+        assert await until(pilot, lambda: screen.state.section_summaries is not None and not screen.summaries.busy)
+        await pilot.pause()
+        lines = [line.strip() for line in shown_view(screen.summary_view).splitlines() if line.strip()]
+        heads = [line for line in lines if line.startswith(("BOOK", "CHAPTER"))]
+        chapters = ["CHAPTER I", "CHAPTER II", "CHAPTER III"]
+        assert heads == ["BOOK ONE", *chapters, "BOOK TWO", *chapters], lines
 
 
 @sync
@@ -648,6 +728,18 @@ def test_page_furniture_and_dot_leaders_are_not_reflowed():
     assert sum(k == PRE for k in lines.kinds) == 2  # each TOC line one screen line, however narrow
 
 
+def test_short_lines_indented_by_hand_keep_their_indentation():
+    from reader.tui.layout import PRE, units
+
+    code = "      struct {\n          T1 f1;\n          T2 f2;\n      } T;"  # RFC 8446 section 3
+    verse = "    Kitty, a fair but frozen maid,\n      Kindled a flame I yet deplore,"  # Emma
+    flat = "Bring water\nBring a map\nBring a friend"  # a list of short lines: one line each, reflowed
+    text = "\n\n".join([hard_wrapped(3), code, verse, flat]) + "\n"
+    found = {text[u.start : u.end]: u.kind for u in units(text)}
+    assert [found[line] for line in (code + "\n" + verse).split("\n")] == [PRE] * 6
+    assert [found[line] for line in flat.split("\n")] == [PROSE] * 3
+
+
 def test_a_line_of_one_number_does_not_make_its_block_preformatted():
     from reader.tui.layout import PROSE, units
 
@@ -683,6 +775,36 @@ async def test_80x24_keeps_a_readable_column_and_the_footer_keys():
 
         shown_keys = {k.description for k in screen.query(FooterKey) if k.region.width and k.region.right <= 80}
         assert {"Quit", "Search", "Algo", "Scope", "Summary", "Longer", "Shorter", "Help"} <= shown_keys
+
+
+@sync
+async def test_a_pane_asked_for_on_a_narrow_screen_is_shown():
+    # At 80 columns with the side panes up, o used to do nothing: the outline was squeezed out.
+    def visible(screen, selector):
+        return screen.query_one(selector).region.width > 0
+
+    async with opened((80, 24)) as (pilot, screen):
+        await pilot.press("p")
+        await pilot.pause()
+        assert visible(screen, "#side") and not visible(screen, "#left")
+        await pilot.press("o")
+        await pilot.pause()
+        assert visible(screen, "#left") and not visible(screen, "#side")
+        assert screen.reading.region.width >= 40
+        await pilot.press("p")
+        await pilot.pause()
+        assert visible(screen, "#side") and not visible(screen, "#left")
+        await pilot.press("p")
+        await pilot.pause()
+        assert not visible(screen, "#side") and not visible(screen, "#left")
+    async with opened((120, 40)) as (pilot, screen):
+        await pilot.press("p", "p")  # chosen by hand: both stay asked for
+        await pilot.resize_terminal(80, 24)  # and the outline gives way
+        await pilot.pause()
+        assert visible(screen, "#side") and not visible(screen, "#left")
+        await pilot.press("o")
+        await pilot.pause()
+        assert visible(screen, "#left") and screen.reading.region.width >= 40
 
 
 # Finding your way
@@ -745,6 +867,21 @@ async def test_go_to_a_percentage_a_section_and_a_line():
         assert screen.current[0] == text.index("3. Part 3")
         await pilot.press("colon", *"line 7", "enter")
         assert text.count("\n", 0, screen.current[0]) == 6
+        # As in less: a number typed in the text, then % (or g), goes there at once.
+        await pilot.press(*"25%")
+        assert abs(text.count("\n", 0, screen.current[0]) - lines // 4) <= 1
+        assert not screen.query_one("#search").display and screen.reading.has_focus
+        await pilot.press(*"12g")
+        assert text.count("\n", 0, screen.current[0]) == 11
+        for char in "50%j":  # typed in one burst, as a terminal sends them: no key lost or run as a command
+            pilot.app.post_message(events.Key(char, char))
+        await pilot.pause(0.3)
+        assert abs(text.count("\n", 0, screen.current[0]) - lines // 2) <= 1
+        assert not screen.query_one("#search").display and screen.reading.scroll_y > 0
+        await pilot.press("percent_sign", *"75", "enter")  # % alone asks for the percentage
+        assert abs(text.count("\n", 0, screen.current[0]) - 3 * lines // 4) <= 1
+        await pilot.press("j", "q")  # and the keys after it are the reader's again
+        assert not pilot.app.is_running
 
 
 @sync
@@ -930,6 +1067,8 @@ async def test_summary_view_pages_by_section_and_opens_the_text():
         first = next(s for _, s in state.section_summaries if s.selected).selected[0]
         assert await until(pilot, lambda: " ".join(titled[0].split()) in shown_view(view))
         assert " ".join(analysis.sentence_text(first).split())[:40] in " ".join(shown_view(view).split())
+        topics = [s.title for s in analysis.sections if s.kind == "topic"]
+        assert topics and "≈ " + " ".join(topics[0].split()) in shown_view(view)  # marked as in the outline
         await pilot.press("right_square_bracket", "enter")
         sentence = (analysis.sentences[first].start, analysis.sentences[first].end)
         assert await until(pilot, lambda: screen.reading.display and screen.current == sentence)
@@ -1193,6 +1332,21 @@ def test_one_label_line_for_two_quotes_of_one_speaker_in_a_paragraph():
     same, other = ("Ann", "person", "said"), ("Bob", "person", "said")
     lines = layout(text, 80, {4: same, 22: same, 50: other})
     assert [lines.labels[i] for i, k in enumerate(lines.kinds) if k == LABEL] == [same, other]
+
+
+def test_one_label_line_for_a_speaker_whatever_the_cue():
+    # War and Peace: "“Secondly,” he continued … “tomorrow you must …”" gave "— Pierre, said" and
+    # "— Pierre, continued" under one paragraph.
+    text = "“First,” said Pierre. “Secondly,” he continued, “go.” “How?” asked Anatole.\n"
+    said, went_on, other = (
+        ("Pierre", "person", "said"),
+        ("Pierre", "person", "continued"),
+        ("Anatole", "person", "asked"),
+    )
+    lines = layout(text, 80, {8: said, 35: went_on, 68: other})
+    assert [lines.labels[i] for i, k in enumerate(lines.kinds) if k == LABEL] == [("Pierre", "person", None), other]
+    again = layout(text + "\n“Yes,” said Pierre.\n", 80, {8: said, 85: said})
+    assert [again.labels[i] for i, k in enumerate(again.kinds) if k == LABEL] == [said, said]  # two paragraphs
 
 
 @sync

@@ -8,10 +8,26 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from reader.model import Analysis
 from reader.tui.keys import KEYS
-from reader.tui.widgets.panes import one_line
+from reader.tui.widgets.panes import one_line, section_openings
 
 JUMPS = ("Go to", "Participant", "Bookmark")
+
+
+def section_paths(analysis: Analysis) -> list[str]:
+    """Each section's title after its parents' ("BOOK TWO: 1805 › CHAPTER I"): War and Peace has
+    fifteen "CHAPTER I", which the palette must tell apart."""
+    paths: list[str] = []
+    parents: list[tuple[int, str]] = []  # (level, title) of the open headings above
+    for section in analysis.sections:
+        title = one_line(section.title, 60) or "(untitled)"
+        while parents and parents[-1][0] >= section.level:
+            parents.pop()
+        paths.append(" › ".join([t for _, t in parents] + [title]))
+        if section.kind == "heading":
+            parents.append((section.level, title))
+    return paths
 
 
 class ReaderCommands(Provider):
@@ -31,10 +47,10 @@ class ReaderCommands(Provider):
         analysis = screen.analysis
         if analysis is None:
             return found
-        for i, section in enumerate(analysis.sections):
-            found.append(
-                (f"Go to section: {one_line(section.title, 60)}", section.kind, partial(screen.go_to_section, i))
-            )
+        openings = section_openings(analysis)
+        for i, path in enumerate(section_paths(analysis)):
+            about = one_line(openings.get(i, ""), 60) or analysis.sections[i].kind
+            found.append((f"Go to section: {path}", about, partial(screen.go_to_section, i)))
         for p in analysis.participants:
             about = f"{p.kind}, {len(p.mentions)} mentions"
             found.append((f"Participant: {one_line(p.name, 60)}", about, partial(screen.choose_participant, p)))

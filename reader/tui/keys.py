@@ -49,6 +49,7 @@ KEYS = [
     Key("l,right", "scroll_right", "Scroll preformatted lines right"),
     Key("slash", "search", "Search: smart case, accents ignored, re:… for a regex", "Search", priority=True),
     Key("colon,ctrl+g", "go_to", "Go to a percentage, a section number or a line", priority=True),
+    Key("percent_sign", "percent", "Go to a percentage (50% typed in the text goes there at once, as in less)"),
     Key("n", "next_match", "Next search match"),
     Key("N", "previous_match", "Previous search match"),
     Key("right_square_bracket", "next_summary", "Next summary sentence"),
@@ -70,6 +71,10 @@ KEYS = [
     Key("t", "toggle_theme", "Dark / light theme"),
     Key("escape", "clear", "Clear the search and the chosen participant"),
 ]
+
+# Digits start a number, as in less ("50%", "120g"); a binding each, since an action cannot see its key.
+DIGITS = "0123456789"
+DIGIT_HELP = "Start a number, as in less: then % goes to that percentage (50%), g or G to that line (120g)"
 
 # Keys handled by hand or by Textual's own widgets, not by a binding of ours: listed in the help too.
 BY_HAND = [

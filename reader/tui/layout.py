@@ -224,7 +224,9 @@ def _block_units(block: list[tuple[int, str]], hard: int | None) -> list[Unit]:
     pre = [_is_pre(line) for _, line in block]
     short = [len(line.rstrip()) < 0.6 * (hard or 100) for _, line in block]
     if len(block) > 1 and (2 * sum(pre) >= len(block) or 4 * sum(short) >= 3 * len(block)):
-        kind = PRE if 2 * sum(pre) >= len(block) else PROSE  # a diagram, or verse or a list
+        # A diagram, or code indented by hand (as written), or verse or a list (a line each).
+        indents = {len(line) - len(line.lstrip(" ")) for _, line in block}
+        kind = PRE if 2 * sum(pre) >= len(block) or len(indents) > 1 else PROSE
         return [Unit(a, a + len(line), kind) for a, line in block]
     found: list[Unit] = []
     joined = False  # the line before continues into this one
@@ -295,18 +297,34 @@ def layout(text: str, width: int, labels: dict[int, object] | None = None, piece
                 result.add(unit.start + a, unit.start + b, unit.kind)
         else:
             result.add(unit.start, unit.end, unit.kind)
-        shown: list[object] = []
+        shown: dict[object, int] = {}  # speaker -> index of its label line after this unit
         while p < len(pending) and pending[p][0] <= unit.end:
-            if pending[p][1] not in shown:  # two quotes of one speaker in a paragraph: one line
-                shown.append(pending[p][1])
-                result.labels[len(result)] = pending[p][1]
-                result.add(pending[p][0], pending[p][0], LABEL)
+            _add_label(result, shown, *pending[p])
             p += 1
     while p < len(pending):
         result.labels[len(result)] = pending[p][1]
         result.add(pending[p][0], pending[p][0], LABEL)
         p += 1
     return result
+
+
+def _speaker(label: object) -> object:
+    """Who a label names: a (name, kind, cue) label's name and kind, else the label itself."""
+    return label[:2] if isinstance(label, tuple) and len(label) == 3 else label
+
+
+def _add_label(result: Layout, shown: dict[object, int], offset: int, label: object) -> None:
+    """A label line after a paragraph, one per speaker: two quotes of one speaker, even with two cues
+    ("said", "continued"), get one line, naming the speaker only when the cues differ."""
+    who = _speaker(label)
+    if who not in shown:
+        shown[who] = len(result)
+        result.labels[len(result)] = label
+        result.add(offset, offset, LABEL)
+        return
+    first = result.labels[shown[who]]
+    if first != label and isinstance(first, tuple) and len(first) == 3:
+        result.labels[shown[who]] = (*first[:2], None)
 
 
 class Spans:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.timer import Timer
+from textual.widgets import OptionList, TabbedContent
 
 from reader.model import Participant
 from reader.tui.layout import Spans
@@ -136,7 +137,6 @@ class FindingScreen(SummaryScreen):
         analysis = self.analysis
         found = [p for p in analysis.participants if p.id == message.participant] if analysis else []
         if found:
-            self.query_one(ParticipantsPane).highlight(found[0].id)
             self.choose_participant(found[0], at=message.span)
 
     def choose_participant(self, participant: Participant, at: tuple[int, int] | None = None) -> None:
@@ -146,6 +146,9 @@ class FindingScreen(SummaryScreen):
             self.action_next_mention()
             return
         self.participant = participant
+        # Chosen from the palette or by a click in the text: the pane shows who it is.
+        self.query_one(TabbedContent).active = "tab-participants"
+        self.query_one(ParticipantsPane).highlight(participant.id)
         spans = [(m.start, m.end) for m in participant.mentions]
         self.reading.mark_selected(spans)
         self.current = None
@@ -175,16 +178,32 @@ class FindingScreen(SummaryScreen):
     def action_go_to(self) -> None:
         self._open_prompt("goto", ":")
 
+    def action_percent(self) -> None:
+        self._open_prompt("percent", "%")
+
+    def action_digit(self, digit: str) -> None:
+        """A digit typed in the text starts a go-to, as in less: 50% or 120g (the prompt ends it).
+        A priority binding, so the prompt is open before the next key of a burst is handled."""
+        prompt = self.query_one(Prompt)
+        if prompt.has_focus:
+            prompt.take(digit)
+        elif isinstance(self.focused, OptionList):  # a pane's list: its own type-ahead, if any
+            return
+        elif self.app.screen is self:
+            prompt.open("goto", digit)
+
     def _open_prompt(self, kind: str, char: str, value: str = "") -> None:
         prompt = self.query_one(Prompt)
         if prompt.has_focus:  # a priority key typed into the prompt is just a character
-            prompt.insert_text_at_cursor(char)
+            prompt.take(char)
         elif self.app.screen is self:  # not under help or the whole-file screen
             prompt.open(kind, value)
 
     def on_prompt_answered(self, message: Prompt.Answered) -> None:
         if message.kind == "search":
             self._search(message.value, jump=True)
+        elif message.kind == "percent":
+            self._go_to_answer(message.value.strip().rstrip("%") + "%")
         else:
             self._go_to_answer(message.value)
 

@@ -58,11 +58,28 @@ def help_row(binding: Binding) -> str:
     return f"| `{key_display(binding.key)}` | {text} |"
 
 
+def help_rows(bindings: list[Binding]) -> list[str]:
+    """One row a binding, and one for a run of keys doing the same (the digits: `0` … `9`)."""
+    rows: list[str] = []
+    run: list[Binding] = []
+    for binding in [*bindings, None]:
+        if run and (binding is None or binding.tooltip != run[0].tooltip or not binding.tooltip):
+            if len(run) > 2:
+                first, last = key_display(run[0].key), key_display(run[-1].key)
+                rows.append(f"| `{first}` … `{last}` | {run[0].tooltip} |")
+            else:
+                rows += [help_row(b) for b in run]
+            run = []
+        if binding is not None:
+            run.append(binding)
+    return rows
+
+
 def help_markdown() -> str:
     lines = ["# reader: keys"]
     for title, classes in bound_classes():
         lines += ["", f"## {title}", "", "| Key | Action |", "| :- | :- |"]
-        lines += [help_row(b) for cls in classes for b in own_bindings(cls)]
+        lines += help_rows([b for cls in classes for b in own_bindings(cls)])
     lines += ["", "## Also", "", "| Key | Action |", "| :- | :- |"]
     lines += [f"| `{keys}` | {text} |" for keys, text in BY_HAND]
     lines += [

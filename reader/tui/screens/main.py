@@ -10,7 +10,7 @@ bookmarks), ``summaries`` (summary jobs, pane and view) and ``base`` (jumps, sta
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -23,7 +23,7 @@ from reader.model import Analysis
 from reader.tui import messages as msg
 from reader.tui import state as state_file
 from reader.tui import work as jobs
-from reader.tui.keys import KEYS
+from reader.tui.keys import DIGIT_HELP, DIGITS, KEYS
 from reader.tui.navigate import History, Links
 from reader.tui.screens.finding import FindingScreen
 from reader.tui.session import DocumentState
@@ -46,7 +46,7 @@ READABLE = 40  # the reading column never gets narrower than this: panes give wa
 
 
 class MainScreen(FindingScreen):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[Binding | tuple[str, str] | tuple[str, str, str]]] = [
         Binding(
             k.keys,
             k.action,
@@ -58,6 +58,7 @@ class MainScreen(FindingScreen):
         )
         for k in KEYS
     ]
+    BINDINGS += [Binding(d, f"digit('{d}')", DIGIT_HELP, show=False, priority=True, tooltip=DIGIT_HELP) for d in DIGITS]
 
     show_side = reactive(True)
     show_left = reactive(True)
@@ -239,12 +240,28 @@ class MainScreen(FindingScreen):
     # Layout, theme, help, quit
 
     def action_toggle_side(self) -> None:
-        self._toggled = True
-        self.show_side = not self.show_side
+        self._toggle("#side")
 
     def action_toggle_outline(self) -> None:
+        self._toggle("#left")
+
+    def _toggle(self, pane: str) -> None:
+        """Hide the pane when it is on screen; else show it, hiding the other one when both would
+        squeeze the text below READABLE (the pane asked for wins: the key never does nothing)."""
         self._toggled = True
-        self.show_left = not self.show_left
+        side = pane == "#side"
+        squeezed = self.has_class("-squeeze-side" if side else "-squeeze-left")
+        if (self.show_side if side else self.show_left) and not squeezed:
+            self.show_side, self.show_left = (False, self.show_left) if side else (self.show_side, False)
+            return
+        width = self.size.width
+        both = width - self._pane_width("#left", width) - self._pane_width("#side", width) >= READABLE
+        self.show_side, self.show_left = (True, self.show_left and both) if side else (self.show_side and both, True)
+        self._give_way(width)
+        if self.has_class("-squeeze-side" if side else "-squeeze-left"):
+            need = self._pane_width(pane, width) + READABLE
+            name = "side panes" if side else "outline"
+            self.notify(f"too narrow for the {name}: it needs {need} columns", timeout=3, markup=False)
 
     def action_toggle_theme(self) -> None:
         self.app.theme = "textual-light" if self.app.current_theme.dark else "textual-dark"

@@ -3,7 +3,9 @@ change them (+ - a s ] [) and the summary view (``v``: section by section, enter
 
 from __future__ import annotations
 
-from reader.model import Analysis
+from textual.widgets import TabbedContent
+
+from reader.model import Analysis, Summary
 from reader.tui import large, process
 from reader.tui import messages as msg
 from reader.tui import work as jobs
@@ -131,7 +133,7 @@ class SummaryScreen(ReaderScreen):
         summary, analysis = self.state.summary, self.analysis
         most = len(summary.ranking) if summary and summary.ranking else len(analysis.sentences) if analysis else 1
         self.session.settings.step_length(len(summary.selected) if summary else None, sign, max(1, most))
-        self.resummarize()
+        self._resummarize_shown()
 
     def action_cycle_algorithm(self) -> None:
         names = jobs.algorithms() if self.analysis is not None else []
@@ -141,11 +143,17 @@ class SummaryScreen(ReaderScreen):
         shown = self.state.summary.algorithm if self.state.summary else None
         name = self.session.settings.next_algorithm(names, shown)
         self.notify(f"summary algorithm: {name}", timeout=2, markup=False)
-        self.resummarize()
+        self._resummarize_shown()
 
     def action_toggle_scope(self) -> None:
         settings = self.session.settings
         settings.section_scope = not settings.section_scope
+        self._resummarize_shown()
+
+    def _resummarize_shown(self) -> None:
+        """A key that changes the summary brings the Summary tab to the front (a participant
+        chosen in the palette had shown the Participants tab)."""
+        self.query_one(TabbedContent).active = "tab-summary"
         self.resummarize()
 
     # The summary view: section by section, paged like the text
@@ -170,11 +178,35 @@ class SummaryScreen(ReaderScreen):
                 self._request_section_summaries()
             self.summary_view.show_note("Summarizing each section…")
         else:
-            parts = [(analysis.sections[i].title, s) for i, s in state.section_summaries if s.selected]
+            parts = summary_parts(analysis, [(i, s) for i, s in state.section_summaries if s.selected])
             if not parts and state.summary is not None:
-                parts = [(analysis.title, state.summary)]
+                parts = [(analysis.title, state.summary, 1)]
             self.summary_view.show_summaries(analysis, parts)
         self._update_status()
 
     def on_summary_view_opened(self, message: SummaryView.Opened) -> None:
         self.go_to_sentence(message.sentence)
+
+
+def summary_parts(analysis: Analysis, summaries: list[tuple[int, Summary]]) -> list[tuple[str, Summary | None, int]]:
+    """Each summarized section under the headings above it, each heading once: War and Peace's fifteen
+    "CHAPTER I" are told apart by the "BOOK …" line over them."""
+    sections = analysis.sections
+    parts: list[tuple[str, Summary | None, int]] = []
+    shown: set[int] = set()
+    for index, summary in summaries:
+        above = []
+        level = sections[index].level
+        for j in range(index - 1, -1, -1):
+            if level <= 1:
+                break
+            if sections[j].kind == "heading" and sections[j].level < level:
+                above.append(j)
+                level = sections[j].level
+        for j in reversed(above):
+            if j not in shown:
+                shown.add(j)
+                parts.append((sections[j].title, None, sections[j].level))
+        topic = sections[index].kind == "topic"  # found by the reader, marked as in the outline
+        parts.append((("≈ " if topic else "") + sections[index].title, summary, sections[index].level))
+    return parts

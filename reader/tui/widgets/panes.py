@@ -125,20 +125,58 @@ class OutlinePane(ListPane):
         if self.missing("Outline", analysis) or analysis is None:
             return
         self.set_note(Text.assemble("Outline ", ("(≈ topic)", "italic dim")))
-        self.fill([Option(section_prompt(s), id=str(i)) for i, s in enumerate(analysis.sections)])
+        openings = section_openings(analysis)
+        self.fill([Option(section_prompt(s, openings.get(i, "")), id=str(i)) for i, s in enumerate(analysis.sections)])
 
 
-def section_prompt(section) -> Table:
+# A title that is only a number ("CHAPTER XIV", "IV.", "Letter 4", "Chapter the First"): it says nothing
+# of what the chapter holds, so the outline and the palette add its first words.
+_ROMAN = r"(?-i:[IVXLCDM]+|[ivxlcdm]+)"
+_WORDS = r"the \w+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty(?:[- ]\w+)?"
+_DIVISION = r"chapter|book|part|letter|volume|vol\.|stave|canto|section|act|scene"
+_NUMBER_ONLY = re.compile(rf"(?:(?:{_DIVISION})\s+(?:\d+|{_ROMAN}|{_WORDS})|\d+|{_ROMAN})\.?", re.IGNORECASE)
+
+
+def numbered_only(title: str) -> bool:
+    return bool(_NUMBER_ONLY.fullmatch(one_line(title)))
+
+
+def section_openings(analysis: Analysis) -> dict[int, str]:
+    """The first sentence of each named section whose title is a number only, one line."""
+    wanted = {i for i, s in enumerate(analysis.sections) if s.kind == "heading" and numbered_only(s.title)}
+    found: dict[int, str] = {}
+    for n, sentence in enumerate(analysis.sentences):
+        if sentence.section in wanted and sentence.section not in found:
+            found[sentence.section] = one_line(analysis.sentence_text(n), 80)
+    return found
+
+
+def section_prompt(section, opening: str = "") -> Table:
     """A section's line in the outline: indented by level; a title too long for the pane wraps
-    with its second line hanging under the first line's text, not at the pane's edge."""
+    with its second line hanging under the first line's text, not at the pane's edge. A title
+    that is a number only is followed, dimmed, by the section's first words, cut at the pane's edge."""
     indent = "  " * max(0, section.level - 1)
     title = one_line(section.title, 60) or "(untitled)"
+    if opening:  # one line: the number, then as much of the opening as fits
+        grid = Table.grid(expand=True)
+        grid.add_column(no_wrap=True)
+        grid.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
+        grid.add_row(Text(indent + title, "bold" if section.level == 1 else ""), Text("  " + opening, "dim"))
+        return grid
     if section.kind == "topic":
         return _hanging(Text.assemble(indent, ("≈ ", "bold")), Text(title, "italic"))
     if section.kind in ("front", "back"):
         tag = "" if title.lower().startswith(section.kind) else f" [{section.kind} matter]"
         return _hanging(Text(indent), Text.assemble((title, "dim"), (tag, "dim italic")))
-    return _hanging(Text(indent), Text(title, "bold" if section.level == 1 else ""))
+    style = "bold" if section.level == 1 else ""
+    number = _SECTION_NUMBER.match(title)
+    if number and len(indent) + number.end() <= 10:  # "1.1. Conventions and" / "Terminology" hangs under "Conventions"
+        return _hanging(Text(indent + number.group(), style), Text(title[number.end() :], style))
+    return _hanging(Text(indent), Text(title, style))
+
+
+# A section number before a title ("1.1. ", "14.9.3 ", "A.1. ", "IV. "): wrapped lines hang after it.
+_SECTION_NUMBER = re.compile(r"(?:\d+(?:\.\d+)*\.?|[A-Z](?:\.\d+)*\.|[IVXLC]+\.) +(?=\S)")
 
 
 def _hanging(lead: Text, body: Text) -> Table:

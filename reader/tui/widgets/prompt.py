@@ -18,13 +18,17 @@ from textual.widgets import Input
 PLACEHOLDERS = {
     "search": "search: smart case, accents ignored, re:… for a regex (enter: find, escape: cancel)",
     "goto": "go to: 50% · a section number (4.2, IV) · a line number (enter: go, escape: cancel)",
+    "percent": "go to a percentage: 50 (enter: go, escape: cancel)",
 }
+
+# A key that ends a number typed in the text view, as less reads "50%" and "120g": what it asks for.
+LESS_COUNTS = {"%": "{}%", "g": "line {}", "G": "line {}"}
 
 
 class Prompt(Input):
     @dataclass
     class Answered(Message):
-        kind: str  # "search" or "goto"
+        kind: str  # "search", "goto" or "percent"
         value: str
 
     @dataclass
@@ -41,6 +45,9 @@ class Prompt(Input):
 
     def open(self, kind: str, value: str = "") -> None:
         self.kind = kind
+        # A search shows the last query selected (typing replaces it); a go-to started by a
+        # digit goes on after that digit.
+        self.select_on_focus = kind == "search"
         self.placeholder = PLACEHOLDERS[kind]
         self.value = value
         self.cursor_position = len(value)
@@ -53,6 +60,20 @@ class Prompt(Input):
         if self._back_to is not None and self._back_to.is_attached:
             self.screen.set_focus(self._back_to)
 
+    def take(self, char: str) -> None:
+        """A character typed while the prompt is open but handled by a binding (a digit): typed
+        in, or, after a number in a go-to, the less key that ends it."""
+        if self.kind == "goto" and self.value.isdigit() and char in LESS_COUNTS:
+            self._answer_count(char)
+        elif self.selection.start != self.selection.end:
+            self.replace(char, *sorted(self.selection))
+        else:
+            self.insert_text_at_cursor(char)
+
+    def _answer_count(self, char: str) -> None:
+        self.close()
+        self.post_message(self.Answered(self.kind, LESS_COUNTS[char].format(self.value)))
+
     async def _on_key(self, event: events.Key) -> None:
         if not self.display:
             # Typed after enter or escape, before the focus moved back: it is meant for
@@ -60,6 +81,12 @@ class Prompt(Input):
             event.stop()
             event.prevent_default()
             self.app.simulate_key(event.key)
+            return
+        if self.kind == "goto" and self.value.isdigit() and event.character in LESS_COUNTS:
+            # As in less: 50% goes to half way, 120g (or G) to line 120, at once.
+            event.stop()
+            event.prevent_default()
+            self._answer_count(event.character)
             return
         if event.key in ("enter", "escape"):
             # Here, in key order, not through a binding that runs after later keys.

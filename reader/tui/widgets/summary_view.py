@@ -35,18 +35,20 @@ class SummaryView(ReadingView):
         self._sentences = Spans()
         self._cursor = None
 
-    def show_summaries(self, analysis: Analysis, parts: list[tuple[str, Summary]]) -> None:
-        """``parts``: (section title, its summary) in document order."""
+    def show_summaries(self, analysis: Analysis, parts: list[tuple[str, Summary | None, int]]) -> None:
+        """``parts``: (section title, its summary, its level) in document order; a part with no
+        summary is a heading over the sections after it (a book over its chapters)."""
         pieces: list[str] = []
-        headings, sentences = [], []
+        headings: list[tuple[int, int, str | None]] = []
+        sentences: list[tuple[int, int, int]] = []
         speakers = turn_speakers(getattr(analysis.document, "blocks", None))
         pos = 0
-        for title, summary in parts:
-            head = " ".join(clean(title).split()) or "(untitled)"
-            headings.append((pos, pos + len(head), None))
+        for title, summary, level in parts:
+            head = " ".join(clean(display_text(title)).split()) or "(untitled)"
+            headings.append((pos, pos + len(head), f"h{min(max(level, 1), 3)}"))
             pieces.append(head + "\n\n")
             pos += len(head) + 2
-            for i in summary.selected:
+            for i in summary.selected if summary else []:
                 body = " ".join(clean(join_compounds(display_text(analysis.sentence_text(i)))).split())
                 speaker = speaker_of(speakers, analysis.sentences[i].start)
                 if speaker:  # a transcript: who said it, in bold as the turn shows it
