@@ -33,6 +33,7 @@ class Block:
     speaker: str | None = None  # turns only: the speaker's label as written
     time: str | None = None  # subtitles: when the cue starts, for the view
     language: str | None = None  # code blocks: the language the source declares ("python"), for the view
+    header: int | None = None  # tables: how many leading rows are header rows (th, thead, a repeated row), for the view
 
 
 @dataclass(frozen=True)

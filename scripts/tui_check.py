@@ -365,7 +365,7 @@ def formats_at_sizes() -> None:
             (
                 "HTML page",
                 page,
-                ["Trail notes", "Read the atlas before you go", "• Bring water", "│ Never walk alone", "Day | Miles"],
+                ["Trail notes", "Read the atlas before you go", "• Bring water", "│ Never walk alone", "Day │ Miles"],
                 ["<a ", "<p>", "href="],
             ),
         ]

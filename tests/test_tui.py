@@ -1389,7 +1389,7 @@ async def test_html_page_renders_blocks_and_links():
         assert any(s.link == "https://example.org/a" for s in styles_of(link, "atlas"))
         assert line_starting(view, "• Bring water") and line_starting(view, "• Bring a map")
         assert line_starting(view, "│ Never walk alone.")
-        assert line_starting(view, "Day | Miles")
+        assert line_starting(view, "Day │ Miles") and line_starting(view, "1   │ 12")  # columns aligned
         assert line_starting(view, '{"days": 3}')
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from reader.model import Block, BlockKind, Document, Emphasis, EmphasisKind, Format, Link
 
@@ -27,7 +28,7 @@ class Builder:
     pending_ids: list[str] = field(default_factory=list)  # ids met since the last block: they point at the next
     size: int = 0
 
-    def add(self, kind: BlockKind, text: str, level: int | None = None, **extra: str | None) -> Block | None:
+    def add(self, kind: BlockKind, text: str, level: int | None = None, **extra: Any) -> Block | None:
         text = text.strip("\n").rstrip()
         if not text.strip():
             return None

@@ -46,7 +46,8 @@ def _body(builder: Builder, parent: Any, levels: dict[str, int]) -> None:
         if el.tag == f"{W}p":
             _paragraph(builder, el, levels)
         elif el.tag == f"{W}tbl":
-            builder.add("table", _table(el))
+            text, header = _table(el)
+            builder.add("table", text, header=header or None)
         elif el.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
             _body(builder, el, levels)  # content controls hold ordinary paragraphs
 
@@ -103,13 +104,19 @@ def _runs(p: Any) -> str:
     return "".join(parts).strip()
 
 
-def _table(tbl: Any) -> str:
-    rows = []
+def _table(tbl: Any) -> tuple[str, int]:
+    """The rows, cells joined by " | ", and how many leading rows repeat as a header (w:tblHeader)."""
+    rows: list[str] = []
+    header = 0
     for tr in tbl.iter(f"{W}tr"):
         cells = [" ".join(_runs(p) for p in tc.iter(f"{W}p")).strip() for tc in tr.iter(f"{W}tc")]
-        if any(cells):
-            rows.append(" | ".join(cells))
-    return "\n".join(rows)
+        if not any(cells):
+            continue
+        mark = tr.find(f"{W}trPr/{W}tblHeader")
+        if mark is not None and mark.get(f"{W}val", "1") not in ("0", "false", "off") and header == len(rows):
+            header += 1
+        rows.append(" | ".join(cells))
+    return "\n".join(rows), header
 
 
 def _core(package: Archive) -> dict[str, str]:

@@ -76,7 +76,8 @@ class Walker:
         elif tag == "pre":
             self.add("preformatted", "".join(el.itertext()).strip("\n"), language=_language(el))
         elif tag == "table":
-            self.add("table", _table(el, self.skip))
+            text, header = _table(el, self.skip)
+            self.add("table", text, header=header)
         elif tag == "img":
             self.add("image", inline(el.get("alt") or ""))
         elif tag in ("ul", "ol", "dl", "menu"):
@@ -131,7 +132,9 @@ class Walker:
                 self.builder.emphasize(a - lead, b - a, EMPHASIS[how])
         self.builder.add(kind, text[lead:])
 
-    def add(self, kind: BlockKind, text: str, level: int | None = None, language: str | None = None) -> None:
+    def add(
+        self, kind: BlockKind, text: str, level: int | None = None, language: str | None = None, header: int = 0
+    ) -> None:
         if kind == "heading":
             text = text.rstrip(" #¶§🔗")  # self-link marks beside documentation headings
         if not text.strip():
@@ -141,7 +144,10 @@ class Walker:
             self.pending = None
         else:
             self._pending_heading()
-        self.builder.add(kind, text, level, **({"language": language} if language else {}))
+        extra: dict[str, str | int] = {"language": language} if language else {}
+        if header:
+            extra["header"] = header
+        self.builder.add(kind, text, level, **extra)
 
     def _pending_heading(self) -> None:
         """A chapter the table of contents names but the page does not title: title it."""
@@ -239,15 +245,22 @@ def _text(el: Any, skip: frozenset[str]) -> str:
     return buf.text().strip()
 
 
-def _table(el: Any, skip: frozenset[str]) -> str:
-    rows = []
+def _table(el: Any, skip: frozenset[str]) -> tuple[str, int]:
+    """The rows, cells joined by " | ", and how many leading rows are a header (in thead, or all th)."""
+    rows: list[str] = []
+    header = 0
     for tr in el.iter():
         if local(tr.tag) != "tr":
             continue
-        cells = [_text(td, skip) for td in tr if local(td.tag) in ("td", "th")]
-        if any(cells):
-            rows.append(" | ".join(cells))
-    return "\n".join(rows)
+        tds = [td for td in tr if local(td.tag) in ("td", "th")]
+        cells = [_text(td, skip) for td in tds]
+        if not any(cells):
+            continue
+        in_head = local(tr.getparent().tag) == "thead" or all(local(td.tag) == "th" for td in tds)
+        if in_head and header == len(rows):
+            header += 1
+        rows.append(" | ".join(cells))
+    return "\n".join(rows), header
 
 
 def walk_body(

@@ -7,6 +7,7 @@ The reading view asks this helper how to dress one line; the text itself stays d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,12 +15,43 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from reader.tui.layout import CODE, HEADING, IMAGE, INDENT, ITEM, PRE, PROSE, QUOTED, Spans, Unit, units
+from reader.tui.layout import CODE, HEADING, IMAGE, INDENT, ITEM, PRE, PROSE, QUOTED, Spans, Unit, cells, units
 
 BULLET = "• "
 BAR = "│ "
 IMAGE_MARK = "▣ image: "
 MAX_CODE = 20_000  # characters: longer code blocks are shown plain (highlighting is per block)
+# Between two cells of a table row as the formats write it ("a | b | c"); a last empty cell ends " |".
+_CELL_BREAK = re.compile(r" \|(?: |$)")
+COLUMN_BAR = "│"
+HEADER_STYLE = Style(bold=True, underline=True)  # the underline runs under the padded row: a rule
+
+# A table row as shown: (from, to, spaces after) offsets into the text, cells and the separators between them.
+Pieces = list[tuple[int, int, int]]
+
+
+def table_cells(row: str) -> list[tuple[int, int]]:
+    """The cells of one table row as spans of ``row``."""
+    spans = []
+    pos = 0
+    for m in _CELL_BREAK.finditer(row):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(row)))
+    return spans
+
+
+def column_widths(rows: Sequence[str]) -> list[int]:
+    """The widest cell of each column, in terminal cells."""
+    widths: list[int] = []
+    for row in rows:
+        for i, (a, b) in enumerate(table_cells(row)):
+            size = cells(row[a:b])
+            if i == len(widths):
+                widths.append(size)
+            elif size > widths[i]:
+                widths[i] = size
+    return widths
 
 
 def field_of(block: object, name: str, default: Any = None) -> Any:
@@ -71,6 +103,8 @@ class Decor:
         ]
         self.emphasis = Spans(declared or plain_emphasis(text))
         self._code: dict[int, Text | None] = {}  # line start -> its highlighted text
+        self._has_tables = any(field_of(b, "kind") == "table" for b in blocks or [])
+        self._tables: dict[int, tuple[list[int], int]] = {}  # table start -> column widths, end of its header
         self._dark = True
 
     def block_at(self, offset: int) -> object | None:
@@ -117,6 +151,80 @@ class Decor:
             line.end = ""
             self._code[pos] = line
             pos += len(line.plain) + 1
+
+    def _table(self, start: int, kind: int) -> tuple[list[int], int] | None:
+        """The column widths and the end of the header rows of the table holding a line, if it is in one."""
+        if kind != PRE or not self._has_tables:
+            return None
+        block = self.block_at(start)
+        if block is None or field_of(block, "kind") != "table":
+            return None
+        first = int(field_of(block, "start"))
+        if first not in self._tables:
+            rows = self.text[first : int(field_of(block, "end"))].split("\n")
+            header = int(field_of(block, "header") or 0)
+            header_end = first + sum(len(row) + 1 for row in rows[:header])
+            self._tables[first] = (column_widths(rows), header_end)
+        return self._tables[first]
+
+    def table_pieces(self, start: int, end: int, kind: int) -> Pieces | None:
+        """A table row's cells padded to their column's width and the separators between them;
+        None for a line outside a table. Padding is added at display time: the text keeps its offsets."""
+        table = self._table(start, kind)
+        if table is None:
+            return None
+        widths = table[0]
+        row = self.text[start:end]
+        found: Pieces = []
+        before = None
+        for i, (a, b) in enumerate(table_cells(row)):
+            if before is not None:
+                found.append((start + before, start + a, 0))
+            width = widths[i] if i < len(widths) else 0
+            found.append((start + a, start + b, max(0, width - cells(row[a:b]))))
+            before = b
+        return found
+
+    def arrange(self, text: Text, start: int, end: int, kind: int, styles: dict[str, Style]) -> Text:
+        """A line's styled text as shown: a table row's columns aligned, its header bold over a rule;
+        any other line as it is. ``text`` holds the line's characters one for one, highlights applied."""
+        pieces = self.table_pieces(start, end, kind)
+        if pieces is None:
+            return text
+        parts = []
+        for i, (a, b, pad) in enumerate(pieces):
+            part = text[a - start : b - start]
+            if i % 2:  # a separator: a vertical bar, dimmed
+                part.plain = part.plain.replace("|", COLUMN_BAR)
+                part.stylize_before(styles["block_bar"])
+            parts.append(part)
+            if pad:
+                parts.append(Text(" " * pad))
+        shown = Text("", end="").join(parts)
+        table = self._table(start, kind)
+        if table is not None and start < table[1]:
+            shown.stylize_before(HEADER_STYLE)
+        return shown
+
+    def shown_width(self, start: int, end: int, kind: int) -> int:
+        """How wide a line as written is shown: a table row with its padding."""
+        pieces = self.table_pieces(start, end, kind)
+        if pieces is None:
+            return end - start
+        return sum(cells(self.text[a:b]) + pad for a, b, pad in pieces)
+
+    def table_offset(self, start: int, end: int, kind: int, column: int) -> int | None:
+        """The text offset shown at ``column`` cells into a table row (None on padding or off tables)."""
+        used = 0
+        for a, b, pad in self.table_pieces(start, end, kind) or ():
+            for offset in range(a, b):
+                used += cells(self.text[offset])
+                if used > column:
+                    return offset
+            used += pad
+            if used > column:
+                return None
+        return None
 
     def paint(self, text: Text, start: int, end: int, styles: dict[str, Style]) -> None:
         """Emphasis, links and speaker labels (with their time) on a line's text, before any overlay."""

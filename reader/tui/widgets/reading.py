@@ -214,6 +214,8 @@ class ReadingView(PagedView, can_focus=True):
         start, end = self._layout.starts[line], self._layout.ends[line]
         kind = self._layout.kinds[line]
         x -= prefix_width(kind)
+        if self._decor.table_pieces(start, end, kind) is not None:
+            return self._decor.table_offset(start, end, kind, x - GUTTER + self._shift)
         if kind in REFLOWED:
             ranges = [(start + a, start + b) for a, b in kept(self._text[start:end])]
         else:
@@ -286,7 +288,11 @@ class ReadingView(PagedView, can_focus=True):
     def shift_by(self, columns: int) -> None:
         """Scroll preformatted lines sideways, as ``less -S`` does; prose is always reflowed."""
         widest = max(
-            (e - s for s, e, k in zip(self._layout.starts, self._layout.ends, self._layout.kinds) if k == PRE),
+            (
+                self._decor.shown_width(s, e, k)
+                for s, e, k in zip(self._layout.starts, self._layout.ends, self._layout.kinds)
+                if k == PRE
+            ),
             default=0,
         )
         shift = max(0, min(self._shift + columns, widest - self._text_width() // 2))
@@ -392,7 +398,7 @@ class ReadingView(PagedView, can_focus=True):
         if kind in REFLOWED:  # the indentation and line breaks of the source are not kept
             text = Text("", end="").join(text[a:b] for a, b in kept(self._text[start:end]))
         else:
-            text = text[self._shift :]
+            text = self._decor.arrange(text, start, end, kind, styles)[self._shift :]
             if kind == FURNITURE:
                 text.stylize(styles["furniture"])
         whole = self._decor.line_style(start, kind, styles)
