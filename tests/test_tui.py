@@ -603,6 +603,39 @@ async def test_summary_pane_lists_rank_and_score_of_each_sentence():
         assert first.startswith(f"#{rank[summary.selected[0]]} ")
 
 
+def _pane_labels(screen) -> dict[int, str]:
+    """Each listed sentence's label ("#3 0.82" or "#3") in the summary pane, by sentence."""
+    options = screen.query_one("#summary").options
+    prompts = [options.get_option_at_index(i) for i in range(options.option_count)]
+    text = {int(p.id): screen.analysis.sentence_text(int(p.id)) for p in prompts}
+    return {int(p.id): p.prompt.plain.split(text[int(p.id)].split()[0])[0].strip() for p in prompts}
+
+
+@sync
+async def test_summary_pane_score_says_something_or_the_rank_stands_alone():
+    from reader.summarize import ALGORITHMS
+
+    async with opened((120, 40)) as (pilot, screen):
+        summary = screen.state.summary
+        n = len(summary.ranking)
+        by_rank = all(r.score == 0 or abs(r.score - (1 - k / n)) < 1e-9 for k, r in enumerate(summary.ranking))
+        assert summary.algorithm == "reader" and by_rank  # the greedy ranker: the score repeats the rank
+        rank = {r.sentence: k + 1 for k, r in enumerate(summary.ranking)}
+        assert _pane_labels(screen) == {i: f"#{rank[i]}" for i in summary.selected}
+        names = list(ALGORITHMS)
+        await pilot.press(*["a"] * (names.index("lexrank") - names.index("reader")))
+        assert await until(pilot, lambda: screen.state.summary.algorithm == "lexrank" and not screen.summaries.busy)
+        await pilot.pause()
+        summary = screen.state.summary
+        score = {r.sentence: r.score for r in summary.ranking}
+        labels = _pane_labels(screen)
+        assert all(re.fullmatch(r"#\d+ \d\.\d{2,4}", label) for label in labels.values()), labels
+        for a in summary.selected:  # scores that differ read differently
+            for b in summary.selected:
+                if score[a] != score[b]:
+                    assert labels[a].split()[1] != labels[b].split()[1], (labels[a], labels[b])
+
+
 @sync
 async def test_theme_toggles_dark_and_light_and_escape_closes_search():
     async with opened((120, 40)) as (pilot, screen):
