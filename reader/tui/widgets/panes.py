@@ -200,7 +200,7 @@ class SummaryPane(ListPane):
             self.fill([])
             return
         ranks = {r.sentence: (n + 1, r.score) for n, r in enumerate(summary.ranking)}
-        digits = score_digits(summary.ranking, [ranks[i][1] for i in summary.selected if i in ranks])
+        figures = score_figures(summary.ranking, [ranks[i][1] for i in summary.selected if i in ranks])
         speakers = turn_speakers(getattr(analysis.document, "blocks", None))
         count = len(summary.selected)
         note = f"{summary.algorithm} · {count} sentence{'s' * (count != 1)} · {scope}"
@@ -209,7 +209,7 @@ class SummaryPane(ListPane):
             [
                 Option(
                     Text.assemble(
-                        score_label(*ranks.get(i, (0, 0.0)), digits),
+                        score_label(*ranks.get(i, (0, 0.0)), figures),
                         said_by(speaker_of(speakers, analysis.sentences[i].start)),
                         one_line(analysis.sentence_text(i)),
                     ),
@@ -226,29 +226,34 @@ def said_by(speaker: str | None) -> Text:
     return Text(one_line(speaker, 30) + ": ", "bold") if speaker else Text()
 
 
-def score_label(rank: int, score: float, digits: int | None = 2) -> Text:
-    """ "#3 0.82 ": the sentence's place in the ranking, and its score to ``digits`` decimals
-    ("#3 " alone when ``digits`` is None: the score would only repeat the rank)."""
-    if digits is None:
+def score_label(rank: int, score: float, figures: int | None = 2) -> Text:
+    """ "#3 0.82 ": the sentence's place in the ranking, and its score to ``figures`` significant
+    figures ("#3 " alone when ``figures`` is None: the score would only repeat the rank)."""
+    if figures is None:
         return Text.assemble((f"#{rank}", "bold"), " ")
-    return Text.assemble((f"#{rank}", "bold"), (f" {score:.{digits}f} ", "dim"))
+    return Text.assemble((f"#{rank}", "bold"), (f" {significant(score, figures)} ", "dim"))
 
 
-MAX_DIGITS = 4
+def significant(score: float, figures: int) -> str:
+    """0.0454 or 42.64: the rankers' scales differ (LexRank's near 0.04, LSA's near 42, Luhn's near 20)."""
+    return format(score, f"#.{figures}g").rstrip(".")
 
 
-def score_digits(ranking: list[Ranked], shown: list[float]) -> int | None:
-    """Decimals enough for the shown scores that differ to differ on screen (2 to MAX_DIGITS), or None
-    when the score says nothing the rank does not: the greedy rankers (reader, KL, SumBasic) score
-    1 - k/n by rank alone (0 for a sentence of no substance), so a book's first dozen all read 1.00."""
+MAX_FIGURES = 5
+
+
+def score_figures(ranking: list[Ranked], shown: list[float]) -> int | None:
+    """Significant figures enough for the shown scores that differ to read differently (2 to MAX_FIGURES),
+    or None when the score says nothing the rank does not: the greedy rankers (reader, KL, SumBasic)
+    score 1 - k/n by rank alone (0 for a sentence of no substance), so a book's first dozen all read 1.00."""
     n = len(ranking)
     if n > 1 and all(r.score == 0 or abs(r.score - (1 - k / n)) < 1e-9 for k, r in enumerate(ranking)):
         return None
     distinct = len(set(shown))
-    for digits in range(2, MAX_DIGITS + 1):
-        if len({round(score, digits) for score in shown}) == distinct:
-            return digits
-    return None
+    for figures in range(2, MAX_FIGURES):
+        if len({significant(score, figures) for score in shown}) == distinct:
+            return figures
+    return MAX_FIGURES  # closer than that: as good as tied
 
 
 class ParticipantsPane(ListPane):
