@@ -213,8 +213,8 @@ class MainScreen(FindingScreen):
         if state.placed or analysis is None:
             return
         state.placed = True
-        if self.reading.scroll_y > 0 or self.current is not None or self.search_query:
-            return  # the reader moved before the analysis came: stay there
+        if self.reading.scroll_y > 0 or self.current is not None or self.search_query or self.summary_view.display:
+            return  # the reader moved (or left the text) before the analysis came: stay there
         body = body_start(analysis)
         if body:
             self.reading.go_to_top(body)
@@ -287,12 +287,12 @@ class MainScreen(FindingScreen):
         already, back to the text (Tab went outline, tabs, list: no key reached a tab at once)."""
         options = self.query_one(f"#{name}", ListPane).options
         if options.has_focus:
-            self.view.focus()
+            self.set_focus(self.view)
             return
         if not self.show_side or self.has_class("-squeeze-side"):
             self._toggle("#side")
         self.query_one(TabbedContent).active = f"tab-{name}"
-        self.call_after_refresh(options.focus)
+        self.set_focus(options)  # at once: a second key right after must see it focused
 
     def action_toggle_theme(self) -> None:
         self.app.theme = "textual-light" if self.app.current_theme.dark else "textual-dark"
