@@ -247,6 +247,50 @@ def big_book() -> None:
 SIZES = [(80, 24), (120, 40), (200, 60)]
 
 
+def status_line() -> str:
+    """The status line: the screen's last line but one (the footer is the last)."""
+    lines = screen().rstrip("\n").splitlines()
+    return lines[-2] if len(lines) > 1 else ""
+
+
+def book_at_its_body() -> None:
+    """Moby-Dick at 80x24 and 120x40: opens past its licence header once the analysis finds the front
+    matter, g goes to the very top; S / P / Q reach each tab; a note never covers the status line."""
+    book = CORPORA / "gutenberg" / "pg2701-moby-dick.txt"
+    if not book.exists():
+        print("skip Moby-Dick at its body: corpus not here")
+        return
+    for cols, rows in SIZES[:2]:
+        size = f"Moby-Dick {cols}x{rows}"
+        start(f"{READER} {book}", cols, rows)
+        expect(f"{size}: opens at the licence header, analysis running", ["The Project Gutenberg EBook", "%"])
+        expect(
+            f"{size}: the analysis moves it past the front matter to the first chapter",
+            ["CHAPTER 1. Loomings.", "Call me Ishmael"],
+            ["This eBook is for the use", "analysing"],
+            timeout=90,
+        )
+        keys("S")
+        expect_re(f"{size}: S shows the Summary tab, each sentence by rank (the score repeats it)", r"│ #\d+ [^\d\s]")
+        keys("P")
+        expect(f"{size}: P shows the Participants tab", ["participants · enter"])
+        keys("Q")
+        expect(f"{size}: Q shows the Quotes tab", ["quotes (first"])
+        keys("Q", "/")
+        type_text("zqxjv")
+        keys("Enter")
+        expect(f"{size}: a search that finds nothing says so", ["not found: zqxjv"], timeout=3)
+        ok = "/zqxjv: 0 found" in status_line()
+        print(f"{'ok  ' if ok else 'FAIL'} {size}: the note leaves the status line's count in view")
+        if not ok:
+            failures.append(f"{size} note over the status line")
+            print("     | " + status_line())
+        keys("Escape", "g")
+        expect(f"{size}: g goes to the very top", ["The Project Gutenberg EBook"], ["Call me Ishmael"])
+        keys("q")
+        expect(f"{size}: q quits", ["READER-EXIT=0"])
+
+
 def un_speech() -> Path | None:
     folder = CORPORA / "un-general-debate-2023" / "speeches"
     found = sorted(folder.glob("*.txt")) if folder.is_dir() else []
@@ -649,6 +693,7 @@ def main() -> int:
         narrow_start()
         wide_start()
         documents_at_sizes()
+        book_at_its_body()
         formats_at_sizes()
         reading_at_sizes()
         state_is_remembered()

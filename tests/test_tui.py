@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import math
 import os
 import re
 import subprocess
@@ -601,6 +602,40 @@ async def test_summary_pane_lists_rank_and_score_of_each_sentence():
         rank = {r.sentence: n + 1 for n, r in enumerate(summary.ranking)}
         first = options.get_option_at_index(0).prompt.plain
         assert first.startswith(f"#{rank[summary.selected[0]]} ")
+
+
+def _pane_labels(screen) -> dict[int, str]:
+    """Each listed sentence's label ("#3 0.82" or "#3") in the summary pane, by sentence."""
+    options = screen.query_one("#summary").options
+    prompts = [options.get_option_at_index(i) for i in range(options.option_count)]
+    text = {int(p.id): screen.analysis.sentence_text(int(p.id)) for p in prompts}
+    return {int(p.id): p.prompt.plain.split(text[int(p.id)].split()[0])[0].strip() for p in prompts}
+
+
+@sync
+async def test_summary_pane_score_says_something_or_the_rank_stands_alone():
+    from reader.summarize import ALGORITHMS
+
+    async with opened((120, 40)) as (pilot, screen):
+        summary = screen.state.summary
+        n = len(summary.ranking)
+        by_rank = all(r.score == 0 or abs(r.score - (1 - k / n)) < 1e-9 for k, r in enumerate(summary.ranking))
+        assert summary.algorithm == "reader" and by_rank  # the greedy ranker: the score repeats the rank
+        rank = {r.sentence: k + 1 for k, r in enumerate(summary.ranking)}
+        assert _pane_labels(screen) == {i: f"#{rank[i]}" for i in summary.selected}
+        names = list(ALGORITHMS)
+        await pilot.press(*["a"] * (names.index("lexrank") - names.index("reader")))
+        assert await until(pilot, lambda: screen.state.summary.algorithm == "lexrank" and not screen.summaries.busy)
+        await pilot.pause()
+        summary = screen.state.summary
+        score = {r.sentence: r.score for r in summary.ranking}
+        labels = _pane_labels(screen)
+        assert all(re.fullmatch(r"#\d+ [\d.e+-]+", label) for label in labels.values()), labels
+        for a in summary.selected:  # the score as shown is the score, and scores apart by more than 1e-5 read apart
+            assert math.isclose(float(labels[a].split()[1]), score[a], rel_tol=0.05)
+            for b in summary.selected:
+                if abs(score[a] - score[b]) > 1e-5 * max(abs(score[a]), abs(score[b])):
+                    assert labels[a].split()[1] != labels[b].split()[1], (labels[a], labels[b])
 
 
 @sync
@@ -1519,3 +1554,116 @@ async def test_summary_pane_drops_italic_marks():
         options = pilot.app.screen.query_one("#summary").options
         shown_text = " ".join(options.get_option_at_index(i).prompt.plain for i in range(options.option_count))
         assert "Pequod" in shown_text and "_" not in shown_text
+
+
+@sync
+async def test_a_key_reaches_each_side_tab_at_once_and_again_returns_to_the_text():
+    async with opened((80, 24)) as (pilot, screen):
+        side = screen.query_one("#side")
+        assert not side.display or not screen.show_side  # 80 columns: the side panes start hidden
+        for key, name in (("P", "participants"), ("Q", "quotes"), ("S", "summary")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert screen.show_side and side.active == f"tab-{name}"
+            assert screen.focused is screen.query_one(f"#{name}").options, (key, screen.focused)
+            assert screen.query_one(f"#{name}").region.width > 0  # on screen, not squeezed out
+        await pilot.press("S")
+        await pilot.pause()
+        assert screen.focused is screen.reading
+        await pilot.press("Q", "j")  # in the list, j moves the highlight, not the text
+        await pilot.pause()
+        assert screen.focused is screen.query_one("#quotes").options
+    from reader.tui.keys import help_markdown
+
+    rows = help_markdown().splitlines()
+    for key, name in (("P", "Participants"), ("Q", "Quotes"), ("S", "Summary")):
+        assert any(row.startswith(f"| `{key}` | {name} pane") for row in rows), key
+
+
+LICENCE = (
+    "This eBook is for the use of anyone anywhere in the United States and most other parts of the world "
+    "at no cost and with almost no restrictions whatsoever. You may copy it, give it away or re-use it under "
+    "the terms of the Project Gutenberg License included with this eBook or online at www.gutenberg.org.\n\n"
+)
+
+
+def gutenberg_book() -> str:
+    """A licence header, a title page and contents (front matter) over six chapters, as Gutenberg's books are."""
+    chapters = [
+        f"CHAPTER {n}\n\nThe ship sailed on through the grey sea that day, and the crew watched the coast go by. "
+        f"It was day {n} of the voyage, and nobody spoke of home while the wind held."
+        for n in range(1, 7)
+    ]
+    contents = "\n".join(f"CHAPTER {n}" for n in range(1, 7))
+    return (
+        "The Project Gutenberg eBook of The Long Voyage, by A. Writer\n\n"
+        + LICENCE * 4
+        + "Title: The Long Voyage\n\nAuthor: A. Writer\n\n"
+        + "*** START OF THE PROJECT GUTENBERG EBOOK THE LONG VOYAGE ***\n\n\n"
+        + "THE LONG VOYAGE\n\nBy A. Writer\n\n\nContents\n\n"
+        + contents
+        + "\n\n\n"
+        + "\n\n".join(chapters)
+        + "\n"
+    )
+
+
+@sync
+async def test_a_book_opens_past_its_front_matter_and_g_goes_to_the_very_top():
+    from reader.tui.screens.main import body_start
+
+    async with app_for(gutenberg_book()).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        analysis = screen.analysis
+        assert analysis.sections[0].kind == "front"
+        body = body_start(analysis)
+        assert body > 0 and screen.analysis.text[body:].startswith("CHAPTER 1\n\nThe ship")
+        await pilot.pause()
+        assert screen.reading.top_offset == body
+        assert "CHAPTER 1" in shown(screen).splitlines()[0]
+        await pilot.press("g")
+        await pilot.pause()
+        assert screen.reading.top_offset == 0 and "Project Gutenberg" in shown(screen)
+
+
+@sync
+async def test_a_reader_who_moved_before_the_analysis_came_stays_there():
+    import threading
+
+    gate = threading.Event()
+
+    def held(document, progress=None):
+        gate.wait(30)
+        return analyze_document(document, progress)
+
+    app = ReaderApp([document_from_bytes("doc.txt", gutenberg_book().encode())], analyzer=held)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert await until(pilot, lambda: screen.reading.line_count > screen.reading.size.height > 0)
+        await pilot.pause(0.2)  # the first paint's layout settled, as a person's first key would find it
+        await pilot.press("j", "j")
+        await pilot.pause(0.2)
+        moved_to = screen.reading.top_offset
+        assert moved_to > 0
+        gate.set()
+        await settle(pilot)
+        assert screen.analysis is not None and screen.reading.top_offset == moved_to
+
+
+@sync
+async def test_a_notification_never_covers_the_status_line_at_80_columns():
+    from textual.widgets._toast import Toast
+
+    async with seed_app().run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        await pilot.press("slash", *"zqxj", "enter")
+        await pilot.pause(0.3)
+        toasts = list(screen.query(Toast))
+        assert toasts and "not found" in str(toasts[0].render())
+        status = screen.query_one("#status").region
+        assert "/zqxj: 0 found" in str(screen.query_one("#status").render())
+        for toast in toasts:
+            assert not toast.region.overlaps(status), (toast.region, status)
+            assert toast.region.height == 1 and toast.region.bottom <= status.y

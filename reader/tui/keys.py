@@ -68,6 +68,9 @@ KEYS = [
     Key("m", "next_mention", "Next mention of the chosen participant"),
     Key("M", "previous_mention", "Previous mention of the chosen participant"),
     Key("o", "toggle_outline", "Show / hide the outline"),
+    Key("S", "show_tab('summary')", "Summary pane: show it and move there (again: back to the text)"),
+    Key("P", "show_tab('participants')", "Participants pane: show it and move there (again: back to the text)"),
+    Key("Q", "show_tab('quotes')", "Quotes pane: show it and move there (again: back to the text)"),
     Key("t", "toggle_theme", "Dark / light theme"),
     Key("escape", "clear", "Clear the search and the chosen participant"),
 ]

@@ -42,6 +42,9 @@ class DocumentState:
     position: int = 0  # text offset at the top of the view, kept when switching documents
     bookmarks: list[int] = field(default_factory=list)
     restored: bool = False  # the remembered place was applied (once a run)
+    # The reader has a place here (remembered, moved to, or the body's start jumped to once): a document
+    # opened afresh starts at its body, past front matter (a Gutenberg licence header), as epy does.
+    placed: bool = False
 
     @property
     def analysing(self) -> bool:

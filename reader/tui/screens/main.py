@@ -142,7 +142,10 @@ class MainScreen(FindingScreen):
         self.links, self.history = Links(document), History()
         self.reading.show_text(document.text, document.blocks, document.links, getattr(document, "emphasis", None))
         if state.position:
+            state.placed = True
             self.call_after_refresh(self.reading.go_to_top, state.position)
+        elif state.analysis is not None:
+            self.call_after_refresh(self._open_at_body)
         if self.search_query:
             self._search(self.search_query, jump=False)
         if len(self.session.documents) > 1:
@@ -196,10 +199,26 @@ class MainScreen(FindingScreen):
         state.stage, state.analysis = None, message.analysis
         if message.index == self.session.index:
             self._show_analysis(message.analysis)
+            self._open_at_body()
         self._update_status()
         following = self.session.next_to_analyse()
         if following is not None:  # analyse the next document nobody asked for yet, one at a time
             self._start_analysis(following)
+
+    def _open_at_body(self) -> None:
+        """A document with no place yet opens at its body's first section, past the front matter
+        (licence, title page, contents); once, and only while the reader has not moved (the text
+        shows before the analysis that finds the front matter)."""
+        state, analysis = self.state, self.analysis
+        if state.placed or analysis is None:
+            return
+        state.placed = True
+        if self.reading.scroll_y > 0 or self.current is not None or self.search_query or self.summary_view.display:
+            return  # the reader moved (or left the text) before the analysis came: stay there
+        body = body_start(analysis)
+        if body:
+            self.reading.go_to_top(body)
+            self._update_status()
 
     def _show_analysis(self, analysis: Analysis | None) -> None:
         self.query_one(OutlinePane).show(analysis)
@@ -262,6 +281,18 @@ class MainScreen(FindingScreen):
             need = self._pane_width(pane, width) + READABLE
             name = "side panes" if side else "outline"
             self.notify(f"too narrow for the {name}: it needs {need} columns", timeout=3, markup=False)
+
+    def action_show_tab(self, name: str) -> None:
+        """Show the side panes on this tab and move the focus to its list; when it has the focus
+        already, back to the text (Tab went outline, tabs, list: no key reached a tab at once)."""
+        options = self.query_one(f"#{name}", ListPane).options
+        if options.has_focus:
+            self.set_focus(self.view)
+            return
+        if not self.show_side or self.has_class("-squeeze-side"):
+            self._toggle("#side")
+        self.query_one(TabbedContent).active = f"tab-{name}"
+        self.set_focus(options)  # at once: a second key right after must see it focused
 
     def action_toggle_theme(self) -> None:
         self.app.theme = "textual-light" if self.app.current_theme.dark else "textual-dark"
@@ -348,6 +379,15 @@ class MainScreen(FindingScreen):
         self.session.documents[self.session.index] = fresh = DocumentState(document, restored=True)
         # An analysis still running for the old text is redone for the new one when it ends.
         fresh.bookmarks, fresh.position, fresh.stage = state.bookmarks, top, state.stage
+        fresh.placed = True  # a reload keeps the place, even the very top
         self.open_document(self.session.index)
         if self.following:
             self.call_after_refresh(self.reading.scroll_end, animate=False)
+
+
+def body_start(analysis: Analysis) -> int:
+    """Where the body begins: the first section that is not front matter (0 when there is none)."""
+    for section in analysis.sections:
+        if section.kind != "front":
+            return section.heading_start if section.heading_start is not None else section.start
+    return 0

@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.model import Analysis, Participant, Quote, Summary
+from reader.model import Analysis, Participant, Quote, Ranked, Summary
 from reader.palette import KIND_COLORS
 from reader.text.lines import display_text, join_compounds
 from reader.tui.decor import speaker_of, turn_speakers
@@ -200,6 +200,7 @@ class SummaryPane(ListPane):
             self.fill([])
             return
         ranks = {r.sentence: (n + 1, r.score) for n, r in enumerate(summary.ranking)}
+        figures = score_figures(summary.ranking, [ranks[i][1] for i in summary.selected if i in ranks])
         speakers = turn_speakers(getattr(analysis.document, "blocks", None))
         count = len(summary.selected)
         note = f"{summary.algorithm} · {count} sentence{'s' * (count != 1)} · {scope}"
@@ -208,7 +209,7 @@ class SummaryPane(ListPane):
             [
                 Option(
                     Text.assemble(
-                        score_label(*ranks.get(i, (0, 0.0))),
+                        score_label(*ranks.get(i, (0, 0.0)), figures),
                         said_by(speaker_of(speakers, analysis.sentences[i].start)),
                         one_line(analysis.sentence_text(i)),
                     ),
@@ -225,9 +226,34 @@ def said_by(speaker: str | None) -> Text:
     return Text(one_line(speaker, 30) + ": ", "bold") if speaker else Text()
 
 
-def score_label(rank: int, score: float) -> Text:
-    """ "#3 0.82 ": the sentence's place in the ranking, and its score."""
-    return Text.assemble((f"#{rank}", "bold"), (f" {score:.2f} ", "dim"))
+def score_label(rank: int, score: float, figures: int | None = 2) -> Text:
+    """ "#3 0.82 ": the sentence's place in the ranking, and its score to ``figures`` significant
+    figures ("#3 " alone when ``figures`` is None: the score would only repeat the rank)."""
+    if figures is None:
+        return Text.assemble((f"#{rank}", "bold"), " ")
+    return Text.assemble((f"#{rank}", "bold"), (f" {significant(score, figures)} ", "dim"))
+
+
+def significant(score: float, figures: int) -> str:
+    """0.0454 or 42.64: the rankers' scales differ (LexRank's near 0.04, LSA's near 42, Luhn's near 20)."""
+    return format(score, f"#.{figures}g").rstrip(".")
+
+
+MAX_FIGURES = 5
+
+
+def score_figures(ranking: list[Ranked], shown: list[float]) -> int | None:
+    """Significant figures enough for the shown scores that differ to read differently (2 to MAX_FIGURES),
+    or None when the score says nothing the rank does not: the greedy rankers (reader, KL, SumBasic)
+    score 1 - k/n by rank alone (0 for a sentence of no substance), so a book's first dozen all read 1.00."""
+    n = len(ranking)
+    if n > 1 and all(r.score == 0 or abs(r.score - (1 - k / n)) < 1e-9 for k, r in enumerate(ranking)):
+        return None
+    distinct = len(set(shown))
+    for figures in range(2, MAX_FIGURES):
+        if len({significant(score, figures) for score in shown}) == distinct:
+            return figures
+    return MAX_FIGURES  # closer than that: as good as tied
 
 
 class ParticipantsPane(ListPane):
