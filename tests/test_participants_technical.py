@@ -7,6 +7,13 @@ import pytest
 from reader.analysis import analyze
 from reader.model import Document
 
+
+def aliases(text: str, source: str) -> set[str]:
+    """Every name and alias the participants of ``text`` are listed under."""
+    analysis = analyze(Document(source=source, text=text), summary=False)
+    return {a for p in analysis.participants for a in p.aliases}
+
+
 SPEC = """\
 1.  Introduction
 
@@ -123,8 +130,7 @@ def test_title_case_words_outside_a_specification_stay_names():
         "Early Grant met the press in Denver.  Early said the early results were good, and Grant "
         "thanked the voters.  The results came early in the evening."
     )
-    analysis = analyze(Document(source="news.txt", text=text), summary=False)
-    found = {a for p in analysis.participants for a in p.aliases}
+    found = aliases(text, "news.txt")
     assert "Early Grant" in found, found
 
 
@@ -134,8 +140,7 @@ def test_a_ship_is_no_participant_wherever_it_is_named():
         "Warrior carried 40 guns, and the designer Isaac Watts inspected her.  "
         "Watts later said that Warrior was the finest ship afloat."
     )
-    analysis = analyze(Document(source="ships.txt", text=text), summary=False)
-    found = {a for p in analysis.participants for a in p.aliases}
+    found = aliases(text, "ships.txt")
     assert not any("Warrior" in a or "Buffel" in a for a in found), found
     assert "Isaac Watts" in found, found
 
@@ -161,8 +166,7 @@ def test_spec_identifiers_and_acronyms_are_terms_but_standards_bodies_stay(spec)
 
 def test_identifier_shaped_names_outside_a_specification_stay():
     text = "Ray McCahill met Danny DeVito at LaGuardia.  McCahill said the flight from Denver was late."
-    analysis = analyze(Document(source="news.txt", text=text), summary=False)
-    found = {a for p in analysis.participants for a in p.aliases}
+    found = aliases(text, "news.txt")
     assert {"Ray McCahill", "Danny DeVito"} <= found, found
 
 
@@ -178,8 +182,7 @@ References
 
 
 def test_an_author_initial_after_the_surname_is_no_name():
-    analysis = analyze(Document(source="refs.txt", text=REFERENCES), summary=False)
-    found = {a for p in analysis.participants for a in p.aliases}
+    found = aliases(REFERENCES, "refs.txt")
     assert "R. Canetti" in found and not found & {"H", "M", "Q"}, found
 
 
@@ -188,8 +191,7 @@ def test_a_numbered_part_of_the_document_is_no_place():
         "The handshake MUST follow the flow shown in Figure 1.  Figure 2 gives the key schedule, "
         "and Table 3 lists every value; Appendix B explains the state machine of Nick Sullivan."
     )
-    analysis = analyze(Document(source="spec.txt", text=text), summary=False)
-    found = {a for p in analysis.participants for a in p.aliases}
+    found = aliases(text, "spec.txt")
     assert not found & {"Figure", "Table", "Appendix"}, found
 
 
@@ -198,6 +200,5 @@ def test_an_interjection_in_a_transcript_is_no_person():
         "Grad B: And then OK said no.\n\nPhD C: Right, OK, I see.  Dan said OK to Jose.\n\n"
         "Grad B: Well, OK, we can go.  Hey, OK, Liz agreed.\n"
     )
-    analysis = analyze(Document(source="meeting.txt", text=text), summary=False)
-    found = {a for p in analysis.participants for a in p.aliases}
+    found = aliases(text, "meeting.txt")
     assert "OK" not in found and "Jose" in found, found
