@@ -101,6 +101,15 @@ def test_pdf_lines_opening_with_quotes_or_low_marks_do_not_break_paragraphs():
     assert paras[-1] == " ".join(lines)
 
 
+def _zipped(members: dict[str, bytes]) -> bytes:
+    """A zip archive holding ``members`` (an EPUB rebuilt after an edit)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name, content in members.items():
+            z.writestr(name, content)
+    return out.getvalue()
+
+
 def _epub_with_chapter(body: str) -> bytes:
     data = fx.epub_bytes(chapters=1)
     with zipfile.ZipFile(io.BytesIO(data)) as z:
@@ -108,11 +117,7 @@ def _epub_with_chapter(body: str) -> bytes:
     chapter = members["OEBPS/text/ch1.xhtml"].decode()
     start, end = chapter.index("<body>") + 6, chapter.index("</body>")
     members["OEBPS/text/ch1.xhtml"] = (chapter[:start] + body + chapter[end:]).encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as z:
-        for name, content in members.items():
-            z.writestr(name, content)
-    return out.getvalue()
+    return _zipped(members)
 
 
 def test_epub_page_numbers_of_the_printed_book_are_not_text():
@@ -324,11 +329,7 @@ def _epub_with_title_page(page: str) -> bytes:
     members["OEBPS/content.opf"] = opf.replace(
         '<itemref idref="ch1"/>', '<itemref idref="tp"/><itemref idref="ch1"/>'
     ).encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as z:
-        for name, content in members.items():
-            z.writestr(name, content)
-    return out.getvalue()
+    return _zipped(members)
 
 
 def test_epub_title_page_is_front_matter_not_a_section():
