@@ -39,6 +39,8 @@ README = [
     ("p", "Pyenv was written by Sam Stephenson, and Yamada Taro of the Python Software Foundation helps."),
     ("p", "The project thanks the OpenJS Foundation. Taken from `rbenv` and `pyenv-virtualenv`."),
     ("code", "pyenv versions\npyenv which python"),
+    ("p", "Manage virtualenv. Arguments are strings or Buffers, read as a `Buffer`, cut to Math.floor(length / 8)."),
+    ("p", "Use `--force-fips` to Force FIPS-compliant crypto on startup."),
 ]
 
 
@@ -54,7 +56,8 @@ def test_a_readme_with_code_is_a_manual():
 
 def test_code_words_variables_files_and_platforms_name_nobody():
     found = names(analyze(markdown(README), summary=False))
-    for word in ("Pyenv", "PATH", "HOME", "Windows", "WSL", "Python-based", "CHANGELOG", "CONTRIBUTING", "Python"):
+    wrong = ("Pyenv", "PATH", "HOME", "Windows", "WSL", "Python-based", "CHANGELOG", "CONTRIBUTING", "Python")
+    for word in wrong + ("Manage", "Buffers", "Math", "Force FIPS-compliant", "Force"):
         assert word not in found, word
 
 

@@ -23,8 +23,9 @@ MANUAL_CODE_SPANS = 8
 MANUAL_CODE_WORDS = 30
 MANUAL_CODE_SHARE = 0.004
 
-_CODE_SHAPE = re.compile(r"\b[A-Za-z][A-Za-z0-9]*_\w+|\b\w+\(\)|\w::\w|\w->\w")
+_CODE_SHAPE = re.compile(r"\b[A-Za-z][A-Za-z0-9]*_\w+|\b\w+\(\)|\w::\w|\w->\w|\b[A-Za-z]\w*(?:\.\w+)+\(")
 _WORD = re.compile(r"[A-Za-z][\w.-]*[\w]|[A-Za-z]")
+_PARTS = re.compile(r"[.-]+")
 _ENV_VAR = re.compile(r"\$\{?([A-Z][A-Z0-9_]+)|\b([A-Z][A-Z0-9_]+)=")
 _FILE_NAME = re.compile(
     r"\b([A-Za-z][\w-]*)\.(?:md|txt|rst|json|js|mjs|cjs|ts|py|rs|toml|ya?ml|html?|cfg|ini|sh|lock|xml|c|h|in)\b(?![.@\w])"
@@ -59,14 +60,15 @@ def code_words(document: Document) -> set[str]:
     found: set[str] = set()
     spans_found = code_spans(document)
     for start, end in spans_found:
-        piece = text[start:end]
-        words = [gz.word_key(w) for w in _WORD.findall(piece)]
+        words = [gz.word_key(w) for w in _WORD.findall(text, start, end)]
         found.update(words)
         found.update(" ".join(words[i : i + 2]) for i in range(len(words) - 1))
-    found.update(gz.word_key(m.group()) for m in _CODE_SHAPE.finditer(text))
+    found.update(gz.word_key(w) for m in _CODE_SHAPE.finditer(text) for w in _WORD.findall(m.group()))
     if not spans_found:
         for line in _CODE_LINE.finditer(text):
             found.update(gz.word_key(w) for w in _WORD.findall(line.group()))
+    # 'Math.floor', '--force-fips': their parts are code words too
+    found.update(part for word in list(found) for part in _PARTS.split(word) if part)
     return found
 
 
@@ -87,13 +89,23 @@ def without_software_terms(document: Document, cands: list[Candidate]) -> list[C
 
 
 def _software_term(c: Candidate, terms: set[str], given: frozenset[str]) -> bool:
-    if _MADE_ADJECTIVE.search(c.tokens[-1].text):
+    if _MADE_ADJECTIVE.search(c.tokens[-1].text) or _instruction(c, given):
         return True
     if len(c.tokens) > 1 and c.tokens[0].key in given and c.kind == "person":
         return False  # 'Antoine du Hamel' in a key list's comment is still a person
-    if c.key in terms or c.after in wordlist("technical_nouns"):
+    if c.key in terms or c.key.endswith("s") and c.key[:-1] in terms or c.after in wordlist("technical_nouns"):
         return True  # 'the Group type', 'the History section': a thing the manual describes
     return any(t.key in terms and not _keeps(c, t.key) for t in c.tokens[:1])
+
+
+def _instruction(c: Candidate, given: frozenset[str]) -> bool:
+    """'Manage virtualenv.', 'Alias of x.socket.': a manual's sentence opening on a verb or a
+    noun, not on a name (no given name, place or known organization; not in capitals)."""
+    if not c.initial or len(c.tokens) != 1 or not c.after[:1].islower():
+        return False
+    key = c.key
+    word = c.tokens[0].text
+    return not (word.isupper() or key in given or key in gz.places() or key in wordlist("organizations"))
 
 
 def _keeps(c: Candidate, word: str) -> bool:
