@@ -111,6 +111,7 @@ E. Add an appropriate copyright notice for your modifications adjacent to the ot
 
 The "Title Page" means, for a printed book, the title page itself. The "Document", below, refers to
 any such manual or work. Any member of the public is a licensee. Richard Stallman wrote it in Boston.
+You may add a notice, use the title, list the authors, state the publisher and preserve the notices.
 """
 
 
@@ -119,6 +120,13 @@ def test_a_lettered_list_names_nobody():
     for wrong in ("B. List", "C. State", "E. Add", "D. Preserve", "Preserve", "Title Page", "Add"):
         assert wrong not in found, wrong
     assert found.get("Richard Stallman") == "person"
+
+
+def test_a_lettered_list_of_names_keeps_the_names():
+    quiz = "Who signed the treaty, as Jefferson did?\nA. Jefferson\nB. Madison\nC. Monroe\nD. Hamilton\n"
+    analysis = analyze(Document(source="quiz.txt", text=quiz), summary=False)
+    found = {p.name: len(p.mentions) for p in analysis.participants}
+    assert found.get("Jefferson") == 2 and found.get("Monroe") == 1 and found.get("Hamilton") == 1
 
 
 def test_a_lettered_list_needs_its_letters_in_order():

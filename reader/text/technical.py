@@ -114,6 +114,7 @@ def _keeps(c: Candidate, word: str) -> bool:
 
 
 # 'A. Use in the Title Page', 'B. List on the Title Page': a letter opening a line of a lettered list
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _ENUMERATOR = re.compile(r"^[ \t]*(?:\(?([A-Z])[.)])[ \t]+[A-Z]", re.MULTILINE)
 ENUMERATED = 3  # letters in sequence that make a lettered list
 
@@ -155,11 +156,12 @@ def without_enumerators_and_defined_terms(text: str, cands: list[Candidate]) -> 
     defined = quoted_definitions(text) if "mean" in text or "refer" in text else set()
     if not marks and not defined:
         return cands
+    lower = set(_LOWER_WORD.findall(text)) if marks else set()
     out = []
     for c in cands:
         first = c.tokens[0].start
         if first in marks or first in items:
-            c.tokens = _after_enumerator(c.tokens[1:] if first in marks else c.tokens)
+            c.tokens = _after_enumerator(c.tokens[1:] if first in marks else c.tokens, lower)
             if not c.tokens:
                 continue
             c.initial = True
@@ -168,12 +170,12 @@ def without_enumerators_and_defined_terms(text: str, cands: list[Candidate]) -> 
     return out
 
 
-def _after_enumerator(tokens: list[Token]) -> list[Token]:
-    """An item's first word opens a sentence ('E. Add a notice'): kept only when it opens a longer
-    name that starts with a given name or a place ('B. John Smith wrote')."""
-    if len(tokens) > 1 and (tokens[0].key in gz.first_names() or tokens[0].key in gz.places()):
-        return tokens
-    return tokens[1:]
+def _after_enumerator(tokens: list[Token], lower: set[str]) -> list[Token]:
+    """An item's first word opens a sentence: a word the text also writes in lower case ('E. Add
+    a notice' beside 'you may add') is no name; 'A. Anasazi' of a quiz's options stays."""
+    if tokens and tokens[0].key in lower and not (len(tokens) > 1 and tokens[0].key in gz.first_names()):
+        return tokens[1:]
+    return tokens
 
 
 # 'Antoine du Hamel <duhamel@example.com>', '**Antoine du Hamel** <<...@...>>': a contact line
