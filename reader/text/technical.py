@@ -24,6 +24,8 @@ MANUAL_CODE_WORDS = 30
 MANUAL_CODE_SHARE = 0.004
 
 _CODE_SHAPE = re.compile(r"\b[A-Za-z][A-Za-z0-9]*_\w+|\b\w+\(\)|\w::\w|\w->\w|\b[A-Za-z]\w*(?:\.\w+)+\(")
+# What a code-shaped word holds, found fast in a book-length text (a search anchored on these marks)
+_CODE_MARK = re.compile(r"_\w|\(\)|::|->|\.[A-Za-z_]\w*\(")
 _WORD = re.compile(r"[A-Za-z][\w.-]*[\w]|[A-Za-z]")
 _PARTS = re.compile(r"[.-]+")
 _ENV_VAR = re.compile(r"\$\{?([A-Z][A-Z0-9_]+)|\b([A-Z][A-Z0-9_]+)=")
@@ -43,7 +45,9 @@ def is_manual(document: Document) -> bool:
     if spans >= MANUAL_CODE_SPANS:
         return True
     text = document.text
-    shaped = sum(1 for _ in _CODE_SHAPE.finditer(text))
+    shaped = sum(
+        1 for m in _CODE_MARK.finditer(text) if m.group()[0] != "_" or text[m.start() - 1 : m.start()].isalnum()
+    )
     return shaped >= MANUAL_CODE_WORDS and shaped >= MANUAL_CODE_SHARE * text.count(" ")
 
 
