@@ -129,6 +129,16 @@ def test_a_lettered_list_of_names_keeps_the_names():
     assert found.get("Jefferson") == 2 and found.get("Monroe") == 1 and found.get("Hamilton") == 1
 
 
+def test_a_lettered_option_is_named_without_its_letter():
+    quiz = (
+        "Which people farmed the valley?\n\nA. Hopi\n\nB. Navajo\n\nC. Sioux\n\nD. Apache\n\n"
+        "The Hopi and the Navajo shared the valley with the Apache, and the Sioux lived north."
+    )
+    found = names(analyze(Document(source="quiz.txt", text=quiz), summary=False))
+    assert "Navajo" in found and "Sioux" in found
+    assert not [name for name in found if name[:2] in ("A.", "B.", "C.", "D.")], found
+
+
 def test_a_lettered_list_needs_its_letters_in_order():
     assert technical.enumerators("A. One\nB. Two\nC. Three\n") == {0: 3, 7: 10, 14: 17}
     scorecard = "M. Waugh c Smith b Jones 12\nS. Campbell not out 40\nR. Samuels b Lee 3\n"

@@ -63,7 +63,6 @@ def mentions(analysis: Analysis) -> list[Candidate]:
 
     text = analysis.text
     sentences, raw, lower = _raw_candidates(analysis)
-    raw = technical.without_enumerators_and_defined_terms(text, raw)
     contacts = technical.contacts(text, raw)
     manual = technical.is_manual(analysis.document)
     terms = defined_terms(text)
@@ -79,7 +78,7 @@ def mentions(analysis: Analysis) -> list[Candidate]:
         and not _reference_noise(text, c)
         and not _part_or_interjection(text, c)
     ]
-    typed = technical.without_enumerators_and_defined_terms(text, typed)  # the tagger's too
+    typed = technical.without_enumerators_and_defined_terms(text, typed)
     typed = _split_described(_without_opening_words(sentences, typed, lower), raw, lower)
     typed = _without_spec_terms(text, _cut_at_column_gaps(text, typed), manual)
     if manual:
