@@ -154,3 +154,14 @@ def test_a_plain_text_manual_reads_its_code_lines():
     doc = Document(source="manual.txt", text=text)
     assert technical.is_manual(doc)
     assert {"group", "sequence", "object", "identifier"} <= technical.code_words(doc)
+
+
+def test_a_part_named_with_its_letter_is_no_place():
+    from reader.text.names import Candidate, tokenize
+    from reader.text.participants import _part_or_interjection
+
+    text = "In Appendix G we cover how the compiler is made, and Chapter IV covers the stack; Chapter Smith"
+    for name, part in (("Appendix G", True), ("Chapter IV", True), ("Chapter Smith", False)):
+        start = text.index(name)
+        c = Candidate(tokenize(text, start, start + len(name)), sentence=0, initial=False, shouting=False)
+        assert _part_or_interjection(text, c) is part, name

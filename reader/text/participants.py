@@ -374,11 +374,14 @@ def _reference_noise(text: str, c: Candidate) -> bool:
 # A part of the document named with its number: 'Figure 1', 'see Table 3', 'Appendix B'.
 _PARTS = frozenset({"figure", "fig", "table", "section", "appendix", "chapter", "equation", "eq", "listing"})
 _PART_NUMBER = re.compile(r"\.?[ \t]+(?:\d|[A-Z]\b|[IVX]+\b)")
+_PART_LABEL = re.compile(r"[A-Z]|[IVX]+|\d[\w.-]*")
 
 
 def _part_or_interjection(text: str, c: Candidate) -> bool:
     """'Figure 1' names a part of the document, and 'OK' in 'Well, OK, I'll back up' is an
     interjection: neither is a participant."""
+    if len(c.tokens) == 2 and c.tokens[0].key in _PARTS and _PART_LABEL.fullmatch(c.tokens[1].text):
+        return True  # 'Appendix G', 'Chapter IV': the label is inside the name
     if len(c.tokens) != 1:
         return False
     if c.key.rstrip(".") in _PARTS and _PART_NUMBER.match(text, c.end):
