@@ -82,16 +82,35 @@ def source_of(analysis: Analysis, indexes: list[int], title: str | None = None, 
     sentences = [analysis.sentences[i] for i in indexes]
     labels = paragraph_labels(analysis)
     in_turns = sum(1 for s in sentences if s.paragraph in labels)
+    # inside one section, the document's own summary is elsewhere
+    declared = declared_weights(analysis, indexes) if whole else []
+    code = _manual_code(analysis, indexes)
+    if code and whole:
+        from reader.summarize.manual import opening_weights
+
+        opening = opening_weights(analysis, indexes, code)
+        declared = [max(a, b) for a, b in zip(declared or opening, opening)]
     return Source(
         texts=strip_labels(analysis, indexes, labels),
         paragraphs=[s.paragraph for s in sentences],
         title=analysis.title if title is None else title,
         seed=len(analysis.text),
         turn_share=in_turns / len(sentences) if sentences else 0.0,
-        # inside one section, the document's own summary is elsewhere
-        declared=declared_weights(analysis, indexes) if whole else [],
+        declared=declared,
         speakers=[labels.get(s.paragraph, "").strip() for s in sentences] if in_turns else [],
+        code=code,
     )
+
+
+def _manual_code(analysis: Analysis, indexes: list[int]) -> list[float]:
+    """Each sentence's share of code when the document is a manual; empty for any other document."""
+    from reader.text.technical import is_manual
+
+    if not indexes or not is_manual(analysis.document):
+        return []
+    from reader.summarize.manual import code_shares
+
+    return code_shares(analysis, indexes)
 
 
 @paused()

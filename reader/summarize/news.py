@@ -359,7 +359,21 @@ _QUOTE = re.compile(r"[\"“”]")
 def gates(source: Source, readable: np.ndarray | None = None) -> np.ndarray:
     """What multiplies the mix: 0 for a line that is no prose or says nothing, more for dense long turns."""
     readable = readability(source) if readable is None else readable
-    return length_prior(source) * density_prior(source) * readable * substance(source)
+    return length_prior(source) * density_prior(source) * readable * substance(source) * code_gate(source)
+
+
+def code_gate(source: Source) -> np.ndarray:
+    """In a manual, a sentence that is mostly code (a signature, a command line, a list of
+    parameters) is no summary sentence: 0 from half code, 1 up to a quarter (a sentence may name its
+    module in code: 'The `node:fs` module enables ...'), linear between."""
+    if not source.code:
+        return np.ones(len(source))
+    share = np.asarray(source.code, dtype=float)
+    return np.clip((CODE_LIMIT - share) / (CODE_LIMIT - CODE_FREE), 0.0, 1.0)
+
+
+CODE_FREE = 0.25  # share of code a sentence may hold at no cost
+CODE_LIMIT = 0.5  # share of code from which a sentence is no summary sentence
 
 
 def features(source: Source, readable: np.ndarray | None = None, names: tuple[str, ...] = FEATURES) -> np.ndarray:

@@ -22,6 +22,7 @@ class Source:
     # how much each sentence is the document's own summary (its Abstract, Introduction...): 0 for most
     declared: list[float] = field(default_factory=list)
     speakers: list[str] = field(default_factory=list)  # each sentence's speaker in a transcript ("" outside turns)
+    code: list[float] = field(default_factory=list)  # in a manual: each sentence's share of code, 0..1 (else empty)
 
     def __len__(self) -> int:
         return len(self.texts)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from reader.collector import paused
 from reader.model import Analysis, Mention, Participant, ParticipantKind
 from reader.text import gazetteer as gz
-from reader.text import kinds, names
+from reader.text import kinds, names, technical
 from reader.text.names import Candidate, Token
 from reader.text.tokens import is_acronym, is_initial
 from reader.text.tokens import words as wordlist
@@ -63,6 +63,8 @@ def mentions(analysis: Analysis) -> list[Candidate]:
 
     text = analysis.text
     sentences, raw, lower = _raw_candidates(analysis)
+    contacts = technical.contacts(text, raw)
+    manual = technical.is_manual(analysis.document)
     terms = defined_terms(text)
     rules = _classified(text, list(raw), lower, terms)
     typed = [
@@ -76,8 +78,12 @@ def mentions(analysis: Analysis) -> list[Candidate]:
         and not _reference_noise(text, c)
         and not _part_or_interjection(text, c)
     ]
+    typed = technical.without_enumerators_and_defined_terms(text, typed)
     typed = _split_described(_without_opening_words(sentences, typed, lower), raw, lower)
-    typed = _without_spec_terms(text, _cut_at_column_gaps(text, typed))
+    typed = _without_spec_terms(text, _cut_at_column_gaps(text, typed), manual)
+    if manual:
+        typed = technical.without_software_terms(analysis.document, typed)
+    typed = technical.with_contacts(typed, contacts)
     typed = _without_ships(text, _without_declaration_mark(typed))
     _mark_affiliations(text, typed)
     _mark_definitions(typed, text)
@@ -366,13 +372,16 @@ def _reference_noise(text: str, c: Candidate) -> bool:
 
 
 # A part of the document named with its number: 'Figure 1', 'see Table 3', 'Appendix B'.
-_PARTS = frozenset({"figure", "fig", "table", "section", "appendix", "chapter", "equation", "eq"})
+_PARTS = frozenset({"figure", "fig", "table", "section", "appendix", "chapter", "equation", "eq", "listing"})
 _PART_NUMBER = re.compile(r"\.?[ \t]+(?:\d|[A-Z]\b|[IVX]+\b)")
+_PART_LABEL = re.compile(r"[A-Z]|[IVX]+|\d[\w.-]*")
 
 
 def _part_or_interjection(text: str, c: Candidate) -> bool:
     """'Figure 1' names a part of the document, and 'OK' in 'Well, OK, I'll back up' is an
     interjection: neither is a participant."""
+    if len(c.tokens) == 2 and c.tokens[0].key in _PARTS and _PART_LABEL.fullmatch(c.tokens[1].text):
+        return True  # 'Appendix G', 'Chapter IV': the label is inside the name
     if len(c.tokens) != 1:
         return False
     if c.key.rstrip(".") in _PARTS and _PART_NUMBER.match(text, c.end):
@@ -462,18 +471,27 @@ def is_specification(text: str) -> bool:
     return sum(1 for _ in zip(range(SPEC_KEYWORDS), _KEYWORD.finditer(text))) >= SPEC_KEYWORDS
 
 
-def _without_spec_terms(text: str, cands: list[Candidate]) -> list[Candidate]:
+def _without_spec_terms(text: str, cands: list[Candidate], manual: bool = False) -> list[Candidate]:
     """A specification capitalises its defined terms, messages and fields ('Alert', 'Early
     Secret', 'Unknown Alert', 'Content-Length'): there a name whose every word the text also
     writes in lower case names no participant, nor does an identifier ('ClientHello') or a word
     in capitals that no organization's long form or the organization list explains ('AEAD',
     'CRLF', 'GET'; 'IANA' and 'NIST' stay). People keep their names: a given name is not a word
-    of the prose."""
-    if not is_specification(text):
+    of the prose. A manual (``technical.is_manual``) is read the same way."""
+    if not (manual or is_specification(text)):
         return cands
     lower = set(_PROSE_WORD.findall(text))  # not the parts of addresses: 'cremers@cispa.de'
     long_forms = {_initials(c) for c in cands if c.kind == "organization" and len(c.tokens) > 1}
-    return [c for c in cands if not (_spec_term(c, lower) or _identifier(c) or _unexplained_acronym(c, long_forms))]
+    return [
+        c
+        for c in cands
+        if not (_spec_term(c, lower) or _identifier(c) and not _named_body(c) or _unexplained_acronym(c, long_forms))
+    ]
+
+
+def _named_body(c: Candidate) -> bool:
+    """'OpenJS Foundation', 'GitHub Inc.': an organization whose name holds an identifier-shaped word."""
+    return len(c.tokens) > 1 and c.tokens[-1].key in wordlist("org_words")
 
 
 # A lower-case word of the prose: not part of an e-mail address, a URL or a file name.

@@ -21,6 +21,7 @@ WordList = Literal[
     "person_verbs",
     "speaking_nouns",
     "speech_verbs",
+    "software_names",
     "technical_nouns",
     "titles",
 ]

@@ -1,0 +1,90 @@
+"""Summaries of manuals: say what the thing is, not how to call it.
+
+A manual's summary opens with what the software is: the first paragraph under the title, as
+a README or a reference page writes it. A sentence that is mostly code, a signature, a command
+line, a list of parameters ('etype: the type ... der: the encoded string') or the manual's
+licence terms is no summary sentence. Used only for documents ``reader.text.technical.is_manual`` calls manuals.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from reader.model import Analysis
+
+# Code-shaped words: 'asn1_get_octet_der', 'free()', '{string|Buffer}', '--keep', '$HOME', 'a::b', 'x=1'
+_CODE_TOKEN = re.compile(r"[_(){}\[\]|*<>=$\\]|::|->|^--?\w|\w/\w|\w\.\w+\(")
+# 'etype:', 'der_len:': a parameter's label inside a sentence
+_LABEL = re.compile(r"(?:^|\s)[a-z][\w.]*:(?=\s)")
+LABELS = 2  # parameter labels that make a sentence a list of parameters
+# A command's synopsis ('Usage: asn1Decoding [OPTION] ...') and the manual's licence terms
+_USAGE = re.compile(r"\s*(?:usage|synopsis)\s*:", re.IGNORECASE)
+_LICENCE = re.compile(
+    r"permission is granted|licen[cs]e,? version|(?:general public|documentation) licen[cs]e|modified version"
+    r"|invariant sections|without (?:any )?warranty|all rights reserved|copyright (?:\(c\)|©)",
+    re.IGNORECASE,
+)
+# a licence's capitalised terms ('this License', 'the Document', 'the Modified Version')
+_LICENCE_TERMS = re.compile(r"\b(?:this License|the Document|the Modified Version|the Program)\b")
+# 'encoding {string} The string encoding ...', 'Returns: {Promise} Fulfills ...': a parameter's line
+_PARAMETER = re.compile(r"\s*(?:[\w.]+:?\s+)?\{[^}\s]+\}")
+# 'int asn1_read_value (asn1_node root, ...': a C declaration
+_SIGNATURE = re.compile(
+    r"\s*(?:(?:const|unsigned|signed|static|extern|struct|enum|void|int|char|long|short|double|float|size_t|bool)"
+    r"[\s*]+)+\w+\s*\("
+)
+_FINAL = re.compile(r"[.!?][\"'”’)]*\s*$")
+OPENING = 2.0  # the declared weight of the opening paragraph's first sentence: an Abstract's twice
+
+
+def code_shares(analysis: Analysis, indexes: list[int]) -> list[float]:
+    """For each sentence: the share of it that is code (inline code, code-shaped words), 0..1."""
+    from reader.text.technical import code_spans
+
+    spans = sorted(code_spans(analysis.document))
+    out = []
+    for i in indexes:
+        s = analysis.sentences[i]
+        text = analysis.text[s.start : s.end]
+        tokens = text.split()
+        if not tokens:
+            out.append(0.0)
+            continue
+        marked = sum(max(0, min(b, s.end) - max(a, s.start)) for a, b in spans if a < s.end and b > s.start)
+        shaped = sum(len(t) for t in tokens if _CODE_TOKEN.search(t))
+        share = max(marked, shaped) / max(1, sum(len(t) for t in tokens))
+        if _not_prose(text):
+            share = 1.0  # a list of parameters, a synopsis or licence terms: no summary sentence
+        out.append(min(1.0, share))
+    return out
+
+
+def _not_prose(text: str) -> bool:
+    return bool(
+        len(_LABEL.findall(text)) >= LABELS
+        or _USAGE.match(text)
+        or _SIGNATURE.match(text)
+        or _PARAMETER.match(text)
+        or _LICENCE.search(text)
+        or _LICENCE_TERMS.search(text)
+    )
+
+
+def opening_weights(analysis: Analysis, indexes: list[int], code: list[float]) -> list[float]:
+    """The manual's opening paragraph (its first paragraph of prose sentences) declares what it is:
+    weight OPENING falling with the sentence's place there, 0 elsewhere."""
+    out = [0.0] * len(indexes)
+    opening = None
+    place = 0
+    for k, i in enumerate(indexes):
+        s = analysis.sentences[i]
+        text = analysis.text[s.start : s.end]
+        if opening is None and code[k] < 0.5 and len(text.split()) >= 5 and _FINAL.search(text):
+            opening = s.paragraph
+        if opening is not None and s.paragraph == opening:
+            out[k] = OPENING / math.sqrt(1.0 + place)
+            place += 1
+        elif opening is not None:
+            break
+    return out
