@@ -193,3 +193,26 @@ def test_a_text_that_is_no_play_has_no_speaker_lines(text):
     assert plays.labels(text) == frozenset()
     a = analysed(text)
     assert not [q for q in a.quotes if q.kind == "turn"]
+
+
+def test_the_persons_of_the_play_give_roles_and_name_the_king():
+    cast = (
+        "Dramatis Personæ\n\nHAMLET, Prince of Denmark.\nCLAUDIUS, King of Denmark, Hamlet’s uncle.\n"
+        "HORATIO, friend.\n\n"
+    )
+    scene = (
+        "KING.\nHow is it that the clouds still hang on you?\n\n"
+        "HAMLET.\nNot so, my lord, I am too much in the sun.\n\n"
+        "KING.\nTake thy fair hour, Laertes.\n\n"
+        "HAMLET.\nA little more than kin, and less than kind.\n\n"
+        "HORATIO.\nHail to your lordship!\n\n"
+        "HAMLET.\nI am glad to see you well.\n\n"
+        "HORATIO.\nThe same, my lord.\n\n"
+        "KING.\nBut now, my cousin Hamlet, and my son.\n"
+    )
+    a = analysed(cast + scene)
+    people = {p.name: p for p in a.participants if p.kind == "person"}
+    assert people["Hamlet"].role == "Prince of Denmark"
+    assert people["Claudius"].role == "King of Denmark, Hamlet’s uncle"
+    assert "KING" in people["Claudius"].aliases
+    assert turns_said(a)[0] == ("Claudius", "How is it that the clouds still hang on you?")

@@ -149,6 +149,10 @@ def add_turns(analysis: Analysis) -> None:
     if not found:
         return
     names = _names(analysis.text, {t.label for t in found})
+    cast = persons(analysis.text, found[0].label_start)
+    roles = {}
+    for label, name in names.items():
+        names[label], roles[label] = _in_cast(name, cast)
     people = list(analysis.participants)
     by_name = {n.lower(): p for p in people for n in (p.name, *p.aliases)}
     used = {p.id for p in people}
@@ -161,6 +165,8 @@ def add_turns(analysis: Analysis) -> None:
             by_name[name.lower()] = person
         if person is not None:
             person.kind = "person"  # 'ROMEO' typed an organization speaks: a person
+            person.name = name if person.name.isupper() else person.name  # 'Hamlet', not the list's 'HAMLET'
+            person.role = roles[t.label] or person.role
             person.mentions.append(Mention(t.label_start, t.label_end))
             analysis.speakers[t.label] = person.id
         quotes.append(Quote(t.start, t.end, "turn", person.id if person else None))
@@ -197,3 +203,34 @@ def _spelled_out(text: str, label: str) -> str:
     spelled = Counter(" ".join(m.group().split()) for m in re.finditer(pattern, text))
     longer = [(n, form) for form, n in spelled.items() if len(form) > len(label) and form.replace(".", "") != label]
     return max(longer)[1] if longer else label.rstrip(".")
+
+
+# A line of the persons of the play: 'CLAUDIUS, King of Denmark, Hamlet’s uncle.', '  Duncan, King of Scotland.'
+CAST_LINE = re.compile(
+    r"^[ \t]*(?P<name>[A-Z][A-Za-z'’-]*(?:[ ][A-Z][A-Za-z'’-]*){0,3}),[ \t]+(?P<role>[^\n]{3,80}?)\.?[ \t]*$", re.M
+)
+MIN_CAST = 3
+
+
+def persons(text: str, end: int) -> dict[str, tuple[str, str]]:
+    """The persons of the play listed before its first speech: lower-case name -> (name, role)."""
+    found = list(CAST_LINE.finditer(text, 0, end))
+    if len(found) < MIN_CAST:
+        return {}
+    out = {}
+    for m in found:
+        name = m.group("name")
+        name = " ".join(w.capitalize() for w in name.split()) if name.isupper() else name
+        out[name.lower()] = (name, m.group("role").strip())
+    return out
+
+
+def _in_cast(name: str, cast: dict[str, tuple[str, str]]) -> tuple[str, str | None]:
+    """The speaker's name and role from the persons of the play: 'Hamlet' is 'Prince of Denmark';
+    'King', whom no line of the list names, is the one person listed as a king ('Claudius')."""
+    if name.lower() in cast:
+        return cast[name.lower()][0], cast[name.lower()][1]
+    by_role = [entry for entry in cast.values() if entry[1].split()[0].lower() == name.lower()]
+    if len(by_role) == 1:
+        return by_role[0]
+    return name, None
