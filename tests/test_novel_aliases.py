@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from conftest import corpus_file
+
 from reader.analysis import analyze
 from reader.model import Document
 
@@ -129,3 +131,16 @@ def test_a_first_name_near_its_one_fuller_form_is_that_man():
     )
     found = people(text)
     assert holder(found, "Simon") == holder(found, "Simon Chekmar"), found
+
+
+def test_a_foreign_title_before_a_first_name_keeps_the_one_person():
+    """War and Peace's 'Monsieur Pierre' is Pierre, not a Mr. of a family named Pierre."""
+    path = corpus_file("gutenberg/pg2600-war-and-peace.txt")
+    from reader.load import load
+    from reader.text import participants
+    from reader.text.structure import segment
+
+    found = participants.find(segment(load(str(path))))
+    names = [p.name for p in found if p.kind == "person"]
+    assert "Monsieur Pierre" not in names and "Pierre" in names
+    assert "Madame Schoss" in names or "Schoss" in names

@@ -703,6 +703,8 @@ def _honorific(c: Candidate) -> str:
     """'mr', 'mrs', 'miss', 'ms', 'lady', 'sir' or 'lord' before a one-word person name; or a rank ('admiral')."""
     if c.kind != "person" or not _surname_only(c) or not c.titles:
         return ""
+    if c.titles[-1].key in FOREIGN_TITLES and c.key in gz.first_names():
+        return ""  # 'Monsieur Pierre', 'Mademoiselle Sophie': the first name, as French and German use it
     key = honorific_key(c.titles[-1].key)
     return key if key in HONORIFICS or key in RANKS else ""
 
