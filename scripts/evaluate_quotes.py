@@ -199,24 +199,33 @@ def score_novel(folder: Path) -> dict:
         c["major_" + t] += majority == truth
         c["near_" + t] += nearest_baseline(analysis, characters, q) == truth
     _count_characters(c, analysis.participants, characters)
-    _count_aliases(c, analysis.participants, characters)
+    _count_aliases(c, analysis.participants, characters, analysis.text)
     return c
 
 
-def _names(p) -> list[str]:
-    """Its name and aliases; for 'Mrs. Archer', not the bare 'Archer' its mentions read (the title is
-    left out of mentions), which the list may give to another Archer."""
-    bare = untitled(norm(p.name))
-    return [p.name] + [a for a in p.aliases if bare == norm(p.name) or norm(a) != bare]
+# A title before a mention: mentions leave it out ('Pontellier' in 'Mrs. Pontellier'), the alias lists keep it.
+TITLE_BEFORE = re.compile(
+    r"\b(Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord|Madame|Mme|Mademoiselle|Monsieur|Herr|Frau|Fraulein)\.?\s+$"
+)
 
 
-def _count_aliases(c: Counter, found, characters: list[dict]) -> None:
+def _names(p, text: str) -> list[str]:
+    """Its name and the forms of its mentions, each with the title written before it, if any: the
+    bare 'Pontellier' of 'Mrs. Pontellier' is no sign of Mr. Pontellier."""
+    out = {p.name}
+    for m in p.mentions:
+        title = TITLE_BEFORE.search(text, max(0, m.start - 14), m.start)
+        out.add((title.group(1) + ". " if title else "") + text[m.start : m.end])
+    return sorted(out)
+
+
+def _count_aliases(c: Counter, found, characters: list[dict], text: str) -> None:
     """People joining several characters (merged wrongly) and characters split over several people."""
     pieces: Counter = Counter()
     for p in found:
         if p.kind != "person":
             continue
-        owners = {character_of([n], characters) for n in _names(p)} - {None}
+        owners = {character_of([n], characters) for n in _names(p, text)} - {None}
         if len(owners) > 1:
             c["merged"] += 1
             if VERBOSE:
@@ -228,9 +237,7 @@ def _count_aliases(c: Counter, found, characters: list[dict]) -> None:
             c["apart"] += 1
             if VERBOSE:
                 forms = [
-                    p.name
-                    for p in found
-                    if p.kind == "person" and character_of([p.name, *p.aliases], characters) == name
+                    p.name for p in found if p.kind == "person" and character_of(_names(p, text), characters) == name
                 ]
                 print(f"  apart: {name}: {forms}")
 
