@@ -216,3 +216,24 @@ def test_the_persons_of_the_play_give_roles_and_name_the_king():
     assert people["Claudius"].role == "King of Denmark, Hamlet’s uncle"
     assert "KING" in people["Claudius"].aliases
     assert turns_said(a)[0] == ("Claudius", "How is it that the clouds still hang on you?")
+
+
+@pytest.mark.parametrize("text", [ALONE_ON_A_LINE, ABBREVIATED, ON_ONE_LINE])
+def test_a_play_meets_the_json_contract(text):
+    from test_contract import check_contract
+
+    doc = analyze(Document("play.txt", text), length={"sentences": 3}).to_json()
+    check_contract(doc)
+    paragraphs = [(p["start"], p["end"]) for p in doc["paragraphs"]]
+    for q in doc["quotes"]:  # each speech is a paragraph of its own
+        assert q["kind"] == "turn" and (q["start"], q["end"]) in paragraphs
+
+
+def test_lines_spoken_by_all_are_no_ones_turn():
+    text = ON_ONE_LINE + "\nALL. Away, away!\n\nROMEO. Farewell.\n\nALL. Away!\n"
+    a = analyze(Document("play.txt", text), length={"sentences": 3})
+    from test_contract import check_contract
+
+    check_contract(a.to_json())
+    assert "All" not in {p.name for p in a.participants}
+    assert ("Romeo", "Farewell.") in turns_said(a)

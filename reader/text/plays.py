@@ -169,7 +169,8 @@ def add_turns(analysis: Analysis) -> None:
             person.role = roles[t.label] or person.role
             person.mentions.append(Mention(t.label_start, t.label_end))
             analysis.speakers[t.label] = person.id
-        quotes.append(Quote(t.start, t.end, "turn", person.id if person else None))
+        if person is not None:  # 'All.' speak together: a speech, but no one's turn
+            quotes.append(Quote(t.start, t.end, "turn", person.id))
     for person in people:
         unique = {(m.start, m.end): m for m in person.mentions}
         person.mentions = [unique[k] for k in sorted(unique)]
