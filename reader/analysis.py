@@ -50,6 +50,10 @@ def _add_participants(analysis: Analysis) -> None:
         from reader.text.turns import add_turns
 
         add_turns(analysis)
+    elif not blocks:
+        from reader.text import plays
+
+        plays.add_turns(analysis)  # a play's speaker lines: turns, as a transcript's
 
 
 def _keep_out_of_non_prose(analysis: Analysis) -> None:

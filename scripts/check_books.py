@@ -8,7 +8,8 @@ For each book (default: the PDNC novels and the Gutenberg books under ../shared/
   as a chapter or a roman numeral (``CHAPTER IV``, ``Chapter 12``, ``XIV.``), alone between blank
   lines, counted on the text between the Gutenberg START and END lines when there are any;
 - stray headings: headings that are no chapter, part, volume or book line;
-- sentences per chapter (min / median / max), over the sections at the chapters' level.
+- sentences per chapter (min / median / max), over the sections at the chapters' level;
+- for a play, its speeches found with a speaker beside the speaker lines in the text.
 
 The novels are split: ``--split dev`` takes the 7 PDNC novels whose names sort first and the
 Gutenberg books (what the rules are developed on), ``--split held`` the other 7 PDNC novels,
@@ -30,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reader.load import load  # noqa: E402
+from reader.text import plays  # noqa: E402
 from reader.text.structure import segment  # noqa: E402
 
 CORPORA = ROOT.parent / "shared" / "corpora"
@@ -42,7 +44,7 @@ _CHAPTER_LINE = re.compile(
     rf"(?:CHAPTER|Chapter)\s+(?:\d+|{_ROMAN}|[A-Z][A-Za-z-]+)\b.*|{_ROMAN}\.?|\d{{1,3}}\.?",
 )
 _DIVISION = re.compile(
-    rf"(?:(?:CHAPTER|Chapter|BOOK|Book|PART|Part|VOLUME|Volume|VOL\.|Vol\.)\s+(?:\d+|{_ROMAN}|[A-Za-z-]+)\b.*"
+    rf"(?:(?:CHAPTER|Chapter|BOOK|Book|PART|Part|VOLUME|Volume|VOL\.|Vol\.|ACT|Act|SCENE|Scene)\s+(?:\d+|{_ROMAN}|[A-Za-z-]+)\b.*"
     rf"|{_ROMAN}\.?(?:\s.*)?|\d{{1,3}}\.?(?:\s.*)?|(?:[A-Z]+ )?EPILOGUE.*|Epilogue.*|PROLOGUE.*|Prologue.*)"
 )
 _PG_START = re.compile(r"^\*\*\*\s*START OF[^\n]*$", re.MULTILINE)
@@ -101,6 +103,13 @@ def report(path: Path, show: bool) -> dict[str, int]:
         f"  levels {levels_text or '-'}; chapters found {len(chapters)} (levels {dict(chapter_levels)})"
         f" of {len(expected)} chapter lines; sentences per chapter min/median/max {spread}"
     )
+    speeches = plays.turns(analysis)
+    if speeches:  # a play: its speeches, how many speakers, and the speaker lines no speech follows
+        lines = [
+            m for m in plays.SPEAKER_LINE.finditer(analysis.text) if m.group("label") in plays.labels(analysis.text)
+        ]
+        speakers = len({t.label for t in speeches})
+        print(f"  play: {len(speeches)} speeches of {speakers} speakers, {len(lines)} speaker lines")
     topics = [s for s in sections if s.kind == "topic"]
     if stray or topics:
         print(

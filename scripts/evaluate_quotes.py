@@ -9,13 +9,16 @@ the gold character list: the novel's most frequent speaker, and the character na
 nearest the quotation in its paragraph. A found speaker is right when the participant's
 name or one of its aliases is an alias of the gold speaker, and of no other character.
 Characters: the share of major and intermediate characters found as people, and the
-share also listed as a place or organization.
+share also listed as a place or organization. Aliases: people listed that join two or more
+characters (``merged``: one of its names is an alias of one character, another of another), and
+characters listed as two or more people (``apart``: each names that character and no other),
+counted over every character of the list.
 
 UN (``--un``): over the General Debate speeches, the quotes whose cue word is capitalised
 ("the United States has undertaken": "States" is not a speech verb). Goal: 0. ``--list`` prints every
 UN quote (speech, kind, speaker, cue, the words before and after the cue) to read and compare versions.
 
-    python scripts/evaluate_quotes.py [--pdnc DIR] [--split dev|test|all] [--un DIR] [--novel NAME] [--list]
+    python scripts/evaluate_quotes.py [--pdnc DIR] [--split dev|test|all] [--un DIR] [--novel NAME] [--list] [--aliases]
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from pathlib import Path
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared/corpora"
 TYPES = ("Explicit", "Anaphoric", "Implicit")
+VERBOSE = False
 
 
 def analyse(path: Path):
@@ -195,7 +199,47 @@ def score_novel(folder: Path) -> dict:
         c["major_" + t] += majority == truth
         c["near_" + t] += nearest_baseline(analysis, characters, q) == truth
     _count_characters(c, analysis.participants, characters)
+    _count_aliases(c, analysis.participants, characters, analysis.text)
     return c
+
+
+# A title before a mention: mentions leave it out ('Pontellier' in 'Mrs. Pontellier'), the alias lists keep it.
+TITLE_BEFORE = re.compile(
+    r"\b(Mr|Mrs|Miss|Ms|Dr|Sir|Lady|Lord|Madame|Mme|Mademoiselle|Monsieur|Herr|Frau|Fraulein)\.?\s+$"
+)
+
+
+def _names(p, text: str) -> list[str]:
+    """Its name and the forms of its mentions, each with the title written before it, if any: the
+    bare 'Pontellier' of 'Mrs. Pontellier' is no sign of Mr. Pontellier."""
+    out = {p.name}
+    for m in p.mentions:
+        title = TITLE_BEFORE.search(text, max(0, m.start - 14), m.start)
+        out.add((title.group(1) + ". " if title else "") + text[m.start : m.end])
+    return sorted(out)
+
+
+def _count_aliases(c: Counter, found, characters: list[dict], text: str) -> None:
+    """People joining several characters (merged wrongly) and characters split over several people."""
+    pieces: Counter = Counter()
+    for p in found:
+        if p.kind != "person":
+            continue
+        owners = {character_of([n], characters) for n in _names(p, text)} - {None}
+        if len(owners) > 1:
+            c["merged"] += 1
+            if VERBOSE:
+                print(f"  merged: {p.name}: {sorted(owners)}")
+        elif owners:
+            pieces[owners.pop()] += 1
+    for name, n in pieces.items():
+        if n > 1:
+            c["apart"] += 1
+            if VERBOSE:
+                forms = [
+                    p.name for p in found if p.kind == "person" and character_of(_names(p, text), characters) == name
+                ]
+                print(f"  apart: {name}: {forms}")
 
 
 def _count_characters(c: Counter, found, characters: list[dict]) -> None:
@@ -224,12 +268,13 @@ def print_row(name: str, c: Counter) -> None:
     for t in TYPES:
         cells.append(f"{ratio(c['ours_' + t], c['n_' + t]):6.2f}/{ratio(c['near_' + t], c['n_' + t]):4.2f}")
     cells.append(f"{ratio(c['chars_person'], c['chars']):6.2f}{ratio(c['chars_other'], c['chars']):6.2f}")
+    cells.append(f"{c['merged']:7d}{c['apart']:6d}")
     print("".join(cells))
 
 
 HEADER = (
     f"{'novel':<22}{'P':>6}{'R':>6}{'F1':>6}{'R-ml':>6}{'spk':>6}{'major':>6}{'near':>6}"
-    f"{'expl':>11}{'anaph':>11}{'impl':>11}{'char':>6}{'alsoPO':>6}"
+    f"{'expl':>11}{'anaph':>11}{'impl':>11}{'char':>6}{'alsoPO':>6}{'merged':>7}{'apart':>6}"
 )
 
 
@@ -239,10 +284,13 @@ def report_pdnc(root: Path, split: str, only: str | None) -> None:
     chosen = [n for n in novels if n.name == only] if only else halves.get(split, novels)
     print("PDNC: quotations P/R/F1 (R-ml: recall on those over a line break); speaker right on found")
     print("quotations: ours, most frequent speaker, nearest named character; by type ours/nearest;")
-    print("char: major+intermediate characters found as people; alsoPO: also a place or organization")
+    print("char: major+intermediate characters found as people; alsoPO: also a place or organization;")
+    print("merged: people joining two characters; apart: characters listed as two people or more")
     print(HEADER)
     total: Counter = Counter()
     for folder in chosen:
+        if VERBOSE:
+            print(folder.name)
         c = score_novel(folder)
         total += c
         print_row(folder.name, c)
@@ -276,7 +324,10 @@ def main(argv=None) -> int:
     parser.add_argument("--un", type=Path, nargs="?", const=CORPORA / "un-general-debate-2023/speeches", default=None)
     parser.add_argument("--no-pdnc", action="store_true")
     parser.add_argument("--list", action="store_true", help="print every UN quote: speech, kind, speaker, cue, words")
+    parser.add_argument("--aliases", action="store_true", help="print each person merged wrongly or left apart")
     args = parser.parse_args(argv)
+    global VERBOSE
+    VERBOSE = args.aliases
     from reader.text import gazetteer
 
     gazetteer.preload()

@@ -276,7 +276,7 @@ def test_transcript_words_are_not_part_of_names(text):
 def test_mr_and_mrs_of_one_family_are_two_people_and_not_their_daughter():
     text = (
         "Mr. Hilbery came in. Mrs. Hilbery smiled at him. Katharine Hilbery stood by the window. "
-        "Mr. Hilbery sat down, and Mrs. Hilbery poured the tea."
+        "Mr. Hilbery sat down, and Mrs. Hilbery poured the tea. Miss Hilbery handed the cups."
     )
     a = analyze(Document("x.txt", text), summary=False)
     people = {p.name for p in a.participants if p.kind == "person"}

@@ -30,6 +30,11 @@ def paragraph_labels(analysis: Analysis) -> dict[int, str]:
     """Paragraph index -> its speaker label (with colon and space), for labels that recur."""
     if any(block.kind == "turn" for block in analysis.document.blocks):
         return _declared_labels(analysis)
+    from reader.text import plays
+
+    play = plays.paragraph_labels(analysis) if not analysis.document.blocks else {}
+    if play:
+        return play  # 'HAMLET.' on the line before the speech
     text = analysis.text
     found: dict[int, str] = {}
     for index, paragraph in enumerate(analysis.paragraphs):

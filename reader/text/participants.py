@@ -26,6 +26,27 @@ if TYPE_CHECKING:
     from reader.text.tagger import Sentence
 
 HONORIFICS = frozenset({"mr", "mrs", "miss", "ms", "lady", "sir", "lord"})
+# The same titles in the languages novels borrow them from: 'Madame Lebrun' is a Mrs., 'Herr Klein' a Mr.
+FOREIGN_TITLES = {
+    "madame": "mrs",
+    "mme": "mrs",
+    "frau": "mrs",
+    "señora": "mrs",
+    "senora": "mrs",
+    "signora": "mrs",
+    "monsieur": "mr",
+    "herr": "mr",
+    "señor": "mr",
+    "senor": "mr",
+    "signor": "mr",
+    "mademoiselle": "miss",
+    "mlle": "miss",
+    "fräulein": "miss",
+    "fraulein": "miss",
+    "señorita": "miss",
+    "senorita": "miss",
+    "signorina": "miss",
+}
 # a rank beside a family's other titles names one of them: Admiral Croft is not Mrs Croft, nor
 # Admiral Crawford his nephew Mr. Crawford
 RANKS = frozenset({"admiral", "captain", "colonel", "general", "major", "lieutenant", "commodore", "commander"})
@@ -691,15 +712,24 @@ def _group(cands: list[Candidate]) -> list[list[Candidate]]:
         if key not in index.exact:
             index.add(c, target, key)
         target.append(c)
-    return _merge_lone_names(groups, family)
+    from reader.text.aliases import join_titled
+
+    return join_titled(_merge_lone_names(groups, family))
 
 
 def _honorific(c: Candidate) -> str:
     """'mr', 'mrs', 'miss', 'ms', 'lady', 'sir' or 'lord' before a one-word person name; or a rank ('admiral')."""
     if c.kind != "person" or not _surname_only(c) or not c.titles:
         return ""
-    key = c.titles[-1].key
+    if c.titles[-1].key in FOREIGN_TITLES and c.key in gz.first_names():
+        return ""  # 'Monsieur Pierre', 'Mademoiselle Sophie': the first name, as French and German use it
+    key = honorific_key(c.titles[-1].key)
     return key if key in HONORIFICS or key in RANKS else ""
+
+
+def honorific_key(key: str) -> str:
+    """'madame' -> 'mrs': a title in English, so Madame and Mrs. Lebrun are one title."""
+    return FOREIGN_TITLES.get(key, key)
 
 
 def _surname_only(c: Candidate) -> bool:
@@ -740,8 +770,10 @@ def _family_names(cands: list[Candidate]) -> set[str]:
 
 def _family_title(group: list[Candidate]) -> str:
     """'Mrs.' for a group of 'Mrs. Hilbery' mentions kept apart from the rest of the family."""
-    titled = [c.titles[-1] for c in group if c.titles and c.titles[-1].key in HONORIFICS and _surname_only(c)]
-    if len({t.key for t in titled}) != 1 or 2 * len(titled) < len(group):
+    titled = [
+        c.titles[-1] for c in group if c.titles and honorific_key(c.titles[-1].key) in HONORIFICS and _surname_only(c)
+    ]
+    if len({honorific_key(t.key) for t in titled}) != 1 or 2 * len(titled) < len(group):
         return ""  # 'Charles' with one 'Mrs Charles' among his mentions is not a Mrs
     forms = [t.text for t in titled]
     return max(forms, key=forms.count)  # 'Mr.' over a heading's 'MR'
@@ -789,15 +821,20 @@ def _of_name(tokens: list[Token]) -> bool:
 
 
 def _rare_fuller_form(lone: list[Candidate], groups: list[list[Candidate]], owner: int) -> bool:
-    """'Tíkhon' (80 times) is not 'Tíkhon Shcherbáty' (twice, another man), nor 'Parsee' (Fedallah)
+    """'Tíkhon' (80 times) is not 'Tíkhon Shcherbáty' (twice, another man), nor 'Noah' 'Noah Webster'
+    (once, in another chapter than every 'Noah'), nor 'Parsee' (Fedallah)
     'Parsee Ahab' (once): a name used alone far more often than in the one fuller form that opens
     with it, where that form's last word is no family the text names elsewhere. 'Pétya' still joins
     'Pétya Rostóv' beside the Rostóvs, 'Dron' 'Dron Zakhárych' beside 'Michael Zakhárych'."""
     key = lone[0].key
     fuller = [c for c in groups[owner] if len(c.tokens) > 1 and c.tokens[0].key == key]
-    if not fuller or len(lone) < RARE_FULL_FORM * len(fuller):
+    if not fuller:
         return False
     near = sum(any(abs(c.start - f.start) < NEAR for f in fuller) for c in lone)
+    if len(fuller) == 1 and not near and len(lone) >= 2:
+        return True  # 'Noah Webster' once, far from every 'Noah' (the Flood's): another man
+    if len(lone) < RARE_FULL_FORM * len(fuller):
+        return False
     if 2 * near >= len(lone):
         return False  # 'Simon' in the chapter of 'Simon Chekmár' is him
     lasts = {_family_stem(c.tokens[-1].key) for c in fuller}
@@ -820,7 +857,7 @@ def _misters(groups: list[list[Candidate]]) -> dict[str, int]:
     """Surname -> the group of the only 'Mr.' (or Sir, Lord) of that surname."""
     found: dict[str, list[int]] = {}
     for n, g in enumerate(groups):
-        title = _family_title(g).lower().rstrip(".")
+        title = honorific_key(_family_title(g).lower().rstrip("."))
         if g[0].kind == "person" and title in ("mr", "sir", "lord"):
             found.setdefault(g[0].key, []).append(n)
     return {key: owners[0] for key, owners in found.items() if len(owners) == 1}

@@ -215,6 +215,8 @@ _NOT_ROLES = frozenset(
         "monsieur",
         "herr",
         "frau",
+        *("mademoiselle", "mme", "mlle", "fräulein", "fraulein"),
+        *("signor", "signora", "signorina", "señor", "señora", "señorita", "senor", "senora", "senorita"),
         "new",
         "former",
         "special",

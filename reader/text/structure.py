@@ -16,7 +16,7 @@ from operator import attrgetter
 
 from reader.collector import paused
 from reader.model import Analysis, Document, Paragraph, Section, SectionKind, Sentence
-from reader.text import headings, matter, sentences, topics
+from reader.text import headings, matter, plays, sentences, topics
 from reader.text import lines as ln
 
 _LIST_ITEM = re.compile(r"\s*(?:[-*+•–]|\d{1,3}[.)]|[a-z][.)])\s+\S")
@@ -82,7 +82,7 @@ def _segment(document: Document) -> Analysis:
     headings.mark_title_page(text, lines, body_start)
     headings.drop_title_repeats(text, lines, title, body_start, title_index)
 
-    paragraphs = _paragraphs(text, body, document.format == "markdown")
+    paragraphs = plays.split_turns(text, _paragraphs(text, body, document.format == "markdown"))
     starts = _heading_starts(body)
     starts = _add_topics(text, starts, paragraphs, body_start)
     sections = _sections(text, starts, body_start, body_end)
