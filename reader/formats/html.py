@@ -46,19 +46,27 @@ def _tree(page: str) -> Any:
         return lxml_html.document_fromstring("<html><body></body></html>")
     for el in [el for el in root.iter() if _is_page_control(el)]:
         el.drop_tree()
+    for figure in [el for el in root.iter("figure") if el.find(".//pre") is not None]:
+        # A code listing in a <figure> (mdBook, Sphinx): the extractor drops every figure as an illustration.
+        figure.tag = "div"
+        for caption in figure.iter("figcaption"):
+            caption.tag = "p"
     return root
 
 
 # A page's own controls, never its content: a table of contents box, "[edit]" links beside
 # headings (MediaWiki), "jump to content" links, navigation landmarks.
-_CONTROL_CLASSES = frozenset({"toc", "mw-editsection", "mw-jump-link", "printfooter", "catlinks", "skip-link"})
-_CONTROL_IDS = frozenset({"toc", "catlinks", "mw-navigation", "jump-to-nav"})
+# mdBook's keyboard help dialog and the "boring" lines it hides in code examples are not shown either.
+_CONTROL_CLASSES = frozenset(
+    {"toc", "mw-editsection", "mw-jump-link", "printfooter", "catlinks", "skip-link", "boring", "mdbook-help-title", "menu-bar"}
+)
+_CONTROL_IDS = frozenset({"toc", "catlinks", "mw-navigation", "jump-to-nav", "mdbook-help-container"})
 
 
 def _is_page_control(el: Any) -> bool:
     if not isinstance(el.tag, str):
         return False
-    if el.tag == "nav" or el.get("role") == "navigation":
+    if el.tag == "nav" or el.get("role") == "navigation" or el.get("hidden") is not None:
         return True
     return el.get("id") in _CONTROL_IDS or bool(_CONTROL_CLASSES.intersection((el.get("class") or "").split()))
 
@@ -74,6 +82,7 @@ def _main_content(tree: Any) -> tuple[Builder, dict[str, str]]:
     from lxml import html as lxml_html
 
     builder = Builder()
+    languages = _code_languages(tree)
     found = trafilatura.extract(
         tree,
         output_format="html",
@@ -86,13 +95,88 @@ def _main_content(tree: Any) -> tuple[Builder, dict[str, str]]:
     )
     if not found:
         return builder, {}
-    root = lxml_html.fromstring(found)
+    root = _found_tree(found, languages)
     meta = _meta_tags(root)
     title = _dropped_title(tree, root, meta.get("title", ""))
+    meta["title"] = _content_title(root) or title or _page_title(tree) or meta.get("title", "")
     if title:
         builder.add("heading", title, 1)
     walk_body(root, builder)
     return builder, meta
+
+
+def _found_tree(found: str, languages: dict[str, str]) -> Any:
+    """The extractor's HTML as it wrote it: parsed as XML, an inline ``<pre>`` stays inside its ``<p>``.
+
+    The extractor writes inline code as ``<pre>`` and a code block as ``<pre><pre>``; an HTML parser
+    would close the paragraph at each ``<pre>`` and split the sentence around it.
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = etree.fromstring(found, etree.XMLParser(huge_tree=True, resolve_entities=False))
+    except etree.XMLSyntaxError:
+        return lxml_html.fromstring(found)
+    for el in root.iter("pre", "var"):
+        if el.tag == "var" or _inline_pre(el):
+            el.tag = "code"  # kbd, samp and tt come back as <var>: all are code
+            el.text = " ".join("".join(el.itertext()).split())  # source line wraps inside inline code
+            for child in list(el):
+                el.remove(child)
+        elif el.getparent() is None or el.getparent().tag != "pre":
+            language = languages.get(_code_key("".join(el.itertext())))
+            if language:
+                el.set("class", f"language-{language}")
+    return root
+
+
+_TEXT_PARENTS = frozenset("p li td th h1 h2 h3 h4 h5 h6 a i b em strong u sub sup del code dd dt".split())
+
+
+def _inline_pre(pre: Any) -> bool:
+    """A ``<pre>`` inside running text (a paragraph, an item, a cell) with text beside it or on one line."""
+    parent = pre.getparent()
+    if parent is None or parent.tag not in _TEXT_PARENTS or len(pre):
+        return False
+    text = (pre.text or "").strip()
+    if "\n" not in text:
+        return True
+    before = pre.getprevious().tail if pre.getprevious() is not None else parent.text
+    return bool((before or "").strip() or (pre.tail or "").strip())
+
+
+def _code_key(text: str) -> str:
+    return "".join(text.split())[:400]
+
+
+def _code_languages(tree: Any) -> dict[str, str]:
+    """Code blocks' declared languages by their text: the extractor drops the ``class`` that says it."""
+    out: dict[str, str] = {}
+    for code in tree.iter("code"):
+        found = _LANGUAGE_CLASS.search(code.get("class") or "")
+        if found:
+            out.setdefault(_code_key(code.text_content()), found.group(1).lower())
+    return out
+
+
+_LANGUAGE_CLASS = re.compile(r"\b(?:language|lang)-([\w+#.-]+)")
+
+
+def _content_title(found: Any) -> str:
+    """The content's first h1: the page's own title, whatever its metadata say (mdBook's help dialog)."""
+    h1 = next(found.iter("h1"), None)
+    return inline("".join(h1.itertext())).rstrip(" #¶§🔗") if h1 is not None else ""
+
+
+def _page_title(page: Any) -> str:
+    """The page's ``<title>`` without its site name (" - The rustdoc book")."""
+    title = next(page.iter("title"), None)
+    text = inline(title.text_content()) if title is not None else ""
+    return _SITE_SUFFIX.sub("", text)
+
+
+_SITE_SUFFIX = re.compile(r"\s+[-–—|·]\s+[^-–—|·]{2,60}$")
 
 
 def _dropped_title(page: Any, found: Any, title: str) -> str:
