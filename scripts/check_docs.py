@@ -5,7 +5,7 @@ and format), print:
 
 - documents read, and failures (the reader's one-line error, or an exception);
 - titles: the analysis' title equal to the source's own (HTML: the first ``h1`` of the page's
-  ``main``, else of its body, else its ``<title>`` without a `` - Site`` suffix; Markdown: the
+  main landmark, or of its body when it has none, else its ``<title>`` without a `` - Site`` suffix; Markdown: the
   first ``#`` heading; PDF: the /Title in its metadata, when it has one);
 - split paragraphs: paragraph blocks that are a lone word, or only punctuation, or open with
   ``,``/``.``/``;``/``:``/``)`` (what an inline code span turned into a block leaves behind);
@@ -91,9 +91,8 @@ def html_source(path: Path) -> tuple[str, int, int]:
     root = lxml_html.document_fromstring(path.read_bytes())
     for el in root.xpath("//script|//style|//nav|//noscript|//template"):
         el.drop_tree()
-    scope = next(iter(root.xpath("//main")), None)
-    if scope is None:
-        scope = next(iter(root.xpath("//body")), root)
+    mains = root.xpath("//main|//*[@role='main']")
+    scope = mains[0] if mains else next(iter(root.xpath("//body")), root)
     heads = scope.xpath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6")
     code = [p for p in scope.iter("pre") if not any(a.tag == "pre" for a in p.iterancestors())]
     h1 = next((" ".join(h.text_content().split()) for h in heads if h.tag == "h1"), "")
@@ -202,7 +201,8 @@ def main() -> None:
     for (name, kind), t in sorted(tallies.items()):
         print(
             f"{name + ' ' + kind:24} {t.read:5} {t.failed:5} {t.titles:4}/{t.titled:<4} {t.split:4}/{t.paragraphs:<4} "
-            f"{t.chrome:6} {t.code:5}/{t.source_code:<5} {t.headings:5}/{t.source_headings:<5} {t.heads_agree:4}/{t.read:<4}"
+            f"{t.chrome:6} {t.code:5}/{t.source_code:<5} {t.headings:5}/{t.source_headings:<5} "
+            f"{t.heads_agree:4}/{t.read:<4}"
         )
         for what, lines in sorted(t.examples.items()):
             for line in lines[: args.show]:

@@ -22,10 +22,13 @@ _CANONICAL = re.compile(
 
 def parse(document: Document) -> Document:
     page = document.text
-    builder, metadata = _main_content(_tree(page))
-    if not builder.blocks:
+    tree, main = _tree(page)
+    builder, metadata = _main_content(tree)
+    if not builder.blocks or _kept_too_little(builder, main):
+        # No main content found, or the page declares its content and the extractor kept too little
+        # of it (a page that is a list of links): read the page (its main landmark) as it is.
         builder = Builder()
-        walk_body(_tree(page), builder, page=True)
+        walk_body(_tree(page)[0], builder, page=True)
     if not builder.blocks:
         raise FormatError("HTML page has no text to read")
     for key, value in _page_metadata(page).items():
@@ -33,8 +36,18 @@ def parse(document: Document) -> Document:
     return builder.document(document.source, "html", metadata, document.encoding, document.notes)
 
 
-def _tree(page: str) -> Any:
-    """The parsed page without navigation menus and page controls, which are never the content."""
+MAIN_SHARE = 0.5  # of a declared main landmark's text and headings, the extractor must keep
+
+
+def _kept_too_little(builder: Builder, main: tuple[int, int]) -> bool:
+    chars = sum(block.end - block.start for block in builder.blocks)
+    heads = sum(block.kind == "heading" for block in builder.blocks)
+    return chars < MAIN_SHARE * main[0] or heads < MAIN_SHARE * main[1]
+
+
+def _tree(page: str) -> tuple[Any, tuple[int, int]]:
+    """The parsed page without navigation menus and page controls, which are never the content,
+    and the length of the main landmark's text and its headings when the page declares one."""
     from lxml import etree
     from lxml import html as lxml_html
 
@@ -43,7 +56,7 @@ def _tree(page: str) -> Any:
     try:
         root = lxml_html.document_fromstring(page.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
-        return lxml_html.document_fromstring("<html><body></body></html>")
+        return lxml_html.document_fromstring("<html><body></body></html>"), (0, 0)
     for el in [el for el in root.iter() if _is_page_control(el)]:
         el.drop_tree()
     for figure in [el for el in root.iter("figure") if el.find(".//pre") is not None]:
@@ -51,14 +64,47 @@ def _tree(page: str) -> Any:
         figure.tag = "div"
         for caption in figure.iter("figcaption"):
             caption.tag = "p"
-    return root
+    return root, _keep_main(root)
+
+
+def _keep_main(root: Any) -> tuple[int, int]:
+    """A page that marks its content as ``<main>`` (or ``role="main"``) and titles it: only that is read.
+
+    Documentation sites put their site name in an ``h1`` and version pickers in the page header,
+    outside the main landmark; the extractor would take them as content.
+    """
+    mains = root.xpath("//main|//*[@role='main']")
+    body = next(root.iter("body"), None)
+    if len(mains) != 1 or body is None or mains[0] is body:
+        return 0, 0
+    main = mains[0]
+    chars = len(inline(main.text_content()))
+    heads = sum(1 for _ in main.iter("h1", "h2", "h3", "h4", "h5", "h6"))
+    if not heads or chars < 200:
+        return 0, 0
+    main.getparent().remove(main)
+    for child in list(body):
+        body.remove(child)
+    body.text = None
+    body.append(main)
+    return chars, heads
 
 
 # A page's own controls, never its content: a table of contents box, "[edit]" links beside
 # headings (MediaWiki), "jump to content" links, navigation landmarks.
 # mdBook's keyboard help dialog and the "boring" lines it hides in code examples are not shown either.
 _CONTROL_CLASSES = frozenset(
-    {"toc", "mw-editsection", "mw-jump-link", "printfooter", "catlinks", "skip-link", "boring", "mdbook-help-title", "menu-bar"}
+    {
+        "toc",
+        "mw-editsection",
+        "mw-jump-link",
+        "printfooter",
+        "catlinks",
+        "skip-link",
+        "boring",
+        "mdbook-help-title",
+        "menu-bar",
+    }
 )
 _CONTROL_IDS = frozenset({"toc", "catlinks", "mw-navigation", "jump-to-nav", "mdbook-help-container"})
 
@@ -79,7 +125,6 @@ def _main_content(tree: Any) -> tuple[Builder, dict[str, str]]:
         logger = logging.getLogger(name)
         if not logger.handlers:
             logger.addHandler(logging.NullHandler())
-    from lxml import html as lxml_html
 
     builder = Builder()
     languages = _code_languages(tree)
