@@ -9,8 +9,8 @@ and format), print:
   first ``#`` heading; PDF: the /Title in its metadata, when it has one);
 - split paragraphs: paragraph blocks that are a lone word, or only punctuation, or open with
   ``,``/``.``/``;``/``:``/``)`` (what an inline code span turned into a block leaves behind);
-- chrome: paragraphs that are page controls (``Keyboard shortcuts``, ``Edit this page``,
-  ``Previous chapter``, ``Press ← or → to navigate``, ...);
+- chrome: paragraphs of the body (front and back matter apart) that are page controls
+  (``Keyboard shortcuts``, ``Edit this page``, ``Previous chapter``, ``Press ← or → to navigate``, ...);
 - code blocks kept: preformatted blocks against the source's code blocks (HTML ``pre``, Markdown
   fences and indented code);
 - headings: outline headings against the source's (HTML ``h1``-``h6`` in the content, Markdown
@@ -150,7 +150,10 @@ def check(path: Path, kind: str, tally: Tally) -> None:
         else:
             tally.note("title", f"{path.name}: {analysis.title!r} (source {title!r})")
     text = document.text
+    matter = [(s.start, s.end) for s in analysis.sections if s.kind in ("front", "back")]
     for block in document.blocks:
+        if any(a <= block.start < b for a, b in matter):
+            continue  # a contents page or an index is no body
         piece = " ".join(text[block.start : block.end].split())
         if block.kind == "paragraph":
             tally.paragraphs += 1
@@ -162,7 +165,7 @@ def check(path: Path, kind: str, tally: Tally) -> None:
             tally.note("chrome", f"{path.name}: {piece[:60]!r}")
     tally.code += sum(b.kind == "preformatted" for b in document.blocks)
     tally.source_code += source_code
-    heads = sum(s.kind == "heading" for s in analysis.sections) + _title_head(analysis, document)
+    heads = sum(s.heading_start is not None for s in analysis.sections) + _title_head(analysis, document)
     tally.headings += heads
     tally.source_headings += source_heads
     if heads == source_heads:
@@ -176,7 +179,7 @@ def _title_head(analysis: Any, document: Any) -> int:
     heads = [b for b in document.blocks if b.kind == "heading"]
     if not heads:
         return 0
-    starts = {s.start for s in analysis.sections if s.kind == "heading"}
+    starts = {s.start for s in analysis.sections if s.heading_start is not None}
     first = heads[0]
     return int(not any(first.start <= s <= first.end + 2 for s in starts))
 
