@@ -1,8 +1,9 @@
 """Front and back matter in documents that declare their headings (PDF manuals, EPUB, HTML, Markdown).
 
 A licence (the GNU FDL appendix, "Copying Conditions"), and the indexes at the end, are back
-matter; the stretch before the first heading is front matter when it holds a copyright line, a
-licence grant or a table of contents (a manual's title page and its verso). Neither holds
+matter; so is a section titled "Contents" (a README's list of links to its sections), and the
+stretch before the first heading when it holds a copyright line, a licence grant or a table of
+contents (a manual's title page and its verso). Neither holds
 sentences: they are never summary sentences, as in plain text.
 """
 
@@ -20,6 +21,7 @@ _BACK_TITLE = re.compile(
     r"|macro|symbol)s?(?: and \w+)? )?index(?:es)?|indices)",
     re.I,
 )
+_CONTENTS_TITLE = re.compile(r"(?:table of )?contents|toc", re.I)
 _FRONT_SIGN = re.compile(
     r"\bcopyright\b|©|permission is granted to copy|all rights reserved|^(?:table of )?contents$|(?:\. ){3,}\S*\d+$",
     re.I,
@@ -47,7 +49,10 @@ def _mark_back(sections: list[Section]) -> None:
             section.kind = "back"  # a licence's own sub-sections
             continue
         level = 0
-        if section.kind == "heading" and _BACK_TITLE.fullmatch(_NUMBER.sub("", section.title).strip(" .:")):
+        title = _NUMBER.sub("", section.title).strip(" .:")
+        if section.kind == "heading" and _CONTENTS_TITLE.fullmatch(title):
+            section.kind = "front"  # a README's contents list, a book's contents page
+        elif section.kind == "heading" and _BACK_TITLE.fullmatch(title):
             section.kind = "back"
             level = section.level
 
