@@ -103,3 +103,23 @@ def test_a_declared_main_that_is_a_list_of_links_is_read_whole():
     assert section_outline(a) == [("References", 1), ("Official", 2), ("Community", 2)]
     assert block_texts(a, "list_item").count("Guide number 7 to writing docs") == 2
     assert "Home" not in a.text and "The book" not in a.text
+
+
+def test_api_page_controls_and_anchors_stay_out_of_headings_and_code():
+    page = (
+        "<html><head><title>read_to_string in std::fs - Rust</title></head><body><main>"
+        '<h1>Function <span class="fn">read_to_string</span>&nbsp;<button id="copy-path">Copy item path</button></h1>'
+        '<pre class="rust item-decl"><code>pub fn read_to_string(path: P) -&gt; Result&lt;String&gt;</code></pre>'
+        '<details class="toggle top-doc" open><summary class="hideme"><span>Expand description</span></summary>'
+        '<div class="docblock"><p>Reads the entire contents of a file into a string.</p>'
+        f"{FILLER}"
+        '<h2 id="errors"><a class="doc-anchor" href="#errors">§</a>Errors</h2>'
+        "<p>This function will return an error if <code>path</code> does not already exist.</p>"
+        f"{FILLER}</div></details></main></body></html>"
+    )
+    a = analysed("fn.read_to_string.html", page)
+    assert a.title == "Function read_to_string"
+    assert block_texts(a, "preformatted") == ["pub fn read_to_string(path: P) -> Result<String>"]
+    assert [h for h in block_texts(a, "heading")] == ["Function read_to_string", "Errors"]
+    for chrome in ("Copy item path", "Expand description", "§"):
+        assert chrome not in a.text

@@ -92,7 +92,8 @@ def _keep_main(root: Any) -> tuple[int, int]:
 
 # A page's own controls, never its content: a table of contents box, "[edit]" links beside
 # headings (MediaWiki), "jump to content" links, navigation landmarks.
-# mdBook's keyboard help dialog and the "boring" lines it hides in code examples are not shown either.
+# mdBook's keyboard help dialog and the "boring" lines it hides in code examples are not shown either;
+# nor are rustdoc's "Expand description" toggles and "§" anchors.
 _CONTROL_CLASSES = frozenset(
     {
         "toc",
@@ -104,6 +105,8 @@ _CONTROL_CLASSES = frozenset(
         "boring",
         "mdbook-help-title",
         "menu-bar",
+        "hideme",
+        "doc-anchor",
     }
 )
 _CONTROL_IDS = frozenset({"toc", "catlinks", "mw-navigation", "jump-to-nav", "mdbook-help-container"})
@@ -112,7 +115,7 @@ _CONTROL_IDS = frozenset({"toc", "catlinks", "mw-navigation", "jump-to-nav", "md
 def _is_page_control(el: Any) -> bool:
     if not isinstance(el.tag, str):
         return False
-    if el.tag == "nav" or el.get("role") == "navigation" or el.get("hidden") is not None:
+    if el.tag in ("nav", "button") or el.get("role") == "navigation" or el.get("hidden") is not None:
         return True
     return el.get("id") in _CONTROL_IDS or bool(_CONTROL_CLASSES.intersection((el.get("class") or "").split()))
 
@@ -170,10 +173,20 @@ def _found_tree(found: str, languages: dict[str, str]) -> Any:
             for child in list(el):
                 el.remove(child)
         elif el.getparent() is None or el.getparent().tag != "pre":
+            _unindent(el)
             language = languages.get(_code_key("".join(el.itertext())))
             if language:
                 el.set("class", f"language-{language}")
     return root
+
+
+def _unindent(pre: Any) -> None:
+    """``<pre><pre>`` as the extractor pretty-prints it: the white space around the inner one is not code."""
+    if len(pre) and not (pre.text or "").strip():
+        pre.text = None
+    for child in pre:
+        if child.tag == "pre" and not (child.tail or "").strip():
+            child.tail = None
 
 
 _TEXT_PARENTS = frozenset("p li td th h1 h2 h3 h4 h5 h6 a i b em strong u sub sup del code dd dt".split())
