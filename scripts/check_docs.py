@@ -179,9 +179,9 @@ def _title_head(analysis: Any, document: Any) -> int:
     heads = [b for b in document.blocks if b.kind == "heading"]
     if not heads:
         return 0
-    starts = {s.start for s in analysis.sections if s.heading_start is not None}
+    starts = {s.heading_start for s in analysis.sections if s.heading_start is not None}
     first = heads[0]
-    return int(not any(first.start <= s <= first.end + 2 for s in starts))
+    return int(first.start not in starts)
 
 
 def main() -> None:
