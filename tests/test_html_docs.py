@@ -123,3 +123,20 @@ def test_api_page_controls_and_anchors_stay_out_of_headings_and_code():
     assert [h for h in block_texts(a, "heading")] == ["Function read_to_string", "Errors"]
     for chrome in ("Copy item path", "Expand description", "§"):
         assert chrome not in a.text
+
+
+def test_text_in_a_div_keeps_its_spaces_around_links_and_code():
+    page = (
+        "<html><head><title>Assert | Node.js Documentation</title></head><body><div id='apicontent'>"
+        "<h2>Assert</h2>"
+        f"{FILLER}"
+        '<div class="api_stability"><a href="documentation.html#stability-index">Stability: 3</a> - Legacy: Use '
+        '<a href="#deep"><code>assert.deepStrictEqual()</code></a> instead.</div>'
+        "<p>Use <code>Buffer.from(data, 'base64')</code> to decode the data first.</p>"
+        f"{FILLER}</div></body></html>"
+    )
+    a = analysed("assert.html", page)
+    assert "Stability: 3 - Legacy: Use assert.deepStrictEqual() instead." in block_texts(a, "paragraph")
+    assert "Use Buffer.from(data, 'base64') to decode the data first." in block_texts(a, "paragraph")
+    assert block_texts(a, "preformatted") == []
+    assert a.title == "Assert"

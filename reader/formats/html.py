@@ -64,7 +64,20 @@ def _tree(page: str) -> tuple[Any, tuple[int, int]]:
         figure.tag = "div"
         for caption in figure.iter("figcaption"):
             caption.tag = "p"
+    for div in [el for el in root.iter("div") if _inline_only(el)]:
+        div.tag = "p"  # text in a <div>: the extractor would split it at each link and drop the spaces
     return root, _keep_main(root)
+
+
+_INLINE = frozenset(
+    "a abbr b bdi bdo br cite code data dfn em i kbd mark q s samp small span strong sub sup time u var wbr".split()
+)
+
+
+def _inline_only(div: Any) -> bool:
+    """A ``<div>`` holding a run of text: words of its own and inline elements only."""
+    words = (div.text or "").strip() or any((child.tail or "").strip() for child in div)
+    return bool(words) and all(isinstance(child.tag, str) and child.tag in _INLINE for child in div.iterdescendants())
 
 
 def _keep_main(root: Any) -> tuple[int, int]:
@@ -115,7 +128,9 @@ _CONTROL_IDS = frozenset({"toc", "catlinks", "mw-navigation", "jump-to-nav", "md
 def _is_page_control(el: Any) -> bool:
     if not isinstance(el.tag, str):
         return False
-    if el.tag in ("nav", "button") or el.get("role") == "navigation" or el.get("hidden") is not None:
+    if el.tag in ("nav", "button") or el.get("role") == "navigation":
+        return True
+    if el.get("hidden") not in (None, "until-found"):  # hidden="until-found" is collapsed text, still content
         return True
     return el.get("id") in _CONTROL_IDS or bool(_CONTROL_CLASSES.intersection((el.get("class") or "").split()))
 
