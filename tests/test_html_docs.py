@@ -140,3 +140,19 @@ def test_text_in_a_div_keeps_its_spaces_around_links_and_code():
     assert "Use Buffer.from(data, 'base64') to decode the data first." in block_texts(a, "paragraph")
     assert block_texts(a, "preformatted") == []
     assert a.title == "Assert"
+
+
+def test_note_and_warning_boxes_are_block_quotes():
+    page = MDBOOK_PAGE.replace(
+        "<h2 id=",
+        '<section class="note" aria-role="note"><p>Note: rustdoc needs the crate to compile first.</p></section>'
+        '<div class="warning">Running it on a <em>broken</em> crate\nprints the compiler errors.</div>'
+        '<section class="note"><h3>Command line notation</h3><p>Lines that you enter start with a dollar sign, '
+        "and the lines without one are the output of the command before them.</p></section><h2 id=",
+    )
+    a = analysed("what-is-rustdoc.html", page)
+    quotes = block_texts(a, "block_quote")
+    assert "Note: rustdoc needs the crate to compile first." in quotes
+    assert "Running it on a broken crate prints the compiler errors." in quotes
+    assert "Running it on a broken crate prints the compiler errors." in sentence_texts(a)
+    assert ("Command line notation", 3) in section_outline(a)  # a box with its own heading is a section

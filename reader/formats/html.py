@@ -64,9 +64,35 @@ def _tree(page: str) -> tuple[Any, tuple[int, int]]:
         figure.tag = "div"
         for caption in figure.iter("figcaption"):
             caption.tag = "p"
+    for box in [el for el in root.iter("div", "section", "aside") if _is_admonition(el)]:
+        _as_quote(box)
     for div in [el for el in root.iter("div") if _inline_only(el)]:
         div.tag = "p"  # text in a <div>: the extractor would split it at each link and drop the spaces
     return root, _keep_main(root)
+
+
+_ADMONITIONS = frozenset("note warning tip caution important admonition callout hint attention danger".split())
+
+
+def _is_admonition(el: Any) -> bool:
+    """A note or warning box set apart in the text (mdBook's ``<section class="note">``, Sphinx's admonitions)."""
+    classes = set((el.get("class") or "").lower().split())
+    boxed = el.get("role") == "note" or el.get("aria-role") == "note" or bool(_ADMONITIONS & classes)
+    return boxed and next(el.iter("h1", "h2", "h3", "h4", "h5", "h6"), None) is None  # a titled box is a section
+
+
+def _as_quote(box: Any) -> None:
+    """The box as a block quote, as a Markdown reader shows ``> Note: ...``; its bare text as a paragraph."""
+    from lxml import etree
+
+    box.tag = "blockquote"
+    if len(box) == 0 or (box.text or "").strip():
+        para = etree.SubElement(box, "p")
+        para.text, box.text = box.text, None
+        box.insert(0, para)
+        for child in list(box)[1:]:
+            if child.tag in _INLINE or not isinstance(child.tag, str):
+                para.append(child)
 
 
 _INLINE = frozenset(
