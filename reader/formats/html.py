@@ -22,10 +22,13 @@ _CANONICAL = re.compile(
 
 def parse(document: Document) -> Document:
     page = document.text
-    builder, metadata = _main_content(_tree(page))
-    if not builder.blocks:
+    tree, main = _tree(page)
+    builder, metadata = _main_content(tree)
+    if not builder.blocks or _kept_too_little(builder, main):
+        # No main content found, or the page declares its content and the extractor kept too little
+        # of it (a page that is a list of links): read the page (its main landmark) as it is.
         builder = Builder()
-        walk_body(_tree(page), builder, page=True)
+        walk_body(_tree(page)[0], builder, page=True)
     if not builder.blocks:
         raise FormatError("HTML page has no text to read")
     for key, value in _page_metadata(page).items():
@@ -33,8 +36,18 @@ def parse(document: Document) -> Document:
     return builder.document(document.source, "html", metadata, document.encoding, document.notes)
 
 
-def _tree(page: str) -> Any:
-    """The parsed page without navigation menus and page controls, which are never the content."""
+MAIN_SHARE = 0.5  # of a declared main landmark's text and headings, the extractor must keep
+
+
+def _kept_too_little(builder: Builder, main: tuple[int, int]) -> bool:
+    chars = sum(block.end - block.start for block in builder.blocks)
+    heads = sum(block.kind == "heading" for block in builder.blocks)
+    return chars < MAIN_SHARE * main[0] or heads < MAIN_SHARE * main[1]
+
+
+def _tree(page: str) -> tuple[Any, tuple[int, int]]:
+    """The parsed page without navigation menus and page controls, which are never the content,
+    and the length of the main landmark's text and its headings when the page declares one."""
     from lxml import etree
     from lxml import html as lxml_html
 
@@ -43,22 +56,107 @@ def _tree(page: str) -> Any:
     try:
         root = lxml_html.document_fromstring(page.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
-        return lxml_html.document_fromstring("<html><body></body></html>")
+        return lxml_html.document_fromstring("<html><body></body></html>"), (0, 0)
     for el in [el for el in root.iter() if _is_page_control(el)]:
         el.drop_tree()
-    return root
+    for figure in [el for el in root.iter("figure") if el.find(".//pre") is not None]:
+        # A code listing in a <figure> (mdBook, Sphinx): the extractor drops every figure as an illustration.
+        figure.tag = "div"
+        for caption in figure.iter("figcaption"):
+            caption.tag = "p"
+    for box in [el for el in root.iter("div", "section", "aside") if _is_admonition(el)]:
+        _as_quote(box)
+    for div in [el for el in root.iter("div") if _inline_only(el)]:
+        div.tag = "p"  # text in a <div>: the extractor would split it at each link and drop the spaces
+    return root, _keep_main(root)
+
+
+_ADMONITIONS = frozenset("note warning tip caution important admonition callout hint attention danger".split())
+
+
+def _is_admonition(el: Any) -> bool:
+    """A note or warning box set apart in the text (mdBook's ``<section class="note">``, Sphinx's admonitions)."""
+    classes = set((el.get("class") or "").lower().split())
+    boxed = el.get("role") == "note" or el.get("aria-role") == "note" or bool(_ADMONITIONS & classes)
+    return boxed and next(el.iter("h1", "h2", "h3", "h4", "h5", "h6"), None) is None  # a titled box is a section
+
+
+def _as_quote(box: Any) -> None:
+    """The box as a block quote, as a Markdown reader shows ``> Note: ...``; its bare text as a paragraph."""
+    from lxml import etree
+
+    box.tag = "blockquote"
+    if len(box) == 0 or (box.text or "").strip():
+        para = etree.SubElement(box, "p")
+        para.text, box.text = box.text, None
+        box.insert(0, para)
+        for child in list(box)[1:]:
+            if child.tag in _INLINE or not isinstance(child.tag, str):
+                para.append(child)
+
+
+_INLINE = frozenset(
+    "a abbr b bdi bdo br cite code data dfn em i kbd mark q s samp small span strong sub sup time u var wbr".split()
+)
+
+
+def _inline_only(div: Any) -> bool:
+    """A ``<div>`` holding a run of text: words of its own and inline elements only."""
+    words = (div.text or "").strip() or any((child.tail or "").strip() for child in div)
+    return bool(words) and all(isinstance(child.tag, str) and child.tag in _INLINE for child in div.iterdescendants())
+
+
+def _keep_main(root: Any) -> tuple[int, int]:
+    """A page that marks its content as ``<main>`` (or ``role="main"``) and titles it: only that is read.
+
+    Documentation sites put their site name in an ``h1`` and version pickers in the page header,
+    outside the main landmark; the extractor would take them as content.
+    """
+    mains = root.xpath("//main|//*[@role='main']")
+    body = next(root.iter("body"), None)
+    if len(mains) != 1 or body is None or mains[0] is body:
+        return 0, 0
+    main = mains[0]
+    chars = len(inline(main.text_content()))
+    heads = sum(1 for _ in main.iter("h1", "h2", "h3", "h4", "h5", "h6"))
+    if not heads or chars < 200:
+        return 0, 0
+    main.getparent().remove(main)
+    for child in list(body):
+        body.remove(child)
+    body.text = None
+    body.append(main)
+    return chars, heads
 
 
 # A page's own controls, never its content: a table of contents box, "[edit]" links beside
 # headings (MediaWiki), "jump to content" links, navigation landmarks.
-_CONTROL_CLASSES = frozenset({"toc", "mw-editsection", "mw-jump-link", "printfooter", "catlinks", "skip-link"})
-_CONTROL_IDS = frozenset({"toc", "catlinks", "mw-navigation", "jump-to-nav"})
+# mdBook's keyboard help dialog and the "boring" lines it hides in code examples are not shown either;
+# nor are rustdoc's "Expand description" toggles and "§" anchors.
+_CONTROL_CLASSES = frozenset(
+    {
+        "toc",
+        "mw-editsection",
+        "mw-jump-link",
+        "printfooter",
+        "catlinks",
+        "skip-link",
+        "boring",
+        "mdbook-help-title",
+        "menu-bar",
+        "hideme",
+        "doc-anchor",
+    }
+)
+_CONTROL_IDS = frozenset({"toc", "catlinks", "mw-navigation", "jump-to-nav", "mdbook-help-container"})
 
 
 def _is_page_control(el: Any) -> bool:
     if not isinstance(el.tag, str):
         return False
-    if el.tag == "nav" or el.get("role") == "navigation":
+    if el.tag in ("nav", "button") or el.get("role") == "navigation":
+        return True
+    if el.get("hidden") not in (None, "until-found"):  # hidden="until-found" is collapsed text, still content
         return True
     return el.get("id") in _CONTROL_IDS or bool(_CONTROL_CLASSES.intersection((el.get("class") or "").split()))
 
@@ -71,9 +169,9 @@ def _main_content(tree: Any) -> tuple[Builder, dict[str, str]]:
         logger = logging.getLogger(name)
         if not logger.handlers:
             logger.addHandler(logging.NullHandler())
-    from lxml import html as lxml_html
 
     builder = Builder()
+    languages = _code_languages(tree)
     found = trafilatura.extract(
         tree,
         output_format="html",
@@ -86,13 +184,98 @@ def _main_content(tree: Any) -> tuple[Builder, dict[str, str]]:
     )
     if not found:
         return builder, {}
-    root = lxml_html.fromstring(found)
+    root = _found_tree(found, languages)
     meta = _meta_tags(root)
     title = _dropped_title(tree, root, meta.get("title", ""))
+    meta["title"] = _content_title(root) or title or _page_title(tree) or meta.get("title", "")
     if title:
         builder.add("heading", title, 1)
     walk_body(root, builder)
     return builder, meta
+
+
+def _found_tree(found: str, languages: dict[str, str]) -> Any:
+    """The extractor's HTML as it wrote it: parsed as XML, an inline ``<pre>`` stays inside its ``<p>``.
+
+    The extractor writes inline code as ``<pre>`` and a code block as ``<pre><pre>``; an HTML parser
+    would close the paragraph at each ``<pre>`` and split the sentence around it.
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = etree.fromstring(found, etree.XMLParser(huge_tree=True, resolve_entities=False))
+    except etree.XMLSyntaxError:
+        return lxml_html.fromstring(found)
+    for el in root.iter("pre", "var"):
+        if el.tag == "var" or _inline_pre(el):
+            el.tag = "code"  # kbd, samp and tt come back as <var>: all are code
+            el.text = " ".join("".join(el.itertext()).split())  # source line wraps inside inline code
+            for child in list(el):
+                el.remove(child)
+        elif el.getparent() is None or el.getparent().tag != "pre":
+            _unindent(el)
+            language = languages.get(_code_key("".join(el.itertext())))
+            if language:
+                el.set("class", f"language-{language}")
+    return root
+
+
+def _unindent(pre: Any) -> None:
+    """``<pre><pre>`` as the extractor pretty-prints it: the white space around the inner one is not code."""
+    if len(pre) and not (pre.text or "").strip():
+        pre.text = None
+    for child in pre:
+        if child.tag == "pre" and not (child.tail or "").strip():
+            child.tail = None
+
+
+_TEXT_PARENTS = frozenset("p li td th h1 h2 h3 h4 h5 h6 a i b em strong u sub sup del code dd dt".split())
+
+
+def _inline_pre(pre: Any) -> bool:
+    """A ``<pre>`` inside running text (a paragraph, an item, a cell) with text beside it or on one line."""
+    parent = pre.getparent()
+    if parent is None or parent.tag not in _TEXT_PARENTS or len(pre):
+        return False
+    text = (pre.text or "").strip()
+    if "\n" not in text:
+        return True
+    before = pre.getprevious().tail if pre.getprevious() is not None else parent.text
+    return bool((before or "").strip() or (pre.tail or "").strip())
+
+
+def _code_key(text: str) -> str:
+    return "".join(text.split())[:400]
+
+
+def _code_languages(tree: Any) -> dict[str, str]:
+    """Code blocks' declared languages by their text: the extractor drops the ``class`` that says it."""
+    out: dict[str, str] = {}
+    for code in tree.iter("code"):
+        found = _LANGUAGE_CLASS.search(code.get("class") or "")
+        if found:
+            out.setdefault(_code_key(code.text_content()), found.group(1).lower())
+    return out
+
+
+_LANGUAGE_CLASS = re.compile(r"\b(?:language|lang)-([\w+#.-]+)")
+
+
+def _content_title(found: Any) -> str:
+    """The content's first h1: the page's own title, whatever its metadata say (mdBook's help dialog)."""
+    h1 = next(found.iter("h1"), None)
+    return inline("".join(h1.itertext())).rstrip(" #¶§🔗") if h1 is not None else ""
+
+
+def _page_title(page: Any) -> str:
+    """The page's ``<title>`` without its site name (" - The rustdoc book")."""
+    title = next(page.iter("title"), None)
+    text = inline(title.text_content()) if title is not None else ""
+    return _SITE_SUFFIX.sub("", text)
+
+
+_SITE_SUFFIX = re.compile(r"\s+[-–—|·]\s+[^-–—|·]{2,60}$")
 
 
 def _dropped_title(page: Any, found: Any, title: str) -> str:

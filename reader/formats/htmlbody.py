@@ -136,7 +136,7 @@ class Walker:
         self, kind: BlockKind, text: str, level: int | None = None, language: str | None = None, header: int = 0
     ) -> None:
         if kind == "heading":
-            text = text.rstrip(" #¶§🔗")  # self-link marks beside documentation headings
+            text = text.rstrip(" #¶§🔗").lstrip(" ¶§🔗")  # self-link marks beside documentation headings
         if not text.strip():
             return
         if self.pending is not None and kind == "heading":

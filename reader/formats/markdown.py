@@ -7,6 +7,8 @@ YAML front matter becomes metadata.
 
 from __future__ import annotations
 
+import re
+
 from reader.formats.build import Builder
 from reader.formats.htmlbody import walk_body
 from reader.model import Document
@@ -30,7 +32,7 @@ def parse(document: Document) -> Document:
     if tokens and tokens[0].type == "front_matter":
         metadata = front_matter(tokens[0].content)
     builder = Builder()
-    rendered = md.renderer.render(tokens, md.options, {})
+    rendered = _ALERT.sub(_alert_label, md.renderer.render(tokens, md.options, {}))
     if rendered.strip():
         walk_body(lxml_html.fragment_fromstring(rendered, create_parent="div"), builder)
     if "title" not in metadata:
@@ -38,6 +40,14 @@ def parse(document: Document) -> Document:
         if first is not None:
             metadata["title"] = builder.text()[first.start : first.end]
     return builder.document(document.source, "markdown", metadata, document.encoding, document.notes)
+
+
+# GitHub's alerts: "> [!NOTE]" opening a block quote is a label, not text in brackets.
+_ALERT = re.compile(r"(<blockquote>\s*<p>)\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*\n?", re.I)
+
+
+def _alert_label(found: re.Match[str]) -> str:
+    return f"{found.group(1)}<strong>{found.group(2).capitalize()}:</strong> "
 
 
 def front_matter(raw: str) -> dict[str, str]:

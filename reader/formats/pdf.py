@@ -38,6 +38,7 @@ class Line:
     text: str
     gap: float  # space between the previous line's bottom and this line's top, in points
     size: float = 0.0  # font size of the line's first character
+    code: bool = False  # a definition's signature (a manual's function reference), set as written
 
 
 def read(source: str, data: bytes, limit: int) -> Document:
@@ -60,7 +61,9 @@ def read(source: str, data: bytes, limit: int) -> Document:
     if not any(pages):
         raise FormatError("PDF has no text layer (scanned pages?); there is nothing to read")
     body = _body_size(pages)
-    pages = _drop_furniture(pages, body)
+    if not metadata.get("title"):
+        metadata["title"] = _title_page(pages[0], body)
+    pages = [_definitions(lines) for lines in _drop_furniture(pages, body)]
     if not marks:
         marks = _headings_by_size(pages, body)
     builder = Builder()
@@ -132,6 +135,51 @@ def _metadata(pdf: Any) -> dict[str, str]:
     return out
 
 
+def _title_page(lines: list[Line], body: float) -> str:
+    """With no /Title, the first page's largest line (its consecutive lines at that size) set above the body."""
+    big = [i for i, line in enumerate(lines) if _looks_like_heading(line, body)]
+    if not big:
+        return ""
+    top = max(lines[i].size for i in big)
+    first = next(i for i in big if lines[i].size == top)
+    run = [lines[first].text]
+    for line in lines[first + 1 :]:
+        if abs(line.size - top) > 0.1 or len(run) >= 3:
+            break
+        run.append(line.text)
+    return " ".join(run)
+
+
+# A manual's definition line ends with its category (Texinfo's @deftypefn): "int f (char * s) [Function]".
+_DEFINITION = re.compile(
+    r"\s*\[(?:Function|Macro|Variable|Data Type|Type|Constant|Command|Special Form|User Option|Method|Class)\]\s*"
+)
+SIGNATURE_LINES = 4  # a signature wraps onto at most this many lines
+
+
+def _definitions(lines: list[Line]) -> list[Line]:
+    """A definition line and the lines its parentheses wrap onto become one signature, without its category."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not _DEFINITION.search(line.text):
+            out.append(line)
+            i += 1
+            continue
+        parts = [_DEFINITION.sub(" ", line.text).strip()]
+        i += 1
+        while i < len(lines) and len(parts) < SIGNATURE_LINES and _unclosed(" ".join(parts)):
+            parts.append(lines[i].text)
+            i += 1
+        out.append(Line(" ".join(parts), line.gap, line.size, code=True))
+    return out
+
+
+def _unclosed(text: str) -> bool:
+    return text.count("(") > text.count(")")
+
+
 def _body_size(pages: list[list[Line]]) -> float:
     """The font size most of the text is set in."""
     sizes: Counter[float] = Counter()
@@ -192,7 +240,7 @@ def _add_page(builder: Builder, lines: list[Line], marks: list[tuple[str, int]],
     lower case (an item of a list, a clause of verse), on the same page or the next.
     """
     heads = {_key(title): level for title, level in marks}
-    found = {_key(line.text) for line in lines} & set(heads)
+    found = {_heading_key(line.text, heads) for line in lines} & set(heads)
     para, pending = carry
     for title, level in marks:
         if _key(title) not in found:
@@ -201,12 +249,20 @@ def _add_page(builder: Builder, lines: list[Line], marks: list[tuple[str, int]],
     widths = sorted(len(line.text) for line in lines)
     typical = widths[len(widths) * 3 // 4] if widths else 0
     gaps = [line.gap for line in lines[1:] if line.gap > 0]
-    usual = statistics.median(gaps) if len(gaps) >= 3 else None
+    # The line pitch inside a paragraph: the lower quartile, as a page of one-line items (a reference
+    # manual's parameters) has more paragraph gaps than line gaps.
+    usual = statistics.quantiles(gaps, n=4)[0] if len(gaps) >= 3 else None
     for line in lines:
-        if _key(line.text) in found:
+        key = _heading_key(line.text, heads)
+        if key in found:
             _flush(builder, para)
-            builder.add("heading", line.text, heads[_key(line.text)])
-            found.discard(_key(line.text))
+            builder.add("heading", line.text, heads[key])
+            found.discard(key)
+            continue
+        if line.code:
+            _flush(builder, para)
+            builder.add("preformatted", line.text)
+            para, pending = [], False
             continue
         if _breaks_before(line, para, usual, pending):
             _flush(builder, para)
@@ -223,7 +279,11 @@ def _add_page(builder: Builder, lines: list[Line], marks: list[tuple[str, int]],
 
 def _breaks_before(line: Line, para: list[str], usual: float | None, pending: bool) -> bool:
     """Whether a paragraph ends before ``line``: a wide gap, a new column after a finished sentence,
-    or a line that does not go on in lower case after a short line ending in ";" or ":"."""
+    or a line that does not go on in lower case after a short line ending in ";" or ":". A sentence
+    left unfinished goes on in a line that starts in lower case, whatever the gap (a line set
+    higher by a formula or a mark in it)."""
+    if para and line.text[:1].islower() and not _FINISHED.search(para[-1]) and not _OPEN_END.search(para[-1]):
+        return False
     if usual is not None and line.gap > max(GAP_BREAK * usual, usual + 3):
         return True
     if line.gap < -COLUMN_JUMP and para and _FINISHED.search(para[-1]):
@@ -233,6 +293,18 @@ def _breaks_before(line: Line, para: list[str], usual: float | None, pending: bo
 
 def _key(line: str) -> str:
     return " ".join(line.lower().split())
+
+
+_SECTION_NUMBER = re.compile(r"^(?:(?:chapter|appendix|section)\s+)?(?:\d+|[A-Z])(?:\.\d+)*\.?\s+", re.I)
+
+
+def _heading_key(line: str, heads: dict[str, int]) -> str:
+    """The bookmark a line prints, its section number allowed: "2.1 ASN.1 syntax" for "ASN.1 syntax"."""
+    key = _key(line)
+    if key in heads:
+        return key
+    bare = _key(_SECTION_NUMBER.sub("", line, count=1))
+    return bare if bare in heads and bare != key else key
 
 
 def _join(para: list[str], line: str) -> list[str]:

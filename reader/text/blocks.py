@@ -12,7 +12,7 @@ from bisect import bisect_right
 from pathlib import Path
 
 from reader.model import NON_PROSE, Analysis, Block, Document, Paragraph, Section, Sentence
-from reader.text import headings, matter, sentences
+from reader.text import declared_matter, headings, matter, sentences
 
 _LABEL_END = re.compile(r":(?=\s)")
 
@@ -24,6 +24,7 @@ def segment_blocks(document: Document) -> Analysis:
     blocks, page_end = _without_title_head(document, title, paragraphs)
     paragraphs = [p for p in paragraphs if p.start >= page_end]
     sections = _sections(text, blocks, paragraphs)
+    paragraphs = declared_matter.mark(text, sections, paragraphs)
     if page_end:  # the title page: front matter named by its heading
         sections[0].start = page_end
         sections.insert(0, Section(_head_text(text, document.blocks[0]), 1, "front", 0, page_end))
