@@ -33,6 +33,8 @@ SUFFIXES: dict[str, str] = {
     ".srt": "subtitles",
     ".vtt": "subtitles",
 }
+# Manual pages (ls.1, perl.1p, Foo.3pm, x.man) go by content: a rotated log is syslog.1.
+MAN_SUFFIX = re.compile(r"\.(?:[1-9][a-z]{0,8}|man)$", re.I)
 BINARY_FORMATS = frozenset({"pdf", "epub", "docx"})
 # Suffixes whose content may still be something more specific (a .txt transcript).
 _SNIFF_SUFFIXES = frozenset({".txt", ".text", ""})
@@ -64,7 +66,10 @@ def sniff(data: bytes, plain_suffix: bool = False) -> str | None:
     )
     if html and not plain_suffix:
         return "html"
-    from reader.formats import subtitles, transcript
+    from reader.formats import man, subtitles, transcript
+
+    if not plain_suffix and man.looks_like(text):
+        return "man"
 
     if subtitles.looks_like(text):
         return "subtitles"
