@@ -114,7 +114,7 @@ def test_escapes_are_decoded():
     body = blocks(doc, "paragraph")[1:]
     assert body[0] == (
         "A dash\u2014or two\u2014and \u201cquotes\u201d, \u201cstrings\u201d, it's \\ and .dot. "
-        "Accents: caf\u00e9 na\u00efve A \u2022 small big code. Hello world wide and world wide! Zerowidthmovesjoined."
+        "Accents: caf\u00e9 na\u00efve A \u2022 small big code. Hello world wide and world wide! Zero widthmovesjoined."
     )
     assert emphasised(doc, "code") == ["code"]
 
@@ -395,3 +395,51 @@ def test_any_text_after_a_title_is_a_document_never_a_crash(body):
     doc = read(".TH FUZZ 1\n" + body)
     check_spans(doc)
     check_contract(json.loads(json.dumps(analyze(doc).to_json())))
+
+
+MACROS = r""".TH MAC 1
+.de FN
+\fI\|\\$1\|\fP
+..
+.SH FILES
+.TP
+.FN /etc/profile
+The systemwide file, \fBsourced \fIfirst\fP
+.TP
+.FN ~/.bashrc
+The personal file.
+"""
+
+
+def test_a_pages_own_macros_are_expanded_and_fonts_reset_at_each_item():
+    doc = read(MACROS)
+    assert blocks(doc, "list_item") == [
+        "/etc/profile",
+        "The systemwide file, sourced first",
+        "~/.bashrc",
+        "The personal file.",
+    ]
+    assert emphasised(doc, "italic") == ["/etc/profile", "first", "~/.bashrc"]
+    assert emphasised(doc, "bold") == ["sourced"]
+
+
+PEOPLE = r""".TH TOOL 1 2024 "tool 1.0"
+.SH NAME
+tool \- sort words of a file
+.SH DESCRIPTION
+The \fBtool\fR command sorts the words of each \fIFILE\fR and prints them. When
+WORD is given, only lines holding WORD are sorted, and PATH is searched for helpers.
+Set TOOL_COLORS to change the colours, as Richard Stallman suggested to the Free Software Foundation.
+.TP
+\fB\-k\fR \fIKEY\fR
+sort by KEY, as Ada Lovelace would.
+.SH AUTHOR
+Written by Richard Stallman and David MacKenzie.
+"""
+
+
+def test_options_arguments_and_variables_are_not_participants():
+    a = analyze(read(PEOPLE))
+    names = {p.name for p in a.participants}
+    assert {"Richard Stallman", "David MacKenzie", "Ada Lovelace"} <= names
+    assert not names & {"WORD", "PATH", "TOOL_COLORS", "KEY", "FILE", "tool"}, names

@@ -10,13 +10,14 @@ no groff is needed. Every line is looked at once, so the time is linear in the p
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import cast
 
 from reader.formats.build import Builder
-from reader.model import BlockKind, Document, EmphasisKind
+from reader.model import Analysis, BlockKind, Document, EmphasisKind
 
 _TITLE_MACRO = re.compile(r"^[.'][ \t]*(?:TH|Dd)[ \t]", re.M)
 _INCLUDE = re.compile(r"^[.'][ \t]*so[ \t]")
@@ -77,6 +78,8 @@ def strip_comment(line: str) -> str:
     return line
 
 
+MACRO_DEPTH = 8
+_ARGUMENT = re.compile(r"\\\\?\$(\d|\*|@|\(\d\d|\[\d+\])")
 _ARG = re.compile(r'"((?:[^"]|"")*)(?:"|$)|((?:\\.|[^ \t\\]|\\$)+)')
 
 
@@ -216,6 +219,8 @@ _GREEK = dict(
 )
 _ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", ":": "\u0308", "~": "\u0303", ",": "\u0327", "o": "\u030a"}
 _STRINGS = {"lq": "\u201c", "rq": "\u201d", "R": "\u00ae", "Tm": "\u2122", "Aq": "'", "S": "", "HF": "B"}
+_STRINGS |= {"Am": "&", "Ba": "|", "Ge": "\u2265", "Le": "\u2264", "Gt": ">", "Lt": "<", "Ne": "\u2260", "Pm": "\u00b1"}
+_STRINGS |= {"If": "\u221e", "Pi": "\u03c0", "Na": "NaN", "Lq": "\u201c", "Rq": "\u201d", "Ua": "\u2191"}
 _FONTS: dict[str, Font] = {"B": "bold", "3": "bold", "BI": "bold", "4": "bold", "CB": "bold", "SB": "bold"}
 _FONTS |= {"I": "italic", "2": "italic", "CI": "italic", "TI": "italic", "HI": "italic", "BIi": "italic"}
 _FONTS |= {"CW": "code", "C": "code", "CR": "code", "5": "code", "V": "code", "CO": "code", "TT": "code"}
@@ -311,6 +316,9 @@ class Page:
     last_if: bool = True
     table: list[str] | None = None  # the lines of a .TS table being gathered
     mdoc: Mdoc | None = None
+    macros: dict[str, list[str]] = field(default_factory=dict)  # the page's own macros (.de), by name
+    recording: list[str] | None = None  # the body of the macro being defined
+    depth: int = 0  # macros expanding inside macros
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -325,7 +333,9 @@ class Page:
         if self.skip_until is not None:
             found = _REQUEST.match(raw[1:]) if raw[:1] in (".", "'") else None
             if found and found.group(1) == self.skip_until:
-                self.skip_until = None
+                self.skip_until = self.recording = None
+            elif self.recording is not None:
+                self.recording.append(raw)
             return
         if self.skip_depth:
             self.skip_depth += raw.count("\\{") - raw.count("\\}")
@@ -355,9 +365,29 @@ class Page:
         handler = REQUESTS.get(name)
         if handler is not None:
             handler(self, name, rest)
+        elif name in self.macros:
+            self.expand(name, rest)
         elif self.mdoc is not None or name in MDOC_START:
             self.mdoc_macro(name, rest)
         # any other request or macro (.ne, .in, .ll, a page's own macros) prints nothing
+
+    def expand(self, name: str, rest: str) -> None:
+        """A page's own macro: its body read with the arguments put in (``\\$1``, ``\\$*``)."""
+        if self.depth >= MACRO_DEPTH:
+            return
+        args = split_args(rest)
+
+        def argument(found: re.Match[str]) -> str:
+            key = found.group(1).strip("([]")
+            if key in ("*", "@"):
+                return " ".join(args)
+            index = int(key) - 1
+            return args[index] if 0 <= index < len(args) else ""
+
+        self.depth += 1
+        for line in self.macros[name]:
+            self.line(_ARGUMENT.sub(argument, line).replace("\\\\", "\\"))
+        self.depth -= 1
 
     def text_line(self, raw: str) -> None:
         raw = strip_comment(raw).replace("\\{", "").replace("\\}", "")
@@ -431,7 +461,10 @@ class Page:
             runs.append((char, self.font))
             return end
         if letter in _DELIMITED:
-            return _delimited_at(line, at + 1)[1]
+            arg, end = _delimited_at(line, at + 1)
+            if letter == "h" and arg.strip("0|+") and not arg.startswith("-"):
+                runs.append((" ", self.font))  # a move right (docbook's "\h'+01'" after a list number)
+            return end
         runs.append((letter, self.font))  # an unknown escape prints its letter, as troff does
         return at + 1
 
@@ -479,6 +512,7 @@ class Page:
     def heading(self, runs: list[Run], level: int) -> None:
         self.flush()
         self.item = False
+        self.font = self.previous = None
         text = " ".join("".join(t for t, _ in runs).replace(NBSP, " ").split())
         self.section = text.upper() if level == 1 else self.section
         self.builder.add("heading", text, level=level)
@@ -700,6 +734,7 @@ def _paragraph(page: Page, name: str, rest: str) -> None:
     page.flush()
     page.item = False
     page.trap = None
+    page.font = page.previous = None  # as man's paragraph macros reset the font
 
 
 def _space(page: Page, name: str, rest: str) -> None:
@@ -716,12 +751,14 @@ def _tagged(page: Page, name: str, rest: str) -> None:
     page.flush()
     page.item = False
     page.trap = "tag"
+    page.font = page.previous = None
 
 
 def _indented(page: Page, name: str, rest: str) -> None:
     """``.IP tag``: a bullet or a number starts the item's text; another tag is a tag line."""
     page.flush()
     args = split_args(rest)
+    page.font = page.previous = None
     tag = page.plain(args[0]) if args else ""
     page.item = True
     page.trap = None
@@ -775,6 +812,10 @@ def _define(page: Page, name: str, rest: str) -> None:
     args = split_args(rest)
     end = args[1] if name != "ig" and len(args) > 1 else args[0] if name == "ig" and args else "."
     page.skip_until = end
+    if name != "ig" and args:
+        body = page.macros.get(args[0], []) if name == "am" else []
+        page.macros[args[0]] = body
+        page.recording = body
 
 
 def _string(page: Page, name: str, rest: str) -> None:
@@ -1146,3 +1187,47 @@ def _joins(raw: str) -> bool:
     """A line ending in ``\\c`` (not ``\\\\c``) goes on into the next one without a space."""
     line = raw.rstrip()
     return line.endswith("\\c") and (len(line) - len(line[:-1].rstrip("\\"))) % 2 == 0
+
+
+# --- participants --------------------------------------------------------------------------------
+
+_KEY_CHORD = re.compile(r"^(?:[CM]-\S+\s*)+$")  # C-x C-u, M-d: keys, not people
+
+
+def is_term(name: str) -> bool:
+    """A name a manual writes for a command's terms: IFS, SIGINT, WORD, HTTP URLs, C-x C-u."""
+    letters = [c for c in name if c.isalpha()]
+    if not letters or _KEY_CHORD.match(name):
+        return True
+    # every word in capitals (a plural's s aside): HTTP, RCPT TO, HTTP URLs
+    return all(not any(c.islower() for c in word.removesuffix("s")) for word in name.split())
+
+
+def keep_participants(analysis: Analysis) -> None:
+    """Options, arguments, variables and keys are not participants of a manual page.
+
+    A mention set in bold, italic or code is a term of the command (``ls``, ``FILE``, ``--all``),
+    so is a name the page sets that way anywhere, and a one-word name in capitals (``PATH``).
+    """
+    text, emphasis = analysis.text, analysis.document.emphasis
+    spans = sorted((e.start, e.end) for e in emphasis)
+    emphasised = {text[a:b].casefold() for a, b in spans}
+    starts = [a for a, _ in spans]
+    kept = []
+    for p in analysis.participants:
+        names = {p.name, *p.aliases}
+        if any(is_term(n) or n.casefold() in emphasised for n in names):
+            continue
+        p.mentions = [m for m in p.mentions if not _inside(spans, starts, m.start, m.end)]
+        said = {text[m.start : m.end] for m in p.mentions}
+        p.aliases = [a for a in p.aliases if a in said]
+        if p.mentions:
+            kept.append(p)
+    ids = {p.id for p in kept}
+    analysis.participants = kept
+    analysis.quotes = [replace(q, speaker=q.speaker if q.speaker in ids else None) for q in analysis.quotes]
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    k = bisect.bisect_right(starts, start) - 1
+    return any(a < end and start < b for a, b in spans[max(0, k - 1) : k + 2])
