@@ -443,3 +443,31 @@ def test_options_arguments_and_variables_are_not_participants():
     names = {p.name for p in a.participants}
     assert {"Richard Stallman", "David MacKenzie", "Ada Lovelace"} <= names
     assert not names & {"WORD", "PATH", "TOOL_COLORS", "KEY", "FILE", "tool"}, names
+
+
+DOCBOOK = r""".TH "GIT\-ADD" "1" "10/07/2025" "Git 2\&.39\&.5" "Git Manual"
+.SH "NAME"
+git-add \- Add file contents to the index
+.SH "OPTIONS"
+.PP
+<pathspec>\&...
+.RS 4
+Files to add content from\&.
+.RE
+.PP
+\-n, \-\-dry\-run
+.RS 4
+Don\(cqt actually add the file(s)\&.
+.RE
+"""
+
+
+def test_docbook_definitions_are_tag_and_text():
+    doc = read(DOCBOOK)
+    assert blocks(doc, "list_item") == [
+        "<pathspec>...",
+        "Files to add content from.",
+        "-n, --dry-run",
+        "Don\u2019t actually add the file(s).",
+    ]
+    assert doc.metadata["title"] == "git-add(1)"

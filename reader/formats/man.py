@@ -804,8 +804,17 @@ def _fill(page: Page, name: str, rest: str) -> None:
 
 
 def _indent(page: Page, name: str, rest: str) -> None:
+    """``.RS``/``.RE``; a short line just before ``.RS`` is the tag of what is indented (docbook's lists)."""
+    if name == "RS" and page.fill and not page.item and not page.indent and _is_tag(page.runs):
+        page.flush_as("list_item")
     page.flush()
     page.indent = page.indent + 1 if name == "RS" else max(0, page.indent - 1)
+
+
+def _is_tag(runs: list[Run]) -> bool:
+    text = "".join(t for t, kind in runs if kind not in ("link", "end")).strip()
+    ends = text.endswith((".", ":", ";", ",")) and not text.endswith("...")  # "<pathspec>..." is a tag
+    return 0 < len(text) <= 80 and "\n" not in text and not ends
 
 
 def _define(page: Page, name: str, rest: str) -> None:
