@@ -471,3 +471,15 @@ def test_docbook_definitions_are_tag_and_text():
         "Don\u2019t actually add the file(s).",
     ]
     assert doc.metadata["title"] == "git-add(1)"
+
+
+def test_mdoc_synopsis_forms_each_on_their_own_lines_and_wrapped_outside_brackets():
+    synopsis = (
+        ".Sh SYNOPSIS\n.Nm\n" + ".Op Fl Fl long-option-name Ar value\n" * 4 + ".Nm\n.Fl C\n.Sh DESCRIPTION\nText.\n"
+    )
+    doc = read(MDOC.split(".Sh SYNOPSIS")[0] + synopsis, "cat.1")
+    forms = blocks(doc, "preformatted")
+    assert forms[1] == "cat -C"
+    lines = forms[0].split("\n")
+    assert all(len(line) <= 78 and line.count("[") == line.count("]") for line in lines), lines
+    assert " ".join(lines) == "cat" + " [--long-option-name value]" * 4

@@ -66,10 +66,9 @@ def sniff(data: bytes, plain_suffix: bool = False) -> str | None:
     )
     if html and not plain_suffix:
         return "html"
-    from reader.formats import man, subtitles, transcript
-
-    if not plain_suffix and man.looks_like(text):
+    if not plain_suffix and text[:1] in (".", "'") and _module("man").looks_like(text):
         return "man"
+    from reader.formats import subtitles, transcript
 
     if subtitles.looks_like(text):
         return "subtitles"

@@ -691,21 +691,31 @@ def _merged(marks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 
 def wrap(text: str, width: int) -> str:
-    """Long lines broken at spaces (a space becomes a line end: offsets stay where they were)."""
+    """Long lines broken at spaces, outside [brackets] where it can (a space becomes a line end:
+    offsets stay where they were)."""
     if all(len(line) <= width for line in text.split("\n")):
         return text
     chars = list(text)
-    line_start, last_space = 0, -1
+    line_start, outer, inner, depth = 0, -1, -1, 0
     for at, char in enumerate(chars):
         if char == "\n":
-            line_start, last_space = at + 1, -1
-        elif char == " ":
-            if at - line_start > width and last_space > line_start:
-                chars[last_space] = "\n"
-                line_start = last_space + 1
-            last_space = at
-    if len(chars) - line_start > width and last_space > line_start:
-        chars[last_space] = "\n"
+            line_start, outer, inner = at + 1, -1, -1
+            continue
+        depth += (char == "[") - (char == "]") if char in "[]" else 0
+        if char != " ":
+            continue
+        if at - line_start > width:
+            cut = outer if outer > line_start else inner
+            if cut > line_start:
+                chars[cut] = "\n"
+                line_start, outer, inner = cut + 1, -1, -1
+        if depth <= 0:
+            outer = at
+        inner = at
+    if len(chars) - line_start > width:
+        cut = outer if outer > line_start else inner
+        if cut > line_start:
+            chars[cut] = "\n"
     return "".join(chars)
 
 
@@ -1036,6 +1046,7 @@ class MdocLine:
                 default = self.name if token == "Nm" else self.style[1]
                 if default:
                     self.put(default, self.style[0])
+                    self.space = token != "Fl"  # "Fl Fl apple" is --apple
             return 0
         self.style, self.prefix = (None, ""), ""
         if token == "Xr":
@@ -1087,6 +1098,8 @@ class Mdoc:
         elif name in _CALLABLE:
             if name == "Nm" and args and not self.name:
                 self.name = page.plain(args[0])
+            if name == "Nm" and page.section == "SYNOPSIS":
+                page.flush()  # each form of the command on its own
             page.emit(self.words([name, *args]))
 
     def text(self, raw: str) -> None:
