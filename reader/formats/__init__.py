@@ -66,7 +66,7 @@ def sniff(data: bytes, plain_suffix: bool = False) -> str | None:
     )
     if html and not plain_suffix:
         return "html"
-    if not plain_suffix and text[:1] in (".", "'") and _module("man").looks_like(text):
+    if not plain_suffix and text[:1] in (".", "'", "\\") and _module("man").looks_like(text):
         return "man"
     from reader.formats import subtitles, transcript
 
