@@ -483,3 +483,9 @@ def test_mdoc_synopsis_forms_each_on_their_own_lines_and_wrapped_outside_bracket
     lines = forms[0].split("\n")
     assert all(len(line) <= 78 and line.count("[") == line.count("]") for line in lines), lines
     assert " ".join(lines) == "cat" + " [--long-option-name value]" * 4
+
+
+def test_quoted_values_are_not_quotes():
+    page = LS + '.SH EXAMPLES\nUse \\fB\\-\\-format\\fR "long" to get "a long listing, one file a line".\n'
+    a = analyze(read(page))
+    assert a.found_people and a.quotes == []

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import cast
 
 from reader.formats.build import Builder
@@ -1226,7 +1226,7 @@ def is_term(name: str) -> bool:
 
 
 def keep_participants(analysis: Analysis) -> None:
-    """Options, arguments, variables and keys are not participants of a manual page.
+    """Options, arguments, variables and keys are not participants of a manual page, nor values quotes.
 
     A mention set in bold, italic or code is a term of the command (``ls``, ``FILE``, ``--all``),
     so is a name the page sets that way anywhere, and a one-word name in capitals (``PATH``).
@@ -1247,7 +1247,9 @@ def keep_participants(analysis: Analysis) -> None:
             kept.append(p)
     ids = {p.id for p in kept}
     analysis.participants = kept
-    analysis.quotes = [replace(q, speaker=q.speaker if q.speaker in ids else None) for q in analysis.quotes]
+    # a manual's quoted strings are values to type ("$1c$2c...", "fixup!"), not speech: only a quote
+    # whose speaker is still a participant stays
+    analysis.quotes = [q for q in analysis.quotes if q.speaker in ids]
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
