@@ -277,6 +277,7 @@ def test_mdoc_common_macros():
         ("ls.1", LS, "man"),
         ("-", LS, "man"),
         ("Foo::Bar.3pm", POD2MAN, "man"),
+        ("old.1p", ".de Xx\n.br\n..\n" * 500 + POD2MAN, "man"),  # .TH past the first 4 KB
         ("page.man", MDOC, "man"),
         ("syslog.1", "Dec  1 10:00:01 host cron[1]: started\n.TH is not a page here\n", "text"),
         ("notes.txt", LS, "text"),

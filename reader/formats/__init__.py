@@ -66,7 +66,8 @@ def sniff(data: bytes, plain_suffix: bool = False) -> str | None:
     )
     if html and not plain_suffix:
         return "html"
-    if not plain_suffix and text[:1] in (".", "'", "\\") and _module("man").looks_like(text):
+    man = not plain_suffix and text[:1] in (".", "'", "\\")
+    if man and _module("man").looks_like(data[:65536].decode("utf-8", errors="ignore")):
         return "man"
     from reader.formats import subtitles, transcript
 

@@ -32,8 +32,8 @@ SYNOPSIS_WIDTH = 78
 
 def looks_like(text: str) -> bool:
     """A manual page: it opens with a request line (after comments) and has ``.TH``/``.Dd`` (or is a ``.so``)."""
-    head = text[:16384]
-    for line in head.splitlines():
+    head = text[:65536]  # old pod2man headers run to 150 lines of macros before .TH
+    for line in head.split("\n", 400):
         if not line.strip() or _COMMENT_LINE.match(line):
             continue
         if line[:1] not in (".", "'"):
