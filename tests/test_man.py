@@ -224,6 +224,11 @@ def test_tables_are_table_blocks_without_sentences():
         "Field | Meaning\nname | The name of the thing, as written.\nsize | Its size in bytes"
     ]
     assert [a.sentence_text(i) for i in range(len(a.sentences))] == ["After the table."]
+    assert [b.header for b in a.document.blocks if b.kind == "table"] == [1]  # ruled off by "_"
+    bold = read(TABLE.replace("lb l\nl l .", "lb lb\nl l .").replace("_\n", ""))
+    plain = read(TABLE.replace("_\n", ""))
+    assert [b.header for b in bold.blocks if b.kind == "table"] == [1]
+    assert [b.header for b in plain.blocks if b.kind == "table"] == [None]
 
 
 def test_an_include_is_a_note_not_a_crash():
@@ -431,6 +436,7 @@ tool \- sort words of a file
 The \fBtool\fR command sorts the words of each \fIFILE\fR and prints them. When
 WORD is given, only lines holding WORD are sorted, and PATH is searched for helpers.
 Set TOOL_COLORS to change the colours, as Richard Stallman suggested to the Free Software Foundation.
+Text is read as UTF-8 and SUSv3 says so; CurrentUser is a registry key, as David MacKenzie found.
 .TP
 \fB\-k\fR \fIKEY\fR
 sort by KEY, as Ada Lovelace would.
@@ -443,7 +449,7 @@ def test_options_arguments_and_variables_are_not_participants():
     a = analyze(read(PEOPLE))
     names = {p.name for p in a.participants}
     assert {"Richard Stallman", "David MacKenzie", "Ada Lovelace"} <= names
-    assert not names & {"WORD", "PATH", "TOOL_COLORS", "KEY", "FILE", "tool"}, names
+    assert not names & {"WORD", "PATH", "TOOL_COLORS", "KEY", "FILE", "tool", "UTF-8", "SUSv3", "CurrentUser"}, names
 
 
 DOCBOOK = r""".TH "GIT\-ADD" "1" "10/07/2025" "Git 2\&.39\&.5" "Git Manual"

@@ -578,9 +578,9 @@ class Page:
     def end_table(self) -> None:
         lines, self.table = self.table or [], None
         self.flush()
-        text = table_text(lines, self)
+        text, header = table_text(lines, self)
         if text.strip():
-            self.builder.add("table", text)
+            self.builder.add("table", text, header=header or None)
 
     def table_line(self, raw: str) -> None:
         if raw.startswith((".TE", "'TE")):
@@ -931,28 +931,39 @@ for _pair in ("BR", "RB", "IR", "RI", "BI", "IB"):
 _TAB_OPTION = re.compile(r"tab\s*\(\s*(.)\s*\)", re.I)
 
 
-def table_text(lines: list[str], page: Page) -> str:
-    """A tbl table's rows, cells joined by " | " as every format's tables are; rules left out."""
+def table_text(lines: list[str], page: Page) -> tuple[str, int]:
+    """A tbl table's rows, cells joined by " | " as every format's tables are, rules left out; and
+    how many leading rows are a header (1 when the first row is bold or ruled off from the rest)."""
     at, tab = 0, "\t"
     if lines and lines[0].rstrip().endswith(";"):
         found = _TAB_OPTION.search(lines[0])
         tab = found.group(1) if found else tab
         at = 1
+    first_format = lines[at] if at < len(lines) else ""
     at = _after_format(lines, at)
     rows: list[str] = []
+    header = _bold_format(first_format)
     while at < len(lines):
         line = lines[at]
         at += 1
         if line.startswith(".T&"):
             at = _after_format(lines, at)
             continue
+        if line.strip() in ("_", "=") and len(rows) == 1:
+            header = True
         if line[:1] in (".", "'") or line.strip() in ("_", "=", ""):
             continue
         cells, at = _row_cells(line, lines, at, tab, page)
         row = " | ".join(cells).rstrip(" |")
         if row.strip(" |"):
             rows.append(row)
-    return "\n".join(rows)
+    return "\n".join(rows), int(header and len(rows) > 1)
+
+
+def _bold_format(line: str) -> bool:
+    """A format line whose every column is bold (``lb lb``, ``cB cB``, ``lfB l fB``)."""
+    specs = [spec for spec in re.split(r"[\s,]+", line.strip().rstrip(".")) if spec and spec[0].lower() != "s"]
+    return bool(specs) and all("b" in spec[1:].lower() for spec in specs)
 
 
 def _after_format(lines: list[str], at: int) -> int:
@@ -1216,10 +1227,13 @@ def _joins(raw: str) -> bool:
 _KEY_CHORD = re.compile(r"^(?:[CM]-\S+\s*)+$")  # C-x C-u, M-d: keys, not people
 
 
+_IDENTIFIER = re.compile(r"^\S*\d\S*$|^[A-Z][a-z]{3,}[A-Z]\w*$")  # UTF-8, SUSv3; CurrentUser (not MacKenzie)
+
+
 def is_term(name: str) -> bool:
-    """A name a manual writes for a command's terms: IFS, SIGINT, WORD, HTTP URLs, C-x C-u."""
+    """A name a manual writes for a command's terms: IFS, SIGINT, WORD, HTTP URLs, C-x C-u, UTF-8."""
     letters = [c for c in name if c.isalpha()]
-    if not letters or _KEY_CHORD.match(name):
+    if not letters or _KEY_CHORD.match(name) or _IDENTIFIER.match(name):
         return True
     # every word in capitals (a plural's s aside): HTTP, RCPT TO, HTTP URLs
     return all(not any(c.islower() for c in word.removesuffix("s")) for word in name.split())
