@@ -5,7 +5,8 @@
 
 Prints the pages read, failures (one-line errors counted by reason), pages read as another
 format, pages that only include another (``.so``), pages whose text still holds roff (an
-escape such as ``\\f`` or a request line such as ``.TP``), pages whose sections differ from
+escape such as ``\\f`` or a request line such as ``.TP``; apart, those that print backslashes
+with ``\\e`` and so may show escapes on purpose), pages whose sections differ from
 their ``.SH``/``.Sh`` count, and the time to read a page (median, 99th percentile, slowest,
 and seconds per MB of source for the largest pages: linear time keeps that flat).
 """
@@ -29,6 +30,8 @@ from reader.load import LoadError, load  # noqa: E402
 
 ESCAPE = re.compile(r"\\(?:f[A-Z1-5(\[]|\(..|\*[(\[]?|s[-+0-9]|[nmkhvwl]['(\[])")
 REQUEST = re.compile(r"^[.'](?:[A-Z][A-Za-z]{0,2}|[a-z]{2})(?:[ \t]|$)", re.M)
+# A page that prints a backslash (\e, \\, \(rs) may show escapes on purpose: printf's '\n'.
+PRINTS_BACKSLASH = re.compile(r"\\(?:e|E|\\|\(rs|\[rs\]|\[char92\])")
 HEADING = re.compile(r"^[.'][ \t]*S[Hh](?:[ \t]|$)", re.M)
 
 
@@ -80,7 +83,8 @@ def check(path: Path, tally: Counter, examples: dict[str, list[str]], times: lis
         note("only includes another page (.so)")
         return
     if ESCAPE.search(doc.text):
-        note("text holds a roff escape")
+        written = PRINTS_BACKSLASH.search(source)
+        note("text holds an escape the page writes out (\\e)" if written else "text holds a roff escape")
     if REQUEST.search(doc.text):
         note("text holds a request line")
     heads = sum(1 for b in doc.blocks if b.kind == "heading" and b.level == 1)
