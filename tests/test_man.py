@@ -496,3 +496,14 @@ def test_quoted_values_are_not_quotes():
     page = LS + '.SH EXAMPLES\nUse \\fB\\-\\-format\\fR "long" to get "a long listing, one file a line".\n'
     a = analyze(read(page))
     assert a.found_people and a.quotes == []
+
+
+def test_urls_and_mail_addresses_are_links():
+    page = (
+        LS
+        + ".SH AUTHOR\nSee\n.UR https://example.org/ls\nthe home page\n.UE ,\nor write to\n.MT bugs@example.org\n.ME .\n"
+    )
+    doc = read(page)
+    links = [(doc.text[k.start : k.end], k.url) for k in doc.links]
+    assert links == [("the home page", "https://example.org/ls"), ("bugs@example.org", "mailto:bugs@example.org")]
+    assert "See the home page, or write to bugs@example.org." in doc.text
