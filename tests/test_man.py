@@ -499,11 +499,19 @@ def test_quoted_values_are_not_quotes():
 
 
 def test_urls_and_mail_addresses_are_links():
-    page = (
-        LS
-        + ".SH AUTHOR\nSee\n.UR https://example.org/ls\nthe home page\n.UE ,\nor write to\n.MT bugs@example.org\n.ME .\n"
-    )
+    author = "See\n.UR https://example.org/ls\nthe home page\n.UE ,\nor write to\n.MT bugs@example.org\n.ME .\n"
+    page = LS + ".SH AUTHOR\n" + author
     doc = read(page)
     links = [(doc.text[k.start : k.end], k.url) for k in doc.links]
     assert links == [("the home page", "https://example.org/ls"), ("bugs@example.org", "mailto:bugs@example.org")]
     assert "See the home page, or write to bugs@example.org." in doc.text
+
+
+def test_macros_and_strings_that_multiply_stop_at_a_budget():
+    calls = "\n".join([".a"] * 10)
+    bomb = f".TH BOMB 1\n.SH NAME\nbomb \\- expands\n.de a\nword\n{calls}\n..\n.a\n"
+    strings = ".ds s0 word\n" + "".join(f".ds s{k} " + f"\\*[s{k - 1}] " * 200 + "\n" for k in (1, 2, 3)) + "\\*[s3]\n"
+    for page in (bomb, ".TH STRINGS 1\n" + strings):
+        doc = read(page)
+        assert any("unexpanded" in note for note in doc.notes), doc.notes
+        assert 10_000 < len(doc.text) < 3_000_000

@@ -79,6 +79,9 @@ def strip_comment(line: str) -> str:
 
 
 MACRO_DEPTH = 8
+# What a page's macros and strings may expand to in all: a page that calls a macro ten times
+# from inside itself would otherwise expand to 10**8 lines. Real pages stay far below.
+EXPANSION_BUDGET = 2_000_000  # characters
 _ARGUMENT = re.compile(r"\\\\?\$(\d|\*|@|\(\d\d|\[\d+\])")
 _ARG = re.compile(r'"((?:[^"]|"")*)(?:"|$)|((?:\\.|[^ \t\\]|\\$)+)')
 
@@ -215,6 +218,7 @@ class Page:
     macros: dict[str, list[str]] = field(default_factory=dict)  # the page's own macros (.de), by name
     recording: list[str] | None = None  # the body of the macro being defined
     depth: int = 0  # macros expanding inside macros
+    budget: int = EXPANSION_BUDGET  # characters macros and strings may still expand to
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -269,7 +273,8 @@ class Page:
 
     def expand(self, name: str, rest: str) -> None:
         """A page's own macro: its body read with the arguments put in (``\\$1``, ``\\$*``)."""
-        if self.depth >= MACRO_DEPTH:
+        body = self.macros[name]
+        if self.depth >= MACRO_DEPTH or not self.spend(sum(len(line) for line in body)):
             return
         args = split_args(rest)
 
@@ -281,9 +286,19 @@ class Page:
             return args[index] if 0 <= index < len(args) else ""
 
         self.depth += 1
-        for line in self.macros[name]:
+        for line in body:
             self.line(_ARGUMENT.sub(argument, line).replace("\\\\", "\\"))
         self.depth -= 1
+
+    def spend(self, size: int) -> bool:
+        """Whether an expansion of ``size`` characters fits what is left of the budget (noted once when not)."""
+        if self.budget < size:
+            if self.budget >= 0:
+                self.notes.append("macros and strings expand past 2 million characters: the rest left unexpanded")
+                self.budget = -1
+            return False
+        self.budget -= size
+        return True
 
     def text_line(self, raw: str) -> None:
         raw = strip_comment(raw).replace("\\{", "").replace("\\}", "")
@@ -340,7 +355,7 @@ class Page:
         if letter == "*":
             name, end = _name_at(line, at + 1)
             value = self.strings.get(name.split(" ")[0], "")
-            if value and depth < 4:
+            if value and depth < 4 and self.spend(len(value)):
                 runs.extend(self.decode(value, depth + 1))
             return end
         return self.other_escape(line, at, letter, runs)
