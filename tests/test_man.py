@@ -515,3 +515,12 @@ def test_macros_and_strings_that_multiply_stop_at_a_budget():
         doc = read(page)
         assert any("unexpanded" in note for note in doc.notes), doc.notes
         assert 10_000 < len(doc.text) < 3_000_000
+
+
+def test_long_joined_lines_rows_and_mdoc_lines_read_in_linear_time():
+    joined = ".TH LONG 1\n.SH NAME\nlong \\- lines\n.SH DESCRIPTION\n" + "word \\\n" * 100_000 + "end.\n"
+    assert read(joined).text.count("word") == 100_000
+    row = ".TH ROW 5\n.TS\ntab(:);\nl.\n" + ":".join(["cell"] * 50_000) + "\n.TE\n"
+    assert read(row).text.count("cell") == 50_000
+    mdoc = MDOC.replace(".Op Ar\n", ".Op Ar " + " ".join(["x"] * 50_000) + " .\n")
+    assert len(re.findall(r"\bx\b", read(mdoc, "cat.1").text)) == 50_000

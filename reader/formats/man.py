@@ -53,17 +53,16 @@ def parse(document: Document) -> Document:
 def logical_lines(text: str) -> list[str]:
     """Input lines with escaped newlines joined (a line ending in an odd number of backslashes)."""
     out: list[str] = []
-    pending = ""
+    pending: list[str] = []
     for line in text.split("\n"):
-        line = pending + line
         trailing = len(line) - len(line.rstrip("\\"))
         if trailing % 2:
-            pending = line[:-1]
+            pending.append(line[:-1])
             continue
-        pending = ""
-        out.append(line)
+        out.append("".join(pending) + line if pending else line)
+        pending = []
     if pending:
-        out.append(pending)
+        out.append("".join(pending))
     return out
 
 
@@ -888,9 +887,9 @@ def _after_format(lines: list[str], at: int) -> int:
 def _row_cells(line: str, lines: list[str], at: int, tab: str, page: Page) -> tuple[list[str], int]:
     """One row's cells; a ``T{`` cell's text runs on over the lines until ``T}``."""
     cells: list[str] = []
-    pieces = line.split(tab)
+    pieces = line.split(tab)[::-1]  # taken from the end: popping the front of a long row is quadratic
     while pieces:
-        piece = pieces.pop(0)
+        piece = pieces.pop()
         if piece.strip() != "T{":
             cells.append("" if piece.strip() in ("_", "=", "\\^") else page.plain(piece))
             continue
@@ -902,7 +901,7 @@ def _row_cells(line: str, lines: list[str], at: int, tab: str, page: Page) -> tu
         rest = lines[at][2:] if at < len(lines) else ""
         at += 1
         cells.append(" ".join(w for w in words if w))
-        pieces = rest.split(tab)[1:] + pieces if rest else pieces
+        pieces.extend(rest.split(tab)[:0:-1] if rest else [])
     return cells, at
 
 
@@ -1031,6 +1030,9 @@ class Mdoc:
         """A line of callable macros and words: each macro sets how the words after it look."""
         line = MdocLine(self.page, self.name)
         closers: list[str] = []
+        tail = len(tokens)  # where the line's closing punctuation starts: enclosures close before it
+        while tail > 0 and len(tokens[tail - 1]) == 1 and tokens[tail - 1] in _CLOSING_PUNCT:
+            tail -= 1
         at = 0
         while at < len(tokens):
             token = tokens[at]
@@ -1042,9 +1044,9 @@ class Mdoc:
                 closers.append(closer)
                 line.style, line.prefix = (("code", "") if token == "Ql" else (None, "")), ""
             elif token in _CALLABLE:
-                at += line.macro(token, tokens[at:])
+                at += line.macro(token, tokens[at : at + 2])
             else:
-                if closers and all(len(t) == 1 and t in _CLOSING_PUNCT for t in tokens[at - 1 :]):
+                if closers and at > tail:
                     while closers:
                         line.put(closers.pop(), attach=True)
                 line.word(token)
