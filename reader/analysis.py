@@ -46,6 +46,10 @@ def _add_participants(analysis: Analysis) -> None:
     blocks = analysis.document.blocks
     if any(b.kind in NON_PROSE for b in blocks):
         _keep_out_of_non_prose(analysis)
+    if analysis.document.format == "man":
+        from reader.formats.man import keep_participants
+
+        keep_participants(analysis)
     if any(b.kind == "turn" for b in blocks):
         from reader.text.turns import add_turns
 

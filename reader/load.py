@@ -354,9 +354,9 @@ def folder_files(folder: Path, errors: list[LoadError] | None = None) -> list[Pa
 def _readable_suffix(name: str) -> bool:
     """A suffix a format reads, or that suffix gzipped (``notes.md.gz``; not ``logs.tar.gz``)."""
     if not name.lower().endswith(".gz"):
-        return Path(name).suffix.lower() in TEXT_SUFFIXES
+        return Path(name).suffix.lower() in TEXT_SUFFIXES or bool(formats.MAN_SUFFIX.search(name))
     inner = Path(name[:-3]).suffix.lower()
-    return bool(inner) and inner in TEXT_SUFFIXES
+    return bool(inner) and inner in TEXT_SUFFIXES or bool(formats.MAN_SUFFIX.search(name[:-3]))
 
 
 def expand(paths: list[str]) -> Iterator[tuple[str, Path | None] | LoadError]:

@@ -33,6 +33,8 @@ SUFFIXES: dict[str, str] = {
     ".srt": "subtitles",
     ".vtt": "subtitles",
 }
+# Manual pages (ls.1, perl.1p, Foo.3pm, x.man) go by content: a rotated log is syslog.1.
+MAN_SUFFIX = re.compile(r"\.(?:[1-9][a-z]{0,8}|man)$", re.I)
 BINARY_FORMATS = frozenset({"pdf", "epub", "docx"})
 # Suffixes whose content may still be something more specific (a .txt transcript).
 _SNIFF_SUFFIXES = frozenset({".txt", ".text", ""})
@@ -64,6 +66,9 @@ def sniff(data: bytes, plain_suffix: bool = False) -> str | None:
     )
     if html and not plain_suffix:
         return "html"
+    man = not plain_suffix and text[:1] in (".", "'", "\\")
+    if man and _module("man").looks_like(data[:65536].decode("utf-8", errors="ignore")):
+        return "man"
     from reader.formats import subtitles, transcript
 
     if subtitles.looks_like(text):

@@ -36,6 +36,8 @@ DECLARING = {
     "conclusions": FRAMING,
     "concluding remarks": FRAMING,
 }
+# A manual page says what its command does under NAME and DESCRIPTION; its SYNOPSIS is a usage line.
+MANUAL = {"name": SUMMARY, "description": SUMMARY, "synopsis": 0.0}
 # "1.", "1.2.", "A.", "IV.", "Chapter 3:" before the title
 _NUMBERING = re.compile(r"^(?:(?:section|chapter|part)\s+)?(?:[0-9]+(?:\.[0-9]+)*|[a-z]|[ivxlc]+)[.:)]?\s+", re.I)
 _JOINERS = re.compile(r"\s+(?:and|&)\s+")
@@ -44,28 +46,28 @@ _SPACES = re.compile(r"\s+")
 _LABEL = re.compile(r"([A-Za-z][A-Za-z;]*(?: [A-Za-z]+)?)\s*(?::|\.|\s[-–—])\s+(?=\S)")
 
 
-def strength(title: str) -> float:
+def strength(title: str, declaring: dict[str, float] = DECLARING) -> float:
     """How much a heading declares a summary: "Abstract" 1, "1. Introduction" less, "Methods" 0."""
     text = _SPACES.sub(" ", title.strip()).casefold()
     text = _NUMBERING.sub("", text, count=1).strip(" .:-–—")
     if not text or len(text.split()) > 5:
         return 0.0
-    parts = [DECLARING.get(part, 0.0) for part in _JOINERS.split(text)]
+    parts = [declaring.get(part, 0.0) for part in _JOINERS.split(text)]
     return max(parts) if all(parts) else 0.0
 
 
-def declares_summary(title: str) -> bool:
-    return strength(title) > 0
+def declares_summary(title: str, declaring: dict[str, float] = DECLARING) -> bool:
+    return strength(title, declaring) > 0
 
 
-def declared_regions(sections: list[Section]) -> list[int]:
+def declared_regions(sections: list[Section], declaring: dict[str, float] = DECLARING) -> list[int]:
     """For each section: the index of the declaring heading it is (or is nested in), -1 for none."""
     out: list[int] = []
     region = -1  # the declaring heading we are inside
     for k, section in enumerate(sections):
         if region >= 0 and (section.kind != "heading" or section.level <= sections[region].level):
             region = -1
-        if region < 0 and section.kind == "heading" and declares_summary(section.title):
+        if region < 0 and section.kind == "heading" and declares_summary(section.title, declaring):
             region = k
         out.append(region)
     return out
@@ -78,7 +80,8 @@ def declared_weights(analysis: Analysis, indexes: list[int]) -> list[float]:
     place there: 1/sqrt(1 + place). Places count from the section's opening,
     subsections included, so an Introduction that opens in "1.1 Purpose" opens there.
     """
-    region_of = declared_regions(analysis.sections)
+    declaring = DECLARING | MANUAL if analysis.document.format == "man" else DECLARING
+    region_of = declared_regions(analysis.sections, declaring)
     labelled = _labelled_paragraphs(analysis)
     out: list[float] = []
     counts: dict[tuple[str, int], int] = {}
@@ -86,7 +89,7 @@ def declared_weights(analysis: Analysis, indexes: list[int]) -> list[float]:
         sentence = analysis.sentences[i]
         region = region_of[sentence.section] if 0 <= sentence.section < len(region_of) else -1
         if region >= 0:
-            key, weight = ("section", region), strength(analysis.sections[region].title)
+            key, weight = ("section", region), strength(analysis.sections[region].title, declaring)
         elif sentence.paragraph in labelled:
             key, weight = ("paragraph", sentence.paragraph), labelled[sentence.paragraph]
         else:
