@@ -313,11 +313,20 @@ class ReadingView(PagedView, can_focus=True):
             self._layout = Layout(0)
             return
         width = self._text_width()
+        below = self._lines_below_text(keep)
         self._layout = layout(self._text, width, self._labels, self._units)
         self.virtual_size = Size(self._width(), len(self._layout))
         self._changed()
-        line = self._layout.line_of(keep) if keep else 0
+        line = min(self._layout.line_of(keep) + below, len(self._layout) - 1) if keep else 0
         self.scroll_to(y=line, animate=False, immediate=True)
+
+    def _lines_below_text(self, keep: int) -> int:
+        """How far the top line (a blank or a speaker line, which have no text of their own) is below the
+        text line holding ``keep``: kept too, so that a new layout does not move the view up a line."""
+        old, top = self._layout, round(self.scroll_y)
+        if not keep or top >= len(old) or old.starts[top] != keep:
+            return 0
+        return max(0, top - old.line_of(keep))
 
     def on_mount(self) -> None:
         super().on_mount()
