@@ -278,7 +278,17 @@ class MainScreen(FindingScreen):
         self._toggle("#side")
 
     def action_toggle_outline(self) -> None:
+        """Show the outline with its list focused on the section being read (arrows and enter choose
+        a chapter, as epy's and frogmouth's contents do); hide it, the focus back on the text."""
         self._toggle("#left")
+        pane = self.query_one(OutlinePane)
+        outline, known = pane.options, self.state.sections_known
+        if self.show_left and not self.has_class("-squeeze-left"):
+            if known is not None and known.sections:
+                pane.highlight(str(self._section_at(known, self.reading.reading_offset)))
+            self.set_focus(outline)
+        elif outline.has_focus:
+            self.set_focus(self.view)
 
     def _toggle(self, pane: str) -> None:
         """Hide the pane when it is on screen; else show it, hiding the other one when both would
