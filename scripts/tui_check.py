@@ -437,6 +437,54 @@ def formats_at_sizes() -> None:
                 expect(f"{name} {cols}x{rows}: q quits", ["READER-EXIT=0"])
 
 
+NOTES = """# River guide
+
+The river rises in spring.[^1] It floods the fields twice a year.[^2] Read [the atlas](https://example.org/atlas).
+
+| month | level |
+|---|---|
+| April | high |
+| August | low |
+
+## The mill
+
+The mill was built of stone from the quarry up the hill, and its wheel still turns every day.
+
+## The bridge
+
+The bridge was rebuilt after the great flood, with three arches instead of the old two.
+
+[^1]: Usually in April, after the snow melts.
+[^2]: See the town records.
+"""
+
+
+def notes_and_tables() -> None:
+    """Footnote marks raised and dim, a table's header over a rule line, ':50%' then enter going
+    there only, and o focusing the outline (enter goes to the chosen section), at 80x24 and 120x40."""
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder) / "river.md"
+        page.write_text(NOTES, encoding="utf-8")
+        for cols, rows in SIZES[:2]:
+            size = f"Notes and tables {cols}x{rows}"
+            start(f"{READER} {shlex.quote(str(page))}", cols, rows)
+            expect(f"{size}: footnote marks raised, not [1] in the text", ["spring.⁽¹⁾", "year.⁽²⁾"], ["spring.[1]"])
+            expect(
+                f"{size}: the table header over a rule line of its own",
+                ["month  │ level", "───────┼──────", "August │ low"],
+            )
+            keys(":")
+            type_text("50%")
+            keys("Enter")
+            time.sleep(1.5)  # a link's note would be up by now
+            expect(f"{size}: ':50%' then enter goes there, no link followed", ["%"], ["example.org/atlas", "go to:"])
+            keys("g", "o")
+            keys("Down", "Down", "Enter")
+            expect(f"{size}: o focuses the outline, enter goes to the chosen section", ["The mill was built"])
+            keys("o", "q")
+            expect(f"{size}: q quits", ["READER-EXIT=0"])
+
+
 ARTICLE = """<!doctype html><html><head><title>Harbour walks</title></head><body>
 <nav><a href="/">Home</a> | <a href="/about">About us</a> | <a href="/shop">Shop</a></nav>
 <header><p>Sign up for the newsletter and never miss a walk.</p></header>
@@ -696,6 +744,7 @@ GROUPS = {
     "documents": documents_at_sizes,
     "body": book_at_its_body,
     "formats": formats_at_sizes,
+    "notes": notes_and_tables,
     "reading": reading_at_sizes,
     "state": state_is_remembered,
     "signals": sigterm_restores_terminal,
@@ -708,12 +757,12 @@ def main() -> int:
     global SHOW
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--show", action="store_true", help="print every screen looked at")
-    parser.add_argument("--formats", action="store_true", help="only the Markdown and HTML checks")
+    parser.add_argument("--formats", action="store_true", help="only the Markdown and HTML checks (and notes, tables)")
     parser.add_argument("--reading", action="store_true", help="only the novel, RFC, web page and transcript checks")
     parser.add_argument("--only", choices=sorted(GROUPS), action="append", help="only this group of checks")
     args = parser.parse_args()
     SHOW = args.show
-    chosen = args.only or (["formats"] if args.formats else ["reading"] if args.reading else list(GROUPS))
+    chosen = args.only or (["formats", "notes"] if args.formats else ["reading"] if args.reading else list(GROUPS))
     try:
         for name in chosen:
             GROUPS[name]()
