@@ -193,6 +193,7 @@ class MainScreen(FindingScreen):
             self.query_one(OutlinePane).show(message.analysis)
             self.reading.decorate(message.analysis)
             self._open_at_body()
+            self._update_status()  # the title, found with the structure
 
     def on_analysis_failed(self, message: msg.AnalysisFailed) -> None:
         state = self.session.documents[message.index]
