@@ -191,7 +191,7 @@ class MainScreen(FindingScreen):
         state.structure = message.analysis
         if message.index == self.session.index:
             self.query_one(OutlinePane).show(message.analysis)
-            self.reading.decorate(message.analysis)
+            self.reading.mark_headings(message.analysis)
             self._open_at_body()
             self._update_status()  # the title, found with the structure
 

@@ -174,6 +174,13 @@ class ReadingView(PagedView, can_focus=True):
             self._headings = Spans(heading_lines(self._text, analysis.sections))
         self._relayout(keep=self.top_offset)
 
+    def mark_headings(self, analysis: Analysis) -> None:
+        """Style the headings a plain text's structure finds (the first stage): no new layout, only
+        the styles of lines already laid out, so it costs nothing however long the book."""
+        if not self._declared:
+            self._headings = Spans(heading_lines(self._text, analysis.sections))
+            self._changed()
+
     def mark_summary(self, spans: list[tuple[int, int]]) -> None:
         self._summary = Spans((a, b, None) for a, b in spans)
         self._changed()
