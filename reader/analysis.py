@@ -16,18 +16,22 @@ def analyze(
     algorithm: str | None = None,
     length: dict | None = None,
     progress: Callable[[str], None] | None = None,
+    structured: Callable[[Analysis], None] | None = None,
 ) -> Analysis:
     """Segment ``document`` and, when asked, add participants, quotes and a summary.
 
     ``length`` is passed to the summarizer as keyword arguments
     (``{"sentences": 5}``, ``{"ratio": 0.2}`` or ``{"words": 100}``).
-    ``progress(stage)`` is called as each stage starts (structure, participants, summary).
+    ``progress(stage)`` is called as each stage starts (structure, participants, summary);
+    ``structured(analysis)`` once the structure is known, before the slower stages fill it in.
     """
     from reader.text.structure import segment
 
     step = progress or (lambda stage: None)
     step("structure")
     analysis = segment(document)
+    if structured is not None:
+        structured(analysis)
     if participants:
         step("participants")
         _add_participants(analysis)

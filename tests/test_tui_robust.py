@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 pytest.importorskip("textual")
 
-from conftest import SEED  # noqa: E402
+from conftest import SEED, with_people  # noqa: E402
 
 from reader.load import load  # noqa: E402
 from reader.tui import process  # noqa: E402
@@ -275,3 +275,28 @@ def test_interrupt_stops_the_running_request_and_keeps_the_child_and_what_it_hol
     finally:
         worker.close()
     assert not _alive(pid)
+
+
+def test_an_ending_signal_ends_the_process_even_when_the_way_out_hangs(monkeypatch):
+    """After a hang-up the terminal is gone and Textual's shutdown may wait for ever on writes to it:
+    the signal leaves a deadline after which the process ends with the signal's code."""
+    import signal
+
+    from reader.tui import app as app_module
+
+    ended: list[int] = []
+    monkeypatch.setattr(app_module, "EXIT_GRACE", 0.3)
+    monkeypatch.setattr(app_module.os, "_exit", ended.append)
+
+    async def body():
+        app = ReaderApp([load(str(SEED))], analyzer=with_people)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            app._ended_by_signal(signal.SIGHUP)
+            await pilot.pause()
+        return app
+
+    app = asyncio.run(body())
+    assert app.return_code == 128 + signal.SIGHUP
+    time.sleep(0.6)
+    assert ended == [128 + signal.SIGHUP]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
+import threading
 from collections.abc import Callable, Sequence
 
 from textual.app import App
@@ -18,6 +20,10 @@ from reader.tui.work import analyze_document, run_apart
 
 # Signals that end the reader like q does: the terminal is restored on the way out.
 ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+# Seconds a signal leaves for the way out. After a hang-up (the terminal closed, tmux's kill-server)
+# Textual's shutdown can wait for ever on a full queue of writes to a terminal that is gone: seen as
+# readers left running after their terminal closed. The state is saved and the children ended first.
+EXIT_GRACE = 3.0
 
 
 class ReaderApp(App):
@@ -65,6 +71,7 @@ class ReaderApp(App):
         self.analyzer = run_apart(analyzer)
         workers.reopen()
         self.store = state
+        self.deadline: threading.Timer | None = None  # set by an ending signal: the process ends by then
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.session)
@@ -118,6 +125,10 @@ class ReaderApp(App):
 
     def _ended_by_signal(self, number: int) -> None:
         self.save_state()
+        workers.close()
+        self.deadline = threading.Timer(EXIT_GRACE, os._exit, args=(128 + number,))
+        self.deadline.daemon = True
+        self.deadline.start()
         self.exit(None, 128 + number)
 
 
@@ -132,4 +143,6 @@ def run(documents: list[Document], notes: Sequence[str] = (), remember: bool = T
         app.run()
     finally:
         workers.close()
+        if app.deadline is not None:  # the way out went well
+            app.deadline.cancel()
     return app.return_code or 0

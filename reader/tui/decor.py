@@ -15,7 +15,22 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from reader.tui.layout import CODE, HEADING, IMAGE, INDENT, ITEM, PRE, PROSE, QUOTED, Spans, Unit, cells, units
+from reader.tui.layout import (
+    CODE,
+    HEADING,
+    IMAGE,
+    INDENT,
+    ITEM,
+    PRE,
+    PROSE,
+    QUOTED,
+    REFLOWED,
+    RULE,
+    Spans,
+    Unit,
+    cells,
+    units,
+)
 
 BULLET = "• "
 BAR = "│ "
@@ -24,7 +39,14 @@ MAX_CODE = 20_000  # characters: longer code blocks are shown plain (highlightin
 # Between two cells of a table row as the formats write it ("a | b | c"); a last empty cell ends " |".
 _CELL_BREAK = re.compile(r" \|(?: |$)")
 COLUMN_BAR = "│"
-HEADER_STYLE = Style(bold=True, underline=True)  # the underline runs under the padded row: a rule
+HEADER_STYLE = Style(bold=True)  # over a rule line of its own (RULE), as glow draws it
+
+# Footnote marks: an internal link whose text is a number, a letter or a dagger, with or without brackets
+# (HTML's <sup><a href="#fn1">1</a></sup>, Markdown's [^1]), and Gutenberg's "word[1]" in plain text.
+_NOTE_LINK = re.compile(r"\[?(?:\d{1,3}|[a-zA-Z]|[*†‡§]{1,3})\]?")
+_NOTE_MARK = re.compile(r"\[(?:\d{1,3}|[A-Z]|[*†‡]{1,3})\]")
+# Shown as superscripts, one character for one (offsets, search and clicks stay the text's).
+SUPERSCRIPT = str.maketrans("0123456789[]", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
 
 # A table row as shown: (from, to, spaces after) offsets into the text, cells and the separators between them.
 Pieces = list[tuple[int, int, int]]
@@ -206,6 +228,13 @@ class Decor:
             shown.stylize_before(HEADER_STYLE)
         return shown
 
+    def rule(self, offset: int) -> Text:
+        """The rule under a table's header rows (``offset``: the end of the last one): a line under
+        each column, crossed where the columns' bars are."""
+        table = self._table(offset, PRE)
+        widths = table[0] if table is not None else []
+        return Text("─┼─".join("─" * width for width in widths), end="")
+
     def shown_width(self, start: int, end: int, kind: int) -> int:
         """How wide a line as written is shown: a table row with its padding."""
         pieces = self.table_pieces(start, end, kind)
@@ -225,6 +254,27 @@ class Decor:
             if used > column:
                 return None
         return None
+
+    def note_marks(self, start: int, end: int, kind: int) -> list[tuple[int, int]]:
+        """Footnote marks on a line of prose, attached to the word before them (a "[1]" that starts a
+        line is the note's own label, and one in code or a table is data)."""
+        if kind not in REFLOWED:
+            return []
+        found = [
+            (a, b)
+            for a, b, url in self.links.overlapping(start, end)
+            if str(url).startswith("#") and _NOTE_LINK.fullmatch(self.text, a, b) and self._attached(a)
+        ]
+        if "[" in self.text[start:end]:
+            for m in _NOTE_MARK.finditer(self.text, start, end):
+                a, b = m.span()
+                code = any(how == "code" for _, _, how in self.emphasis.overlapping(a, b))
+                if self._attached(a) and not code and not self.links.overlapping(a, b):
+                    found.append((a, b))
+        return found
+
+    def _attached(self, offset: int) -> bool:
+        return offset > 0 and not self.text[offset - 1].isspace() and self.text[offset - 1] not in "[("
 
     def paint(self, text: Text, start: int, end: int, styles: dict[str, Style]) -> None:
         """Emphasis, links and speaker labels (with their time) on a line's text, before any overlay."""
@@ -282,10 +332,14 @@ def units_of_blocks(text: str, blocks: Sequence) -> list[Unit]:
             continue
         gap = bool(found)  # one blank line between blocks, whatever the source wrote
         if kind in _AS_WRITTEN:
+            rows = text[start:end].split("\n")
+            header = int(field_of(block, "header") or 0) if kind == "table" else 0
             line_start = start
-            for line in text[start:end].split("\n"):
+            for number, line in enumerate(rows, 1):
                 found.append(Unit(line_start, line_start + len(line), _AS_WRITTEN[kind], gap_before=gap))
                 line_start, gap = line_start + len(line) + 1, False
+                if number == header < len(rows):  # the header rows end here: a rule line under them
+                    found.append(Unit(line_start - 1, line_start - 1, RULE))
         else:
             found.append(Unit(start, end, _LINE_KINDS.get(kind, PROSE), gap_before=gap))
         pos = end

@@ -125,6 +125,8 @@ PROSE, PRE, FURNITURE, GAP, LABEL, HEADING = range(6)  # HEADING: a declared hea
 # Kinds only a format's declared blocks give: a list item and a block quote (reflowed, indented
 # by a bullet or a bar), a line of a code block (as written, highlighted), an image's alt text.
 ITEM, QUOTED, CODE, IMAGE = range(6, 10)
+RULE = 10  # the rule under a table's header rows, a line of its own (as glow draws it): not text
+NOT_TEXT = (GAP, LABEL, RULE)  # lines with no text of their own, at ``starts[i] == ends[i]``
 REFLOWED = frozenset({PROSE, HEADING, ITEM, QUOTED})
 AS_WRITTEN = frozenset({PRE, FURNITURE, CODE, IMAGE})
 INDENT = {ITEM: 2, QUOTED: 2}  # cells before the text: "• " or "│ "
@@ -250,7 +252,7 @@ class Layout:
     """Screen lines of one text at one width: ``starts[i]:ends[i]`` is line i, of kind
     ``kinds[i]``. A prose line may span the line breaks of its paragraph.
 
-    Gap and label lines are not text: they sit at ``starts[i] == ends[i]``; a label
+    Gap, label and rule lines are not text: they sit at ``starts[i] == ends[i]``; a label
     (``labels[i]``) comes after the paragraph it comments on (a quote's speaker).
     """
 
@@ -271,7 +273,7 @@ class Layout:
     def line_of(self, offset: int) -> int:
         """The text line that shows ``offset`` (or the nearest one before it)."""
         line = max(0, bisect_right(self.starts, offset) - 1)
-        while line > 0 and self.kinds[line] in (GAP, LABEL):
+        while line > 0 and self.kinds[line] in NOT_TEXT:
             line -= 1
         return line
 

@@ -21,6 +21,14 @@ class AnalysisProgressed(Message):
 
 
 @dataclass
+class StructureFound(Message):
+    """The first stage is done: sections and front matter, before participants and the summary."""
+
+    index: int
+    analysis: Analysis
+
+
+@dataclass
 class AnalysisDone(Message):
     index: int
     analysis: Analysis

@@ -101,7 +101,7 @@ def _answer(request: tuple[Any, ...], held: Any, conn: Connection, number: int) 
         _running = 0
 
 
-def _send_progress(conn: Connection, stage: str) -> None:
+def _send_progress(conn: Connection, stage: object) -> None:
     """Never stopped half way through a message: the pipe would be out of step."""
     global _running
     number, _running = _running, 0
@@ -158,7 +158,7 @@ class Worker:
             self._proc, self._conn, self._held, self._stop = proc, parent, None, stop
         return self._conn
 
-    def call(self, func: Callable[..., Any], *args: Any, progress: Callable[[str], None] | None = None) -> Any:
+    def call(self, func: Callable[..., Any], *args: Any, progress: Callable[[Any], None] | None = None) -> Any:
         """``func(*args)`` (with ``progress`` last if given) in the child; blocks the calling thread."""
         with self._busy, self._numbered() as number:
             return self._exchange(("call", func, args, progress is not None), progress, number)
@@ -183,7 +183,7 @@ class Worker:
             with self._state:
                 self._in_flight = 0
 
-    def _exchange(self, request: tuple[Any, ...], progress: Callable[[str], None] | None, number: int) -> Any:
+    def _exchange(self, request: tuple[Any, ...], progress: Callable[[Any], None] | None, number: int) -> Any:
         with self._state:
             conn = self._ensure()
         self.started_at = time.monotonic()

@@ -34,6 +34,7 @@ class SummarySettings:
 class DocumentState:
     document: Document
     analysis: Analysis | None = None
+    structure: Analysis | None = None  # sections and front matter only, before the whole analysis
     stage: str | None = None  # the analysis stage while it runs; None when not running
     failed: str | None = None  # why the analysis failed, if it did
     summary: Summary | None = None  # the summary shown
@@ -49,6 +50,11 @@ class DocumentState:
     @property
     def analysing(self) -> bool:
         return self.stage is not None
+
+    @property
+    def sections_known(self) -> Analysis | None:
+        """The analysis with the document's sections: the whole one, or its first stage until then."""
+        return self.analysis or self.structure
 
     def summary_settings_differ(self, settings: SummarySettings) -> bool:
         """The analysis's own summary is not what the settings ask for."""

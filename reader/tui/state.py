@@ -101,7 +101,9 @@ def restore(store: Store, state: DocumentState, settings: SummarySettings) -> No
     entry = store.document(state.document)
     if not entry:
         return
-    state.position = number(entry.get("position"), 0) or 0
+    position = number(entry.get("position"))
+    if position is not None:  # a place was kept, the very top (0) included: no jump to the body
+        state.position, state.placed = position, True
     state.bookmarks = sorted({b for b in entry.get("bookmarks", []) if number(b) is not None})
     settings.algorithm = entry["algorithm"] if isinstance(entry.get("algorithm"), str) else None
     settings.sentences = number(entry.get("sentences")) or None
@@ -111,7 +113,7 @@ def restore(store: Store, state: DocumentState, settings: SummarySettings) -> No
 def entry(state: DocumentState, settings: SummarySettings) -> dict[str, Any]:
     """What is remembered of a document."""
     return {
-        "position": state.position,
+        "position": state.position if state.placed or state.position else None,  # None: open at the body
         "algorithm": settings.algorithm,
         "sentences": settings.sentences,
         "scope": settings.section_scope,

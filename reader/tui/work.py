@@ -113,10 +113,13 @@ class SummaryJobs:
         return self.running is not None
 
 
-def analyze_document(document: Document, progress: Callable[[str], None] | None = None) -> Analysis:
+def analyze_document(document: Document, progress: Callable[[object], None] | None = None) -> Analysis:
+    """The whole analysis; ``progress`` gets each stage's name as it starts and, first, the
+    structure-only analysis (sections, front matter), so the view can open at the body at once."""
     from reader.analysis import analyze
 
-    return analyze(document, progress=progress)
+    report = progress or _ignore
+    return analyze(document, progress=report, structured=report)
 
 
 def run_apart(analyzer: Callable[..., Analysis]) -> Callable[..., Analysis]:
@@ -124,16 +127,25 @@ def run_apart(analyzer: Callable[..., Analysis]) -> Callable[..., Analysis]:
     if not process.picklable(analyzer):
         return analyzer
 
-    def apart(document: Document, progress: Callable[[str], None] | None = None) -> Analysis:
-        result: Analysis = process.workers.analysis.call(analyzer, document, progress=progress or _ignore)
-        if result.document == document:
-            result.document = document  # the same object again: the screen tells reloads apart by identity
-        return result
+    def apart(document: Document, progress: Callable[[object], None] | None = None) -> Analysis:
+        report = progress or _ignore
+
+        def relay(stage: object) -> None:
+            report(_same_document(stage, document) if isinstance(stage, Analysis) else stage)
+
+        return _same_document(process.workers.analysis.call(analyzer, document, progress=relay), document)
 
     return apart
 
 
-def _ignore(stage: str) -> None:
+def _same_document(analysis: Analysis, document: Document) -> Analysis:
+    """The document sent back from the child is a copy: the screen tells reloads apart by identity."""
+    if analysis.document == document:
+        analysis.document = document
+    return analysis
+
+
+def _ignore(stage: object) -> None:
     pass
 
 

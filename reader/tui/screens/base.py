@@ -168,7 +168,8 @@ class ReaderScreen(Screen):
 
     def _update_status(self) -> None:
         view, state = self.view, self.state
-        title = state.analysis.title if state.analysis else state.document.source
+        known = state.sections_known
+        title = known.title if known else state.document.source
         lines = max(1, view.line_count)
         where = f"{min(100, round(100 * (view.scroll_y + view.size.height) / lines))}%"
         if view is self.summary_view:

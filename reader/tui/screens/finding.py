@@ -58,9 +58,10 @@ class FindingScreen(SummaryScreen):
     # Sections, and the outline following the reader
 
     def go_to_section(self, index: int) -> None:
-        if self.analysis is None:
+        known = self.state.sections_known
+        if known is None:
             return
-        section = self.analysis.sections[index]
+        section = known.sections[index]
         self.history.push(self.reading.top_offset)
         self.go_to_offset(section.heading_start if section.heading_start is not None else section.start)
         if self.session.settings.section_scope:
@@ -82,7 +83,9 @@ class FindingScreen(SummaryScreen):
         if message.control is not self.reading:
             self._update_status()
             return
-        analysis = self.analysis
+        if self.reading.scroll_y > 0:
+            self.state.placed = True  # the reader moved: a late first stage must not jump
+        analysis = self.state.sections_known
         if analysis is not None and analysis.sections:
             section = self._section_at(analysis, self.reading.reading_offset)
             self.query_one(OutlinePane).highlight(str(section))
@@ -208,7 +211,7 @@ class FindingScreen(SummaryScreen):
             self._go_to_answer(message.value)
 
     def _go_to_answer(self, answer: str) -> None:
-        offset = go_to_target(answer, self.reading.text, self.analysis)
+        offset = go_to_target(answer, self.reading.text, self.state.sections_known)
         if offset is None:
             self.notify(f"go to: nothing called {answer!r}", severity="warning", timeout=3, markup=False)
             return

@@ -1,18 +1,24 @@
-"""F1 / ? : the keys, as Markdown tables made from the bindings themselves.
+"""F1 / ? : the keys, as tables made from the bindings themselves.
 
 Every class of the reader that binds keys is listed in ``bound_classes``, and each of its
 bindings becomes a row (its tooltip, else its description), so a key added to any of them
-shows here; the few keys handled by hand (``keys.BY_HAND``) follow.
+shows here; the few keys handled by hand (``keys.BY_HAND``) follow. The tables are rich
+tables in one widget: Textual's Markdown made a widget of each cell and took a second or
+more to open (less and glow show their help at once). ``help_markdown`` is the same as text.
 """
 
 from __future__ import annotations
 
+from rich import box
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
+from textual.widgets import Static
 
 from reader.tui.keys import BY_HAND, key_display
 
@@ -24,7 +30,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Markdown(help_markdown())
+            yield Static(help_tables(), id="help-keys")
 
     def on_mount(self) -> None:
         self.query_one("#help").focus()  # arrows and PgUp / PgDn scroll the table
@@ -53,20 +59,19 @@ def own_bindings(cls: type[DOMNode]) -> list[Binding]:
     return [b for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
 
 
-def help_row(binding: Binding) -> str:
-    text = binding.tooltip or binding.description or binding.action
-    return f"| `{key_display(binding.key)}` | {text} |"
+def help_row(binding: Binding) -> tuple[list[str], str]:
+    """The keys of a binding as written, and what it does."""
+    return [key_display(binding.key)], binding.tooltip or binding.description or binding.action
 
 
-def help_rows(bindings: list[Binding]) -> list[str]:
+def help_rows(bindings: list[Binding]) -> list[tuple[list[str], str]]:
     """One row a binding, and one for a run of keys doing the same (the digits: `0` … `9`)."""
-    rows: list[str] = []
+    rows: list[tuple[list[str], str]] = []
     run: list[Binding] = []
     for binding in [*bindings, None]:
         if run and (binding is None or binding.tooltip != run[0].tooltip or not binding.tooltip):
             if len(run) > 2:
-                first, last = key_display(run[0].key), key_display(run[-1].key)
-                rows.append(f"| `{first}` … `{last}` | {run[0].tooltip} |")
+                rows.append(([key_display(run[0].key), key_display(run[-1].key)], run[0].tooltip or ""))
             else:
                 rows += [help_row(b) for b in run]
             run = []
@@ -75,16 +80,37 @@ def help_rows(bindings: list[Binding]) -> list[str]:
     return rows
 
 
+NOTE = (
+    "Summary sentences have a bar in the left margin; people, organizations and places "
+    "are coloured by kind; quotes have a bar and end with their speaker."
+)
+
+
+def help_groups() -> list[tuple[str, list[tuple[list[str], str]]]]:
+    """Each heading of the help and its rows (keys, action)."""
+    groups = [
+        (title, help_rows([b for cls in classes for b in own_bindings(cls)])) for title, classes in bound_classes()
+    ]
+    return [*groups, ("Also", [([keys], text) for keys, text in BY_HAND])]
+
+
 def help_markdown() -> str:
     lines = ["# reader: keys"]
-    for title, classes in bound_classes():
+    for title, rows in help_groups():
         lines += ["", f"## {title}", "", "| Key | Action |", "| :- | :- |"]
-        lines += help_rows([b for cls in classes for b in own_bindings(cls)])
-    lines += ["", "## Also", "", "| Key | Action |", "| :- | :- |"]
-    lines += [f"| `{keys}` | {text} |" for keys, text in BY_HAND]
-    lines += [
-        "",
-        "Summary sentences have a bar in the left margin; people, organizations and places",
-        "are coloured by kind; quotes have a bar and end with their speaker.",
-    ]
-    return "\n".join(lines)
+        lines += [f"| {' … '.join(f'`{k}`' for k in keys)} | {text} |" for keys, text in rows]
+    return "\n".join([*lines, "", NOTE])
+
+
+def help_tables() -> Group:
+    """The help as shown: a table a heading, the key column as wide as its longest key (the
+    actions wrap, never the keys, as less, bat and frogmouth show help)."""
+    parts: list[Text | Table] = [Text("reader: keys", style="bold underline")]
+    for title, rows in help_groups():
+        table = Table(box=box.SQUARE, expand=True, header_style="bold", title_justify="left")
+        table.add_column("Key", no_wrap=True, style="bold")
+        table.add_column("Action", ratio=1)
+        for keys, text in rows:
+            table.add_row(" … ".join(keys), text)
+        parts += [Text(""), Text(title, style="bold"), table]
+    return Group(*parts, Text(""), Text(NOTE, style="dim"))

@@ -141,10 +141,9 @@ class MainScreen(FindingScreen):
         document = state.document
         self.links, self.history = Links(document), History()
         self.reading.show_text(document.text, document.blocks, document.links, getattr(document, "emphasis", None))
-        if state.position:
-            state.placed = True
+        if state.placed:  # a remembered place, the very top (0) included
             self.call_after_refresh(self.reading.go_to_top, state.position)
-        elif state.analysis is not None:
+        elif state.sections_known is not None:
             self.call_after_refresh(self._open_at_body)
         if self.search_query:
             self._search(self.search_query, jump=False)
@@ -166,8 +165,11 @@ class MainScreen(FindingScreen):
     def _analyse(self, index: int, document: Any, analyzer: Any) -> None:
         """Runs in a background thread; post_message is safe from there."""
 
-        def progress(stage: str) -> None:
-            self.post_message(msg.AnalysisProgressed(index, stage))
+        def progress(stage: object) -> None:
+            if isinstance(stage, Analysis):  # the first stage's result: sections and front matter
+                self.post_message(msg.StructureFound(index, stage))
+            else:
+                self.post_message(msg.AnalysisProgressed(index, str(stage)))
 
         try:
             analysis = analyzer(document, progress)
@@ -179,6 +181,19 @@ class MainScreen(FindingScreen):
     def on_analysis_progressed(self, message: msg.AnalysisProgressed) -> None:
         self.session.documents[message.index].stage = message.stage
         self._update_status()
+
+    def on_structure_found(self, message: msg.StructureFound) -> None:
+        """Sections and front matter, seconds before the whole analysis: the outline, the headings'
+        styles and the body's start (a book opens past its licence) need no more."""
+        state = self.session.documents[message.index]
+        if message.analysis.document is not state.document or state.analysis is not None:
+            return  # reloaded since, or the whole analysis came first
+        state.structure = message.analysis
+        if message.index == self.session.index:
+            self.query_one(OutlinePane).show(message.analysis)
+            self.reading.mark_headings(message.analysis)
+            self._open_at_body()
+            self._update_status()  # the title, found with the structure
 
     def on_analysis_failed(self, message: msg.AnalysisFailed) -> None:
         state = self.session.documents[message.index]
@@ -196,7 +211,7 @@ class MainScreen(FindingScreen):
             state.stage = None
             self._start_analysis(message.index)
             return
-        state.stage, state.analysis = None, message.analysis
+        state.stage, state.analysis, state.structure = None, message.analysis, None
         if message.index == self.session.index:
             self._show_analysis(message.analysis)
             self._open_at_body()
@@ -208,25 +223,27 @@ class MainScreen(FindingScreen):
     def _open_at_body(self) -> None:
         """A document with no place yet opens at its body's first section, past the front matter
         (licence, title page, contents); once, and only while the reader has not moved (the text
-        shows before the analysis that finds the front matter)."""
-        state, analysis = self.state, self.analysis
+        shows before the first stage of the analysis finds the front matter)."""
+        state, analysis = self.state, self.state.sections_known
         if state.placed or analysis is None:
             return
         state.placed = True
         if self.reading.scroll_y > 0 or self.current is not None or self.search_query or self.summary_view.display:
-            return  # the reader moved (or left the text) before the analysis came: stay there
+            return  # the reader moved (or left the text) before the structure came: stay there
         body = body_start(analysis)
         if body:
             self.reading.go_to_top(body)
             self._update_status()
 
     def _show_analysis(self, analysis: Analysis | None) -> None:
-        self.query_one(OutlinePane).show(analysis)
+        self.query_one(OutlinePane).show(analysis or self.state.structure)
         self.query_one(ParticipantsPane).show(analysis)
         self.query_one(QuotesPane).show(analysis)
         self.reading.mark_selected([])
+        known = analysis or self.state.structure
+        if known is not None:
+            self.reading.decorate(known)
         if analysis is not None:
-            self.reading.decorate(analysis)
             if self.state.summary is None:
                 self.state.summary = analysis.summary
             if self.state.summary_settings_differ(self.session.settings):
@@ -262,7 +279,17 @@ class MainScreen(FindingScreen):
         self._toggle("#side")
 
     def action_toggle_outline(self) -> None:
+        """Show the outline with its list focused on the section being read (arrows and enter choose
+        a chapter, as epy's and frogmouth's contents do); hide it, the focus back on the text."""
         self._toggle("#left")
+        pane = self.query_one(OutlinePane)
+        outline, known = pane.options, self.state.sections_known
+        if self.show_left and not self.has_class("-squeeze-left"):
+            if known is not None and known.sections:
+                pane.highlight(str(self._section_at(known, self.reading.reading_offset)))
+            self.set_focus(outline)
+        elif outline.has_focus:
+            self.set_focus(self.view)
 
     def _toggle(self, pane: str) -> None:
         """Hide the pane when it is on screen; else show it, hiding the other one when both would
@@ -330,6 +357,7 @@ class MainScreen(FindingScreen):
         """Note where the reader is in the shown document (and save, when a store is set)."""
         state = self.state
         state.position = self.reading.top_offset
+        state.placed = state.placed or state.position > 0
         if self.store is None:
             return
         self.store.remember(state.document, state_file.entry(state, self.session.settings))

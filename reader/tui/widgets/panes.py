@@ -184,7 +184,9 @@ def _hanging(lead: Text, body: Text) -> Table:
     grid = Table.grid()
     if lead.cell_len:
         grid.add_column(width=lead.cell_len, no_wrap=True)
-    grid.add_column()
+    # A word wider than the pane (an API's "filehandle.appendFile(data[,") is folded onto the next line,
+    # not cut with an ellipsis that leaves the title's rest ("options])") alone on a line.
+    grid.add_column(overflow="fold")
     grid.add_row(*([lead] if lead.cell_len else []), body)
     return grid
 

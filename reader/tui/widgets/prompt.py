@@ -39,6 +39,9 @@ class Prompt(Input):
         super().__init__(**kwargs)
         self.kind = "search"
         self._back_to: Widget | None = None  # the widget that had the focus before
+        # A number typed in the text (less's 50% and 120g): % or g ends it at once. After ":" the
+        # user types a whole answer ("50%", as the placeholder says) and ends it with enter.
+        self.counting = False
 
     def on_mount(self) -> None:
         self.display = False
@@ -50,6 +53,7 @@ class Prompt(Input):
         self.select_on_focus = kind == "search"
         self.placeholder = PLACEHOLDERS[kind]
         self.value = value
+        self.counting = kind == "goto" and value.isdigit()
         self.cursor_position = len(value)
         self.display = True
         self._back_to = self.screen.focused
@@ -63,7 +67,7 @@ class Prompt(Input):
     def take(self, char: str) -> None:
         """A character typed while the prompt is open but handled by a binding (a digit): typed
         in, or, after a number in a go-to, the less key that ends it."""
-        if self.kind == "goto" and self.value.isdigit() and char in LESS_COUNTS:
+        if self.counting and self.value.isdigit() and char in LESS_COUNTS:
             self._answer_count(char)
         elif self.selection.start != self.selection.end:
             self.replace(char, *sorted(self.selection))
@@ -82,7 +86,7 @@ class Prompt(Input):
             event.prevent_default()
             self.app.simulate_key(event.key)
             return
-        if self.kind == "goto" and self.value.isdigit() and event.character in LESS_COUNTS:
+        if self.counting and self.value.isdigit() and event.character in LESS_COUNTS:
             # As in less: 50% goes to half way, 120g (or G) to line 120, at once.
             event.stop()
             event.prevent_default()

@@ -19,13 +19,15 @@ from textual.message import Message
 from textual.strip import Strip
 
 from reader.model import Analysis
-from reader.tui.decor import Decor, heading_lines, prefix_width, units_of_blocks
+from reader.tui.decor import SUPERSCRIPT, Decor, heading_lines, prefix_width, units_of_blocks
 from reader.tui.layout import (
     FURNITURE,
     GAP,
     LABEL,
+    NOT_TEXT,
     PRE,
     REFLOWED,
+    RULE,
     Layout,
     Spans,
     Unit,
@@ -172,6 +174,13 @@ class ReadingView(PagedView, can_focus=True):
             self._headings = Spans(heading_lines(self._text, analysis.sections))
         self._relayout(keep=self.top_offset)
 
+    def mark_headings(self, analysis: Analysis) -> None:
+        """Style the headings a plain text's structure finds (the first stage): no new layout, only
+        the styles of lines already laid out, so it costs nothing however long the book."""
+        if not self._declared:
+            self._headings = Spans(heading_lines(self._text, analysis.sections))
+            self._changed()
+
     def mark_summary(self, spans: list[tuple[int, int]]) -> None:
         self._summary = Spans((a, b, None) for a, b in spans)
         self._changed()
@@ -209,7 +218,7 @@ class ReadingView(PagedView, can_focus=True):
     def offset_at(self, x: int, y: int) -> int | None:
         """The text offset under a point of the view, if it is on text."""
         line = round(self.scroll_y) + y
-        if line >= len(self._layout) or self._layout.kinds[line] in (GAP, LABEL) or x < GUTTER:
+        if line >= len(self._layout) or self._layout.kinds[line] in NOT_TEXT or x < GUTTER:
             return None
         start, end = self._layout.starts[line], self._layout.ends[line]
         kind = self._layout.kinds[line]
@@ -313,11 +322,20 @@ class ReadingView(PagedView, can_focus=True):
             self._layout = Layout(0)
             return
         width = self._text_width()
+        below = self._lines_below_text(keep)
         self._layout = layout(self._text, width, self._labels, self._units)
         self.virtual_size = Size(self._width(), len(self._layout))
         self._changed()
-        line = self._layout.line_of(keep) if keep else 0
+        line = min(self._layout.line_of(keep) + below, len(self._layout) - 1) if keep else 0
         self.scroll_to(y=line, animate=False, immediate=True)
+
+    def _lines_below_text(self, keep: int) -> int:
+        """How far the top line (a blank or a speaker line, which have no text of their own) is below the
+        text line holding ``keep``: kept too, so that a new layout does not move the view up a line."""
+        old, top = self._layout, round(self.scroll_y)
+        if not keep or top >= len(old) or old.starts[top] != keep:
+            return 0
+        return max(0, top - old.line_of(keep))
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -369,6 +387,10 @@ class ReadingView(PagedView, can_focus=True):
             name, who, cue = cast(tuple[str, str, str | None], self._layout.labels[index])
             label = speaker_label(name, who, cue, self._styles())
             segments = [Segment(" " * GUTTER), *label.render(self.app.console)]
+        elif kind == RULE:
+            rule = self._decor.rule(self._layout.starts[index])[self._shift :]
+            rule.stylize(self._styles()["block_bar"])
+            segments = [Segment(" " * GUTTER), *rule.render(self.app.console)]
         else:
             segments = self._text_segments(self._layout.starts[index], self._layout.ends[index], kind)
         return Strip(segments).apply_style(base).adjust_cell_length(width, base)
@@ -395,6 +417,8 @@ class ReadingView(PagedView, can_focus=True):
         if self._current and self._current[0] < end and self._current[1] > start:
             a, b = self._current
             text.stylize(styles["current"], max(a, start) - start, min(b, end) - start)
+        for a, b in self._decor.note_marks(start, end, kind):
+            superscript(text, a - start, b - start, styles["note"])
         if kind in REFLOWED:  # the indentation and line breaks of the source are not kept
             text = Text("", end="").join(text[a:b] for a, b in kept(self._text[start:end]))
         else:
@@ -419,3 +443,10 @@ class ReadingView(PagedView, can_focus=True):
     def _make_styles(self) -> dict[str, Style]:
         self._decor.forget_colours(self.app.current_theme.dark)
         return reading_styles(self)
+
+
+def superscript(text: Text, a: int, b: int, style: Style) -> None:
+    """A footnote mark as a small raised one: digits and brackets as superscripts, dimmed."""
+    plain = text.plain
+    text.plain = plain[:a] + plain[a:b].translate(SUPERSCRIPT) + plain[b:]
+    text.stylize(style, a, b)

@@ -30,6 +30,7 @@ def reading_styles(view: Widget) -> dict[str, Style]:
         "furniture": Style(dim=True, italic=True),
         "heading": Style(bold=True),
         "link": Style(underline=True, color=accent),
+        "note": Style(underline=False, dim=True),  # a footnote mark, over the link style of its link
         "speaker": Style(bold=True, color=accent),
         "time": Style(dim=True),
         "bullet": Style(color=accent),
