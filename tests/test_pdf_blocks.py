@@ -15,7 +15,8 @@ PROSE = (
 Body = list[tuple[str | None, float, str]]
 
 
-def blocks_pdf(pages: list[Body]) -> bytes:
+def blocks_pdf(pages: list[Body], marks: dict[int, str] | None = None) -> bytes:
+    """A page a body; ``marks`` gives a bookmark (an outline entry) to pages by index."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import simpleSplit
     from reportlab.pdfgen.canvas import Canvas
@@ -23,13 +24,16 @@ def blocks_pdf(pages: list[Body]) -> bytes:
     buffer = io.BytesIO()
     pdf = Canvas(buffer, pagesize=A4)
     width, height = A4
-    for body in pages:
+    for index, body in enumerate(pages):
+        if marks and index in marks:
+            pdf.bookmarkPage(f"p{index}")
+            pdf.addOutlineEntry(marks[index], f"p{index}", level=0)
         y = height - 70
         for text, x, font in body:
             if text is None:
                 y -= 15
                 continue
-            size = 20 if font.endswith("Bold") else 11
+            size = {"Times-Bold": 26, "Helvetica-Bold": 17}.get(font, 11)
             pdf.setFont(font, size)
             for line in simpleSplit(text, font, size, width - 120) if x == 60 else [text]:
                 pdf.drawString(x, y, line)
@@ -115,3 +119,21 @@ def test_a_monospace_path_inside_a_sentence_and_a_list_of_items_stay_prose():
     a = analysed("prose.pdf", blocks_pdf([body + [(None, 0, ""), (PROSE, 60, "Helvetica")]]))
     assert block_texts(a, "preformatted") == []
     assert any("/usr/share/schemas/base.asn" in s and "later one winning" in s for s in sentence_texts(a))
+
+
+def test_a_title_page_without_a_copyright_line_is_front_matter():
+    title: Body = [
+        ("Schema Database", 60, "Times-Bold"),
+        (None, 0, ""),
+        ("Schema Working Group (http://example.org)", 60, "Helvetica-Bold"),
+        (None, 0, ""),
+        ("Ada Example", 60, "Helvetica-Bold"),
+        ("ada at example.org", 60, "Helvetica"),
+    ]
+    first: Body = [("1. Introduction", 60, "Helvetica-Bold"), (PROSE, 60, "Helvetica")]
+    a = analysed("spec.pdf", blocks_pdf([title + [(None, 0, "")] + first], marks={0: "1. Introduction"}))
+    assert a.title == "Schema Database"
+    assert a.sections[0].kind == "front" and a.sections[1].title == "1. Introduction"
+    said = " ".join(sentence_texts(a))
+    assert "Ada Example" not in said and "Working Group" not in said
+    assert "The tree is freed when the program closes it." in said
