@@ -88,6 +88,7 @@ def _page_lines(pdf: Any, index: int) -> list[Line]:
         textpage = page.get_textpage()
         raw = textpage.get_text_range()
         lines = []
+        probe = _MonoProbe(textpage)
         pos, last_bottom = 0, None
         for piece in raw.split("\r\n"):  # the line ends pdfium generates; char indexes count them
             # pdfium marks a hyphen at a line end it has joined: the word is whole again.
@@ -99,7 +100,7 @@ def _page_lines(pdf: Any, index: int) -> list[Line]:
                 right = textpage.get_charbox(last, loose=True)[2]
                 size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first)
                 gap = 0.0 if last_bottom is None else last_bottom - top
-                mono = _monospace(textpage, first, last)
+                mono = probe.line(first, last)
                 lines.append(Line(text, gap, size, x=left, width=max(0.0, right - left), mono=mono))
                 last_bottom = bottom
             pos += len(piece) + 2
@@ -114,22 +115,37 @@ MONO_SAMPLES = 6  # characters looked at per line: the font of a whole line with
 MONO_SHARE = 0.8  # of the sampled characters, for a line to count as set in a monospace font
 
 
-def _monospace(textpage: Any, first: int, last: int) -> bool:
-    """Whether the line's characters, sampled evenly, are mostly in a monospace font (by its name or flags)."""
-    import ctypes
+class _MonoProbe:
+    """Whether a line's characters, sampled evenly, are mostly in a monospace font (by its name or
+    its fixed-pitch flag); font names are judged once a page."""
 
-    from pypdfium2 import raw as pdfium_c
+    def __init__(self, textpage: Any) -> None:
+        import ctypes
 
-    step = max(1, (last - first) // (MONO_SAMPLES - 1))
-    indexes = range(first, last + 1, step)
-    buffer = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
-    hits = 0
-    for index in indexes:
-        pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, buffer, len(buffer), ctypes.byref(flags))
-        name = buffer.value.decode("latin-1")
-        hits += bool(flags.value & 1 or _MONO_FONT.search(name.split("+")[-1]))  # bit 1: FixedPitch
-    return hits >= MONO_SHARE * len(indexes)
+        from pypdfium2 import raw as pdfium_c
+
+        self.font_info = pdfium_c.FPDFText_GetFontInfo
+        self.raw = textpage.raw
+        self.buffer = ctypes.create_string_buffer(128)
+        self.flags = ctypes.c_int()
+        self.flags_ref = ctypes.byref(self.flags)
+        self.fonts: dict[bytes, bool] = {}
+
+    def line(self, first: int, last: int) -> bool:
+        if not self._char(first):
+            return False  # a line of code starts in the code's font: most lines are done in one look
+        step = max(1, (last - first) // (MONO_SAMPLES - 1))
+        indexes = range(first + step, last + 1, step)
+        hits = 1 + sum(self._char(index) for index in indexes)
+        return hits >= MONO_SHARE * (1 + len(indexes))
+
+    def _char(self, index: int) -> bool:
+        self.font_info(self.raw, index, self.buffer, 128, self.flags_ref)
+        name = self.buffer.value
+        if name not in self.fonts:
+            plain = name.decode("latin-1").split("+")[-1]  # without a subset's tag ("ABCDEF+CMTT10")
+            self.fonts[name] = bool(_MONO_FONT.search(plain))
+        return self.fonts[name] or bool(self.flags.value & 1)  # flag bit 1: FixedPitch
 
 
 def _outline(pdf: Any) -> dict[int, list[tuple[str, int]]]:
