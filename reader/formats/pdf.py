@@ -110,7 +110,9 @@ def _page_lines(pdf: Any, index: int) -> list[Line]:
     return lines
 
 
-_MONO_FONT = re.compile(r"mono|courier|cmtt|cmsltt|typewriter|consol|menlo|code|fixed|\btt\b|lmtt", re.I)
+_MONO_FONT = re.compile(
+    r"mono|courier|nimbusmon|cmtt|cmsltt|lmtt|typewriter|consol|menlo|monaco|andale|cousine|code|fixed|\btt\b", re.I
+)
 MONO_SAMPLES = 6  # characters looked at per line: the font of a whole line without asking for every character
 MONO_SHARE = 0.8  # of the sampled characters, for a line to count as set in a monospace font
 
