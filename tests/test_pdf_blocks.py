@@ -33,7 +33,7 @@ def blocks_pdf(pages: list[Body], marks: dict[int, str] | None = None) -> bytes:
             if text is None:
                 y -= 15
                 continue
-            size = {"Times-Bold": 26, "Helvetica-Bold": 17}.get(font, 11)
+            size = {"Times-Bold": 26, "Helvetica-Bold": 17, "Courier-Bold": 17}.get(font, 11)
             pdf.setFont(font, size)
             for line in simpleSplit(text, font, size, width - 120) if x == 60 else [text]:
                 pdf.drawString(x, y, line)
@@ -137,3 +137,10 @@ def test_a_title_page_without_a_copyright_line_is_front_matter():
     said = " ".join(sentence_texts(a))
     assert "Ada Example" not in said and "Working Group" not in said
     assert "The tree is freed when the program closes it." in said
+
+
+def test_a_document_all_in_a_monospace_font_is_read_as_prose():
+    typescript: Body = [("A Letter", 60, "Courier-Bold"), (PROSE, 60, "Courier"), (None, 0, ""), (PROSE, 60, "Courier")]
+    a = analysed("letter.pdf", blocks_pdf([typescript]))
+    assert block_texts(a, "preformatted") == []
+    assert "The tree is freed when the program closes it." in sentence_texts(a)

@@ -66,6 +66,7 @@ def read(source: str, data: bytes, limit: int) -> Document:
     body = _body_size(pages)
     if not metadata.get("title"):
         metadata["title"] = _title_page(pages[0], body)
+    _mono_body(pages)
     pages = [_set_blocks(_definitions(lines), body) for lines in _drop_furniture(pages, body)]
     if not marks:
         marks = _headings_by_size(pages, body)
@@ -115,6 +116,15 @@ _MONO_FONT = re.compile(
 )
 MONO_SAMPLES = 6  # characters looked at per line: the font of a whole line without asking for every character
 MONO_SHARE = 0.8  # of the sampled characters, for a line to count as set in a monospace font
+
+
+def _mono_body(pages: list[list[Line]]) -> None:
+    """A document set mostly in a monospace font (a text file printed, a typescript): its font tells
+    no code from prose, so it is not taken as a sign of code."""
+    lines = [line for page in pages for line in page]
+    if sum(line.mono for line in lines) * 2 > len(lines):
+        for line in lines:
+            line.mono = False
 
 
 class _MonoProbe:
@@ -237,9 +247,10 @@ def _set_blocks(lines: list[Line], body: float) -> list[Line]:
     """Runs of lines that are set as written become one line each: a contents page (entries with
     dotted leaders), code in a monospace font, and code in the body font that has code's shape."""
     out: list[Line] = []
+    margin = min((line.x for line in lines if not line.mono), default=float("inf"))
     i = 0
     while i < len(lines):
-        end = _run_end(lines, i, body, out[-1] if out else None)
+        end = _run_end(lines, i, (body, margin), out[-1] if out else None)
         if end > i:
             run = lines[i:end]
             text = _contents(run) if _LEADER.match(run[0].text) else _code(run)
@@ -251,8 +262,10 @@ def _set_blocks(lines: list[Line], body: float) -> list[Line]:
     return out
 
 
-def _run_end(lines: list[Line], i: int, body: float, before: Line | None) -> int:
-    """Where a set-as-written run starting at ``lines[i]`` ends; ``i`` when none starts there."""
+def _run_end(lines: list[Line], i: int, page: tuple[float, float], before: Line | None) -> int:
+    """Where a set-as-written run starting at ``lines[i]`` ends; ``i`` when none starts there.
+    ``page`` is the body font size and the left margin of the page's prose lines."""
+    body, margin = page
     if lines[i].code:
         return i
     if _LEADER.match(lines[i].text):
@@ -266,7 +279,6 @@ def _run_end(lines: list[Line], i: int, body: float, before: Line | None) -> int
         end = i
         while end < len(lines) and lines[end].mono and not lines[end].code and not _BULLET.match(lines[end].text):
             end += 1
-        margin = min((line.x for line in lines if not line.mono), default=lines[i].x)
         alone_ok = lines[i].x > margin + 2 or _STRONG_SIGN.search(lines[i].text)
         return end if end - i >= 2 or alone_ok else i
     return _body_code_end(lines, i)
