@@ -38,7 +38,10 @@ class Line:
     text: str
     gap: float  # space between the previous line's bottom and this line's top, in points
     size: float = 0.0  # font size of the line's first character
-    code: bool = False  # a definition's signature (a manual's function reference), set as written
+    code: bool = False  # a definition's signature, a code block or a contents page, set as written
+    x: float = 0.0  # left edge, in points
+    width: float = 0.0  # from the left edge to the last character's right edge
+    mono: bool = False  # set (mostly) in a monospace font
 
 
 def read(source: str, data: bytes, limit: int) -> Document:
@@ -63,7 +66,8 @@ def read(source: str, data: bytes, limit: int) -> Document:
     body = _body_size(pages)
     if not metadata.get("title"):
         metadata["title"] = _title_page(pages[0], body)
-    pages = [_definitions(lines) for lines in _drop_furniture(pages, body)]
+    _mono_body(pages)
+    pages = [_set_blocks(_definitions(lines), body) for lines in _drop_furniture(pages, body)]
     if not marks:
         marks = _headings_by_size(pages, body)
     builder = Builder()
@@ -85,21 +89,75 @@ def _page_lines(pdf: Any, index: int) -> list[Line]:
         textpage = page.get_textpage()
         raw = textpage.get_text_range()
         lines = []
+        probe = _MonoProbe(textpage)
         pos, last_bottom = 0, None
         for piece in raw.split("\r\n"):  # the line ends pdfium generates; char indexes count them
             # pdfium marks a hyphen at a line end it has joined: the word is whole again.
             text = " ".join(piece.replace("\x02", "").replace("\ufffe", "").split())
             if text:
                 first = pos + len(piece) - len(piece.lstrip())
-                _, bottom, _, top = textpage.get_charbox(first, loose=True)
+                left, bottom, _, top = textpage.get_charbox(first, loose=True)
+                last = pos + len(piece.rstrip()) - 1
+                right = textpage.get_charbox(last, loose=True)[2]
                 size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first)
-                lines.append(Line(text, 0.0 if last_bottom is None else last_bottom - top, size))
+                gap = 0.0 if last_bottom is None else last_bottom - top
+                mono = probe.line(first, last)
+                lines.append(Line(text, gap, size, x=left, width=max(0.0, right - left), mono=mono))
                 last_bottom = bottom
             pos += len(piece) + 2
         textpage.close()
     finally:
         page.close()
     return lines
+
+
+_MONO_FONT = re.compile(
+    r"mono|courier|nimbusmon|cmtt|cmsltt|lmtt|typewriter|consol|menlo|monaco|andale|cousine|code|fixed|\btt\b", re.I
+)
+MONO_SAMPLES = 6  # characters looked at per line: the font of a whole line without asking for every character
+MONO_SHARE = 0.8  # of the sampled characters, for a line to count as set in a monospace font
+
+
+def _mono_body(pages: list[list[Line]]) -> None:
+    """A document set mostly in a monospace font (a text file printed, a typescript): its font tells
+    no code from prose, so it is not taken as a sign of code."""
+    lines = [line for page in pages for line in page]
+    if sum(line.mono for line in lines) * 2 > len(lines):
+        for line in lines:
+            line.mono = False
+
+
+class _MonoProbe:
+    """Whether a line's characters, sampled evenly, are mostly in a monospace font (by its name or
+    its fixed-pitch flag); font names are judged once a page."""
+
+    def __init__(self, textpage: Any) -> None:
+        import ctypes
+
+        from pypdfium2 import raw as pdfium_c
+
+        self.font_info = pdfium_c.FPDFText_GetFontInfo
+        self.raw = textpage.raw
+        self.buffer = ctypes.create_string_buffer(128)
+        self.flags = ctypes.c_int()
+        self.flags_ref = ctypes.byref(self.flags)
+        self.fonts: dict[bytes, bool] = {}
+
+    def line(self, first: int, last: int) -> bool:
+        if not self._char(first):
+            return False  # a line of code starts in the code's font: most lines are done in one look
+        step = max(1, (last - first) // (MONO_SAMPLES - 1))
+        indexes = range(first + step, last + 1, step)
+        hits = 1 + sum(self._char(index) for index in indexes)
+        return hits >= MONO_SHARE * (1 + len(indexes))
+
+    def _char(self, index: int) -> bool:
+        self.font_info(self.raw, index, self.buffer, 128, self.flags_ref)
+        name = self.buffer.value
+        if name not in self.fonts:
+            plain = name.decode("latin-1").split("+")[-1]  # without a subset's tag ("ABCDEF+CMTT10")
+            self.fonts[name] = bool(_MONO_FONT.search(plain))
+        return self.fonts[name] or bool(self.flags.value & 1)  # flag bit 1: FixedPitch
 
 
 def _outline(pdf: Any) -> dict[int, list[tuple[str, int]]]:
@@ -174,6 +232,132 @@ def _definitions(lines: list[Line]) -> list[Line]:
             i += 1
         out.append(Line(" ".join(parts), line.gap, line.size, code=True))
     return out
+
+
+# A contents or index entry: its title, dotted leaders and a page number ("2.1 ASN.1 syntax. . . . 2").
+_LEADER = re.compile(r"^(?P<title>.*?\S)\s*\.(?:\s*\.){2,}\s*(?P<page>\d+|[ivxlc]+)$", re.I)
+# Code signs: an assignment or definition, a brace, a call, a statement's end, a comment.
+_CODE_SIGN = re.compile(r"::=|:=|[{}]|\w\s*\([^()]*\)\s*[;{]?$|;$|^(?:--|//|#)\s|^[A-Z][A-Z0-9_-]*$")
+_STRONG_SIGN = re.compile(r"::=|:=|[{}]|\w\s*\([^()]*\)\s*;$")
+_BULLET = re.compile(r"^(?:[•◦▪‣·*–—]|-\s|\d+[.)]\s)")
+CODE_LINE_CHARS = 72  # a line of code in a body font is no longer than this
+
+
+def _set_blocks(lines: list[Line], body: float) -> list[Line]:
+    """Runs of lines that are set as written become one line each: a contents page (entries with
+    dotted leaders), code in a monospace font, and code in the body font that has code's shape."""
+    out: list[Line] = []
+    margin = min((line.x for line in lines if not line.mono), default=float("inf"))
+    i = 0
+    while i < len(lines):
+        end = _run_end(lines, i, (body, margin), out[-1] if out else None)
+        if end > i:
+            run = lines[i:end]
+            text = _contents(run) if _LEADER.match(run[0].text) else _code(run)
+            out.append(Line(text, run[0].gap, run[0].size, code=True, x=run[0].x))
+            i = end
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def _run_end(lines: list[Line], i: int, page: tuple[float, float], before: Line | None) -> int:
+    """Where a set-as-written run starting at ``lines[i]`` ends; ``i`` when none starts there.
+    ``page`` is the body font size and the left margin of the page's prose lines."""
+    body, margin = page
+    if lines[i].code:
+        return i
+    if _LEADER.match(lines[i].text):
+        end = i
+        while end < len(lines) and (_LEADER.match(lines[end].text) or _wrapped_entry(lines, end)):
+            end += 1
+        return end if end - i >= 2 else i
+    if before is not None and not (before.code or before.size > body * 1.05 or _SENTENCE_END.search(before.text)):
+        return i  # a sentence goes on: a path or a name in a monospace font inside it
+    if lines[i].mono and not _BULLET.match(lines[i].text):
+        end = i
+        while end < len(lines) and lines[end].mono and not lines[end].code and not _BULLET.match(lines[end].text):
+            end += 1
+        alone_ok = lines[i].x > margin + 2 or _STRONG_SIGN.search(lines[i].text)
+        return end if end - i >= 2 or alone_ok else i
+    return _body_code_end(lines, i)
+
+
+def _wrapped_entry(lines: list[Line], i: int) -> bool:
+    """A contents entry's title wrapped onto two lines: a short line whose next line has the leaders."""
+    return i + 1 < len(lines) and bool(_LEADER.match(lines[i + 1].text)) and len(lines[i].text) < CODE_LINE_CHARS
+
+
+def _body_code_end(lines: list[Line], i: int) -> int:
+    """Code set in the body font: lines with code signs (``::=``, braces, calls, ``;`` ends), no prose."""
+    if not _CODE_SIGN.search(lines[i].text):
+        return i
+    end = i
+    while end < len(lines) and _codeish(lines[end]):
+        end += 1
+    while end > i and not _CODE_SIGN.search(lines[end - 1].text):
+        end -= 1  # a trailing short line without a sign belongs to what follows
+    run = lines[i:end]
+    signed = sum(bool(_CODE_SIGN.search(line.text)) for line in run)
+    strong = any(_STRONG_SIGN.search(line.text) for line in run)
+    return end if len(run) >= 2 and strong and signed * 2 >= len(run) else i
+
+
+def _codeish(line: Line) -> bool:
+    if line.code or line.mono or len(line.text) > CODE_LINE_CHARS or _BULLET.match(line.text):
+        return False
+    return not _prose(line.text)
+
+
+def _prose(text: str) -> bool:
+    """A line of running text: a sentence's end after some words, or mostly lower-case words."""
+    words = text.split()
+    if len(words) >= 5 and _FINISHED.search(text):
+        return True
+    lower = sum(word.isalpha() and word.islower() for word in words)
+    return len(words) >= 7 and lower >= 0.6 * len(words)
+
+
+LEVEL_STEP = 4.0  # font sizes: a contents entry further right than this starts a column, not a level
+
+
+def _indents(run: list[Line], most: float = float("inf")) -> list[str]:
+    """Each line's indentation in spaces, from its left edge against the run's leftmost line (none
+    beyond ``most`` points: the next column of an index, not a deeper level)."""
+    base = min(line.x for line in run)
+    widths = sorted(line.width / len(line.text) for line in run if len(line.text) >= 4 and line.width > 0)
+    char = widths[len(widths) // 2] if widths else max(run[0].size * 0.5, 1.0)
+    return [" " * round((line.x - base) / char) if line.x - base <= most else "" for line in run]
+
+
+def _code(run: list[Line]) -> str:
+    """The run's lines with their indentation; a wide gap (a blank line in the source) kept as one."""
+    gaps = [line.gap for line in run[1:] if line.gap > 0]
+    pitch = min(gaps) if gaps else 0.0
+    out: list[str] = []
+    for index, (indent, line) in enumerate(zip(_indents(run), run)):
+        if index and pitch and line.gap > GAP_BREAK * pitch:
+            out.append("")
+        out.append(indent + line.text)
+    return "\n".join(out)
+
+
+def _contents(run: list[Line]) -> str:
+    """One entry a line, indented by level, with leaders that line the page numbers up."""
+    entries: list[tuple[str, str]] = []
+    held = ""
+    for indent, line in zip(_indents(run, run[0].size * LEVEL_STEP), run):
+        found = _LEADER.match(line.text)
+        if found is None and len(line.text) <= 2:
+            entries.append((indent + line.text, ""))  # an index's letter
+        elif found is None:
+            held = indent + line.text + " "  # the first line of a wrapped title
+        else:
+            entries.append(((held or indent) + found["title"], found["page"]))
+            held = ""
+    width = max(len(title) for title, page in entries if page) + 4
+    return "\n".join(f"{title} {'.' * (width - len(title))} {page}" if page else title for title, page in entries)
 
 
 def _unclosed(text: str) -> bool:

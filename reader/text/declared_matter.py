@@ -3,7 +3,8 @@
 A licence (the GNU FDL appendix, "Copying Conditions"), and the indexes at the end, are back
 matter; so is a section titled "Contents" (a README's list of links to its sections), and the
 stretch before the first heading when it holds a copyright line, a licence grant or a table of
-contents (a manual's title page and its verso). Neither holds
+contents (a manual's title page and its verso), or when it is only a title page's lines (title,
+group, author, address: a few short lines, none ending a sentence). Neither holds
 sentences: they are never summary sentences, as in plain text.
 """
 
@@ -62,5 +63,16 @@ def _mark_front(text: str, sections: list[Section], paragraphs: list[Paragraph])
     if not count:
         return
     end = sections[count - 1].end
-    if any(_FRONT_SIGN.search(" ".join(text[p.start : p.end].split())) for p in paragraphs if p.start < end):
+    lines = [" ".join(text[p.start : p.end].split()) for p in paragraphs if p.start < end]
+    if any(_FRONT_SIGN.search(line) for line in lines) or _title_page(lines):
         sections[:count] = [Section("Front matter", 1, "front", 0, end)]
+
+
+TITLE_PAGE_WORDS = 8  # a title page's line (title, group, author and address) is no longer than this
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*$")
+
+
+def _title_page(lines: list[str]) -> bool:
+    """Two or more short lines without a sentence's end: a title page's title, author and address."""
+    short = [line for line in lines if len(line.split()) <= TITLE_PAGE_WORDS and not _SENTENCE_END.search(line)]
+    return len(lines) >= 2 and len(short) == len(lines)
