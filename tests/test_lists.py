@@ -162,3 +162,60 @@ def test_list_blocks_tile_the_text(source: str):
             assert b.depth is not None and 1 <= b.depth <= 4
             assert b.marker is None or not doc.text[b.start : b.end].startswith(b.marker)
     assert doc.text[pos:].strip() == ""
+
+
+# --- DOCX -------------------------------------------------------------------------------------
+
+
+def _numbered(paragraph, num_id: int, level: int) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    number_props = OxmlElement("w:numPr")
+    for tag, value in (("w:ilvl", level), ("w:numId", num_id)):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), str(value))
+        number_props.append(el)
+    paragraph._p.get_or_add_pPr().append(number_props)
+
+
+def _abstract_list(document, formats: list[tuple[str, str]]) -> int:
+    """A multi-level list in the numbering part (levels' numFmt and lvlText), returning its numId."""
+    from docx.oxml import parse_xml
+
+    part = document.part.numbering_part.element
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate(formats)
+    )
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    part.insert(0, parse_xml(f'<w:abstractNum {ns} w:abstractNumId="90">{levels}</w:abstractNum>'))
+    part.append(parse_xml(f'<w:num {ns} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    return 90
+
+
+def test_docx_numbered_paragraphs():
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Bridge Report", level=1)
+    d.add_paragraph("Open the gates.", style="List Number")
+    d.add_paragraph("Close the gates.", style="List Number")
+    d.add_paragraph("A bullet point.", style="List Bullet")
+    num = _abstract_list(d, [("decimal", "%1."), ("lowerLetter", "%2)"), ("bullet", "\uf0b7")])
+    for text, level in (("Top one", 0), ("Sub a", 1), ("Sub b", 1), ("Deep", 2), ("Top two", 0), ("Sub again", 1)):
+        _numbered(d.add_paragraph(text), num, level)
+    d.add_paragraph("A plain paragraph at the end of the report.")
+    out = io.BytesIO()
+    d.save(out)
+    assert items(load("r.docx", out.getvalue())) == [
+        ("Open the gates.", 1, "1."),
+        ("Close the gates.", 1, "2."),
+        ("A bullet point.", 1, "•"),
+        ("Top one", 1, "1."),
+        ("Sub a", 2, "a)"),
+        ("Sub b", 2, "b)"),
+        ("Deep", 3, "•"),
+        ("Top two", 1, "2."),
+        ("Sub again", 2, "a)"),
+    ]

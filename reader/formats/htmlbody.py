@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.formats.build import Builder, inline
+from reader.formats.build import Builder, inline, number_label
 from reader.model import BlockKind, EmphasisKind
 
 SKIP = frozenset(
@@ -223,33 +223,6 @@ def is_page_marker(el: Any) -> bool:
 _STYLE_TYPE = re.compile(r"list-style(?:-type)?\s*:\s*([\w-]+)")
 _CSS_TYPES = {"decimal": "1", "lower-alpha": "a", "lower-latin": "a", "upper-alpha": "A", "upper-latin": "A"}
 _CSS_TYPES |= {"lower-roman": "i", "upper-roman": "I", "none": "", "disc": "•", "circle": "•", "square": "•"}
-_ROMAN: tuple[tuple[int, str], ...] = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"))
-_ROMAN += ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in _ROMAN:
-        count, n = divmod(n, value)
-        out += letters * count
-    return out
-
-
-def _letters(n: int) -> str:
-    """1 -> a, 26 -> z, 27 -> aa (as browsers count lettered lists)."""
-    out = ""
-    while n > 0:
-        n, rest = divmod(n - 1, 26)
-        out = chr(ord("a") + rest) + out
-    return out
-
-
-def number_label(n: int, how: str) -> str:
-    """An ordered list's number in the style ``type`` names: 1, a, A, i, I."""
-    if n < 1 and how in "aAiI":
-        how = "1"
-    label = {"a": _letters, "A": _letters, "i": _roman, "I": _roman}.get(how, str)(n)
-    return label.upper() if how in ("A", "I") else label
 
 
 def _is_footnotes(el: Any) -> bool:
