@@ -219,3 +219,37 @@ def test_docx_numbered_paragraphs():
         ("Top two", 1, "2."),
         ("Sub again", 2, "a)"),
     ]
+
+
+# --- man pages --------------------------------------------------------------------------------
+
+MAN = r""".TH STEPS 1 2024
+.SH NAME
+steps \- do things in order
+.SH DESCRIPTION
+Follow these steps.
+.IP 1. 4
+Open the gate before the flock arrives.
+.IP 2. 4
+Close the gate behind the last sheep.
+.IP \(bu 2
+A bulleted remark about gates.
+.RS 4
+.IP (a) 4
+An indented lettered item.
+.RE
+.TP
+.B \-v
+Say more.
+"""
+
+
+def test_man_ip_items_carry_their_number_or_bullet():
+    found = items(load("steps.1", MAN))
+    assert found[:4] == [
+        ("Open the gate before the flock arrives.", 1, "1."),
+        ("Close the gate behind the last sheep.", 1, "2."),
+        ("A bulleted remark about gates.", 1, "•"),
+        ("An indented lettered item.", 2, "(a)"),
+    ]
+    assert found[4:] == [("-v", None, None), ("Say more.", None, None)]  # a tag and its text, as before

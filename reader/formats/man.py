@@ -205,6 +205,7 @@ class Page:
     links: list[tuple[int, str]] = field(default_factory=list)  # open links: run index and url
     item: bool = False  # inside a definition's text (after a .TP tag, an .IP)
     indent: int = 0  # .RS depth
+    marker: str | None = None  # an .IP item's bullet or number, for its first block
     section: str = ""
     trap: str | None = None  # what the next text line is: "tag", "heading1", "heading2", or a font
     line_font: Font = None
@@ -422,6 +423,7 @@ class Page:
     def heading(self, runs: list[Run], level: int) -> None:
         self.flush()
         self.item = False
+        self.marker = None
         self.font = self.previous = None
         text = " ".join("".join(t for t, _ in runs).replace(NBSP, " ").split())
         self.section = text.upper() if level == 1 else self.section
@@ -453,7 +455,11 @@ class Page:
                 self.builder.link(start, text[start:end], mark[5:])
             else:
                 self.builder.emphasize(start, end - start, cast(EmphasisKind, mark))
-        self.builder.add(kind, text)
+        marker, self.marker = self.marker, None
+        if kind == "list_item" and marker is not None:
+            self.builder.add(kind, text, None, depth=self.indent + 1, marker=marker)
+        else:
+            self.builder.add(kind, text)
 
     # -- requests -------------------------------------------------------------------------------
 
@@ -670,6 +676,7 @@ def _break(page: Page, name: str, rest: str) -> None:
 def _tagged(page: Page, name: str, rest: str) -> None:
     page.flush()
     page.item = False
+    page.marker = None
     page.trap = "tag"
     page.font = page.previous = None
 
@@ -682,10 +689,13 @@ def _indented(page: Page, name: str, rest: str) -> None:
     tag = page.plain(args[0]) if args else ""
     page.item = True
     page.trap = None
-    if not tag or tag in ("\u2022", "-", "*", "\u00b7", "o", "+"):
+    if tag in ("\u2022", "-", "*", "\u00b7", "o", "+"):
+        page.marker = "\u2022"  # the block's marker, out of its text
+        return
+    if not tag:
         return
     if re.fullmatch(r"\(?\w{1,3}[.)]|\[\w{1,3}\]", tag):
-        page.runs = page.decode(args[0])
+        page.marker = tag
         return
     page.runs = page.decode(args[0])
     page.flush_as("list_item")
