@@ -253,3 +253,37 @@ def test_man_ip_items_carry_their_number_or_bullet():
         ("An indented lettered item.", 2, "(a)"),
     ]
     assert found[4:] == [("-v", None, None), ("Say more.", None, None)]  # a tag and its text, as before
+
+
+@st.composite
+def html_lists(draw: st.DrawFn) -> tuple[str, list[int]]:
+    """Nested <ul>/<ol> with the depth each item is written at."""
+    depths: list[int] = []
+
+    def items(depth: int) -> str:
+        out = []
+        for _ in range(draw(st.integers(1, 3))):
+            depths.append(depth)
+            inner = items(depth + 1) if depth < 3 and draw(st.booleans()) else ""
+            out.append(f"<li>{draw(_WORDS)} item{inner}</li>")
+        tag = draw(st.sampled_from(["ul", "ol"]))
+        return f"<{tag}>{''.join(out)}</{tag}>"
+
+    return page(items(1)), depths
+
+
+@settings(max_examples=40, deadline=None)
+@given(html_lists())
+def test_html_list_depths_follow_the_nesting(page_and_depths: tuple[str, list[int]]):
+    source, depths = page_and_depths
+    doc = load("l.html", source)
+    found = [b for b in doc.blocks if b.kind == "list_item"]
+    assert [b.depth for b in found] == depths
+    assert all(b.marker and not doc.text[b.start : b.end].startswith(b.marker) for b in found)
+    assert all(doc.text[b.start : b.end].endswith("item") for b in found)
+
+
+def test_html_bulleted_and_numbered_lists_alike_are_not_confused():
+    body = "<ul><li>Same first item</li><li>Bullet</li></ul><ol><li>Same first item</li><li>Number</li></ol>"
+    markers = [m for _, _, m in items(load("s.html", page(body)))]
+    assert markers in (["•", "•", "•", "•"], ["•", "•", "1.", "2."])  # never a bullet list numbered

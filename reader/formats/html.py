@@ -277,13 +277,14 @@ def _list_key(el: Any) -> str:
 def _numbered_lists(tree: Any) -> dict[str, Numbering]:
     """Ordered and styled lists by their first item's text, with what numbers them: the extractor
     writes every list as a bare ``<ul>``, dropping ``start``, ``type``, ``style`` and items' ``value``."""
-    out: dict[str, Numbering] = {}
+    out: dict[str, Numbering | None] = {}
     for el in tree.iter("ol", "ul"):
         key = _list_key(el)
         attributes = {name: el.get(name) for name in _LIST_ATTRIBUTES if el.get(name) is not None}
-        if key and (el.tag == "ol" or "style" in attributes):
-            out.setdefault(key, (el.tag, attributes, [li.get("value") for li in _items(el)]))
-    return out
+        found = (el.tag, attributes, [li.get("value") for li in _items(el)])
+        if key:
+            out[key] = found if out.get(key, found) == found else None  # two lists alike: neither is known
+    return {key: found for key, found in out.items() if found and (found[0] == "ol" or "style" in found[1])}
 
 
 def _renumber(root: Any, numbered: dict[str, Numbering]) -> None:
