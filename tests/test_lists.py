@@ -287,3 +287,38 @@ def test_html_bulleted_and_numbered_lists_alike_are_not_confused():
     body = "<ul><li>Same first item</li><li>Bullet</li></ul><ol><li>Same first item</li><li>Number</li></ol>"
     markers = [m for _, _, m in items(load("s.html", page(body)))]
     assert markers in (["•", "•", "•", "•"], ["•", "•", "1.", "2."])  # never a bullet list numbered
+
+
+MDOC = r""".Dd March 1, 2024
+.Dt STEPS 1
+.Os
+.Sh NAME
+.Nm steps
+.Nd do things in order
+.Sh DESCRIPTION
+Follow these steps.
+.Bl -enum
+.It
+Open the gate.
+.It
+Close the gate.
+.Bl -bullet
+.It
+A remark inside the second step.
+.El
+.El
+.Bl -tag -width Ds
+.It Fl v
+Say more.
+.El
+"""
+
+
+def test_mdoc_enum_and_bullet_lists():
+    found = items(load("steps.1", MDOC))
+    assert found[:3] == [
+        ("Open the gate.", 1, "1."),
+        ("Close the gate.", 1, "2."),
+        ("A remark inside the second step.", 2, "•"),
+    ]
+    assert found[3][0] == "-v" and found[3][2] is None  # a tag list's tag, as before
