@@ -34,6 +34,8 @@ class Block:
     time: str | None = None  # subtitles: when the cue starts, for the view
     language: str | None = None  # code blocks: the language the source declares ("python"), for the view
     header: int | None = None  # tables: how many leading rows are header rows (th, thead, a repeated row), for the view
+    depth: int | None = None  # list items: nesting, 1 = top level
+    marker: str | None = None  # list items: the number or bullet as the source gives it ("1.", "a.", "•", "[1]")
 
 
 @dataclass(frozen=True)
@@ -225,4 +227,8 @@ class Analysis:
             out["time"] = block.time
         if block.language is not None:
             out["language"] = block.language
+        if block.depth is not None:
+            out["depth"] = block.depth
+        if block.marker is not None:
+            out["marker"] = block.marker
         return out

@@ -16,6 +16,35 @@ def inline(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+_ROMAN: tuple[tuple[int, str], ...] = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"))
+_ROMAN += ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        count, n = divmod(n, value)
+        out += letters * count
+    return out
+
+
+def _letters(n: int) -> str:
+    """1 -> a, 26 -> z, 27 -> aa (as browsers count lettered lists)."""
+    out = ""
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out
+
+
+def number_label(n: int, how: str) -> str:
+    """An ordered list's number in the style ``type`` names: 1, a, A, i, I."""
+    if n < 1 and how in "aAiI":
+        how = "1"
+    label = {"a": _letters, "A": _letters, "i": _roman, "I": _roman}.get(how, str)(n)
+    return label.upper() if how in ("A", "I") else label
+
+
 @dataclass
 class Builder:
     """Blocks separated by a blank line; offsets are exact into the finished text."""

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from reader.formats import FormatError
-from reader.formats.build import Builder
+from reader.formats.build import Builder, number_label
 from reader.formats.zipped import Archive
 from reader.model import Document
 
@@ -30,9 +30,10 @@ def read(source: str, data: bytes, limit: int) -> Document:
         raise FormatError("DOCX has no word/document.xml (not a Word document)")
     root = _xml(package, "word/document.xml")
     levels = _style_levels(package)
+    numbering = Numbering(_formats(package), _style_numbers(package))
     body = root.find(f"{W}body")
     builder = Builder()
-    _body(builder, body if body is not None else [], levels)
+    _body(builder, body if body is not None else [], levels, numbering)
     metadata = _core(package)
     if "title" not in metadata:
         first = next((b for b in builder.blocks if b.kind == "heading" and b.level == 1), None)
@@ -41,15 +42,15 @@ def read(source: str, data: bytes, limit: int) -> Document:
     return builder.document(source, "docx", metadata)
 
 
-def _body(builder: Builder, parent: Any, levels: dict[str, int]) -> None:
+def _body(builder: Builder, parent: Any, levels: dict[str, int], numbering: Numbering) -> None:
     for el in parent:
         if el.tag == f"{W}p":
-            _paragraph(builder, el, levels)
+            _paragraph(builder, el, levels, numbering)
         elif el.tag == f"{W}tbl":
             text, header = _table(el)
             builder.add("table", text, header=header or None)
         elif el.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
-            _body(builder, el, levels)  # content controls hold ordinary paragraphs
+            _body(builder, el, levels, numbering)  # content controls hold ordinary paragraphs
 
 
 def _xml(package: Archive, name: str) -> Any:
@@ -80,21 +81,130 @@ def _style_levels(package: Archive) -> dict[str, int]:
     return out
 
 
-def _paragraph(builder: Builder, p: Any, levels: dict[str, int]) -> None:
+def _paragraph(builder: Builder, p: Any, levels: dict[str, int], numbering: Numbering) -> None:
     props = p.find(f"{W}pPr")
     style = ""
-    listed = False
+    number_props = None
     if props is not None:
         style_el = props.find(f"{W}pStyle")
         style = style_el.get(f"{W}val", "") if style_el is not None else ""
-        listed = props.find(f"{W}numPr") is not None
+        number_props = props.find(f"{W}numPr")
     text = _runs(p)
     if style.upper().startswith("TOC"):
         return  # a generated table of contents repeats the headings
     if style in levels:
         builder.add("heading", " ".join(text.split()), levels[style])
+        return
+    item = numbering.item(number_props, style) if text.strip() else None
+    if item is not None:
+        builder.add("list_item", text, None, depth=item[0], marker=item[1] or None)
     else:
-        builder.add("list_item" if listed or style.startswith("List") else "paragraph", text)
+        builder.add("list_item" if style.startswith("List") else "paragraph", text)
+
+
+# numId -> (ilvl -> (start, numFmt, lvlText))
+Levels = dict[int, tuple[int, str, str]]
+_STYLE_DEPTH = re.compile(r"^List\w*?(\d)$")  # "List Bullet 2": the template's second-level list, at ilvl 0
+
+
+class Numbering:
+    """Counts numbered paragraphs as Word does: each list (numId) keeps a counter per level, and a
+    level's counter restarts when a shallower level of that list moves on."""
+
+    def __init__(self, formats: dict[str, Levels], style_numbers: dict[str, tuple[str, int]]) -> None:
+        self.formats = formats
+        self.style_numbers = style_numbers
+        self.counters: dict[str, list[int]] = {}
+
+    def item(self, number_props: Any, style: str) -> tuple[int, str] | None:
+        """(depth, marker) of a numbered paragraph, or None when it is not numbered."""
+        num, level = self.style_numbers.get(style, ("", 0))
+        if number_props is not None:
+            num = _val(number_props.find(f"{W}numId")) or num
+            ilvl = _val(number_props.find(f"{W}ilvl"))
+            level = int(ilvl) if ilvl.isdigit() else level
+        levels = self.formats.get(num)
+        if not num or num == "0" or levels is None:
+            return None
+        level = max(0, min(level, 8))
+        start, fmt, pattern = levels.get(level, (1, "decimal", f"%{level + 1}."))
+        counts = self.counters.setdefault(num, [0] * 9)
+        counts[level] = counts[level] + 1 if counts[level] else start
+        for deeper in range(level + 1, 9):
+            counts[deeper] = 0
+        found = _STYLE_DEPTH.match(style)
+        depth = level + 1 if level or not found else int(found.group(1))
+        return depth, _marker(fmt, pattern, counts, levels)
+
+
+def _val(el: Any) -> str:
+    return (el.get(f"{W}val") or "") if el is not None else ""
+
+
+def _marker(fmt: str, pattern: str, counts: list[int], levels: Levels) -> str:
+    """The marker as Word shows it: ``•`` for a bullet, else the level text (``%1.``, ``%1.%2)``)
+    with each level's counter in that level's format."""
+    if fmt == "bullet":
+        return "•"
+    if fmt == "none":
+        return ""
+
+    def one(found: re.Match[str]) -> str:
+        index = int(found.group(1)) - 1
+        how = levels.get(index, (1, "decimal", ""))[1]
+        return number_label(max(counts[index], 1), _NUMBER_FORMATS.get(how, "1"))
+
+    return _LEVEL_REF.sub(one, pattern).strip()
+
+
+_LEVEL_REF = re.compile(r"%([1-9])")
+_NUMBER_FORMATS = {"decimal": "1", "lowerLetter": "a", "upperLetter": "A", "lowerRoman": "i", "upperRoman": "I"}
+
+
+def _formats(package: Archive) -> dict[str, Levels]:
+    """numId -> its levels' start, format and text, from the numbering part (with start overrides)."""
+    if not package.has("word/numbering.xml"):
+        return {}
+    root = _xml(package, "word/numbering.xml")
+    abstract: dict[str, Levels] = {}
+    for el in root.iter(f"{W}abstractNum"):
+        abstract[el.get(f"{W}abstractNumId") or ""] = _levels(el)
+    out: dict[str, Levels] = {}
+    for num in root.iter(f"{W}num"):
+        levels = dict(abstract.get(_val(num.find(f"{W}abstractNumId")), {}))
+        for override in num.iter(f"{W}lvlOverride"):
+            start = _val(override.find(f"{W}startOverride"))
+            level = int(override.get(f"{W}ilvl") or 0)
+            if start.isdigit() and level in levels:
+                levels[level] = (int(start), *levels[level][1:])
+        out[num.get(f"{W}numId") or ""] = levels
+    return out
+
+
+def _levels(abstract: Any) -> Levels:
+    out: Levels = {}
+    for lvl in abstract.iter(f"{W}lvl"):
+        start = _val(lvl.find(f"{W}start"))
+        out[int(lvl.get(f"{W}ilvl") or 0)] = (
+            int(start) if start.isdigit() else 1,
+            _val(lvl.find(f"{W}numFmt")) or "decimal",
+            _val(lvl.find(f"{W}lvlText")),
+        )
+    return out
+
+
+def _style_numbers(package: Archive) -> dict[str, tuple[str, int]]:
+    """Style id -> the list (numId, ilvl) its paragraphs are numbered in ("List Number", "List Bullet")."""
+    if not package.has("word/styles.xml"):
+        return {}
+    out = {}
+    for style in _xml(package, "word/styles.xml").iter(f"{W}style"):
+        number_props = style.find(f"{W}pPr/{W}numPr")
+        num = _val(number_props.find(f"{W}numId")) if number_props is not None else ""
+        if num:
+            level = _val(number_props.find(f"{W}ilvl"))
+            out[style.get(f"{W}styleId") or ""] = (num, int(level) if level.isdigit() else 0)
+    return out
 
 
 def _runs(p: Any) -> str:

@@ -172,6 +172,7 @@ def _main_content(tree: Any) -> tuple[Builder, dict[str, str]]:
 
     builder = Builder()
     languages = _code_languages(tree)
+    numbered = _numbered_lists(tree)
     found = trafilatura.extract(
         tree,
         output_format="html",
@@ -185,6 +186,7 @@ def _main_content(tree: Any) -> tuple[Builder, dict[str, str]]:
     if not found:
         return builder, {}
     root = _found_tree(found, languages)
+    _renumber(root, numbered)
     meta = _meta_tags(root)
     title = _dropped_title(tree, root, meta.get("title", ""))
     meta["title"] = _content_title(root) or title or _page_title(tree) or meta.get("title", "")
@@ -257,6 +259,48 @@ def _code_languages(tree: Any) -> dict[str, str]:
         if found:
             out.setdefault(_code_key(code.text_content()), found.group(1).lower())
     return out
+
+
+_LIST_ATTRIBUTES = ("start", "type", "reversed", "style", "class", "role")
+Numbering = tuple[str, dict[str, str], list[str | None]]  # tag, its attributes, each item's value
+
+
+def _items(el: Any) -> list[Any]:
+    return [li for li in el if isinstance(li.tag, str) and li.tag.rsplit("}", 1)[-1] == "li"]
+
+
+def _list_key(el: Any) -> str:
+    first = next(iter(_items(el)), None)
+    return _code_key("".join(first.itertext()))[:200] if first is not None else ""
+
+
+def _numbered_lists(tree: Any) -> dict[str, Numbering]:
+    """Ordered and styled lists by their first item's text, with what numbers them: the extractor
+    writes every list as a bare ``<ul>``, dropping ``start``, ``type``, ``style`` and items' ``value``."""
+    out: dict[str, Numbering | None] = {}
+    for el in tree.iter("ol", "ul"):
+        key = _list_key(el)
+        attributes = {name: el.get(name) for name in _LIST_ATTRIBUTES if el.get(name) is not None}
+        found = (el.tag, attributes, [li.get("value") for li in _items(el)])
+        if key:
+            out[key] = found if out.get(key, found) == found else None  # two lists alike: neither is known
+    return {key: found for key, found in out.items() if found and (found[0] == "ol" or "style" in found[1])}
+
+
+def _renumber(root: Any, numbered: dict[str, Numbering]) -> None:
+    """The extractor's lists become what they were in the page again, numbered as there."""
+    for ul in list(root.iter("ul")):
+        found = numbered.get(_list_key(ul))
+        if found is None:
+            continue
+        ul.tag = found[0]
+        for name, value in found[1].items():
+            ul.set(name, value)
+        items = _items(ul)
+        if len(items) == len(found[2]):
+            for li, number in zip(items, found[2]):
+                if number is not None:
+                    li.set("value", number)
 
 
 _LANGUAGE_CLASS = re.compile(r"\b(?:language|lang)-([\w+#.-]+)")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.formats.build import Builder, inline
+from reader.formats.build import Builder, inline, number_label
 from reader.model import BlockKind, EmphasisKind
 
 SKIP = frozenset(
@@ -60,6 +60,8 @@ class Walker:
     skip: frozenset[str] = SKIP
     anchors: dict[str, tuple[str, int]] = field(default_factory=dict)  # element id -> (heading, level)
     pending: tuple[str, int] | None = None
+    depth: int = 0  # lists open around the element being walked
+    marker: str | None = None  # the number or bullet of the list item whose first block comes next
 
     def walk(self, el: Any, kind: BlockKind = "paragraph") -> None:
         tag = local(el.tag)
@@ -81,8 +83,7 @@ class Walker:
         elif tag == "img":
             self.add("image", inline(el.get("alt") or ""))
         elif tag in ("ul", "ol", "dl", "menu"):
-            for child in el:
-                self.walk(child, "list_item")
+            self._list(el)
         elif tag == "blockquote" and len(el) == 0 and "\n" in (el.text or "").strip():
             # The main-content extractor hands back <pre> as a bare multi-line <blockquote>.
             self.add("preformatted", (el.text or "").strip("\n"))
@@ -92,6 +93,16 @@ class Walker:
             return
         else:
             self.container(el, "list_item" if tag in ("li", "dt", "dd") else kind)
+
+    def _list(self, el: Any) -> None:
+        """Each item at one level deeper, its first block carrying its number or bullet."""
+        markers = list_markers(el)
+        self.depth += 1
+        for child in el:
+            self.marker = markers.get(child)
+            self.walk(child, "list_item")
+        self.depth -= 1
+        self.marker = None  # text after a nested list continues its item: no second number
 
     def container(self, el: Any, kind: BlockKind) -> None:
         buf = _Inline()
@@ -130,7 +141,7 @@ class Walker:
             a, b = max(a, lead), min(b, len(text))
             if a < b:
                 self.builder.emphasize(a - lead, b - a, EMPHASIS[how])
-        self.builder.add(kind, text[lead:])
+        self.builder.add(kind, text[lead:], None, **self._item(kind))
 
     def add(
         self, kind: BlockKind, text: str, level: int | None = None, language: str | None = None, header: int = 0
@@ -147,7 +158,18 @@ class Walker:
         extra: dict[str, str | int] = {"language": language} if language else {}
         if header:
             extra["header"] = header
+        extra.update(self._item(kind))
         self.builder.add(kind, text, level, **extra)
+
+    def _item(self, kind: BlockKind) -> dict[str, str | int]:
+        """A list item's depth and, on its first block only, its marker."""
+        if kind != "list_item" or not self.depth:
+            return {}
+        out: dict[str, str | int] = {"depth": self.depth}
+        if self.marker is not None:
+            out["marker"] = self.marker
+            self.marker = None
+        return out
 
     def _pending_heading(self) -> None:
         """A chapter the table of contents names but the page does not title: title it."""
@@ -196,6 +218,60 @@ def is_page_marker(el: Any) -> bool:
     if el.get("role") == "doc-pagebreak":
         return True
     return any(key.endswith("type") and "pagebreak" in value for key, value in el.attrib.items())
+
+
+_STYLE_TYPE = re.compile(r"list-style(?:-type)?\s*:\s*([\w-]+)")
+_CSS_TYPES = {"decimal": "1", "lower-alpha": "a", "lower-latin": "a", "upper-alpha": "A", "upper-latin": "A"}
+_CSS_TYPES |= {"lower-roman": "i", "upper-roman": "I", "none": "", "disc": "•", "circle": "•", "square": "•"}
+
+
+def _is_footnotes(el: Any) -> bool:
+    """The notes list of Markdown's footnotes, pandoc's endnotes, an EPUB's doc-endnotes."""
+    for node in (el, el.getparent()):
+        if node is None or not local(node.tag):
+            continue
+        words = f"{node.get('class') or ''} {node.get('role') or ''}".lower()
+        if "footnotes" in words or "doc-endnotes" in words or "doc-footnotes" in words:
+            return True
+    return False
+
+
+def _list_type(el: Any, tag: str) -> str:
+    found = _STYLE_TYPE.search((el.get("style") or "").lower())
+    if found and found.group(1) in _CSS_TYPES:
+        return _CSS_TYPES[found.group(1)]
+    if tag != "ol":
+        return "•"
+    how = (el.get("type") or "1").strip()
+    return how if how in ("1", "a", "A", "i", "I") else "1"
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int((value or "").strip())
+    except ValueError:
+        return default
+
+
+def list_markers(el: Any) -> dict[Any, str]:
+    """Each ``li`` of a ``ul``/``ol`` -> its marker as the page shows it: ``•``, ``3.``, ``b.``,
+    ``[1]`` for a footnote; none for a list styled ``none`` or a definition list."""
+    tag = local(el.tag)
+    if tag not in ("ul", "ol", "menu"):
+        return {}
+    items = [child for child in el if local(child.tag) == "li"]
+    how = _list_type(el, tag)
+    if how in ("•", ""):
+        return {li: how for li in items} if how else {}
+    notes = _is_footnotes(el)
+    step = -1 if el.get("reversed") is not None else 1
+    n = _int(el.get("start"), len(items) if step < 0 else 1)
+    out = {}
+    for li in items:
+        n = _int(li.get("value"), n)
+        out[li] = f"[{n}]" if notes else number_label(n, how) + "."
+        n += step
+    return out
 
 
 def _inline_into(buf: _Inline, el: Any, skip: frozenset[str]) -> None:

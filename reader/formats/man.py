@@ -205,6 +205,7 @@ class Page:
     links: list[tuple[int, str]] = field(default_factory=list)  # open links: run index and url
     item: bool = False  # inside a definition's text (after a .TP tag, an .IP)
     indent: int = 0  # .RS depth
+    marker: tuple[str, int] | None = None  # an .IP or .It item's bullet or number and depth, for its first block
     section: str = ""
     trap: str | None = None  # what the next text line is: "tag", "heading1", "heading2", or a font
     line_font: Font = None
@@ -422,6 +423,7 @@ class Page:
     def heading(self, runs: list[Run], level: int) -> None:
         self.flush()
         self.item = False
+        self.marker = None
         self.font = self.previous = None
         text = " ".join("".join(t for t, _ in runs).replace(NBSP, " ").split())
         self.section = text.upper() if level == 1 else self.section
@@ -453,7 +455,11 @@ class Page:
                 self.builder.link(start, text[start:end], mark[5:])
             else:
                 self.builder.emphasize(start, end - start, cast(EmphasisKind, mark))
-        self.builder.add(kind, text)
+        marker, self.marker = self.marker, None
+        if kind == "list_item" and marker is not None:
+            self.builder.add(kind, text, None, depth=marker[1], marker=marker[0])
+        else:
+            self.builder.add(kind, text)
 
     # -- requests -------------------------------------------------------------------------------
 
@@ -670,6 +676,7 @@ def _break(page: Page, name: str, rest: str) -> None:
 def _tagged(page: Page, name: str, rest: str) -> None:
     page.flush()
     page.item = False
+    page.marker = None
     page.trap = "tag"
     page.font = page.previous = None
 
@@ -682,10 +689,13 @@ def _indented(page: Page, name: str, rest: str) -> None:
     tag = page.plain(args[0]) if args else ""
     page.item = True
     page.trap = None
-    if not tag or tag in ("\u2022", "-", "*", "\u00b7", "o", "+"):
+    if tag in ("\u2022", "-", "*", "\u00b7", "o", "+"):
+        page.marker = ("\u2022", page.indent + 1)  # the block's marker, out of its text
+        return
+    if not tag:
         return
     if re.fullmatch(r"\(?\w{1,3}[.)]|\[\w{1,3}\]", tag):
-        page.runs = page.decode(args[0])
+        page.marker = (tag, page.indent + 1)
         return
     page.runs = page.decode(args[0])
     page.flush_as("list_item")
@@ -1006,6 +1016,7 @@ class Mdoc:
     page: Page
     name: str = ""
     lists: list[str] = field(default_factory=list)  # the kind of each open .Bl list
+    numbers: list[int] = field(default_factory=list)  # the last item number of each open .Bl list
     display: int = 0  # open .Bd -literal displays
 
     def macro(self, name: str, rest: str) -> None:
@@ -1076,6 +1087,7 @@ class Mdoc:
     def list_start(self, name: str, args: list[str]) -> None:
         self.page.flush()
         self.lists.append(next((a for a in args if a in _LIST_KINDS), "-tag"))
+        self.numbers.append(0)
         self.page.indent += 1
 
     def list_end(self, name: str, args: list[str]) -> None:
@@ -1083,6 +1095,7 @@ class Mdoc:
         self.page.item = False
         if self.lists:
             self.lists.pop()
+            self.numbers.pop()
             self.page.indent = max(0, self.page.indent - 1)
 
     def list_item(self, name: str, args: list[str]) -> None:
@@ -1095,6 +1108,11 @@ class Mdoc:
             page.flush_as("list_item")
         elif kind == "-column" and args:
             page.emit(self.words(args))
+        elif kind == "-enum":
+            self.numbers[-1] += 1
+            page.marker = (f"{self.numbers[-1]}.", max(1, page.indent))
+        elif kind in ("-bullet", "-dash", "-hyphen"):
+            page.marker = ("\u2022" if kind == "-bullet" else "-", max(1, page.indent))
 
     def display_start(self, name: str, args: list[str]) -> None:
         page = self.page

@@ -84,8 +84,37 @@ def field_of(block: object, name: str, default: Any = None) -> Any:
 
 
 def prefix_width(kind: int) -> int:
-    """Cells drawn before the text of a line of this kind."""
+    """Cells drawn before the text of a line of this kind (a list item's own: ``Decor.prefix_width``)."""
     return len(IMAGE_MARK) if kind == IMAGE else INDENT.get(kind, 0)
+
+
+LIST_INDENT = 2  # cells a nested list moves right, as glow draws it
+MAX_DEPTH = 8  # deeper lists are drawn at this depth: the text keeps its width
+
+
+def item_shapes(blocks: Sequence) -> dict[int, tuple[str, int]]:
+    """Each list item's start -> (what its first line starts with, the cells its text hangs at):
+    the marker the format gives ("1.", "a.", "[1]") indented by depth; an item with a depth but
+    no marker (an item's second paragraph) hangs under the text of the last item at that depth;
+    one the format says nothing about gets a bullet, as before."""
+    out: dict[int, tuple[str, int]] = {}
+    hangs: dict[int, int] = {}  # depth -> where the last marked item's text starts
+    for block in blocks:
+        if field_of(block, "kind") != "list_item":
+            continue
+        depth = min(int(field_of(block, "depth") or 1), MAX_DEPTH)
+        marker = field_of(block, "marker")
+        if field_of(block, "depth") is None:
+            marker = BULLET.strip()
+        lead = " " * (LIST_INDENT * (depth - 1))
+        if marker:
+            hangs[depth] = cells(lead + marker) + 1
+            hangs = {d: h for d, h in hangs.items() if d <= depth}
+            out[int(field_of(block, "start", 0))] = (lead + marker + " ", hangs[depth])
+        else:
+            hang = hangs.get(depth, len(lead) + len(BULLET))
+            out[int(field_of(block, "start", 0))] = (" " * hang, hang)
+    return out
 
 
 def heading_style(level: int | None, accent: str | None) -> Style:
@@ -127,6 +156,7 @@ class Decor:
         self._code: dict[int, Text | None] = {}  # line start -> its highlighted text
         self._has_tables = any(field_of(b, "kind") == "table" for b in blocks or [])
         self._tables: dict[int, tuple[list[int], int]] = {}  # table start -> column widths, end of its header
+        self._items = item_shapes(blocks or [])
         self._dark = True
 
     def block_at(self, offset: int) -> object | None:
@@ -300,13 +330,28 @@ class Decor:
             return styles["image"]
         return None
 
+    def _item(self, start: int) -> tuple[str, int, bool]:
+        """The list item holding ``start``: its first line's lead, where its text hangs, and
+        whether ``start`` is on that first line."""
+        block = self.block_at(start)
+        if block is None:
+            return BULLET, len(BULLET), True
+        item_start = int(field_of(block, "start"))
+        lead, hang = self._items.get(item_start, (BULLET, len(BULLET)))
+        return lead, hang, item_start >= start
+
+    def prefix_width(self, start: int, kind: int) -> int:
+        """Cells drawn before the text of the line at ``start``."""
+        return self._item(start)[1] if kind == ITEM else prefix_width(kind)
+
     def prefix(self, start: int, kind: int, styles: dict[str, Style]) -> list[Segment]:
-        """What comes before the text: a bullet on an item's first line (its other lines hang
-        under the text), a bar beside a block quote, a mark before an image's alt text."""
+        """What comes before the text: an item's marker (a number, a letter, a bullet) indented by its
+        depth on its first line (its other lines hang under the text, as glow draws them), a bar
+        beside a block quote, a mark before an image's alt text."""
         if kind == ITEM:
-            block = self.block_at(start)
-            first = block is None or int(field_of(block, "start")) >= start
-            return [Segment(BULLET if first else " " * len(BULLET), styles["bullet"])]
+            lead, hang, first = self._item(start)
+            shown = lead if first else ""
+            return [Segment(shown + " " * max(0, hang - cells(shown)), styles["bullet"])]
         if kind == QUOTED:
             return [Segment(BAR, styles["block_bar"])]
         if kind == IMAGE:
@@ -325,12 +370,16 @@ def units_of_blocks(text: str, blocks: Sequence) -> list[Unit]:
     blocks; the text after the last block as the plain-text rules say."""
     found: list[Unit] = []
     pos = 0
-    for block in sorted(blocks, key=lambda b: int(field_of(b, "start", 0))):
+    blocks = sorted(blocks, key=lambda b: int(field_of(b, "start", 0)))
+    items = item_shapes(blocks)
+    previous = None
+    for block in blocks:
         start, end = int(field_of(block, "start", 0)), int(field_of(block, "end", 0))
         kind = field_of(block, "kind", "")
         if start < pos or end <= start:
             continue
-        gap = bool(found)  # one blank line between blocks, whatever the source wrote
+        gap = bool(found) and not _same_list(previous, block)  # one blank line between blocks, not list items
+        previous = block
         if kind in _AS_WRITTEN:
             rows = text[start:end].split("\n")
             header = int(field_of(block, "header") or 0) if kind == "table" else 0
@@ -341,10 +390,25 @@ def units_of_blocks(text: str, blocks: Sequence) -> list[Unit]:
                 if number == header < len(rows):  # the header rows end here: a rule line under them
                     found.append(Unit(line_start - 1, line_start - 1, RULE))
         else:
-            found.append(Unit(start, end, _LINE_KINDS.get(kind, PROSE), gap_before=gap))
+            indent = items[start][1] if start in items else None
+            found.append(Unit(start, end, _LINE_KINDS.get(kind, PROSE), gap_before=gap, indent=indent))
         pos = end
     found += [Unit(u.start + pos, u.end + pos, u.kind, u.gap_before) for u in units(text[pos:])]
     return found
+
+
+def _same_list(before: object, block: object) -> bool:
+    """A numbered or bulleted item right after another item: the list runs on without a blank line (as
+    glow draws a list); an item's second paragraph, or items a format gives no depth, keep theirs."""
+    if before is None or field_of(before, "kind") != "list_item" or field_of(block, "kind") != "list_item":
+        return False
+    depth, marker = field_of(block, "depth"), field_of(block, "marker")
+    if field_of(before, "depth") is None or depth is None or marker is None:
+        return False
+    if depth != field_of(before, "depth"):
+        return True  # a nested list opens, or the list goes back out to its parent's level
+    bullet = field_of(before, "marker") == BULLET.strip()
+    return bullet == (marker == BULLET.strip())  # a numbered list after a bulleted one is another list
 
 
 def turn_speakers(blocks: Sequence | None) -> Spans:

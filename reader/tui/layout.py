@@ -152,6 +152,7 @@ class Unit:
     end: int
     kind: int
     gap_before: bool = False  # a blank line to set it apart from the paragraph before
+    indent: int | None = None  # cells before the text when not the kind's (a list item's depth and marker)
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿ"
@@ -295,7 +296,8 @@ def layout(text: str, width: int, labels: dict[int, object] | None = None, piece
             continue
         if unit.kind in REFLOWED:
             body = text[unit.start : unit.end].replace("\n", " ")
-            for a, b in wrap_line(body, width - INDENT.get(unit.kind, 0)):
+            indent = unit.indent if unit.indent is not None else INDENT.get(unit.kind, 0)
+            for a, b in wrap_line(body, max(1, width - indent)):
                 result.add(unit.start + a, unit.start + b, unit.kind)
         else:
             result.add(unit.start, unit.end, unit.kind)

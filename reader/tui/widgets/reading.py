@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from reader.model import Analysis
-from reader.tui.decor import SUPERSCRIPT, Decor, heading_lines, prefix_width, units_of_blocks
+from reader.tui.decor import SUPERSCRIPT, Decor, heading_lines, units_of_blocks
 from reader.tui.layout import (
     FURNITURE,
     GAP,
@@ -222,7 +222,7 @@ class ReadingView(PagedView, can_focus=True):
             return None
         start, end = self._layout.starts[line], self._layout.ends[line]
         kind = self._layout.kinds[line]
-        x -= prefix_width(kind)
+        x -= self._decor.prefix_width(start, kind)
         if self._decor.table_pieces(start, end, kind) is not None:
             return self._decor.table_offset(start, end, kind, x - GUTTER + self._shift)
         if kind in REFLOWED:
