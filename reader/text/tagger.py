@@ -754,8 +754,9 @@ def _may_keep(s: Sentence, c: Candidate, ids: set[int], rules: list[Candidate]) 
     name (its bounds then compete in ``_merge``) and is more than title or common words."""
     if id(c) in ids or _may_add(s, c):
         return True
-    overlaps = any(r.start < c.end and c.start < r.end for r in rules)
-    return SPAN_MARGIN is not None and overlaps and not _all_listed(c)
+    if SPAN_MARGIN is None:
+        return False
+    return any(r.start < c.end and c.start < r.end for r in rules) and not _all_listed(c)
 
 
 def _all_listed(c: Candidate) -> bool:
