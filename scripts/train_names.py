@@ -414,6 +414,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--extra-spread", action="store_true", help="tag every mention of a sure name")
     parser.add_argument("--extra-informative", action="store_true", help="first the sentences unlike the rules")
     parser.add_argument("--gum-repeat", type=int, default=1, help="show GUM's sentences this many times per pass")
+    parser.add_argument(
+        "--span-margin",
+        type=float,
+        default=tagger.SPAN_MARGIN,
+        help="score units the model must clear to change a rules name's bounds (negative: never)",
+    )
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--folds", type=int, default=0, help="cross-validate in K folds instead of writing weights")
     args = parser.parse_args(argv)
@@ -427,6 +433,7 @@ def main(argv: list[str] | None = None) -> int:
         print("train_names: wikiHow and fiction are CC BY-NC-SA: never trained on", file=sys.stderr)
         return 1
     tagger.ENABLED = False  # the rules' decisions are features; the model must not see itself
+    tagger.SPAN_MARGIN = None if args.span_margin is None or args.span_margin < 0 else args.span_margin
     docs = [d for p in paths for d in ev.read_gum(p) if args.split == "all" or ev.gum_split(d.id) == args.split]
     if args.folds > 1:
         args.seeds = args.seeds or [args.seed]
