@@ -196,14 +196,21 @@ def wrap_width(lines: list[str]) -> int | None:
     return width if width <= 100 else None
 
 
-def units(text: str) -> list[Unit]:
-    """The text cut into units to lay out, once per text (not per width)."""
+def units(text: str, breaks: dict[int, bool] | None = None) -> list[Unit]:
+    """The text cut into units to lay out, once per text (not per width). ``breaks`` maps a line's
+    start to whether a blank line goes before it: a unit starts there even inside a run of lines
+    (a play's speeches, written one under another)."""
     lines = text.split("\n")
     hard = wrap_width(lines)
     found: list[Unit] = []
     block: list[tuple[int, str]] = []
     pos = 0
     for line in lines:
+        if breaks and block and pos in breaks:  # a cut inside a run of lines
+            found.extend(_block_units(block, hard))
+            block = []
+            if breaks[pos]:
+                found.append(Unit(pos - 1, pos - 1, GAP))  # the line break before it, shown blank
         if not line.strip() or _is_furniture(line):
             found.extend(_block_units(block, hard))
             block = []

@@ -37,6 +37,7 @@ from reader.tui.layout import (
     layout,
     units,
 )
+from reader.tui.turns import play_breaks, play_labels
 from reader.tui.widgets.paging import PagedView
 from reader.tui.widgets.styles import reading_styles, speaker_label
 
@@ -98,6 +99,8 @@ class ReadingView(PagedView, can_focus=True):
         self._quotes = Spans()
         self._matches = Spans()
         self._headings = Spans()
+        self._speakers = Spans()  # a play's speaker labels, bold as a transcript's
+        self._breaks: dict[int, bool] | None = None  # a play's speeches: each a unit of its own
         self._current: tuple[int, int] | None = None
         self._style_cache: dict[str, Style] | None = None
         self._cache: LRUCache[tuple, Strip] = LRUCache(512)
@@ -145,6 +148,8 @@ class ReadingView(PagedView, can_focus=True):
         self._shift = 0
         self._labels = {}
         self._summary = self._mentions = self._selected = self._quotes = self._matches = self._headings = Spans()
+        self._speakers = Spans()
+        self._breaks = None
         self._current = None
         self._relayout(keep=0)
 
@@ -152,7 +157,7 @@ class ReadingView(PagedView, can_focus=True):
         """The rest of a long text, after its first part was painted."""
         if version != self._shown:
             return  # another text has been shown since
-        self._units = units(self._text)
+        self._units = units(self._text, self._breaks)
         wanted, self._wanted = self._wanted, None
         self._relayout(keep=self.top_offset)
         if wanted is not None:  # a jump asked for while only the first part was laid out
@@ -172,7 +177,16 @@ class ReadingView(PagedView, can_focus=True):
         }
         if not self._declared:  # a format's own headings are styled by their blocks
             self._headings = Spans(heading_lines(self._text, analysis.sections))
+            self._lay_out_play(analysis)
         self._relayout(keep=self.top_offset)
+
+    def _lay_out_play(self, analysis: Analysis) -> None:
+        """A play in plain text: its speaker labels bold, each speech set apart from the one before."""
+        speeches = play_labels(analysis)
+        self._speakers = Spans((a, b, None) for a, b, _, _ in speeches)
+        if speeches and len(analysis.text) == len(self._text):
+            self._breaks = play_breaks(self._text, speeches)
+            self._units = units(self._text, self._breaks)
 
     def mark_headings(self, analysis: Analysis) -> None:
         """Style the headings a plain text's structure finds (the first stage): no new layout, only
@@ -399,6 +413,8 @@ class ReadingView(PagedView, can_focus=True):
         styles = self._styles()
         text = self._decor.line_text(start, end, kind)
         self._decor.paint(text, start, end, styles)
+        for a, b, _ in self._speakers.overlapping(start, end):
+            text.stylize(styles["speaker"], max(a, start) - start, min(b, end) - start)
 
         def paint(spans: Spans, style_of) -> bool:
             found = spans.overlapping(start, end)
