@@ -316,3 +316,9 @@ def quote_prompt(quote: Quote, people: dict[str, Participant], text: str) -> Tex
     head.append(f"  {quote.kind}\n", "dim italic")
     head.append(one_line(text[quote.start : quote.end], 240), "italic")
     return head
+
+
+def subtitle_of(document: object) -> str:
+    """A document's subtitle as its metadata gives it (a manual page's NAME line), else ""."""
+    metadata = getattr(document, "metadata", None) or {}
+    return one_line(str(metadata.get("subtitle") or ""), 60)

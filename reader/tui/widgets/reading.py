@@ -21,8 +21,10 @@ from textual.strip import Strip
 from reader.model import Analysis
 from reader.tui.decor import SUPERSCRIPT, Decor, heading_lines, prefix_width, units_of_blocks
 from reader.tui.layout import (
+    DEFINITION,
     FURNITURE,
     GAP,
+    INDENT,
     LABEL,
     NOT_TEXT,
     PRE,
@@ -37,6 +39,7 @@ from reader.tui.layout import (
     layout,
     units,
 )
+from reader.tui.manpage import definition_units
 from reader.tui.turns import play_breaks, play_labels
 from reader.tui.widgets.paging import PagedView
 from reader.tui.widgets.styles import reading_styles, speaker_label
@@ -127,9 +130,15 @@ class ReadingView(PagedView, can_focus=True):
         return self._folded
 
     def show_text(
-        self, text: str, blocks: Sequence | None = None, links: Sequence | None = None, emphasis: Sequence | None = None
+        self,
+        text: str,
+        blocks: Sequence | None = None,
+        links: Sequence | None = None,
+        emphasis: Sequence | None = None,
+        definitions: bool = False,
     ) -> None:
-        """Show a new document, undecorated, from its top; blocks, links and emphasis as its format declares."""
+        """Show a new document, undecorated, from its top; blocks, links and emphasis as its format declares.
+        ``definitions``: its list items are a manual page's definitions (a tag, then its text)."""
         self._text = clean(text)
         self._decor = Decor(self._text, blocks, links, emphasis)
         self._shown += 1
@@ -137,6 +146,8 @@ class ReadingView(PagedView, can_focus=True):
         self._declared = bool(blocks)
         if blocks:
             self._units = units_of_blocks(self._text, blocks)
+            if definitions:
+                self._units = definition_units(self._text, blocks, self._units)
         elif len(self._text) > FIRST_PART:
             # A book: lay out its first part now, the whole after the first paint.
             cut = self._text.rfind("\n\n", 0, FIRST_PART)
@@ -449,7 +460,8 @@ class ReadingView(PagedView, can_focus=True):
             Segment("┃", styles["quote_bar"]) if in_quote else Segment(" "),
             Segment(" "),
         ]
-        return gutter + self._decor.prefix(start, kind, styles) + list(text.render(self.app.console))
+        indent = [Segment(" " * INDENT[DEFINITION])] if kind == DEFINITION else []
+        return gutter + self._decor.prefix(start, kind, styles) + indent + list(text.render(self.app.console))
 
     def _styles(self) -> dict[str, Style]:
         if self._style_cache is None:
