@@ -31,6 +31,11 @@ turn every knob, even the hidden ones
 turn at N turns a second; the default is one.
 .IP
 A speed of zero turns nothing.
+.TP
+\fIa\fR \fB==\fR \fIb\fR
+.TQ
+\fIa\fR \fB=\fR \fIb\fR
+True when the two knobs are at one setting.
 .PP
 \-q, \-\-quiet
 .RS 4
@@ -58,6 +63,8 @@ async def test_a_definition_is_its_tag_then_its_text_indented_under_it_with_no_b
         at = lines.index("--speed=N")
         assert lines[at + 1].startswith("    turn at N turns")
         assert lines[at + 2] == "" and lines[at + 3] == "    A speed of zero turns nothing."  # more of its text
+        at = lines.index("a == b")  # two tags of one text, one under the other
+        assert lines[at + 1] == "a = b" and lines[at + 2] == "    True when the two knobs are at one setting."
         at = lines.index("-q, --quiet")
         assert lines[at + 1] == "    Say nothing while turning."
 

@@ -147,7 +147,7 @@ class ReadingView(PagedView, can_focus=True):
         if blocks:
             self._units = units_of_blocks(self._text, blocks)
             if definitions:
-                self._units = definition_units(self._text, blocks, self._units)
+                self._units = definition_units(self._text, blocks, emphasis or (), self._units)
         elif len(self._text) > FIRST_PART:
             # A book: lay out its first part now, the whole after the first paint.
             cut = self._text.rfind("\n\n", 0, FIRST_PART)
