@@ -868,7 +868,7 @@ DOCS: list[Path] = []  # documents named with --docs
 
 def docs_at_sizes() -> None:
     """Documents named on the command line (manual pages, documentation pages, PDFs), at 80x24 and
-    200x60: they open with their title, / finds a word of the text, o shows the outline, q quits."""
+    200x60: they open with their title, / finds a word of the text, the outline shows (o at 80 columns), q quits."""
     for path in DOCS:
         for cols, rows in (SIZES[0], SIZES[2]):
             name = f"{path.name} {cols}x{rows}"
@@ -882,8 +882,9 @@ def docs_at_sizes() -> None:
                 keys("Enter")
                 expect(f"{name}: / finds a word on the page", [f"/{words[-1]}: 1 of"])
                 keys("Escape")
-            keys("o")
-            expect(f"{name}: o shows the outline", ["Outline ("])
+            if cols < 110:
+                keys("o")  # the outline starts hidden there
+            expect(f"{name}: the outline is shown", ["Outline ("])
             keys("q")
             expect(f"{name}: q quits", ["READER-EXIT=0"])
 
