@@ -40,6 +40,11 @@ True when the two knobs are at one setting.
 \-q, \-\-quiet
 .RS 4
 Say nothing while turning.
+For example:
+.sp
+.nf
+frob \-q knobs.txt
+.fi
 .RE
 .SH "SEE ALSO"
 .BR knob (5)
@@ -66,7 +71,9 @@ async def test_a_definition_is_its_tag_then_its_text_indented_under_it_with_no_b
         at = lines.index("a == b")  # two tags of one text, one under the other
         assert lines[at + 1] == "a = b" and lines[at + 2] == "    True when the two knobs are at one setting."
         at = lines.index("-q, --quiet")
-        assert lines[at + 1] == "    Say nothing while turning."
+        assert lines[at + 1] == "    Say nothing while turning. For example:"
+        assert lines[at + 3] == "    frob -q knobs.txt"  # an example in a definition, indented with it
+        assert lines[lines.index("SYNOPSIS") + 2] == "frob [OPTION]... [FILE]..."  # not in one: not indented
 
 
 @sync

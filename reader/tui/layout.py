@@ -127,10 +127,11 @@ PROSE, PRE, FURNITURE, GAP, LABEL, HEADING = range(6)  # HEADING: a declared hea
 ITEM, QUOTED, CODE, IMAGE = range(6, 10)
 RULE = 10  # the rule under a table's header rows, a line of its own (as glow draws it): not text
 DEFINITION = 11  # a manual page's definition, indented under its tag (``-a, --all``), as man shows it
+DEFINITION_PRE = 12  # a preformatted line inside such a definition (an example), as written, indented too
 NOT_TEXT = (GAP, LABEL, RULE)  # lines with no text of their own, at ``starts[i] == ends[i]``
 REFLOWED = frozenset({PROSE, HEADING, ITEM, QUOTED, DEFINITION})
-AS_WRITTEN = frozenset({PRE, FURNITURE, CODE, IMAGE})
-INDENT = {ITEM: 2, QUOTED: 2, DEFINITION: 4}  # cells before the text: "• ", "│ " or spaces
+AS_WRITTEN = frozenset({PRE, FURNITURE, CODE, IMAGE, DEFINITION_PRE})
+INDENT = {ITEM: 2, QUOTED: 2, DEFINITION: 4, DEFINITION_PRE: 4}  # cells before the text: "• ", "│ " or spaces
 
 # Page furniture: form feeds, RFC page footers ("Rescorla  Standards Track  [Page 12]")
 # and the running header after them ("RFC 8446  TLS  August 2018").

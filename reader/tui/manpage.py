@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.tui.decor import field_of
-from reader.tui.layout import DEFINITION, HEADING, ITEM, PROSE, Unit
+from reader.tui.layout import CODE, DEFINITION, DEFINITION_PRE, HEADING, ITEM, PROSE, Unit
 
 MAX_TAG = 60  # characters: a longer item is text
 _ENDS = (".", ":", ";", ",", "!", "?")
@@ -62,6 +62,8 @@ def definition_units(text: str, blocks: Sequence, emphasis: Sequence, pieces: li
     texts = set(tags.values())
     inside = False  # in a definition's text, so a further item is more of it
     for unit in pieces:
+        if unit.kind == CODE and inside:  # an example in the definition's text
+            unit.kind = DEFINITION_PRE
         if unit.kind != ITEM:
             inside = inside and unit.kind not in (PROSE, HEADING)
             continue

@@ -22,6 +22,7 @@ from reader.model import Analysis
 from reader.tui.decor import SUPERSCRIPT, Decor, heading_lines, prefix_width, units_of_blocks
 from reader.tui.layout import (
     DEFINITION,
+    DEFINITION_PRE,
     FURNITURE,
     GAP,
     INDENT,
@@ -460,7 +461,7 @@ class ReadingView(PagedView, can_focus=True):
             Segment("┃", styles["quote_bar"]) if in_quote else Segment(" "),
             Segment(" "),
         ]
-        indent = [Segment(" " * INDENT[DEFINITION])] if kind == DEFINITION else []
+        indent = [Segment(" " * INDENT[kind])] if kind in (DEFINITION, DEFINITION_PRE) else []
         return gutter + self._decor.prefix(start, kind, styles) + indent + list(text.render(self.app.console))
 
     def _styles(self) -> dict[str, Style]:
