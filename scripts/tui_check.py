@@ -2,6 +2,7 @@
 
     python scripts/tui_check.py          # prints one line per check, exit 1 on a failure
     python scripts/tui_check.py --show   # also prints the screens it looked at
+    python scripts/tui_check.py --only docs --docs PAGE.1.gz BOOK.html MANUAL.pdf   # documents of your own
 
 Needs tmux; each run has a tmux server of its own (``tmux -L``), ended when the run ends.
 Each check waits (up to a few seconds) for the screen to show what it expects.
@@ -737,6 +738,157 @@ def stdin_and_literal_text() -> None:
         failures.append("piped output")
 
 
+# Macbeth, Act I scene vii (public domain), as older editions set it: abbreviated names, no blank lines.
+PLAY = """ACT I. SCENE VII.
+Macbeth's castle.
+
+  Enter Macbeth.
+
+  Macb. If it were done when 'tis done, then 'twere well
+    It were done quickly.
+
+  Enter Lady Macbeth.
+
+  Lady M. He has almost supp'd. Why have you left the chamber?
+  Macb. Hath he ask'd for me?
+  Lady M. Know you not he has?
+  Macb. We will proceed no further in this business.
+  Lady M. Was the hope drunk
+    Wherein you dress'd yourself?
+  Macb. Prithee peace!
+  Lady M. What beast was't then
+    That made you break this enterprise to me?
+  Macb. If we should fail?
+  Lady M. We fail?
+    But screw your courage to the sticking place,
+    And we'll not fail.
+"""
+
+# A manual page as help2man writes them, with a definition as docbook writes them (a line over .RS).
+MAN_PAGE = r""".TH FROB "1" "May 2024" "frob 1.0" "User Commands"
+.SH NAME
+frob \- turn knobs on files
+.SH SYNOPSIS
+.B frob
+[\fI\,OPTION\/\fR]... [\fI\,FILE\/\fR]...
+.SH DESCRIPTION
+.PP
+Turn the knobs of each FILE to the setting given, or to the middle when none is.
+.TP
+\fB\-a\fR, \fB\-\-all\fR
+turn every knob, even the hidden ones
+.TP
+\fB\-\-speed\fR=\fI\,N\/\fR
+turn at N turns a second; the default is one.
+.PP
+\-q, \-\-quiet
+.RS 4
+Say nothing while turning.
+.RE
+.SH "SEE ALSO"
+.BR knob (5)
+"""
+
+
+def shown_text() -> list[str]:
+    """The reading view's lines as shown, without its gutter (summary and quote bars) and right-trimmed."""
+    return [line[3:].rstrip() for line in reading_lines(screen())]
+
+
+def expect_lines(what: str, wanted: list[str], timeout: float = 30.0) -> bool:
+    """Wait until the reading view shows ``wanted`` as lines one under the other (a line ending in
+    "..." matches a line starting with the rest); a line starting "^" matches a pattern instead."""
+
+    def matches(line: str, want: str) -> bool:
+        if want.startswith("^"):
+            return re.match(want, line) is not None
+        return line.startswith(want[:-3]) if want.endswith("...") else line == want
+
+    deadline = time.monotonic() + timeout
+    while True:
+        lines = shown_text()
+        ok = any(
+            all(matches(lines[k + n], want) for n, want in enumerate(wanted))
+            for k in range(len(lines) - len(wanted) + 1)
+        )
+        if ok or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    check(what, ok)
+    return ok
+
+
+def play_at_sizes() -> None:
+    """A play in plain text: each speech on lines of its own (not run into the one before), verse kept,
+    and the summary pane and view saying who spoke, at 80x24 and 120x40."""
+    with tempfile.TemporaryDirectory() as folder:
+        play = Path(folder) / "macbeth.txt"
+        play.write_text(PLAY, encoding="utf-8")
+        for cols, rows in SIZES[:2]:
+            size = f"play {cols}x{rows}"
+            start(f"{READER} {shlex.quote(str(play))}", cols, rows)
+            expect_lines(
+                f"{size}: a speech written under another starts a line", ["", "Macb. Hath he ask'd for me?", ""]
+            )
+            expect_lines(
+                f"{size}: verse keeps its lines", ["Lady M. Was the hope drunk", "Wherein you dress'd yourself?"]
+            )
+            if cols < 110:
+                keys("p")  # the side panes start hidden there
+            expect_re(f"{size}: summary pane lines say who spoke", r"#\d+ (Lady )?Macbeth: \S")
+            keys("v")
+            expect_lines(f"{size}: v: summary sentences say who spoke", [r"^(Lady )?Macbeth: \S"])
+            keys("q")
+            expect(f"{size}: q quits", ["READER-EXIT=0"])
+
+
+def man_at_sizes() -> None:
+    """A manual page read as man shows it, at 80x24 and 200x60: the NAME line after the title in the
+    status line, SYNOPSIS as written, each tag over its text indented under it, no bullets."""
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder) / "frob.1"
+        page.write_text(MAN_PAGE, encoding="utf-8")
+        for cols, rows in (SIZES[0], SIZES[2]):
+            name = f"man page {cols}x{rows}"
+            start(f"{READER} {shlex.quote(str(page))}", cols, rows)
+            expect(f"{name}: NAME line by the title", ["frob(1) — frob - turn knobs on files"])
+            expect_lines(f"{name}: SYNOPSIS as written", ["SYNOPSIS", "", "frob [OPTION]... [FILE]..."])
+            keys("G")
+            expect_lines(
+                f"{name}: a tag, its text indented under it", ["-a, --all", "    turn every knob, even the hidden ones"]
+            )
+            expect_lines(f"{name}: a docbook tag too", ["-q, --quiet", "    Say nothing while turning."])
+            check(f"{name}: no bullets on definitions", "•" not in "\n".join(shown_text()))
+            keys("q")
+            expect(f"{name}: q quits", ["READER-EXIT=0"])
+
+
+DOCS: list[Path] = []  # documents named with --docs
+
+
+def docs_at_sizes() -> None:
+    """Documents named on the command line (manual pages, documentation pages, PDFs), at 80x24 and
+    200x60: they open with their title, / finds a word of the text, the outline shows (o at 80 columns), q quits."""
+    for path in DOCS:
+        for cols, rows in (SIZES[0], SIZES[2]):
+            name = f"{path.name} {cols}x{rows}"
+            start(f"{READER} {shlex.quote(str(path))}", cols, rows)
+            if not expect(f"{name}: opens, analysed", [" sent. (document)"], ["analysing", "Traceback"], timeout=30):
+                continue
+            words = [w for line in text_lines() for w in re.findall(r"[A-Za-z]{7,}", line)]
+            if words:
+                keys("/")
+                type_text(words[-1])
+                keys("Enter")
+                expect(f"{name}: / finds a word on the page", [f"/{words[-1]}: 1 of"])
+                keys("Escape")
+            if cols < 110:
+                keys("o")  # the outline starts hidden there
+            expect(f"{name}: the outline is shown", ["Outline ("])
+            keys("q")
+            expect(f"{name}: q quits", ["READER-EXIT=0"])
+
+
 GROUPS = {
     "seed": main_flows,
     "narrow": narrow_start,
@@ -750,6 +902,9 @@ GROUPS = {
     "signals": sigterm_restores_terminal,
     "big-book": big_book,
     "stdin": stdin_and_literal_text,
+    "play": play_at_sizes,
+    "man": man_at_sizes,
+    "docs": docs_at_sizes,
 }
 
 
@@ -760,8 +915,10 @@ def main() -> int:
     parser.add_argument("--formats", action="store_true", help="only the Markdown and HTML checks (and notes, tables)")
     parser.add_argument("--reading", action="store_true", help="only the novel, RFC, web page and transcript checks")
     parser.add_argument("--only", choices=sorted(GROUPS), action="append", help="only this group of checks")
+    parser.add_argument("--docs", nargs="+", type=Path, default=[], help="documents to open too (group docs)")
     args = parser.parse_args()
     SHOW = args.show
+    DOCS.extend(args.docs)
     chosen = args.only or (["formats", "notes"] if args.formats else ["reading"] if args.reading else list(GROUPS))
     try:
         for name in chosen:

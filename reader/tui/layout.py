@@ -126,10 +126,12 @@ PROSE, PRE, FURNITURE, GAP, LABEL, HEADING = range(6)  # HEADING: a declared hea
 # by a bullet or a bar), a line of a code block (as written, highlighted), an image's alt text.
 ITEM, QUOTED, CODE, IMAGE = range(6, 10)
 RULE = 10  # the rule under a table's header rows, a line of its own (as glow draws it): not text
+DEFINITION = 11  # a manual page's definition, indented under its tag (``-a, --all``), as man shows it
+DEFINITION_PRE = 12  # a preformatted line inside such a definition (an example), as written, indented too
 NOT_TEXT = (GAP, LABEL, RULE)  # lines with no text of their own, at ``starts[i] == ends[i]``
-REFLOWED = frozenset({PROSE, HEADING, ITEM, QUOTED})
-AS_WRITTEN = frozenset({PRE, FURNITURE, CODE, IMAGE})
-INDENT = {ITEM: 2, QUOTED: 2}  # cells before the text: "• " or "│ "
+REFLOWED = frozenset({PROSE, HEADING, ITEM, QUOTED, DEFINITION})
+AS_WRITTEN = frozenset({PRE, FURNITURE, CODE, IMAGE, DEFINITION_PRE})
+INDENT = {ITEM: 2, QUOTED: 2, DEFINITION: 4, DEFINITION_PRE: 4}  # cells before the text: "• ", "│ " or spaces
 
 # Page furniture: form feeds, RFC page footers ("Rescorla  Standards Track  [Page 12]")
 # and the running header after them ("RFC 8446  TLS  August 2018").
@@ -197,14 +199,21 @@ def wrap_width(lines: list[str]) -> int | None:
     return width if width <= 100 else None
 
 
-def units(text: str) -> list[Unit]:
-    """The text cut into units to lay out, once per text (not per width)."""
+def units(text: str, breaks: dict[int, bool] | None = None) -> list[Unit]:
+    """The text cut into units to lay out, once per text (not per width). ``breaks`` maps a line's
+    start to whether a blank line goes before it: a unit starts there even inside a run of lines
+    (a play's speeches, written one under another)."""
     lines = text.split("\n")
     hard = wrap_width(lines)
     found: list[Unit] = []
     block: list[tuple[int, str]] = []
     pos = 0
     for line in lines:
+        if breaks and block and pos in breaks:  # a cut inside a run of lines
+            found.extend(_block_units(block, hard))
+            block = []
+            if breaks[pos]:
+                found.append(Unit(pos - 1, pos - 1, GAP))  # the line break before it, shown blank
         if not line.strip() or _is_furniture(line):
             found.extend(_block_units(block, hard))
             block = []

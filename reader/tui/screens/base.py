@@ -19,7 +19,7 @@ from reader.tui.layout import Spans
 from reader.tui.navigate import History, Links
 from reader.tui.places import FileWatch, Search
 from reader.tui.session import DocumentState, Session
-from reader.tui.widgets.panes import one_line
+from reader.tui.widgets.panes import one_line, subtitle_of
 from reader.tui.widgets.reading import ReadingView
 from reader.tui.widgets.status import StatusLine
 from reader.tui.widgets.summary_view import SummaryView
@@ -182,7 +182,7 @@ class ReaderScreen(Screen):
             at = self._position(self.search.matches) or f" {len(self.search.matches)} found"
             parts["search"] = f"/{one_line(self.search.query, 20)}:" + at
         number = f"[{self.session.index + 1}/{len(self.session.documents)}] " if len(self.session.documents) > 1 else ""
-        parts["doc"] = number + one_line(title, 60)
+        parts["doc"] = number + one_line(title, 60) + subtitle_part(state.document)
         status = self.query_one(StatusLine)
         status.set(**parts)
         busy = ""
@@ -192,3 +192,9 @@ class ReaderScreen(Screen):
         elif self._summarizing():
             busy = "summarizing"
         status.set_busy(busy)
+
+
+def subtitle_part(document: object) -> str:
+    """ " — ls - list directory contents" after the title in the status line."""
+    subtitle = subtitle_of(document)
+    return " — " + subtitle if subtitle else ""

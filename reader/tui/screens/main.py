@@ -140,7 +140,13 @@ class MainScreen(FindingScreen):
         self.current = None
         document = state.document
         self.links, self.history = Links(document), History()
-        self.reading.show_text(document.text, document.blocks, document.links, getattr(document, "emphasis", None))
+        self.reading.show_text(
+            document.text,
+            document.blocks,
+            document.links,
+            getattr(document, "emphasis", None),
+            definitions=document.format == "man",
+        )
         if state.placed:  # a remembered place, the very top (0) included
             self.call_after_refresh(self.reading.go_to_top, state.position)
         elif state.sections_known is not None:

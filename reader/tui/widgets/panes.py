@@ -22,8 +22,9 @@ from textual.widgets.option_list import Option
 from reader.model import Analysis, Participant, Quote, Ranked, Summary
 from reader.palette import KIND_COLORS
 from reader.text.lines import display_text, join_compounds
-from reader.tui.decor import speaker_of, turn_speakers
+from reader.tui.decor import speaker_of
 from reader.tui.layout import clean
+from reader.tui.turns import speakers as turn_speakers_of
 
 _SPACE = re.compile(r"\s+")
 # A book has thousands of quotes; a list that long is slow to lay out and no use to scroll.
@@ -203,7 +204,7 @@ class SummaryPane(ListPane):
             return
         ranks = {r.sentence: (n + 1, r.score) for n, r in enumerate(summary.ranking)}
         figures = score_figures(summary.ranking, [ranks[i][1] for i in summary.selected if i in ranks])
-        speakers = turn_speakers(getattr(analysis.document, "blocks", None))
+        speakers = turn_speakers_of(analysis)
         count = len(summary.selected)
         note = f"{summary.algorithm} · {count} sentence{'s' * (count != 1)} · {scope}"
         self.set_note(note + (" · computing…" if busy else ""))
@@ -315,3 +316,9 @@ def quote_prompt(quote: Quote, people: dict[str, Participant], text: str) -> Tex
     head.append(f"  {quote.kind}\n", "dim italic")
     head.append(one_line(text[quote.start : quote.end], 240), "italic")
     return head
+
+
+def subtitle_of(document: object) -> str:
+    """A document's subtitle as its metadata gives it (a manual page's NAME line), else ""."""
+    metadata = getattr(document, "metadata", None) or {}
+    return one_line(str(metadata.get("subtitle") or ""), 60)

@@ -21,8 +21,11 @@ from textual.strip import Strip
 from reader.model import Analysis
 from reader.tui.decor import SUPERSCRIPT, Decor, heading_lines, units_of_blocks
 from reader.tui.layout import (
+    DEFINITION,
+    DEFINITION_PRE,
     FURNITURE,
     GAP,
+    INDENT,
     LABEL,
     NOT_TEXT,
     PRE,
@@ -37,6 +40,8 @@ from reader.tui.layout import (
     layout,
     units,
 )
+from reader.tui.manpage import definition_units
+from reader.tui.turns import play_breaks, play_labels
 from reader.tui.widgets.paging import PagedView
 from reader.tui.widgets.styles import reading_styles, speaker_label
 
@@ -98,6 +103,8 @@ class ReadingView(PagedView, can_focus=True):
         self._quotes = Spans()
         self._matches = Spans()
         self._headings = Spans()
+        self._speakers = Spans()  # a play's speaker labels, bold as a transcript's
+        self._breaks: dict[int, bool] | None = None  # a play's speeches: each a unit of its own
         self._current: tuple[int, int] | None = None
         self._style_cache: dict[str, Style] | None = None
         self._cache: LRUCache[tuple, Strip] = LRUCache(512)
@@ -124,9 +131,15 @@ class ReadingView(PagedView, can_focus=True):
         return self._folded
 
     def show_text(
-        self, text: str, blocks: Sequence | None = None, links: Sequence | None = None, emphasis: Sequence | None = None
+        self,
+        text: str,
+        blocks: Sequence | None = None,
+        links: Sequence | None = None,
+        emphasis: Sequence | None = None,
+        definitions: bool = False,
     ) -> None:
-        """Show a new document, undecorated, from its top; blocks, links and emphasis as its format declares."""
+        """Show a new document, undecorated, from its top; blocks, links and emphasis as its format declares.
+        ``definitions``: its list items are a manual page's definitions (a tag, then its text)."""
         self._text = clean(text)
         self._decor = Decor(self._text, blocks, links, emphasis)
         self._shown += 1
@@ -134,6 +147,8 @@ class ReadingView(PagedView, can_focus=True):
         self._declared = bool(blocks)
         if blocks:
             self._units = units_of_blocks(self._text, blocks)
+            if definitions:
+                self._units = definition_units(self._text, blocks, emphasis or (), self._units)
         elif len(self._text) > FIRST_PART:
             # A book: lay out its first part now, the whole after the first paint.
             cut = self._text.rfind("\n\n", 0, FIRST_PART)
@@ -145,6 +160,8 @@ class ReadingView(PagedView, can_focus=True):
         self._shift = 0
         self._labels = {}
         self._summary = self._mentions = self._selected = self._quotes = self._matches = self._headings = Spans()
+        self._speakers = Spans()
+        self._breaks = None
         self._current = None
         self._relayout(keep=0)
 
@@ -152,7 +169,7 @@ class ReadingView(PagedView, can_focus=True):
         """The rest of a long text, after its first part was painted."""
         if version != self._shown:
             return  # another text has been shown since
-        self._units = units(self._text)
+        self._units = units(self._text, self._breaks)
         wanted, self._wanted = self._wanted, None
         self._relayout(keep=self.top_offset)
         if wanted is not None:  # a jump asked for while only the first part was laid out
@@ -172,7 +189,16 @@ class ReadingView(PagedView, can_focus=True):
         }
         if not self._declared:  # a format's own headings are styled by their blocks
             self._headings = Spans(heading_lines(self._text, analysis.sections))
+            self._lay_out_play(analysis)
         self._relayout(keep=self.top_offset)
+
+    def _lay_out_play(self, analysis: Analysis) -> None:
+        """A play in plain text: its speaker labels bold, each speech set apart from the one before."""
+        speeches = play_labels(analysis)
+        self._speakers = Spans((a, b, None) for a, b, _, _ in speeches)
+        if speeches and len(analysis.text) == len(self._text):
+            self._breaks = play_breaks(self._text, speeches)
+            self._units = units(self._text, self._breaks)
 
     def mark_headings(self, analysis: Analysis) -> None:
         """Style the headings a plain text's structure finds (the first stage): no new layout, only
@@ -399,6 +425,8 @@ class ReadingView(PagedView, can_focus=True):
         styles = self._styles()
         text = self._decor.line_text(start, end, kind)
         self._decor.paint(text, start, end, styles)
+        for a, b, _ in self._speakers.overlapping(start, end):
+            text.stylize(styles["speaker"], max(a, start) - start, min(b, end) - start)
 
         def paint(spans: Spans, style_of) -> bool:
             found = spans.overlapping(start, end)
@@ -433,7 +461,8 @@ class ReadingView(PagedView, can_focus=True):
             Segment("┃", styles["quote_bar"]) if in_quote else Segment(" "),
             Segment(" "),
         ]
-        return gutter + self._decor.prefix(start, kind, styles) + list(text.render(self.app.console))
+        indent = [Segment(" " * INDENT[kind])] if kind in (DEFINITION, DEFINITION_PRE) else []
+        return gutter + self._decor.prefix(start, kind, styles) + indent + list(text.render(self.app.console))
 
     def _styles(self) -> dict[str, Style]:
         if self._style_cache is None:

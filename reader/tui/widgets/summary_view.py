@@ -8,8 +8,9 @@ from textual.message import Message
 
 from reader.model import Analysis, Summary
 from reader.text.lines import display_text, join_compounds
-from reader.tui.decor import speaker_of, turn_speakers
+from reader.tui.decor import speaker_of
 from reader.tui.layout import Spans, clean
+from reader.tui.turns import speakers as turn_speakers_of
 from reader.tui.widgets.reading import ReadingView
 
 
@@ -41,7 +42,7 @@ class SummaryView(ReadingView):
         pieces: list[str] = []
         headings: list[tuple[int, int, str | None]] = []
         sentences: list[tuple[int, int, int]] = []
-        speakers = turn_speakers(getattr(analysis.document, "blocks", None))
+        speakers = turn_speakers_of(analysis)
         pos = 0
         for title, summary, level in parts:
             head = " ".join(clean(display_text(title)).split()) or "(untitled)"
@@ -51,7 +52,7 @@ class SummaryView(ReadingView):
             for i in summary.selected if summary else []:
                 body = " ".join(clean(join_compounds(display_text(analysis.sentence_text(i)))).split())
                 speaker = speaker_of(speakers, analysis.sentences[i].start)
-                if speaker:  # a transcript: who said it, in bold as the turn shows it
+                if speaker:  # a transcript or a play: who said it, in bold as the turn shows it
                     label = " ".join(clean(speaker).split()) + ": "
                     headings.append((pos, pos + len(label) - 2, None))
                     body = label + body

@@ -1,0 +1,77 @@
+"""A manual page's definition lists drawn as ``man`` draws them: the tag (``-a, --all``) on a line of
+its own, its text indented right under it, no bullets.
+
+The man reader gives a definition as two list items, the tag then its text; a tag is a short line
+that ends no sentence, and the item after a tag is always its text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.tui.decor import field_of
+from reader.tui.layout import CODE, DEFINITION, DEFINITION_PRE, HEADING, ITEM, PROSE, Unit
+
+MAX_TAG = 60  # characters: a longer item is text
+_ENDS = (".", ":", ";", ",", "!", "?")
+
+
+def is_tag(line: str) -> bool:
+    """A tag is one short line that ends no sentence (``-a, --all``, ``<pathspec>...``, ``GIT_DIR``)."""
+    line = line.strip()
+    return 0 < len(line) <= MAX_TAG and "\n" not in line and (line.endswith("...") or not line.endswith(_ENDS))
+
+
+def tag_starts(text: str, blocks: Sequence, emphasis: Sequence = ()) -> dict[int, int]:
+    """Tag start -> the start of its text, for the definitions of a manual page: a tag is followed by an
+    item (its text), and the item after a tag is its text, unless it is all in bold or italic: a second
+    tag of the same text (``.TQ``: ``string1 == string2`` over ``string1 = string2``)."""
+    marked = [(int(field_of(e, "start")), int(field_of(e, "end"))) for e in emphasis]
+    items = list(blocks)
+    found: dict[int, int] = {}
+    after_tag = False
+    for block, following in zip(items, items[1:]):
+        start, end = int(field_of(block, "start")), int(field_of(block, "end"))
+        tag = (
+            field_of(block, "kind") == "list_item"
+            and field_of(following, "kind") == "list_item"
+            and is_tag(text[start:end])
+            and (not after_tag or all_marked(text, start, end, marked))
+        )
+        if tag:
+            found[start] = int(field_of(following, "start"))
+        after_tag = tag
+    return found
+
+
+def all_marked(text: str, start: int, end: int, marked: list[tuple[int, int]]) -> bool:
+    """Whether every word of ``text[start:end]`` is in bold or italic."""
+    inside = bytearray(end - start)
+    for a, b in marked:
+        if a < end and b > start:
+            inside[max(a, start) - start : min(b, end) - start] = b"\x01" * (min(b, end) - max(a, start))
+    return all(inside[i] or not text[start + i].isalnum() for i in range(end - start))
+
+
+def definition_units(text: str, blocks: Sequence, emphasis: Sequence, pieces: list[Unit]) -> list[Unit]:
+    """``pieces`` (the units of the page's blocks) with each tag a plain line and its text indented under
+    it; the items after a definition's text (its further paragraphs) indented too."""
+    tags = tag_starts(text, blocks, emphasis)
+    if not tags:
+        return pieces
+    texts = set(tags.values())
+    inside = False  # in a definition's text, so a further item is more of it
+    for unit in pieces:
+        if unit.kind == CODE and inside:  # an example in the definition's text
+            unit.kind = DEFINITION_PRE
+        if unit.kind != ITEM:
+            inside = inside and unit.kind not in (PROSE, HEADING)
+            continue
+        if unit.start in tags:  # right under the tag before it when it is a second one
+            unit.kind, inside = PROSE, False
+            unit.gap_before = unit.gap_before and unit.start not in texts
+        elif unit.start in texts:
+            unit.kind, unit.gap_before, inside = DEFINITION, False, True
+        elif inside:
+            unit.kind = DEFINITION
+    return pieces

@@ -1,0 +1,98 @@
+"""Manual pages in the TUI: definitions drawn as man draws them, the NAME line shown under the title."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import settle
+from test_tui import sync
+
+pytest.importorskip("textual")
+
+from reader.load import document_from_bytes  # noqa: E402
+from reader.tui.app import ReaderApp  # noqa: E402
+from reader.tui.manpage import is_tag, tag_starts  # noqa: E402
+from reader.tui.work import analyze_document  # noqa: E402
+
+# A page as help2man writes them (.TP tags in bold) with one as docbook writes them (a line over .RS).
+PAGE = r""".TH FROB "1" "May 2024" "frob 1.0" "User Commands"
+.SH NAME
+frob \- turn knobs on files
+.SH SYNOPSIS
+.B frob
+[\fI\,OPTION\/\fR]... [\fI\,FILE\/\fR]...
+.SH DESCRIPTION
+.PP
+Turn the knobs of each FILE to the setting given, or to the middle when none is.
+.TP
+\fB\-a\fR, \fB\-\-all\fR
+turn every knob, even the hidden ones
+.TP
+\fB\-\-speed\fR=\fI\,N\/\fR
+turn at N turns a second; the default is one.
+.IP
+A speed of zero turns nothing.
+.TP
+\fIa\fR \fB==\fR \fIb\fR
+.TQ
+\fIa\fR \fB=\fR \fIb\fR
+True when the two knobs are at one setting.
+.PP
+\-q, \-\-quiet
+.RS 4
+Say nothing while turning.
+For example:
+.sp
+.nf
+frob \-q knobs.txt
+.fi
+.RE
+.SH "SEE ALSO"
+.BR knob (5)
+"""
+
+
+def page_lines(view) -> list[str]:
+    return [view.render_line(y).text[3:].rstrip() for y in range(view.size.height)]
+
+
+@sync
+async def test_a_definition_is_its_tag_then_its_text_indented_under_it_with_no_bullets():
+    doc = document_from_bytes("frob.1", PAGE.encode("utf-8"))
+    assert doc.format == "man"
+    async with ReaderApp([doc], analyzer=analyze_document).run_test(size=(80, 40)) as pilot:
+        await settle(pilot)
+        lines = page_lines(pilot.app.screen.reading)
+        assert not any("•" in line for line in lines), lines
+        at = lines.index("-a, --all")
+        assert lines[at + 1] == "    turn every knob, even the hidden ones"
+        at = lines.index("--speed=N")
+        assert lines[at + 1].startswith("    turn at N turns")
+        assert lines[at + 2] == "" and lines[at + 3] == "    A speed of zero turns nothing."  # more of its text
+        at = lines.index("a == b")  # two tags of one text, one under the other
+        assert lines[at + 1] == "a = b" and lines[at + 2] == "    True when the two knobs are at one setting."
+        at = lines.index("-q, --quiet")
+        assert lines[at + 1] == "    Say nothing while turning. For example:"
+        assert lines[at + 3] == "    frob -q knobs.txt"  # an example in a definition, indented with it
+        assert lines[lines.index("SYNOPSIS") + 2] == "frob [OPTION]... [FILE]..."  # not in one: not indented
+
+
+@sync
+async def test_the_name_line_is_shown_under_the_title():
+    doc = document_from_bytes("frob.1", PAGE.encode("utf-8"))
+    async with ReaderApp([doc], analyzer=analyze_document).run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        status = str(screen.query_one("StatusLine").render())
+        assert "frob - turn knobs on files" in status, status
+
+
+def test_tags_are_short_lines_that_end_no_sentence():
+    assert is_tag("-a, --all") and is_tag("<pathspec>...") and is_tag("GIT_DIR")
+    assert not is_tag("Say nothing while turning.") and not is_tag("x" * 90)
+    text = "-a\n\ndo it\n\n-b\n\nno more\n\nA plain paragraph."
+    blocks = [
+        {"kind": "list_item", "start": text.index(t), "end": text.index(t) + len(t)}
+        for t in ("-a", "do it", "-b", "no more")
+    ] + [{"kind": "paragraph", "start": text.index("A plain"), "end": len(text)}]
+    # "do it" ends no sentence but follows a tag: it is the tag's text, and "no more" is "-b"'s.
+    assert tag_starts(text, blocks) == {0: text.index("do it"), text.index("-b"): text.index("no more")}
