@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from test_formats import analysed, assert_contract, block_texts, section_outline, sentence_texts
 
+from reader.load import document_from_bytes
+
 FILLER = (
     "<p>Documentation comments are written in Markdown and rendered next to the items they describe, "
     "so readers find the explanation where they need it.</p>"
@@ -156,3 +158,13 @@ def test_note_and_warning_boxes_are_block_quotes():
     assert "Running it on a broken crate prints the compiler errors." in quotes
     assert "Running it on a broken crate prints the compiler errors." in sentence_texts(a)
     assert ("Command line notation", 3) in section_outline(a)  # a box with its own heading is a section
+
+
+def test_a_control_character_beside_a_dropped_menu_is_no_crash():
+    # lxml refuses control characters when it moves a dropped element's tail into its parent.
+    page = (
+        "<html><body><nav><a href='/'>Home</a></nav>\x01<article><h1>Bridge</h1>"
+        "<p>The council met on Tuesday to discuss the new bridge over the river.</p></article></body></html>"
+    )
+    doc = document_from_bytes("x.html", page.encode())
+    assert "council met on Tuesday" in doc.text and "\x01" not in doc.text

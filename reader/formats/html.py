@@ -45,6 +45,9 @@ def _kept_too_little(builder: Builder, main: tuple[int, int]) -> bool:
     return chars < MAIN_SHARE * main[0] or heads < MAIN_SHARE * main[1]
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _tree(page: str) -> tuple[Any, tuple[int, int]]:
     """The parsed page without navigation menus and page controls, which are never the content,
     and the length of the main landmark's text and its headings when the page declares one."""
@@ -52,9 +55,10 @@ def _tree(page: str) -> tuple[Any, tuple[int, int]]:
     from lxml import html as lxml_html
 
     # The page is decoded already: a <meta charset> must not make lxml decode it a second time.
+    # Control characters are no text, and lxml refuses them when it moves a dropped element's tail.
     parser = lxml_html.HTMLParser(encoding="utf-8")
     try:
-        root = lxml_html.document_fromstring(page.encode("utf-8"), parser=parser)
+        root = lxml_html.document_fromstring(_CONTROLS.sub("", page).encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
         return lxml_html.document_fromstring("<html><body></body></html>"), (0, 0)
     for el in [el for el in root.iter() if _is_page_control(el)]:
