@@ -7,6 +7,7 @@ import asyncio
 
 import pytest
 from conftest import settle
+from test_tui import shown_lines
 
 pytest.importorskip("textual")
 
@@ -14,7 +15,6 @@ from reader.load import document_from_bytes  # noqa: E402
 from reader.tui.app import ReaderApp  # noqa: E402
 from reader.tui.decor import Decor, item_shapes  # noqa: E402
 from reader.tui.layout import ITEM  # noqa: E402
-from reader.tui.widgets.reading import GUTTER  # noqa: E402
 from reader.tui.work import analyze_document  # noqa: E402
 
 LISTS = """\
@@ -33,16 +33,12 @@ Text with a note.[^1]
 """
 
 
-def screen_lines(view) -> list[str]:
-    return [view.render_line(y).text[GUTTER:].rstrip() for y in range(view.size.height)]
-
-
 def test_numbers_depths_and_hanging_lines_show():
     async def run() -> list[str]:
         app = ReaderApp([document_from_bytes("steps.md", LISTS.encode())], analyzer=analyze_document)
         async with app.run_test(size=(70, 40)) as pilot:
             await settle(pilot)
-            return screen_lines(pilot.app.screen.reading)
+            return shown_lines(pilot.app.screen.reading)
 
     lines = asyncio.run(run())
     text = "\n".join(lines)

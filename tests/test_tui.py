@@ -53,6 +53,11 @@ async def opened(size=(120, 40)):
         yield pilot, app.screen
 
 
+def shown_lines(view) -> list[str]:
+    """The reading view's lines as on screen, without the gutter or trailing spaces."""
+    return [view.render_line(y).text[GUTTER:].rstrip() for y in range(view.size.height)]
+
+
 def shown(screen: MainScreen) -> str:
     """The reading view as plain text, as on screen."""
     view = screen.reading

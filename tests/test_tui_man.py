@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import settle
-from test_tui import sync
+from test_tui import shown_lines, sync
 
 pytest.importorskip("textual")
 
@@ -51,17 +51,13 @@ frob \-q knobs.txt
 """
 
 
-def page_lines(view) -> list[str]:
-    return [view.render_line(y).text[3:].rstrip() for y in range(view.size.height)]
-
-
 @sync
 async def test_a_definition_is_its_tag_then_its_text_indented_under_it_with_no_bullets():
     doc = document_from_bytes("frob.1", PAGE.encode("utf-8"))
     assert doc.format == "man"
     async with ReaderApp([doc], analyzer=analyze_document).run_test(size=(80, 40)) as pilot:
         await settle(pilot)
-        lines = page_lines(pilot.app.screen.reading)
+        lines = shown_lines(pilot.app.screen.reading)
         assert not any("•" in line for line in lines), lines
         at = lines.index("-a, --all")
         assert lines[at + 1] == "    turn every knob, even the hidden ones"

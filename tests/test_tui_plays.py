@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import settle
 from test_play_turns import ABBREVIATED, ALONE_ON_A_LINE
-from test_tui import line_starting, shown_view, styles_of, sync, until
+from test_tui import line_starting, shown_lines, shown_view, styles_of, sync, until
 
 pytest.importorskip("textual")
 
@@ -31,7 +31,7 @@ async def test_a_plays_speaker_labels_are_bold_and_each_speech_starts_a_paragrap
         assert not any(s.bold for s in styles_of(said, "supp'd"))
         # 'Macb. Hath he ask'd for me?' was written on the next line: a line of its own now, not
         # reflowed into Lady Macbeth's speech.
-        lines = [view.render_line(y).text[3:].rstrip() for y in range(view.size.height)]
+        lines = shown_lines(view)
         assert "Macb. Hath he ask'd for me?" in lines
         assert not any("Macb." in line[1:] for line in lines)
         # Verse keeps its lines.
@@ -44,7 +44,7 @@ async def test_a_label_alone_on_its_line_sits_right_over_its_speech():
         await settle(pilot)
         view = pilot.app.screen.reading
         assert await until(pilot, lambda: len(view._speakers) > 0)
-        lines = [view.render_line(y).text[3:].rstrip() for y in range(view.size.height)]
+        lines = shown_lines(view)
         at = lines.index("Nay, answer me. Stand and unfold yourself.")
         assert lines[at - 1] == "FRANCISCO." and lines[at - 2] == ""
         assert all(s.bold for s in styles_of(line_starting(view, "FRANCISCO."), "FRANCISCO"))
