@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict
+from dataclasses import fields
 from typing import Any
 
 from reader.formats import FormatError
 from reader.formats.build import Builder, inline
-from reader.model import Document
+from reader.model import Block, Document
 
 MAX_OUTPUT_LINES = 40  # a longer output keeps its first KEEP_LINES lines and a note of the rest
 KEEP_LINES = 30
@@ -30,6 +30,9 @@ CELL_MAGICS = {"bash": "bash", "sh": "sh", "html": "html", "javascript": "javasc
 CELL_MAGICS |= {"latex": "latex", "markdown": "markdown", "sql": "sql", "r": "r", "ruby": "ruby", "perl": "perl"}
 CELL_MAGICS |= {"python": "python", "python3": "python", "writefile": "text", "svg": "xml", "julia": "julia"}
 
+BLOCK_EXTRAS = tuple(f.name for f in fields(Block) if f.name not in ("kind", "start", "end", "level"))
+# "<IPython.core.display.HTML object>": a result's text that only stands in for its HTML.
+_PLACEHOLDER = re.compile(r"<[^<>\n]*(?: object| at 0x[0-9a-fA-F]+)>$")
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BACKSPACED = re.compile(r"[^\x08\n]\x08")
@@ -168,7 +171,7 @@ def add_markdown(builder: Builder, source: str) -> None:
         for mark in cell.emphasis:
             if block.start <= mark.start < mark.end <= block.end:
                 builder.emphasize(mark.start - block.start, mark.end - mark.start, mark.kind)
-        extra = {k: v for k, v in asdict(block).items() if k not in ("kind", "start", "end", "level") and v is not None}
+        extra = {k: getattr(block, k) for k in BLOCK_EXTRAS if getattr(block, k) is not None}
         builder.add(block.kind, text, block.level, **extra)
 
 
@@ -202,7 +205,8 @@ def _rich_output(builder: Builder, data: dict[str, Any]) -> None:
         builder.add("image", image.split("/", 1)[1].split("+", 1)[0])
         return
     plain = clean(_text(data.get("text/plain")))
-    if plain.strip():
+    richer = any(_text(data.get(m)).strip() for m in ("text/html", "text/markdown", "text/latex"))
+    if plain.strip() and not (richer and _PLACEHOLDER.match(plain.strip())):
         builder.add("preformatted", cut(plain))
         return
     html = _text(data.get("text/html"))

@@ -84,7 +84,10 @@ def _parts(data: bytes, limit: int) -> tuple[Any, Any, Any]:
 
 
 def _reason(message: str) -> str:
-    return message.removeprefix("is ").replace("ODT member ", "").replace("ODT ", "")
+    """The zip reader's reason, without naming the format twice."""
+    if "not a readable zip" in message:
+        return "a corrupt or truncated zip"
+    return message.removeprefix("is ").replace("ODT member ", "").replace("ODT ", "zip ")
 
 
 def _xml(data: bytes, name: str) -> Any:
