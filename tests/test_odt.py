@@ -219,3 +219,23 @@ def test_cli_says_one_line_for_a_broken_odt(tmp_path):
     assert run.returncode == 1
     lines = run.stderr.decode().strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"reader: {path}: not a readable OpenDocument text (")
+
+
+def test_preformatted_paragraphs_are_one_code_block_and_monospace_spans_are_code():
+    auto = """<office:automatic-styles>
+      <style:style style:name="P1" style:family="paragraph" style:parent-style-name="Preformatted_20_Text"/>
+      <style:style style:name="T2" style:family="text"><style:text-properties style:font-name="Liberation Mono"/>
+      </style:style></office:automatic-styles>"""
+    body = (
+        '<text:p>Run <text:span text:style-name="T2">tide --today</text:span> first.</text:p>'
+        '<text:p text:style-name="P1">def high(tides):</text:p>'
+        '<text:p text:style-name="P1"><text:s text:c="4"/>return max(tides)</text:p>'
+        "<text:p>It prints the highest tide.</text:p>"
+    )
+    doc = document_from_bytes("code.odt", odt(body, auto=auto))
+    assert [(k, t) for k, t, *_ in blocks(doc)] == [
+        ("paragraph", "Run tide --today first."),
+        ("preformatted", "def high(tides):\n    return max(tides)"),
+        ("paragraph", "It prints the highest tide."),
+    ]
+    assert [(doc.text[e.start : e.end], e.kind) for e in doc.emphasis] == [("tide --today", "code")]

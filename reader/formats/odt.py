@@ -40,6 +40,8 @@ INLINE_SKIP = {f"{OFFICE}annotation", f"{TEXT}note-citation", f"{TEXT}ruby-text"
 # Placeholders for text:s, text:tab and text:line-break while raw white space collapses around them.
 SPACE, TAB, BREAK = "\ue000", "\ue001", "\ue002"
 _WHITE = re.compile(r"[ \t\r\n]+")
+_MONO_FONT = re.compile(r"mono|courier|consol|menlo|typewriter|fixed", re.I)
+_CODE_STYLE = re.compile(r"preformatted|source code|code ?block|^code$|verbatim|^listing", re.I)
 MAX_REPEAT = 64  # a table:number-columns-repeated larger than this is page filler
 
 
@@ -53,6 +55,7 @@ def read(source: str, data: bytes, limit: int) -> Document:
         reader.titled = any(reader.styles.is_title(p.get(f"{TEXT}style-name")) for p in body.iter(f"{TEXT}p"))
         reader.blocks(body)
         reader.notes()
+        reader.flush()
     except RecursionError:
         raise FormatError("not a readable OpenDocument text (nested too deeply)") from None
     metadata = _metadata(meta)
@@ -107,6 +110,7 @@ class Styles:
     parents: dict[str, str] = field(default_factory=dict)
     display: dict[str, str] = field(default_factory=dict)
     emphasis: dict[str, EmphasisKind] = field(default_factory=dict)
+    mono: set[str] = field(default_factory=set)
     lists: dict[str, dict[int, Any]] = field(default_factory=dict)
 
     @classmethod
@@ -128,19 +132,38 @@ class Styles:
         props = style.find(f"{STYLE}text-properties")
         if props is None:
             return
+        if _MONO_FONT.search(props.get(f"{STYLE}font-name") or props.get(f"{FO}font-family") or ""):
+            self.mono.add(name)
         if props.get(f"{FO}font-weight") in ("bold", "600", "700", "800", "900"):
             self.emphasis[name] = "bold"
         elif props.get(f"{FO}font-style") == "italic":
             self.emphasis[name] = "italic"
 
-    def is_title(self, name: str | None) -> bool:
-        for _ in range(8):  # a parent chain, never a loop
-            if not name:
-                return False
-            if self.display.get(name, name) == "Title":
-                return True
+    def chain(self, name: str | None) -> list[str]:
+        """The style and its parents, nearest first (eight at most: never a loop)."""
+        out: list[str] = []
+        while name and len(out) < 8:
+            out.append(name)
             name = self.parents.get(name)
-        return False
+        return out
+
+    def _shown(self, name: str) -> str:
+        return self.display.get(name) or name.replace("_20_", " ")
+
+    def is_title(self, name: str | None) -> bool:
+        return any(self._shown(n) == "Title" for n in self.chain(name))
+
+    def is_code(self, name: str | None) -> bool:
+        """A code paragraph: "Preformatted Text" (LibreOffice), a code or verbatim style, a monospace font."""
+        return any(n in self.mono or _CODE_STYLE.search(self._shown(n)) for n in self.chain(name))
+
+    def span(self, name: str | None) -> EmphasisKind | None:
+        for n in self.chain(name):
+            if n in self.emphasis:
+                return self.emphasis[n]
+            if n in self.mono or self._shown(n) in ("Source Text", "Teletype"):
+                return "code"
+        return None
 
     def marker(self, name: str, depth: int, counts: list[int]) -> str | None:
         """A list item's marker at ``depth``: ``•`` for a bullet, else the number as the level formats it."""
@@ -215,6 +238,16 @@ class Reader:
         self.pending_notes: list[Note] = []
         self.counters: dict[str, list[int]] = {}
         self.note_count = 0
+        self.code: list[str] = []  # lines of consecutive code paragraphs: one preformatted block
+
+    def add(self, kind: BlockKind, text: str, level: int | None = None, **extra: Any) -> None:
+        self.flush()
+        self.builder.add(kind, text, level, **extra)
+
+    def flush(self) -> None:
+        if self.code:
+            lines, self.code = self.code, []
+            self.builder.add("preformatted", "\n".join(lines).strip("\n"))
 
     def blocks(self, parent: Any, kind: BlockKind = "paragraph") -> None:
         for el in parent:
@@ -227,6 +260,10 @@ class Reader:
         if tag == f"{TEXT}h":
             level = _int(el.get(f"{TEXT}outline-level"), 1) + (1 if self.titled else 0)
             self.paragraph(el, "heading", min(level, 9))
+        elif tag == f"{TEXT}p" and self.styles.is_code(el.get(f"{TEXT}style-name")):
+            buf = Inline()
+            self.inline(el, buf)
+            self.code.append(buf.text())
         elif tag == f"{TEXT}p":
             title = self.styles.is_title(el.get(f"{TEXT}style-name"))
             self.paragraph(el, "heading" if title else kind, 1 if title else None, **item)
@@ -234,7 +271,7 @@ class Reader:
             self.list(el, 1, el.get(f"{TEXT}style-name") or "")
         elif tag == f"{TABLE}table":
             text, header = table(el, self)
-            self.builder.add("table", text, header=header or None)
+            self.add("table", text, header=header or None)
         elif tag == f"{DRAW}frame":
             self.frame(el)
         else:  # text:section, draw:text-box, table:table-row-group and other containers
@@ -245,6 +282,7 @@ class Reader:
         self.inline(el, buf)
         text = buf.text()
         lead = len(text) - len(text.lstrip("\n "))
+        self.flush()
         for a, b, url in buf.links:
             if a - lead >= 0:
                 self.builder.link(a - lead, text[a:b], url)
@@ -254,7 +292,7 @@ class Reader:
         if kind == "heading":
             text = text.replace("\n", " ").replace("\t", " ")  # one line, offsets kept
             item = {}
-        self.builder.add(kind, text[lead:], level, **item)
+        self.add(kind, text[lead:], level, **item)
         for frame in buf.frames:
             self.frame(frame)
 
@@ -284,7 +322,7 @@ class Reader:
             self.inline(child, buf)
             if tag == f"{TEXT}a" and child.get(f"{XLINK}href") and buf.size > start:
                 buf.links.append((start, buf.size, child.get(f"{XLINK}href")))
-            how = self.styles.emphasis.get(child.get(f"{TEXT}style-name") or "")
+            how = self.styles.span(child.get(f"{TEXT}style-name"))
             if how and buf.size > start:
                 buf.emphasis.append((start, buf.size, how))
         else:  # fields (page numbers, dates, titles), bookmarks, ruby bases: their text as shown
@@ -303,6 +341,7 @@ class Reader:
 
     def notes(self) -> None:
         """Footnotes and endnotes after the body, each a list item marked as its citation is."""
+        self.flush()
         while self.pending_notes:
             notes, self.pending_notes = self.pending_notes, []
             for note in notes:
@@ -351,7 +390,7 @@ class Reader:
         for child in el:
             if child.tag == f"{DRAW}image" and not child.get(f"{XLINK}href", "").startswith("./ObjectReplacements"):
                 alt = el.findtext(f"{SVG}title") or el.findtext(f"{SVG}desc") or el.get(f"{DRAW}name") or "image"
-                self.builder.add("image", " ".join(alt.split()))
+                self.add("image", " ".join(alt.split()))
                 return
             if child.tag == f"{DRAW}text-box":
                 self.blocks(child)
