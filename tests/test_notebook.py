@@ -268,3 +268,24 @@ def test_any_cell_sources_keep_the_contract(sources: list[str]):
     a: Analysis = analyze(read(notebook(*cells)))
     check_contract(json.loads(json.dumps(a.to_json())))
     assert ESC not in a.text
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 9) | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    max_leaves=20,
+)
+KEYS = st.sampled_from(["cell_type", "source", "outputs", "output_type", "data", "text", "ename", "level", "input"])
+CELL = st.dictionaries(KEYS, JSON | st.sampled_from(["markdown", "code", "heading", "raw", "stream", "error"]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(CELL, max_size=5), JSON)
+def test_any_odd_notebook_json_is_a_document_or_one_error(cells: list, meta: object):
+    data = json.dumps({"cells": cells, "metadata": meta, "nbformat": 4}).encode()
+    try:
+        doc = read(data)
+    except LoadError as exc:
+        assert "not a readable notebook" in str(exc)
+    else:
+        assert all(0 <= b.start < b.end <= len(doc.text) for b in doc.blocks)

@@ -14,6 +14,8 @@ import zipfile
 
 import pytest
 from conftest import REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_contract import check_contract
 
 from reader.analysis import analyze
@@ -239,3 +241,35 @@ def test_preformatted_paragraphs_are_one_code_block_and_monospace_spans_are_code
         ("paragraph", "It prints the highest tide."),
     ]
     assert [(doc.text[e.start : e.end], e.kind) for e in doc.emphasis] == [("tide --today", "code")]
+
+
+TAGS = ["text:p", "text:h", "text:span", "text:list", "text:list-item", "text:list-header", "table:table"]
+TAGS += ["table:table-header-rows", "table:table-row", "table:table-cell", "text:note", "text:note-body", "text:s"]
+TAGS += ["text:a", "draw:frame", "draw:text-box", "text:section", "text:line-break", "text:tab"]
+ATTRS = ['text:outline-level="{}"', 'text:c="{}"', 'text:style-name="L1"', 'table:number-columns-repeated="{}"']
+TREE = st.recursive(
+    st.text(alphabet="ab .", max_size=6),
+    lambda inner: st.tuples(
+        st.sampled_from(TAGS), st.sampled_from(["", *ATTRS]), st.integers(-2, 99), st.lists(inner, max_size=3)
+    ),
+    max_leaves=25,
+)
+
+
+def xml_of(node) -> str:
+    if isinstance(node, str):
+        return node
+    tag, attr, number, children = node
+    return f"<{tag} {attr.format(number)}>{''.join(xml_of(c) for c in children)}</{tag}>"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(TREE, max_size=4))
+def test_any_nesting_of_odf_elements_is_a_document_or_one_error(nodes: list):
+    try:
+        doc = document_from_bytes("fuzz.odt", odt("".join(xml_of(n) for n in nodes)))
+    except LoadError as exc:
+        assert "not a readable OpenDocument text" in str(exc)
+    else:
+        assert all(0 <= b.start < b.end <= len(doc.text) for b in doc.blocks)
+        assert all(doc.text[k.start : k.end] for k in doc.links)

@@ -130,7 +130,8 @@ def _cell(builder: Builder, cell: dict[str, Any], language: str | None) -> None:
         add_markdown(builder, clean(_text(cell.get("source"))))
     elif kind == "heading":  # nbformat 3
         level = cell.get("level")
-        builder.add("heading", inline(clean(_text(cell.get("source")))), level if isinstance(level, int) else 1)
+        level = min(max(level, 1), 6) if isinstance(level, int) else 1
+        builder.add("heading", inline(clean(_text(cell.get("source")))), level)
     elif kind == "code":
         source = clean(_text(cell.get("source", cell.get("input"))))
         builder.add("preformatted", source, language=_cell_language(source, cell, language))
@@ -176,7 +177,8 @@ def add_markdown(builder: Builder, source: str) -> None:
 
 
 def _output(builder: Builder, output: dict[str, Any]) -> None:
-    kind = V3_OUTPUTS.get(output.get("output_type", ""), output.get("output_type"))
+    kind = output.get("output_type")
+    kind = V3_OUTPUTS.get(kind, kind) if isinstance(kind, str) else None
     if kind == "stream":
         builder.add("preformatted", cut(clean(_text(output.get("text")))))
     elif kind == "error":
