@@ -222,6 +222,11 @@ def test_nbformat_3_worksheets_headings_and_outputs():
     assert doc.metadata["title"] == "Old notebook"
 
 
+def test_a_notebook_with_no_worksheets_is_an_empty_document():
+    doc = read(b'{"metadata": {"name": ""}, "nbformat": 3, "nbformat_minor": 0}')
+    assert doc.format == "notebook" and not doc.blocks and "empty document" in doc.notes
+
+
 def test_a_notebook_on_standard_input_is_detected_by_its_content():
     assert detect_format("-", HARBOUR) == "notebook"
     assert detect_format("data.json", b'{"rows": [1, 2]}') != "notebook"

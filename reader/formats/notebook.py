@@ -61,7 +61,11 @@ def _load(data: bytes) -> dict[str, Any]:
     except (UnicodeDecodeError, RecursionError, ValueError) as exc:
         reason = "nested too deeply" if isinstance(exc, RecursionError) else "not UTF-8 JSON"
         raise FormatError(f"not a readable notebook ({reason})") from None
-    if not isinstance(notebook, dict) or not isinstance(notebook.get("cells", notebook.get("worksheets")), list):
+    if not isinstance(notebook, dict):
+        raise FormatError("not a readable notebook (JSON without cells: not a Jupyter notebook)")
+    if "cells" not in notebook and "worksheets" not in notebook and "nbformat" in notebook:
+        return {**notebook, "cells": []}  # nbformat 3 may leave out an empty notebook's worksheets
+    if not isinstance(notebook.get("cells", notebook.get("worksheets")), list):
         raise FormatError("not a readable notebook (JSON without cells: not a Jupyter notebook)")
     return notebook
 
