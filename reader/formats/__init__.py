@@ -32,10 +32,14 @@ SUFFIXES: dict[str, str] = {
     ".docx": "docx",
     ".srt": "subtitles",
     ".vtt": "subtitles",
+    ".ipynb": "notebook",
+    ".odt": "odt",
+    ".ott": "odt",
+    ".fodt": "odt",
 }
 # Manual pages (ls.1, perl.1p, Foo.3pm, x.man) go by content: a rotated log is syslog.1.
 MAN_SUFFIX = re.compile(r"\.(?:[1-9][a-z]{0,8}|man)$", re.I)
-BINARY_FORMATS = frozenset({"pdf", "epub", "docx"})
+BINARY_FORMATS = frozenset({"pdf", "epub", "docx", "notebook", "odt"})
 # Suffixes whose content may still be something more specific (a .txt transcript).
 _SNIFF_SUFFIXES = frozenset({".txt", ".text", ""})
 
@@ -66,6 +70,10 @@ def sniff(data: bytes, plain_suffix: bool = False) -> str | None:
     )
     if html and not plain_suffix:
         return "html"
+    if not plain_suffix and text.startswith("{") and _NOTEBOOK.search(text):
+        return "notebook"
+    if not plain_suffix and lower.startswith("<?xml") and _FLAT_ODT.search(text):
+        return "odt"
     man = not plain_suffix and text[:1] in (".", "'", "\\")
     if man and _module("man").looks_like(data[:65536].decode("utf-8", errors="ignore")):
         return "man"
@@ -80,6 +88,9 @@ def sniff(data: bytes, plain_suffix: bool = False) -> str | None:
     return None
 
 
+# A notebook's JSON names its cells' types (nbformat 4) or worksheets (3); a flat ODF names its type.
+_NOTEBOOK = re.compile(r'"(?:cell_type|worksheets|nbformat)"\s*:')
+_FLAT_ODT = re.compile(r'<office:document\s[^>]*office:mimetype="application/vnd\.oasis\.opendocument\.text')
 _COMMENTS = re.compile(r"\A(?:\s*<!--.*?-->)+", re.S)
 # "# sent_id = 3" comment lines (CoNLL-U, config files) are not headings.
 _KEY_VALUE_COMMENTS = re.compile(r"^# [\w.:-]+ = ", re.M)
@@ -89,6 +100,8 @@ _MARKDOWN = re.compile(r"^#{1,6} \S|^(?:```|~~~)|\]\((?:https?://|\.{0,2}/|#)[^)
 def _sniff_zip(data: bytes) -> str | None:
     if data[30:38] == b"mimetype" and b"application/epub+zip" in data[38:100]:
         return "epub"
+    if data[30:38] == b"mimetype" and b"application/vnd.oasis.opendocument.text" in data[38:100]:
+        return "odt"
     # The central directory names every member; it sits at the end of the zip.
     if b"word/document.xml" in data[-65536:] or b"word/document.xml" in data[:4096]:
         return "docx"
