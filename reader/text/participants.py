@@ -85,7 +85,7 @@ def mentions(analysis: Analysis) -> list[Candidate]:
     text = analysis.text
     sentences, raw, lower = _raw_candidates(analysis)
     contacts = technical.contacts(text, raw)
-    manual = technical.is_manual(analysis.document)
+    manual = technical.is_software_text(analysis.document)
     terms = defined_terms(text)
     rules = _classified(text, list(raw), lower, terms)
     typed = [

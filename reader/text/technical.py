@@ -84,12 +84,36 @@ def variables_and_files(text: str) -> set[str]:
 
 
 def without_software_terms(document: Document, cands: list[Candidate]) -> list[Candidate]:
-    """In a manual, drop names that are code, variables, files, platforms or formats."""
-    if not is_manual(document):
-        return cands
+    """In software documentation (``is_software_text``: a manual or a README kind of text), drop
+    names that are code, variables, files, platforms or formats. The caller has checked the kind."""
     terms = code_words(document) | variables_and_files(document.text) | wordlist("software_names")
     given = gz.first_names()
-    return [c for c in cands if not _software_term(c, terms, given)]
+    return [c for c in _without_boilerplate(cands) if not _software_term(c, terms, given)]
+
+
+# The last word of a licence's name or of a term it defines ('GNU General Public License', 'Front-Cover Texts')
+_WORK_ENDS = frozenset({"license", "licence", "licenses", "licences", "texts"})
+# A company's legal form, left opening a run where a line break cut it from its name ('Inc. Version')
+_LEGAL_FORMS = frozenset({"inc", "ltd", "llc", "corp", "gmbh"})
+
+
+def _without_boilerplate(cands: list[Candidate]) -> list[Candidate]:
+    """Copyright and licence lines name the licence and its terms, not participants: 'Copyright'
+    is no part of a name ('Werner Koch Copyright'), and a licence ('Public License'), a licence's
+    term ('Back-Cover Texts') or a legal form cut from its company ('Inc. Version') is no name."""
+    out = []
+    for c in cands:
+        tokens = c.tokens
+        while tokens and tokens[-1].key == "copyright":
+            tokens = tokens[:-1]
+        while tokens and tokens[0].key == "copyright":
+            tokens = tokens[1:]
+        if not tokens or tokens[0].key.rstrip(".") in _LEGAL_FORMS or tokens[-1].key in _WORK_ENDS:
+            continue
+        if tokens is not c.tokens:
+            c.tokens = tokens
+        out.append(c)
+    return out
 
 
 def _software_term(c: Candidate, terms: set[str], given: frozenset[str]) -> bool:
@@ -203,3 +227,56 @@ def with_contacts(cands: list[Candidate], people: list[Candidate]) -> list[Candi
     spans = [(p.start, p.end) for p in people]
     kept = [c for c in cands if all(c.end <= a or c.start >= b for a, b in spans)]
     return sorted(kept + people, key=lambda c: c.start)
+
+
+# --- software documentation without much code: a README, INSTALL or CONTRIBUTING kind of text ---
+
+# The files every project ships ('see the file INSTALL', 'COPYING', 'README.md', 'ChangeLog')
+_PROJECT_FILE = re.compile(
+    r"\b(README|INSTALL|COPYING|NEWS|ChangeLog|CHANGELOG|CHANGES|AUTHORS|THANKS|TODO|LICENSE|LICENCE|HACKING"
+    r"|CONTRIBUTING|BUGS|Makefile)\b"
+)
+# A line that is only a section's name ('## Installation', 'KNOWN BUGS:', 'Building from source')
+_SECTION_LINE = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]+|\*\*)?([A-Za-z][A-Za-z \t-]{2,40}?)(?:\*\*)?[ \t]*:?[ \t]*$", re.MULTILINE
+)
+# A shell command a README tells its reader to type
+_COMMAND = re.compile(
+    r"^[ \t]*(?:[$#%>][ \t]*)?(?:\./configure|make(?:[ \t]+(?:install|check|test))?[ \t]*$|cmake[ \t]|meson[ \t]"
+    r"|ninja[ \t]|pip3?[ \t]+install|npm[ \t]+install|git[ \t]+clone|cargo[ \t]+(?:build|install)"
+    r"|(?:sudo[ \t]+)?apt(?:-get)?[ \t]+install|brew[ \t]+install|sudo[ \t])",
+    re.MULTILINE,
+)
+# A software licence by name ('GNU General Public License', 'Apache License', 'MIT license')
+_LICENCE = re.compile(
+    r"\b(?:(?:Lesser |Library )?General Public|Apache|MIT|BSD|Mozilla Public|Artistic) Licen[cs]e\b", re.I
+)
+SOFTWARE_FILES = 2  # distinct project files named
+MANY_FILES = 3  # distinct project files that are evidence enough alone
+SOFTWARE_SECTIONS = 2  # distinct section words among the headings
+SOFTWARE_SIGNS = 2  # of the four kinds of evidence: files, sections, commands, a licence
+
+
+def software_signs(text: str) -> tuple[int, int, int, bool]:
+    """The distinct project files the text names, its distinct section words, its command lines
+    (up to 3), and whether it names a software licence."""
+    files = {m.group(1).upper() for m in _PROJECT_FILE.finditer(text)}
+    files.update(m.group(1).upper() for m in _FILE_NAME.finditer(text))  # 'SECURITY.md'
+    sections = {_section_key(m.group(1)) for m in _SECTION_LINE.finditer(text)} & wordlist("software_sections")
+    commands = sum(1 for _ in zip(range(3), _COMMAND.finditer(text)))
+    return len(files), len(sections), commands, _LICENCE.search(text) is not None
+
+
+def _section_key(line: str) -> str:
+    """'Reporting Bugs' -> 'bugs', 'KNOWN BUGS' -> 'bugs': the last word names the section."""
+    return gz.word_key(line.split()[-1])
+
+
+def is_software_text(document: Document) -> bool:
+    """Software documentation by its own evidence: a manual (code), or a README kind of text that
+    names the project's files, has the sections such texts have and tells the reader what to type."""
+    if is_manual(document):
+        return True
+    files, sections, commands, licence = software_signs(document.text)
+    signs = (files >= SOFTWARE_FILES) + (sections >= SOFTWARE_SECTIONS) + (commands > 0) + licence
+    return signs >= SOFTWARE_SIGNS or files >= MANY_FILES

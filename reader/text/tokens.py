@@ -22,6 +22,7 @@ WordList = Literal[
     "speaking_nouns",
     "speech_verbs",
     "software_names",
+    "software_sections",
     "technical_nouns",
     "titles",
 ]
