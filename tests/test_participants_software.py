@@ -87,3 +87,127 @@ def test_the_same_capitals_outside_software_text_are_not_dropped_by_these_rules(
     text = "Karl Berry met the staff of NEWS Corporation in London. Karl Berry said the deal was done."
     found = names(text, "news.txt")
     assert found.get("Karl Berry") == "person" and "London" in found, found
+
+
+def test_a_makers_product_line_is_no_participant():
+    text = (
+        "Builds for Apple Silicon and Google Cloud are ready, and the team met on Microsoft Teams. "
+        "Edit the file in Visual Studio Code. Apple and Google sent engineers, and Tim Cook of Apple "
+        "thanked the Google Foundation. Later Apple Silicon got faster."
+    )
+    found = names(text, "blog.txt")
+    for wrong in ("Apple Silicon", "Google Cloud", "Microsoft Teams", "Visual Studio Code", "Visual Studio"):
+        assert wrong not in found, (wrong, found)
+    assert found.get("Tim Cook") == "person" and found.get("Google Foundation") == "organization", found
+
+
+def test_a_known_company_opening_its_product_is_named():
+    from reader.text.names import Candidate, tokenize
+
+    text = "The site uses Google Analytics and Apple Silicon, and the Google Foundation pays."
+    cands = []
+    for name, kind in (
+        ("Google Analytics", "person"),
+        ("Apple Silicon", "person"),
+        ("Google Foundation", "organization"),
+    ):
+        start = text.index(name)
+        cands.append(Candidate(tokenize(text, start, start + len(name)), 0, False, False, kind=kind))
+    kept = [(text[c.start : c.end], c.kind) for c in technical.without_products(cands)]
+    assert kept == [("Google", "organization"), ("Google Foundation", "organization")], kept
+
+
+MAN_PAGE = r""".TH TOOL 1 "2024" "tool 1.0" "User Commands"
+.SH NAME
+tool \- guard a folder
+.SH DESCRIPTION
+.B tool
+watches a folder and answers requests for its files.
+.TP
+.B \-d
+Deny every request from a host that is not listed.
+.TP
+.B \-p
+Print the names of the files that were asked for.
+.TP
+.B \-s
+Show hidden files as well.
+.TP
+.B \-\-format=json
+json: Emit JSON lines, one a request.
+.SH AUTHOR
+Written by Karl Berry and Jim Meyering.
+"""
+
+
+def test_an_imperative_opening_an_option_description_names_nobody(tmp_path):
+    from reader.load import load
+
+    page = tmp_path / "tool.1"
+    page.write_text(MAN_PAGE)
+    document = load(str(page))
+    assert document.format == "man"
+    found = {a: p.kind for p in analyze(document, summary=False).participants for a in p.aliases}
+    for wrong in ("Deny", "Print", "Show", "Emit", "Emit JSON", "JSON"):
+        assert wrong not in found, (wrong, found)
+    assert found.get("Karl Berry") == "person" and found.get("Jim Meyering") == "person", found
+
+
+def test_an_imperative_is_taken_off_a_name_only_in_software_text():
+    from reader.text.names import Candidate, tokenize
+
+    text = "Mark Hoffman wrote it. Emit JSON lines. Print Smith pages."
+    cands = []
+    for name in ("Mark Hoffman", "Emit JSON", "Print Smith"):
+        start = text.index(name)
+        cands.append(Candidate(tokenize(text, start, start + len(name)), 0, True, False, kind="person"))
+    kept = [text[c.start : c.end] for c in technical.without_instructions(cands, {"mark"})]
+    assert kept == ["Mark Hoffman", "JSON", "Smith"], kept
+
+
+COLLABORATORS = """\
+Collaborators:
+
+* TimothyGu - Tiancheng "Timothy" Gu <timothygu99@example.com> (he/him)
+* bob - Robert “Bob” Smith <bob@example.com>
+* Ann Lee <ann@example.com>
+
+Robert Smith reviews releases, and Tiancheng Gu wrote the parser.
+"""
+
+
+def test_a_quoted_nickname_inside_a_name_is_one_persons_alias():
+    analysis = analyze(Document(source="team.md", text=COLLABORATORS), summary=False)
+    people = {p.name: p for p in analysis.participants}
+    gu = [p for p in analysis.participants if 'Tiancheng "Timothy" Gu' in p.aliases]
+    assert len(gu) == 1 and "Tiancheng Gu" in gu[0].aliases and gu[0].kind == "person", people
+    smith = [p for p in analysis.participants if "Robert “Bob” Smith" in p.aliases]
+    assert len(smith) == 1 and "Robert Smith" in smith[0].aliases, people
+    assert not {"Timothy", "Bob", "Tiancheng"} & {a for p in analysis.participants for a in p.aliases}, people
+    quoted = [COLLABORATORS[q.start : q.end] for q in analysis.quotes]
+    assert not any("Timothy" in q or "Bob" in q for q in quoted), quoted
+
+
+SPEC_TITLED = """\
+1.  Introduction
+
+   The client MUST send an HTTP request over TLS, and the server SHOULD answer.
+   A proxy MUST NOT change the request.  Each message SHALL be logged.  The
+   cache is REQUIRED.  An Http client built on the Tls library of Acme Corp
+   keeps a Tls session, and the Http server reuses it.  Roy Fielding wrote the
+   first draft, and Fielding later joined Adobe.  The Quic transport and the
+   Http layer are described by the IETF.
+"""
+
+
+def test_acronyms_in_title_case_in_a_specification_are_terms():
+    found = names(SPEC_TITLED, "spec.txt")
+    assert not {"Http", "Tls", "Quic"} & set(found), found
+    assert found.get("Roy Fielding") == "person" and found.get("IETF") == "organization", found
+    assert found.get("Acme Corp") == "organization", found
+
+
+def test_a_title_case_word_outside_technical_text_stays():
+    text = "Tom Hanks met Ross Kemp in Leeds.  Later Ross thanked the ROSS team and Hanks."
+    found = names(text, "news.txt")
+    assert "Ross Kemp" in found and "Tom Hanks" in found, found

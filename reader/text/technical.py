@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from reader.model import NON_PROSE, Document
 from reader.text import gazetteer as gz
+from reader.text import names
 from reader.text.names import Candidate, Token
 from reader.text.tokens import words as wordlist
 
@@ -35,7 +36,7 @@ _FILE_NAME = re.compile(
 # A line of code in a text without markup: a grammar rule, braces, a C declaration or statement
 _CODE_LINE = re.compile(r"^.*(?:::=|[{}]|\w\([^)]*\)\s*;|;[ \t]*$).*$", re.MULTILINE)
 # 'Python-based', 'UNIX-like', 'Windows-specific': an adjective made of a name
-_MADE_ADJECTIVE = re.compile(r"-(?:based|like|specific|compatible|only|style|powered|enabled|aware|native)$")
+_MADE_ADJECTIVE = re.compile(r"-(?:based|like|specific|compatible|compliant|only|style|powered|enabled|aware|native)$")
 
 
 def is_manual(document: Document) -> bool:
@@ -117,7 +118,7 @@ def _without_boilerplate(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _software_term(c: Candidate, terms: set[str], given: frozenset[str]) -> bool:
-    if _MADE_ADJECTIVE.search(c.tokens[-1].text) or _instruction(c, given):
+    if _MADE_ADJECTIVE.search(c.tokens[-1].text) or _MADE_ADJECTIVE.search(c.tokens[0].text) or _instruction(c, given):
         return True
     if len(c.tokens) > 1 and c.tokens[0].key in given and c.kind == "person":
         return False  # 'Antoine du Hamel' in a key list's comment is still a person
@@ -275,8 +276,127 @@ def _section_key(line: str) -> str:
 def is_software_text(document: Document) -> bool:
     """Software documentation by its own evidence: a manual (code), or a README kind of text that
     names the project's files, has the sections such texts have and tells the reader what to type."""
-    if is_manual(document):
+    if document.format == "man" or is_manual(document):
         return True
     files, sections, commands, licence = software_signs(document.text)
     signs = (files >= SOFTWARE_FILES) + (sections >= SOFTWARE_SECTIONS) + (commands > 0) + licence
     return signs >= SOFTWARE_SIGNS or files >= MANY_FILES
+
+
+# A word after a maker's name that makes the run an organization's name, not a product's
+_BODY_WORDS = frozenset({"project", "team", "developers", "developer"})
+
+
+def without_products(cands: list[Candidate]) -> list[Candidate]:
+    """A maker's name with more words after it names a product or a platform ('Apple Silicon',
+    'Google Cloud', 'Microsoft Teams', 'GNU Emacs'), and so does a name opening with a product of
+    several words ('Visual Studio Code'): neither is a person, an organization or a place. The
+    maker alone, or with an organization's word ('Google Foundation', 'GNU Project'), stays; a
+    known organization's name opening a product ('Google' of 'Google Analytics') is its mention."""
+    makers = wordlist("makers")
+    products = {name for name in wordlist("software_names") if " " in name}
+    out = []
+    for c in cands:
+        n = _made_by(c, makers)
+        if n and " ".join(t.key for t in c.tokens[:n]) in wordlist("organizations"):
+            out.append(replace(c, tokens=c.tokens[:n], kind="organization", after=c.tokens[n].key, defines=None))
+        elif not n and not _product(c, products):
+            out.append(c)
+    return out
+
+
+def _made_by(c: Candidate, makers: frozenset[str]) -> int:
+    """How many words of the name are a maker's before its product's words, or 0."""
+    keys = [t.key for t in c.tokens]
+    for n in (1, 2):  # 'Intel Atom', 'Red Hat Enterprise Linux'
+        if len(keys) > n and " ".join(keys[:n]) in makers:
+            org_words = wordlist("org_words")
+            made = not any(k in org_words or k in _BODY_WORDS or k in names.PLACE_HEADS for k in keys[n:])
+            return n if made else 0
+    return 0
+
+
+def _product(c: Candidate, products: set[str]) -> bool:
+    key = c.key
+    return any(key == p or key.startswith(p + " ") for p in products)
+
+
+# What comes before a definition's text on its line: 'json: Emit JSON', '--addrsig - Emit a table'
+_DEFINITION_MARKS = frozenset({":", "-", "–", "—"})
+
+
+def without_instructions(cands: list[Candidate], lower: set[str]) -> list[Candidate]:
+    """In software text, a capitalised word opening a sentence or a definition's text ('Deny
+    access', 'Print the version', 'json: Emit JSON messages') is an instruction when it is a verb
+    of manuals or a word the text also writes in lower case: it is taken off the name, and the
+    rest ('JSON') is read on as a name of its own. A given name before a known surname ('Mark
+    Hoffman') stays."""
+    verbs = wordlist("manual_verbs")
+    out = []
+    for c in cands:
+        if (c.initial or c.before in _DEFINITION_MARKS) and _instructs(c, verbs, lower):
+            if len(c.tokens) == 1:
+                continue
+            c = replace(c, tokens=c.tokens[1:], initial=False, before=c.tokens[0].key, titles=[], defines=None)
+        out.append(c)
+    return out
+
+
+def _instructs(c: Candidate, verbs: frozenset[str], lower: set[str]) -> bool:
+    first = c.tokens[0]
+    if not first.text[:1].isupper() or first.text.isupper() or first.key not in verbs and first.key not in lower:
+        return False
+    if len(c.tokens) == 2 and first.key in gz.first_names():
+        return c.tokens[1].key not in gz.surnames()  # 'Mark Hoffman' stays, 'Emit JSON' does not
+    return True
+
+
+# 'Tiancheng "Timothy" Gu', 'Robert “Bob” Smith': a nickname in quotes inside a person's name
+_NICKNAMED = re.compile(
+    r"\b([A-Z][\w'-]+)[ \t]+[\"“]([A-Z][\w'-]+)[\"”][ \t]+([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+)?)\b(?![\"”])"
+)
+
+
+def with_nicknames(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A first name, a nickname in quotes and a surname are one person's name (the first name or
+    the nickname a known given name), the nickname an
+    alias within it, not a quotation: the pieces found apart ('Tiancheng', 'Timothy', 'Gu') make
+    one mention, which joins the person's other mentions ('Tiancheng Gu')."""
+    if '" ' not in text and "” " not in text:
+        return cands
+    given = gz.first_names()
+    found = [
+        m for m in _NICKNAMED.finditer(text) if gz.word_key(m.group(1)) in given or gz.word_key(m.group(2)) in given
+    ]
+    if not found:
+        return cands
+    spans = [(m.start(), m.end()) for m in found]
+    kept = [c for c in cands if all(c.end <= a or c.start >= b for a, b in spans)]
+    people = []
+    for m in found:
+        tokens = [t for t in names.tokenize(text, m.start(), m.end()) if t.text[:1].isalpha()]
+        near = [c for c in cands if c.start < m.end() and c.end > m.start()]
+        sentence = near[0].sentence if near else -1
+        people.append(Candidate(tokens, sentence, initial=False, shouting=False, kind="person"))
+    return sorted(kept + [p for p in people if p.sentence >= 0], key=lambda c: c.start)
+
+
+def without_titled_acronyms(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """In a specification or software text, 'Http' and 'Tls' are the acronyms the text writes as
+    'HTTP' and 'TLS' (in a name, a heading or a title set in title case): terms, not organizations;
+    so is a one-word name of the software list ('Quic', 'Json')."""
+    software = wordlist("software_names")
+    capitals: set[str] | None = None
+    out = []
+    for c in cands:
+        word = c.tokens[0].text
+        if len(c.tokens) == 1 and len(word) > 2 and word[0].isupper() and word[1:].islower():
+            if capitals is None:
+                capitals = set(_CAPITALS.findall(text))
+            if c.key in software or word.upper() in capitals:
+                continue
+        out.append(c)
+    return out
+
+
+_CAPITALS = re.compile(r"\b[A-Z][A-Z0-9]{2,}\b")

@@ -15,6 +15,8 @@ WordList = Literal[
     "function_words",
     "interjections",
     "kind_nouns",
+    "makers",
+    "manual_verbs",
     "not_names",
     "org_words",
     "organizations",
