@@ -153,26 +153,35 @@ def test_an_imperative_opening_an_option_description_names_nobody(tmp_path):
     assert found.get("Karl Berry") == "person" and found.get("Jim Meyering") == "person", found
 
 
-def test_an_imperative_is_taken_off_a_name_only_in_software_text():
+def test_an_imperative_opening_a_sentence_or_a_line_is_taken_off_a_name():
     from reader.text.names import Candidate, tokenize
 
-    text = "Mark Hoffman wrote it. Emit JSON lines. Print Smith pages."
+    text = "Mark Hoffman wrote it. Emit JSON lines. Print Smith pages.\n1.05\tAdd META.yml\n"
     cands = []
-    for name in ("Mark Hoffman", "Emit JSON", "Print Smith"):
+    for name in ("Mark Hoffman", "Emit JSON", "Print Smith", "Add META"):
         start = text.index(name)
         cands.append(Candidate(tokenize(text, start, start + len(name)), 0, True, False, kind="person"))
-    kept = [text[c.start : c.end] for c in technical.without_instructions(cands, {"mark"})]
-    assert kept == ["Mark Hoffman", "JSON", "Smith"], kept
+    cands[-1].initial = False  # a line opening, after a version number
+    kept = [text[c.start : c.end] for c in technical.without_instructions(text, cands, {"mark"})]
+    assert kept == ["Mark Hoffman", "JSON", "Smith", "META"], kept
 
 
 COLLABORATORS = """\
-Collaborators:
+## Collaborators
 
 * TimothyGu - Tiancheng "Timothy" Gu <timothygu99@example.com> (he/him)
 * bob - Robert “Bob” Smith <bob@example.com>
-* Ann Lee <ann@example.com>
+* ann - Mary Ann “Annie” Lee <ann@example.com>
 
 Robert Smith reviews releases, and Tiancheng Gu wrote the parser.
+
+## Contributing
+
+Read CONTRIBUTING.md and GOVERNANCE.md first.
+
+## License
+
+MIT
 """
 
 
@@ -183,7 +192,9 @@ def test_a_quoted_nickname_inside_a_name_is_one_persons_alias():
     assert len(gu) == 1 and "Tiancheng Gu" in gu[0].aliases and gu[0].kind == "person", people
     smith = [p for p in analysis.participants if "Robert “Bob” Smith" in p.aliases]
     assert len(smith) == 1 and "Robert Smith" in smith[0].aliases, people
-    assert not {"Timothy", "Bob", "Tiancheng"} & {a for p in analysis.participants for a in p.aliases}, people
+    lee = [p for p in analysis.participants if "Mary Ann “Annie” Lee" in p.aliases]
+    assert len(lee) == 1 and lee[0].kind == "person", people  # the first names before the nickname too
+    assert not {"Timothy", "Bob", "Tiancheng", "Annie"} & {a for p in analysis.participants for a in p.aliases}, people
     quoted = [COLLABORATORS[q.start : q.end] for q in analysis.quotes]
     assert not any("Timothy" in q or "Bob" in q for q in quoted), quoted
 
@@ -211,3 +222,16 @@ def test_a_title_case_word_outside_technical_text_stays():
     text = "Tom Hanks met Ross Kemp in Leeds.  Later Ross thanked the ROSS team and Hanks."
     found = names(text, "news.txt")
     assert "Ross Kemp" in found and "Tom Hanks" in found, found
+
+
+def test_questions_and_answers_are_marked_not_initials():
+    faq = (
+        "Frequently asked questions\n\n"
+        "Q. Why is there no manual here?\nA. Santiago Vila moved it; look here.\n\n"
+        "Q. After an upgrade my files are gone.\nA. After an upgrade, look in the backup; after that, ask.\n\n"
+        "Q. There is a typo.\nA. Tell Santiago Vila, there is a list for that.\n"
+    )
+    found = names(faq, "README")
+    assert not [n for n in found if n.startswith(("Q.", "A.", "Tell"))], found
+    assert found.get("Santiago Vila") == "person", found
+    assert technical.enumerators("Q. Why\nA. Yes\n") == {}

@@ -102,14 +102,16 @@ def mentions(analysis: Analysis) -> list[Candidate]:
     typed = technical.without_enumerators_and_defined_terms(text, typed)
     typed = _split_described(_without_opening_words(sentences, typed, lower), raw, lower)
     if manual:
-        typed = technical.without_instructions(typed, lower)
+        typed = technical.without_instructions(text, typed, lower)
     spec = manual or is_specification(text)
     typed = technical.without_products(_without_spec_terms(text, _cut_at_column_gaps(text, typed), spec))
     if spec:
         typed = technical.without_titled_acronyms(text, typed)
     if manual:
         typed = technical.without_software_terms(analysis.document, typed)
-    typed = technical.with_nicknames(text, technical.with_contacts(typed, contacts))
+    typed = technical.with_contacts(typed, contacts)
+    if manual:
+        typed = technical.with_nicknames(text, typed)
     typed = _without_ships(text, _without_declaration_mark(typed))
     _mark_affiliations(text, typed)
     _mark_definitions(typed, text)

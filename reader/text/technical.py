@@ -146,16 +146,21 @@ def _keeps(c: Candidate, word: str) -> bool:
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _ENUMERATOR = re.compile(r"^[ \t]*(?:\(?([A-Z])[.)])[ \t]+[A-Z]", re.MULTILINE)
 ENUMERATED = 3  # letters in sequence that make a lettered list
+QUESTIONS = 2  # lines opening with 'Q.' that make a list of questions
 
 
 def enumerators(text: str) -> dict[int, int]:
-    """Where each letter of a lettered list (A., B., C. ... opening lines in order) stands, to
-    where its item's first word starts."""
+    """Where each letter of a lettered list (A., B., C. ... opening lines in order) or of a list of
+    questions and answers (Q. and A., two questions or more) stands, to where its item's first
+    word starts."""
     out: dict[int, int] = {}
     run: list[tuple[int, int]] = []
     expected = "A"
+    questions: list[tuple[int, int]] = []
     for m in _ENUMERATOR.finditer(text):
         letter, mark = m.group(1), (m.start(1), m.end() - 1)
+        if letter == "Q" or letter == "A" and questions:
+            questions.append(mark)
         if letter == "A":
             run = [mark]
         elif letter == expected and run:
@@ -165,6 +170,8 @@ def enumerators(text: str) -> dict[int, int]:
         expected = chr(ord(letter) + 1)
         if len(run) >= ENUMERATED:
             out.update(run)
+    if sum(text[a] == "Q" for a, _ in questions) >= QUESTIONS:
+        out.update(questions)
     return out
 
 
@@ -201,8 +208,11 @@ def without_enumerators_and_defined_terms(text: str, cands: list[Candidate]) -> 
 
 def _after_enumerator(tokens: list[Token], lower: set[str]) -> list[Token]:
     """An item's first word opens a sentence: a word the text also writes in lower case ('E. Add
-    a notice' beside 'you may add') is no name; 'A. Anasazi' of a quiz's options stays."""
-    if tokens and tokens[0].key in lower and not (len(tokens) > 1 and tokens[0].key in gz.first_names()):
+    a notice' beside 'you may add'), a function word ('Q. Why') or an instruction's verb ('A. Tell
+    Santiago Vila') is no name; 'A. Anasazi' of a quiz's options stays."""
+    key = tokens[0].key if tokens else ""
+    opening = key in lower or key in wordlist("manual_verbs") or key in wordlist("function_words")
+    if opening and not (len(tokens) > 1 and tokens[0].key in gz.first_names()):
         return tokens[1:]
     return tokens
 
@@ -233,10 +243,29 @@ def with_contacts(cands: list[Candidate], people: list[Candidate]) -> list[Candi
 # --- software documentation without much code: a README, INSTALL or CONTRIBUTING kind of text ---
 
 # The files every project ships ('see the file INSTALL', 'COPYING', 'README.md', 'ChangeLog')
-_PROJECT_FILE = re.compile(
-    r"\b(README|INSTALL|COPYING|NEWS|ChangeLog|CHANGELOG|CHANGES|AUTHORS|THANKS|TODO|LICENSE|LICENCE|HACKING"
-    r"|CONTRIBUTING|BUGS|Makefile)\b"
+_PROJECT_FILES = (
+    "README",
+    "INSTALL",
+    "COPYING",
+    "NEWS",
+    "ChangeLog",
+    "CHANGELOG",
+    "CHANGES",
+    "AUTHORS",
+    "THANKS",
+    "TODO",
+    "LICENSE",
+    "LICENCE",
+    "HACKING",
+    "CONTRIBUTING",
+    "BUGS",
+    "Makefile",
 )
+# A file name's suffix, and the name before it ('SECURITY.md', 'setup.py'), as _FILE_NAME reads them
+_FILE_SUFFIX = re.compile(
+    r"\.(?:md|txt|rst|json|js|mjs|cjs|ts|py|rs|toml|ya?ml|html?|cfg|ini|sh|lock|xml|c|h|in)\b(?![.@\w])"
+)
+_NAME_BEFORE = re.compile(r"\b([A-Za-z][\w-]*)$")
 # A line that is only a section's name ('## Installation', 'KNOWN BUGS:', 'Building from source')
 _SECTION_LINE = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]+|\*\*)?([A-Za-z][A-Za-z \t-]{2,40}?)(?:\*\*)?[ \t]*:?[ \t]*$", re.MULTILINE
@@ -261,11 +290,47 @@ SOFTWARE_SIGNS = 2  # of the four kinds of evidence: files, sections, commands, 
 def software_signs(text: str) -> tuple[int, int, int, bool]:
     """The distinct project files the text names, its distinct section words, its command lines
     (up to 3), and whether it names a software licence."""
-    files = {m.group(1).upper() for m in _PROJECT_FILE.finditer(text)}
-    files.update(m.group(1).upper() for m in _FILE_NAME.finditer(text))  # 'SECURITY.md'
-    sections = {_section_key(m.group(1)) for m in _SECTION_LINE.finditer(text)} & wordlist("software_sections")
+    files, commands, licence = _software_evidence(text)
+    return files, _sections(text), commands, licence
+
+
+def _software_evidence(text: str) -> tuple[int, int, bool]:
+    """Project files named, command lines (up to 3), a licence named: each found without scanning
+    a book-length text word by word (a search anchored on literal words and marks)."""
+    files = {w.upper() for w in _PROJECT_FILES if _has_word(text, w)}
+    for m in _FILE_SUFFIX.finditer(text):
+        word = _NAME_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        if word:
+            files.add(word.group(1).upper())  # 'SECURITY.md'
     commands = sum(1 for _ in zip(range(3), _COMMAND.finditer(text)))
-    return len(files), len(sections), commands, _LICENCE.search(text) is not None
+    return len(files), commands, _names_licence(text)
+
+
+def _names_licence(text: str) -> bool:
+    """A software licence named ('GNU General Public License'), looked for at each 'icen'."""
+    for part in ("icen", "ICEN"):
+        at = text.find(part)
+        while at >= 0:
+            if _LICENCE.search(text, max(0, at - 40), at + 10):
+                return True
+            at = text.find(part, at + 4)
+    return False
+
+
+def _has_word(text: str, word: str) -> bool:
+    """``word`` stands in ``text`` as a word of its own (str.find: fast on a book-length text)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (text[at - 1 : at].isalnum() or text[end : end + 1].isalnum() or "_" in text[at - 1 : end + 1]):
+            return True
+        at = text.find(word, end)
+    return False
+
+
+def _sections(text: str) -> int:
+    found = {_section_key(m.group(1)) for m in _SECTION_LINE.finditer(text)}
+    return len(found & wordlist("software_sections"))
 
 
 def _section_key(line: str) -> str:
@@ -278,9 +343,12 @@ def is_software_text(document: Document) -> bool:
     names the project's files, has the sections such texts have and tells the reader what to type."""
     if document.format == "man" or is_manual(document):
         return True
-    files, sections, commands, licence = software_signs(document.text)
-    signs = (files >= SOFTWARE_FILES) + (sections >= SOFTWARE_SECTIONS) + (commands > 0) + licence
-    return signs >= SOFTWARE_SIGNS or files >= MANY_FILES
+    text = document.text
+    files, commands, licence = _software_evidence(text)
+    signs = (files >= SOFTWARE_FILES) + (commands > 0) + licence
+    if signs >= SOFTWARE_SIGNS or files >= MANY_FILES:
+        return True
+    return signs == SOFTWARE_SIGNS - 1 and _sections(text) >= SOFTWARE_SECTIONS  # read only when it decides
 
 
 # A word after a maker's name that makes the run an organization's name, not a product's
@@ -295,8 +363,12 @@ def without_products(cands: list[Candidate]) -> list[Candidate]:
     known organization's name opening a product ('Google' of 'Google Analytics') is its mention."""
     makers = wordlist("makers")
     products = {name for name in wordlist("software_names") if " " in name}
+    firsts = {name.split()[0] for name in makers | products}
     out = []
     for c in cands:
+        if len(c.tokens) < 2 or c.tokens[0].key not in firsts:
+            out.append(c)  # most names: no maker's or product's first word
+            continue
         n = _made_by(c, makers)
         if n and " ".join(t.key for t in c.tokens[:n]) in wordlist("organizations"):
             out.append(replace(c, tokens=c.tokens[:n], kind="organization", after=c.tokens[n].key, defines=None))
@@ -325,21 +397,32 @@ def _product(c: Candidate, products: set[str]) -> bool:
 _DEFINITION_MARKS = frozenset({":", "-", "–", "—"})
 
 
-def without_instructions(cands: list[Candidate], lower: set[str]) -> list[Candidate]:
-    """In software text, a capitalised word opening a sentence or a definition's text ('Deny
-    access', 'Print the version', 'json: Emit JSON messages') is an instruction when it is a verb
-    of manuals or a word the text also writes in lower case: it is taken off the name, and the
-    rest ('JSON') is read on as a name of its own. A given name before a known surname ('Mark
-    Hoffman') stays."""
+# What may stand before an instruction opening a line: a bullet, a number, a version ('1.05<tab>Add META.yml')
+_LINE_OPENING = re.compile(r"[ \t*•+\-\d.]*")
+
+
+def without_instructions(text: str, cands: list[Candidate], lower: set[str]) -> list[Candidate]:
+    """In software text, a capitalised word opening a sentence, a line or a definition's text
+    ('Deny access', 'Print the version', 'json: Emit JSON messages', '1.05  Add META.yml') is an
+    instruction when it is a verb of manuals or a word the text also writes in lower case: it is
+    taken off the name, and the rest ('JSON') is read on as a name of its own. A given name before
+    a known surname ('Mark Hoffman') stays."""
     verbs = wordlist("manual_verbs")
     out = []
     for c in cands:
-        if (c.initial or c.before in _DEFINITION_MARKS) and _instructs(c, verbs, lower):
+        if _opens(text, c) and _instructs(c, verbs, lower):
             if len(c.tokens) == 1:
                 continue
             c = replace(c, tokens=c.tokens[1:], initial=False, before=c.tokens[0].key, titles=[], defines=None)
         out.append(c)
     return out
+
+
+def _opens(text: str, c: Candidate) -> bool:
+    if c.initial or c.before in _DEFINITION_MARKS:
+        return True
+    line = text.rfind("\n", 0, c.start) + 1
+    return _LINE_OPENING.fullmatch(text, line, c.start) is not None
 
 
 def _instructs(c: Candidate, verbs: frozenset[str], lower: set[str]) -> bool:
@@ -353,13 +436,14 @@ def _instructs(c: Candidate, verbs: frozenset[str], lower: set[str]) -> bool:
 
 # 'Tiancheng "Timothy" Gu', 'Robert “Bob” Smith': a nickname in quotes inside a person's name
 _NICKNAMED = re.compile(
-    r"\b([A-Z][\w'-]+)[ \t]+[\"“]([A-Z][\w'-]+)[\"”][ \t]+([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+)?)\b(?![\"”])"
+    r"\b(?:[A-Z][\w'-]+[ \t]+)?([A-Z][\w'-]+)[ \t]+[\"“]([A-Z][\w'-]+)[\"”]"
+    r"[ \t]+([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+)?)\b(?![\"”])"
 )
 
 
 def with_nicknames(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """A first name, a nickname in quotes and a surname are one person's name (the first name or
-    the nickname a known given name), the nickname an
+    """In software text (a collaborator list), first names, a nickname in quotes and a surname are
+    one person's name (the first name before the nickname or the nickname a known given name), the nickname an
     alias within it, not a quotation: the pieces found apart ('Tiancheng', 'Timothy', 'Gu') make
     one mention, which joins the person's other mentions ('Tiancheng Gu')."""
     if '" ' not in text and "” " not in text:
