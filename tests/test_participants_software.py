@@ -235,3 +235,16 @@ def test_questions_and_answers_are_marked_not_initials():
     assert not [n for n in found if n.startswith(("Q.", "A.", "Tell"))], found
     assert found.get("Santiago Vila") == "person", found
     assert technical.enumerators("Q. Why\nA. Yes\n") == {}
+
+
+def test_a_maker_named_alone_in_software_text_is_an_organization():
+    from reader.text.names import Candidate, tokenize
+
+    text = "Builds run on Github and Apple hardware."
+    for software, kind in ((True, "organization"), (False, "place")):
+        cands = []
+        for name in ("Github", "Apple"):
+            start = text.index(name)
+            cands.append(Candidate(tokenize(text, start, start + len(name)), 0, False, False, kind="place"))
+        kinds = [c.kind for c in technical.without_products(cands, software)]
+        assert kinds == [kind, kind], (software, kinds)

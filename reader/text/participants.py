@@ -104,7 +104,7 @@ def mentions(analysis: Analysis) -> list[Candidate]:
     if manual:
         typed = technical.without_instructions(text, typed, lower)
     spec = manual or is_specification(text)
-    typed = technical.without_products(_without_spec_terms(text, _cut_at_column_gaps(text, typed), spec))
+    typed = technical.without_products(_without_spec_terms(text, _cut_at_column_gaps(text, typed), spec), manual)
     if spec:
         typed = technical.without_titled_acronyms(text, typed)
     if manual:

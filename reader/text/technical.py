@@ -355,18 +355,21 @@ def is_software_text(document: Document) -> bool:
 _BODY_WORDS = frozenset({"project", "team", "developers", "developer"})
 
 
-def without_products(cands: list[Candidate]) -> list[Candidate]:
+def without_products(cands: list[Candidate], software: bool = False) -> list[Candidate]:
     """A maker's name with more words after it names a product or a platform ('Apple Silicon',
     'Google Cloud', 'Microsoft Teams', 'GNU Emacs'), and so does a name opening with a product of
     several words ('Visual Studio Code'): neither is a person, an organization or a place. The
     maker alone, or with an organization's word ('Google Foundation', 'GNU Project'), stays; a
-    known organization's name opening a product ('Google' of 'Google Analytics') is its mention."""
+    known organization's name opening a product ('Google' of 'Google Analytics') is its mention.
+    In ``software`` text a maker named alone is the company ('Apple'), an organization."""
     makers = wordlist("makers")
     products = {name for name in wordlist("software_names") if " " in name}
     firsts = {name.split()[0] for name in makers | products}
     out = []
     for c in cands:
         if len(c.tokens) < 2 or c.tokens[0].key not in firsts:
+            if software and len(c.tokens) == 1 and c.key in makers:
+                c.kind = "organization"
             out.append(c)  # most names: no maker's or product's first word
             continue
         n = _made_by(c, makers)
