@@ -85,7 +85,7 @@ def mentions(analysis: Analysis) -> list[Candidate]:
     text = analysis.text
     sentences, raw, lower = _raw_candidates(analysis)
     contacts = technical.contacts(text, raw)
-    manual = technical.is_manual(analysis.document)
+    manual = technical.is_software_text(analysis.document)
     terms = defined_terms(text)
     rules = _classified(text, list(raw), lower, terms)
     typed = [
@@ -101,10 +101,17 @@ def mentions(analysis: Analysis) -> list[Candidate]:
     ]
     typed = technical.without_enumerators_and_defined_terms(text, typed)
     typed = _split_described(_without_opening_words(sentences, typed, lower), raw, lower)
-    typed = _without_spec_terms(text, _cut_at_column_gaps(text, typed), manual)
+    if manual:
+        typed = technical.without_instructions(text, typed, lower)
+    spec = manual or is_specification(text)
+    typed = technical.without_products(_without_spec_terms(text, _cut_at_column_gaps(text, typed), spec), manual)
+    if spec:
+        typed = technical.without_titled_acronyms(text, typed)
     if manual:
         typed = technical.without_software_terms(analysis.document, typed)
     typed = technical.with_contacts(typed, contacts)
+    if manual:
+        typed = technical.with_nicknames(text, typed)
     typed = _without_ships(text, _without_declaration_mark(typed))
     _mark_affiliations(text, typed)
     _mark_definitions(typed, text)

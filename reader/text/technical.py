@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from reader.model import NON_PROSE, Document
 from reader.text import gazetteer as gz
+from reader.text import names
 from reader.text.names import Candidate, Token
 from reader.text.tokens import words as wordlist
 
@@ -35,7 +36,7 @@ _FILE_NAME = re.compile(
 # A line of code in a text without markup: a grammar rule, braces, a C declaration or statement
 _CODE_LINE = re.compile(r"^.*(?:::=|[{}]|\w\([^)]*\)\s*;|;[ \t]*$).*$", re.MULTILINE)
 # 'Python-based', 'UNIX-like', 'Windows-specific': an adjective made of a name
-_MADE_ADJECTIVE = re.compile(r"-(?:based|like|specific|compatible|only|style|powered|enabled|aware|native)$")
+_MADE_ADJECTIVE = re.compile(r"-(?:based|like|specific|compatible|compliant|only|style|powered|enabled|aware|native)$")
 
 
 def is_manual(document: Document) -> bool:
@@ -84,16 +85,40 @@ def variables_and_files(text: str) -> set[str]:
 
 
 def without_software_terms(document: Document, cands: list[Candidate]) -> list[Candidate]:
-    """In a manual, drop names that are code, variables, files, platforms or formats."""
-    if not is_manual(document):
-        return cands
+    """In software documentation (``is_software_text``: a manual or a README kind of text), drop
+    names that are code, variables, files, platforms or formats. The caller has checked the kind."""
     terms = code_words(document) | variables_and_files(document.text) | wordlist("software_names")
     given = gz.first_names()
-    return [c for c in cands if not _software_term(c, terms, given)]
+    return [c for c in _without_boilerplate(cands) if not _software_term(c, terms, given)]
+
+
+# The last word of a licence's name or of a term it defines ('GNU General Public License', 'Front-Cover Texts')
+_WORK_ENDS = frozenset({"license", "licence", "licenses", "licences", "texts"})
+# A company's legal form, left opening a run where a line break cut it from its name ('Inc. Version')
+_LEGAL_FORMS = frozenset({"inc", "ltd", "llc", "corp", "gmbh"})
+
+
+def _without_boilerplate(cands: list[Candidate]) -> list[Candidate]:
+    """Copyright and licence lines name the licence and its terms, not participants: 'Copyright'
+    is no part of a name ('Werner Koch Copyright'), and a licence ('Public License'), a licence's
+    term ('Back-Cover Texts') or a legal form cut from its company ('Inc. Version') is no name."""
+    out = []
+    for c in cands:
+        tokens = c.tokens
+        while tokens and tokens[-1].key == "copyright":
+            tokens = tokens[:-1]
+        while tokens and tokens[0].key == "copyright":
+            tokens = tokens[1:]
+        if not tokens or tokens[0].key.rstrip(".") in _LEGAL_FORMS or tokens[-1].key in _WORK_ENDS:
+            continue
+        if tokens is not c.tokens:
+            c.tokens = tokens
+        out.append(c)
+    return out
 
 
 def _software_term(c: Candidate, terms: set[str], given: frozenset[str]) -> bool:
-    if _MADE_ADJECTIVE.search(c.tokens[-1].text) or _instruction(c, given):
+    if _MADE_ADJECTIVE.search(c.tokens[-1].text) or _MADE_ADJECTIVE.search(c.tokens[0].text) or _instruction(c, given):
         return True
     if len(c.tokens) > 1 and c.tokens[0].key in given and c.kind == "person":
         return False  # 'Antoine du Hamel' in a key list's comment is still a person
@@ -121,16 +146,21 @@ def _keeps(c: Candidate, word: str) -> bool:
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _ENUMERATOR = re.compile(r"^[ \t]*(?:\(?([A-Z])[.)])[ \t]+[A-Z]", re.MULTILINE)
 ENUMERATED = 3  # letters in sequence that make a lettered list
+QUESTIONS = 2  # lines opening with 'Q.' that make a list of questions
 
 
 def enumerators(text: str) -> dict[int, int]:
-    """Where each letter of a lettered list (A., B., C. ... opening lines in order) stands, to
-    where its item's first word starts."""
+    """Where each letter of a lettered list (A., B., C. ... opening lines in order) or of a list of
+    questions and answers (Q. and A., two questions or more) stands, to where its item's first
+    word starts."""
     out: dict[int, int] = {}
     run: list[tuple[int, int]] = []
     expected = "A"
+    questions: list[tuple[int, int]] = []
     for m in _ENUMERATOR.finditer(text):
         letter, mark = m.group(1), (m.start(1), m.end() - 1)
+        if letter == "Q" or letter == "A" and questions:
+            questions.append(mark)
         if letter == "A":
             run = [mark]
         elif letter == expected and run:
@@ -140,6 +170,8 @@ def enumerators(text: str) -> dict[int, int]:
         expected = chr(ord(letter) + 1)
         if len(run) >= ENUMERATED:
             out.update(run)
+    if sum(text[a] == "Q" for a, _ in questions) >= QUESTIONS:
+        out.update(questions)
     return out
 
 
@@ -176,8 +208,11 @@ def without_enumerators_and_defined_terms(text: str, cands: list[Candidate]) -> 
 
 def _after_enumerator(tokens: list[Token], lower: set[str]) -> list[Token]:
     """An item's first word opens a sentence: a word the text also writes in lower case ('E. Add
-    a notice' beside 'you may add') is no name; 'A. Anasazi' of a quiz's options stays."""
-    if tokens and tokens[0].key in lower and not (len(tokens) > 1 and tokens[0].key in gz.first_names()):
+    a notice' beside 'you may add'), a function word ('Q. Why') or an instruction's verb ('A. Tell
+    Santiago Vila') is no name; 'A. Anasazi' of a quiz's options stays."""
+    key = tokens[0].key if tokens else ""
+    opening = key in lower or key in wordlist("manual_verbs") or key in wordlist("function_words")
+    if opening and not (len(tokens) > 1 and tokens[0].key in gz.first_names()):
         return tokens[1:]
     return tokens
 
@@ -203,3 +238,252 @@ def with_contacts(cands: list[Candidate], people: list[Candidate]) -> list[Candi
     spans = [(p.start, p.end) for p in people]
     kept = [c for c in cands if all(c.end <= a or c.start >= b for a, b in spans)]
     return sorted(kept + people, key=lambda c: c.start)
+
+
+# --- software documentation without much code: a README, INSTALL or CONTRIBUTING kind of text ---
+
+# The files every project ships ('see the file INSTALL', 'COPYING', 'README.md', 'ChangeLog')
+_PROJECT_FILES = (
+    "README",
+    "INSTALL",
+    "COPYING",
+    "NEWS",
+    "ChangeLog",
+    "CHANGELOG",
+    "CHANGES",
+    "AUTHORS",
+    "THANKS",
+    "TODO",
+    "LICENSE",
+    "LICENCE",
+    "HACKING",
+    "CONTRIBUTING",
+    "BUGS",
+    "Makefile",
+)
+# A file name's suffix, and the name before it ('SECURITY.md', 'setup.py'), as _FILE_NAME reads them
+_FILE_SUFFIX = re.compile(
+    r"\.(?:md|txt|rst|json|js|mjs|cjs|ts|py|rs|toml|ya?ml|html?|cfg|ini|sh|lock|xml|c|h|in)\b(?![.@\w])"
+)
+_NAME_BEFORE = re.compile(r"\b([A-Za-z][\w-]*)$")
+# A line that is only a section's name ('## Installation', 'KNOWN BUGS:', 'Building from source')
+_SECTION_LINE = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]+|\*\*)?([A-Za-z][A-Za-z \t-]{2,40}?)(?:\*\*)?[ \t]*:?[ \t]*$", re.MULTILINE
+)
+# A shell command a README tells its reader to type
+_COMMAND = re.compile(
+    r"^[ \t]*(?:[$#%>][ \t]*)?(?:\./configure|make(?:[ \t]+(?:install|check|test))?[ \t]*$|cmake[ \t]|meson[ \t]"
+    r"|ninja[ \t]|pip3?[ \t]+install|npm[ \t]+install|git[ \t]+clone|cargo[ \t]+(?:build|install)"
+    r"|(?:sudo[ \t]+)?apt(?:-get)?[ \t]+install|brew[ \t]+install|sudo[ \t])",
+    re.MULTILINE,
+)
+# A software licence by name ('GNU General Public License', 'Apache License', 'MIT license')
+_LICENCE = re.compile(
+    r"\b(?:(?:Lesser |Library )?General Public|Apache|MIT|BSD|Mozilla Public|Artistic) Licen[cs]e\b", re.I
+)
+SOFTWARE_FILES = 2  # distinct project files named
+MANY_FILES = 3  # distinct project files that are evidence enough alone
+SOFTWARE_SECTIONS = 2  # distinct section words among the headings
+SOFTWARE_SIGNS = 2  # of the four kinds of evidence: files, sections, commands, a licence
+
+
+def software_signs(text: str) -> tuple[int, int, int, bool]:
+    """The distinct project files the text names, its distinct section words, its command lines
+    (up to 3), and whether it names a software licence."""
+    files, commands, licence = _software_evidence(text)
+    return files, _sections(text), commands, licence
+
+
+def _software_evidence(text: str) -> tuple[int, int, bool]:
+    """Project files named, command lines (up to 3), a licence named: each found without scanning
+    a book-length text word by word (a search anchored on literal words and marks)."""
+    files = {w.upper() for w in _PROJECT_FILES if _has_word(text, w)}
+    for m in _FILE_SUFFIX.finditer(text):
+        word = _NAME_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        if word:
+            files.add(word.group(1).upper())  # 'SECURITY.md'
+    commands = sum(1 for _ in zip(range(3), _COMMAND.finditer(text)))
+    return len(files), commands, _names_licence(text)
+
+
+def _names_licence(text: str) -> bool:
+    """A software licence named ('GNU General Public License'), looked for at each 'icen'."""
+    for part in ("icen", "ICEN"):
+        at = text.find(part)
+        while at >= 0:
+            if _LICENCE.search(text, max(0, at - 40), at + 10):
+                return True
+            at = text.find(part, at + 4)
+    return False
+
+
+def _has_word(text: str, word: str) -> bool:
+    """``word`` stands in ``text`` as a word of its own (str.find: fast on a book-length text)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (text[at - 1 : at].isalnum() or text[end : end + 1].isalnum() or "_" in text[at - 1 : end + 1]):
+            return True
+        at = text.find(word, end)
+    return False
+
+
+def _sections(text: str) -> int:
+    found = {_section_key(m.group(1)) for m in _SECTION_LINE.finditer(text)}
+    return len(found & wordlist("software_sections"))
+
+
+def _section_key(line: str) -> str:
+    """'Reporting Bugs' -> 'bugs', 'KNOWN BUGS' -> 'bugs': the last word names the section."""
+    return gz.word_key(line.split()[-1])
+
+
+def is_software_text(document: Document) -> bool:
+    """Software documentation by its own evidence: a manual (code), or a README kind of text that
+    names the project's files, has the sections such texts have and tells the reader what to type."""
+    if document.format == "man" or is_manual(document):
+        return True
+    text = document.text
+    files, commands, licence = _software_evidence(text)
+    signs = (files >= SOFTWARE_FILES) + (commands > 0) + licence
+    if signs >= SOFTWARE_SIGNS or files >= MANY_FILES:
+        return True
+    return signs == SOFTWARE_SIGNS - 1 and _sections(text) >= SOFTWARE_SECTIONS  # read only when it decides
+
+
+# A word after a maker's name that makes the run an organization's name, not a product's
+_BODY_WORDS = frozenset({"project", "team", "developers", "developer"})
+
+
+def without_products(cands: list[Candidate], software: bool = False) -> list[Candidate]:
+    """A maker's name with more words after it names a product or a platform ('Apple Silicon',
+    'Google Cloud', 'Microsoft Teams', 'GNU Emacs'), and so does a name opening with a product of
+    several words ('Visual Studio Code'): neither is a person, an organization or a place. The
+    maker alone, or with an organization's word ('Google Foundation', 'GNU Project'), stays; a
+    known organization's name opening a product ('Google' of 'Google Analytics') is its mention.
+    In ``software`` text a maker named alone is the company ('Apple'), an organization."""
+    makers = wordlist("makers")
+    products = {name for name in wordlist("software_names") if " " in name}
+    firsts = {name.split()[0] for name in makers | products}
+    out = []
+    for c in cands:
+        if len(c.tokens) < 2 or c.tokens[0].key not in firsts:
+            if software and len(c.tokens) == 1 and c.key in makers:
+                c.kind = "organization"
+            out.append(c)  # most names: no maker's or product's first word
+            continue
+        n = _made_by(c, makers)
+        if n and " ".join(t.key for t in c.tokens[:n]) in wordlist("organizations"):
+            out.append(replace(c, tokens=c.tokens[:n], kind="organization", after=c.tokens[n].key, defines=None))
+        elif not n and not _product(c, products):
+            out.append(c)
+    return out
+
+
+def _made_by(c: Candidate, makers: frozenset[str]) -> int:
+    """How many words of the name are a maker's before its product's words, or 0."""
+    keys = [t.key for t in c.tokens]
+    for n in (1, 2):  # 'Intel Atom', 'Red Hat Enterprise Linux'
+        if len(keys) > n and " ".join(keys[:n]) in makers:
+            org_words = wordlist("org_words")
+            made = not any(k in org_words or k in _BODY_WORDS or k in names.PLACE_HEADS for k in keys[n:])
+            return n if made else 0
+    return 0
+
+
+def _product(c: Candidate, products: set[str]) -> bool:
+    key = c.key
+    return any(key == p or key.startswith(p + " ") for p in products)
+
+
+# What comes before a definition's text on its line: 'json: Emit JSON', '--addrsig - Emit a table'
+_DEFINITION_MARKS = frozenset({":", "-", "–", "—"})
+
+
+# What may stand before an instruction opening a line: a bullet, a number, a version ('1.05<tab>Add META.yml')
+_LINE_OPENING = re.compile(r"[ \t*•+\-\d.]*")
+
+
+def without_instructions(text: str, cands: list[Candidate], lower: set[str]) -> list[Candidate]:
+    """In software text, a capitalised word opening a sentence, a line or a definition's text
+    ('Deny access', 'Print the version', 'json: Emit JSON messages', '1.05  Add META.yml') is an
+    instruction when it is a verb of manuals or a word the text also writes in lower case: it is
+    taken off the name, and the rest ('JSON') is read on as a name of its own. A given name before
+    a known surname ('Mark Hoffman') stays."""
+    verbs = wordlist("manual_verbs")
+    out = []
+    for c in cands:
+        if _opens(text, c) and _instructs(c, verbs, lower):
+            if len(c.tokens) == 1:
+                continue
+            c = replace(c, tokens=c.tokens[1:], initial=False, before=c.tokens[0].key, titles=[], defines=None)
+        out.append(c)
+    return out
+
+
+def _opens(text: str, c: Candidate) -> bool:
+    if c.initial or c.before in _DEFINITION_MARKS:
+        return True
+    line = text.rfind("\n", 0, c.start) + 1
+    return _LINE_OPENING.fullmatch(text, line, c.start) is not None
+
+
+def _instructs(c: Candidate, verbs: frozenset[str], lower: set[str]) -> bool:
+    first = c.tokens[0]
+    if not first.text[:1].isupper() or first.text.isupper() or first.key not in verbs and first.key not in lower:
+        return False
+    if len(c.tokens) == 2 and first.key in gz.first_names():
+        return c.tokens[1].key not in gz.surnames()  # 'Mark Hoffman' stays, 'Emit JSON' does not
+    return True
+
+
+# 'Tiancheng "Timothy" Gu', 'Robert “Bob” Smith': a nickname in quotes inside a person's name
+_NICKNAMED = re.compile(
+    r"\b(?:[A-Z][\w'-]+[ \t]+)?([A-Z][\w'-]+)[ \t]+[\"“]([A-Z][\w'-]+)[\"”]"
+    r"[ \t]+([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+)?)\b(?![\"”])"
+)
+
+
+def with_nicknames(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """In software text (a collaborator list), first names, a nickname in quotes and a surname are
+    one person's name (the first name before the nickname or the nickname a known given name), the nickname an
+    alias within it, not a quotation: the pieces found apart ('Tiancheng', 'Timothy', 'Gu') make
+    one mention, which joins the person's other mentions ('Tiancheng Gu')."""
+    if '" ' not in text and "” " not in text:
+        return cands
+    given = gz.first_names()
+    found = [
+        m for m in _NICKNAMED.finditer(text) if gz.word_key(m.group(1)) in given or gz.word_key(m.group(2)) in given
+    ]
+    if not found:
+        return cands
+    spans = [(m.start(), m.end()) for m in found]
+    kept = [c for c in cands if all(c.end <= a or c.start >= b for a, b in spans)]
+    people = []
+    for m in found:
+        tokens = [t for t in names.tokenize(text, m.start(), m.end()) if t.text[:1].isalpha()]
+        near = [c for c in cands if c.start < m.end() and c.end > m.start()]
+        sentence = near[0].sentence if near else -1
+        people.append(Candidate(tokens, sentence, initial=False, shouting=False, kind="person"))
+    return sorted(kept + [p for p in people if p.sentence >= 0], key=lambda c: c.start)
+
+
+def without_titled_acronyms(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """In a specification or software text, 'Http' and 'Tls' are the acronyms the text writes as
+    'HTTP' and 'TLS' (in a name, a heading or a title set in title case): terms, not organizations;
+    so is a one-word name of the software list ('Quic', 'Json')."""
+    software = wordlist("software_names")
+    capitals: set[str] | None = None
+    out = []
+    for c in cands:
+        word = c.tokens[0].text
+        if len(c.tokens) == 1 and len(word) > 2 and word[0].isupper() and word[1:].islower():
+            if capitals is None:
+                capitals = set(_CAPITALS.findall(text))
+            if c.key in software or word.upper() in capitals:
+                continue
+        out.append(c)
+    return out
+
+
+_CAPITALS = re.compile(r"\b[A-Z][A-Z0-9]{2,}\b")

@@ -15,6 +15,8 @@ WordList = Literal[
     "function_words",
     "interjections",
     "kind_nouns",
+    "makers",
+    "manual_verbs",
     "not_names",
     "org_words",
     "organizations",
@@ -22,6 +24,7 @@ WordList = Literal[
     "speaking_nouns",
     "speech_verbs",
     "software_names",
+    "software_sections",
     "technical_nouns",
     "titles",
 ]
