@@ -145,11 +145,13 @@ class Writer:
     names: set[str]
     builder: Builder = field(default_factory=Builder)
     title: str = ""
+    top: bool = False
     in_menu: bool = False
     body_indent: int | None = None  # a two-column table's body indent while inside one
 
     def node(self, node: Node) -> None:
         self.builder.pending_ids.append(node_id(node.name))
+        self.top = node.name == "Top"
         self.in_menu = False
         self.body_indent = None
         self.body(node.body)
@@ -177,7 +179,8 @@ class Writer:
     def heading(self, line: str, underline: str) -> None:
         text = inline(line)
         level = _UNDERLINE_LEVEL[underline.strip()[0]]
-        self.title = self.title or text
+        if self.top:  # the title is the Top node's heading, never a chapter's
+            self.title = self.title or text
         self.in_menu = False
         self.body_indent = None
         self.add("heading", text, level=level)
