@@ -107,6 +107,7 @@ Concept Index
 
 * counting words:                        Overview.             (line 6)
 * options:                               Invoking tool.        (line 8)
+* : (label) command:                     Invoking tool.        (line 9)
 
 \x1f
 Tag Table:
@@ -171,6 +172,7 @@ def test_menus_are_lists_of_names_with_their_descriptions_linked_to_the_nodes():
     assert "Overview — What ‘tool’ does." in items
     assert "Invoking tool — How to run it." in items
     assert "counting words: Overview" in items  # an index entry says where, without its line number
+    assert ": (label) command: Invoking tool" in items
     links = {doc.text[k.start : k.end]: k.url for k in doc.links}
     assert links["Overview"] == "#Overview"
     assert doc.anchors["Invoking-tool"] == doc.text.index("2 Invoking")

@@ -31,6 +31,8 @@ _ALT = re.compile(r'alt="([^"]*)"')
 _XREF = re.compile(r"\*([Nn])ote[ \n]+([^:*]+?)::|\*([Nn])ote[ \n]+([^:*]+?):[ \n]+(\([^)]*\))?([^.,:*\t]*?)([.,\t])")
 _MENU_ENTRY = re.compile(r"^\* +(?:([^:]+?)::|([^:]+?):[ \t]+(\([^)]*\))?([^.,\t\n]*)[.,\t])[ \t]*(.*)$", re.S)
 _INDEX_LINE = re.compile(r"\(line +\d+\)\s*$")
+# An index entry's own text may hold colons ("* : (label) command:  Programming Commands. (line 14)").
+_INDEX_ENTRY = re.compile(r"^\* +(.+):\s+([^:]+?)\.\s+\(line +\d+\)\s*$")
 _LIST_MARK = re.compile(r"^( {0,6})(•|\*|-|[0-9]+\.|[a-zA-Z]\.) +(?=\S)")
 _DEFINITION = re.compile(r"^ -- [A-Z][\w ]*:")
 _FOOTNOTES = re.compile(r"^ *-{5,} Footnotes -{5,}$")
@@ -280,6 +282,13 @@ class Writer:
 
     def menu_entry(self, lines: list[str]) -> None:
         text = " ".join(line.strip() for line in lines)
+        index = _INDEX_ENTRY.match(text)
+        if index:
+            target = index.group(2).strip()
+            url = f"#{node_id(target)}" if node_id(target) in self.names else None
+            link = (index.group(1).strip(), url) if url else None
+            self.add("list_item", f"{index.group(1).strip()}: {target}", marker="•", depth=1, link=link)
+            return
         match = _MENU_ENTRY.match(text)
         if match is None:
             self.add("paragraph", text)
