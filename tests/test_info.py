@@ -357,3 +357,27 @@ def test_option_names_and_non_posix_are_not_people_in_a_manual():
     names = {p.name for p in a.participants}
     assert {"David MacKenzie", "Jim Meyering"} <= names
     assert not names & {"Non-POSIX", "Trace", "Invoking", "Top"}, names
+
+
+NESTED = """\x1f
+File: t.info,  Node: Top
+
+'for ( [EXPRESSION1] ; [EXPRESSION2] ; [EXPRESSION3] ) STATEMENT, a long term'
+     The 'for' statement controls repeated execution of the statement.
+
+     The fields are:
+
+       1. The inode number of the file.  *Note Top::, for more.
+
+       2. the number of blocks in the file.  The block counts are of 1K
+          blocks, unless the variable is set.
+"""
+
+
+def test_long_table_terms_and_numbered_items_inside_a_body_are_not_examples():
+    doc = read(NESTED, "t.info")
+    assert blocks(doc, "preformatted") == []
+    items = blocks(doc, "list_item")
+    assert "The 'for' statement controls repeated execution of the statement." in items
+    assert "the number of blocks in the file. The block counts are of 1K blocks, unless the variable is set." in items
+    assert [b.marker for b in doc.blocks if b.marker and b.marker[0].isdigit()] == ["1.", "2."]

@@ -33,7 +33,7 @@ _MENU_ENTRY = re.compile(r"^\* +(?:([^:]+?)::|([^:]+?):[ \t]+(\([^)]*\))?([^.,\t
 _INDEX_LINE = re.compile(r"\(line +\d+\)\s*$")
 # An index entry's own text may hold colons ("* : (label) command:  Programming Commands. (line 14)").
 _INDEX_ENTRY = re.compile(r"^\* +(.+):\s+([^:]+?)\.\s+\(line +\d+\)\s*$")
-_LIST_MARK = re.compile(r"^( {0,6})(•|\*|-|[0-9]+\.|[a-zA-Z]\.) +(?=\S)")
+_LIST_MARK = re.compile(r"^( {0,12})(•|\*|-|[0-9]+\.|[a-zA-Z]\.) +(?=\S)")
 _DEFINITION = re.compile(r"^ -- [A-Z][\w ]*:")
 _FOOTNOTES = re.compile(r"^ *-{5,} Footnotes -{5,}$")
 _DIR_ENTRY = re.compile(r"START-INFO-DIR-ENTRY\n(.*?)END-INFO-DIR-ENTRY", re.S)
@@ -423,16 +423,16 @@ def _table_terms(lines: list[str]) -> int:
     """How many leading lines are a two-column table's terms (``‘-n’``) over an indented body; 0 if none."""
     first = _indent(lines[0])
     count = 0
-    while count < len(lines) and _indent(lines[count]) == first and len(lines[count]) - first <= 60:
+    while count < len(lines) and _indent(lines[count]) == first and len(lines[count]) - first <= 100:
         count += 1
     if count == 0 or count == len(lines) or count > 6 or _indent(lines[count]) < first + EXAMPLE_INDENT:
         return 0
-    if _LIST_MARK.match(lines[0]) or lines[count - 1].rstrip().endswith((".", ",", ";")):
+    if _LIST_MARK.match(lines[0]) or lines[count - 1].rstrip().endswith((".", ",", ";", ":")):
         return 0
     return count
 
 
-_PROSE_WORD = re.compile(r"[A-Za-z][a-z]+[,.;:]?")
+_PROSE_WORD = re.compile(r"[\"'‘“(]?[A-Za-z][a-z'’-]*[\"'’”),.;:]*")
 
 
 def _prose(lines: list[str]) -> bool:
@@ -441,4 +441,4 @@ def _prose(lines: list[str]) -> bool:
         return False
     words = " ".join(lines).split()
     wordy = sum(1 for word in words if _PROSE_WORD.fullmatch(word))
-    return len(words) >= 3 and all(len(line.strip()) >= 50 for line in lines[:-1]) and wordy >= 0.7 * len(words)
+    return len(words) >= 3 and all(len(line.strip()) >= 50 for line in lines[:-1]) and wordy >= 0.6 * len(words)
