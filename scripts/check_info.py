@@ -37,7 +37,7 @@ from reader.text.structure import segment  # noqa: E402
 _SYNTAX = {
     "\\x1f": re.compile("\x1f"),
     "File:+Node:": re.compile(r"^File: [^\n]*Node: ", re.M),
-    "*note": re.compile(r"\*note\b", re.I),
+    "*note": re.compile(r"\*note\s", re.I),  # not ``*Note*`` (a bold word)
     "menu ::": re.compile(r"^\* [^\n]*::", re.M),
     "Tag Table": re.compile(r"^Tag Table:|^End Tag Table", re.M),
     "Indirect:": re.compile(r"^Indirect:$", re.M),
