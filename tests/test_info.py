@@ -381,3 +381,13 @@ def test_long_table_terms_and_numbered_items_inside_a_body_are_not_examples():
     assert "The 'for' statement controls repeated execution of the statement." in items
     assert "the number of blocks in the file. The block counts are of 1K blocks, unless the variable is set." in items
     assert [b.marker for b in doc.blocks if b.marker and b.marker[0].isdigit()] == ["1.", "2."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="\x1f\x08*:.,()[]'‘’-= \n\tFileNodtmuMxabc15", max_size=300))
+def test_any_text_after_a_node_header_is_a_document_never_a_crash(body):
+    doc = read("This is f.info, produced by makeinfo.\n\x1f\nFile: f.info,  Node: Top\n\n" + body)
+    assert doc.format == "info"
+    assert "\x1f" not in doc.text and "\x00" not in doc.text
+    check_spans(doc)
+    check_contract(json.loads(json.dumps(analyze(doc).to_json())))

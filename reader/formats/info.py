@@ -38,7 +38,7 @@ _DEFINITION = re.compile(r"^ -- [A-Z][\w ]*:")
 _FOOTNOTES = re.compile(r"^ *-{5,} Footnotes -{5,}$")
 _DIR_ENTRY = re.compile(r"START-INFO-DIR-ENTRY\n(.*?)END-INFO-DIR-ENTRY", re.S)
 # @code, @samp, @file, @option...: 'quoted' (ASCII makeinfo) or ‘quoted’ (UTF-8 makeinfo).
-_CODE = re.compile(r"‘([^‘’\n]{1,80})’|(?<![\w'])'([^'\n]{1,60}?)'(?!\w)")
+_CODE = re.compile(r"‘([^‘’\s](?:[^‘’\n]{0,78}[^‘’\s])?)’|(?<![\w'])'([^'\s](?:[^'\n]{0,58}?[^'\s])?)'(?!\w)")
 EXAMPLE_INDENT = 5
 
 
