@@ -348,15 +348,25 @@ File: tool.info,  Node: Overview,  Prev: Top,  Up: Top
      Trace the counting, as ‘tool --trace’ does.  *Note Invoking tool::.
 
      tool --trace README
+
+   Case Folding was added by Jim Meyering.  *Note Case Folding::.  Case Folding is off.
+
+\x1f
+File: tool.info,  Node: Case Folding,  Prev: Overview,  Up: Top
+
+1.1 Case Folding
+================
+
+Case Folding makes ‘tool’ count ‘Word’ and ‘word’ as one.  Case Folding asks ‘-i’.
 """
 )
 
 
-def test_option_names_and_non_posix_are_not_people_in_a_manual():
+def test_option_and_node_names_are_not_people_in_a_manual():
     a = analyze(read(PEOPLE))
     names = {p.name for p in a.participants}
     assert {"David MacKenzie", "Jim Meyering"} <= names
-    assert not names & {"Non-POSIX", "Trace", "Invoking", "Top"}, names
+    assert not names & {"Non-POSIX", "Trace", "Invoking", "Top", "Case Folding"}, names
 
 
 NESTED = """\x1f

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.formats.build import Builder, inline
-from reader.model import Document
+from reader.model import Analysis, Document
 
 SEPARATOR = "\x1f"
 _HEADER = re.compile(r"^File:\s*([^,\t]*)[,\t]\s*Node:\s*([^,\t\n]*)", re.M)
@@ -442,3 +442,23 @@ def _prose(lines: list[str]) -> bool:
     words = " ".join(lines).split()
     wordy = sum(1 for word in words if _PROSE_WORD.fullmatch(word))
     return len(words) >= 3 and all(len(line.strip()) >= 50 for line in lines[:-1]) and wordy >= 0.6 * len(words)
+
+
+_NUMBERING = re.compile(r"^(?:appendix\s+)?(?:[A-Z]|\d+)(?:\.\d+)*\.?\s+", re.I)
+
+
+def keep_participants(analysis: Analysis) -> None:
+    """A manual's node and section names ("Case Folding", "Unknown Directives") are no participants."""
+    doc = analysis.document
+    titles = {" ".join(key.split("-")).casefold() for key in doc.anchors}
+    titles |= {_NUMBERING.sub("", doc.text[b.start : b.end]).casefold() for b in doc.blocks if b.kind == "heading"}
+    padded = [f" {title} " for title in titles]
+
+    def a_title(name: str) -> bool:
+        key = " ".join(name.split()).casefold()
+        return key in titles or (" " in key and any(f" {key} " in title for title in padded))
+
+    kept = [p for p in analysis.participants if not any(a_title(n) for n in (p.name, *p.aliases))]
+    ids = {p.id for p in kept}
+    analysis.participants = kept
+    analysis.quotes = [q for q in analysis.quotes if q.speaker is None or q.speaker in ids]
