@@ -171,10 +171,13 @@ def test_menus_are_lists_of_names_with_their_descriptions_linked_to_the_nodes():
     items = blocks(doc, "list_item")
     assert "Overview — What ‘tool’ does." in items
     assert "Invoking tool — How to run it." in items
-    assert "counting words: Overview" in items  # an index entry says where, without its line number
-    assert ": (label) command: Invoking tool" in items
+    # an index is a table of entry and node, without line numbers: no sentences, no participants
+    assert blocks(doc, "table") == [
+        "counting words | Overview\noptions | Invoking tool\n: (label) command | Invoking tool"
+    ]
     links = {doc.text[k.start : k.end]: k.url for k in doc.links}
     assert links["Overview"] == "#Overview"
+    assert links["counting words"] == "#Overview" and links[": (label) command"] == "#Invoking-tool"
     assert doc.anchors["Invoking-tool"] == doc.text.index("2 Invoking")
 
 

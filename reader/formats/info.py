@@ -266,29 +266,41 @@ class Writer:
             self.add("paragraph", "\n".join(lines))
 
     def menu(self, lines: list[str]) -> None:
-        """Menu entries, each with its continuation lines (a long description wraps)."""
+        """Menu entries, each with its continuation lines (a long description wraps); an index as a table."""
         entry: list[str] = []
-        for line in lines:
+        rows: list[tuple[str, str]] = []
+        for line in [*lines, "* "]:  # the sentinel ends the last entry
             if line.startswith("* ") or not line.startswith(" "):
-                if entry:
+                index = _INDEX_ENTRY.match(" ".join(part.strip() for part in entry))
+                if index:
+                    rows.append((index.group(1).strip(), index.group(2).strip()))
+                elif entry:
+                    self.index_table(rows)
                     self.menu_entry(entry)
                 entry = []
             if line.startswith(("* ", " ")):
                 entry.append(line)
             else:
+                self.index_table(rows)
                 self.add("paragraph", line)  # a heading line between a menu's entries ("Basics")
-        if entry:
-            self.menu_entry(entry)
+        self.index_table(rows)
+
+    def index_table(self, rows: list[tuple[str, str]]) -> None:
+        """An index's entries as a table of entry and node, each entry linked to its node: no sentences."""
+        lines: list[str] = []
+        size = 0
+        for entry, target in rows:
+            if node_id(target) in self.names:
+                self.builder.link(size, entry, f"#{node_id(target)}")
+            line = f"{entry} | {target}"
+            lines.append(line)
+            size += len(line) + 1
+        rows.clear()
+        if lines:
+            self.builder.add("table", "\n".join(lines))
 
     def menu_entry(self, lines: list[str]) -> None:
         text = " ".join(line.strip() for line in lines)
-        index = _INDEX_ENTRY.match(text)
-        if index:
-            target = index.group(2).strip()
-            url = f"#{node_id(target)}" if node_id(target) in self.names else None
-            link = (index.group(1).strip(), url) if url else None
-            self.add("list_item", f"{index.group(1).strip()}: {target}", marker="•", depth=1, link=link)
-            return
         match = _MENU_ENTRY.match(text)
         if match is None:
             self.add("paragraph", text)
