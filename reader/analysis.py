@@ -54,6 +54,10 @@ def _add_participants(analysis: Analysis) -> None:
         from reader.formats.man import keep_participants
 
         keep_participants(analysis)
+    if analysis.document.format == "info":
+        from reader.formats import info
+
+        info.keep_participants(analysis)
     if any(b.kind == "turn" for b in blocks):
         from reader.text.turns import add_turns
 

@@ -177,7 +177,7 @@ def document_from_bytes(source: str, data: bytes, as_format: str | None = None) 
     try:
         if fmt in formats.BINARY_FORMATS:
             return formats.read(source, data, fmt, max_bytes())
-        doc = _text_document(source, data)
+        doc = _text_document(source, formats.unmark(data, fmt))
         return doc if fmt == "text" or not doc.text.strip() else formats.parse(doc, fmt)
     except formats.FormatError as exc:
         raise LoadError(source, str(exc)) from None

@@ -12,7 +12,9 @@ from typing import Any, Literal, get_args
 
 SCHEMA = 2
 
-Format = Literal["text", "markdown", "html", "epub", "pdf", "docx", "transcript", "subtitles", "man", "notebook", "odt"]
+Format = Literal[
+    "text", "markdown", "html", "epub", "pdf", "docx", "transcript", "subtitles", "man", "notebook", "odt", "info"
+]
 FORMATS: tuple[str, ...] = get_args(Format)
 BlockKind = Literal["paragraph", "heading", "preformatted", "list_item", "block_quote", "table", "turn", "image"]
 # Blocks that stay in the text and the view but never hold sentences, mentions or quotes.

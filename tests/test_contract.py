@@ -11,7 +11,20 @@ from hypothesis import strategies as st
 from reader.analysis import analyze
 from reader.load import document_from_bytes, load
 
-FORMATS = {"text", "markdown", "html", "epub", "pdf", "docx", "transcript", "subtitles", "man", "notebook", "odt"}
+FORMATS = {
+    "text",
+    "markdown",
+    "html",
+    "epub",
+    "pdf",
+    "docx",
+    "transcript",
+    "subtitles",
+    "man",
+    "notebook",
+    "odt",
+    "info",
+}
 BLOCK_KINDS = {"paragraph", "heading", "preformatted", "list_item", "block_quote", "table", "turn", "image"}
 NON_PROSE = {"preformatted", "table", "image"}
 

@@ -36,9 +36,13 @@ SUFFIXES: dict[str, str] = {
     ".odt": "odt",
     ".ott": "odt",
     ".fodt": "odt",
+    ".info": "info",
 }
 # Manual pages (ls.1, perl.1p, Foo.3pm, x.man) go by content: a rotated log is syslog.1.
 MAN_SUFFIX = re.compile(r"\.(?:[1-9][a-z]{0,8}|man)$", re.I)
+# A split Info manual's parts (find.info-1); folders skip them: the main file reads them in order.
+INFO_PART_SUFFIX = re.compile(r"\.info-\d+$", re.I)
+_INFO = re.compile(r"\AThis is [^\n]*\.info, produced by makeinfo|\x1f\n?File:[^\n]*Node:")
 BINARY_FORMATS = frozenset({"pdf", "epub", "docx", "notebook", "odt"})
 # Suffixes whose content may still be something more specific (a .txt transcript).
 _SNIFF_SUFFIXES = frozenset({".txt", ".text", ""})
@@ -74,6 +78,8 @@ def sniff(data: bytes, plain_suffix: bool = False) -> str | None:
         return "notebook"
     if not plain_suffix and lower.startswith("<?xml") and _FLAT_ODT.search(text):
         return "odt"
+    if not plain_suffix and _INFO.search(head.decode("utf-8", errors="ignore")):
+        return "info"
     man = not plain_suffix and text[:1] in (".", "'", "\\")
     if man and _module("man").looks_like(data[:65536].decode("utf-8", errors="ignore")):
         return "man"
@@ -113,7 +119,7 @@ def _sniff_zip(data: bytes) -> str | None:
 def detect_format(name: str, data: bytes) -> str:
     """The suffix's format, else what the content says, else plain text."""
     suffix = Path(name).suffix.lower()
-    by_suffix = SUFFIXES.get(suffix)
+    by_suffix = "info" if INFO_PART_SUFFIX.search(name) else SUFFIXES.get(suffix)
     if by_suffix is not None and suffix not in _SNIFF_SUFFIXES:
         return by_suffix
     return sniff(data, plain_suffix=suffix in (".txt", ".text")) or "text"
@@ -123,6 +129,11 @@ def _module(fmt: str) -> ModuleType:
     if fmt not in FORMATS:
         raise FormatError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
     return importlib.import_module(f"reader.formats.{fmt}")
+
+
+def unmark(data: bytes, fmt: str) -> bytes:
+    """Bytes a text format marks in-band with NULs (Info's index cookies) made readable as text."""
+    return _module("info").unmark(data) if fmt == "info" else data
 
 
 def read(source: str, data: bytes, fmt: str, limit: int) -> Document:

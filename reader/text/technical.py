@@ -35,8 +35,10 @@ _FILE_NAME = re.compile(
 )
 # A line of code in a text without markup: a grammar rule, braces, a C declaration or statement
 _CODE_LINE = re.compile(r"^.*(?:::=|[{}]|\w\([^)]*\)\s*;|;[ \t]*$).*$", re.MULTILINE)
-# 'Python-based', 'UNIX-like', 'Windows-specific': an adjective made of a name
-_MADE_ADJECTIVE = re.compile(r"-(?:based|like|specific|compatible|compliant|only|style|powered|enabled|aware|native)$")
+# 'Python-based', 'UNIX-like', 'Windows-specific', 'Non-POSIX': an adjective made of a name
+_MADE_ADJECTIVE = re.compile(
+    r"-(?:based|like|specific|compatible|compliant|only|style|powered|enabled|aware|native)$|^Non-"
+)
 
 
 def is_manual(document: Document) -> bool:
