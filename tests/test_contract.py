@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from reader.analysis import analyze
 from reader.load import document_from_bytes, load
 
-FORMATS = {"text", "markdown", "html", "epub", "pdf", "docx", "transcript", "subtitles", "man"}
-BLOCK_KINDS = {"paragraph", "heading", "preformatted", "list_item", "block_quote", "table", "turn", "image"}
+FORMATS = {"text", "markdown", "html", "epub", "pdf", "docx", "transcript", "subtitles", "man", "mail"}
+BLOCK_KINDS = {"paragraph", "heading", "preformatted", "list_item", "block_quote", "table", "turn", "image", "byline"}
 NON_PROSE = {"preformatted", "table", "image"}
 
 

@@ -32,10 +32,15 @@ SUFFIXES: dict[str, str] = {
     ".docx": "docx",
     ".srt": "subtitles",
     ".vtt": "subtitles",
+    ".eml": "mail",
+    ".mbox": "mail",
+    ".mbx": "mail",
 }
 # Manual pages (ls.1, perl.1p, Foo.3pm, x.man) go by content: a rotated log is syslog.1.
 MAN_SUFFIX = re.compile(r"\.(?:[1-9][a-z]{0,8}|man)$", re.I)
 BINARY_FORMATS = frozenset({"pdf", "epub", "docx"})
+# Read from their bytes too, but a leading part is still readable: mail decodes each part by its charset.
+BYTES_FORMATS = BINARY_FORMATS | {"mail"}
 # Suffixes whose content may still be something more specific (a .txt transcript).
 _SNIFF_SUFFIXES = frozenset({".txt", ".text", ""})
 
@@ -51,7 +56,7 @@ def suffix_format(name: str) -> str | None:
 def sniff(data: bytes, plain_suffix: bool = False) -> str | None:
     """The format the content announces, or None when it looks like plain text.
 
-    For a ``.txt`` file (``plain_suffix``) only transcripts and subtitles are looked for:
+    For a ``.txt`` file (``plain_suffix``) only mail, transcripts and subtitles are looked for:
     a text file with a ``#`` line is still a text file.
     """
     head = data[:4096]
@@ -69,8 +74,10 @@ def sniff(data: bytes, plain_suffix: bool = False) -> str | None:
     man = not plain_suffix and text[:1] in (".", "'", "\\")
     if man and _module("man").looks_like(data[:65536].decode("utf-8", errors="ignore")):
         return "man"
-    from reader.formats import subtitles, transcript
+    from reader.formats import mail, subtitles, transcript
 
+    if mail.looks_like(data[:65536].decode("utf-8", errors="ignore")):
+        return "mail"
     if subtitles.looks_like(text):
         return "subtitles"
     if transcript.looks_like(data[:65536].decode("utf-8", errors="ignore")):

@@ -19,7 +19,9 @@ _LABEL_END = re.compile(r":(?=\s)")
 
 def segment_blocks(document: Document) -> Analysis:
     text = document.text
-    paragraphs = [p for b in document.blocks if (p := _paragraph(text, b)) is not None]
+    # A reply's quoted text repeats an earlier message: shown, never read as this one's sentences.
+    quoted = "block_quote" if document.format == "mail" else None
+    paragraphs = [p for b in document.blocks if b.kind != quoted and (p := _paragraph(text, b)) is not None]
     title = _title(document)
     blocks, page_end = _without_title_head(document, title, paragraphs)
     paragraphs = [p for p in paragraphs if p.start >= page_end]
@@ -46,7 +48,7 @@ def turn_words(text: str, block: Block) -> int:
 
 
 def _paragraph(text: str, block: Block) -> Paragraph | None:
-    if block.kind == "heading" or block.kind in NON_PROSE:
+    if block.kind in ("heading", "byline") or block.kind in NON_PROSE:
         return None
     start = turn_words(text, block) if block.kind == "turn" else block.start
     end = block.end
