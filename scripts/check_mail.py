@@ -1,10 +1,17 @@
 """Read saved messages and mailboxes as `reader` does and count what a mail reader would not show.
 
     python scripts/check_mail.py PATH...      (files or folders: .eml, .mbox, .mbx, .txt, .txt.gz)
+    python scripts/check_mail.py --ewt [--half development|report]
 
 Prints the messages read, the failures by reason, the header and MIME syntax left in the text
 (header lines, encoded words, boundaries, quoted-printable soft breaks, base64 lines) and the
 time per MB of input (load and format, no analysis).
+
+``--ewt`` writes each e-mail document of UD English EWT (../shared/corpora, dev split; its documents
+alternate into a development half and a report half, as scripts/evaluate_sentences.py splits them)
+as the body of a message, reads it as mail and scores the sentence ends of the body's prose against
+the treebank's, beside the same paragraphs split as plain text; it counts the gold sentences the
+mail reader sets apart as a closing or signature (kept as written, not prose).
 """
 
 from __future__ import annotations
@@ -37,10 +44,68 @@ def files(paths: list[str]) -> list[Path]:
     return found
 
 
+EWT = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "ud-english-ewt" / "en_ewt-ud-dev.conllu"
+HEADER = (
+    "From: Ann Lee <ann@example.org>\nTo: Bob Stone <bob@example.org>\nSubject: A message\n"
+    "Date: Mon, 3 May 2021 09:00:00 +0000\n\n"
+)
+
+
+def ewt(half: str) -> int:
+    """Boundary F1 on EWT's e-mail documents read as mail bodies, beside the plain-text splitter."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from evaluate_sentences import ewt_documents
+
+    from reader.load import document_from_bytes
+    from reader.text import sentences
+    from reader.text.structure import segment
+
+    if not EWT.exists():
+        print("EWT: corpus absent, skipped")
+        return 0
+    docs = ewt_documents(EWT)
+    docs = docs[0::2] if half == "development" else docs[1::2]
+    mail_counts, plain_counts = [0, 0, 0], [0, 0, 0]
+    matter = total = 0
+    for doc_id, text, spans, gold in docs:
+        if not doc_id.startswith("email"):
+            continue
+        analysis = segment(document_from_bytes("x.eml", (HEADER + text + "\n").encode("utf-8")))
+        ends = {s.end for s in analysis.sentences}
+        lower = sentences.casual(text)
+        pos = 0
+        for a, z in spans:
+            at = analysis.text.find(text[a:z], pos)
+            inner = {e for e in gold if a < e <= z}
+            total += len(inner)
+            if at < 0 or not any(at <= s.start < at + z - a for s in analysis.sentences):
+                matter += len(inner)  # a closing, a signature, or text laid out as written
+                continue
+            pos = at + z - a
+            found = {e - at + a for e in ends if at < e <= at + z - a}
+            plain = {b for _, b in sentences.split(text, a, z, lower)}
+            for counts, got in ((mail_counts, found), (plain_counts, plain)):
+                counts[0] += len(got & inner)
+                counts[1] += len(got)
+                counts[2] += len(inner)
+    for label, (true, found_n, gold_n) in (("as mail", mail_counts), ("as plain text", plain_counts)):
+        f1 = 2 * true / max(1, found_n + gold_n)
+        print(
+            f"EWT e-mail, {half} half, {label}: boundary F1 {f1:.3f} (P {true / max(1, found_n):.3f}, "
+            f"R {true / max(1, gold_n):.3f}) over {gold_n} gold sentences in prose"
+        )
+    print(f"gold sentences set apart as closings, signatures or laid-out text: {matter} of {total}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("paths", nargs="+")
+    parser.add_argument("paths", nargs="*")
+    parser.add_argument("--ewt", action="store_true", help="sentence ends of EWT's e-mail bodies read as mail")
+    parser.add_argument("--half", choices=("development", "report"), default="development")
     args = parser.parse_args(argv)
+    if args.ewt:
+        return ewt(args.half)
     failures: Counter[str] = Counter()
     left: Counter[str] = Counter()
     formats: Counter[str] = Counter()

@@ -309,3 +309,15 @@ def test_an_outlook_reply_quotes_everything_after_original_message() -> None:
     a = read("rota.eml", body)
     assert blocks(a, "block_quote") == ["From: Ann Lee\nSent: Monday", "Who can take Sunday?"]
     assert [a.sentence_text(i) for i in range(len(a.sentences))] == ["I can take the Sunday shift."]
+
+
+def test_a_greeting_line_is_not_part_of_the_first_sentence() -> None:
+    a = read(
+        "hi.eml",
+        "From: Ann Lee <ann@example.org>\nSubject: Rota\n\nHi Bob,\nthe rota for June is ready.\nIt is on the board.\n",
+    )
+    assert [a.sentence_text(i) for i in range(len(a.sentences))] == [
+        "Hi Bob,",
+        "the rota for June is ready.",
+        "It is on the board.",
+    ]

@@ -21,7 +21,7 @@ from reader.formats import FormatError
 from reader.model import Analysis, Document, Mention, Participant
 
 if TYPE_CHECKING:  # the email package is imported only when a message is read, not when text is sniffed
-    from email.message import EmailMessage, Message
+    from email.message import Message
 
     from reader.formats.build import Builder
 
@@ -100,7 +100,6 @@ def looks_like(head: str) -> bool:
 def read(source: str, data: bytes, limit: int) -> Document:
     """A message or a mailbox from its bytes (each part decoded by its own charset)."""
     import email
-    import email.policy
 
     from reader.formats.build import Builder
 
@@ -110,7 +109,8 @@ def read(source: str, data: bytes, limit: int) -> Document:
     notes: list[str] = []
     for chunk in split_mbox(data):
         try:
-            mails.append(_mail(email.message_from_bytes(chunk, policy=email.policy.default)))
+            # The compat32 policy: the newer header classes parse each Content-Type ten times slower.
+            mails.append(_mail(email.message_from_bytes(chunk)))
         except Exception as exc:  # noqa: BLE001 - a broken message is a note, never the whole mailbox lost
             notes.append(f"a message could not be read ({type(exc).__name__})")
     if not mails:
@@ -139,7 +139,9 @@ def split_mbox(data: bytes) -> Iterator[bytes]:
 
 def _after_blank(data: bytes, at: int) -> bool:
     """A separator opens the input or follows a blank line (a body's "From here on" does not)."""
-    return not data[:at].strip() or data[max(0, at - 2) : at] == b"\n\n" or data[max(0, at - 3) : at] == b"\n\r\n"
+    if data[max(0, at - 2) : at] == b"\n\n" or data[max(0, at - 3) : at] == b"\n\r\n":
+        return True
+    return at < 8 and not data[:at].strip()  # only blank lines before it (not a copy of a long prefix)
 
 
 def _raw_header(msg: Message, name: str) -> str:
@@ -191,7 +193,7 @@ def _first_last(name: str) -> str:
     return name
 
 
-def _mail(msg: EmailMessage) -> Mail:
+def _mail(msg: Message) -> Mail:
     import email.utils
 
     date_text = " ".join(_raw_header(msg, "date").split())
@@ -215,7 +217,7 @@ def _walk(part: Message, mail: Mail) -> None:
         inner = part.get_payload()
         for message in inner if isinstance(inner, list) else [inner]:
             if isinstance(message, Message):
-                mail.parts.append(("message", _mail(message)))  # type: ignore[arg-type]
+                mail.parts.append(("message", _mail(message)))
     elif part.is_multipart():
         subparts = _subparts(part)
         if ctype == "multipart/alternative" and subparts:
@@ -237,7 +239,6 @@ def _unsplit(part: Message, mail: Mail) -> None:
     """A multipart the parser could not split (no boundary declared, or another one): its parts are
     found by the boundary lines the text repeats, else it is read as text."""
     import email
-    import email.policy
 
     raw = str(part.get_payload())
     counts: dict[str, int] = {}
@@ -253,7 +254,7 @@ def _unsplit(part: Message, mail: Mail) -> None:
     for number, piece in enumerate(pieces):
         if number == 0 or not piece.strip():
             continue  # the preamble ("This is a MIME-encapsulated message") is for old mail readers
-        _walk(email.message_from_string(piece.lstrip("\n"), policy=email.policy.default), mail)
+        _walk(email.message_from_string(piece.lstrip("\n")), mail)
 
 
 def _subparts(part: Message) -> list[Message]:
@@ -458,8 +459,18 @@ def _add_plain(builder: Builder, lines: list[str]) -> None:
             _add_paragraph(builder, para)
 
 
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b[^.!?]{0,40}[,:!]?$", re.I
+)
+
+
 def _add_paragraph(builder: Builder, para: list[str]) -> None:
-    """Prose; lines laid out by hand (indented, columns) as written; a list's lines as items."""
+    """Prose; lines laid out by hand (indented, columns) as written; a list's lines as items.
+
+    A greeting on its own line ("Hi Bob,") is a paragraph of its own, not the start of the first sentence."""
+    if len(para) > 1 and _GREETING.match(para[0].strip()):
+        builder.add("paragraph", para[0].strip())
+        para = para[1:]
     if all(line[:1] in " \t" for line in para) or any(re.search(r"\S {3,}\S|\t", line.strip()) for line in para):
         builder.add("preformatted", "\n".join(para))
     elif len(para) > 1 and all(_BULLET.match(line) for line in para):

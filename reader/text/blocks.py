@@ -32,9 +32,13 @@ def segment_blocks(document: Document) -> Analysis:
         sections.insert(0, Section(_head_text(text, document.blocks[0]), 1, "front", 0, page_end))
     analysis = Analysis(document=document, title=title, sections=sections, paragraphs=paragraphs)
     starts = [s.start for s in sections]
+    # Mail is written as plain text is: whether its sentences start in lower case is judged from its own text.
+    lower = document.format == "mail" and bool(paragraphs)
+    lower = lower and sentences.casual(text, paragraphs[0].start, paragraphs[-1].end)
     for index, p in enumerate(paragraphs):
         section = max(0, bisect_right(starts, p.start) - 1)
-        analysis.sentences.extend(Sentence(a, b, section, index) for a, b in sentences.split(text, p.start, p.end))
+        found = sentences.split(text, p.start, p.end, lower)
+        analysis.sentences.extend(Sentence(a, b, section, index) for a, b in found)
     return analysis
 
 
