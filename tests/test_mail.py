@@ -6,6 +6,8 @@ import base64
 import gzip
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_contract import check_contract
 
 from reader.analysis import analyze
@@ -321,3 +323,64 @@ def test_a_greeting_line_is_not_part_of_the_first_sentence() -> None:
         "the rota for June is ready.",
         "It is on the board.",
     ]
+
+
+def test_an_html_only_message_reads_through_the_html_body_reader() -> None:
+    html = (
+        "From: Ann Lee <ann@example.org>\nSubject: Agenda\nMIME-Version: 1.0\n"
+        "Content-Type: text/html; charset=utf-8\n\n"
+        "<html><body><h2>Agenda</h2><p>We will plan the <b>autumn</b> show.</p>"
+        "<blockquote><p>Can we talk about the show?</p></blockquote></body></html>\n"
+    )
+    a = read("agenda.eml", html)
+    assert [a.sentence_text(i) for i in range(len(a.sentences))] == ["We will plan the autumn show."]
+    assert blocks(a, "block_quote") == ["Can we talk about the show?"] and "<p>" not in a.text
+
+
+def test_a_mailbox_over_the_size_limit_reads_its_leading_messages(tmp_path, monkeypatch) -> None:
+    from reader.load import read_path
+
+    path = tmp_path / "big.mbox"
+    path.write_text((THREAD + "\n") * 200, encoding="utf-8")
+    monkeypatch.setenv("READER_MAX_MB", "0.5")
+    doc = read_path(path)
+    assert doc.format == "mail" and doc.notes[0].startswith("only the first")
+    assert 100 < sum(b.kind == "heading" for b in doc.blocks) < 600
+
+
+MAIL_LINES = st.sampled_from(
+    [
+        "From: Ann Lee <ann@example.org>",
+        "From tom at example.net  Mon May  6 12:30:00 2024",
+        "Subject: =?utf-8?q?Caf=C3=A9?=",
+        "Content-Type: multipart/mixed; boundary=b",
+        "Content-Type: text/html",
+        "Content-Transfer-Encoding: base64",
+        "Content-Transfer-Encoding: quoted-printable",
+        "--b",
+        "--b--",
+        "",
+        "> quoted words",
+        "On Monday, Ann wrote:",
+        "-- ",
+        "Thanks,",
+        "VGhlIGhhbGwgaXMgYm9va2Vk",
+        "soft=",
+        "Tom Reyes will bring the seeds.",
+        "<p>unclosed <b>tag",
+        "-----Original Message-----",
+        "\tfolded header text",
+    ]
+)
+
+
+@given(st.lists(MAIL_LINES, min_size=1, max_size=30))
+@settings(max_examples=150, deadline=None)
+def test_any_mix_of_mail_syntax_reads_without_a_traceback(lines: list[str]) -> None:
+    data = ("From: a@example.org\nSubject: x\n" + "\n".join(lines) + "\n").encode("utf-8")
+    try:
+        doc = document_from_bytes("x.eml", data)
+    except LoadError as exc:
+        assert str(exc).startswith("x.eml: ")
+        return
+    check_contract(analyze(doc).to_json())

@@ -74,10 +74,10 @@ def sniff(data: bytes, plain_suffix: bool = False) -> str | None:
     man = not plain_suffix and text[:1] in (".", "'", "\\")
     if man and _module("man").looks_like(data[:65536].decode("utf-8", errors="ignore")):
         return "man"
-    from reader.formats import mail, subtitles, transcript
-
-    if mail.looks_like(data[:65536].decode("utf-8", errors="ignore")):
+    if _MAIL_START.match(text) and _module("mail").looks_like(data[:65536].decode("utf-8", errors="ignore")):
         return "mail"
+    from reader.formats import subtitles, transcript
+
     if subtitles.looks_like(text):
         return "subtitles"
     if transcript.looks_like(data[:65536].decode("utf-8", errors="ignore")):
@@ -87,6 +87,8 @@ def sniff(data: bytes, plain_suffix: bool = False) -> str | None:
     return None
 
 
+# An mbox "From " line or a header line opens a message; only then is the mail reader imported.
+_MAIL_START = re.compile(r"From |[A-Za-z][\w-]*:[ \t]")
 _COMMENTS = re.compile(r"\A(?:\s*<!--.*?-->)+", re.S)
 # "# sent_id = 3" comment lines (CoNLL-U, config files) are not headings.
 _KEY_VALUE_COMMENTS = re.compile(r"^# [\w.:-]+ = ", re.M)
