@@ -116,12 +116,19 @@ def read(source: str, data: bytes, limit: int) -> Document:
     if not mails:
         raise FormatError("has no mail message to read")
     if all(m.date is not None for m in mails):
-        mails.sort(key=lambda m: m.date.timestamp() if m.date else 0.0)
+        mails.sort(key=_when)
     builder = Builder()
     for mail in mails:
         _add_mail(builder, mail, 1)
         notes.extend(mail.notes)
     return builder.document(source, "mail", _metadata(mails), "utf-8", tuple(dict.fromkeys(notes)))
+
+
+def _when(mail: Mail) -> float:
+    try:
+        return mail.date.timestamp() if mail.date else 0.0
+    except (OverflowError, OSError, ValueError):  # a year the platform's clock cannot hold
+        return 0.0
 
 
 def split_mbox(data: bytes) -> Iterator[bytes]:
@@ -199,7 +206,7 @@ def _mail(msg: Message) -> Mail:
     date_text = " ".join(_raw_header(msg, "date").split())
     try:
         date = email.utils.parsedate_to_datetime(date_text) if date_text else None
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         date = None
     subject = " ".join(_raw_header(msg, "subject").split())
     mail = Mail(subject, _people(msg, "from"), _people(msg, "to", "cc"), date, date_text)
