@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         if doc.format != "mail":
             print(f"{path}: read as {doc.format}, not mail")
             continue
-        messages += sum(1 for b in doc.blocks if b.kind == "heading")
+        messages += sum(1 for b in doc.blocks if b.kind == "heading" and b.level == 1)
         for what, pattern in LEFT_OVERS.items():
             hits = len(pattern.findall(doc.text))
             left[what] += hits
@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{path}: {hits} {what}(s) left in the text")
     mb = size / 2**20
     print(f"files: {sum(formats.values()) + sum(failures.values())}, formats: {dict(formats)}")
-    print(f"messages read (sections): {messages}")
+    print(f"messages read (level-1 sections): {messages}")
     print(f"failures: {dict(failures) or 'none'}")
     print("syntax left in text: " + ", ".join(f"{k} {v}" for k, v in left.items()))
     if mb:

@@ -384,3 +384,38 @@ def test_any_mix_of_mail_syntax_reads_without_a_traceback(lines: list[str]) -> N
         assert str(exc).startswith("x.eml: ")
         return
     check_contract(analyze(doc).to_json())
+
+
+SHOW = """\
+From ann at example.org  Tue May  7 09:00:00 2024
+From: ann at example.org (Ann Lee)
+Date: Tue, 7 May 2024 09:00:00 +0100
+Subject: [Garden] Judging the autumn show
+Message-ID: <show-1@example.org>
+
+Who would like to judge the marrows this year?
+
+"""
+SWAP_REPLY = """\
+From carol at example.com  Wed May  8 10:00:00 2024
+From: carol at example.com (Carol Diaz)
+Date: Wed, 8 May 2024 10:00:00 +0100
+Subject: [Garden] Re: swap
+In-Reply-To: <swap-2@example.net>
+Message-ID: <swap-3@example.com>
+
+I can bring envelopes for the seeds.
+-------------- next part --------------
+An HTML attachment was scrubbed...
+URL: <http://lists.example.org/pipermail/garden/attachment.html>
+
+"""
+
+
+def test_a_monthly_archive_shows_thread_by_thread() -> None:
+    a = read("2024-May.txt", PIPERMAIL + SHOW + SWAP_REPLY)
+    titles = [s.title for s in a.sections if s.kind == "heading"]
+    swap = "[Garden] Seed swap in June"
+    assert titles == [swap, swap, "[Garden] Re: swap", "[Garden] Judging the autumn show"]
+    assert "An HTML attachment was scrubbed...\nURL:" in "\n".join(blocks(a, "preformatted"))
+    assert not any("scrubbed" in a.sentence_text(i) for i in range(len(a.sentences)))

@@ -71,6 +71,8 @@ class Mail:
     date_text: str
     parts: list[tuple[str, Any]] = field(default_factory=list)  # ("text"|"html"|"attachment"|"message", value)
     notes: list[str] = field(default_factory=list)
+    message_id: str = ""
+    replies_to: list[str] = field(default_factory=list)  # In-Reply-To and References, nearest first
 
 
 def looks_like(head: str) -> bool:
@@ -117,11 +119,42 @@ def read(source: str, data: bytes, limit: int) -> Document:
         raise FormatError("has no mail message to read")
     if all(m.date is not None for m in mails):
         mails.sort(key=_when)
+    mails = threaded(mails)
     builder = Builder()
     for mail in mails:
         _add_mail(builder, mail, 1)
         notes.extend(mail.notes)
     return builder.document(source, "mail", _metadata(mails), "utf-8", tuple(dict.fromkeys(notes)))
+
+
+def threaded(mails: list[Mail]) -> list[Mail]:
+    """The messages thread by thread (a monthly archive interleaves them), each thread where its first
+    message is, in the order given. A reply joins the thread of the message it answers (In-Reply-To,
+    References), else of the last message with the same subject (without ``Re:`` and list tags)."""
+    thread_of: dict[str, int] = {}
+    by_subject: dict[str, int] = {}
+    threads: list[list[Mail]] = []
+    for mail in mails:
+        known = next((thread_of[i] for i in mail.replies_to if i in thread_of), None)
+        subject = _REPLY_PREFIX.sub("", mail.subject).strip().casefold()
+        if known is None and subject:
+            known = by_subject.get(subject)
+        if known is None:
+            known = len(threads)
+            threads.append([])
+        threads[known].append(mail)
+        if mail.message_id:
+            thread_of[mail.message_id] = known
+        if subject:
+            by_subject[subject] = known
+    return [mail for thread in threads for mail in thread]
+
+
+_MESSAGE_ID = re.compile(r"<([^<>\s]+)>")
+
+
+def _ids(value: str) -> list[str]:
+    return _MESSAGE_ID.findall(value)
 
 
 def _when(mail: Mail) -> float:
@@ -210,6 +243,9 @@ def _mail(msg: Message) -> Mail:
         date = None
     subject = " ".join(_raw_header(msg, "subject").split())
     mail = Mail(subject, _people(msg, "from"), _people(msg, "to", "cc"), date, date_text)
+    mail.message_id = next(iter(_ids(_raw_header(msg, "message-id"))), "")
+    references = _ids(_raw_header(msg, "references"))
+    mail.replies_to = _ids(_raw_header(msg, "in-reply-to")) + references[::-1]
     if msg.defects:
         mail.notes.append(f"malformed MIME read as best it could ({type(msg.defects[0]).__name__})")
     _walk(msg, mail)
@@ -391,6 +427,8 @@ def _first_names(people: list[Person]) -> frozenset[str]:
 def add_body(builder: Builder, body: str, signers: frozenset[str] = frozenset()) -> None:
     """A text/plain body's blocks; ``signers`` are the sender's first names, which sign a closing."""
     lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    scrubbed = next((i for i, line in enumerate(lines) if _NEXT_PART.match(line.strip())), len(lines))
+    lines, scrubbed_part = lines[:scrubbed], lines[scrubbed:]
     signature = _signature_start(lines, signers)
     main, tail = lines[:signature], lines[signature:]
     for kind, chunk in _chunks(main):
@@ -399,8 +437,13 @@ def add_body(builder: Builder, body: str, signers: frozenset[str] = frozenset())
                 builder.add("block_quote", "\n".join(para))
         else:
             _add_plain(builder, chunk)
-    if any(line.strip() for line in tail):
-        builder.add("preformatted", "\n".join(line.rstrip() for line in tail))
+    for rest in (tail, scrubbed_part):
+        if any(line.strip() for line in rest):
+            builder.add("preformatted", "\n".join(line.rstrip() for line in rest))
+
+
+# Pipermail's archive writes each attachment it removed after this line ("An HTML attachment was scrubbed...").
+_NEXT_PART = re.compile(r"^-{5,} ?next part ?-{5,}$", re.I)
 
 
 def _signature_start(lines: list[str], signers: frozenset[str]) -> int:
