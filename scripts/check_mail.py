@@ -2,6 +2,7 @@
 
     python scripts/check_mail.py PATH...      (files or folders: .eml, .mbox, .mbx, .txt, .txt.gz)
     python scripts/check_mail.py --ewt [--half development|report]
+    python scripts/check_mail.py --synthetic 8      (an mbox of about 8 MB written to a temporary folder)
 
 Prints the messages read, the failures by reason, the header and MIME syntax left in the text
 (header lines, encoded words, boundaries, quoted-printable soft breaks, base64 lines) and the
@@ -98,14 +99,66 @@ def ewt(half: str) -> int:
     return 0
 
 
+TEMPLATE = """\
+From member{n}@example.org Mon May  3 09:{m:02d}:00 2021
+From: Member {n} <member{n}@example.org>
+To: Allotment List <allotments@lists.example.org>
+Subject: Re: Water butts for the east plots
+Date: Mon, 3 May 2021 09:{m:02d}:00 +0100
+Message-ID: <butts-{n}@example.org>
+In-Reply-To: <butts-{p}@example.org>
+Content-Type: text/plain; charset=utf-8
+Content-Transfer-Encoding: quoted-printable
+
+On Monday, Member {p} wrote:
+> Should we order two more water butts before the dry spell?
+
+I think two is right. The east plots ran dry last July and the hose does n=
+ot reach past the shed, so a butt at each end would save a lot of carrying.
+
+--=20
+Member {n}
+
+"""
+
+
+def synthetic(megabytes: float) -> int:
+    """Read an mbox of about ``megabytes`` MB made of one long thread; print time per MB and peak memory."""
+    import resource
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "thread.mbox"
+        with path.open("w", encoding="utf-8") as out:
+            n = size = 0
+            while size < megabytes * 2**20:
+                n += 1
+                size += out.write(TEMPLATE.format(n=n, m=n % 60, p=n - 1))
+        began = time.perf_counter()
+        doc = read_path(path)
+        seconds = time.perf_counter() - began
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    count = sum(1 for b in doc.blocks if b.kind == "heading")
+    print(
+        f"synthetic mbox: {n} messages, {size / 2**20:.2f} MB: {count} sections, {seconds:.2f} s "
+        f"({seconds / (size / 2**20):.2f} s per MB), peak {peak:.0f} MB"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="*")
     parser.add_argument("--ewt", action="store_true", help="sentence ends of EWT's e-mail bodies read as mail")
     parser.add_argument("--half", choices=("development", "report"), default="development")
+    parser.add_argument("--synthetic", type=float, metavar="MB", help="read a generated mbox of about MB megabytes")
     args = parser.parse_args(argv)
     if args.ewt:
         return ewt(args.half)
+    if args.synthetic:
+        return synthetic(args.synthetic)
+    if not args.paths:
+        parser.error("give PATH..., --ewt or --synthetic MB")
     failures: Counter[str] = Counter()
     left: Counter[str] = Counter()
     formats: Counter[str] = Counter()
