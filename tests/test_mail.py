@@ -419,3 +419,11 @@ def test_a_monthly_archive_shows_thread_by_thread() -> None:
     assert titles == [swap, swap, "[Garden] Re: swap", "[Garden] Judging the autumn show"]
     assert "An HTML attachment was scrubbed...\nURL:" in "\n".join(blocks(a, "preformatted"))
     assert not any("scrubbed" in a.sentence_text(i) for i in range(len(a.sentences)))
+
+
+def test_crlf_line_ends_and_an_empty_file() -> None:
+    a = read("crlf.mbox", THREAD.replace("\n", "\r\n"))
+    assert [s.title for s in a.sections if s.kind == "heading"] == [s.title for s in read("x.mbox", THREAD).sections]
+    assert "\r" not in a.text and "the café will sell tea" in a.text
+    empty = document_from_bytes("empty.eml", b"\n")
+    assert empty.format == "mail" and empty.text == "" and empty.notes == ("empty document",)

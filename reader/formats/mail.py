@@ -107,6 +107,8 @@ def read(source: str, data: bytes, limit: int) -> Document:
 
     if b"\x00" in data[:65536]:
         raise FormatError("is a binary file (it has NUL bytes), not a mail message")
+    if not data.strip():
+        return Document(source, "", "mail", notes=("empty document",))
     mails: list[Mail] = []
     notes: list[str] = []
     for chunk in split_mbox(data):
