@@ -427,3 +427,12 @@ def test_crlf_line_ends_and_an_empty_file() -> None:
     assert "\r" not in a.text and "the café will sell tea" in a.text
     empty = document_from_bytes("empty.eml", b"\n")
     assert empty.format == "mail" and empty.text == "" and empty.notes == ("empty document",)
+
+
+def test_a_bare_dash_line_before_long_text_is_no_signature() -> None:
+    body = "\n".join(f"Point {n} of the plan is agreed by the committee." for n in range(1, 14))
+    a = read("plan.eml", f"From: Ann Lee <ann@example.org>\nSubject: Plan\n\nThe plan follows.\n--\n{body}\n")
+    said = [a.sentence_text(i) for i in range(len(a.sentences))]
+    assert "Point 13 of the plan is agreed by the committee." in said and not blocks(a, "preformatted")
+    b = read("sig.eml", "From: Ann Lee <ann@example.org>\nSubject: Plan\n\nThe plan follows.\n--\nAnn Lee\nSecretary\n")
+    assert blocks(b, "preformatted") == ["--\nAnn Lee\nSecretary"]

@@ -46,6 +46,7 @@ _VALEDICTION = re.compile(
 )
 SIGN_OFF_LINES = 4  # a closing ("Thanks,", then a name and maybe a title): short lines at a body's end
 SIGN_OFF_WIDTH = 40
+SIGNATURE_LINES = 10
 _BULLET = re.compile(r"^\s{0,3}(?:[-*+•]|\d{1,3}[.)])\s+\S")
 
 
@@ -124,7 +125,10 @@ def read(source: str, data: bytes, limit: int) -> Document:
     mails = threaded(mails)
     builder = Builder()
     for mail in mails:
-        _add_mail(builder, mail, 1)
+        try:
+            _add_mail(builder, mail, 1)
+        except Exception as exc:  # noqa: BLE001 - the messages before and after it are still read
+            notes.append(f"a message could not be shown whole ({type(exc).__name__})")
         notes.extend(mail.notes)
     return builder.document(source, "mail", _metadata(mails), "utf-8", tuple(dict.fromkeys(notes)))
 
@@ -451,7 +455,10 @@ _NEXT_PART = re.compile(r"^-{5,} ?next part ?-{5,}$", re.I)
 def _signature_start(lines: list[str], signers: frozenset[str]) -> int:
     """Where the signature starts: the ``-- `` line (RFC 3676), else a closing ("Thanks,\\nAnn")."""
     for i in range(len(lines) - 1, -1, -1):
-        if lines[i].rstrip() == "--" and not any(_quoted(line) for line in lines[i:]):
+        if lines[i].rstrip() != "--" or any(_quoted(line) for line in lines[i:]):
+            continue
+        # "-- " opens a signature; a bare "--" (mailers strip the space) only when a signature's few lines follow
+        if lines[i] == "-- " or sum(1 for line in lines[i + 1 :] if line.strip()) <= SIGNATURE_LINES:
             return i
     end = len(lines)
     while end and not lines[end - 1].strip():
