@@ -58,6 +58,10 @@ def _add_participants(analysis: Analysis) -> None:
         from reader.formats import info
 
         info.keep_participants(analysis)
+    if analysis.document.format == "mail":
+        from reader.formats.mail import add_people
+
+        add_people(analysis)  # senders and recipients named in the header lines
     if any(b.kind == "turn" for b in blocks):
         from reader.text.turns import add_turns
 

@@ -175,7 +175,7 @@ def document_from_bytes(source: str, data: bytes, as_format: str | None = None) 
         name = source[:-3] if source.lower().endswith(".gz") else source
     fmt = as_format or formats.detect_format(name, data)
     try:
-        if fmt in formats.BINARY_FORMATS:
+        if fmt in formats.BYTES_FORMATS:
             return formats.read(source, data, fmt, max_bytes())
         doc = _text_document(source, formats.unmark(data, fmt))
         return doc if fmt == "text" or not doc.text.strip() else formats.parse(doc, fmt)

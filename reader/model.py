@@ -13,10 +13,25 @@ from typing import Any, Literal, get_args
 SCHEMA = 2
 
 Format = Literal[
-    "text", "markdown", "html", "epub", "pdf", "docx", "transcript", "subtitles", "man", "notebook", "odt", "info"
+    "text",
+    "markdown",
+    "html",
+    "epub",
+    "pdf",
+    "docx",
+    "transcript",
+    "subtitles",
+    "man",
+    "notebook",
+    "odt",
+    "info",
+    "mail",
 ]
 FORMATS: tuple[str, ...] = get_args(Format)
-BlockKind = Literal["paragraph", "heading", "preformatted", "list_item", "block_quote", "table", "turn", "image"]
+BlockKind = Literal[
+    "paragraph", "heading", "preformatted", "list_item", "block_quote", "table", "turn", "image", "byline"
+]
+# A byline (a mail's From, To and Date line) is shown and may name people, but holds no sentences.
 # Blocks that stay in the text and the view but never hold sentences, mentions or quotes.
 NON_PROSE: frozenset[str] = frozenset({"preformatted", "table", "image"})
 SectionKind = Literal["heading", "topic", "front", "back"]

@@ -24,8 +24,9 @@ FORMATS = {
     "notebook",
     "odt",
     "info",
+    "mail",
 }
-BLOCK_KINDS = {"paragraph", "heading", "preformatted", "list_item", "block_quote", "table", "turn", "image"}
+BLOCK_KINDS = {"paragraph", "heading", "preformatted", "list_item", "block_quote", "table", "turn", "image", "byline"}
 NON_PROSE = {"preformatted", "table", "image"}
 
 

@@ -37,6 +37,9 @@ SUFFIXES: dict[str, str] = {
     ".ott": "odt",
     ".fodt": "odt",
     ".info": "info",
+    ".eml": "mail",
+    ".mbox": "mail",
+    ".mbx": "mail",
 }
 # Manual pages (ls.1, perl.1p, Foo.3pm, x.man) go by content: a rotated log is syslog.1.
 MAN_SUFFIX = re.compile(r"\.(?:[1-9][a-z]{0,8}|man)$", re.I)
@@ -44,6 +47,8 @@ MAN_SUFFIX = re.compile(r"\.(?:[1-9][a-z]{0,8}|man)$", re.I)
 INFO_PART_SUFFIX = re.compile(r"\.info-\d+$", re.I)
 _INFO = re.compile(r"\AThis is [^\n]*\.info, produced by makeinfo|\x1f\n?File:[^\n]*Node:")
 BINARY_FORMATS = frozenset({"pdf", "epub", "docx", "notebook", "odt"})
+# Read from their bytes too, but a leading part is still readable: mail decodes each part by its charset.
+BYTES_FORMATS = BINARY_FORMATS | {"mail"}
 # Suffixes whose content may still be something more specific (a .txt transcript).
 _SNIFF_SUFFIXES = frozenset({".txt", ".text", ""})
 
@@ -59,7 +64,7 @@ def suffix_format(name: str) -> str | None:
 def sniff(data: bytes, plain_suffix: bool = False) -> str | None:
     """The format the content announces, or None when it looks like plain text.
 
-    For a ``.txt`` file (``plain_suffix``) only transcripts and subtitles are looked for:
+    For a ``.txt`` file (``plain_suffix``) only mail, transcripts and subtitles are looked for:
     a text file with a ``#`` line is still a text file.
     """
     head = data[:4096]
@@ -83,6 +88,8 @@ def sniff(data: bytes, plain_suffix: bool = False) -> str | None:
     man = not plain_suffix and text[:1] in (".", "'", "\\")
     if man and _module("man").looks_like(data[:65536].decode("utf-8", errors="ignore")):
         return "man"
+    if _MAIL_START.match(text) and _module("mail").looks_like(data[:65536].decode("utf-8", errors="ignore")):
+        return "mail"
     from reader.formats import subtitles, transcript
 
     if subtitles.looks_like(text):
@@ -97,6 +104,8 @@ def sniff(data: bytes, plain_suffix: bool = False) -> str | None:
 # A notebook's JSON names its cells' types (nbformat 4) or worksheets (3); a flat ODF names its type.
 _NOTEBOOK = re.compile(r'"(?:cell_type|worksheets|nbformat)"\s*:')
 _FLAT_ODT = re.compile(r'<office:document\s[^>]*office:mimetype="application/vnd\.oasis\.opendocument\.text')
+# An mbox "From " line or a header line opens a message; only then is the mail reader imported.
+_MAIL_START = re.compile(r"From |[A-Za-z][\w-]*:[ \t]")
 _COMMENTS = re.compile(r"\A(?:\s*<!--.*?-->)+", re.S)
 # "# sent_id = 3" comment lines (CoNLL-U, config files) are not headings.
 _KEY_VALUE_COMMENTS = re.compile(r"^# [\w.:-]+ = ", re.M)

@@ -19,7 +19,9 @@ _LABEL_END = re.compile(r":(?=\s)")
 
 def segment_blocks(document: Document) -> Analysis:
     text = document.text
-    paragraphs = [p for b in document.blocks if (p := _paragraph(text, b)) is not None]
+    # A reply's quoted text repeats an earlier message: shown, never read as this one's sentences.
+    quoted = "block_quote" if document.format == "mail" else None
+    paragraphs = [p for b in document.blocks if b.kind != quoted and (p := _paragraph(text, b)) is not None]
     title = _title(document)
     blocks, page_end = _without_title_head(document, title, paragraphs)
     paragraphs = [p for p in paragraphs if p.start >= page_end]
@@ -30,9 +32,13 @@ def segment_blocks(document: Document) -> Analysis:
         sections.insert(0, Section(_head_text(text, document.blocks[0]), 1, "front", 0, page_end))
     analysis = Analysis(document=document, title=title, sections=sections, paragraphs=paragraphs)
     starts = [s.start for s in sections]
+    # Mail is written as plain text is: whether its sentences start in lower case is judged from its own text.
+    lower = document.format == "mail" and bool(paragraphs)
+    lower = lower and sentences.casual(text, paragraphs[0].start, paragraphs[-1].end)
     for index, p in enumerate(paragraphs):
         section = max(0, bisect_right(starts, p.start) - 1)
-        analysis.sentences.extend(Sentence(a, b, section, index) for a, b in sentences.split(text, p.start, p.end))
+        found = sentences.split(text, p.start, p.end, lower)
+        analysis.sentences.extend(Sentence(a, b, section, index) for a, b in found)
     return analysis
 
 
@@ -46,7 +52,7 @@ def turn_words(text: str, block: Block) -> int:
 
 
 def _paragraph(text: str, block: Block) -> Paragraph | None:
-    if block.kind == "heading" or block.kind in NON_PROSE:
+    if block.kind in ("heading", "byline") or block.kind in NON_PROSE:
         return None
     start = turn_words(text, block) if block.kind == "turn" else block.start
     end = block.end
