@@ -32,8 +32,8 @@ def test_markdown_ordered_list_keeps_its_numbers():
     assert items(doc) == [
         ("First do this.", 1, "1."),
         ("Then that.", 1, "2."),
-        ("A third.", 1, "3."),
-        ("A fourth.", 1, "4."),
+        ("A third.", 1, "3)"),
+        ("A fourth.", 1, "4)"),
     ]
 
 
