@@ -252,7 +252,7 @@ def test_man_ip_items_carry_their_number_or_bullet():
         ("A bulleted remark about gates.", 1, "•"),
         ("An indented lettered item.", 2, "(a)"),
     ]
-    assert found[4:] == [("-v", None, None), ("Say more.", None, None)]  # a tag and its text, as before
+    assert found[4:] == [("-v", 1, None), ("Say more.", 1, None)]  # a tag and its text: a depth, no marker
 
 
 @st.composite
