@@ -168,3 +168,23 @@ def test_a_control_character_beside_a_dropped_menu_is_no_crash():
     )
     doc = document_from_bytes("x.html", page.encode())
     assert "council met on Tuesday" in doc.text and "\x01" not in doc.text
+
+
+def test_a_one_line_example_under_an_items_paragraph_is_a_code_block():
+    examples = "".join(
+        f'<li><p>Add <code>{name}</code> as a dependency</p>\n<pre><code class="language-console">'
+        f"cargo add {name}\n</code></pre></li>"
+        for name in ("regex", "serde", "nom")
+    )
+    page = MDBOOK_PAGE.replace(
+        "</main>",
+        '<h2 id="exit-status">EXIT STATUS</h2><ul><li><code>0</code>: Cargo succeeded.</li>'
+        f'<li><code>101</code>: Cargo failed to complete.</li></ul><h2 id="examples">EXAMPLES</h2><ol>{examples}</ol>'
+        "</main>",
+    )
+    a = analysed("cargo-add.html", page)
+    code = block_texts(a, "preformatted")
+    assert {"cargo add regex", "cargo add serde", "cargo add nom"} <= set(code), code
+    items = block_texts(a, "list_item")
+    assert "Add regex as a dependency" in items and "0: Cargo succeeded." in items  # inline code stays inline
+    assert not any(c in ("0", "101", "regex") for c in code)

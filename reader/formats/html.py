@@ -245,10 +245,21 @@ def _inline_pre(pre: Any) -> bool:
     if parent is None or parent.tag not in _TEXT_PARENTS or len(pre):
         return False
     text = (pre.text or "").strip()
-    if "\n" not in text:
-        return True
     before = pre.getprevious().tail if pre.getprevious() is not None else parent.text
-    return bool((before or "").strip() or (pre.tail or "").strip())
+    beside = bool((before or "").strip() or (pre.tail or "").strip())
+    if "\n" not in text:
+        return beside or not _set_apart(pre)
+    return beside
+
+
+_BLOCKS = frozenset("p pre ul ol dl table blockquote div h1 h2 h3 h4 h5 h6".split())
+
+
+def _set_apart(pre: Any) -> bool:
+    """A one-line ``<pre>`` that is a code block of its own: under a paragraph in a list item (mdBook's
+    examples: "Add regex as a dependency" over ``cargo add regex``), or ending in a line end as a code block does."""
+    previous = pre.getprevious()
+    return (previous is not None and previous.tag in _BLOCKS) or (pre.text or "").endswith("\n")
 
 
 def _code_key(text: str) -> str:
