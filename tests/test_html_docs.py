@@ -168,3 +168,58 @@ def test_a_control_character_beside_a_dropped_menu_is_no_crash():
     )
     doc = document_from_bytes("x.html", page.encode())
     assert "council met on Tuesday" in doc.text and "\x01" not in doc.text
+
+
+def test_a_one_line_example_under_an_items_paragraph_is_a_code_block():
+    examples = "".join(
+        f'<li><p>Add <code>{name}</code> as a dependency</p>\n<pre><code class="language-console">'
+        f"cargo add {name}\n</code></pre></li>"
+        for name in ("regex", "serde", "nom")
+    )
+    page = MDBOOK_PAGE.replace(
+        "</main>",
+        '<h2 id="exit-status">EXIT STATUS</h2><ul><li><code>0</code>: Cargo succeeded.</li>'
+        f'<li><code>101</code>: Cargo failed to complete.</li></ul><h2 id="examples">EXAMPLES</h2><ol>{examples}</ol>'
+        "</main>",
+    )
+    a = analysed("cargo-add.html", page)
+    code = block_texts(a, "preformatted")
+    assert {"cargo add regex", "cargo add serde", "cargo add nom"} <= set(code), code
+    items = block_texts(a, "list_item")
+    assert "Add regex as a dependency" in items and "0: Cargo succeeded." in items  # inline code stays inline
+    assert not any(c in ("0", "101", "regex") for c in code)
+
+
+def test_a_code_block_closing_a_list_items_text_is_a_code_block_and_wrapped_inline_code_is_not():
+    steps = (
+        "<ul><li>Install the codegen backend with rustup\n"
+        '<pre><code class="language-console">$ rustup component add rustc-codegen-cranelift-preview\n</code></pre></li>'
+        "<li>Add to your <code>Cargo.toml</code>:\n"
+        '<pre><code class="language-toml">[profile.dev]\ncodegen-backend = "cranelift"\n</code></pre></li>'
+        "<li>Then build as usual with <code>cargo\nbuild</code></li></ul>"
+    )
+    page = MDBOOK_PAGE.replace("</main>", f'<h2 id="backend">A faster backend</h2><p>Recommendation:</p>{steps}</main>')
+    a = analysed("build-performance.html", page)
+    code = block_texts(a, "preformatted")
+    assert "$ rustup component add rustc-codegen-cranelift-preview" in code, code
+    assert '[profile.dev]\ncodegen-backend = "cranelift"' in code, code
+    items = block_texts(a, "list_item")
+    assert "Install the codegen backend with rustup" in items and "Add to your Cargo.toml:" in items, items
+    assert "Then build as usual with cargo build" in items
+
+
+def test_a_manual_page_set_as_html_keeps_every_section_and_its_title():
+    sections = (
+        '<h1 id="frob1">frob(1)</h1><h2 id="name">NAME</h2><p>frob — turn the knobs of files</p>'
+        '<h2 id="synopsis">SYNOPSIS</h2><p><code>frob</code> [<em>options</em>] <em>file</em>…</p>'
+        '<h2 id="description">DESCRIPTION</h2>'
+        "<p>Frob turns the knobs of each file to the setting given on the command line, and keeps a journal "
+        "of every knob it turned so that a later run can undo the turns one by one.</p>"
+        '<h2 id="see-also">SEE ALSO</h2><p><a href="knob.html">knob(5)</a>, <a href="dial.html">dial(1)</a></p>'
+    )
+    page = MDBOOK_PAGE.split("<main>")[0] + f"<main>{sections}{FILLER}</main></body></html>"
+    a = analysed("frob.html", page)
+    assert section_outline(a)[-1][0] == "SEE ALSO"
+    assert "knob(5), dial(1)" in block_texts(a, "paragraph")
+    assert a.title == "frob(1)"
+    assert "Keyboard shortcuts" not in a.text and "Previous chapter" not in a.text

@@ -32,8 +32,8 @@ def test_markdown_ordered_list_keeps_its_numbers():
     assert items(doc) == [
         ("First do this.", 1, "1."),
         ("Then that.", 1, "2."),
-        ("A third.", 1, "3."),
-        ("A fourth.", 1, "4."),
+        ("A third.", 1, "3)"),
+        ("A fourth.", 1, "4)"),
     ]
 
 
@@ -252,7 +252,7 @@ def test_man_ip_items_carry_their_number_or_bullet():
         ("A bulleted remark about gates.", 1, "•"),
         ("An indented lettered item.", 2, "(a)"),
     ]
-    assert found[4:] == [("-v", None, None), ("Say more.", None, None)]  # a tag and its text, as before
+    assert found[4:] == [("-v", 1, None), ("Say more.", 1, None)]  # a tag and its text: a depth, no marker
 
 
 @st.composite

@@ -524,3 +524,45 @@ def test_long_joined_lines_rows_and_mdoc_lines_read_in_linear_time():
     assert read(row).text.count("cell") == 50_000
     mdoc = MDOC.replace(".Op Ar\n", ".Op Ar " + " ".join(["x"] * 50_000) + " .\n")
     assert len(re.findall(r"\bx\b", read(mdoc, "cat.1").text)) == 50_000
+
+
+NESTED = r""".TH DEMO 1
+.SH OPTIONS
+.TP
+.B \-a
+Show all entries.
+.TP
+.BI \-O level
+Optimise the search. Levels:
+.RS
+.TP
+.B 0
+Equivalent to level one.
+.IP 1
+The default level.
+.RE
+.IP
+Higher levels are slower.
+.TP
+.B \-z
+Stop at the first zero.
+"""
+
+
+def test_nested_definitions_carry_their_depth_as_ip_items_do():
+    doc = read(NESTED)
+    items = [(doc.text[b.start : b.end], b.depth) for b in doc.blocks if b.kind == "list_item"]
+    assert items == [
+        ("-a", 1),
+        ("Show all entries.", 1),
+        ("-Olevel", 1),
+        ("Optimise the search. Levels:", 1),
+        ("0", 2),
+        ("Equivalent to level one.", 2),
+        ("1", 2),
+        ("The default level.", 2),
+        ("Higher levels are slower.", 1),  # after .RE: the outer definition's text goes on
+        ("-z", 1),
+        ("Stop at the first zero.", 1),
+    ]
+    assert all(b.marker is None for b in doc.blocks if b.kind == "list_item")

@@ -63,3 +63,16 @@ def test_github_alert_is_a_label_and_reference_links_stay_out_of_the_text():
 def test_a_document_that_is_all_licence_keeps_its_sentences():
     a = analysed("LICENSE.md", "# License\n\nPermission is hereby granted, free of charge, to any person.\n")
     assert sentence_texts(a) == ["Permission is hereby granted, free of charge, to any person."]
+
+
+def test_ordered_list_keeps_the_delimiter_the_author_wrote():
+    source = "Steps:\n\n3) Open the file.\n4) Save it.\n\nThen:\n\n1. Build it.\n   1) Run the tests first.\n"
+    a = analysed("steps.md", source)
+    items = [(a.text[b.start : b.end], b.marker, b.depth) for b in a.document.blocks if b.kind == "list_item"]
+    assert items == [
+        ("Open the file.", "3)", 1),
+        ("Save it.", "4)", 1),
+        ("Build it.", "1.", 1),
+        ("Run the tests first.", "1)", 2),
+    ]
+    assert [b["marker"] for b in a.to_json()["blocks"] if b["kind"] == "list_item"] == ["3)", "4)", "1.", "1)"]

@@ -144,3 +144,26 @@ def test_a_document_all_in_a_monospace_font_is_read_as_prose():
     a = analysed("letter.pdf", blocks_pdf([typescript]))
     assert block_texts(a, "preformatted") == []
     assert "The tree is freed when the program closes it." in sentence_texts(a)
+
+
+def test_one_line_of_clear_code_in_the_body_font_is_code_and_prose_with_colons_stays_prose():
+    body: Body = [
+        ("Build the program with this command:", 60, "Helvetica"),
+        ("$ cargo build --release", 60, "Helvetica"),
+        ("Every source file starts with the header of the library:", 60, "Helvetica"),
+        ("#include <stdio.h>", 60, "Helvetica"),
+        ("Then the program reads the value of the element:", 60, "Helvetica"),
+        ('rc = read value(root, "Group.value", buffer);', 60, "Helvetica"),
+        ("The call returns (as the others do) a code: zero on success.", 60, "Helvetica"),
+        ("Note: the buffer (see above) must be large enough;", 60, "Helvetica"),
+        ("Options (flags) are read first.", 60, "Helvetica"),
+    ]
+    a = analysed("one.pdf", blocks_pdf([body + [(None, 0, ""), (PROSE, 60, "Helvetica")]]))
+    assert block_texts(a, "preformatted") == [
+        "$ cargo build --release",
+        "#include <stdio.h>",
+        'rc = read value(root, "Group.value", buffer);',
+    ]
+    said = " ".join(sentence_texts(a))
+    assert "The call returns (as the others do) a code: zero on success." in said
+    assert "Note: the buffer (see above) must be large enough;" in said and "Options (flags) are read first." in said

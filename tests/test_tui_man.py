@@ -92,3 +92,38 @@ def test_tags_are_short_lines_that_end_no_sentence():
     ] + [{"kind": "paragraph", "start": text.index("A plain"), "end": len(text)}]
     # "do it" ends no sentence but follows a tag: it is the tag's text, and "no more" is "-b"'s.
     assert tag_starts(text, blocks) == {0: text.index("do it"), text.index("-b"): text.index("no more")}
+
+
+NESTED = r""".TH DEMO 1
+.SH OPTIONS
+.TP
+.B \-O level
+Optimise the search. Levels:
+.RS
+.TP
+.B 0
+Equivalent to level one, the cheapest of the levels this option knows about today.
+.RE
+.IP
+Higher levels are slower.
+.TP
+.B \-z
+Stop at the first zero.
+"""
+
+
+@sync
+async def test_a_nested_definition_stands_where_its_parents_text_does():
+    doc = document_from_bytes("demo.1", NESTED.encode("utf-8"))
+    async with ReaderApp([doc], analyzer=analyze_document).run_test(size=(60, 30)) as pilot:
+        await settle(pilot)
+        lines = shown_lines(pilot.app.screen.reading)
+        at = lines.index("-O level")
+        assert lines[at + 1] == "    Optimise the search. Levels:"
+        assert lines[at + 3] == "    0"  # the nested tag under its parent's text
+        assert lines[at + 4].startswith("        Equivalent to level one, the cheapest")
+        assert lines[at + 5].startswith("        ") and lines[at + 5].strip()  # wrapped at its own indent
+        assert all(len(line) <= 60 for line in lines)
+        assert (
+            "    Higher levels are slower." in lines and lines[lines.index("-z") + 1] == "    Stop at the first zero."
+        )

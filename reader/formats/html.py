@@ -23,7 +23,12 @@ _CANONICAL = re.compile(
 def parse(document: Document) -> Document:
     page = document.text
     tree, main = _tree(page)
-    builder, metadata = _main_content(tree)
+    # A manual page set as HTML (cargo's, git's): every section of its main landmark is content, and the
+    # extractor drops a SEE ALSO that is only links, heading and all.
+    if _manual_page(tree, main):
+        builder, metadata = Builder(), {"title": _content_title(tree) or _page_title(tree)}
+    else:
+        builder, metadata = _main_content(tree)
     if not builder.blocks or _kept_too_little(builder, main):
         # No main content found, or the page declares its content and the extractor kept too little
         # of it (a page that is a list of links): read the page (its main landmark) as it is.
@@ -43,6 +48,18 @@ def _kept_too_little(builder: Builder, main: tuple[int, int]) -> bool:
     chars = sum(block.end - block.start for block in builder.blocks)
     heads = sum(block.kind == "heading" for block in builder.blocks)
     return chars < MAIN_SHARE * main[0] or heads < MAIN_SHARE * main[1]
+
+
+_MAN_SECTIONS = frozenset({"synopsis", "description"})
+
+
+def _manual_page(tree: Any, main: tuple[int, int]) -> bool:
+    """A declared main landmark headed as a manual page is: NAME (after the title at most), then SYNOPSIS
+    or DESCRIPTION. A whole book on one page (mdBook's print.html) holds such pages further down: no."""
+    if not main[1]:
+        return False
+    heads = [" ".join(h.text_content().split()).lower() for h in tree.iter("h1", "h2", "h3")]
+    return "name" in heads[:2] and bool(_MAN_SECTIONS.intersection(heads[:4]))
 
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -240,15 +257,34 @@ _TEXT_PARENTS = frozenset("p li td th h1 h2 h3 h4 h5 h6 a i b em strong u sub su
 
 
 def _inline_pre(pre: Any) -> bool:
-    """A ``<pre>`` inside running text (a paragraph, an item, a cell) with text beside it or on one line."""
+    """A ``<pre>`` inside running text (a paragraph, an item, a cell): text goes on after it, or text
+    before it and it does not close the item as a code block does, or it is one line not set apart."""
     parent = pre.getparent()
     if parent is None or parent.tag not in _TEXT_PARENTS or len(pre):
         return False
-    text = (pre.text or "").strip()
-    if "\n" not in text:
+    if (pre.tail or "").strip():
         return True
+    raw = pre.text or ""
     before = pre.getprevious().tail if pre.getprevious() is not None else parent.text
-    return bool((before or "").strip() or (pre.tail or "").strip())
+    if (before or "").strip():
+        return not _closes_item(raw)
+    return "\n" not in raw.strip() and not _set_apart(pre)
+
+
+def _closes_item(raw: str) -> bool:
+    """Code after an item's text with nothing after it ("Add to your Cargo.toml:" over a listing): a code
+    block ends in a line end or runs over three lines; inline code wrapped in the source does neither."""
+    return raw.endswith("\n") or raw.strip().count("\n") >= 2
+
+
+_BLOCKS = frozenset("p pre ul ol dl table blockquote div h1 h2 h3 h4 h5 h6".split())
+
+
+def _set_apart(pre: Any) -> bool:
+    """A one-line ``<pre>`` that is a code block of its own: under a paragraph in a list item (mdBook's
+    examples: "Add regex as a dependency" over ``cargo add regex``), or ending in a line end as a code block does."""
+    previous = pre.getprevious()
+    return (previous is not None and previous.tag in _BLOCKS) or (pre.text or "").endswith("\n")
 
 
 def _code_key(text: str) -> str:

@@ -253,6 +253,9 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
+DELIMITER = "data-reader-delimiter"  # what follows an ordered list's numbers when not ".": Markdown's "3)"
+
+
 def list_markers(el: Any) -> dict[Any, str]:
     """Each ``li`` of a ``ul``/``ol`` -> its marker as the page shows it: ``•``, ``3.``, ``b.``,
     ``[1]`` for a footnote; none for a list styled ``none`` or a definition list."""
@@ -266,10 +269,11 @@ def list_markers(el: Any) -> dict[Any, str]:
     notes = _is_footnotes(el)
     step = -1 if el.get("reversed") is not None else 1
     n = _int(el.get("start"), len(items) if step < 0 else 1)
+    after = ")" if el.get(DELIMITER) == ")" else "."
     out = {}
     for li in items:
         n = _int(li.get("value"), n)
-        out[li] = f"[{n}]" if notes else number_label(n, how) + "."
+        out[li] = f"[{n}]" if notes else number_label(n, how) + after
         n += step
     return out
 

@@ -205,6 +205,7 @@ class Page:
     links: list[tuple[int, str]] = field(default_factory=list)  # open links: run index and url
     item: bool = False  # inside a definition's text (after a .TP tag, an .IP)
     indent: int = 0  # .RS depth
+    item_level: tuple[int, int] = (1, 0)  # the definition being read: its depth, and the .RS depth it started at
     marker: tuple[str, int] | None = None  # an .IP or .It item's bullet or number and depth, for its first block
     section: str = ""
     trap: str | None = None  # what the next text line is: "tag", "heading1", "heading2", or a font
@@ -406,8 +407,8 @@ class Page:
         if trap == "tag":
             self.flush()
             self.runs = runs
-            self.flush_as("list_item")
             self.item = True
+            self.flush_as("list_item")
             return
         if self.runs and not self.no_space:
             self.runs.append((" " if self.fill else "\n", None))
@@ -458,6 +459,9 @@ class Page:
         marker, self.marker = self.marker, None
         if kind == "list_item" and marker is not None:
             self.builder.add(kind, text, None, depth=marker[1], marker=marker[0])
+        elif kind == "list_item" and self.item:  # a definition's tag or text: nested ones indent further, as in man
+            level, at = self.item_level
+            self.builder.add(kind, text, None, depth=level + max(0, self.indent - at))
         else:
             self.builder.add(kind, text)
 
@@ -676,6 +680,7 @@ def _break(page: Page, name: str, rest: str) -> None:
 def _tagged(page: Page, name: str, rest: str) -> None:
     page.flush()
     page.item = False
+    page.item_level = (page.indent + 1, page.indent)
     page.marker = None
     page.trap = "tag"
     page.font = page.previous = None
@@ -688,6 +693,7 @@ def _indented(page: Page, name: str, rest: str) -> None:
     page.font = page.previous = None
     tag = page.plain(args[0]) if args else ""
     page.item = True
+    page.item_level = (page.indent + 1, page.indent)
     page.trap = None
     if tag in ("\u2022", "-", "*", "\u00b7", "o", "+"):
         page.marker = ("\u2022", page.indent + 1)  # the block's marker, out of its text
@@ -1103,6 +1109,7 @@ class Mdoc:
         page.flush()
         kind = self.lists[-1] if self.lists else "-tag"
         page.item = True
+        page.item_level = (max(1, page.indent), page.indent)
         if kind in ("-tag", "-hang", "-ohang", "-inset", "-diag") and args:
             page.runs = self.words(args)
             page.flush_as("list_item")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from reader.formats.build import Builder
-from reader.formats.htmlbody import walk_body
+from reader.formats.htmlbody import DELIMITER, walk_body
 from reader.model import Document
 
 META_KEYS = {"title": "title", "author": "author", "date": "date", "language": "language", "lang": "language"}
@@ -31,6 +31,9 @@ def parse(document: Document) -> Document:
     metadata: dict[str, str] = {}
     if tokens and tokens[0].type == "front_matter":
         metadata = front_matter(tokens[0].content)
+    for token in tokens:  # "3)" stays "3)": HTML's <ol> has no delimiter, so it rides on an attribute
+        if token.type == "ordered_list_open" and token.markup == ")":
+            token.attrSet(DELIMITER, ")")
     builder = Builder()
     rendered = _ALERT.sub(_alert_label, md.renderer.render(tokens, md.options, {}))
     if rendered.strip():

@@ -241,6 +241,14 @@ _CODE_SIGN = re.compile(r"::=|:=|[{}]|\w\s*\([^()]*\)\s*[;{]?$|;$|^(?:--|//|#)\s
 _STRONG_SIGN = re.compile(r"::=|:=|[{}]|\w\s*\([^()]*\)\s*;$")
 _BULLET = re.compile(r"^(?:[•◦▪‣·*–—]|-\s|\d+[.)]\s)")
 CODE_LINE_CHARS = 72  # a line of code in a body font is no longer than this
+# One line that is code on its own: a shell prompt and its command, a C preprocessor line, a statement
+# ("x = f(y);", "f(y);"). Prose with a colon or parentheses has none of these shapes.
+_ONE_LINE_CODE = re.compile(
+    r"^\$ (?:sudo )?[A-Za-z./~][\w./+-]*(?:\s|$)"
+    r"|^#\s*(?:include|define|undef|ifn?def|if|elif|else|endif|pragma)\b"
+    r"|^[\w.\[\]>*-]+\s*[-+*/|&]?=\s*[^=\s].*[;{]$"
+    r"|^[\w.>-]+\(.*\)\s*;$"
+)
 
 
 def _set_blocks(lines: list[Line], body: float) -> list[Line]:
@@ -279,7 +287,7 @@ def _run_end(lines: list[Line], i: int, page: tuple[float, float], before: Line 
         end = i
         while end < len(lines) and lines[end].mono and not lines[end].code and not _BULLET.match(lines[end].text):
             end += 1
-        alone_ok = lines[i].x > margin + 2 or _STRONG_SIGN.search(lines[i].text)
+        alone_ok = lines[i].x > margin + 2 or _STRONG_SIGN.search(lines[i].text) or _alone(lines, i)
         return end if end - i >= 2 or alone_ok else i
     return _body_code_end(lines, i)
 
@@ -290,9 +298,10 @@ def _wrapped_entry(lines: list[Line], i: int) -> bool:
 
 
 def _body_code_end(lines: list[Line], i: int) -> int:
-    """Code set in the body font: lines with code signs (``::=``, braces, calls, ``;`` ends), no prose."""
+    """Code set in the body font: lines with code signs (``::=``, braces, calls, ``;`` ends), no prose;
+    or one line of clear code between paragraphs."""
     if not _CODE_SIGN.search(lines[i].text):
-        return i
+        return i + 1 if _alone(lines, i) else i
     end = i
     while end < len(lines) and _codeish(lines[end]):
         end += 1
@@ -301,7 +310,19 @@ def _body_code_end(lines: list[Line], i: int) -> int:
     run = lines[i:end]
     signed = sum(bool(_CODE_SIGN.search(line.text)) for line in run)
     strong = any(_STRONG_SIGN.search(line.text) for line in run)
-    return end if len(run) >= 2 and strong and signed * 2 >= len(run) else i
+    if len(run) >= 2 and strong and signed * 2 >= len(run):
+        return end
+    return i + 1 if _alone(lines, i) else i
+
+
+def _alone(lines: list[Line], i: int) -> bool:
+    """One line of clear code (``$ cargo build``, ``#include <stdio.h>``, ``x = f(y);``) that no prose
+    line goes on from: the next line is code, or starts a sentence or something else than a word."""
+    text = lines[i].text
+    if len(text) > CODE_LINE_CHARS or not _ONE_LINE_CODE.search(text) or _prose(text):
+        return False
+    after = lines[i + 1] if i + 1 < len(lines) else None
+    return after is None or after.code or after.mono or not after.text[:1].islower()
 
 
 def _codeish(line: Line) -> bool:

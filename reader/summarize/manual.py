@@ -1,17 +1,20 @@
 """Summaries of manuals: say what the thing is, not how to call it.
 
 A manual's summary opens with what the software is: the first paragraph under the title, as
-a README or a reference page writes it. A sentence that is mostly code, a signature, a command
+a README or a reference page writes it, even when it names the module in code ("can be imported
+via `require('node:http')`"). The text of an option or a definition (``-a, --all`` and its
+paragraph, a ``<dd>``) ranks below the page's description prose. A sentence that is mostly code, a signature, a command
 line, a list of parameters ('etype: the type ... der: the encoded string') or the manual's
 licence terms is no summary sentence. Used only for documents ``reader.text.technical.is_manual`` calls manuals.
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 
-from reader.model import Analysis
+from reader.model import Analysis, Block
 
 # Code-shaped words: 'asn1_get_octet_der', 'free()', '{string|Buffer}', '--keep', '$HOME', 'a::b', 'x=1'
 _CODE_TOKEN = re.compile(r"[_(){}\[\]|*<>=$\\]|::|->|^--?\w|\w/\w|\w\.\w+\(")
@@ -36,6 +39,8 @@ _SIGNATURE = re.compile(
 )
 _FINAL = re.compile(r"[.!?][\"'”’)]*\s*$")
 OPENING = 2.0  # the declared weight of the opening paragraph's first sentence: an Abstract's twice
+DESCRIPTION = 0.25  # the opening paragraph's code share at most: its module's name in code costs it nothing
+DEFINITION = 0.45  # an option's or a definition's text counts as this much code at least: below prose
 
 
 def code_shares(analysis: Analysis, indexes: list[int]) -> list[float]:
@@ -57,7 +62,30 @@ def code_shares(analysis: Analysis, indexes: list[int]) -> list[float]:
         if _not_prose(text):
             share = 1.0  # a list of parameters, a synopsis or licence terms: no summary sentence
         out.append(min(1.0, share))
+    _definitions_below(analysis, indexes, out)
+    opening = _opening(analysis, indexes, out)
+    for k, i in enumerate(indexes):
+        if opening is not None and analysis.sentences[i].paragraph == opening:
+            out[k] = min(out[k], DESCRIPTION)
     return out
+
+
+def _definitions_below(analysis: Analysis, indexes: list[int], shares: list[float]) -> None:
+    """Raise to DEFINITION the share of each sentence in a list item with no number or bullet: a manual
+    page's option (``-a, --all`` over its text), a definition list's term or text."""
+    items = [b for b in analysis.document.blocks if b.kind == "list_item" and b.marker is None]
+    if not items:
+        return
+    starts = [b.start for b in items]
+    for k, i in enumerate(indexes):
+        s = analysis.sentences[i]
+        if _inside(items, starts, s.start, s.end):
+            shares[k] = max(shares[k], DEFINITION)
+
+
+def _inside(blocks: list[Block], starts: list[int], start: int, end: int) -> bool:
+    at = bisect.bisect_right(starts, start) - 1
+    return at >= 0 and blocks[at].start <= start and end <= blocks[at].end
 
 
 def _not_prose(text: str) -> bool:
@@ -75,16 +103,22 @@ def opening_weights(analysis: Analysis, indexes: list[int], code: list[float]) -
     """The manual's opening paragraph (its first paragraph of prose sentences) declares what it is:
     weight OPENING falling with the sentence's place there, 0 elsewhere."""
     out = [0.0] * len(indexes)
-    opening = None
+    opening = _opening(analysis, indexes, code)
     place = 0
+    for k, i in enumerate(indexes):
+        if analysis.sentences[i].paragraph == opening:
+            out[k] = OPENING / math.sqrt(1.0 + place)
+            place += 1
+        elif place:
+            break
+    return out
+
+
+def _opening(analysis: Analysis, indexes: list[int], code: list[float]) -> int | None:
+    """The paragraph of the manual's first prose sentence (half code at most, five words, a full stop)."""
     for k, i in enumerate(indexes):
         s = analysis.sentences[i]
         text = analysis.text[s.start : s.end]
-        if opening is None and code[k] < 0.5 and len(text.split()) >= 5 and _FINAL.search(text):
-            opening = s.paragraph
-        if opening is not None and s.paragraph == opening:
-            out[k] = OPENING / math.sqrt(1.0 + place)
-            place += 1
-        elif opening is not None:
-            break
-    return out
+        if code[k] < 0.5 and len(text.split()) >= 5 and _FINAL.search(text):
+            return s.paragraph
+    return None

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from reader.tui.layout import (
     CODE,
+    DEFINITION,
     HEADING,
     IMAGE,
     INDENT,
@@ -117,6 +118,17 @@ def item_shapes(blocks: Sequence) -> dict[int, tuple[str, int]]:
     return out
 
 
+def nested_definitions(blocks: Sequence) -> dict[int, int]:
+    """List items with a depth over 1 and no marker (a manual page's nested definitions) -> the cells they
+    move right: a nested tag stands where its parent's text does, as man draws it."""
+    out: dict[int, int] = {}
+    for block in blocks:
+        depth = field_of(block, "depth")
+        if field_of(block, "kind") == "list_item" and depth and int(depth) > 1 and not field_of(block, "marker"):
+            out[int(field_of(block, "start"))] = INDENT[DEFINITION] * (min(int(depth), MAX_DEPTH) - 1)
+    return out
+
+
 def heading_style(level: int | None, accent: str | None) -> Style:
     """Level 1 underlined in the accent colour, level 2 in the accent colour, deeper ones bold."""
     if level is not None and level <= 2:
@@ -157,6 +169,7 @@ class Decor:
         self._has_tables = any(field_of(b, "kind") == "table" for b in blocks or [])
         self._tables: dict[int, tuple[list[int], int]] = {}  # table start -> column widths, end of its header
         self._items = item_shapes(blocks or [])
+        self._nested = nested_definitions(blocks or [])
         self._dark = True
 
     def block_at(self, offset: int) -> object | None:
@@ -342,7 +355,14 @@ class Decor:
 
     def prefix_width(self, start: int, kind: int) -> int:
         """Cells drawn before the text of the line at ``start``."""
-        return self._item(start)[1] if kind == ITEM else prefix_width(kind)
+        return self._item(start)[1] if kind == ITEM else prefix_width(kind) + self._nest(start, kind)
+
+    def _nest(self, start: int, kind: int) -> int:
+        """Cells a nested manual-page definition (its tag, a line of prose; its text) moves right."""
+        if not self._nested or kind not in (PROSE, DEFINITION):
+            return 0
+        block = self.block_at(start)
+        return self._nested.get(int(field_of(block, "start")), 0) if block is not None else 0
 
     def prefix(self, start: int, kind: int, styles: dict[str, Style]) -> list[Segment]:
         """What comes before the text: an item's marker (a number, a letter, a bullet) indented by its
@@ -356,7 +376,8 @@ class Decor:
             return [Segment(BAR, styles["block_bar"])]
         if kind == IMAGE:
             return [Segment(IMAGE_MARK, styles["image_mark"])]
-        return []
+        nest = self._nest(start, kind)
+        return [Segment(" " * nest)] if nest else []
 
 
 # A declared block's kind -> the kind of its screen lines (headings, turns, paragraphs: reflowed).

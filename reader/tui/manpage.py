@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.tui.decor import field_of
-from reader.tui.layout import CODE, DEFINITION, DEFINITION_PRE, HEADING, ITEM, PROSE, Unit
+from reader.tui.decor import field_of, nested_definitions
+from reader.tui.layout import CODE, DEFINITION, DEFINITION_PRE, HEADING, INDENT, ITEM, PROSE, Unit
 
 MAX_TAG = 60  # characters: a longer item is text
 _ENDS = (".", ":", ";", ",", "!", "?")
@@ -60,6 +60,7 @@ def definition_units(text: str, blocks: Sequence, emphasis: Sequence, pieces: li
     if not tags:
         return pieces
     texts = set(tags.values())
+    nested = nested_definitions(blocks)  # so a nested definition's lines wrap at its own indent
     inside = False  # in a definition's text, so a further item is more of it
     for unit in pieces:
         if unit.kind == CODE and inside:  # an example in the definition's text
@@ -74,4 +75,6 @@ def definition_units(text: str, blocks: Sequence, emphasis: Sequence, pieces: li
             unit.kind, unit.gap_before, inside = DEFINITION, False, True
         elif inside:
             unit.kind = DEFINITION
+        if unit.start in nested and unit.kind in (PROSE, DEFINITION):
+            unit.indent = INDENT.get(unit.kind, 0) + nested[unit.start]
     return pieces
