@@ -127,3 +127,26 @@ async def test_a_nested_definition_stands_where_its_parents_text_does():
         assert (
             "    Higher levels are slower." in lines and lines[lines.index("-z") + 1] == "    Stop at the first zero."
         )
+
+
+LONG = r""".TH LONG 1
+.SH OPTIONS
+.TP
+\fB\-\-decorate\fR
+Print out the ref names of any commits that are shown. If short is specified, the ref name prefixes
+refs/heads/, refs/tags/ and refs/remotes/ will not be printed, and if full is specified they will be.
+"""
+
+
+@sync
+async def test_a_definitions_text_wraps_inside_the_view_at_its_indent():
+    doc = document_from_bytes("long.1", LONG.encode("utf-8"))
+    async with ReaderApp([doc], analyzer=analyze_document).run_test(size=(60, 30)) as pilot:
+        await settle(pilot)
+        lines = shown_lines(pilot.app.screen.reading)
+        at = lines.index("--decorate")
+        body = [line for line in lines[at + 1 :] if line]
+        assert all(line.startswith("    ") for line in body), body
+        said = "Print out the ref names of any commits that are shown. If short is specified, the ref name"
+        said += " prefixes refs/heads/, refs/tags/ and refs/remotes/ will not be printed, and if full is specified"
+        assert " ".join(line.strip() for line in body) == said + " they will be.", body  # none cut at the edge

@@ -68,6 +68,7 @@ def definition_units(text: str, blocks: Sequence, emphasis: Sequence, pieces: li
         if unit.kind != ITEM:
             inside = inside and unit.kind not in (PROSE, HEADING)
             continue
+        unit.indent = None  # an item's hang ("• ") is not a definition's indent: wrap at the kind's own
         if unit.start in tags:  # right under the tag before it when it is a second one
             unit.kind, inside = PROSE, False
             unit.gap_before = unit.gap_before and unit.start not in texts
