@@ -150,3 +150,25 @@ async def test_a_definitions_text_wraps_inside_the_view_at_its_indent():
         said = "Print out the ref names of any commits that are shown. If short is specified, the ref name"
         said += " prefixes refs/heads/, refs/tags/ and refs/remotes/ will not be printed, and if full is specified"
         assert " ".join(line.strip() for line in body) == said + " they will be.", body  # none cut at the edge
+
+
+@sync
+async def test_no_reflowed_line_is_wider_than_the_view():
+    from rich.segment import Segment
+
+    from reader.tui.layout import REFLOWED
+
+    words = " ".join(["reflowed", "words", "of", "every", "length", "in", "a", "list", "item's", "text"] * 6)
+    notes = f"# Notes\n\n1. {words}\n   1. {words}\n      - {words}\n3) {words}\n\n> {words}\n\n"
+    notes += f"{words}[^1]\n\n[^1]: {words}\n"
+    for name, page in (("frob.1", PAGE), ("demo.1", NESTED), ("long.1", LONG), ("notes.md", notes)):
+        doc = document_from_bytes(name, page.encode("utf-8"))
+        for width in (44, 61, 80):
+            async with ReaderApp([doc], analyzer=analyze_document).run_test(size=(width, 30)) as pilot:
+                await settle(pilot)
+                view = pilot.app.screen.reading
+                shape = view._layout
+                for start, end, kind in zip(shape.starts, shape.ends, shape.kinds):
+                    if kind in REFLOWED:
+                        cells = Segment.get_line_length(view._text_segments(start, end, kind))
+                        assert cells <= view.size.width, (name, width, doc.text[start:end])
