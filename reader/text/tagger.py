@@ -428,8 +428,9 @@ class Model:
     def _sum_many(self, rows: list[list[int]]) -> list[list[float]]:
         import numpy as np
 
-        flat = [r for group in rows for r in group]
-        offsets = np.cumsum([0] + [len(group) for group in rows[:-1]])
+        lengths = np.fromiter(map(len, rows), dtype=np.intp, count=len(rows))
+        flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.intp, count=int(lengths.sum()))
+        offsets = np.concatenate(([0], np.cumsum(lengths[:-1])))  # where each word's rows start
         return np.add.reduceat(self.weights[flat], offsets).tolist()
 
 
