@@ -285,9 +285,12 @@ def _position(c: Candidate, s: Sentence | None) -> bool:
     return i < len(s.tokens) and _opening(s, i)
 
 
+_PRONOUN = re.compile(r"I['’](?:ll|m|ve|d|s)")
+
+
 def _pronoun(c: Candidate) -> bool:
     """'I’ll', 'I'm': the pronoun with a contraction, whichever apostrophe."""
-    return len(c.tokens) == 1 and re.fullmatch(r"I['’](?:ll|m|ve|d|s)", c.tokens[0].text) is not None
+    return len(c.tokens) == 1 and _PRONOUN.fullmatch(c.tokens[0].text) is not None
 
 
 # Nested mentions are off: GUM marks 'California' inside 'University of California' (test half

@@ -61,9 +61,12 @@ def role_of(analysis: Analysis, group: list[Candidate]) -> str | None:
     return None
 
 
+_APPOSITION = re.compile(r"\s*,\s*([^,;.]+(?:\([^)]*\))?)\s*(?:[,;.]|$)")
+
+
 def after(text: str, start: int, end: int) -> str | None:
     """', director of the Institute ... (ISMI).' right after the name."""
-    m = re.match(r"\s*,\s*([^,;.]+(?:\([^)]*\))?)\s*(?:[,;.]|$)", text[start:end])
+    m = _APPOSITION.match(text[start:end])
     if not m:
         return None
     phrase = m.group(1).strip()
