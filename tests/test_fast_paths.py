@@ -28,6 +28,17 @@ def test_remembered_word_keys_are_the_keys(text: str) -> None:
     again = names.tokenize(text, 0, len(text))
     assert first == again
     assert all(t.key == gz.word_key(t.text) and t.capital == t.text[0].isupper() for t in first)
+    assert [(t.start, t.end, t.text) for t in first] == [
+        (m.start(), m.end(), m.group()) for m in names.TOKEN.finditer(text)
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60), st.integers(0, 10), st.integers(0, 10))
+def test_words_found_after_their_spaces_are_the_token_patterns_matches(text: str, cut: int, short: int) -> None:
+    start, end = min(cut, len(text)), max(min(cut, len(text)), len(text) - short)
+    found = [(t.start, t.end, t.text) for t in names.tokenize(text, start, end)]
+    assert found == [(m.start(), m.end(), m.group()) for m in names.TOKEN.finditer(text, start, end)]
 
 
 @settings(max_examples=150, deadline=None)

@@ -205,14 +205,22 @@ class Candidate:
         return key
 
 
+# TOKEN after the white space before it: every other character is some token's (``\S`` takes what
+# nothing else does), so the spaces' and words' lengths give the offsets without a match object each.
+_SPACED_TOKEN = re.compile(r"(\s*)(" + TOKEN.pattern + ")")
+
+
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     # key and capital are set here: a __post_init__ per word costs a second on a long book
     known = _KEYS.get  # a book writes a million words with 20,000 spellings: each key made once
-    return [
-        Token(m.start(), m.end(), w, k if (k := known(w)) is not None else _key_of(w), w[0].isupper())
-        for m in TOKEN.finditer(text, start, end)
-        for w in (m.group(),)
-    ]
+    out = []
+    at = start
+    for space, w in _SPACED_TOKEN.findall(text, start, end):
+        a = at + len(space)
+        at = a + len(w)
+        key = known(w)
+        out.append(Token(a, at, w, _key_of(w) if key is None else key, w[0].isupper()))
+    return out
 
 
 _KEYS: dict[str, str] = {}
