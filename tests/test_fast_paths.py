@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.text import gazetteer as gz
-from reader.text import names, participants, roles, tagger
+from reader.text import names, participants, roles, sentences, tagger
 
 WORDS = [
     "the", "of", "and", "said", "Prince", "Vasíli", "Mr.", "Mrs", "U.S.", "General", "Secretary", "Head",
@@ -103,3 +105,15 @@ def test_a_comma_at_the_short_windows_edge_is_read_with_the_word_before_it() -> 
             assert [(t.start, t.end) for t in toks[i:]] == expected, window
     finally:
         roles.NEAR_WINDOW = kept
+
+
+_AFTER_END_PLAIN = re.compile(r"(?<=[a-z][a-z])(?<![.!?])[.!?]+[ \t\n]+[\"'“‘(]?([a-zA-Z])")  # as first written
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abAB.!? \t\n\"'“(x", max_size=50), st.integers(0, 5))
+def test_sentence_ends_are_found_as_by_the_plain_pattern(text: str, start: int) -> None:
+    def ends(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], str]]:
+        return [(m.span(), m.group(1)) for m in pattern.finditer(text, start)]
+
+    assert ends(sentences._AFTER_END) == ends(_AFTER_END_PLAIN)
