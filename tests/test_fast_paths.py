@@ -117,3 +117,17 @@ def test_sentence_ends_are_found_as_by_the_plain_pattern(text: str, start: int) 
         return [(m.span(), m.group(1)) for m in pattern.finditer(text, start)]
 
     assert ends(sentences._AFTER_END) == ends(_AFTER_END_PLAIN)
+
+
+_MARKER_HINT_PLAIN = re.compile(
+    r"[.)](?=\s)(?:{})|[•‣⁃◦▪●■]|\n[ \t]*[*–-][ \t]".format("|".join(sentences._VALUE_ENDS))
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="a1b2.)(•▪\n \t*–-Ax", max_size=50), st.integers(0, 5))
+def test_list_markers_are_found_as_by_the_plain_pattern(text: str, start: int) -> None:
+    def found(pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+        return [m.span() for m in pattern.finditer(text, start)]
+
+    assert found(sentences._MARKER_HINT) == found(_MARKER_HINT_PLAIN)
