@@ -7,6 +7,11 @@ Prints the time to load the name tagger's weights, to segment (not counted in th
 find participants and to find quotes (wall clock and CPU time), and the number of each.
 Goal: participants + quotes under 5 s for War and Peace.
 
+``--against DIR [--runs N]``: this tree and another copy of the project (an older commit, e.g.
+``git archive COMMIT | tar -x -C DIR``) timed alternately in fresh processes, N runs each, so
+both meet the same load on a shared machine: CPU time of participants + quotes, best and
+median, and the ratio of the medians.
+
 ``--families``: hostile inputs at 64 KB, 256 KB and 1 MB, each as one long line read as a
 single sentence (the worst case for these stages), with the growth from 256 KB to 1 MB
 (linear is 4x).
@@ -14,6 +19,9 @@ single sentence (the worst case for these stages), with the growth from 256 KB t
 
 from __future__ import annotations
 
+import os
+import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -62,9 +70,53 @@ def families() -> int:
     return 0
 
 
+# One timing in a fresh process, on the tree that PYTHONPATH names: "CPU participants quotes".
+_CHILD = """
+import sys, time
+from reader.load import load
+from reader.text import gazetteer, participants, quotes, tagger
+from reader.text.structure import segment
+gazetteer.preload(); tagger.model()
+analysis = segment(load(sys.argv[1]))
+c0 = time.process_time()
+analysis.participants = participants.find(analysis)
+c1 = time.process_time()
+analysis.quotes = quotes.find(analysis)
+c2 = time.process_time()
+print(c2 - c0, len(analysis.participants), len(analysis.quotes))
+"""
+
+
+def against(other: Path, runs: int, path: Path) -> int:
+    trees = {"this tree": Path(__file__).resolve().parents[1], str(other): other.resolve()}
+    times: dict[str, list[float]] = {name: [] for name in trees}
+    for _ in range(runs):
+        for name, tree in trees.items():  # alternately: both meet the same neighbours
+            env = {**os.environ, "PYTHONPATH": str(tree)}
+            run = subprocess.run(
+                [sys.executable, "-c", _CHILD, str(path.resolve())],
+                cwd=tree.parent,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            cpu, people, said = run.stdout.split()
+            times[name].append(float(cpu))
+            print(f"{name:<24}{float(cpu):6.2f} s CPU  ({people} participants, {said} quotes)", flush=True)
+    for name, values in times.items():
+        print(f"{name:<24}best {min(values):.2f} s, median {statistics.median(values):.2f} s CPU over {runs} runs")
+    mine, theirs = (statistics.median(v) for v in times.values())
+    print(f"ratio (this tree / {other}): {mine / theirs:.2f}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--families"]:
         return families()
+    if argv[:1] == ["--against"] and len(argv) >= 2:
+        runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 5
+        return against(Path(argv[1]), runs, DEFAULT)
     path = Path(argv[0]) if argv else DEFAULT
     if not path.exists():
         print(f"bench_participants: {path}: not found", file=sys.stderr)

@@ -119,6 +119,9 @@ def preload() -> None:
         words(name)
 
 
+_DEMONYM_END = re.compile(r"(?:an|ese|ish)s?$")  # compiled once: asked of every capitalised name
+
+
 def is_demonym(word: str) -> bool:
     """'German', 'Asian', 'Japanese', and the irregular ones listed in data/demonyms.txt."""
     low = word_key(word)
@@ -126,7 +129,7 @@ def is_demonym(word: str) -> bool:
         return True
     if low.endswith(("man", "men")) and len(low) > 5 and low[:-3] in words("demonyms"):
         return True  # 'Frenchman', 'Englishmen', 'Manxman'
-    if not re.search(r"(?:an|ese|ish)s?$", low) or low in places() or low in towns():
+    if not _DEMONYM_END.search(low) or low in places() or low in towns():
         return False
     # 'Moran' is not Moroccan: the country's first four letters must match.
     return low[:4] in demonym_stems() and low not in first_names()

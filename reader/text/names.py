@@ -205,13 +205,33 @@ class Candidate:
         return key
 
 
+# TOKEN after the white space before it: every other character is some token's (``\S`` takes what
+# nothing else does), so the spaces' and words' lengths give the offsets without a match object each.
+_SPACED_TOKEN = re.compile(r"(\s*)(" + TOKEN.pattern + ")")
+
+
 def tokenize(text: str, start: int, end: int) -> list[Token]:
-    key = gz.word_key  # key and capital are set here: a __post_init__ per word costs a second on a long book
-    return [
-        Token(m.start(), m.end(), w, key(w), w[0].isupper())
-        for m in TOKEN.finditer(text, start, end)
-        for w in (m.group(),)
-    ]
+    # key and capital are set here: a __post_init__ per word costs a second on a long book
+    known = _KEYS.get  # a book writes a million words with 20,000 spellings: each key made once
+    out = []
+    at = start
+    for space, w in _SPACED_TOKEN.findall(text, start, end):
+        a = at + len(space)
+        at = a + len(w)
+        key = known(w)
+        out.append(Token(a, at, w, _key_of(w) if key is None else key, w[0].isupper()))
+    return out
+
+
+_KEYS: dict[str, str] = {}
+_KEYS_MAX = 200_000  # spellings remembered before starting afresh (a process may read many documents)
+
+
+def _key_of(word: str) -> str:
+    if len(_KEYS) >= _KEYS_MAX:
+        _KEYS.clear()
+    key = _KEYS[word] = gz.word_key(word)
+    return key
 
 
 def is_shouting(tokens: list[Token]) -> bool:
@@ -223,21 +243,27 @@ def is_shouting(tokens: list[Token]) -> bool:
 
 
 def candidates(
-    text: str, start: int, end: int, sentence: int, lower: set | None = None, toks: list[Token] | None = None
+    text: str,
+    start: int,
+    end: int,
+    sentence: int,
+    lower: set | None = None,
+    toks: list[Token] | None = None,
+    shape: tuple[int, bool, bool] | None = None,
 ) -> list[Candidate]:
     """Name candidates of one sentence, in order; adds the sentence's lower-case words to ``lower``.
-    ``toks`` are the sentence's tokens when the caller has them already."""
+    ``toks`` are the sentence's tokens when the caller has them already, and ``shape`` their
+    ``first_word``, ``is_shouting`` and ``is_table`` (a long book has 30,000 sentences)."""
     if toks is None:
         toks = tokenize(text, start, end)
     if lower is not None:
         lower.update(t.text for t in toks if t.text.islower())
-    shouting = is_shouting(toks)
-    first = first_word(toks)
+    first, shouting, table = shape or (first_word(toks), is_shouting(toks), is_table(toks))
     out = []
     for run in _runs(toks):
         for part in _split(run):
             out.extend(_trim(part, toks, sentence, first, shouting))
-    if is_table(toks):
+    if table:
         for c in out:
             c.team = c.after[:1].isdigit() or c.after == "("
     return out

@@ -61,9 +61,12 @@ def role_of(analysis: Analysis, group: list[Candidate]) -> str | None:
     return None
 
 
+_APPOSITION = re.compile(r"\s*,\s*([^,;.]+(?:\([^)]*\))?)\s*(?:[,;.]|$)")
+
+
 def after(text: str, start: int, end: int) -> str | None:
     """', director of the Institute ... (ISMI).' right after the name."""
-    m = re.match(r"\s*,\s*([^,;.]+(?:\([^)]*\))?)\s*(?:[,;.]|$)", text[start:end])
+    m = _APPOSITION.match(text[start:end])
     if not m:
         return None
     phrase = m.group(1).strip()
@@ -145,10 +148,7 @@ def _a_person(toks: list[Token]) -> bool:
 
 def before(text: str, start: int, end: int) -> str | None:
     """The title phrase just before the name: capitalised words, links and commas between them."""
-    toks = tokenize(text, start, end)
-    i = len(toks)
-    while i > 0 and _in_title_phrase(toks, i - 1):
-        i -= 1
+    toks, i = _phrase_start(text, start, end)
     phrase = _from_role_word(_last_conjunct(toks[i:]))
     while phrase and not phrase[0].text[0].isupper():
         phrase = phrase[1:]
@@ -158,6 +158,33 @@ def before(text: str, start: int, end: int) -> str | None:
     if not phrase or phrase[-1].key in LINKS or not _has_role_word(phrase):
         return None
     return text[phrase[0].start : phrase[-1].end]
+
+
+# Most title phrases are short: the words of this many characters before a name are read first.
+NEAR_WINDOW = 120
+_SPACE = re.compile(r"\s")
+
+
+def _phrase_start(text: str, start: int, end: int) -> tuple[list[Token], int]:
+    """The words of ``text[start:end]`` and where the title phrase at its end starts. A phrase
+    that starts two words or more inside the last ``NEAR_WINDOW`` characters is found from those
+    alone (no word holds a space, so the words after one are the same, whatever the start):
+    a name mentioned thousands of times is looked at thousands of times."""
+    space = _SPACE.search(text, end - NEAR_WINDOW, end) if end - start > NEAR_WINDOW else None
+    if space is not None:
+        toks = tokenize(text, space.end(), end)
+        i = _walk_back(toks)
+        if i >= 2:
+            return toks, i
+    toks = tokenize(text, start, end)
+    return toks, _walk_back(toks)
+
+
+def _walk_back(toks: list[Token]) -> int:
+    i = len(toks)
+    while i > 0 and _in_title_phrase(toks, i - 1):
+        i -= 1
+    return i
 
 
 def _last_conjunct(phrase: list[Token]) -> list[Token]:

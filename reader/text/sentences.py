@@ -43,7 +43,11 @@ _VALUE_ENDS = [
     for value in (r"[a-z\d]", r"\d\d")
     for suffix in (r"[.)]", r"\.\)")
 ]
-_MARKER_HINT = re.compile(r"[.)](?=\s)(?:{})|[•‣⁃◦▪●■]|\n[ \t]*[*–-][ \t]".format("|".join(_VALUE_ENDS)))
+# One character set first for all three kinds, each then told apart by a look-behind: the regex
+# engine skips straight to those characters (War and Peace: 44 -> 16 ms a scan, same matches).
+_MARKER_HINT = re.compile(
+    r"[.)•‣⁃◦▪●■\n](?:(?<=[.)])(?=\s)(?:{})|(?<=[•‣⁃◦▪●■])|(?<=\n)[ \t]*[*–-][ \t])".format("|".join(_VALUE_ENDS))
+)
 _BULLET_CHARS = "•‣⁃◦▪●■"
 # A paragraph with none of these (a word, a short turn) is one sentence: no scan needed.
 # (",", ":", "/" and rules: a web closing, header or stamp may end a sentence with no full stop.)
@@ -90,8 +94,9 @@ _SENTENCE_OPENERS = frozenset(
 
 
 # Evidence that a writer starts sentences in lower case: a word, end punctuation, then a word.
-# (The look-behind lets only the first mark of a run start a match: linear on "aaaa" or "!!!!".)
-_AFTER_END = re.compile(r"(?<=[a-z][a-z])(?<![.!?])[.!?]+[ \t\n]+[\"'“‘(]?([a-zA-Z])")
+# (The look-behind lets only the first mark of a run start a match: linear on "aaaa" or "!!!!".
+# The mark comes first so the regex engine skips to marks, 4x faster on a book.)
+_AFTER_END = re.compile(r"[.!?](?<=[a-z][a-z][.!?])[.!?]*[ \t\n]+[\"'“‘(]?([a-zA-Z])")
 CASUAL_SHARE = 0.25  # of sentence ends followed by a lower-case word
 CASUAL_MIN = 1  # one lower-case start in a short note is evidence too
 

@@ -428,8 +428,9 @@ class Model:
     def _sum_many(self, rows: list[list[int]]) -> list[list[float]]:
         import numpy as np
 
-        flat = [r for group in rows for r in group]
-        offsets = np.cumsum([0] + [len(group) for group in rows[:-1]])
+        lengths = np.fromiter(map(len, rows), dtype=np.intp, count=len(rows))
+        flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.intp, count=int(lengths.sum()))
+        offsets = np.concatenate(([0], np.cumsum(lengths[:-1])))  # where each word's rows start
         return np.add.reduceat(self.weights[flat], offsets).tolist()
 
 
@@ -632,11 +633,13 @@ def _common_words_out(cands: list[Candidate], doc: DocumentEvidence, ruled_lines
     ('Calgary', 'B. Lara' in a results table) keeps the rules' reading."""
     sure: dict[str, bool] = {}
     for c in cands:
+        if not sure.get(c.key, True):
+            continue  # one mention that is a name keeps every mention (a book names its people thousands of times)
         scores = [doc.kind_votes.get(t.start) for t in c.tokens]
         common = all(lower_share(t.text) >= COMMON_SHARE for t in c.tokens)  # never with "of" inside
         silent = not any(t.key in doc.speakers for t in c.tokens)
         nothing = c.sentence not in ruled_lines and all(v is not None and v[0] >= max(v[1:]) for v in scores)
-        sure[c.key] = sure.get(c.key, True) and common and silent and nothing
+        sure[c.key] = common and silent and nothing
     return [c for c in cands if not sure[c.key]]
 
 

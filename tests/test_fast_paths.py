@@ -1,0 +1,133 @@
+"""The shortcuts taken for speed give the same answers as the plain ways they replace, on generated text."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.text import gazetteer as gz
+from reader.text import names, participants, roles, sentences, tagger
+
+WORDS = [
+    "the", "of", "and", "said", "Prince", "Vasíli", "Mr.", "Mrs", "U.S.", "General", "Secretary", "Head",
+    "Natásha", "Rostóv", "Pierre", "HMS", "Warrior", "USS", "Ms.", "MUST", "SHOULD", "NOT", "Ministry",
+    "Defence", "King", "Solomon", "Colonel", "Fitzwilliam's", "John's", "co-op", "A&B", "1805", "x",
+]  # fmt: skip
+GAPS = [" ", "  ", "\n", ", ", " , ", ". ", "; ", " “", "” ", " (", ") ", "\t", " — "]
+
+text_st = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(GAPS)), max_size=80).map(
+    lambda pairs: "".join(w + g for w, g in pairs)
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text_st)
+def test_remembered_word_keys_are_the_keys(text: str) -> None:
+    first = names.tokenize(text, 0, len(text))
+    names._KEYS.clear()
+    again = names.tokenize(text, 0, len(text))
+    assert first == again
+    assert all(t.key == gz.word_key(t.text) and t.capital == t.text[0].isupper() for t in first)
+    assert [(t.start, t.end, t.text) for t in first] == [
+        (m.start(), m.end(), m.group()) for m in names.TOKEN.finditer(text)
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60), st.integers(0, 10), st.integers(0, 10))
+def test_words_found_after_their_spaces_are_the_token_patterns_matches(text: str, cut: int, short: int) -> None:
+    start, end = min(cut, len(text)), max(min(cut, len(text)), len(text) - short)
+    found = [(t.start, t.end, t.text) for t in names.tokenize(text, start, end)]
+    assert found == [(m.start(), m.end(), m.group()) for m in names.TOKEN.finditer(text, start, end)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(text_st)
+def test_candidates_with_the_sentence_shape_given_are_the_same(text: str) -> None:
+    toks = names.tokenize(text, 0, len(text))
+    shape = (names.first_word(toks), names.is_shouting(toks), names.is_table(toks))
+    plain = names.candidates(text, 0, len(text), 0, set(), toks)
+    given_shape = names.candidates(text, 0, len(text), 0, set(), toks, shape)
+    assert [(c.start, c.end, c.team, c.shouting) for c in plain] == [
+        (c.start, c.end, c.team, c.shouting) for c in given_shape
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_st, st.integers(0, 40), st.integers(2, 60))
+def test_a_title_phrase_read_from_a_short_window_is_the_whole_windows(text: str, cut: int, window: int) -> None:
+    start = min(cut, len(text))
+    kept = roles.NEAR_WINDOW
+    roles.NEAR_WINDOW = window  # small windows, so that phrases reach their edge
+    try:
+        toks, i = roles._phrase_start(text, start, len(text))
+    finally:
+        roles.NEAR_WINDOW = kept
+    whole = names.tokenize(text, start, len(text))
+    assert [(t.start, t.end) for t in toks[i:]] == [(t.start, t.end) for t in whole[roles._walk_back(whole) :]]
+
+
+@given(st.lists(st.integers(0, 100_000), min_size=1, max_size=30), st.integers(0, 100_000), st.integers(1, 30_000))
+def test_a_near_start_is_found_by_bisection_as_by_scanning(starts: list[int], at: int, distance: int) -> None:
+    expected = any(abs(at - s) < distance for s in starts)
+    assert participants._has_near(sorted(starts), at, distance) == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(text_st)
+def test_the_pre_checks_never_skip_a_match(text: str) -> None:
+    if participants._SHIP.search(text):
+        assert participants._SHIP_HINT.search(text)
+    keywords = sum(1 for _ in zip(range(5), participants._KEYWORD.finditer(text)))
+    assert participants.is_specification(text) == (keywords >= participants.SPEC_KEYWORDS)
+
+
+def test_summed_rows_match_the_plain_sums() -> None:
+    model = tagger.model()
+    assert model is not None
+    rows = [[0, 5, model.zero], [model.zero], [3, 3, 7, 1, model.zero]] * 700
+    fast = model._sum_many(rows)
+    plain = [model.sum_rows(r) for r in rows]
+    assert all(abs(a - b) < 1e-3 for f, p in zip(fast, plain) for a, b in zip(f, p))
+
+
+def test_a_comma_at_the_short_windows_edge_is_read_with_the_word_before_it() -> None:
+    text = "met the Minister , Head of the Ministry , Secretary General"  # ', ' between capitals joins them
+    whole = names.tokenize(text, 0, len(text))
+    expected = [(t.start, t.end) for t in whole[roles._walk_back(whole) :]]
+    kept = roles.NEAR_WINDOW
+    try:
+        for window in range(2, len(text)):
+            roles.NEAR_WINDOW = window
+            toks, i = roles._phrase_start(text, 0, len(text))
+            assert [(t.start, t.end) for t in toks[i:]] == expected, window
+    finally:
+        roles.NEAR_WINDOW = kept
+
+
+_AFTER_END_PLAIN = re.compile(r"(?<=[a-z][a-z])(?<![.!?])[.!?]+[ \t\n]+[\"'“‘(]?([a-zA-Z])")  # as first written
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abAB.!? \t\n\"'“(x", max_size=50), st.integers(0, 5))
+def test_sentence_ends_are_found_as_by_the_plain_pattern(text: str, start: int) -> None:
+    def ends(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], str]]:
+        return [(m.span(), m.group(1)) for m in pattern.finditer(text, start)]
+
+    assert ends(sentences._AFTER_END) == ends(_AFTER_END_PLAIN)
+
+
+_MARKER_HINT_PLAIN = re.compile(
+    r"[.)](?=\s)(?:{})|[•‣⁃◦▪●■]|\n[ \t]*[*–-][ \t]".format("|".join(sentences._VALUE_ENDS))
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="a1b2.)(•▪\n \t*–-Ax", max_size=50), st.integers(0, 5))
+def test_list_markers_are_found_as_by_the_plain_pattern(text: str, start: int) -> None:
+    def found(pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+        return [m.span() for m in pattern.finditer(text, start)]
+
+    assert found(sentences._MARKER_HINT) == found(_MARKER_HINT_PLAIN)
