@@ -232,6 +232,7 @@ class _Speakers:
         self.titled = self._titled(spans)
         self.specification: bool | None = None  # many MUST/SHOULD: unknown nouns are things, not speakers
         self.last_voice = -IT_REACH  # where the last reported quote of a speaking subject ended
+        self.said_gender: dict[int, str] = {}  # quote start -> the gender its cue gives ('said she')
         self.set_quoted([])
 
     def may_speak(self, subject: str, pos: int, speaker: str | None = None) -> bool:
@@ -632,7 +633,7 @@ class _Turns:
                 continue
             for step in (2, 4):
                 j = i + step
-                if j < len(seen) and seen[j][0] == para + step and seen[j][1]:
+                if j < len(seen) and seen[j][0] == para + step and self._fits(para, seen[j][1], people):
                     speaker = seen[j][1]
                     break
             after = seen[i + 1][1] if i + 1 < len(seen) and seen[i + 1][0] == para + 1 else None
@@ -643,6 +644,14 @@ class _Turns:
             seen[i] = (para, speaker, seen[i][2])
             for q in self.quotes.get(para, []):
                 q.speaker = speaker
+
+    def _fits(self, para: int, pid: str | None, people: _Speakers | None) -> bool:
+        """Whether pid may have said the quotes of this paragraph: not a man where the cue says 'she'."""
+        if pid is None or people is None:
+            return pid is not None
+        gender = people.gender.get(pid)
+        said = {people.said_gender.get(q.start) for q in self.quotes.get(para, [])} - {None}
+        return gender is None or not said or gender in said
 
     def alternate(self, paragraph: int, people: _Speakers, pos: int) -> str | None:
         """Whose turn it is: the last known speaker two, four... turns back, the person the last
@@ -689,6 +698,8 @@ def _attribute(
         before = (max(a, qs - 80, found[k - 1][1] if k else a), qs)
         cue, speaker, gender = _direct_cue(text, after, before, people)
         gender = gender or (None if speaker else _actor_gender(text, before, after))
+        if gender:
+            people.said_gender[qs] = gender
         if gender and para_speaker and people.gender.get(para_speaker) not in (None, gender):
             para_speaker = None  # "she said" after his quote: someone else speaks now
         if gender and turn and people.gender.get(turn) not in (None, gender):
