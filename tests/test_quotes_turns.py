@@ -23,3 +23,13 @@ def test_a_turn_with_said_she_never_takes_the_man_named_two_turns_later():
     speakers = dict(direct_speakers(text))
     assert speakers['"Are you going to Italy?"'].endswith("Winterbourne")
     assert not (speakers['"Yes, sir,"'] or "").endswith("Winterbourne")
+
+
+def test_the_woman_a_quote_calls_by_name_is_not_the_she_who_says_it():
+    text = (
+        "Miss Jane Bennet sat by the fire with her work.\n\n"
+        "Miss Elizabeth Bennet came in and looked about the room.\n\n"
+        '"Good morning, Elizabeth," said she.\n'
+    )
+    ((_, speaker),) = direct_speakers(text)
+    assert speaker is not None and "Jane" in speaker

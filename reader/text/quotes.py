@@ -711,6 +711,7 @@ def _attribute(
         speaker = speaker or para_speaker or near or (turn if not out else None)
         if speaker is None and gender:
             speaker = people.last_outside(qs, "she" if gender == "f" else "he")
+        speaker = _not_the_listener(text, (qs, qe), speaker, gender, people)
         para_speaker = para_speaker or speaker
         people.expected = None
         if speaker:
@@ -718,6 +719,17 @@ def _attribute(
         out.append(Quote(qs, qe, "direct", speaker, cue))
     people.expected = None
     return out
+
+
+def _not_the_listener(
+    text: str, quote: tuple[int, int], speaker: str | None, gender: str | None, people: _Speakers
+) -> str | None:
+    """'"Yes, Mr. Darcy," said she': the person a quote calls by name listens; the one who speaks is
+    the other party of the exchange, when that one fits the cue's gender."""
+    if speaker is None or people.addressed(text, [Quote(quote[0], quote[1], "direct")]) != speaker:
+        return speaker
+    other = people.other_party(quote[0], speaker)
+    return other if other and (gender is None or people.gender.get(other) in (None, gender)) else None
 
 
 # "She raised her eyebrows. "Ah, ..."": a pronoun opening the narration beside a quote is its speaker.
