@@ -167,3 +167,15 @@ def test_a_mister_used_often_and_never_beside_the_first_name_joins_him_though_a_
 def test_a_mister_written_in_one_sentence_with_the_first_name_stays_another_man():
     found = people(denham_story("Ralph walked out with Mr. Denham, his father, in the Strand."))
     assert "Mr. Denham" in [name for name, _ in found], found
+
+
+def test_a_full_name_used_once_far_away_joins_its_first_name_when_the_family_is_named_elsewhere():
+    text = (
+        "Mr. Darcy spoke of his sister Georgiana, and Georgiana was shy. Mr. Darcy loved her. "
+        + FILLER * 300
+        + "\n\nThe portrait of Georgiana Darcy hung in the gallery.\n\n"
+        + FILLER * 300
+        + "\n\nGeorgiana came down to the saloon with Mr. Darcy.\n"
+    )
+    found = people(text)
+    assert holder(found, "Georgiana") == holder(found, "Georgiana Darcy"), found
