@@ -33,3 +33,13 @@ def test_the_woman_a_quote_calls_by_name_is_not_the_she_who_says_it():
     )
     ((_, speaker),) = direct_speakers(text)
     assert speaker is not None and "Jane" in speaker
+
+
+def test_a_family_named_in_the_plural_does_not_say_a_quote():
+    text = (
+        "Mr. Emerson had come to the pension with his son. The Emersons took the rooms with a view, "
+        "and the Emersons went out at once.\n\n"
+        '"What a view it is," she said.\n'
+    )
+    ((_, speaker),) = direct_speakers(text)
+    assert speaker is None or not speaker.endswith("Emersons")

@@ -211,12 +211,30 @@ PRONOUN_CHARS = 6000  # how far back 'said he' looks for his name: a few pages o
 PRONOUN_REACH = 8  # sentences a pronoun may look back for its person
 
 
+def _one_each(people: list[Participant], text: str) -> list[Participant]:
+    """The people who may say a quote: not a family ('the Emersons', 'the Miss Alans' beside 'Mr. Emerson',
+    'Miss Alan'), whose members speak one at a time."""
+    surnames = {name.split()[-1] for p in people for name in (p.name, *p.aliases)}
+    return [p for p in people if not _family(p, surnames, text)]
+
+
+THE_BEFORE = re.compile(r"\b[Tt]he (?:[A-Z][a-z]+\.? )?$")  # 'the Emersons', 'the Miss Alans'
+
+
+def _family(p: Participant, surnames: set[str], text: str) -> bool:
+    last = p.name.split()[-1]
+    if not (last.endswith("s") and last[:-1] in surnames):
+        return False
+    after_the = sum(bool(THE_BEFORE.search(text, max(0, m.start - 16), m.start)) for m in p.mentions)
+    return 2 * after_the >= len(p.mentions)
+
+
 class _Speakers:
     """Person mentions in text order, for naming speakers."""
 
     def __init__(self, analysis: Analysis):
         self.analysis = analysis
-        people = [p for p in analysis.participants if p.kind == "person"]
+        people = _one_each([p for p in analysis.participants if p.kind == "person"], analysis.text)
         self.by_id = {p.id: p for p in analysis.participants}
         self.by_name = {p.name: p.id for p in people}
         spans = sorted((m.start, m.end, p.id) for p in people for m in p.mentions)
