@@ -144,3 +144,38 @@ def test_a_foreign_title_before_a_first_name_keeps_the_one_person():
     names = [p.name for p in found if p.kind == "person"]
     assert "Monsieur Pierre" not in names and "Pierre" in names
     assert "Madame Schoss" in names or "Schoss" in names
+
+
+def denham_story(meeting: str) -> str:
+    """Ralph Denham, called Ralph and Mr. Denham, and his mother Mrs. Denham; ``meeting`` is one more sentence."""
+    lines = ["Ralph Denham worked in a solicitor's office in the city, and he walked home every evening."]
+    lines += ["Mrs. Denham kept the house in Highgate and waited for him with the tea."] * 2
+    lines += [f"Ralph read the {w} letter by the fire and said nothing." for w in ("first", "second", "third", "last")]
+    lines += [f"Katharine thought that Mr. Denham looked {w} that day." for w in "tired pale cross grave stern".split()]
+    lines += [f"The clerks said that Mr. Denham was {w} in the law." for w in "clever able quick sure careful".split()]
+    lines.append(meeting)
+    return "\n\n".join(lines) + "\n"
+
+
+def test_a_mister_used_often_and_never_beside_the_first_name_joins_him_though_a_mrs_exists():
+    found = people(denham_story("Katharine met Ralph Denham again in the Strand."))
+    names = [name for name, _ in found]
+    assert "Mr. Denham" not in names and "Mrs. Denham" in names, found
+    assert holder(found, "Ralph").endswith("Denham"), found
+
+
+def test_a_mister_written_in_one_sentence_with_the_first_name_stays_another_man():
+    found = people(denham_story("Ralph walked out with Mr. Denham, his father, in the Strand."))
+    assert "Mr. Denham" in [name for name, _ in found], found
+
+
+def test_a_full_name_used_once_far_away_joins_its_first_name_when_the_family_is_named_elsewhere():
+    text = (
+        "Mr. Darcy spoke of his sister Georgiana, and Georgiana was shy. Mr. Darcy loved her. "
+        + FILLER * 300
+        + "\n\nThe portrait of Georgiana Darcy hung in the gallery.\n\n"
+        + FILLER * 300
+        + "\n\nGeorgiana came down to the saloon with Mr. Darcy.\n"
+    )
+    found = people(text)
+    assert holder(found, "Georgiana") == holder(found, "Georgiana Darcy"), found

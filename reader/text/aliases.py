@@ -21,6 +21,10 @@ from reader.text.names import Candidate
 GENDER_OF_TITLE = {"mr": "m", "mrs": "f", "miss": "f", "ms": "f"}
 # A man the text calls by his first name alone this often is no 'Mr.' of his family's name.
 MEN_BY_FIRST_NAME = 2
+# ... unless both names are a character's (a 'Mr.' this often, the man's own names this often) and no
+# sentence holds both: a father and his son meet in sentences ('George and Mr. Emerson'), one man does not.
+ACTIVE_MR = 10
+NAMED_MAN = 5
 
 
 @dataclass
@@ -71,6 +75,7 @@ def join_titled(groups: list[list[Candidate]]) -> list[list[Candidate]]:
     for n, title in titles.items():
         family.setdefault(groups[n][0].key, set()).add(title)
     claims: dict[int, list[int]] = {}
+    sentences = _sentences_by_first_word(groups)
     for n, g in enumerate(groups):
         title = titles[n]
         if g[0].kind != "person" or title not in GENDER_OF_TITLE or g[0].key in firsts or _named_in_full(g):
@@ -78,10 +83,36 @@ def join_titled(groups: list[list[Candidate]]) -> list[list[Candidate]]:
         fits = [f for f in fulls.get(g[0].key, []) if f.index != n and f.can_be(title)]
         if len(fits) == 1 and not fits[0].unsure(title, family[g[0].key]):
             claims.setdefault(fits[0].index, []).append(n)
+        elif (man := _one_man(n, g, title, fulls.get(g[0].key, []), sentences)) is not None:
+            claims.setdefault(man.index, []).append(n)
     merged = {n: target for target, titled in claims.items() if len(titled) == 1 for n in titled}
     if not merged:
         return groups
     return _lone_surnames(_merged(groups, merged), {groups[n][0].key for n in merged})
+
+
+def _sentences_by_first_word(groups: list[list[Candidate]]) -> dict[str, set[int]]:
+    """First word of a person's name -> the sentences it is written in ('Ralph', 'Ralph Denham')."""
+    out: dict[str, set[int]] = {}
+    for g in groups:
+        if g[0].kind == "person":
+            for c in g:
+                out.setdefault(c.tokens[0].key, set()).add(c.sentence)
+    return out
+
+
+def _one_man(
+    n: int, group: list[Candidate], title: str, fulls: list[_Full], sentences: dict[str, set[int]]
+) -> _Full | None:
+    """'Mr. Denham' is 'Ralph Denham', the one man named in full with that surname, though a Mrs. Denham
+    exists or Ralph is called by his first name, when both are used often and never in one sentence."""
+    if title != "mr" or len(group) < ACTIVE_MR:
+        return None
+    men = [f for f in fulls if f.index != n and f.gender() == "m" and not (f.titled >= 2 and 2 * f.titled >= f.count)]
+    if len(men) != 1 or men[0].count + men[0].alone < NAMED_MAN:
+        return None
+    own = {c.sentence for c in group}
+    return None if own & sentences.get(men[0].first, set()) else men[0]
 
 
 def _named_in_full(group: list[Candidate]) -> bool:

@@ -850,17 +850,20 @@ def _rare_fuller_form(lone: list[Candidate], groups: list[list[Candidate]], owne
         return False
     starts = sorted(f.start for f in fuller)
     near = sum(_has_near(starts, c.start, NEAR) for c in lone)
-    if len(fuller) == 1 and not near and len(lone) >= 2:
-        return True  # 'Noah Webster' once, far from every 'Noah' (the Flood's): another man
-    if len(lone) < RARE_FULL_FORM * len(fuller):
+    if len(lone) < RARE_FULL_FORM * len(fuller) and (len(fuller) > 1 or near or len(lone) < 2):
         return False
     if 2 * near >= len(lone):
         return False  # 'Simon' in the chapter of 'Simon Chekmár' is him
+    return not _family_named_elsewhere(fuller, groups, owner)  # 'Noah Webster' once, far from every 'Noah'
+
+
+def _family_named_elsewhere(fuller: list[Candidate], groups: list[list[Candidate]], owner: int) -> bool:
+    """The last word of a fuller form names another person too: 'Darcy' of 'Georgiana Darcy' beside 'Mr. Darcy'."""
     lasts = {_family_stem(c.tokens[-1].key) for c in fuller}
     for n, g in enumerate(groups):
         if n != owner and g[0].kind == "person" and any(_family_stem(c.tokens[-1].key) in lasts for c in g):
-            return False
-    return True
+            return True
+    return False
 
 
 # Characters within which a lone name is read as the fuller form beside it (a chapter or so).

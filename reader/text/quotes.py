@@ -211,12 +211,30 @@ PRONOUN_CHARS = 6000  # how far back 'said he' looks for his name: a few pages o
 PRONOUN_REACH = 8  # sentences a pronoun may look back for its person
 
 
+def _one_each(people: list[Participant], text: str) -> list[Participant]:
+    """The people who may say a quote: not a family ('the Emersons', 'the Miss Alans' beside 'Mr. Emerson',
+    'Miss Alan'), whose members speak one at a time."""
+    surnames = {name.split()[-1] for p in people for name in (p.name, *p.aliases)}
+    return [p for p in people if not _family(p, surnames, text)]
+
+
+THE_BEFORE = re.compile(r"\b[Tt]he (?:[A-Z][a-z]+\.? )?$")  # 'the Emersons', 'the Miss Alans'
+
+
+def _family(p: Participant, surnames: set[str], text: str) -> bool:
+    last = p.name.split()[-1]
+    if not (last.endswith("s") and last[:-1] in surnames):
+        return False
+    after_the = sum(bool(THE_BEFORE.search(text, max(0, m.start - 16), m.start)) for m in p.mentions)
+    return 2 * after_the >= len(p.mentions)
+
+
 class _Speakers:
     """Person mentions in text order, for naming speakers."""
 
     def __init__(self, analysis: Analysis):
         self.analysis = analysis
-        people = [p for p in analysis.participants if p.kind == "person"]
+        people = _one_each([p for p in analysis.participants if p.kind == "person"], analysis.text)
         self.by_id = {p.id: p for p in analysis.participants}
         self.by_name = {p.name: p.id for p in people}
         spans = sorted((m.start, m.end, p.id) for p in people for m in p.mentions)
@@ -232,6 +250,7 @@ class _Speakers:
         self.titled = self._titled(spans)
         self.specification: bool | None = None  # many MUST/SHOULD: unknown nouns are things, not speakers
         self.last_voice = -IT_REACH  # where the last reported quote of a speaking subject ended
+        self.said_gender: dict[int, str] = {}  # quote start -> the gender its cue gives ('said she')
         self.set_quoted([])
 
     def may_speak(self, subject: str, pos: int, speaker: str | None = None) -> bool:
@@ -632,7 +651,7 @@ class _Turns:
                 continue
             for step in (2, 4):
                 j = i + step
-                if j < len(seen) and seen[j][0] == para + step and seen[j][1]:
+                if j < len(seen) and seen[j][0] == para + step and self._fits(para, seen[j][1], people):
                     speaker = seen[j][1]
                     break
             after = seen[i + 1][1] if i + 1 < len(seen) and seen[i + 1][0] == para + 1 else None
@@ -643,6 +662,14 @@ class _Turns:
             seen[i] = (para, speaker, seen[i][2])
             for q in self.quotes.get(para, []):
                 q.speaker = speaker
+
+    def _fits(self, para: int, pid: str | None, people: _Speakers | None) -> bool:
+        """Whether pid may have said the quotes of this paragraph: not a man where the cue says 'she'."""
+        if pid is None or people is None:
+            return pid is not None
+        gender = people.gender.get(pid)
+        said = {people.said_gender.get(q.start) for q in self.quotes.get(para, [])} - {None}
+        return gender is None or not said or gender in said
 
     def alternate(self, paragraph: int, people: _Speakers, pos: int) -> str | None:
         """Whose turn it is: the last known speaker two, four... turns back, the person the last
@@ -689,6 +716,8 @@ def _attribute(
         before = (max(a, qs - 80, found[k - 1][1] if k else a), qs)
         cue, speaker, gender = _direct_cue(text, after, before, people)
         gender = gender or (None if speaker else _actor_gender(text, before, after))
+        if gender:
+            people.said_gender[qs] = gender
         if gender and para_speaker and people.gender.get(para_speaker) not in (None, gender):
             para_speaker = None  # "she said" after his quote: someone else speaks now
         if gender and turn and people.gender.get(turn) not in (None, gender):
@@ -700,6 +729,7 @@ def _attribute(
         speaker = speaker or para_speaker or near or (turn if not out else None)
         if speaker is None and gender:
             speaker = people.last_outside(qs, "she" if gender == "f" else "he")
+        speaker = _not_the_listener(text, (qs, qe), speaker, gender, people)
         para_speaker = para_speaker or speaker
         people.expected = None
         if speaker:
@@ -707,6 +737,17 @@ def _attribute(
         out.append(Quote(qs, qe, "direct", speaker, cue))
     people.expected = None
     return out
+
+
+def _not_the_listener(
+    text: str, quote: tuple[int, int], speaker: str | None, gender: str | None, people: _Speakers
+) -> str | None:
+    """'"Yes, Mr. Darcy," said she': the person a quote calls by name listens; the one who speaks is
+    the other party of the exchange, when that one fits the cue's gender."""
+    if speaker is None or people.addressed(text, [Quote(quote[0], quote[1], "direct")]) != speaker:
+        return speaker
+    other = people.other_party(quote[0], speaker)
+    return other if other and (gender is None or people.gender.get(other) in (None, gender)) else None
 
 
 # "She raised her eyebrows. "Ah, ..."": a pronoun opening the narration beside a quote is its speaker.
