@@ -54,6 +54,15 @@ def test_a_readme_with_code_is_a_manual():
     assert not technical.is_manual(news)
 
 
+def test_a_meeting_that_spells_letters_out_is_no_manual():
+    turns = "Marketing: So the T_V_ remote needs an L_C_D_ screen, and the D_V_D_ player works with it.\n\n"
+    turns += "Project Manager: Right, the L_C_D_s cost more, but a T_V_ remote sells on its look.\n\n"
+    meeting = Document(source="meeting.txt", text=turns * 12)
+    assert not technical.is_manual(meeting)  # AMI's transcripts write spelled letters so: no code
+    code = Document(source="notes.txt", text="Call read_file() and then parse_header() on it. " * 24)
+    assert technical.is_manual(code)
+
+
 def test_code_words_variables_files_and_platforms_name_nobody():
     found = names(analyze(markdown(README), summary=False))
     wrong = ("Pyenv", "PATH", "HOME", "Windows", "WSL", "Python-based", "CHANGELOG", "CONTRIBUTING", "Python")

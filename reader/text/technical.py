@@ -27,6 +27,7 @@ MANUAL_CODE_SHARE = 0.004
 _CODE_SHAPE = re.compile(r"\b[A-Za-z][A-Za-z0-9]*_\w+|\b\w+\(\)|\w::\w|\w->\w|\b[A-Za-z]\w*(?:\.\w+)+\(")
 # What a code-shaped word holds, found fast in a book-length text (a search anchored on these marks)
 _CODE_MARK = re.compile(r"_\w|\(\)|::|->|\.[A-Za-z_]\w*\(")
+_SPELLED = re.compile(r"\b(?:[A-Za-z]_){2,}(?:s\b)?")
 _WORD = re.compile(r"[A-Za-z][\w.-]*[\w]|[A-Za-z]")
 _PARTS = re.compile(r"[.-]+")
 _ENV_VAR = re.compile(r"\$\{?([A-Z][A-Z0-9_]+)|\b([A-Z][A-Z0-9_]+)=")
@@ -48,6 +49,8 @@ def is_manual(document: Document) -> bool:
     if spans >= MANUAL_CODE_SPANS:
         return True
     text = document.text
+    if "_" in text:  # 'T_V_', 'L_C_D_s': a transcript's letters spelled out (AMI meetings), no code
+        text = _SPELLED.sub(lambda m: "x" * len(m.group()), text)
     shaped = sum(
         1 for m in _CODE_MARK.finditer(text) if m.group()[0] != "_" or text[m.start() - 1 : m.start()].isalnum()
     )
