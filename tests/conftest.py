@@ -103,3 +103,18 @@ Exch | + key_share*
                                                   ServerHello  ^ Key
                                          {EncryptedExtensions}  ^  Server
 """
+
+
+def check_document_spans(doc) -> None:
+    """A format's spans lie in its text: blocks in order without overlap, emphasis on trimmed text,
+    links over some text, anchors inside."""
+    n = len(doc.text)
+    for span in [*doc.blocks, *doc.emphasis, *doc.links]:
+        assert 0 <= span.start < span.end <= n
+    assert all(a.end <= b.start for a, b in zip(doc.blocks, doc.blocks[1:]))
+    for e in doc.emphasis:
+        piece = doc.text[e.start : e.end]
+        assert piece == piece.strip() and piece, (e, piece)
+    for link in doc.links:
+        assert doc.text[link.start : link.end].strip()
+    assert all(0 <= offset <= n for offset in doc.anchors.values())

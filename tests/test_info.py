@@ -6,6 +6,7 @@ import gzip
 import json
 import re
 
+from conftest import check_document_spans
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_contract import check_contract
@@ -134,17 +135,6 @@ def blocks(doc: Document, kind: str) -> list[str]:
     return [doc.text[b.start : b.end] for b in doc.blocks if b.kind == kind]
 
 
-def check_spans(doc: Document) -> None:
-    n = len(doc.text)
-    for span in [*doc.blocks, *doc.emphasis, *doc.links]:
-        assert 0 <= span.start < span.end <= n
-    assert all(a.end <= b.start for a, b in zip(doc.blocks, doc.blocks[1:]))
-    for e in doc.emphasis:
-        piece = doc.text[e.start : e.end]
-        assert piece == piece.strip() and piece, (e, piece)
-    assert all(0 <= offset <= n for offset in doc.anchors.values())
-
-
 def test_nodes_read_as_one_manual_with_headings_at_their_levels():
     doc = read(MANUAL)
     assert doc.format == "info"
@@ -163,7 +153,7 @@ def test_nodes_read_as_one_manual_with_headings_at_their_levels():
     assert not INFO_SYNTAX.search(doc.text), INFO_SYNTAX.search(doc.text)
     assert "Local Variables" not in doc.text and "coding: utf-8" not in doc.text
     assert doc.text.count("This manual documents GNU Tool") == 1  # the preamble is Top's copy
-    check_spans(doc)
+    check_document_spans(doc)
 
 
 def test_menus_are_lists_of_names_with_their_descriptions_linked_to_the_nodes():
@@ -316,7 +306,7 @@ def test_no_info_syntax_survives_and_every_span_is_exact(pieces):
     assert "\x1f" not in doc.text and "\x00" not in doc.text and "\x08" not in doc.text
     assert not re.search(r"\*note [^\n]*::|\*note \w+: \w+\.", doc.text, re.I), doc.text
     assert not re.search(r"^File: .*Node:", doc.text, re.M)
-    check_spans(doc)
+    check_document_spans(doc)
     check_contract(json.loads(json.dumps(analyze(doc).to_json())))
 
 
@@ -402,5 +392,5 @@ def test_any_text_after_a_node_header_is_a_document_never_a_crash(body):
     doc = read("This is f.info, produced by makeinfo.\n\x1f\nFile: f.info,  Node: Top\n\n" + body)
     assert doc.format == "info"
     assert "\x1f" not in doc.text and "\x00" not in doc.text
-    check_spans(doc)
+    check_document_spans(doc)
     check_contract(json.loads(json.dumps(analyze(doc).to_json())))

@@ -7,6 +7,7 @@ import json
 import re
 
 import pytest
+from conftest import check_document_spans
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_contract import check_contract
@@ -371,18 +372,6 @@ PIECES = [
 ROFF_LEFT = re.compile(r"\\(?:f|\(|\[|\*|s[-+0-9(]|c\b|&|e)|^[.'][A-Za-z]{1,3}(?:\s|$)", re.M)
 
 
-def check_spans(doc: Document) -> None:
-    n = len(doc.text)
-    for span in [*doc.blocks, *doc.emphasis, *doc.links]:
-        assert 0 <= span.start < span.end <= n
-    assert all(a.end <= b.start for a, b in zip(doc.blocks, doc.blocks[1:]))
-    for e in doc.emphasis:
-        piece = doc.text[e.start : e.end]
-        assert piece == piece.strip() and piece, (e, piece)
-    for link in doc.links:
-        assert doc.text[link.start : link.end].strip()
-
-
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=40))
 def test_no_roff_survives_in_the_text_of_generated_pages(lines):
@@ -390,7 +379,7 @@ def test_no_roff_survives_in_the_text_of_generated_pages(lines):
     assert doc.format == "man"
     assert not ROFF_LEFT.search(doc.text), doc.text
     assert "\\" not in doc.text
-    check_spans(doc)
+    check_document_spans(doc)
     a: Analysis = analyze(doc)
     check_contract(json.loads(json.dumps(a.to_json())))
 
@@ -399,7 +388,7 @@ def test_no_roff_survives_in_the_text_of_generated_pages(lines):
 @given(st.text(alphabet="\\.'fBIR()[]*\"{}cs-+01 \nabTHSPnr&e", max_size=200))
 def test_any_text_after_a_title_is_a_document_never_a_crash(body):
     doc = read(".TH FUZZ 1\n" + body)
-    check_spans(doc)
+    check_document_spans(doc)
     check_contract(json.loads(json.dumps(analyze(doc).to_json())))
 
 
