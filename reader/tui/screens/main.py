@@ -43,6 +43,7 @@ from reader.tui.widgets.summary_view import SummaryView
 
 WIDE = 110  # columns from which the side panes and the outline are shown by default
 READABLE = 40  # the reading column never gets narrower than this: panes give way
+DEFINITION_FORMATS = ("man", "info")  # formats whose tagged list items are definitions: a tag, its text under it
 
 
 class MainScreen(FindingScreen):
@@ -145,7 +146,7 @@ class MainScreen(FindingScreen):
             document.blocks,
             document.links,
             getattr(document, "emphasis", None),
-            definitions=document.format == "man",
+            definitions=document.format in DEFINITION_FORMATS,
         )
         if state.placed:  # a remembered place, the very top (0) included
             self.call_after_refresh(self.reading.go_to_top, state.position)

@@ -1,0 +1,177 @@
+"""Info manuals, mail, notebooks and OpenDocument text in the TUI: what a reader must see of each."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import pytest
+from conftest import settle
+from test_tui import line_starting, shown_lines, styles_of, sync
+
+pytest.importorskip("textual")
+
+from reader.load import document_from_bytes  # noqa: E402
+from reader.tui.app import ReaderApp  # noqa: E402
+from reader.tui.work import analyze_document  # noqa: E402
+
+MANUAL = """This is pots.info, produced by makeinfo version 7.0 from pots.texi.
+
+\x1f
+File: pots.info,  Node: Top,  Next: Sowing,  Up: (dir)
+
+Pots and Seeds
+**************
+
+This manual tells how to grow herbs on a window sill.
+
+* Menu:
+
+* Sowing::
+* Watering::            How often, and how much.
+
+\x1f
+File: pots.info,  Node: Sowing,  Next: Watering,  Prev: Top,  Up: Top
+
+1 Sowing
+********
+
+Sow the seeds thinly on damp compost and press them in lightly.
+
+‘-d’
+‘--deep’
+     Cover the seeds with a finger's depth of compost.
+
+\x1f
+File: pots.info,  Node: Watering,  Prev: Sowing,  Up: Top
+
+2 Watering
+**********
+
+Water from below, standing the pot in a saucer for ten minutes.
+"""
+
+
+def app_of(name: str, data: bytes) -> ReaderApp:
+    return ReaderApp([document_from_bytes(name, data)], analyzer=analyze_document)
+
+
+@sync
+async def test_an_info_tables_term_is_a_line_over_its_indented_text_and_a_menu_keeps_its_bullets():
+    async with app_of("pots.info", MANUAL.encode()).run_test(size=(80, 40)) as pilot:
+        await settle(pilot)
+        lines = shown_lines(pilot.app.screen.reading)
+        term = lines.index("‘-d’, ‘--deep’")  # no bullet: the term is a tag, as info shows it
+        assert lines[term + 1] == "    Cover the seeds with a finger's depth of compost."
+        assert "• Sowing" in lines and "• Watering — How often, and how much." in lines  # a short entry is no tag
+
+
+@sync
+async def test_enter_follows_an_info_menu_entry_to_its_node_and_backspace_comes_back():
+    async with app_of("pots.info", MANUAL.encode()).run_test(size=(80, 12)) as pilot:
+        await settle(pilot)
+        view = pilot.app.screen.reading
+        await pilot.press("g", "enter")
+        assert view.top_offset > 0 and "1 Sowing" in shown_lines(view)  # the node, a third down the view
+        await pilot.press("backspace")
+        assert view.top_offset == 0
+
+
+MBOX = """From ann@example.org Mon May  3 09:12:00 2021
+From: Ann Lee <ann@example.org>
+To: Garden Club <garden@example.org>
+Subject: Seed swap
+Date: Mon, 03 May 2021 09:12:00 +0000
+
+The seed swap is on Saturday at the village hall from ten until noon.
+
+From bob@example.org Mon May  3 11:40:00 2021
+From: Bob Stone <bob@example.org>
+To: Garden Club <garden@example.org>
+Subject: Re: Seed swap
+Date: Mon, 03 May 2021 11:40:00 +0000
+
+Ann Lee wrote:
+> The seed swap is on Saturday at the village hall.
+
+I will bring runner beans and three kinds of tomato.
+"""
+
+
+@sync
+async def test_a_messages_byline_is_dimmed_under_its_subject_and_a_quoted_reply_is_barred():
+    async with app_of("swap.mbox", MBOX.encode()).run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        view = pilot.app.screen.reading
+        lines = shown_lines(view)
+        assert lines[0] == "Seed swap" and lines[2].startswith("From: Ann Lee <ann@example.org> · To: Garden Club")
+        byline = line_starting(view, "From: Bob Stone")
+        assert all(s.dim for s in styles_of(byline, "From:")) and all(s.dim for s in styles_of(byline, "11:40"))
+        assert "│ The seed swap is on Saturday at the village hall." in lines
+        prose = line_starting(view, "I will bring")
+        assert not any(s.dim for s in styles_of(prose, "runner beans"))
+
+
+def notebook() -> bytes:
+    cells = [
+        {"cell_type": "markdown", "metadata": {}, "source": "# Birds\n\nWe count the birds at the feeder."},
+        {
+            "cell_type": "code",
+            "metadata": {},
+            "execution_count": 1,
+            "source": "total = 12 + 30\nprint('total', total)",
+            "outputs": [{"output_type": "stream", "name": "stdout", "text": "total 42\n"}],
+        },
+    ]
+    meta = {"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}}
+    return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": meta, "cells": cells}).encode()
+
+
+@sync
+async def test_a_notebooks_output_is_dimmed_under_its_code_which_is_not():
+    async with app_of("birds.ipynb", notebook()).run_test(size=(80, 20)) as pilot:
+        await settle(pilot)
+        view = pilot.app.screen.reading
+        lines = shown_lines(view)
+        code = lines.index("total = 12 + 30")
+        assert lines[code + 1 : code + 4] == ["print('total', total)", "", "total 42"]
+        assert all(s.dim for s in styles_of(line_starting(view, "total 42"), "total 42"))
+        assert not any(s.dim for s in styles_of(line_starting(view, "print("), "total"))
+
+
+ODF = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+)
+
+
+def odt() -> bytes:
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODF} office:version="1.3">'
+        '<office:body><office:text><text:h text:outline-level="1">Bike night</text:h>'
+        "<text:p>The library opens its back room for bike repairs every Thursday.</text:p>"
+        '<table:table table:name="T"><table:table-column table:number-columns-repeated="2"/>'
+        "<table:table-header-rows><table:table-row><table:table-cell><text:p>Job</text:p></table:table-cell>"
+        "<table:table-cell><text:p>Minutes</text:p></table:table-cell></table:table-row></table:table-header-rows>"
+        "<table:table-row><table:table-cell><text:p>Puncture</text:p></table:table-cell>"
+        "<table:table-cell><text:p>20</text:p></table:table-cell></table:table-row></table:table>"
+        "</office:text></office:body></office:document-content>"
+    )
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+    return data.getvalue()
+
+
+@sync
+async def test_an_odt_reads_with_its_heading_and_its_table_aligned_under_a_rule():
+    async with app_of("bikes.odt", odt()).run_test(size=(80, 20)) as pilot:
+        await settle(pilot)
+        lines = shown_lines(pilot.app.screen.reading)
+        assert lines[0] == "Bike night"
+        table = lines.index("Job      │ Minutes")
+        assert lines[table + 1 : table + 3] == ["─────────┼────────", "Puncture │ 20"]
+        assert not any("<text:" in line or "office:" in line for line in lines)
