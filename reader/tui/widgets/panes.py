@@ -50,6 +50,22 @@ def one_line(text: str, limit: int = 0) -> str:
     return text
 
 
+class WrappedOptions(OptionList):
+    """An option list whose options wrap at the width they are drawn at: Textual measures their heights
+    before its scrollbar takes two columns, so a title that then wraps once more lost its last line
+    ("4.2 Selecting lines by" without "numbers" in a manual's outline)."""
+
+    _measured_at = 0  # the width the options' heights were measured at
+
+    def _update_lines(self) -> None:
+        width = self.scrollable_content_region.width
+        if width != self._measured_at:
+            self._measured_at = width
+            self._line_cache.clear()
+            self._option_render_cache.clear()
+        super()._update_lines()
+
+
 class ListPane(Vertical):
     """A note line over an option list; choosing an option posts ``ListPane.Chosen``."""
 
@@ -77,7 +93,7 @@ class ListPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(self._note, classes="note", markup=False)
-        yield OptionList(markup=False)
+        yield WrappedOptions(markup=False)
 
     @property
     def options(self) -> OptionList:
