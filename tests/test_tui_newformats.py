@@ -14,6 +14,7 @@ pytest.importorskip("textual")
 
 from reader.load import document_from_bytes  # noqa: E402
 from reader.tui.app import ReaderApp  # noqa: E402
+from reader.tui.widgets.panes import OutlinePane  # noqa: E402
 from reader.tui.work import analyze_document  # noqa: E402
 
 MANUAL = """This is pots.info, produced by makeinfo version 7.0 from pots.texi.
@@ -51,6 +52,10 @@ File: pots.info,  Node: Watering,  Prev: Sowing,  Up: Top
 
 Water from below, standing the pot in a saucer for ten minutes.
 """
+
+
+def visible(screen, selector: str) -> bool:
+    return screen.query_one(selector).region.width > 0
 
 
 def app_of(name: str, data: bytes) -> ReaderApp:
@@ -175,3 +180,51 @@ async def test_an_odt_reads_with_its_heading_and_its_table_aligned_under_a_rule(
         table = lines.index("Job      │ Minutes")
         assert lines[table + 1 : table + 3] == ["─────────┼────────", "Puncture │ 20"]
         assert not any("<text:" in line or "office:" in line for line in lines)
+
+
+@sync
+async def test_every_word_of_a_long_outline_shows_when_the_outline_scrolls():
+    # Titles of many lengths, so some fit the pane's width with its scrollbar hidden and wrap once more beside it.
+    words = "Selecting lines by numbers and matching text in ranges of addresses".split()
+    titles = [f"{n} {' '.join(words[: 2 + n % 9])}" for n in range(1, 41)]
+    page = "\n\n".join(f"## {title}\n\nSome words about {title.lower()}." for title in titles)
+    async with app_of("long.md", page.encode()).run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        options = pilot.app.screen.query_one(OutlinePane).options
+        assert options.show_vertical_scrollbar
+        shown = []
+        for start in range(0, options.virtual_size.height, options.size.height):
+            options.scroll_to(y=start, animate=False, immediate=True)
+            await pilot.pause()
+            shown += [options.render_line(y).text for y in range(options.size.height)]
+        listed = " ".join(" ".join(shown).split())
+        for title in titles:
+            assert title in listed
+
+
+@sync
+async def test_enter_after_a_search_follows_the_menu_entry_found_not_the_first_link_on_screen():
+    longer = MANUAL + "".join(f"\nKeep pot {n} damp, never wet.\n" for n in range(30))
+    async with app_of("pots.info", longer.encode()).run_test(size=(80, 20)) as pilot:
+        await settle(pilot)
+        view = pilot.app.screen.reading
+        await pilot.press("/", *"Watering", "enter")
+        assert "/Watering: 1 of" in str(pilot.app.screen.query_one("StatusLine").render())
+        await pilot.press("enter")  # the menu's first entry, Sowing, is on screen too
+        assert view.text[view.top_offset :].startswith("2 Watering")
+
+
+@sync
+async def test_the_outline_comes_back_on_a_wider_terminal_after_the_side_panes_were_asked_for_narrow():
+    async with app_of("swap.mbox", MBOX.encode()).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        await pilot.press("P")  # the Participants tab, at 80 columns: the outline gives way
+        await pilot.pause()
+        assert visible(screen, "#side") and not visible(screen, "#left")
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        assert visible(screen, "#side") and visible(screen, "#left")
+        await pilot.resize_terminal(80, 24)  # the pane asked for stays; the other gives way again
+        await pilot.pause()
+        assert visible(screen, "#side") and not visible(screen, "#left")
