@@ -1160,8 +1160,8 @@ def mail_checks(name: str, cols: int) -> None:
     expect_re(f"{name}: P: the senders are participants", r"Ann Lee +\d+ mentions?", "Cara Moss")
     keys("P", "v")
     expect(
-        f"{name}: v: the summary view, a reply's subject over its sentences",
-        ["summary view", "Re: Seed swap on Saturday"],
+        f"{name}: v: the summary view, a reply's subject and sender over its sentences",
+        ["summary view", "Re: Seed swap on Saturday — Bob Stone"],
     )
     keys("v")
 

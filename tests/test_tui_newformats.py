@@ -228,3 +228,24 @@ async def test_the_outline_comes_back_on_a_wider_terminal_after_the_side_panes_w
         await pilot.resize_terminal(80, 24)  # the pane asked for stays; the other gives way again
         await pilot.pause()
         assert visible(screen, "#side") and not visible(screen, "#left")
+
+
+@sync
+async def test_a_threads_replies_are_told_apart_by_their_sender_in_the_outline_and_the_summary_view():
+    from rich.console import Console
+
+    from reader.tui.screens.summaries import summary_parts
+
+    async with app_of("swap.mbox", MBOX.encode()).run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        outline = screen.query_one(OutlinePane).options
+        console = Console(width=60, color_system=None)
+        prompts = []
+        for i in range(outline.option_count):
+            lines = console.render_lines(outline.get_option_at_index(i).prompt)
+            prompts.append(" ".join("".join(seg.text for seg in line).strip() for line in lines).strip())
+        assert prompts == ["Seed swap — Ann Lee", "Re: Seed swap — Bob Stone"]
+        analysis = screen.analysis
+        parts = summary_parts(analysis, [(i, None) for i in range(len(analysis.sections))])
+        assert [title for title, _, _ in parts] == prompts
