@@ -3,6 +3,7 @@
     python scripts/tui_check.py          # prints one line per check, exit 1 on a failure
     python scripts/tui_check.py --show   # also prints the screens it looked at
     python scripts/tui_check.py --only docs --docs PAGE.1.gz BOOK.html MANUAL.pdf   # documents of your own
+    python scripts/tui_check.py --only newformats   # an Info manual, an mbox, a notebook and an ODT it writes
 
 Needs tmux; each run has a tmux server of its own (``tmux -L``), ended when the run ends.
 Each check waits (up to a few seconds) for the screen to show what it expects.
