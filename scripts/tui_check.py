@@ -3,6 +3,7 @@
     python scripts/tui_check.py          # prints one line per check, exit 1 on a failure
     python scripts/tui_check.py --show   # also prints the screens it looked at
     python scripts/tui_check.py --only docs --docs PAGE.1.gz BOOK.html MANUAL.pdf   # documents of your own
+    python scripts/tui_check.py --only newformats   # an Info manual, an mbox, a notebook and an ODT it writes
 
 Needs tmux; each run has a tmux server of its own (``tmux -L``), ended when the run ends.
 Each check waits (up to a few seconds) for the screen to show what it expects.
@@ -863,6 +864,372 @@ def man_at_sizes() -> None:
             expect(f"{name}: q quits", ["READER-EXIT=0"])
 
 
+# The four formats added last, written here in our own words: an Info manual (its node separators, header
+# lines, menu, cross references and a two-column table), an mbox thread of three messages (quoted replies),
+# a notebook (code cells and their outputs) and an OpenDocument text (zipped as an office suite writes it).
+INFO_MANUAL = """This is kettle.info, produced by makeinfo version 7.0 from kettle.texi.
+
+INFO-DIR-SECTION Kitchen
+START-INFO-DIR-ENTRY
+* Kettle: (kettle).             Boiling water with care.
+END-INFO-DIR-ENTRY
+
+\x1f
+File: kettle.info,  Node: Top,  Next: Filling,  Up: (dir)
+
+The Kettle Manual
+*****************
+
+This manual explains how to boil water with a kettle, from filling it to
+pouring the tea.
+
+   *Note Pouring::, for the last step.
+
+* Menu:
+
+* Filling::             Putting water in.
+* Heating::             Switching it on.
+* Pouring::             Getting the water out.
+
+\x1f
+File: kettle.info,  Node: Filling,  Next: Heating,  Prev: Top,  Up: Top
+
+1 Filling
+*********
+
+Fill the kettle at the tap with cold water.  Never fill it past the line
+marked MAX, or it will spill when it boils.
+
+     $ kettle --fill 1.5
+     filled: 1.5 litres
+
+‘-q’
+‘--quiet’
+     Fill without the usual chime.
+
+\x1f
+File: kettle.info,  Node: Heating,  Next: Pouring,  Prev: Filling,  Up: Top
+
+2 Heating
+*********
+
+Put the kettle on its base and press the switch.  The light stays on
+while the water heats.
+
+2.1 Limescale
+=============
+
+Hard water leaves a white crust inside.  Descale the kettle every month
+with vinegar and rinse it twice.
+
+\x1f
+File: kettle.info,  Node: Pouring,  Prev: Heating,  Up: Top
+
+3 Pouring
+*********
+
+Hold the handle, tilt the kettle slowly and pour the water over the tea
+leaves.  Let the tea stand for four minutes.
+
+\x1f
+Tag Table:
+Node: Top81
+Node: Filling500
+\x1f
+End Tag Table
+"""
+# Heating's node, padded so that a jump to it moves the view even at 200x60.
+INFO_MANUAL = INFO_MANUAL.replace(
+    "while the water heats.\n", "while the water heats.\n" + "".join(f"\nStep {n}: wait.\n" for n in range(40))
+)
+
+MAIL_THREAD = """From ann@example.org Mon May  3 09:12:00 2021
+From: Ann Lee <ann@example.org>
+To: Garden Club <garden@example.org>
+Subject: Seed swap on Saturday
+Date: Mon, 03 May 2021 09:12:00 +0000
+Message-ID: <1@example.org>
+Content-Type: text/plain; charset=utf-8
+
+Hello all,
+
+The seed swap is on Saturday at the village hall from ten until noon. Bring
+any seeds you have spare, labelled with the variety and the year they were
+saved. Tea and cake will be served by the school.
+
+Thanks,
+Ann
+
+From bob@example.org Mon May  3 11:40:00 2021
+From: "Stone, Bob" <bob@example.org>
+To: Garden Club <garden@example.org>
+Subject: Re: Seed swap on Saturday
+Date: Mon, 03 May 2021 11:40:00 +0000
+Message-ID: <2@example.org>
+In-Reply-To: <1@example.org>
+Content-Type: text/plain; charset=utf-8
+
+On Mon, 3 May 2021, Ann Lee wrote:
+> The seed swap is on Saturday at the village hall from ten until noon.
+
+I can bring runner beans and three kinds of tomato. Is there a table for
+seedlings as well, or only for seeds?
+
+Bob
+
+From cara@example.org Mon May  3 14:05:00 2021
+From: Cara Moss <cara@example.org>
+To: Garden Club <garden@example.org>
+Subject: Re: Seed swap on Saturday
+Date: Mon, 03 May 2021 14:05:00 +0000
+Message-ID: <3@example.org>
+In-Reply-To: <2@example.org>
+Content-Type: text/plain; charset=utf-8
+
+Bob Stone wrote:
+> Is there a table for seedlings as well, or only for seeds?
+
+There will be a long table for seedlings by the door. Please put a name on
+each pot so that the owners can find them again at the end.
+
+Cara
+"""
+
+
+def notebook_json() -> str:
+    import json
+
+    cells = [
+        {
+            "cell_type": "markdown",
+            "metadata": {},
+            "source": "# Counting birds\n\nWe count the birds seen at the "
+            "feeder each morning and find the busiest day of the week.",
+        },
+        {
+            "cell_type": "code",
+            "metadata": {},
+            "execution_count": 1,
+            "source": 'counts = {"Mon": 12, "Tue": 30, "Wed": 7}\nbusiest = max(counts, key=counts.get)\n'
+            'print("busiest:", busiest)',
+            "outputs": [{"output_type": "stream", "name": "stdout", "text": "busiest: Tue\n"}],
+        },
+        {"cell_type": "markdown", "metadata": {}, "source": "## Totals\n\nThe total tells us how much seed to buy."},
+        {
+            "cell_type": "code",
+            "metadata": {},
+            "execution_count": 2,
+            "source": 'counts["Sun"]',
+            "outputs": [
+                {"output_type": "error", "ename": "KeyError", "evalue": "'Sun'", "traceback": ["\x1b[0;31mKeyError"]}
+            ],
+        },
+    ]
+    meta = {"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}}
+    return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": meta, "cells": cells}, indent=1)
+
+
+ODF_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"'
+)
+ODT_CONTENT = f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content {ODF_NS} office:version="1.3"><office:automatic-styles>
+<text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-suffix="."
+ style:num-format="1"/></text:list-style></office:automatic-styles><office:body><office:text>
+<text:h text:outline-level="1">Bike repair night</text:h>
+<text:p>Every Thursday the library opens its back room for bike repairs. Volunteers bring tools and show
+ how to fix a puncture.</text:p>
+<text:h text:outline-level="2">What to bring</text:h>
+<text:list text:style-name="L1"><text:list-item><text:p>Your bike, cleaned if you can.</text:p></text:list-item>
+<text:list-item><text:p>A spare inner tube of the right size.</text:p></text:list-item></text:list>
+<table:table table:name="Jobs"><table:table-column table:number-columns-repeated="2"/>
+<table:table-header-rows><table:table-row><table:table-cell><text:p>Job</text:p></table:table-cell>
+<table:table-cell><text:p>Minutes</text:p></table:table-cell></table:table-row></table:table-header-rows>
+<table:table-row><table:table-cell><text:p>Puncture</text:p></table:table-cell>
+<table:table-cell><text:p>20</text:p></table:table-cell></table:table-row></table:table>
+<text:h text:outline-level="2">Opening hours</text:h>
+<text:p>The room opens at six and closes at nine. Tea is free.</text:p>
+</office:text></office:body></office:document-content>"""
+
+
+def write_new_formats(folder: Path) -> dict[str, Path]:
+    """The four sample documents, written into ``folder``."""
+    import zipfile
+
+    paths = {name: folder / name for name in ("kettle.info", "garden.mbox", "birds.ipynb", "bikes.odt")}
+    paths["kettle.info"].write_text(INFO_MANUAL, encoding="utf-8")
+    paths["garden.mbox"].write_text(MAIL_THREAD, encoding="utf-8")
+    paths["birds.ipynb"].write_text(notebook_json(), encoding="utf-8")
+    with zipfile.ZipFile(paths["bikes.odt"], "w") as odt:
+        odt.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")  # first, stored
+        odt.writestr("content.xml", ODT_CONTENT, compress_type=zipfile.ZIP_DEFLATED)
+    return paths
+
+
+# What no reader must see of each format's syntax.
+SYNTAX = [
+    "\x1f",
+    "␟",
+    "*note",
+    "* Menu:",
+    "File: kettle.info",
+    "Content-Type:",
+    "Message-ID:",
+    '"cell_type"',
+    '"outputs"',
+    "<text:",
+    "office:",
+    "\x1b",
+    "␛",
+]
+
+
+def expect_under(what: str, upper: str, lower: str, indent: int, below: int = 1, timeout: float = 15.0) -> bool:
+    """Wait until a screen row holds ``upper`` and the row ``below`` rows under it ``lower``, ``indent`` cells
+    further right (a tag over its text), wherever the panes put the text column."""
+    deadline = time.monotonic() + timeout
+    while True:
+        rows = screen().splitlines()
+        ok = any(
+            upper in row and rows[i + below].find(lower) == row.find(upper) + indent
+            for i, row in enumerate(rows[:-below])
+        )
+        if ok or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    check(what, ok)
+    return ok
+
+
+def expect_top(what: str, line: str, timeout: float = 15.0) -> bool:
+    """Wait until the reading view's first line is ``line`` (a jump put it at the top)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        lines = shown_text()
+        ok = bool(lines) and lines[0] == line
+        if ok or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    check(what, ok, f"top line {lines[0] if lines else None!r}")
+    return ok
+
+
+def info_checks(name: str, cols: int) -> None:
+    expect(
+        f"{name}: the Top node's heading, a menu, 'see X' for *note",
+        ["The Kettle Manual", "• Filling — Putting water in.", "See Pouring, for the last step."],
+        SYNTAX,
+    )
+    expect_under(
+        f"{name}: a table's term over its text, indented, no bullet",
+        "‘-q’, ‘--quiet’",
+        "Fill without the usual chime.",
+        4,
+    )
+    keys("/")
+    type_text("Heating")
+    keys("Enter")
+    expect(f"{name}: / finds the menu entry", ["/Heating: 1 of"])
+    keys("Enter")
+    expect_top(f"{name}: enter follows that entry to its node, at the top", "2 Heating")
+    keys("BSpace")
+    expect(f"{name}: backspace comes back", ["The Kettle Manual"])
+    if cols < 110:
+        keys("o")
+    expect(f"{name}: the outline lists the nodes' headings", ["Outline (", "2.1 Limescale", "3 Pouring"])
+    if cols < 110:
+        keys("o")
+
+
+def mail_checks(name: str, cols: int) -> None:
+    expect(
+        f"{name}: subject, byline, a quoted reply's bar, no header syntax",
+        ["Seed swap on Saturday", "From: Ann Lee <ann@example.org> · To: Garden Club · Mon 03 May 2021 09:12"],
+        SYNTAX,
+    )
+    keys("G")
+    expect(
+        f"{name}: G: the last reply, its byline and the quote barred",
+        ["From: Cara Moss <cara@example.org>", "│ Is there a table for seedlings as well, or only for seeds?"],
+        ["> Is there"],
+    )
+    keys("P")
+    expect_re(f"{name}: P: the senders are participants", r"Ann Lee +\d+ mentions?", "Cara Moss")
+    keys("P", "v")
+    expect(
+        f"{name}: v: the summary view, a reply's subject and sender over its sentences",
+        ["summary view", "Re: Seed swap on Saturday — Bob Stone"],
+    )
+    keys("v")
+
+
+def notebook_checks(name: str, cols: int) -> None:
+    expect(
+        f"{name}: heading, a code cell and its output, the error's last line",
+        ["Counting birds", "busiest = max(counts, key=counts.get)", "busiest: Tue"],
+        SYNTAX,
+    )
+    expect_under(f"{name}: the output under its code", 'print("busiest:", busiest)', "busiest: Tue", 0, below=2)
+    keys("G")
+    expect(f"{name}: G: the error as one line, no traceback", ["KeyError: 'Sun'"], ["Traceback"])
+    keys("S")
+    expect(f"{name}: S: the summary is the Markdown cells' prose", ["Summary", "#1"], ["#1 counts", "#1 busiest"])
+    keys("S")
+
+
+def odt_checks(name: str, cols: int) -> None:
+    expect(
+        f"{name}: headings, a numbered list, the table aligned under a rule",
+        [
+            "Bike repair night",
+            "What to bring",
+            "1. Your bike, cleaned if you can.",
+            "Job      │ Minutes",
+            "─────────┼────────",
+            "Puncture │ 20",
+        ],
+        SYNTAX,
+    )
+    keys("space", "b", "g")
+    expect(f"{name}: space, b, g: back at the top", ["Bike repair night"])
+
+
+NEW_FORMAT_CHECKS = {
+    "kettle.info": info_checks,
+    "garden.mbox": mail_checks,
+    "birds.ipynb": notebook_checks,
+    "bikes.odt": odt_checks,
+}
+
+
+def new_formats_at_sizes() -> None:
+    """An Info manual, an mbox thread, a notebook and an ODT written here, at 80x24 and 200x60: what a reader
+    must see of each (titles, headings, a byline, a quoted reply's bar, a code cell and its output, a
+    table), and none of their syntax; the mail thread resized from 80x24 to 200x60 and back."""
+    with tempfile.TemporaryDirectory() as folder:
+        for file, path in write_new_formats(Path(folder)).items():
+            for cols, rows in (SIZES[0], SIZES[2]):
+                name = f"{file} {cols}x{rows}"
+                start(f"{READER} {shlex.quote(str(path))}", cols, rows)
+                if not expect(f"{name}: opens, analysed", ["%", " sent. ("], ["analysing", "Traceback"], timeout=30):
+                    continue
+                NEW_FORMAT_CHECKS[file](name, cols)
+                if file == "garden.mbox" and cols < 110:
+                    tmux("resize-window", "-t", TARGET, "-x", "200", "-y", "60")
+                    expect(
+                        f"{name}: resized to 200x60, the panes and the byline whole",
+                        ["Outline (", "Participants", "From: Cara Moss <cara@example.org> · To: Garden Club"],
+                    )
+                    tmux("resize-window", "-t", TARGET, "-x", "80", "-y", "24")
+                    expect(f"{name}: and back to 80x24", ["Re: Seed swap", "%"])
+                keys("q")
+                expect(f"{name}: q quits", ["READER-EXIT=0"])
+
+
 DOCS: list[Path] = []  # documents named with --docs
 
 
@@ -904,6 +1271,7 @@ GROUPS = {
     "stdin": stdin_and_literal_text,
     "play": play_at_sizes,
     "man": man_at_sizes,
+    "newformats": new_formats_at_sizes,
     "docs": docs_at_sizes,
 }
 

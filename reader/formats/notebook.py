@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import fields
+from dataclasses import fields, replace
 from typing import Any
 
 from reader.formats import FormatError
@@ -142,7 +142,12 @@ def _cell(builder: Builder, cell: dict[str, Any], language: str | None) -> None:
         outputs = cell.get("outputs")
         for output in outputs if isinstance(outputs, list) else []:
             if isinstance(output, dict):
+                first = len(builder.blocks)
                 _output(builder, output)
+                # Outputs say so (pygments' name for program output), for the view to set them apart from code.
+                builder.blocks[first:] = [
+                    replace(b, language="output") if b.kind == "preformatted" else b for b in builder.blocks[first:]
+                ]
     elif kind == "raw":
         builder.add("preformatted", clean(_text(cell.get("source"))))
 

@@ -36,6 +36,7 @@ from reader.tui.layout import (
 BULLET = "• "
 BAR = "│ "
 IMAGE_MARK = "▣ image: "
+OUTPUT = "output"  # the language of a notebook cell's output (pygments' name for program output): dimmed
 MAX_CODE = 20_000  # characters: longer code blocks are shown plain (highlighting is per block)
 # Between two cells of a table row as the formats write it ("a | b | c"); a last empty cell ends " |".
 _CELL_BREAK = re.compile(r" \|(?: |$)")
@@ -198,7 +199,7 @@ class Decor:
         start, end = (int(field_of(block, "start")), int(field_of(block, "end"))) if block is not None else (0, 0)
         code = self.text[start:end]
         self._code[line_start] = None  # tried: not again
-        if not language or len(code) > MAX_CODE:
+        if not language or language == OUTPUT or len(code) > MAX_CODE:
             return
         from pygments.lexers import get_lexer_by_name
         from pygments.util import ClassNotFound
@@ -334,13 +335,22 @@ class Decor:
                 text.stylize(style, where - start, where - start + len(part))
 
     def line_style(self, start: int, kind: int, styles: dict[str, Style]) -> Style | None:
-        """A style for the whole line: a heading's by its level, an image's."""
-        if kind == HEADING:
-            block = self.block_at(start)
-            level = field_of(block, "level") if block is not None else None
-            return styles.get(f"h{min(level or 3, 3)}", styles["heading"])
+        """A style for the whole line: a heading's by its level, an image's, a notebook output's and a
+        message's byline (From, To, Date: dimmed, as a transcript's times are)."""
         if kind == IMAGE:
             return styles["image"]
+        if kind not in (HEADING, CODE, PROSE):
+            return None
+        block = self.block_at(start)
+        if block is None:
+            return styles["heading"] if kind == HEADING else None
+        if kind == HEADING:
+            level = field_of(block, "level")
+            return styles.get(f"h{min(level or 3, 3)}", styles["heading"])
+        if kind == CODE and field_of(block, "language") == OUTPUT:
+            return styles["output"]
+        if kind == PROSE and field_of(block, "kind") == "byline":
+            return styles["byline"]
         return None
 
     def _item(self, start: int) -> tuple[str, int, bool]:

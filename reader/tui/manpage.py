@@ -1,8 +1,9 @@
-"""A manual page's definition lists drawn as ``man`` draws them: the tag (``-a, --all``) on a line of
-its own, its text indented right under it, no bullets.
+"""A manual page's definition lists drawn as ``man`` draws them (and an Info manual's two-column tables
+as ``info`` does): the tag (``-a, --all``) on a line of its own, its text indented right under it, no bullets.
 
-The man reader gives a definition as two list items, the tag then its text; a tag is a short line
-that ends no sentence, and the item after a tag is always its text.
+The man and Info readers give a definition as two list items, the tag then its text; a tag is a short
+line that ends no sentence and has no marker of its own (a menu entry's bullet), and the item after a
+tag is always its text.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ def tag_starts(text: str, blocks: Sequence, emphasis: Sequence = ()) -> dict[int
         start, end = int(field_of(block, "start")), int(field_of(block, "end"))
         tag = (
             field_of(block, "kind") == "list_item"
+            and not field_of(block, "marker")  # a bulleted or numbered item (an Info menu entry) is no tag
             and field_of(following, "kind") == "list_item"
             and is_tag(text[start:end])
             and (not after_tag or all_marked(text, start, end, marked))

@@ -32,7 +32,7 @@ class ReaderScreen(Screen):
         self.participant: Participant | None = None
         self.search = Search()  # the query typed after / and its matches
         self.current: tuple[int, int] | None = None  # the span last jumped to
-        self._toggled = False  # the user chose what to show; stop following the width
+        self._toggled: set[str] = set()  # the panes the user showed or hid ("#left", "#side"): no longer by width
         self.file_watch = FileWatch()  # the shown file on disk; F keeps its end in view
         self.links: Links | None = None  # internal link targets of the shown document
         self.history = History()  # places a link or an outline jump left from

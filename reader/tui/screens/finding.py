@@ -108,7 +108,10 @@ class FindingScreen(SummaryScreen):
         self.follow_link(message.url)
 
     def action_follow_link(self) -> None:
-        url = self.view.first_link() if self.view is self.reading else None
+        if self.view is not self.reading:
+            return
+        # The link at the place just jumped to (a search match on a menu entry), else the first on screen.
+        url = self.reading.first_link(self.current[0] if self.current and self._current_visible() else None)
         if url is not None:
             self.follow_link(url)
 

@@ -43,6 +43,7 @@ from reader.tui.widgets.summary_view import SummaryView
 
 WIDE = 110  # columns from which the side panes and the outline are shown by default
 READABLE = 40  # the reading column never gets narrower than this: panes give way
+DEFINITION_FORMATS = ("man", "info")  # formats whose tagged list items are definitions: a tag, its text under it
 
 
 class MainScreen(FindingScreen):
@@ -103,8 +104,12 @@ class MainScreen(FindingScreen):
 
     def _follow_width(self, width: int) -> None:
         self.set_class(width < WIDE, "-narrow")
-        if not self._toggled:
-            self.show_side = self.show_left = width >= WIDE
+        # A pane the user did not choose follows the width (the outline comes back on a wider terminal even
+        # after the side panes were asked for at 80 columns).
+        if "#side" not in self._toggled:
+            self.show_side = width >= WIDE
+        if "#left" not in self._toggled:
+            self.show_left = width >= WIDE
         self._give_way(width)
 
     def _give_way(self, width: int) -> None:
@@ -145,7 +150,7 @@ class MainScreen(FindingScreen):
             document.blocks,
             document.links,
             getattr(document, "emphasis", None),
-            definitions=document.format == "man",
+            definitions=document.format in DEFINITION_FORMATS,
         )
         if state.placed:  # a remembered place, the very top (0) included
             self.call_after_refresh(self.reading.go_to_top, state.position)
@@ -300,7 +305,7 @@ class MainScreen(FindingScreen):
     def _toggle(self, pane: str) -> None:
         """Hide the pane when it is on screen; else show it, hiding the other one when both would
         squeeze the text below READABLE (the pane asked for wins: the key never does nothing)."""
-        self._toggled = True
+        self._toggled.add(pane)
         side = pane == "#side"
         squeezed = self.has_class("-squeeze-side" if side else "-squeeze-left")
         if (self.show_side if side else self.show_left) and not squeezed:
@@ -308,6 +313,8 @@ class MainScreen(FindingScreen):
             return
         width = self.size.width
         both = width - self._pane_width("#left", width) - self._pane_width("#side", width) >= READABLE
+        if not both:  # the other pane gives way for lack of room, not by choice: it follows the width again
+            self._toggled.discard("#left" if side else "#side")
         self.show_side, self.show_left = (True, self.show_left and both) if side else (self.show_side and both, True)
         self._give_way(width)
         if self.has_class("-squeeze-side" if side else "-squeeze-left"):
@@ -351,7 +358,7 @@ class MainScreen(FindingScreen):
             self.app.theme = self.store.settings["theme"]
         chosen = state_file.panes(self.store)
         if chosen is not None:
-            self._toggled = True
+            self._toggled = {"#left", "#side"}
             self.show_left, self.show_side = chosen
 
     def _restore(self, state: DocumentState) -> None:

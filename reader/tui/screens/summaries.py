@@ -11,7 +11,7 @@ from reader.tui import messages as msg
 from reader.tui import work as jobs
 from reader.tui.screens.base import ReaderScreen
 from reader.tui.session import Session
-from reader.tui.widgets.panes import ListPane, SummaryPane, one_line
+from reader.tui.widgets.panes import ListPane, SummaryPane, one_line, section_senders
 from reader.tui.widgets.summary_view import SummaryView
 
 
@@ -192,6 +192,7 @@ def summary_parts(analysis: Analysis, summaries: list[tuple[int, Summary]]) -> l
     """Each summarized section under the headings above it, each heading once: War and Peace's fifteen
     "CHAPTER I" are told apart by the "BOOK …" line over them."""
     sections = analysis.sections
+    senders = section_senders(analysis)  # a mail thread's replies, told apart by who wrote them
     parts: list[tuple[str, Summary | None, int]] = []
     shown: set[int] = set()
     for index, summary in summaries:
@@ -208,5 +209,6 @@ def summary_parts(analysis: Analysis, summaries: list[tuple[int, Summary]]) -> l
                 shown.add(j)
                 parts.append((sections[j].title, None, sections[j].level))
         topic = sections[index].kind == "topic"  # found by the reader, marked as in the outline
-        parts.append((("≈ " if topic else "") + sections[index].title, summary, sections[index].level))
+        title = sections[index].title + (f" — {senders[index]}" if index in senders else "")
+        parts.append((("≈ " if topic else "") + title, summary, sections[index].level))
     return parts

@@ -7,6 +7,7 @@ Document text reaches them as rich Text (never markup), cleaned of control chara
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,22 @@ def one_line(text: str, limit: int = 0) -> str:
     return text
 
 
+class WrappedOptions(OptionList):
+    """An option list whose options wrap at the width they are drawn at: Textual measures their heights
+    before its scrollbar takes two columns, so a title that then wraps once more lost its last line
+    ("4.2 Selecting lines by" without "numbers" in a manual's outline)."""
+
+    _measured_at = 0  # the width the options' heights were measured at
+
+    def _update_lines(self) -> None:
+        width = self.scrollable_content_region.width
+        if width != self._measured_at:
+            self._measured_at = width
+            self._line_cache.clear()
+            self._option_render_cache.clear()
+        super()._update_lines()
+
+
 class ListPane(Vertical):
     """A note line over an option list; choosing an option posts ``ListPane.Chosen``."""
 
@@ -77,7 +94,7 @@ class ListPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(self._note, classes="note", markup=False)
-        yield OptionList(markup=False)
+        yield WrappedOptions(markup=False)
 
     @property
     def options(self) -> OptionList:
@@ -126,8 +143,13 @@ class OutlinePane(ListPane):
         if self.missing("Outline", analysis) or analysis is None:
             return
         self.set_note(Text.assemble("Outline ", ("(≈ topic)", "italic dim")))
-        openings = section_openings(analysis)
-        self.fill([Option(section_prompt(s, openings.get(i, "")), id=str(i)) for i, s in enumerate(analysis.sections)])
+        openings, senders = section_openings(analysis), section_senders(analysis)
+        self.fill(
+            [
+                Option(section_prompt(s, openings.get(i, ""), senders.get(i, "")), id=str(i))
+                for i, s in enumerate(analysis.sections)
+            ]
+        )
 
 
 # A title that is only a number ("CHAPTER XIV", "IV.", "Letter 4", "Chapter the First"): it says nothing
@@ -152,7 +174,31 @@ def section_openings(analysis: Analysis) -> dict[int, str]:
     return found
 
 
-def section_prompt(section, opening: str = "") -> Table:
+# A byline's sender: "From: Ann Lee <ann@example.org> · To: …" -> "Ann Lee" (an address alone stays whole).
+_SENDER = re.compile(r"From: (?P<name>[^·<]*?)\s*(?:<(?P<address>[^>]*)>)?\s*(?:·|$)")
+
+
+def section_senders(analysis: Analysis) -> dict[int, str]:
+    """Each message's sender, by section index (mail: a thread's replies all read "Re: Seed swap", so the
+    outline and the summary view say who wrote each)."""
+    document = analysis.document
+    if getattr(document, "format", None) != "mail":
+        return {}
+    bylines = sorted((b.start, b.end) for b in document.blocks if b.kind == "byline")
+    found: dict[int, str] = {}
+    for index, section in enumerate(analysis.sections):
+        start = section.heading_start if section.heading_start is not None else section.start
+        after = bisect_left(bylines, (start, 0))
+        if after == len(bylines) or bylines[after][0] >= section.end:
+            continue
+        m = _SENDER.match(document.text, *bylines[after])
+        sender = m and (m.group("name").strip().strip('"') or m.group("address"))
+        if sender:
+            found[index] = one_line(sender, 40)
+    return found
+
+
+def section_prompt(section, opening: str = "", sender: str = "") -> Table:
     """A section's line in the outline: indented by level; a title too long for the pane wraps
     with its second line hanging under the first line's text, not at the pane's edge. A title
     that is a number only is followed, dimmed, by the section's first words, cut at the pane's edge."""
@@ -170,6 +216,8 @@ def section_prompt(section, opening: str = "") -> Table:
         tag = "" if title.lower().startswith(section.kind) else f" [{section.kind} matter]"
         return _hanging(Text(indent), Text.assemble((title, "dim"), (tag, "dim italic")))
     style = "bold" if section.level == 1 else ""
+    if sender:  # a message: its subject, then who wrote it, dimmed
+        return _hanging(Text(indent), Text.assemble((title, style), (f" — {sender}", "dim")))
     number = _SECTION_NUMBER.match(title)
     if number and len(indent) + number.end() <= 10:  # "1.1. Conventions and" / "Terminology" hangs under "Conventions"
         return _hanging(Text(indent + number.group(), style), Text(title[number.end() :], style))

@@ -274,9 +274,11 @@ class ReadingView(PagedView, can_focus=True):
             participant = str(value[1])  # type: ignore[index]
             self.post_message(self.MentionClicked(participant, (start, end)))
 
-    def first_link(self) -> str | None:
-        """The first link that is on screen, if any."""
-        found = self._decor.links.overlapping(self.top_offset, self.bottom_offset)
+    def first_link(self, at: int | None = None) -> str | None:
+        """The link holding ``at`` (a search match just found: an Info menu entry, a ``see X``), else the
+        first link that is on screen, if any."""
+        held = self._decor.links.overlapping(at, at + 1) if at is not None else []
+        found = held or self._decor.links.overlapping(self.top_offset, self.bottom_offset)
         return str(found[0][2]) if found else None
 
     @property

@@ -33,6 +33,8 @@ def reading_styles(view: Widget) -> dict[str, Style]:
         "note": Style(underline=False, dim=True),  # a footnote mark, over the link style of its link
         "speaker": Style(bold=True, color=accent),
         "time": Style(dim=True),
+        "output": Style(dim=True),  # a notebook cell's output, under its code
+        "byline": Style(dim=True),  # a message's From, To and Date, under its subject
         "bullet": Style(color=accent),
         "block_bar": Style(dim=True),
         "image": Style(italic=True),
