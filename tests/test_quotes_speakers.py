@@ -41,6 +41,11 @@ def test_protocol_elements_and_documents_do_not_speak():
     assert found[0][1].startswith("several deployed servers")
 
 
+def test_a_manual_or_guide_explains_without_speaking():
+    text = "This manual explains that sed is a stream editor. The guide notes that every command reads a line.\n"
+    assert reported("intro.txt", text) == []
+
+
 NEWS = (
     "The minister said that the talks would resume next week in Geneva. "
     "The delegation stressed that peace needs trust between neighbours. "
