@@ -400,14 +400,19 @@ class _Speakers:
         ]
         pattern = re.compile(rf"\b[{noun[0].upper()}{noun[0]}]{re.escape(noun[1:])}\b")
         for m in pattern.finditer(text):
-            k = bisect.bisect_left(self.starts, m.end() + 1)
-            if k < len(self.spans) and self.spans[k][0] == m.end() + 1 and text[m.end()] == " ":
-                out.append((m.start(), self.spans[k][2]))  # 'Colonel Fussell', 'Doctor Kemp'
+            titled = self._starting(m.start()) or (self._starting(m.end() + 1) if text[m.end()] == " " else None)
+            if titled:
+                out.append((m.start(), titled))  # 'Colonel Fussell', 'Doctor Kemp' (the title in the name or not)
                 continue
             j = bisect.bisect_right(self.ends, m.start()) - 1
             if j >= 0 and ROLE_LINK.fullmatch(text, self.ends[j], m.start()):
                 out.append((m.start(), self.by_end[j]))  # 'Bunting the vicar', 'Eugenio's our courier'
         return sorted(out)
+
+    def _starting(self, pos: int) -> str | None:
+        """The person whose mention starts at pos."""
+        k = bisect.bisect_left(self.starts, pos)
+        return self.spans[k][2] if k < len(self.spans) and self.spans[k][0] == pos else None
 
     def set_quoted(self, quoted: list[tuple[int, int]]) -> None:
         """Keep the person mentions outside these spans: the narration, where speakers are named."""
