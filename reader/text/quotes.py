@@ -163,8 +163,8 @@ IT_REACH = 4  # "it" speaks for a country or body whose reported words end the s
 
 TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\.?\s+$")
 # Between a name and a role noun that is given to it: 'Mr. Eager, the English chaplain', 'Eugenio's our courier'.
-ROLE_LINK = re.compile(
-    r"(?:,\s*|\s+(?:is|was)\s+|['’]s\s+| s\s+|\s+)(?:the|a|an|our|his|her|their)\s+(?:[A-Za-z-]+\s+){0,3}"
+ROLE_AFTER = re.compile(
+    r"(?:,\s*|\s+(?:is|was)\s+|['’]s\s+| s\s+|\s+)(?:the|a|an|our|his|her|their)\s+((?:[A-Za-z-]+\s+){0,3}[a-z-]+)"
 )
 THE_TITLE = re.compile(r"\s+the\s+([A-Z][a-z]+)\b")
 COPULA = re.compile(r"\b(?:is|was|were|are|be|been|being)\b", re.IGNORECASE)
@@ -252,10 +252,7 @@ class _Speakers:
         self.expected: str | None = None  # whose turn it is in a run of dialogue
         self.recent: list[tuple[int, str]] = []  # (quote start, speaker) of the quotes attributed so far
         self.titled = self._titled(spans)
-        ends = sorted((e, pid) for _, e, pid in spans)
-        self.ends = [e for e, _ in ends]
-        self.by_end = [pid for _, pid in ends]
-        self.roles: dict[str, list[tuple[int, str]]] = {}  # noun -> where the text gives it to whom
+        self.roles: dict[str, list[tuple[int, str]]] | None = None  # noun -> where the text gives it to whom
         self.specification: bool | None = None  # many MUST/SHOULD: unknown nouns are things, not speakers
         self.last_voice = -IT_REACH  # where the last reported quote of a speaking subject ended
         self.said_gender: dict[int, str] = {}  # quote start -> the gender its cue gives ('said she')
@@ -381,33 +378,35 @@ class _Speakers:
             return None  # 'his head', 'her eyes'
         if noun in GENDERED_NOUNS and noun not in wordlist("titles") or noun in KIN_NOUNS or noun in COMMON_TITLES:
             return None
-        if noun not in self.roles:
-            self.roles[noun] = self._given(noun)
-        marks = self.roles[noun]
+        if self.roles is None:
+            self.roles = self._given()
+        marks = self.roles.get(noun, [])
+        if not marks:
+            return None
         if len({pid for _, pid in marks}) == 1:
             return marks[0][1]
         k = bisect.bisect_left(marks, (pos, "")) - 1
         return marks[k][1] if k >= 0 and marks[k][0] >= max(pos - PRONOUN_CHARS, self._section_start(pos)) else None
 
-    def _given(self, noun: str) -> list[tuple[int, str]]:
-        """Where the text gives the noun to a person: before the name as a title, after it in apposition."""
+    def _given(self) -> dict[str, list[tuple[int, str]]]:
+        """Title or role noun -> where the text gives it to whom: a title before the name or opening it
+        ('Colonel Fussell', 'Doctor Kemp'), a noun in apposition after it ('Mr. Eager, the English
+        chaplain', 'Bunting the vicar', 'Eugenio's our courier'), the participant's role."""
         text = self.analysis.text
-        out = [
-            (m.start, p.id)
-            for p in self.by_id.values()
-            if p.role and noun in p.role.lower().split()
-            for m in p.mentions[:1]
-        ]
-        pattern = re.compile(rf"\b[{noun[0].upper()}{noun[0]}]{re.escape(noun[1:])}\b")
-        for m in pattern.finditer(text):
-            titled = self._starting(m.start()) or (self._starting(m.end() + 1) if text[m.end()] == " " else None)
-            if titled:
-                out.append((m.start(), titled))  # 'Colonel Fussell', 'Doctor Kemp' (the title in the name or not)
-                continue
-            j = bisect.bisect_right(self.ends, m.start()) - 1
-            if j >= 0 and ROLE_LINK.fullmatch(text, self.ends[j], m.start()):
-                out.append((m.start(), self.by_end[j]))  # 'Bunting the vicar', 'Eugenio's our courier'
-        return sorted(out)
+        out: dict[str, list[tuple[int, str]]] = {}
+        for p in self.by_id.values():
+            for word in (p.role or "").lower().split() if p.mentions else ():
+                out.setdefault(word, []).append((p.mentions[0].start, p.id))
+        for start, end, pid in self.spans:
+            first = WORD.match(text, start, end)
+            title = TITLE_BEFORE.search(text, max(0, start - 20), start)
+            words = [first.group()] if first and first.end() < end else []
+            words += [title.group(1)] if title else []
+            given = ROLE_AFTER.match(text, end)
+            words += given.group(1).split() if given else []
+            for word in words:
+                out.setdefault(word.lower(), []).append((start, pid))
+        return {word: sorted(marks) for word, marks in out.items()}
 
     def _starting(self, pos: int) -> str | None:
         """The person whose mention starts at pos."""
