@@ -77,3 +77,13 @@ def test_a_title_several_people_bear_names_the_one_last_given_it():
     )
     (found,) = speakers(text)
     assert found is not None and found.endswith("Cuss")
+
+
+def test_his_father_is_the_mr_of_the_sons_family():
+    text = (
+        "Mr. Emerson and George Emerson took the rooms with a view. Mr. Beebe was pleased. George went out, "
+        "and George came back.\n\n"
+        '"I have found the violets," said George.\n\n'
+        '"Then give them to Mr. Beebe," cried his father.\n'
+    )
+    assert speakers(text) == ["George", "Mr. Emerson"]

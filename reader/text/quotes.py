@@ -356,6 +356,7 @@ class _Speakers:
             pid
             for pid in self.by_name.values()
             if pid != holder
+            and not self.by_id[pid].name.startswith(self.by_id[holder].name + " ")  # 'George Emerson' is George
             and self.gender.get(pid) == gender
             and self._married(pid) == elder
             and families & self._families(pid)
@@ -363,9 +364,16 @@ class _Speakers:
         return fits[0] if len(fits) == 1 else None
 
     def _families(self, pid: str) -> set[str]:
-        """The family names a person is written with: the last word of a name of two words or more."""
+        """The family names a person is written with: the last word of a name of two words or more; for one
+        written by the first name alone ('George'), the family of the one full name that opens with it."""
         p = self.by_id[pid]
-        return {name.split()[-1] for name in (p.name, *p.aliases) if len(name.split()) > 1}
+        own = {name.split()[-1] for name in (p.name, *p.aliases) if len(name.split()) > 1}
+        if own or " " in p.name:
+            return own
+        fulls = {
+            q.name.split()[-1] for q in self.by_id.values() if q.kind == "person" and q.name.startswith(p.name + " ")
+        }
+        return fulls if len(fulls) == 1 else set()
 
     def _married(self, pid: str) -> bool:
         return self.by_id[pid].name.split()[0].lower().rstrip(".") in MARRIED
