@@ -344,10 +344,14 @@ class _Speakers:
             return None
         if determiner.lower() in ("his", "her"):
             holder = self.last_outside(pos, "he" if determiner.lower() == "his" else "she")
+        elif determiner.lower() in NOUN_DETERMINERS:
+            return None  # 'the son': whose, the text does not say
         else:
             holder = self.by_name.get(determiner[:-2].rstrip()) or self.named_in(max(0, pos - 60), pos + 60)
-        if holder is None:
-            return None
+        return self._relative(holder, noun) if holder is not None else None
+
+    def _relative(self, holder: str, noun: str) -> str | None:
+        """The one person of the holder's family who can be that relative (a mother is a Mrs., a son no Mr.)."""
         gender, elder = KIN_NOUNS[noun]
         if not elder and self.by_id[holder].name.lower().startswith("mrs"):
             return None  # a married woman's brother bears her maiden name
@@ -361,6 +365,8 @@ class _Speakers:
             and self._married(pid) == elder
             and families & self._families(pid)
         ]
+        names = [self.by_id[pid].name for pid in fits]
+        fits = [pid for pid, n in zip(fits, names) if not any(o.startswith(n + " ") for o in names)]  # 'George'
         return fits[0] if len(fits) == 1 else None
 
     def _families(self, pid: str) -> set[str]:
