@@ -253,6 +253,7 @@ class _Speakers:
         self.recent: list[tuple[int, str]] = []  # (quote start, speaker) of the quotes attributed so far
         self.titled = self._titled(spans)
         self.roles: dict[str, list[tuple[int, str]]] | None = None  # noun -> where the text gives it to whom
+        self.families: dict[str, set[str]] | None = None  # person -> family names, made on the first kin noun
         self.specification: bool | None = None  # many MUST/SHOULD: unknown nouns are things, not speakers
         self.last_voice = -IT_REACH  # where the last reported quote of a speaking subject ended
         self.said_gender: dict[int, str] = {}  # quote start -> the gender its cue gives ('said she')
@@ -372,14 +373,20 @@ class _Speakers:
     def _families(self, pid: str) -> set[str]:
         """The family names a person is written with: the last word of a name of two words or more; for one
         written by the first name alone ('George'), the family of the one full name that opens with it."""
-        p = self.by_id[pid]
-        own = {name.split()[-1] for name in (p.name, *p.aliases) if len(name.split()) > 1}
-        if own or " " in p.name:
-            return own
-        fulls = {
-            q.name.split()[-1] for q in self.by_id.values() if q.kind == "person" and q.name.startswith(p.name + " ")
-        }
-        return fulls if len(fulls) == 1 else set()
+        if self.families is None:
+            self.families = {p.id: self._own_families(p) for p in self.by_id.values() if p.kind == "person"}
+            fulls: dict[str, set[str]] = {}
+            for p in self.by_id.values():
+                if p.kind == "person" and " " in p.name:
+                    fulls.setdefault(p.name.split()[0], set()).add(p.name.split()[-1])
+            for p in self.by_id.values():
+                if p.kind == "person" and not self.families[p.id] and len(fulls.get(p.name, ())) == 1:
+                    self.families[p.id] = fulls[p.name]
+        return self.families.get(pid, set())
+
+    @staticmethod
+    def _own_families(p: Participant) -> set[str]:
+        return {name.split()[-1] for name in (p.name, *p.aliases) if len(name.split()) > 1}
 
     def _married(self, pid: str) -> bool:
         return self.by_id[pid].name.split()[0].lower().rstrip(".") in MARRIED
