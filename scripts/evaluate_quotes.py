@@ -116,8 +116,19 @@ def read_quotes(folder: Path) -> list[dict]:
     with open(folder / "quotation_info.csv", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             for a, b in ast.literal_eval(row["quoteByteSpans"]):
-                out.append({"start": a, "end": b, "speaker": row["speaker"], "type": row["quoteType"]})
+                quote = {"start": a, "end": b, "speaker": row["speaker"], "type": row["quoteType"]}
+                out.append(quote | {"noun": noun_cue(row)})
     return sorted(out, key=lambda q: q["start"])
+
+
+# The gold referring expression of an anaphoric quotation names its speaker by a pronoun ('said she')
+# or by a noun phrase ('said the old man', 'her mother replied'): the second kind is counted apart.
+CUE_PRONOUNS = frozenset("i you he she we they him her his hers me us them it".split())
+
+
+def noun_cue(row: dict) -> bool:
+    words = re.findall(r"[a-z]+", (row.get("referringExpression") or "").lower())
+    return row["quoteType"] == "Anaphoric" and bool(words) and words != ["nan"] and not CUE_PRONOUNS & set(words)
 
 
 def character_of(names: list[str], characters: list[dict]) -> str | None:
@@ -194,10 +205,13 @@ def score_novel(folder: Path) -> dict:
         truth = speaker_alias_of(q["speaker"], characters)
         said = direct[k].speaker
         t = q["type"] if q["type"] in TYPES else "Other"
-        c["n_" + t] += 1
-        c["ours_" + t] += said is not None and said in by_id and owner[said] == truth
+        right = said is not None and said in by_id and owner[said] == truth
+        near = nearest_baseline(analysis, characters, q) == truth
+        for kind in (t, "noun") if q["noun"] else (t,):
+            c["n_" + kind] += 1
+            c["ours_" + kind] += right
+            c["near_" + kind] += near
         c["major_" + t] += majority == truth
-        c["near_" + t] += nearest_baseline(analysis, characters, q) == truth
     _count_characters(c, analysis.participants, characters)
     _count_aliases(c, analysis.participants, characters, analysis.text)
     return c
@@ -265,7 +279,7 @@ def print_row(name: str, c: Counter) -> None:
     for who in ("ours", "major", "near"):
         right = sum(c[f"{who}_{t}"] for t in (*TYPES, "Other"))
         cells.append(f"{ratio(right, n):6.2f}")
-    for t in TYPES:
+    for t in (*TYPES, "noun"):
         cells.append(f"{ratio(c['ours_' + t], c['n_' + t]):6.2f}/{ratio(c['near_' + t], c['n_' + t]):4.2f}")
     cells.append(f"{ratio(c['chars_person'], c['chars']):6.2f}{ratio(c['chars_other'], c['chars']):6.2f}")
     cells.append(f"{c['merged']:7d}{c['apart']:6d}")
@@ -274,7 +288,7 @@ def print_row(name: str, c: Counter) -> None:
 
 HEADER = (
     f"{'novel':<22}{'P':>6}{'R':>6}{'F1':>6}{'R-ml':>6}{'spk':>6}{'major':>6}{'near':>6}"
-    f"{'expl':>11}{'anaph':>11}{'impl':>11}{'char':>6}{'alsoPO':>6}{'merged':>7}{'apart':>6}"
+    f"{'expl':>11}{'anaph':>11}{'impl':>11}{'noun':>11}{'char':>6}{'alsoPO':>6}{'merged':>7}{'apart':>6}"
 )
 
 
@@ -284,6 +298,7 @@ def report_pdnc(root: Path, split: str, only: str | None) -> None:
     chosen = [n for n in novels if n.name == only] if only else halves.get(split, novels)
     print("PDNC: quotations P/R/F1 (R-ml: recall on those over a line break); speaker right on found")
     print("quotations: ours, most frequent speaker, nearest named character; by type ours/nearest;")
+    print("noun: the anaphoric ones whose cue names the speaker by a noun ('said the old man', 'his mother said');")
     print("char: major+intermediate characters found as people; alsoPO: also a place or organization;")
     print("merged: people joining two characters; apart: characters listed as two people or more")
     print(HEADER)

@@ -162,6 +162,10 @@ IT_REACH = 4  # "it" speaks for a country or body whose reported words end the s
 
 
 TITLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\.?\s+$")
+# Between a name and a role noun that is given to it: 'Mr. Eager, the English chaplain', 'Eugenio's our courier'.
+ROLE_AFTER = re.compile(
+    r"(?:,\s*|\s+(?:is|was)\s+|['’]s\s+| s\s+|\s+)(?:the|a|an|our|his|her|their)\s+((?:[A-Za-z-]+\s+){0,3}[a-z-]+)"
+)
 THE_TITLE = re.compile(r"\s+the\s+([A-Z][a-z]+)\b")
 COPULA = re.compile(r"\b(?:is|was|were|are|be|been|being)\b", re.IGNORECASE)
 ACCORDING = re.compile(r"\b[Aa]ccording to ([^,]{1,120}),\s*")
@@ -248,6 +252,8 @@ class _Speakers:
         self.expected: str | None = None  # whose turn it is in a run of dialogue
         self.recent: list[tuple[int, str]] = []  # (quote start, speaker) of the quotes attributed so far
         self.titled = self._titled(spans)
+        self.roles: dict[str, list[tuple[int, str]]] | None = None  # noun -> where the text gives it to whom
+        self.families: dict[str, set[str]] | None = None  # person -> family names, made on the first kin noun
         self.specification: bool | None = None  # many MUST/SHOULD: unknown nouns are things, not speakers
         self.last_voice = -IT_REACH  # where the last reported quote of a speaking subject ended
         self.said_gender: dict[int, str] = {}  # quote start -> the gender its cue gives ('said she')
@@ -331,6 +337,103 @@ class _Speakers:
         m = THE_TITLE.match(text, end)
         return self.titled.get(m.group(1).lower()) if m else None
 
+    def kin_of(self, pos: int, phrase: tuple[str, str]) -> str | None:
+        """'his mother', 'Daisy's mamma': the one person of the holder's family name who can be that
+        relative (a mother is a Mrs., a son no Mr.), when the text names exactly one."""
+        determiner, noun = phrase
+        if noun not in KIN_NOUNS:
+            return None
+        if determiner.lower() in ("his", "her"):
+            holder = self.last_outside(pos, "he" if determiner.lower() == "his" else "she")
+        elif determiner.lower() in NOUN_DETERMINERS:
+            return None  # 'the son': whose, the text does not say
+        else:
+            holder = self.by_name.get(determiner[:-2].rstrip()) or self.named_in(max(0, pos - 60), pos + 60)
+        return self._relative(holder, noun) if holder is not None else None
+
+    def _relative(self, holder: str, noun: str) -> str | None:
+        """The one person of the holder's family who can be that relative (a mother is a Mrs., a son no Mr.)."""
+        gender, elder = KIN_NOUNS[noun]
+        if not elder and self.by_id[holder].name.lower().startswith("mrs"):
+            return None  # a married woman's brother bears her maiden name
+        families = self._families(holder)
+        fits = [
+            pid
+            for pid in self.by_name.values()
+            if pid != holder
+            and not self.by_id[pid].name.startswith(self.by_id[holder].name + " ")  # 'George Emerson' is George
+            and self.gender.get(pid) == gender
+            and self._married(pid) == elder
+            and families & self._families(pid)
+        ]
+        names = [self.by_id[pid].name for pid in fits]
+        fits = [pid for pid, n in zip(fits, names) if not any(o.startswith(n + " ") for o in names)]  # 'George'
+        return fits[0] if len(fits) == 1 else None
+
+    def _families(self, pid: str) -> set[str]:
+        """The family names a person is written with: the last word of a name of two words or more; for one
+        written by the first name alone ('George'), the family of the one full name that opens with it."""
+        if self.families is None:
+            self.families = {p.id: self._own_families(p) for p in self.by_id.values() if p.kind == "person"}
+            fulls: dict[str, set[str]] = {}
+            for p in self.by_id.values():
+                if p.kind == "person" and " " in p.name:
+                    fulls.setdefault(p.name.split()[0], set()).add(p.name.split()[-1])
+            for p in self.by_id.values():
+                if p.kind == "person" and not self.families[p.id] and len(fulls.get(p.name, ())) == 1:
+                    self.families[p.id] = fulls[p.name]
+        return self.families.get(pid, set())
+
+    @staticmethod
+    def _own_families(p: Participant) -> set[str]:
+        return {name.split()[-1] for name in (p.name, *p.aliases) if len(name.split()) > 1}
+
+    def _married(self, pid: str) -> bool:
+        return self.by_id[pid].name.split()[0].lower().rstrip(".") in MARRIED
+
+    def by_noun(self, pos: int, phrase: tuple[str, str]) -> str | None:
+        """'said the chaplain': the one person the text gives that title or role ('Colonel Fussell', 'Bunting
+        the vicar', 'Mr. Eager, the English chaplain'); of several, the one last given it before pos."""
+        determiner, noun = phrase
+        if determiner.lower() != "the":
+            return None  # 'his head', 'her eyes'
+        if noun in GENDERED_NOUNS and noun not in wordlist("titles") or noun in KIN_NOUNS or noun in COMMON_TITLES:
+            return None
+        if self.roles is None:
+            self.roles = self._given()
+        marks = self.roles.get(noun, [])
+        if not marks:
+            return None
+        if len({pid for _, pid in marks}) == 1:
+            return marks[0][1]
+        k = bisect.bisect_left(marks, (pos, "")) - 1
+        return marks[k][1] if k >= 0 and marks[k][0] >= max(pos - PRONOUN_CHARS, self._section_start(pos)) else None
+
+    def _given(self) -> dict[str, list[tuple[int, str]]]:
+        """Title or role noun -> where the text gives it to whom: a title before the name or opening it
+        ('Colonel Fussell', 'Doctor Kemp'), a noun in apposition after it ('Mr. Eager, the English
+        chaplain', 'Bunting the vicar', 'Eugenio's our courier'), the participant's role."""
+        text = self.analysis.text
+        out: dict[str, list[tuple[int, str]]] = {}
+        for p in self.by_id.values():
+            for word in (p.role or "").lower().split() if p.mentions else ():
+                out.setdefault(word, []).append((p.mentions[0].start, p.id))
+        for start, end, pid in self.spans:
+            first = WORD.match(text, start, end)
+            title = TITLE_BEFORE.search(text, max(0, start - 20), start)
+            words = [first.group()] if first and first.end() < end else []
+            words += [title.group(1)] if title else []
+            given = ROLE_AFTER.match(text, end)
+            words += given.group(1).split() if given else []
+            for word in words:
+                out.setdefault(word.lower(), []).append((start, pid))
+        return {word: sorted(marks) for word, marks in out.items()}
+
+    def _starting(self, pos: int) -> str | None:
+        """The person whose mention starts at pos."""
+        k = bisect.bisect_left(self.starts, pos)
+        return self.spans[k][2] if k < len(self.spans) and self.spans[k][0] == pos else None
+
     def set_quoted(self, quoted: list[tuple[int, int]]) -> None:
         """Keep the person mentions outside these spans: the narration, where speakers are named."""
         self.narration: list[tuple[int, int, str]] = []
@@ -403,6 +506,18 @@ class _Speakers:
         title, _, rest = self.by_id[holder].name.partition(" ") if holder else ("", "", "")
         other = SPOUSE_TITLES.get(title.lower())
         return self.by_name.get(f"{other} {rest}") if other and rest else None
+
+    def last_named_except(self, pos: int, wanted: str, listener: str) -> str | None:
+        """The last person of this gender named in the narration before pos in this section, not the listener."""
+        k = bisect.bisect_left(self.narration_starts, pos) - 1
+        floor = max(pos - PRONOUN_CHARS, self._section_start(pos))
+        for j in range(k, max(k - 30, -1), -1):
+            start, _, pid = self.narration[j]
+            if start < floor:
+                break
+            if pid != listener and self.gender.get(pid) == wanted and not _object_of(self.analysis.text, start):
+                return pid
+        return None
 
     def _last_named(self, pos: int, wanted: str, floor: int) -> str | None:
         """The last person of this gender named in the narration between floor and pos, not a listener."""
@@ -747,7 +862,10 @@ def _not_the_listener(
     if speaker is None or people.addressed(text, [Quote(quote[0], quote[1], "direct")]) != speaker:
         return speaker
     other = people.other_party(quote[0], speaker)
-    return other if other and (gender is None or people.gender.get(other) in (None, gender)) else None
+    if other and (gender is None or people.gender.get(other) in (None, gender)):
+        return other
+    # '"Good night, Mr. Emerson," said the girl': the last other person of the cue's gender
+    return people.last_named_except(quote[0], gender, speaker) if gender else None
 
 
 # "She raised her eyebrows. "Ah, ..."": a pronoun opening the narration beside a quote is its speaker.
@@ -839,14 +957,68 @@ def _next_to(text: str, start: int, end: int, people: _Speakers) -> str | None:
     preceding = re.search(r"(\w+)\s+$", text[max(0, start - 30) : start])
     if preceding and preceding.group(1).lower() in ("he", "she"):
         return people.last_outside(start - len(preceding.group(0)), preceding.group(1).lower())
+    phrase = _noun_phrase(text, start, end)
+    if phrase and phrase[0][:1].isupper() and phrase[0].lower() not in NOUN_DETERMINERS:
+        return people.kin_of(start, phrase)  # 'answered Daisy's mamma': not Daisy
     named = (
         people.first_named_in(end, end + 16) or people.named_in(max(0, start - 3), start) or people.by_title(text, end)
     )
     spouse = SPOUSE_AFTER.match(text, end) or SPOUSE_BEFORE.search(text, max(0, start - 20), start)
     if not named and spouse:
         return people.spouse_of(start, spouse.group(1).lower())
+    if not named and phrase:
+        named = people.kin_of(start, phrase) or people.by_noun(start, phrase)
     gender = None if named else _subject_gender(text, start, end)
     return named or (people.last_outside(start, "she" if gender == "f" else "he") if gender else None)
+
+
+# The noun phrase beside a cue: 'said the chaplain', 'the old lady chuckled', 'said his mother', 'Daisy's mamma'.
+NOUN_DETERMINERS = frozenset("the this that his her".split())
+DETERMINER = r"(?:[Tt]he|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[A-Z][a-z]+(?:['’]s| s))"
+NOUN_AFTER = re.compile(rf" ({DETERMINER}) ((?:[A-Za-z-]+ ){{0,2}}[A-Za-z-]+)")
+NOUN_BEFORE = re.compile(rf"\b({DETERMINER}) ((?:[A-Za-z-]+ ){{0,2}}?[A-Za-z-]+) +$")
+# Kin nouns: the relative's gender, and whether the relative is of the elder generation (a Mr. or a Mrs.).
+KIN_NOUNS = {
+    **dict.fromkeys(("mother", "mamma", "mama", "mammy"), ("f", True)),
+    **dict.fromkeys(("father", "papa", "pa"), ("m", True)),
+    **dict.fromkeys(("son", "brother"), ("m", False)),
+    **dict.fromkeys(("daughter", "sister"), ("f", False)),
+}
+MARRIED = frozenset({"mr", "mrs"})
+
+
+def _noun_phrase(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """The determiner and the head noun of the cue's subject, when it is a noun phrase: ('the', 'man')
+    for 'said the old man gently', ('his', 'mother') for 'his mother said'."""
+    m = NOUN_AFTER.match(text, end) or NOUN_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return None
+    for w in m.group(2).split():
+        lower = w.lower()
+        if lower in FUNCTION_WORDS or w[0].isupper() and lower not in wordlist("titles"):
+            return None  # 'the girl to her'; 'the Invisible Man' is a name
+        if _person_noun(lower):
+            return m.group(1), lower
+    return None
+
+
+# Nouns for people the word lists leave out, mostly of a household and a parish.
+PERSON_NOUNS = frozenset(
+    """chaplain clergyman vicar rector curate parson priest courier maid servant housemaid parlourmaid footman butler
+    coachman cabman driver landlord landlady hostess host nurse""".split()
+)
+# Titles that are also a common noun for anyone of one gender: 'the lady' is no Lady Edser.
+COMMON_TITLES = frozenset({"lady", "madam", "sir", "miss", "master"})
+
+
+def _person_noun(word: str) -> bool:
+    return (
+        word in KIN_NOUNS
+        or word in GENDERED_NOUNS
+        or word in PERSON_NOUNS
+        or word in wordlist("titles")
+        or word in wordlist("speaking_nouns")
+    )
 
 
 # "said his lady", "her husband replied": the spouse of the person the possessive points to.
