@@ -161,6 +161,13 @@ def test_quotes_attribution_and_signatures_are_kept_but_never_summary(thread: An
     assert "leak in the roof" in summary_text(thread)  # what the thread is about, said by its first message
 
 
+def test_a_name_for_many_people_is_no_person() -> None:
+    raw = "From: Barry <barry@example.org>\nTo: Dingus Lovers <cravindogs@example.com>\n"
+    raw += "Subject: Fish\n\nHere is the fish.\n"
+    people = {p.name: p.kind for p in analyze(document_from_bytes("fish.eml", raw.encode())).participants}
+    assert people == {"Barry": "person", "Dingus Lovers": "organization"}
+
+
 def test_senders_and_recipients_are_people_names_not_counted_twice(thread: Analysis) -> None:
     people = {p.name: p for p in thread.participants}
     assert people["Ann Lee"].kind == "person" and len(people["Ann Lee"].mentions) == 2  # From, then Cc

@@ -553,7 +553,12 @@ _LIST_ADDRESS = re.compile(
     r"|@lists?\.",
     re.I,
 )
-_GROUP_NAME = re.compile(r"\b(?:list|club|team|group|support|society|committee|inc|ltd|llc|gmbh|digest)\b", re.I)
+_GROUP_NAME = re.compile(
+    r"\b(?:list|club|team|group|support|society|committee|inc|ltd|llc|gmbh|digest)\b"
+    # a name for many people ("Dingus Lovers", "Python Developers", "All Staff")
+    r"|\b(?:lovers|fans|friends|members|users|developers|maintainers|staff|volunteers|subscribers|everyone)$",
+    re.I,
+)
 
 
 def add_people(analysis: Analysis) -> None:
