@@ -429,3 +429,25 @@ def test_a_label_ending_in_a_colon_and_a_title_page_in_capitals_are_no_sentences
     assert list(scores[:2]) == [0.0, 0.0]
     # a colon inside a sentence, and a few acronyms, are ordinary prose
     assert list(scores[2:]) == [1.0, 1.0]
+
+
+FERRY = """# The harbour ferry
+
+The harbour ferry runs every hour from the north pier to the island.[^1] It carries cars, bikes and
+people, and the crossing takes twenty minutes in calm weather.
+
+In winter the ferry keeps to the same timetable, though storms stop it a few days a year.
+
+The town council pays for the ferry and sets its fares each spring after a public meeting.
+
+[^1]: The harbour ferry was first run by the Harbour Board in 1921, and the town council took the ferry
+over in 1974, after a long dispute about the ferry's fares, the pier and the timetable.
+"""
+
+
+def test_a_footnote_is_no_summary_sentence():
+    analysis = analyze(document_from_bytes("ferry.md", FERRY.encode()))
+    note = next(b for b in analysis.document.blocks if b.marker == "[1]")
+    picked = [analysis.sentences[i] for i in summarize(analysis, sentences=4).selected]
+    assert picked and all(not note.start <= s.start < note.end for s in picked)  # the note's words are the text's
+    assert len(summarize(analysis).ranking) == len(analysis.sentences)  # still ranked, at the bottom

@@ -7,6 +7,7 @@ Heavy imports (numpy, sumy, nltk) happen inside the rankers, not here.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Callable
@@ -99,7 +100,26 @@ def source_of(analysis: Analysis, indexes: list[int], title: str | None = None, 
         declared=declared,
         speakers=[labels.get(s.paragraph, "").strip() for s in sentences] if in_turns else [],
         code=code,
+        notes=_in_notes(analysis, indexes),
     )
+
+
+_NOTE_LABEL = re.compile(r"\[\w+\]")  # a note's label as the formats give it: "[1]", "[a]"
+
+
+def _in_notes(analysis: Analysis, indexes: list[int]) -> frozenset[int]:
+    """Places in ``indexes`` of the sentences inside a footnote or endnote (a list item labelled "[1]")."""
+    notes = [b for b in analysis.document.blocks if b.kind == "list_item" and _NOTE_LABEL.fullmatch(b.marker or "")]
+    if not notes:
+        return frozenset()
+    starts = [b.start for b in notes]
+    found = set()
+    for k, i in enumerate(indexes):
+        at = analysis.sentences[i].start
+        n = bisect.bisect_right(starts, at) - 1
+        if n >= 0 and at < notes[n].end:
+            found.add(k)
+    return frozenset(found)
 
 
 def _manual_code(analysis: Analysis, indexes: list[int]) -> list[float]:

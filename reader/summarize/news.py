@@ -103,7 +103,8 @@ def readability(source: Source) -> np.ndarray:
 
     0 for a short line without a sentence's final punctuation: a headline, a
     byline, a dateline, a closing source line ("— CBC.ca, August 15, 2008"); for
-    a short label ending in a colon, a line mostly in capitals and a picture's caption.
+    a short label ending in a colon, a line mostly in capitals, a picture's caption and a footnote
+    (the text's aside, not its gist).
     """
     out = np.ones(len(source))
     captions = _captions(source)
@@ -111,7 +112,7 @@ def readability(source: Source) -> np.ndarray:
         tokens = text.split()
         if not tokens:
             continue
-        if _matter(text, tokens) or source.paragraphs[k] in captions:
+        if _matter(text, tokens) or source.paragraphs[k] in captions or k in source.notes:
             out[k] = 0.0
             continue
         letters = sum(1 for t in tokens if t[:1].isalpha() or t[1:2].isalpha())

@@ -23,6 +23,7 @@ class Source:
     declared: list[float] = field(default_factory=list)
     speakers: list[str] = field(default_factory=list)  # each sentence's speaker in a transcript ("" outside turns)
     code: list[float] = field(default_factory=list)  # in a manual: each sentence's share of code, 0..1 (else empty)
+    notes: frozenset[int] = frozenset()  # places of the sentences in a footnote or endnote ("[1] See ...")
 
     def __len__(self) -> int:
         return len(self.texts)
