@@ -26,6 +26,7 @@ Format = Literal[
     "odt",
     "info",
     "mail",
+    "asciidoc",
 ]
 FORMATS: tuple[str, ...] = get_args(Format)
 BlockKind = Literal[
