@@ -27,6 +27,7 @@ Format = Literal[
     "info",
     "mail",
     "asciidoc",
+    "org",
 ]
 FORMATS: tuple[str, ...] = get_args(Format)
 BlockKind = Literal[

@@ -38,7 +38,7 @@ LEFT = {
     ),
     "org": re.compile(
         r"^[ \t]*#\+|^[ \t]*:(?:PROPERTIES|END|LOGBOOK):[ \t]*$|\[\[[^\]\n]+\](?:\[[^\]\n]*\])?\]|^\*+ |"
-        r"^[ \t]*(?:CLOSED|SCHEDULED|DEADLINE):",
+        r"^[ \t]*(?-i:CLOSED|SCHEDULED|DEADLINE):",
         re.M | re.I,
     ),
 }
