@@ -2,6 +2,7 @@
 
     python scripts/check_markup.py PATH... [--as asciidoc|org] [--half a-m|n-z]
     python scripts/check_markup.py --sniff PATH...
+    python scripts/check_markup.py --hostile
 
 PATH is a file or a folder (searched for .adoc, .asciidoc, .org and, with ``--as``, .txt and files
 without a suffix). ``--half a-m`` keeps the files whose name starts with a to m, after a project prefix (``git-``,
@@ -10,6 +11,9 @@ develop on one half, look at the other once, at the end. Prints the files read, 
 whose shown prose (code and tables aside) still holds markup (underline lines, block delimiters,
 ``[source``, ``::`` list syntax, ``link:``, ``<<``, ``#+``, ``:PROPERTIES:``, ``[[``), headings and code blocks found
 against those counted in the source, and the median and slowest time per file.
+
+``--hostile`` times both readers on generated hostile text (unclosed marks, macros, nested
+delimiters, drawers, deep lists) at two sizes, four times apart: a linear reader grows about 4x.
 
 ``--sniff`` reads every file of the folders given (the corpora's plain texts) and prints how many
 the content sniffer takes for AsciiDoc or Org: each is a false sniff.
@@ -197,14 +201,60 @@ def sniff(paths: list[str]) -> None:
         print("  " + line)
 
 
+HOSTILE = {
+    "stars": "*a " * 100000,
+    "underscores": "_a " * 100000,
+    "backticks": "`a " * 100000,
+    "apostrophes": "'a " * 100000,
+    "xrefs": "<<a " * 80000,
+    "anchors": "[[a " * 80000,
+    "braces": "{a " * 100000,
+    "macros": "link:a " * 50000,
+    "footnotes": "footnote:[a " * 30000,
+    "org footnotes": "[fn::a " * 40000,
+    "urls": "https://a[ " * 30000,
+    "curved quotes": '"`a ' * 80000,
+    "title of spaces": "== a" + " " * 300000 + "b",
+    "delimiters": "\n".join(["----", "x"] * 50000),
+    "list lines": "\n".join(["* a", "** b", ". c", "a:: b"] * 30000),
+    "continuations": "\n".join(["* a", "+"] * 60000),
+    "nested delimiters": "\n".join("=" * (4 + k % 50) for k in range(20000)),
+    "drawers": "\n".join([":LOGBOOK:", "x"] * 60000),
+    "property drawers": "\n".join(["* h", ":PROPERTIES:"] * 50000),
+    "begin lines": "\n".join(["#+begin_quote"] * 50000 + ["#+end_quote"] * 10),
+    "indented items": "\n".join(" " * (k % 40) + "- a :: b" for k in range(60000)),
+}
+
+
+def hostile() -> None:
+    from reader.formats import asciidoc, org
+    from reader.model import Document
+
+    for name, source in HOSTILE.items():
+        cells = []
+        for part in (4, 1):
+            text = source[: len(source) // part]
+            times = []
+            for reader in (asciidoc, org):
+                began = time.perf_counter()
+                reader.parse(Document("hostile", text))
+                times.append(time.perf_counter() - began)
+            cells.append(f"{len(text) // 1000:5} KB: AsciiDoc {times[0]:5.2f} s, Org {times[1]:5.2f} s")
+        print(f"{name:18} {' | '.join(cells)}", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("paths", nargs="+")
+    parser.add_argument("paths", nargs="*")
+    parser.add_argument("--hostile", action="store_true")
     parser.add_argument("--as", dest="as_format", choices=("asciidoc", "org"))
     parser.add_argument("--half", choices=("a-m", "n-z"))
     parser.add_argument("--sniff", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
+    if args.hostile:
+        hostile()
+        return 0
     if args.sniff:
         sniff(args.paths)
         return 0

@@ -35,8 +35,10 @@ VERBATIM = frozenset({"listing", "literal", "pass", "comment"})
 
 _ATTRIBUTE_ENTRY = re.compile(r":(!?)([\w][\w-]*)(!?):(?:[ \t]+(.*))?$")
 _CONDITIONAL = re.compile(r"(ifdef|ifndef|ifeval|endif)::([^\[]*)\[(.*)\]$")
-_BLOCK_MACRO = re.compile(r"([a-z][\w-]*)::(\S*?)\[(.*)\]$")
-_ONE_LINE_TITLE = re.compile(r"(={1,6}|#{1,6})[ \t]+(\S.*?)(?:[ \t]+\1)?[ \t]*$")
+_BLOCK_MACRO = re.compile(r"([a-z][\w-]*)::([^\s\[]*)\[(.*)\]$")
+_TERM_MARK = re.compile(r":{2,4}|;;")
+_TITLE_START = re.compile(r"(={1,6}|#{1,6})[ \t]+(?=\S)")
+MAX_NESTING = 12  # blocks within blocks deeper than this are read as plain lines: no recursion runs away
 _UNORDERED = re.compile(r"[ \t]*(\*{1,5}|-)[ \t]+(\S.*)$")
 _ORDERED = re.compile(r"[ \t]*(\.{1,5}|\d{1,9}\.|[a-z]\.|<\d{1,3}>)[ \t]+(\S.*)$")
 _CHECKBOX = re.compile(r"\[([ xX*])\][ \t]+")
@@ -105,20 +107,18 @@ def plain(text: str) -> Spans:
 def find_close(src: str, start: int, end: int, opener: str = "[", closer: str = "]") -> int:
     """The index of the ``closer`` that balances an ``opener`` just before ``start``, or -1 (``\\]`` escaped)."""
     depth = 0
-    i = start
-    while i < end:
-        ch = src[i]
-        if ch == "\\":
-            i += 2
+    pos = start
+    while True:
+        j = src.find(closer, pos, end)
+        if j < 0:
+            return -1
+        depth += src.count(opener, pos, j)
+        pos = j + 1
+        if j > start and src[j - 1] == "\\":
             continue
-        if ch == opener:
-            depth += 1
-        elif ch == closer:
-            if depth == 0:
-                return i
-            depth -= 1
-        i += 1
-    return -1
+        if depth == 0:
+            return j
+        depth -= 1
 
 
 # -- inline markup --------------------------------------------------------------------------------
@@ -127,6 +127,7 @@ _SPECIAL = re.compile(
     r"[\\{*_`'#+^~<\[\"$]|(?<![\w])(?:https?|ftp|irc|mailto|link|linkgit|xref|footnote|footnoteref|kbd|btn|menu"
     r"|image|pass|anchor|icon|stem|indexterm|indexterm2):"
 )
+MACRO_SPAN = 4096  # a macro's [text] ends within this many characters: an unclosed one costs no more
 _ESCAPABLE = frozenset("\\*_`'#+^~{[<\"$")
 _CONSTRAINED: dict[str, EmphasisKind | None] = {"*": "bold", "_": "italic", "`": "code", "'": "italic", "#": None}
 _CONSTRAINED |= {"+": None}
@@ -187,9 +188,9 @@ class Inline:
         if ch == "[":
             return self.inline_anchor(src, i, end)
         if ch in "\"'" and src.startswith("`", i + 1):
-            return self.curved(src, i, end, out, ch)
+            return self.curved(src, i, end, out, ch, closers)
         if ch == "`" and src.startswith("``", i):
-            return self.legacy_quote(src, i, end, out)
+            return self.legacy_quote(src, i, end, out, closers)
         if ch == "+" and src.startswith("+++", i):
             return self.passthrough(src, i, end, out)
         if ch == "$" and src.startswith("$$", i):
@@ -313,8 +314,8 @@ class Inline:
         out.put(src[i + 1 : j])
         return j + 1
 
-    def curved(self, src: str, i: int, end: int, out: Spans, ch: str) -> int:
-        close = src.find("`" + ch, i + 2, end)
+    def curved(self, src: str, i: int, end: int, out: Spans, ch: str, closers: dict[str, tuple[int, int]]) -> int:
+        close = self._find(src, "`" + ch, i + 2, end, closers, unconstrained=True)
         if close < 0:
             return i
         left, right = ("\u201c", "\u201d") if ch == '"' else ("\u2018", "\u2019")
@@ -323,9 +324,9 @@ class Inline:
         out.put(right)
         return close + 2
 
-    def legacy_quote(self, src: str, i: int, end: int, out: Spans) -> int:
+    def legacy_quote(self, src: str, i: int, end: int, out: Spans, closers: dict[str, tuple[int, int]]) -> int:
         """asciidoc-py's ````double quotes''``."""
-        close = src.find("''", i + 2, end)
+        close = self._find(src, "''", i + 2, end, closers, unconstrained=True)
         if close < 0 or close - i > 400:
             return i
         out.put("\u201c")
@@ -340,8 +341,7 @@ class Inline:
         if close < 0:
             return i
         ident, _, label = src[i + 2 : close].partition(",")
-        ident = ident.strip()
-        if not _ID.fullmatch(ident):
+        if not _ID.fullmatch(ident):  # "<< and >>", "<<<<<<< and >>>>>>>" are no references
             return i
         self.link_text(label.strip() or self.refs.get(ident.lstrip("#"), ident), "#" + ident.lstrip("#"), out)
         return close + 2
@@ -369,7 +369,7 @@ class Inline:
         target = src[colon + 1 : bracket] if bracket >= 0 else ""
         if bracket < 0 or any(c.isspace() for c in target):
             return self.url(src, i, end, out) if name == "mailto" else i
-        close = find_close(src, bracket + 1, end)
+        close = find_close(src, bracket + 1, min(end, bracket + 1 + MACRO_SPAN))
         if close < 0:
             return i
         body = src[bracket + 1 : close]
@@ -422,7 +422,7 @@ class Inline:
         while j < end and src[j] not in _URL_END:
             j += 1
         if src.startswith("[", j) and j < end:
-            close = find_close(src, j + 1, end)
+            close = find_close(src, j + 1, min(end, j + 1 + MACRO_SPAN))
             if close >= 0:
                 target, body = src[i:j], src[j + 1 : close]
                 text = (body.partition(",")[0] if "=" in body else body).rstrip("^")
@@ -450,6 +450,7 @@ class Context:
     kind: BlockKind = "paragraph"
     depth: int | None = None
     label: str | None = None
+    nest: int = 0  # blocks around this one
 
 
 @dataclass
@@ -471,19 +472,23 @@ def split_attributes(body: str) -> list[str]:
     items: list[str] = []
     current: list[str] = []
     quote = ""
+    last = ""  # the item's last character that is not a space, so far
     for ch in body:
         if quote:
             if ch == quote:
                 quote = ""
             current.append(ch)
-        elif ch in "\"'" and (not current or "".join(current).rstrip().endswith("=")):
+        elif ch in "\"'" and (not current or last == "="):
             quote = ch
             current.append(ch)
         elif ch == ",":
             items.append("".join(current).strip())
-            current = []
+            current, last = [], ""
+            continue
         else:
             current.append(ch)
+        if not ch.isspace():
+            last = ch
     items.append("".join(current).strip())
     return items
 
@@ -538,6 +543,18 @@ def delimiter(line: str) -> str | None:
     return None
 
 
+def one_line_title(line: str) -> tuple[int, str] | None:
+    """(level, title) of ``== Title`` (or ``## Title``), a closing ``==`` dropped, else None."""
+    found = _TITLE_START.match(line)
+    if found is None:
+        return None
+    marks = found.group(1)
+    title = line[found.end() :].rstrip()
+    if title.endswith((" " + marks, "\t" + marks)):
+        title = title[: -len(marks)].rstrip()
+    return len(marks), title
+
+
 def underline_level(title: str, under: str) -> int | None:
     """The level of a two-line section title, or None when ``under`` does not underline ``title``."""
     under = under.rstrip()
@@ -563,21 +580,12 @@ def list_item(line: str) -> tuple[str, str, str] | None:
 
 def description(line: str) -> tuple[str, str, str] | None:
     """A description list's term line: ``term:: text`` (also ``:::``, ``::::``, ``;;``)."""
-    j = 0
-    while True:
-        a, b = line.find("::", j), line.find(";;", j)
-        j = min(x for x in (a, b) if x >= 0) if a >= 0 or b >= 0 else -1
-        if j < 0:
-            return None
-        mark = line[j : j + 2]
-        k = j + 2
-        while mark == "::" and k < len(line) and line[k] == ":" and k - j < 4:
-            k += 1
+    for found in _TERM_MARK.finditer(line):
+        j, k = found.span()
         after = line[k : k + 1]
-        if j > 0 and not line[j - 1].isspace() and (not after or after in " \t") and line[:j].strip():
-            sig = line[j:k] if mark == "::" else ";;"
-            return "dl" + sig, line[:j].strip(), line[k:].strip()
-        j = k
+        if (not after or after in " \t") and line[:j].strip():  # "term ::" too, as asciidoctor reads it
+            return "dl" + found.group(), line[:j].strip(), line[k:].strip()
+    return None
 
 
 @dataclass
@@ -602,9 +610,13 @@ class Reader:
         if i >= end:
             return i
         line = self.lines[i]
-        meta = self.block_meta(line, attrs)
-        if meta:
-            return self.block(i + 1, end, ctx, attrs)
+        while self.block_meta(line, attrs):  # attribute, anchor and title lines, one after another
+            i += 1
+            while i < end and not self.lines[i].strip():
+                i += 1
+            if i >= end:
+                return i
+            line = self.lines[i]
         if line.rstrip() in ("'''", "<<<", "---", "***", "- - -", "* * *"):
             return i + 1
         heading = self.heading(i, end)
@@ -650,9 +662,9 @@ class Reader:
 
     def heading(self, i: int, end: int) -> int | None:
         line = self.lines[i]
-        found = _ONE_LINE_TITLE.match(line)
+        found = one_line_title(line)
         if found is not None:
-            self.add_heading(found.group(2), len(found.group(1)))
+            self.add_heading(found[1], found[0])
             return i + 1
         if i + 1 < end:
             level = underline_level(line, self.lines[i + 1])
@@ -688,16 +700,18 @@ class Reader:
         if kind == "comment":
             return close + 1
         self.title(attrs, ctx)
-        if kind in VERBATIM or style in ("source", "listing", "literal", "verse") and kind != "quote":
+        if ctx.nest >= MAX_NESTING and kind not in VERBATIM:
+            self.prose(self.lines[i + 1 : close], ctx.kind, ctx, None)
+        elif kind in VERBATIM or style in ("source", "listing", "literal", "verse") and kind != "quote":
             self.verbatim(i + 1, close, attrs, kind)
         elif kind == "quote" and style == "verse":
             self.verbatim(i + 1, close, attrs, "verse")
         elif style.upper() in ADMONITIONS or kind == "quote":
             label = _NOTE_LABEL.get(style.upper())
-            self.blocks(i + 1, close, Context("block_quote", None, label))
+            self.blocks(i + 1, close, Context("block_quote", None, label, ctx.nest + 1))
             self.attribution(attrs)
         else:
-            self.blocks(i + 1, close, ctx)
+            self.blocks(i + 1, close, Context(ctx.kind, ctx.depth, ctx.label, ctx.nest + 1))
         return close + 1
 
     def attribution(self, attrs: Attrs) -> None:
@@ -791,7 +805,7 @@ class Reader:
             for deeper in [d for d in counts if d > depth]:
                 del counts[deeper]
             counts[depth] = counts.get(depth, 0) + 1
-            i = self.item(i, end, sig, marker, text, depth, counts[depth])
+            i = self.item(i, end, (sig, marker, text), depth, counts[depth], ctx.nest)
             j = i
             while j < end and not self.lines[j].strip():
                 j += 1
@@ -801,7 +815,8 @@ class Reader:
                 break
         return i
 
-    def item(self, i: int, end: int, sig: str, marker: str, text: str, depth: int, n: int) -> int:
+    def item(self, i: int, end: int, found: tuple[str, str, str], depth: int, n: int, nest: int) -> int:
+        sig, marker, text = found
         j = i + 1
         while j < end and self.lines[j].strip() and not self.ends_item(self.lines[j]):
             j += 1
@@ -817,8 +832,10 @@ class Reader:
             inner = depth
             shown, body[0] = item_marker(sig, marker, n, body[0])
             self.prose(body, "list_item", Context(), None, depth=depth, marker=shown)
-        while j < end and self.lines[j].strip() == "+":
-            j = self.block(j + 1, end, Context("paragraph", inner), Attrs())
+        while j < end and self.lines[j].strip() == "+" and nest < MAX_NESTING:
+            if j + 1 < end and list_item(self.lines[j + 1]) is not None:
+                return j + 1  # the list goes on: its loop reads the item, with no recursion
+            j = self.block(j + 1, end, Context("paragraph", inner, None, nest + 1), Attrs())
         return j
 
     def detached_text(self, j: int, end: int, body: list[str]) -> int:
@@ -1068,9 +1085,9 @@ def header(reader: Reader) -> int:
         i += 1
     if i >= len(lines):
         return i
-    found = _ONE_LINE_TITLE.match(lines[i])
-    if found is not None and len(found.group(1)) == 1:
-        reader.add_heading(found.group(2), 1)
+    found = one_line_title(lines[i])
+    if found is not None and found[0] == 1:
+        reader.add_heading(found[1], 1)
         i += 1
     elif i + 1 < len(lines) and underline_level(lines[i], lines[i + 1]) == 1:
         reader.add_heading(lines[i].strip(), 1)
@@ -1096,11 +1113,9 @@ def section_refs(lines: list[str]) -> dict[str, str]:
             continue
         ident, _, label = stripped[2:-2].partition(",")
         nxt = lines[n + 1]
-        found = _ONE_LINE_TITLE.match(nxt)
+        found = one_line_title(nxt)
         title = (
-            found.group(2)
-            if found
-            else (nxt.strip() if n + 2 < len(lines) and underline_level(nxt, lines[n + 2]) else "")
+            found[1] if found else (nxt.strip() if n + 2 < len(lines) and underline_level(nxt, lines[n + 2]) else "")
         )
         if label or title:
             refs[ident] = label or title
@@ -1157,8 +1172,8 @@ def looks_like(text: str) -> bool:
             line.strip() in ("NAME", "SYNOPSIS") and nxt.rstrip() == "-" * len(line.strip())
             for line, nxt in zip(rest, rest[1:])
         )
-    found = _ONE_LINE_TITLE.match(lines[first])
-    if found is None or len(found.group(1)) != 1 or found.group(1) != "=":
+    found = one_line_title(lines[first])
+    if found is None or found[0] != 1 or not lines[first].startswith("="):
         return False
     entries = sum(1 for line in lines[first + 1 : first + 30] if _ATTRIBUTE_ENTRY.match(line))
     listings = sum(1 for line in lines if line.rstrip() == "----" or line.startswith("[source"))

@@ -10,6 +10,7 @@ Every scan is linear: no regular expression with nested quantifiers meets the do
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -28,7 +29,7 @@ _ITEM = re.compile(r"([ \t]*)([-+*]|\d{1,9}[.)]|[a-zA-Z][.)])(?:[ \t]+|$)(.*)$")
 _CHECKBOX = re.compile(r"\[([ xX-])\][ \t]*")
 _COUNTER = re.compile(r"\[@\w+\][ \t]*")
 _PRIORITY = re.compile(r"\[#[A-Za-z0-9]\][ \t]*")
-_TAGS = re.compile(r"[ \t]+:[\w@#%:]+:[ \t]*$")
+_TAG_WORDS = re.compile(r":[\w@#%:]+:")
 _FOOTNOTE_DEF = re.compile(r"\[fn:([\w-]+)\][ \t]*(.*)$")
 _LABELS = {"note": "Note", "tip": "Tip", "warning": "Warning", "important": "Important", "caution": "Caution"}
 
@@ -174,7 +175,7 @@ class Inline:
         close = name_end
         text = self.definitions.get(name, "")
         if src[name_end] == ":":
-            close = find_bracket(src, name_end + 1, end)
+            close = find_bracket(src, name_end + 1, min(end, name_end + 4096))  # bounded: unclosed ones stay linear
             if close < 0:
                 return i
             text = src[name_end + 1 : close]
@@ -257,15 +258,22 @@ def link_url(target: str) -> str:
     return "#" + target
 
 
+def without_tags(title: str) -> str:
+    """A heading's title without its tags (``Call Ann   :work:phone:``)."""
+    title = title.rstrip()
+    cut = max(title.rfind(" "), title.rfind("\t"))
+    if cut > 0 and _TAG_WORDS.fullmatch(title[cut + 1 :]):
+        return title[:cut].rstrip()
+    return title
+
+
 def heading_parts(line: str, keywords: frozenset[str]) -> tuple[int, str] | None:
     """(level, title) of a heading line: the TODO keyword kept, the priority and tags dropped."""
     found = _HEADING.match(line)
     if found is None:
         return None
     title = found.group(2)
-    tags = _TAGS.search(title)
-    if tags is not None:
-        title = title[: tags.start()]
+    title = without_tags(title)
     word, _, rest = title.partition(" ")
     keyword = word if word in keywords else ""
     body = rest if keyword else title
@@ -287,6 +295,8 @@ class Reader:
     builder: Builder = field(default_factory=Builder)
     metadata: dict[str, str] = field(default_factory=dict)
     label: str | None = None  # an admonition's word (Note), for the first paragraph of its block
+    nest: int = 0  # blocks around the one being read
+    closers: Closers | None = None
 
     def blocks(self, start: int, end: int, kind: BlockKind = "paragraph", depth: int | None = None) -> None:
         i = start
@@ -342,25 +352,29 @@ class Reader:
 
     def properties(self, i: int, end: int) -> int:
         """A heading's property drawer: its ``CUSTOM_ID`` is an anchor of the heading."""
+        close = self.marks().drawer_end(i)
+        if close is None or close >= end:
+            return i + 1
         j = i + 1
-        while j < end and self.lines[j].strip().upper() != ":END:":
+        while j < close:
             key, _, value = self.lines[j].strip().partition(" ")
             if key.upper() == ":CUSTOM_ID:" and value.strip():
                 self.builder.pending_ids.append(value.strip())
             j += 1
-        return min(j + 1, end) if j < end else i + 1
+        return close + 1
 
     def drawer_end(self, i: int, end: int) -> int | None:
         """The line after a drawer (``:LOGBOOK:`` ... ``:END:``) starting at ``i``, or None."""
         found = _DRAWER.match(self.lines[i])
         if found is None or found.group(1).upper() == "END":
             return None
-        j = i + 1
-        while j < end and not _HEADING.match(self.lines[j]):
-            if self.lines[j].strip().upper() == ":END:":
-                return j + 1
-            j += 1
-        return None
+        close = self.marks().drawer_end(i)
+        return close + 1 if close is not None and close < end else None
+
+    def marks(self) -> Closers:
+        if self.closers is None:
+            self.closers = Closers.of(self.lines)
+        return self.closers
 
     def setting(self, key: str, value: str) -> None:
         name = META_KEYS.get(key)
@@ -369,12 +383,20 @@ class Reader:
             self.metadata[name] = spans.text().strip()
 
     def special_block(self, i: int, end: int, name: str, args: str, kind: BlockKind) -> int:
-        close = i + 1
-        marker = "#+end_" + name
-        while close < end and not self.lines[close].strip().lower().startswith(marker):
-            close += 1
-        if close >= end:  # never closed: the line is text
+        close = self.marks().after(self.marks().block_ends.get(name, []), i)
+        if close is None or close >= end:  # never closed: the line is text
             return self.paragraph(i, end, kind, None)
+        if self.nest >= MAX_NESTING:
+            self.builder.add("preformatted", "\n".join(self.lines[i + 1 : close]))
+            return close + 1
+        self.nest += 1
+        try:
+            self.read_block(i, close, name, args, kind)
+        finally:
+            self.nest -= 1
+        return close + 1
+
+    def read_block(self, i: int, close: int, name: str, args: str, kind: BlockKind) -> None:
         body = self.lines[i + 1 : close]
         if name in ("src", "example"):
             language = args.split()[0].lower() if name == "src" and args.split() else None
@@ -388,7 +410,6 @@ class Reader:
             self.labelled(i + 1, close, _LABELS.get(name))
         else:
             self.blocks(i + 1, close, kind)
-        return close + 1
 
     def labelled(self, start: int, end: int, label: str | None) -> None:
         count = len(self.builder.blocks)
@@ -536,6 +557,46 @@ def starts_block(line: str) -> bool:
         or _DRAWER.match(line) is not None
         or _PLANNING.match(line) is not None
     )
+
+
+MAX_NESTING = 12  # blocks within blocks deeper than this are shown as written: no recursion runs away
+
+
+@dataclass
+class Closers:
+    """Where the lines that close things are, found once, so no search runs past them again."""
+
+    ends: list[int]  # ":END:" lines
+    headings: list[int]
+    block_ends: dict[str, list[int]]  # "src" -> the "#+end_src" lines
+
+    @classmethod
+    def of(cls, lines: list[str]) -> Closers:
+        ends: list[int] = []
+        headings: list[int] = []
+        block_ends: dict[str, list[int]] = {}
+        for n, line in enumerate(lines):
+            stripped = line.strip()
+            if stripped.upper() == ":END:":
+                ends.append(n)
+            elif line.startswith("*") and _HEADING.match(line):
+                headings.append(n)
+            elif stripped[:6].lower() == "#+end_":
+                block_ends.setdefault(stripped[6:].split()[0].lower() if stripped[6:].split() else "", []).append(n)
+        return cls(ends, headings, block_ends)
+
+    @staticmethod
+    def after(where: list[int], i: int) -> int | None:
+        at = bisect.bisect_right(where, i)
+        return where[at] if at < len(where) else None
+
+    def drawer_end(self, i: int) -> int | None:
+        """The ``:END:`` closing a drawer opened on line ``i``, unless a heading comes first."""
+        close = self.after(self.ends, i)
+        heading = self.after(self.headings, i)
+        if close is None or (heading is not None and heading < close):
+            return None
+        return close
 
 
 def labelled(label: str, spans: Spans) -> Spans:
