@@ -110,7 +110,7 @@ def test_a_page_of_every_common_construct() -> None:
         (1, "1.", "First the beans"),
         (1, "2.", "Then the peas"),
         (1, None, "Mulch"),
-        (2, None, "straw or grass cuttings keeps the soil damp"),
+        (1, None, "straw or grass cuttings keeps the soil damp"),
         (1, "[1]", "Sow after the last frost."),
     ]
     code = [(b.language, doc.text[b.start : b.end]) for b in doc.blocks if b.kind == "preformatted"]

@@ -38,6 +38,7 @@ _CONDITIONAL = re.compile(r"(ifdef|ifndef|ifeval|endif)::([^\[]*)\[(.*)\]$")
 _BLOCK_MACRO = re.compile(r"([a-z][\w-]*)::([^\s\[]*)\[(.*)\]$")
 _TERM_MARK = re.compile(r":{2,4}|;;")
 _TITLE_START = re.compile(r"(={1,6}|#{1,6})[ \t]+(?=\S)")
+BREAK = "\x00"  # where a comment line was: no text, but a list ends there
 MAX_NESTING = 12  # blocks within blocks deeper than this are read as plain lines: no recursion runs away
 _UNORDERED = re.compile(r"[ \t]*(\*{1,5}|-)[ \t]+(\S.*)$")
 _ORDERED = re.compile(r"[ \t]*(\.{1,5}|\d{1,9}\.|[a-z]\.|<\d{1,3}>)[ \t]+(\S.*)$")
@@ -543,6 +544,10 @@ def delimiter(line: str) -> str | None:
     return None
 
 
+def blank(line: str) -> bool:
+    return not line.strip() or line == BREAK
+
+
 def one_line_title(line: str) -> tuple[int, str] | None:
     """(level, title) of ``== Title`` (or ``## Title``), a closing ``==`` dropped, else None."""
     found = _TITLE_START.match(line)
@@ -605,14 +610,14 @@ class Reader:
             i = self.block(i, end, ctx, Attrs())
 
     def block(self, i: int, end: int, ctx: Context, attrs: Attrs) -> int:
-        while i < end and not self.lines[i].strip():
+        while i < end and blank(self.lines[i]):
             i += 1
         if i >= end:
             return i
         line = self.lines[i]
         while self.block_meta(line, attrs):  # attribute, anchor and title lines, one after another
             i += 1
-            while i < end and not self.lines[i].strip():
+            while i < end and blank(self.lines[i]):
                 i += 1
             if i >= end:
                 return i
@@ -735,14 +740,14 @@ class Reader:
 
     def literal_paragraph(self, i: int, end: int, attrs: Attrs) -> int:
         j = i
-        while j < end and self.lines[j].strip():
+        while j < end and not blank(self.lines[j]):
             j += 1
         self.verbatim(i, j, attrs, "literal")
         return j
 
     def paragraph(self, i: int, end: int, ctx: Context, attrs: Attrs) -> int:
         j = i
-        while j < end and self.lines[j].strip() and (j == i or not self.breaks_paragraph(self.lines[j], ctx)):
+        while j < end and not blank(self.lines[j]) and (j == i or not self.breaks_paragraph(self.lines[j], ctx)):
             j += 1
         style = attrs.style
         if style in ("source", "listing", "literal", "verse"):
@@ -825,7 +830,7 @@ class Reader:
             j = self.detached_text(j, end, body)
         if sig.startswith("dl"):
             self.term(marker, depth)
-            inner = depth + 1
+            inner = depth  # the text at its term's depth, as the man reader gives a definition
             if any(line.strip() for line in body):
                 self.prose(body, "list_item", Context(), None, depth=inner)
         else:
@@ -851,7 +856,7 @@ class Reader:
         return k
 
     def ends_item(self, line: str) -> bool:
-        if line.strip() == "+" or line.startswith(_BLOCK_STARTS):
+        if line.strip() == "+" or line == BREAK or line.startswith(_BLOCK_STARTS):
             return True
         return list_item(line) is not None or delimiter(line) is not None
 
@@ -880,6 +885,8 @@ def table_cells(lines: list[str], sep: str) -> tuple[list[str], int, bool]:
     header_gap = False
     seen_line = False
     for n, line in enumerate(lines):
+        if line == BREAK:
+            continue
         if not line.strip():
             if seen_line and n > 0 and not header_gap and len(cells) == first_line and first_line > 0:
                 header_gap = n == first_index(lines) + 1
@@ -1024,6 +1031,7 @@ def preprocess(text: str) -> Preprocessed:
                 out.append(line)
             continue
         if line.startswith("//") and not line.startswith("///"):
+            out.append(BREAK)  # gone from the text, but it still ends a list, as authors use it
             continue
         if line.startswith("include::"):
             includes += 1
@@ -1081,7 +1089,7 @@ def header(reader: Reader) -> int:
     """The document title (``= Title`` or underlined with ``=``) and its author and revision lines."""
     lines = reader.lines
     i = 0
-    while i < len(lines) and not lines[i].strip():
+    while i < len(lines) and blank(lines[i]):
         i += 1
     if i >= len(lines):
         return i

@@ -514,8 +514,8 @@ class Reader:
             spans = self.inline.render(term.strip())
             spans.marks.append((0, spans.size, "bold"))
             emit(self.builder, "list_item", spans, depth=depth)
-            emit(self.builder, "list_item", self.inline.render(join_lines([definition, *body[1:]])), depth=depth + 1)
-            inner = depth + 1
+            emit(self.builder, "list_item", self.inline.render(join_lines([definition, *body[1:]])), depth=depth)
+            inner = depth  # the text at its term's depth, as the man reader gives a definition
         else:
             spans = self.inline.render(join_lines([first, *body[1:]]))
             emit(self.builder, "list_item", spans, depth=depth, marker=marker)
