@@ -26,6 +26,8 @@ Format = Literal[
     "odt",
     "info",
     "mail",
+    "asciidoc",
+    "org",
 ]
 FORMATS: tuple[str, ...] = get_args(Format)
 BlockKind = Literal[

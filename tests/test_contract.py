@@ -25,6 +25,8 @@ FORMATS = {
     "odt",
     "info",
     "mail",
+    "asciidoc",
+    "org",
 }
 BLOCK_KINDS = {"paragraph", "heading", "preformatted", "list_item", "block_quote", "table", "turn", "image", "byline"}
 NON_PROSE = {"preformatted", "table", "image"}

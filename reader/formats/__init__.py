@@ -40,6 +40,9 @@ SUFFIXES: dict[str, str] = {
     ".eml": "mail",
     ".mbox": "mail",
     ".mbx": "mail",
+    ".adoc": "asciidoc",
+    ".asciidoc": "asciidoc",
+    ".org": "org",
 }
 # Manual pages (ls.1, perl.1p, Foo.3pm, x.man) go by content: a rotated log is syslog.1.
 MAN_SUFFIX = re.compile(r"\.(?:[1-9][a-z]{0,8}|man)$", re.I)
@@ -96,6 +99,10 @@ def sniff(data: bytes, plain_suffix: bool = False) -> str | None:
         return "subtitles"
     if transcript.looks_like(data[:65536].decode("utf-8", errors="ignore")):
         return "transcript"
+    if _ASCIIDOC_HINT.search(text) and _module("asciidoc").looks_like(data[:65536].decode("utf-8", errors="ignore")):
+        return "asciidoc"
+    if _ORG_HINT.search(text[:2048]) and _module("org").looks_like(data[:65536].decode("utf-8", errors="ignore")):
+        return "org"
     if not plain_suffix and _MARKDOWN.search(text) and not _KEY_VALUE_COMMENTS.search(text):
         return "markdown"
     return None
@@ -109,6 +116,9 @@ _MAIL_START = re.compile(r"From |[A-Za-z][\w-]*:[ \t]")
 _COMMENTS = re.compile(r"\A(?:\s*<!--.*?-->)+", re.S)
 # "# sent_id = 3" comment lines (CoNLL-U, config files) are not headings.
 _KEY_VALUE_COMMENTS = re.compile(r"^# [\w.:-]+ = ", re.M)
+# Only these make the AsciiDoc and Org readers look closer (and be imported): a title block, a header.
+_ASCIIDOC_HINT = re.compile(r"^(?:NAME\n----\n|= \S)", re.M)
+_ORG_HINT = re.compile(r"-\*-.*\bmode: *org\b|-\*- *org *-\*-|^#\+TITLE:", re.I | re.M)
 _MARKDOWN = re.compile(r"^#{1,6} \S|^(?:```|~~~)|\]\((?:https?://|\.{0,2}/|#)[^)\s]*\)", re.M)
 
 

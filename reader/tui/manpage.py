@@ -64,6 +64,8 @@ def definition_units(text: str, blocks: Sequence, emphasis: Sequence, pieces: li
     texts = set(tags.values())
     nested = nested_definitions(blocks)  # so a nested definition's lines wrap at its own indent
     inside = False  # in a definition's text, so a further item is more of it
+    # A bulleted or numbered item (an AsciiDoc or Org note's [1]) starts a list of its own, never more text.
+    marked = {int(field_of(b, "start")) for b in blocks if field_of(b, "kind") == "list_item" and field_of(b, "marker")}
     for unit in pieces:
         if unit.kind == CODE and inside:  # an example in the definition's text
             unit.kind = DEFINITION_PRE
@@ -76,7 +78,7 @@ def definition_units(text: str, blocks: Sequence, emphasis: Sequence, pieces: li
             unit.gap_before = unit.gap_before and unit.start not in texts
         elif unit.start in texts:
             unit.kind, unit.gap_before, inside = DEFINITION, False, True
-        elif inside:
+        elif inside and unit.start not in marked:
             unit.kind = DEFINITION
         if unit.start in nested and unit.kind in (PROSE, DEFINITION):
             unit.indent = INDENT.get(unit.kind, 0) + nested[unit.start]
