@@ -25,8 +25,20 @@ FORMATS = {
     "odt",
     "info",
     "mail",
+    "latex",
 }
-BLOCK_KINDS = {"paragraph", "heading", "preformatted", "list_item", "block_quote", "table", "turn", "image", "byline"}
+BLOCK_KINDS = {
+    "paragraph",
+    "heading",
+    "preformatted",
+    "list_item",
+    "block_quote",
+    "table",
+    "turn",
+    "image",
+    "byline",
+    "caption",
+}
 NON_PROSE = {"preformatted", "table", "image"}
 
 
