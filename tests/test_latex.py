@@ -253,3 +253,8 @@ def test_a_hand_made_title_page_holds_no_sentences() -> None:
         "Sea ice melts in spring.",
         "Kelp grows back.",
     ]
+
+
+def test_a_theorem_declared_with_an_empty_name_reads() -> None:
+    doc = body("\\newtheorem{article}{}\n\\begin{article}Members meet yearly.\\end{article}")
+    assert shown(doc, "paragraph") == ["Article 1. Members meet yearly."]

@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from reader.formats import FormatError
 from reader.formats.build import Builder, number_label
 from reader.model import Analysis, BlockKind, Document, EmphasisKind, Mention, Participant
 
@@ -37,7 +38,8 @@ _SPECIALS = {"``": "\u201c", "''": "\u201d", "---": "\u2014", "--": "\u2013", "~
 _SPACE = re.compile(r"[ \t\r\n]+")
 # TeX drops the spaces after a control word, and one line end, never a blank line.
 _AFTER_WORD = re.compile(r"[ \t]*(?:\n(?![ \t]*\n)[ \t]*)?")
-_BLANK = re.compile(r"[ \t]*(?:\n(?![ \t]*\n)[ \t]*)?")
+# Between a command's arguments: spaces, comment lines, one line end (never a blank line).
+_BLANK = re.compile(r"(?:[ \t]*%[^\n]*\n)*[ \t]*(?:\n(?![ \t]*\n)[ \t]*)?")
 _BRACE = re.compile(r"\\.|%[^\n]*|[{}]", re.S)
 _BRACKET = re.compile(r"\\.|%[^\n]*|[{}\[\]]", re.S)
 _BEGIN_DOCUMENT = re.compile(r"\\begin\s*\{document\}")
@@ -79,6 +81,7 @@ _SKIP_ARGS |= {"affiliation": 1, "altaffiliation": 1, "email": 1, "homepage": 1,
 _SKIP_ARGS |= {"keywords": 1, "pacs": 1, "orcid": 1, "institute": 1, "affil": 1, "ead": 1, "cortext": 1}
 _SKIP_ARGS |= {"fntext": 1, "tnotetext": 1, "subjclass": 1, "preprint": 1, "received": 1, "revised": 1}
 _SKIP_ARGS |= {"accepted": 1, "published": 1, "dedicatory": 1, "thankstext": 1, "corref": 1, "tnoteref": 1}
+_SKIP_ARGS |= {"IEEEmembership": 1, "IEEEauthorblockA": 1, "IEEEcompsocitemizethanks": 1, "authornote": 1}
 _SKIP_ARGS |= {"vskip": 0, "hskip": 0, "newtheorem": 0, "includeonly": 1, "hyphenation": 1, "titleformat": 5}
 _ITALIC = {"emph", "textit", "textsl", "mathit"}
 _BOLD = {"textbf", "mathbf", "bm", "boldsymbol"}
@@ -109,9 +112,11 @@ _HEADER_RULE = re.compile(r"\s*\\(?:hline|midrule|toprule|hdashline|cmidrule|cli
 _CELL_SPLIT = re.compile(r"(?P<sep>&)|\\.|%[^\n]*|[{}]", re.S)
 _ROW_SPLIT = re.compile(r"(?P<sep>\\\\(?:\*?\[[^\]]*\])?|\\tabularnewline\b)|\\[A-Za-z@]+|\\.|%[^\n]*|[{}]", re.S)
 _MATH_WRAPPERS = re.compile(
-    r"\\(?:text\w*|math(?:rm|bf|it|sf|tt|cal|bb|frak|scr)|operatorname|mbox|hbox)\s*\{([^{}]*)\}"
+    r"\\(?:text\w*|math(?:rm|bf|it|sf|tt|cal|bb|frak|scr|normal)|operatorname|mbox|hbox|bm|boldsymbol|pmb)\s*"
+    r"\{([^{}]*)\}"
 )
 _MATH_SIZES = re.compile(r"\\(?:left|right|middle|[bB]igg?[lrm]?|displaystyle|textstyle|nonumber|notag)(?![A-Za-z])")
+_MATH_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _MATH_FRAC = re.compile(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
 _MATH_MACRO = re.compile(r"\\([A-Za-z]+)|\\([,;:! {}|%&$#_])")
 _MATH_LABEL = re.compile(r"\\label\s*\{[^{}]*\}|\\tag\*?\s*\{[^{}]*\}")
@@ -146,6 +151,7 @@ class _State:
     notes: list[tuple[str, str]] = field(default_factory=list)  # footnote number, text
     problems: dict[str, None] = field(default_factory=dict)  # notes for the reader, in order, once each
     skipped: dict[str, None] = field(default_factory=dict)  # \input files not followed
+    bibliographies: dict[str, None] = field(default_factory=dict)  # .bib files not read
     macros: dict[str, tuple[int, int]] = field(default_factory=dict)  # user macros without arguments
     theorems: dict[str, str] = field(default_factory=dict)
     meta: dict[str, str] = field(default_factory=dict)  # raw title, author, date
@@ -693,15 +699,17 @@ class _Walker:
     def nothing(self, _name: str, pos: int, end: int) -> int:
         return pos
 
-    def skip_dimension(self, _name: str, pos: int, end: int) -> int:
+    def skip_dimension(self, name: str, pos: int, end: int) -> int:
         m = _DIMENSION.match(self.src, pos, end)
+        if name == "hskip":  # a horizontal skip is space between words ("3rd ed.\hskip 1em Harlow")
+            self.put(" ")
         return m.end() if m else pos
 
     def not_followed(self, name: str, pos: int, end: int) -> int:
         start, stop, pos = self.arg(pos, end)
         target = self.src[start:stop].strip()
         if name in ("bibliography", "addbibresource"):
-            self.state.problems[f"bibliography {target} not read: citations show their keys"] = None
+            self.state.bibliographies[target or name] = None
         else:
             self.state.skipped[target or name] = None
         return pos
@@ -750,7 +758,7 @@ class _Walker:
 
     def matter(self, name: str, pos: int, end: int) -> int:
         st = self.state
-        if name == "appendix":
+        if name in ("appendix", "appendices"):
             st.appendix = True
             st.counters[f"rank{1 if st.chapters else 2}"] = 0
         else:
@@ -801,6 +809,7 @@ class _Walker:
         return close + 2
 
     def equation(self, source: str, number: str | None) -> None:
+        source = _MATH_COMMENT.sub("", source)
         lines = [math_text(line) for line in textwrap.dedent(source.strip("\n")).split("\n")]
         shown = "\n".join(line for line in lines if line.strip())
         if number:
@@ -836,10 +845,13 @@ class _Walker:
             return self.skip_env_args(env, pos, end)
         if env in _QUOTE_ENVS:
             return self.quote_env(env, pos, end)
-        if env == "titlepage":
+        if env == "titlepage" or env in _KEYWORD_ENVS:  # shown as bylines: no sentences, never a summary's
             self.flush()
             self.titlepage += 1
             self.push_env((env, self.close_titlepage))
+            if env in _KEYWORD_ENVS:
+                self.styled("bold", lambda: self.put("Keywords:"))
+                self.put(" ")
             return pos
         if env in _FLOAT_ENVS and self.size and self.builder is not None and self.depth <= _MAX_DEPTH:
             start, stop, pos = self.raw_env(env, pos, end)
@@ -993,7 +1005,7 @@ class _Walker:
     def theorem(self, env: str, pos: int, end: int) -> int:
         self.flush()
         base = env.rstrip("*")
-        name = self.state.theorems.get(base) or _THEOREMS[base]
+        name = self.state.theorems.get(base) or _THEOREMS.get(base) or base.capitalize()
         if base != "proof" and not env.endswith("*"):
             count = self.state.counters.get("theorem:" + base, 0) + 1
             self.state.counters["theorem:" + base] = count
@@ -1009,6 +1021,8 @@ class _Walker:
         return pos
 
 
+# "Ann Lee, Bo Chen, and Cy Park" on one line: three people (IEEE writes its authors so).
+_NAME_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _AUTHOR_SPLIT = re.compile(r"(?P<sep>\\(?:and|AND)\b)|\\.|%[^\n]*|[{}]", re.S)
 _LINE_BREAK = re.compile(r"\\\\|\\newline\b|\\par\b")
 # Text commands no math holds: a "$" before them is a stray one (TeX would stop with an error).
@@ -1021,6 +1035,7 @@ _DIMENSION = re.compile(
     r"\s*=?\s*[-+]?[\d.]+\s*(?:pt|em|ex|cm|mm|in|bp|pc|sp|mu)?(?:\s*(?:plus|minus)\s*[-+]?[\d.]+\s*\w*)*"
 )
 _SECTIONING_NAMES = frozenset(_RANKS)
+_KEYWORD_ENVS = frozenset({"keywords", "keyword", "IEEEkeywords", "keywords*", "CCSXML"})
 _FLAT_SAFE = frozenset({"begin", "end", "item", "par"})  # no recursion in them: they work at any depth
 
 
@@ -1070,6 +1085,8 @@ def _unescape_url(url: str) -> str:
 
 def math_text(source: str) -> str:
     """Math as its source, readable: symbols as Unicode (``\\alpha`` -> α), ``\\frac{a}{b}`` -> a/b, sizes dropped."""
+    if "%" in source:
+        source = _MATH_COMMENT.sub("", source)
     if "\\" not in source:
         return _SPACE.sub(" ", source.replace("&", " ")).strip()
     text = _MATH_LABEL.sub("", source)
@@ -1112,9 +1129,8 @@ def title_page(walker: _Walker, name: str, start: int, stop: int) -> dict[str, s
     names = []
     for a, b in _split(walker.src, start, stop, _AUTHOR_SPLIT):
         line = _LINE_BREAK.search(walker.src, a, b)
-        text = walker.plain(a, line.start() if line else b)
-        if text:
-            names.append(text)
+        text = walker.plain(a, line.start() if line else b).replace("\u00a0", " ")
+        names += [name for name in _NAME_LIST.split(text) if name.strip(" ,")]
     return {"author": ", ".join(names)} if names else {}
 
 
@@ -1150,6 +1166,7 @@ _HANDLERS: dict[str, Callable[[_Walker, str, int, int], int]] = {
     "newtheorem": _Walker.new_theorem,
     "setcounter": _Walker.counter,
     "appendix": _Walker.matter,
+    "appendices": _Walker.matter,
     "frontmatter": _Walker.matter,
     "mainmatter": _Walker.matter,
     "backmatter": _Walker.matter,
@@ -1299,12 +1316,20 @@ def match_braces(src: str) -> dict[int, int]:
     return closes
 
 
+def _some(names: dict[str, None]) -> str:
+    return ", ".join(list(names)[:3]) + (" …" if len(names) > 3 else "")
+
+
 def parse(document: Document) -> Document:
-    builder, state, notes = _read(document.text)
+    try:
+        builder, state, notes = _read(document.text)
+    except RecursionError:  # nesting is read flat past 60 levels: this should not happen, and is no traceback
+        raise FormatError("LaTeX nested too deeply to read") from None
     notes.extend(state.problems)
     if state.skipped:
-        names = ", ".join(list(state.skipped)[:3]) + (" …" if len(state.skipped) > 3 else "")
-        notes.append(f"\\input and \\include not followed ({names}): only this file is read")
+        notes.append(f"\\input and \\include not followed ({_some(state.skipped)}): only this file is read")
+    if state.bibliographies:
+        notes.append(f"bibliography not read ({_some(state.bibliographies)}): citations show their keys")
     metadata = {k: v for k, v in state.meta.items() if k in ("title", "author", "date")}
     doc = builder.document(document.source, "latex", metadata, document.encoding, (*document.notes, *notes))
     return doc
