@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -258,3 +259,22 @@ def test_a_hand_made_title_page_holds_no_sentences() -> None:
 def test_a_theorem_declared_with_an_empty_name_reads() -> None:
     doc = body("\\newtheorem{article}{}\n\\begin{article}Members meet yearly.\\end{article}")
     assert shown(doc, "paragraph") == ["Article 1. Members meet yearly."]
+
+
+def test_the_analysis_of_a_paper_meets_the_json_contract() -> None:
+    from test_contract import check_contract
+
+    source = PAPER.replace("dawn.", "dawn.\n\\begin{figure}\\caption{Kelp at dawn.}\\end{figure}")
+    doc = analyze(doc_of(source)).to_json()
+    check_contract(json.loads(json.dumps(doc)))
+    assert doc["format"] == "latex" and {"caption", "byline", "heading"} <= {b["kind"] for b in doc["blocks"]}
+
+
+def test_the_command_line_reads_a_malformed_source_without_a_traceback(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "broken.tex"
+    path.write_text(
+        "\\documentclass{article}\n\\begin{document}\n\\section{Start\nText $x \\begin{itemize}\\item one\n"
+    )
+    out = subprocess.run([sys.executable, "-m", "reader", "summarize", str(path)], capture_output=True, text=True)
+    assert out.returncode == 0 and "Traceback" not in out.stderr
+    assert "reader: " in out.stderr and "without" in out.stderr  # the notes, one line each
