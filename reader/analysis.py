@@ -62,6 +62,10 @@ def _add_participants(analysis: Analysis) -> None:
         from reader.formats.mail import add_people
 
         add_people(analysis)  # senders and recipients named in the header lines
+    if analysis.document.format == "latex":
+        from reader.formats.latex import add_people as add_authors
+
+        add_authors(analysis)  # the title page's authors
     if any(b.kind == "turn" for b in blocks):
         from reader.text.turns import add_turns
 

@@ -28,12 +28,14 @@ Format = Literal[
     "mail",
     "asciidoc",
     "org",
+    "latex",
 ]
 FORMATS: tuple[str, ...] = get_args(Format)
 BlockKind = Literal[
-    "paragraph", "heading", "preformatted", "list_item", "block_quote", "table", "turn", "image", "byline"
+    "paragraph", "heading", "preformatted", "list_item", "block_quote", "table", "turn", "image", "byline", "caption"
 ]
-# A byline (a mail's From, To and Date line) is shown and may name people, but holds no sentences.
+# A byline (a mail's From, To and Date line) is shown and may name people, but holds no sentences; so is a
+# caption (a figure's or table's, "Figure 2: ...": the document's aside, never a summary sentence).
 # Blocks that stay in the text and the view but never hold sentences, mentions or quotes.
 NON_PROSE: frozenset[str] = frozenset({"preformatted", "table", "image"})
 SectionKind = Literal["heading", "topic", "front", "back"]

@@ -27,8 +27,20 @@ FORMATS = {
     "mail",
     "asciidoc",
     "org",
+    "latex",
 }
-BLOCK_KINDS = {"paragraph", "heading", "preformatted", "list_item", "block_quote", "table", "turn", "image", "byline"}
+BLOCK_KINDS = {
+    "paragraph",
+    "heading",
+    "preformatted",
+    "list_item",
+    "block_quote",
+    "table",
+    "turn",
+    "image",
+    "byline",
+    "caption",
+}
 NON_PROSE = {"preformatted", "table", "image"}
 
 

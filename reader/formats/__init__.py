@@ -43,6 +43,9 @@ SUFFIXES: dict[str, str] = {
     ".adoc": "asciidoc",
     ".asciidoc": "asciidoc",
     ".org": "org",
+    ".tex": "latex",
+    ".latex": "latex",
+    ".ltx": "latex",
 }
 # Manual pages (ls.1, perl.1p, Foo.3pm, x.man) go by content: a rotated log is syslog.1.
 MAN_SUFFIX = re.compile(r"\.(?:[1-9][a-z]{0,8}|man)$", re.I)
@@ -67,8 +70,8 @@ def suffix_format(name: str) -> str | None:
 def sniff(data: bytes, plain_suffix: bool = False) -> str | None:
     """The format the content announces, or None when it looks like plain text.
 
-    For a ``.txt`` file (``plain_suffix``) only mail, transcripts and subtitles are looked for:
-    a text file with a ``#`` line is still a text file.
+    For a ``.txt`` file (``plain_suffix``) only LaTeX, mail, transcripts, subtitles, AsciiDoc and Org
+    are looked for, on strong evidence: a text file with a ``#`` line is still a text file.
     """
     head = data[:4096]
     if head.startswith(b"%PDF-"):
@@ -88,6 +91,8 @@ def sniff(data: bytes, plain_suffix: bool = False) -> str | None:
         return "odt"
     if not plain_suffix and _INFO.search(head.decode("utf-8", errors="ignore")):
         return "info"
+    if _LATEX.match(text):
+        return "latex"
     man = not plain_suffix and text[:1] in (".", "'", "\\")
     if man and _module("man").looks_like(data[:65536].decode("utf-8", errors="ignore")):
         return "man"
@@ -113,6 +118,8 @@ _NOTEBOOK = re.compile(r'"(?:cell_type|worksheets|nbformat)"\s*:')
 _FLAT_ODT = re.compile(r'<office:document\s[^>]*office:mimetype="application/vnd\.oasis\.opendocument\.text')
 # An mbox "From " line or a header line opens a message; only then is the mail reader imported.
 _MAIL_START = re.compile(r"From |[A-Za-z][\w-]*:[ \t]")
+# A LaTeX source opens with \documentclass, after comment lines at most (never so in the corpora's texts).
+_LATEX = re.compile(r"(?:%[^\n]*\n\s*)*\\documentclass\s*[\[{]")
 _COMMENTS = re.compile(r"\A(?:\s*<!--.*?-->)+", re.S)
 # "# sent_id = 3" comment lines (CoNLL-U, config files) are not headings.
 _KEY_VALUE_COMMENTS = re.compile(r"^# [\w.:-]+ = ", re.M)

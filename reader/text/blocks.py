@@ -52,7 +52,7 @@ def turn_words(text: str, block: Block) -> int:
 
 
 def _paragraph(text: str, block: Block) -> Paragraph | None:
-    if block.kind in ("heading", "byline") or block.kind in NON_PROSE:
+    if block.kind in ("heading", "byline", "caption") or block.kind in NON_PROSE:
         return None
     start = turn_words(text, block) if block.kind == "turn" else block.start
     end = block.end
