@@ -26,6 +26,7 @@ Format = Literal[
     "odt",
     "info",
     "mail",
+    "rst",
 ]
 FORMATS: tuple[str, ...] = get_args(Format)
 BlockKind = Literal[

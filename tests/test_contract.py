@@ -25,6 +25,7 @@ FORMATS = {
     "odt",
     "info",
     "mail",
+    "rst",
 }
 BLOCK_KINDS = {"paragraph", "heading", "preformatted", "list_item", "block_quote", "table", "turn", "image", "byline"}
 NON_PROSE = {"preformatted", "table", "image"}

@@ -43,7 +43,7 @@ from reader.tui.widgets.summary_view import SummaryView
 
 WIDE = 110  # columns from which the side panes and the outline are shown by default
 READABLE = 40  # the reading column never gets narrower than this: panes give way
-DEFINITION_FORMATS = ("man", "info")  # formats whose tagged list items are definitions: a tag, its text under it
+DEFINITION_FORMATS = ("man", "info", "rst")  # formats whose tagged list items are definitions: a tag, its text under it
 
 
 class MainScreen(FindingScreen):
