@@ -94,12 +94,15 @@ def count_code(source: str) -> int:
 
 
 def syntax_left(doc: object) -> Counter[str]:
-    text = doc.text  # type: ignore[attr-defined]
+    text = list(doc.text)  # type: ignore[attr-defined]
+    for span in doc.emphasis:  # type: ignore[attr-defined]
+        if span.kind == "code":  # a literal may show RST syntax on purpose: ``:func:`x```
+            text[span.start : span.end] = " " * (span.end - span.start)
     found: Counter[str] = Counter()
     for block in doc.blocks:  # type: ignore[attr-defined]
         if block.kind not in _PROSE:
             continue
-        piece = text[block.start : block.end]
+        piece = "".join(text[block.start : block.end])
         for name, pattern in _SYNTAX.items():
             found[name] += len(pattern.findall(piece))
     return found
@@ -110,11 +113,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--split", choices=("dev", "held", "all"), default="all")
     parser.add_argument("--show", type=int, default=3, help="examples shown for each kind of syntax left")
+    parser.add_argument("--big", type=float, metavar="MB", help="also time one page of MB made of the pages, repeated")
     args = parser.parse_args(argv)
     files = pages(args.paths, args.split)
+    if args.big:
+        time_big(files, args.big)
     failures: Counter[str] = Counter()
     left_files: dict[str, list[str]] = {}
     times: list[float] = []
+    empty = 0
     heads = [0, 0, 0]  # found, counted, pages where they differ
     code = [0, 0, 0]
     for path in files:
@@ -129,6 +136,9 @@ def main(argv: list[str] | None = None) -> int:
             failures[f"{type(exc).__name__}: {exc}"[:100]] += 1
             continue
         times.append(time.perf_counter() - started)
+        if not doc.text.strip():
+            empty += 1
+            continue
         if doc.format != "rst":
             failures[f"read as {doc.format}"] += 1
         for name, n in syntax_left(doc).items():
@@ -137,7 +147,30 @@ def main(argv: list[str] | None = None) -> int:
         _tally(heads, sum(1 for b in doc.blocks if b.kind == "heading"), count_titles(source))
         _tally(code, sum(1 for b in doc.blocks if b.kind == "preformatted"), count_code(source))
     _report(len(files), failures, left_files, heads, code, times, args.show)
+    print(f"empty pages (nothing but build directives or comments): {empty}")
     return 0
+
+
+def time_big(files: list[Path], megabytes: float) -> None:
+    """Read one long page made of the pages given (repeated to size): wall and CPU time, best of 3."""
+    from reader.load import document_from_bytes
+
+    pieces = [f.read_text(encoding="utf-8", errors="replace") for f in files]
+    size = int(megabytes * 1_000_000)
+    text, total = [], 0
+    while pieces and total < size:
+        for piece in pieces:
+            text.append(piece)
+            total += len(piece) + 2
+            if total >= size:
+                break
+    data = "\n\n".join(text).encode("utf-8")
+    best = (float("inf"), float("inf"))
+    for _ in range(3):
+        wall, cpu = time.perf_counter(), time.process_time()
+        doc = document_from_bytes("big.rst", data)
+        best = min(best, (time.perf_counter() - wall, time.process_time() - cpu))
+    print(f"one page of {len(data) / 1e6:.1f} MB ({len(doc.blocks)} blocks): {best[0]:.2f} s wall, {best[1]:.2f} s CPU")
 
 
 def _tally(into: list[int], found: int, counted: int) -> None:

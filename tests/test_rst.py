@@ -332,3 +332,10 @@ def test_a_long_page_reads_in_linear_time_without_losing_sections():
     doc = read(page)
     assert sum(1 for b in doc.blocks if b.kind == "heading") == 2000
     assert sum(1 for b in doc.blocks if b.kind == "preformatted") == 2000
+
+
+def test_lists_nested_hundreds_deep_read_without_running_out_of_stack():
+    page = "\n\n".join("  " * k + f"- item {k}" for k in range(400))
+    doc = read(page + "\n")
+    assert "item 0" in doc.text and "item 399" in doc.text
+    assert max(b.depth or 0 for b in doc.blocks) >= 30

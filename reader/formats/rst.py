@@ -36,18 +36,21 @@ _DIR_OPTION = re.compile(r":([\w.-]+):(?: +(.*))?$")
 _ROLE = re.compile(r":([A-Za-z][\w.+:-]{0,40}?):`")
 _SUFFIX_ROLE = re.compile(r":([A-Za-z][\w.+:-]{0,40}?):")
 _FOOTREF = re.compile(r"\[(#?[\w.-]{0,40}|\*)\]_")
+_SPECIAL = re.compile(r"[*`:|\[\\_]")
 _URL = re.compile(r"(?:https?|ftp)://[^\s<>\"'`]+|mailto:[^\s<>\"'`]+")
 _NON_WORD = re.compile(r"[^\w]+")
 
 # Directives whose content is code, with the language as their argument.
 CODE = frozenset({"code-block", "code", "sourcecode"})
+# sphinx.ext.doctest's blocks: code in their own language (their setup and cleanup are hidden).
+DOCTEST = {"doctest": "pycon", "testcode": "python", "testoutput": None}
 # Directives that only steer the build or the page, never text a reader reads.
 SKIP = frozenset(
     """toctree contents index only highlight meta include raw sectnum section-numbering tabularcolumns
     default-role role program currentmodule module sectionauthor moduleauthor codeauthor footer header
-    autosummary automodule autoclass autofunction automethod autoattribute autodata autoexception
-    autoprogram autoexception click testsetup testcleanup target-notes cssclass spelling title
-    cmake-module literalinclude-skip ifconfig todolist py:currentmodule py:module c:namespace cpp:namespace
+    autosummary
+    autoprogram click testsetup testcleanup target-notes cssclass spelling title
+    cmake-module ifconfig todolist py:currentmodule py:module c:namespace cpp:namespace
     towncrier-draft-entries date""".split()
 )
 # Directives whose content reads as if it were not inside one.
@@ -90,6 +93,7 @@ SPHINX_FIELDS = frozenset({"orphan", "nocomments", "nosearch", "tocdepth", "publ
 DOCINFO = {"author": "author", "authors": "author", "date": "date", "title": "title"}
 _SYMBOLS = "*†‡§¶#♠♥♦♣"
 MAX_LEVEL = 6
+MAX_NESTING = 40  # blocks inside blocks: deeper ones are read flat, so recursion stays bounded
 
 
 def _indent(line: str) -> int:
@@ -210,7 +214,8 @@ def _continued(lines: list[str], index: int, first: str, joint: str = " ") -> st
     """A one-line construct's value with its indented continuation lines (a long URL, a replacement)."""
     parts = [first.strip()] if first.strip() else []
     base = _indent(lines[index])
-    for line in lines[index + 1 :]:
+    for at in range(index + 1, len(lines)):
+        line = lines[at]
         if not line.strip() or _indent(line) <= base or _DIR_OPTION.match(line.strip()):
             break
         parts.append(line.strip())
@@ -274,24 +279,31 @@ class Inline:
     def run(self) -> Span:
         src, i = self.src, 0
         while i < len(src):
-            step = self.markup(i)
-            if step:
-                i = step
-                continue
-            ch = src[i]
-            if ch == "\\" and i + 1 < len(src):
-                if not src[i + 1].isspace():
-                    self.emit(src[i + 1])
-                i += 2
-                continue
-            if ch == "_" and self.simple_reference(i):
-                i += 2 if src.startswith("__", i) else 1
-                continue
-            self.emit(ch)
-            i += 1
+            found = _SPECIAL.search(src, i)  # plain text is copied a run at a time
+            if found is None:
+                self.emit(src[i:])
+                break
+            if found.start() > i:
+                self.emit(src[i : found.start()])
+            i = self.special(found.start())
         self.span.text = "".join(self.out)
         self._urls()
         return self.span
+
+    def special(self, i: int) -> int:
+        """Markup, an escape or a reference's underscore at ``i``: the index after it."""
+        step = self.markup(i)
+        if step:
+            return step
+        src, ch = self.src, self.src[i]
+        if ch == "\\" and i + 1 < len(src):
+            if not src[i + 1].isspace():
+                self.emit(src[i + 1])
+            return i + 2
+        if ch == "_" and self.simple_reference(i):
+            return i + (2 if src.startswith("__", i) else 1)
+        self.emit(ch)
+        return i + 1
 
     def emit(self, piece: str) -> None:
         self.out.append(piece)
@@ -544,11 +556,22 @@ class Reader:
     anonymous_used: int = 0
     auto_refs: int = 0
     auto_notes: int = 0
+    nesting: int = 0
     content_seen: bool = False  # a block other than a heading is written (docinfo fields come before)
 
     # -- blocks -------------------------------------------------------------------------------------
 
     def blocks(self, lines: list[str], ctx: Context) -> None:
+        if self.nesting >= MAX_NESTING:  # a list nested hundreds deep: its lines read as one paragraph
+            self.add(ctx.kind, Span(inline(" ".join(lines))))
+            return
+        self.nesting += 1
+        try:
+            self._blocks(lines, ctx)
+        finally:
+            self.nesting -= 1
+
+    def _blocks(self, lines: list[str], ctx: Context) -> None:
         index = 0
         while index < len(lines):
             if not lines[index].strip():
@@ -833,10 +856,12 @@ class Reader:
         short = name.rsplit(":", 1)[-1]
         if short in CODE or name in ("math", "productionlist"):
             return self.code(short, rest, block)
+        if name in DOCTEST:
+            return self.add("preformatted", "\n".join(_directive_parts(rest, block)[2]), language=DOCTEST[name])
         if name == "highlight":
             self.language = rest.split()[0].lower() if rest.split() else None
             return None
-        if name in SKIP or name.startswith("auto"):
+        if name in SKIP:
             return None
         if short in ADMONITIONS or name == "admonition":
             title = ADMONITIONS.get(short, "") or (rest if name == "admonition" else "")
@@ -1023,7 +1048,8 @@ class Reader:
         """What an interpreted text shows, how it is set (code for names of code), and where it links."""
         if role in ("ref", "numref", "any", "doc", "term", "keyword", "download"):
             label = normalize(target if target is not None else title)
-            shown = title if target is not None else self.refs.label_titles.get(label, title)
+            titled = self.refs.label_titles.get(label) if target is None else None
+            shown = Inline(inline(titled), self, 2).run().text if titled else title
             url = self.refs.targets.get(label, "") if role != "doc" else ""
             return shown, None, url if url.startswith("#") else ""
         if role == "abbr":
