@@ -63,13 +63,23 @@ def definition_units(text: str, blocks: Sequence, emphasis: Sequence, pieces: li
         return pieces
     texts = set(tags.values())
     nested = nested_definitions(blocks)  # so a nested definition's lines wrap at its own indent
+    # A bulleted or numbered item no deeper than the tags before it starts a list of its own (RST's "- x"
+    # after a definition list); deeper ones are part of the definition's text.
+    marked = {int(field_of(b, "start")): int(field_of(b, "depth") or 1) for b in blocks if field_of(b, "marker")}
+    depths = {int(field_of(b, "start")): int(field_of(b, "depth") or 1) for b in blocks}
     inside = False  # in a definition's text, so a further item is more of it
+    tag_depth = 0
     for unit in pieces:
         if unit.kind == CODE and inside:  # an example in the definition's text
             unit.kind = DEFINITION_PRE
+        if unit.kind == ITEM and unit.start in marked and unit.start not in tags and marked[unit.start] <= tag_depth:
+            inside, tag_depth = False, 0
+            continue
         if unit.kind != ITEM:
             inside = inside and unit.kind not in (PROSE, HEADING)
             continue
+        if unit.start in tags:
+            tag_depth = depths.get(unit.start, 1)
         unit.indent = None  # an item's hang ("• ") is not a definition's indent: wrap at the kind's own
         if unit.start in tags:  # right under the tag before it when it is a second one
             unit.kind, inside = PROSE, False
