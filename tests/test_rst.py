@@ -339,3 +339,13 @@ def test_lists_nested_hundreds_deep_read_without_running_out_of_stack():
     doc = read(page + "\n")
     assert "item 0" in doc.text and "item 399" in doc.text
     assert max(b.depth or 0 for b in doc.blocks) >= 30
+
+
+def test_a_section_title_or_a_name_set_as_code_is_no_participant():
+    page = (
+        "Usage\n=====\n\nRun it with the :generator:`Marten Quill` generator, which Ann Weller wrote.\n\n"
+        "Marten Quill\n------------\n\n``add_thing`` supports the :generator:`Marten Quill` generator. "
+        "Ann Weller keeps it small.\n\n.. versionadded:: 3.1\n   Added the :generator:`Marten Quill` generator.\n"
+    )
+    names = {p.name for p in analyze(read(page)).participants}
+    assert names == {"Ann Weller"}

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.formats.build import Builder, inline
-from reader.model import BlockKind, Document, EmphasisKind
+from reader.model import Analysis, BlockKind, Document, EmphasisKind
 
 _PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 _ADORN = frozenset(_PUNCT)
@@ -1191,3 +1191,31 @@ def parse(document: Document) -> Document:
     reader.blocks(lines, Context())
     meta = dict(reader.metadata)
     return reader.builder.document(document.source, "rst", meta, document.encoding, document.notes)
+
+
+def keep_participants(analysis: Analysis) -> None:
+    """A page's code words (``Walker``, :generator:`Ninja Multi-Config`) and section titles are no people.
+
+    A name the page sets as code anywhere, or that is a section title of it, is a name of the
+    software; a mention inside code is no mention.
+    """
+    doc, text = analysis.document, analysis.text
+    code = sorted((e.start, e.end) for e in doc.emphasis if e.kind == "code")
+    names = {" ".join(text[a:b].split()).casefold() for a, b in code}
+    names |= {" ".join(text[b.start : b.end].split()).casefold() for b in doc.blocks if b.kind == "heading"}
+    starts = [a for a, _ in code]
+    kept = []
+    for person in analysis.participants:
+        if any(" ".join(n.split()).casefold() in names for n in (person.name, *person.aliases)):
+            continue
+        person.mentions = [m for m in person.mentions if not _in_code(code, starts, m.start, m.end)]
+        if person.mentions:
+            kept.append(person)
+    ids = {p.id for p in kept}
+    analysis.participants = kept
+    analysis.quotes = [q for q in analysis.quotes if q.speaker is None or q.speaker in ids]
+
+
+def _in_code(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    at = bisect_left(starts, start + 1) - 1
+    return any(a < end and start < b for a, b in spans[max(0, at - 1) : at + 2])
