@@ -83,11 +83,20 @@ def count_code(source: str) -> int:
     """Code blocks by the source's markup: code directives, ``::`` before an indented block, doctests."""
     lines = source.expandtabs(8).split("\n")
     count = len(_CODE_DIRECTIVE.findall(source))
+    literal = -1  # the indent of the line opening the literal block we are in (-1: none)
     for i, line in enumerate(lines):
         stripped = line.strip()
+        indent = len(line) - len(line.lstrip())
+        if stripped and indent <= literal:
+            literal = -1
+        if literal >= 0:
+            continue  # a ">>>" inside a literal block is part of that block
         if stripped.endswith("::") and not stripped.startswith(".."):
             nxt = next((other for other in lines[i + 1 :] if other.strip()), "")
-            count += len(nxt) - len(nxt.lstrip()) > len(line) - len(line.lstrip())
+            count += len(nxt) - len(nxt.lstrip()) > indent
+            literal = indent
+        elif _CODE_DIRECTIVE.match(line):
+            literal = indent
         elif stripped.startswith(">>>") and (i == 0 or not lines[i - 1].strip()):
             count += 1
     return count

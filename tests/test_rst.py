@@ -140,12 +140,12 @@ def test_roles_show_their_text_and_code_roles_are_code():
     doc = read(
         ".. _install-guide:\n\nInstalling\n==========\n\n"
         "Call :func:`os.path.join` or :meth:`~pathlib.Path.open`, set :envvar:`HOME`, see "
-        ":ref:`the guide <install-guide>`, :ref:`install-guide`, :doc:`usage`, :pep:`8` and "
+        ":ref:`the guide <install-guide>`, :ref:`install-guide`, :doc:`usage`, :doc:`/topics/index`, :pep:`8` and "
         ":term:`wheel`; ``pip install`` is *easy* and **fast**, `tree`:code: too.\n"
     )
     text = shown(doc, "paragraph")[0]
     assert text == (
-        "Call os.path.join or open, set HOME, see the guide, Installing, usage, PEP 8 and wheel; "
+        "Call os.path.join or open, set HOME, see the guide, Installing, usage, topics, PEP 8 and wheel; "
         "pip install is easy and fast, tree too."
     )
     assert marked(doc, "code") == ["os.path.join", "open", "HOME", "pip install", "tree"]

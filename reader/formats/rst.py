@@ -1046,6 +1046,9 @@ class Reader:
 
     def role_text(self, role: str, title: str, target: str | None) -> tuple[str, EmphasisKind | None, str]:
         """What an interpreted text shows, how it is set (code for names of code), and where it links."""
+        if role == "doc" and target is None:  # Sphinx shows the page's title; its name is the nearest
+            parts = [part for part in title.strip("/").split("/") if part and part != "index"]
+            return (parts[-1] if parts else title), None, ""
         if role in ("ref", "numref", "any", "doc", "term", "keyword", "download"):
             label = normalize(target if target is not None else title)
             titled = self.refs.label_titles.get(label) if target is None else None
