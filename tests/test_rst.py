@@ -349,3 +349,9 @@ def test_a_section_title_or_a_name_set_as_code_is_no_participant():
     )
     names = {p.name for p in analyze(read(page)).participants}
     assert names == {"Ann Weller"}
+
+
+def test_a_title_directive_names_the_page_before_its_first_section():
+    doc = read(".. title:: The Widget Handbook\n\nIntroduction\n============\n\nText.\n")
+    assert doc.metadata["title"] == "The Widget Handbook"
+    assert shown(doc) == ["Introduction", "Text."]

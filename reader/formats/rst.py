@@ -861,6 +861,8 @@ class Reader:
         if name == "highlight":
             self.language = rest.split()[0].lower() if rest.split() else None
             return None
+        if name == "title" and rest:  # the page's title for the browser: the document's title here
+            self.metadata.setdefault("title", inline(rest))
         if name in SKIP:
             return None
         if short in ADMONITIONS or name == "admonition":
