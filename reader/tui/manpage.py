@@ -63,16 +63,17 @@ def definition_units(text: str, blocks: Sequence, emphasis: Sequence, pieces: li
         return pieces
     texts = set(tags.values())
     nested = nested_definitions(blocks)  # so a nested definition's lines wrap at its own indent
-    # A bulleted or numbered item no deeper than the tags before it starts a list of its own (RST's "- x"
-    # after a definition list); deeper ones are part of the definition's text.
-    marked = {int(field_of(b, "start")): int(field_of(b, "depth") or 1) for b in blocks if field_of(b, "marker")}
-    depths = {int(field_of(b, "start")): int(field_of(b, "depth") or 1) for b in blocks}
     inside = False  # in a definition's text, so a further item is more of it
+    # A bulleted or numbered item (an AsciiDoc or Org note's [1]) starts a list of its own, never more text.
+    marked = {int(field_of(b, "start")) for b in blocks if field_of(b, "kind") == "list_item" and field_of(b, "marker")}
+    # One no deeper than the tags before it also ends the definition (RST's "- x" after an option list):
+    # what follows it, a code block say, is no more of the definition's text.
+    depths = {int(field_of(b, "start")): int(field_of(b, "depth") or 1) for b in blocks}
     tag_depth = 0
     for unit in pieces:
         if unit.kind == CODE and inside:  # an example in the definition's text
             unit.kind = DEFINITION_PRE
-        if unit.kind == ITEM and unit.start in marked and unit.start not in tags and marked[unit.start] <= tag_depth:
+        if unit.kind == ITEM and unit.start in marked and unit.start not in tags and depths[unit.start] <= tag_depth:
             inside, tag_depth = False, 0
             continue
         if unit.kind != ITEM:
@@ -86,7 +87,7 @@ def definition_units(text: str, blocks: Sequence, emphasis: Sequence, pieces: li
             unit.gap_before = unit.gap_before and unit.start not in texts
         elif unit.start in texts:
             unit.kind, unit.gap_before, inside = DEFINITION, False, True
-        elif inside:
+        elif inside and unit.start not in marked:
             unit.kind = DEFINITION
         if unit.start in nested and unit.kind in (PROSE, DEFINITION):
             unit.indent = INDENT.get(unit.kind, 0) + nested[unit.start]
