@@ -58,6 +58,10 @@ def _add_participants(analysis: Analysis) -> None:
         from reader.formats import info
 
         info.keep_participants(analysis)
+    if analysis.document.format == "rst":
+        from reader.formats import rst
+
+        rst.keep_participants(analysis)
     if analysis.document.format == "mail":
         from reader.formats.mail import add_people
 

@@ -29,6 +29,7 @@ Format = Literal[
     "asciidoc",
     "org",
     "latex",
+    "rst",
 ]
 FORMATS: tuple[str, ...] = get_args(Format)
 BlockKind = Literal[

@@ -40,6 +40,7 @@ BLOCK_KINDS = {
     "image",
     "byline",
     "caption",
+    "rst",
 }
 NON_PROSE = {"preformatted", "table", "image"}
 

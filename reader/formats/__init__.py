@@ -17,7 +17,8 @@ from reader.model import FORMATS, Document
 SUFFIXES: dict[str, str] = {
     ".txt": "text",
     ".text": "text",
-    ".rst": "text",
+    ".rst": "rst",
+    ".rest": "rst",
     ".asc": "text",
     ".log": "text",
     "": "text",
@@ -145,6 +146,8 @@ def _sniff_zip(data: bytes) -> str | None:
 def detect_format(name: str, data: bytes) -> str:
     """The suffix's format, else what the content says, else plain text."""
     suffix = Path(name).suffix.lower()
+    if name.lower().endswith(".rst.txt"):  # Sphinx's copies of page sources (_sources/x.rst.txt)
+        return "rst"
     by_suffix = "info" if INFO_PART_SUFFIX.search(name) else SUFFIXES.get(suffix)
     if by_suffix is not None and suffix not in _SNIFF_SUFFIXES:
         return by_suffix

@@ -66,12 +66,21 @@ def definition_units(text: str, blocks: Sequence, emphasis: Sequence, pieces: li
     inside = False  # in a definition's text, so a further item is more of it
     # A bulleted or numbered item (an AsciiDoc or Org note's [1]) starts a list of its own, never more text.
     marked = {int(field_of(b, "start")) for b in blocks if field_of(b, "kind") == "list_item" and field_of(b, "marker")}
+    # One no deeper than the tags before it also ends the definition (RST's "- x" after an option list):
+    # what follows it, a code block say, is no more of the definition's text.
+    depths = {int(field_of(b, "start")): int(field_of(b, "depth") or 1) for b in blocks}
+    tag_depth = 0
     for unit in pieces:
         if unit.kind == CODE and inside:  # an example in the definition's text
             unit.kind = DEFINITION_PRE
+        if unit.kind == ITEM and unit.start in marked and unit.start not in tags and depths[unit.start] <= tag_depth:
+            inside, tag_depth = False, 0
+            continue
         if unit.kind != ITEM:
             inside = inside and unit.kind not in (PROSE, HEADING)
             continue
+        if unit.start in tags:
+            tag_depth = depths.get(unit.start, 1)
         unit.indent = None  # an item's hang ("• ") is not a definition's indent: wrap at the kind's own
         if unit.start in tags:  # right under the tag before it when it is a second one
             unit.kind, inside = PROSE, False
