@@ -429,3 +429,38 @@ def test_footnotes_under_the_footnotes_line_are_labelled_notes_never_summary_pic
 
     picked = " ".join(a.sentence_text(i) for i in summarize(a, sentences=6).selected)
     assert "When the locale" not in picked and "A second note" not in picked, picked
+
+
+EDITION_TOP = """\x1f
+File: tool.info,  Node: Top,  Next: Overview,  Up: (dir)
+
+Using GNU Tool
+**************
+
+This is the 'GNU Tool Manual' (version 3.2.1, March 2024).
+
+   (C) 2019, 2020 Free Software Foundation, Inc.
+(C) 2021 Jane Roe.
+
+     Permission is granted to copy, distribute and/or modify this
+     document under the terms of the GNU General Public License as
+     published by the Free Software Foundation.  The text of the
+     license can be found in the section entitled "Copying".
+
+   This manual documents how to count words with GNU Tool and how its
+counting rules came to be what they are.
+
+* Menu:
+
+* Overview::                   What ‘tool’ does.
+* Invoking tool::              How to run it.
+
+"""
+
+
+def test_an_edition_line_and_a_licence_notice_do_not_open_a_manuals_summary():
+    a = analyze(read(PREAMBLE + EDITION_TOP + BODY + BACK))
+    assert a.summary is not None
+    picked = [a.sentence_text(i) for i in a.summary.selected]
+    assert picked[0].startswith("This manual documents how to count words"), picked
+    assert not any("version 3.2.1" in p or "license can be found" in p or "(C)" in p for p in picked), picked
