@@ -109,7 +109,8 @@ _MAIL_START = re.compile(r"From |[A-Za-z][\w-]*:[ \t]")
 _COMMENTS = re.compile(r"\A(?:\s*<!--.*?-->)+", re.S)
 # "# sent_id = 3" comment lines (CoNLL-U, config files) are not headings.
 _KEY_VALUE_COMMENTS = re.compile(r"^# [\w.:-]+ = ", re.M)
-_MARKDOWN = re.compile(r"^#{1,6} \S|^(?:```|~~~)|\]\((?:https?://|\.{0,2}/|#)[^)\s]*\)", re.M)
+# A "#" heading opens the text or follows a blank line: a wrapped line starting with "#" is no heading.
+_MARKDOWN = re.compile(r"(?:\A|\n[ \t]*\n)#{1,6} \S|^(?:```|~~~)|\]\((?:https?://|\.{0,2}/|#)[^)\s]*\)", re.M)
 
 
 def _sniff_zip(data: bytes) -> str | None:

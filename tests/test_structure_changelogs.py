@@ -1,0 +1,153 @@
+"""Change logs and NEWS files in plain text: each entry or release a section (reader/text/changelog.py)."""
+
+from __future__ import annotations
+
+from test_structure import check_invariants
+
+from reader.analysis import analyze
+from reader.formats import sniff
+from reader.load import document_from_bytes
+from reader.model import Analysis
+
+DEBIAN = """\
+kettle (2.1-1) unstable; urgency=medium
+
+  * New upstream release.
+  * Boil water faster by warming the element before the lid closes.
+    This takes a second line to explain properly.
+
+ -- Rosa Tanner <rosa@example.org>  Mon, 04 Mar 2024 10:00:00 +0100
+
+kettle (2.0-3) unstable; urgency=low
+
+  * Stop the whistle from sounding twice when the water boils over.
+
+ -- Rosa Tanner <rosa@example.org>  Fri, 02 Feb 2024 09:30:00 +0100
+"""
+
+GNU = """\
+2024-03-04  Rosa Tanner  <rosa@example.org>
+
+\tkettle: warm the element before the lid closes
+\t* element.c (warm): New function.
+\t* lid.c (close): Call it.
+
+2024-02-02  Omar Bell  <omar@example.net>
+
+\twhistle: sound once
+\t* whistle.c (sound): Return early when already sounding.
+"""
+
+OUTLINE_NEWS = """\
+Kettle NEWS                                  -*- outline -*-
+
+* Noteworthy changes in release 2.1 (2024-03-04) [stable]
+
+** Improvements
+
+  The element is warmed before the lid closes, so water boils sooner
+  than it did before, and the kettle uses less power on each boil
+  because it no longer heats an empty chamber first.
+
+** Bug fixes
+
+  The whistle no longer sounds twice when the water boils over, and
+  it stays quiet when the kettle is lifted from its base before the
+  water has come to the boil.
+
+* Noteworthy changes in release 2.0 (2024-01-10) [stable]
+
+** New features
+
+  A timer switches the kettle off after ten minutes, so a kettle
+  left on by mistake does not boil dry while nobody is in the room
+  to hear the whistle.
+"""
+
+RELEASE_NEWS = """\
+Kettle NEWS
+  History of the changes users can see.
+
+\f
+Version 2.1 (4 Mar 2024)
+
+* The element is warmed before the lid closes, so the water boils sooner
+  than it did in every earlier release of the kettle.
+
+\f
+Version 2.0 (10 Jan 2024)
+
+* A timer switches the kettle off after ten minutes of boiling.
+"""
+
+
+def read(name: str, text: str) -> Analysis:
+    a = analyze(document_from_bytes(name, text.encode()))
+    check_invariants(a)
+    return a
+
+
+def headings(a: Analysis) -> list[tuple[int, str]]:
+    return [(s.level, s.title) for s in a.sections if s.kind == "heading"]
+
+
+def sentences(a: Analysis) -> list[str]:
+    return [a.sentence_text(i) for i in range(len(a.sentences))]
+
+
+def test_a_debian_changelog_has_an_entry_a_section_and_its_trailers_are_no_sentences():
+    a = read("changelog.Debian", DEBIAN)
+    assert a.title == "kettle: Debian changelog"
+    assert [t for _, t in headings(a)] == [
+        "kettle (2.1-1) unstable; urgency=medium",
+        "kettle (2.0-3) unstable; urgency=low",
+    ]
+    assert not any("Rosa Tanner" in s for s in sentences(a)), sentences(a)
+    assert any("Stop the whistle" in s for s in sentences(a))
+
+
+def test_a_gnu_changelog_has_an_entry_a_section_titled_by_date_and_author():
+    a = read("ChangeLog", GNU)
+    assert a.title == "ChangeLog"
+    assert [t for _, t in headings(a)] == ["2024-03-04 Rosa Tanner", "2024-02-02 Omar Bell"]
+    assert not any("@" in s for s in sentences(a))
+
+
+def test_an_outline_news_file_nests_its_starred_headings_and_drops_the_mode_line():
+    a = read("NEWS", OUTLINE_NEWS)
+    assert a.title == "Kettle NEWS"
+    found = [(level, title) for level, title in headings(a) if title != "Kettle NEWS"]
+    releases = [level for level, title in found if title.startswith("Noteworthy")]
+    parts = [level for level, title in found if not title.startswith("Noteworthy")]
+    assert len(releases) == 2 and len(parts) == 3
+    assert max(releases) < min(parts)
+
+
+def test_release_lines_after_form_feeds_are_headings_not_running_headers():
+    a = read("NEWS", RELEASE_NEWS)
+    assert a.title == "Kettle NEWS"
+    titles = [t for _, t in headings(a)]
+    assert "Version 2.1 (4 Mar 2024)" in titles and "Version 2.0 (10 Jan 2024)" in titles
+
+
+def test_a_running_header_repeated_after_each_form_feed_is_still_furniture():
+    page = "The kettle manual goes on with a long paragraph of text about boiling water safely.\n\n"
+    text = "".join(f"{page}\f\nKettle Manual                      March 2024\n\n" for _ in range(3)) + page
+    a = read("manual.txt", text)
+    assert not any("March 2024" in s for s in sentences(a))
+    assert not any("March 2024" in t for _, t in headings(a))
+
+
+def test_prose_naming_releases_is_not_a_release_heading():
+    text = (
+        "The kettle has changed a great deal over the years and its makers keep notes.\n\n"
+        "Version 2.0 of the kettle added a timer that many owners had asked for since the start.\n\n"
+        "Release 1.0 was sold in a single colour and without any timer at all, as owners recall.\n"
+    )
+    assert headings(read("notes.txt", text)) == []
+
+
+def test_a_wrapped_line_opening_with_a_number_sign_does_not_make_markdown():
+    text = "Comments in the map file are introduced with a\n# sign and run to the end of the line.\n"
+    assert sniff(text.encode()) is None
+    assert sniff(b"# Kettle\n\nA kettle that boils water.\n") == "markdown"
