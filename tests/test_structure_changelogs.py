@@ -151,3 +151,51 @@ def test_a_wrapped_line_opening_with_a_number_sign_does_not_make_markdown():
     text = "Comments in the map file are introduced with a\n# sign and run to the end of the line.\n"
     assert sniff(text.encode()) is None
     assert sniff(b"# Kettle\n\nA kettle that boils water.\n") == "markdown"
+
+
+GIT_LOG = """\
+commit 3f2a9c1d0b7e6a5f4c3b2a1908f7e6d5c4b3a291
+Author: Rosa Tanner <rosa@example.org>
+Date:   Mon Mar 4 10:00:00 2024 +0100
+
+    Warm the element before the lid closes
+
+    The water now boils a little sooner on every kettle we tried.
+
+commit 9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b
+Author: Omar Bell <omar@example.net>
+Date:   Fri Feb 2 09:30:00 2024 +0100
+
+    Sound the whistle only once
+"""
+
+VERSIONS = """\
+2.1
+- Warm the element before the lid closes (Rosa Tanner)
+- Stop the whistle from sounding twice
+
+2.0: 10 January 2024
+- Add a timer that switches the kettle off after ten minutes
+"""
+
+
+def test_git_log_output_has_a_commit_a_section_titled_by_its_subject():
+    a = read("ChangeLog", GIT_LOG)
+    assert a.title == "ChangeLog"
+    assert [t for _, t in headings(a)] == ["Warm the element before the lid closes", "Sound the whistle only once"]
+    assert not any("Author:" in s or "Date:" in s for s in sentences(a))
+
+
+def test_bare_version_lines_head_their_entries_and_the_file_name_is_the_title():
+    a = read("changelog.gz", VERSIONS)
+    assert a.title == "changelog"
+    assert [t for _, t in headings(a)] == ["2.1", "2.0: 10 January 2024"]
+
+
+def test_gnu_entries_without_an_address_and_an_indented_first_line():
+    text = "   * Older entries are kept elsewhere.\n\n" + GNU.replace("  <rosa@example.org>", "").replace(
+        "  <omar@example.net>", ""
+    )
+    a = read("ChangeLog", text + "2024-01-01  Rosa Tanner\n\n\t* kettle.c: New file.\n")
+    assert a.title == "ChangeLog"
+    assert "2024-02-02 Omar Bell" in [t for _, t in headings(a)]

@@ -25,14 +25,17 @@ _DEBIAN = re.compile(r"[a-z0-9][a-z0-9.+~-]* \([^()\s]+\)(?: [a-z0-9/.+-]+)+; *u
 _TRAILER = re.compile(r" -- \S[^<\n]*<[^<>\s]+>  ?\S")
 _GNU = re.compile(
     r"(?:\d{4}-\d\d-\d\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \w{3} [ \d]\d [\d:]{8} (?:[A-Z]{3,4} )?\d{4})"
-    r"[ \t]+(\S[^<\n]*?)[ \t]*<[^<>\s]+>[ \t]*$"
+    r"[ \t]+(?:(\S[^<\n]*?)[ \t]*<[^<>\s]+>|([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}))[ \t]*$"
 )
+_COMMIT = re.compile(r"commit [0-9a-f]{7,40}\b")
+_COMMIT_FIELD = re.compile(r"(?:Author|Date|Merge|Commit|AuthorDate|CommitDate):")
 _OUTLINE = re.compile(r"(\*{1,4}) +(\S[^\n]*)")
 _MODE = re.compile(r"-\*-.*?-\*-")
 _MODE_OUTLINE = re.compile(r"-\*-\s*(?:mode:\s*)?outline\s*-\*-", re.I)
 _RELEASE = re.compile(
     r"(?:(?:noteworthy\s+)?changes\b|version\b|release\b|what'?s\s+new\b|new\s+in\b|news\s+(?:for|in)\b)"
-    r"[^\n]{0,50}?\d+\.\d+[^\n]{0,40}",
+    r"[^\n]{0,50}?\d+\.\d+[^\n]{0,40}"
+    r"|v?\d+\.\d+(?:\.\d+)*(?:[-+~][\w.]+)?(?:[ \t]*(?::|-|–|\()[^\n]{0,60})?",  # "3.0.9", "1.20.7: 2012-10-26"
     re.I,
 )
 RELEASES = 2  # release lines a document needs before they count as its headings
@@ -41,9 +44,10 @@ MAX_TITLE = 80
 SENTENCE_WORDS = 8
 
 
-def mark_entries(text: str, lines: list[Line]) -> str:
+def mark_entries(text: str, lines: list[Line], name: str = "ChangeLog") -> str:
     """Headings for a change log's entries or a NEWS file's releases; trailers as furniture. Returns the
-    title a change log gives no line for ("gzip: Debian changelog", "ChangeLog"), else ""."""
+    title when no line of the file gives one ("gzip: Debian changelog", else ``name``, the file's),
+    else ""."""
     first = next((line for line in lines if line.kind != BLANK), None)
     if first is None:
         return ""
@@ -53,21 +57,21 @@ def mark_entries(text: str, lines: list[Line]) -> str:
         return f"{opening.split(' ', 1)[0]}: Debian changelog"
     if _GNU.match(opening) or _count(text, lines, _GNU) >= GNU_ENTRIES:
         _mark_gnu(text, lines)
-        return "" if _title_line(text, first) else "ChangeLog"
-    if _MODE_OUTLINE.search(opening) or _starred_releases(text, lines) >= RELEASES:
+    elif _COMMIT.match(opening):
+        _mark_commits(text, lines)
+    elif _MODE_OUTLINE.search(opening) or _starred_releases(text, lines) >= RELEASES:
         _mark_outline(text, lines)
     elif _count(text, lines, _RELEASE, MAX_TITLE) >= RELEASES:
         _mark_releases(text, lines)
     else:
         return ""
-    _title_line(text, first)
-    return ""
+    return "" if _title_line(text, first) else name
 
 
 def _title_line(text: str, first: Line) -> bool:
     """The first line names the file ("GNU tar NEWS  -*- outline -*-"): its title, without Emacs' mode line."""
-    if first.kind != TEXT or first.end - first.start > MAX_TITLE:
-        return False
+    if first.kind != TEXT or first.end - first.start > MAX_TITLE or not text[first.start].isalnum():
+        return False  # an indented or bulleted first line is an entry's text
     title = _MODE.sub("", text[first.start : first.end]).strip()
     if title:
         _heading(first, 0, title)
@@ -107,8 +111,24 @@ def _mark_gnu(text: str, lines: list[Line]) -> None:
         if line.kind in (TEXT, HEADING):
             found = _GNU.match(text, line.start, line.end)
             if found:
-                date = text[line.start : found.start(1)].strip()
-                _heading(line, 1, f"{date} {found.group(1)}")
+                date = text[line.start : found.start(1) if found.group(1) is not None else found.start(2)].strip()
+                _heading(line, 1, f"{date} {found.group(1) or found.group(2)}")
+
+
+def _mark_commits(text: str, lines: list[Line]) -> None:
+    """``git log`` output: each commit a section titled by its subject; its Author and Date lines furniture."""
+    commit: Line | None = None
+    for line in lines:
+        if line.kind != TEXT:
+            continue
+        if _COMMIT.match(text, line.start, line.end):
+            commit = line
+            _heading(line, 1, text[line.start : line.end])
+        elif commit is not None and _COMMIT_FIELD.match(text, line.start, line.end):
+            line.kind = FURNITURE
+        elif commit is not None:
+            commit.title = " ".join(text[line.start : line.end].split())  # the subject names the commit
+            commit = None
 
 
 def _starred_releases(text: str, lines: list[Line]) -> int:

@@ -57,7 +57,7 @@ def _segment(document: Document) -> Analysis:
     ln.mark_dot_leaders(text, lines)
     ln.mark_illustrations(text, lines)
     headings.mark_headings(text, lines)
-    log_title = changelog.mark_entries(text, lines)
+    log_title = changelog.mark_entries(text, lines, _file_name(document))
     headings.drop_lone_numbers(lines)
     headings.keep_roman_chapters(lines)
     headings.settle_end_parts(lines)
@@ -328,6 +328,14 @@ def _levels(starts: list[_Start]) -> list[int]:
 def _back_title(text: str, start: int) -> str:
     first = text[start:].strip().split("\n", 1)[0].strip()
     return first if len(first) <= 40 and "Gutenberg" not in first else "Back matter"
+
+
+def _file_name(document: Document) -> str:
+    """The document's file name without a ``.gz``: what names a file whose text names itself nowhere."""
+    from pathlib import Path
+
+    name = Path(document.source).name if document.source != "-" else "(standard input)"
+    return name[:-3] if name.endswith(".gz") else name
 
 
 def _fallback_title(document: Document, sections: list[Section]) -> str:
