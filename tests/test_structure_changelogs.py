@@ -199,3 +199,29 @@ def test_gnu_entries_without_an_address_and_an_indented_first_line():
     a = read("ChangeLog", text + "2024-01-01  Rosa Tanner\n\n\t* kettle.c: New file.\n")
     assert a.title == "ChangeLog"
     assert "2024-02-02 Omar Bell" in [t for _, t in headings(a)]
+
+
+LICENCE = """\
+                      KETTLE PUBLIC LICENCE
+                     Version 2, 4 March 2024
+                  https://kettle.example.org/licence
+
+  Everyone may copy and share this licence, but nobody may change it.
+
+                            Preamble
+
+  This licence lets anyone boil water with the kettle's design, and asks
+only that the design stays open for the next person who wants to use it.
+
+  1. Definitions.
+
+  "The Design" means the drawings and notes that describe the kettle, in
+whatever form they are kept or shared between people.
+"""
+
+
+def test_a_licence_titled_in_centred_lines_is_one_titled_document():
+    a = read("KPL-2", LICENCE)
+    assert a.title == "KETTLE PUBLIC LICENCE, Version 2, 4 March 2024"
+    assert not any("https://" in s or "4 March 2024" in s for s in sentences(a)), sentences(a)
+    assert any(s.startswith("This licence lets anyone boil water") for s in sentences(a))

@@ -58,6 +58,7 @@ def _segment(document: Document) -> Analysis:
     ln.mark_illustrations(text, lines)
     headings.mark_headings(text, lines)
     log_title = changelog.mark_entries(text, lines, _file_name(document))
+    matter.mark_licence_title(text, lines)
     headings.drop_lone_numbers(lines)
     headings.keep_roman_chapters(lines)
     headings.settle_end_parts(lines)
