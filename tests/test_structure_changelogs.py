@@ -225,3 +225,38 @@ def test_a_licence_titled_in_centred_lines_is_one_titled_document():
     assert a.title == "KETTLE PUBLIC LICENCE, Version 2, 4 March 2024"
     assert not any("https://" in s or "4 March 2024" in s for s in sentences(a)), sentences(a)
     assert any(s.startswith("This licence lets anyone boil water") for s in sentences(a))
+
+
+COPYRIGHT = """\
+Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+Upstream-Name: Kettle Tools
+Source: https://kettle.example.org/
+
+Files: *
+Copyright: 2020-2024 Rosa Tanner
+           2021 Omar Bell
+License: KPL-2
+
+Files: debian/*
+Copyright: 2024 Ada Quill <ada@example.org>
+License: KPL-2
+
+License: KPL-2
+ Anyone may boil water with this design and share the drawings with
+ anyone else, as long as the drawings stay open.
+ .
+ The design comes with no promise that the water will ever boil.
+"""
+
+
+def test_a_debian_copyright_file_reads_as_stanzas_not_as_a_transcript():
+    a = read("copyright", COPYRIGHT)
+    assert a.document.format == "text"
+    assert a.title == "Kettle Tools copyright"
+    assert [t for _, t in headings(a)] == ["License: KPL-2"]
+    front = [s.title for s in a.sections if s.kind == "front"]
+    assert "Files: *" in front and "Files: debian/*" in front
+    said = sentences(a)
+    assert any(s.startswith("Anyone may boil water") for s in said)
+    assert any(s.startswith("The design comes with no promise") for s in said)
+    assert not any("Rosa Tanner" in s or s.strip() == "." for s in said), said

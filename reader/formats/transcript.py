@@ -51,9 +51,13 @@ def _header_turns(text: str, lines: list[str]) -> bool:
     return len(found) >= HEADER_SHARE * len(lines) and _repeated(found)
 
 
+# A Debian copyright file's fields ("Format: ...copyright-format/1.0/", "Files: *", "License: GPL-3+") are no turns.
+_COPYRIGHT_FORMAT = re.compile(r"\s*Format(?:-Specification)?:\s*\S*copyright-format", re.I)
+
+
 def looks_like(text: str) -> bool:
     lines = [line for line in text.splitlines() if line.strip()]
-    if len(lines) < 3:
+    if len(lines) < 3 or _COPYRIGHT_FORMAT.match(text):
         return False
     if _header_turns(text, lines):
         return True

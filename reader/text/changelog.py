@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from reader.text.lines import BLANK, FURNITURE, HEADING, TEXT, Line
+from reader.text.lines import BLANK, FRONT, FURNITURE, HEADING, TEXT, Line
 
 _DEBIAN = re.compile(r"[a-z0-9][a-z0-9.+~-]* \([^()\s]+\)(?: [a-z0-9/.+-]+)+; *urgency=\w+")
 _TRAILER = re.compile(r" -- \S[^<\n]*<[^<>\s]+>  ?\S")
@@ -30,6 +30,8 @@ _GNU = re.compile(
 _COMMIT = re.compile(r"commit [0-9a-f]{7,40}\b")
 _COMMIT_FIELD = re.compile(r"(?:Author|Date|Merge|Commit|AuthorDate|CommitDate):")
 _OUTLINE = re.compile(r"(\*{1,4}) +(\S[^\n]*)")
+_DEP5 = re.compile(r"Format: *\S*copyright-format", re.I)
+_FIELD = re.compile(r"([A-Za-z][\w-]*):(?:[ \t]|$)")
 _MODE = re.compile(r"-\*-.*?-\*-")
 _MODE_OUTLINE = re.compile(r"-\*-\s*(?:mode:\s*)?outline\s*-\*-", re.I)
 _RELEASE = re.compile(
@@ -55,6 +57,8 @@ def mark_entries(text: str, lines: list[Line], name: str = "ChangeLog") -> str:
     if _DEBIAN.match(opening):
         _mark_debian(text, lines)
         return f"{opening.split(' ', 1)[0]}: Debian changelog"
+    if _DEP5.match(opening):
+        return _mark_copyright(text, lines, name)
     if _GNU.match(opening) or _count(text, lines, _GNU) >= GNU_ENTRIES:
         _mark_gnu(text, lines)
     elif _COMMIT.match(opening):
@@ -158,3 +162,33 @@ def _mark_releases(text: str, lines: list[Line]) -> None:
 def _sentence(raw: str) -> bool:
     """A short sentence that names a release ("Version 2.0 adds a cache for every lookup.") is text."""
     return raw.rstrip().endswith(".") and len(raw.split()) > SENTENCE_WORDS
+
+
+def _mark_copyright(text: str, lines: list[Line], name: str) -> str:
+    """A Debian machine-readable copyright file: each ``License:`` stanza a section titled by its first
+    line, its text (a lone ``.`` line between paragraphs) the prose; the header and ``Files:`` stanzas
+    (who holds the copyright of which files) front matter, each titled by its first line. Returns the
+    title: the Upstream-Name's copyright."""
+    title = name
+    opens = True  # the next line opens a stanza
+    in_text = False  # inside a License stanza's text (its indented lines)
+    for line in lines:
+        if line.kind == BLANK:
+            opens, in_text = True, False
+            continue
+        if line.kind != TEXT:
+            continue
+        raw = text[line.start : line.end]
+        field = _FIELD.match(raw)
+        key = field.group(1).lower() if field else ""
+        if key == "upstream-name" and field:
+            title = f"{raw[field.end() :].strip()} copyright"
+        if opens and key == "license":
+            _heading(line, 1, raw)
+            in_text = True
+        elif in_text and raw.strip() == ".":
+            line.kind = BLANK  # the paragraph break of a field's text
+        elif not (in_text and raw[:1].isspace()):
+            line.kind, line.title = FRONT, " ".join(raw.split()) if opens else ""
+        opens = False
+    return title
