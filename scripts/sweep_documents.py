@@ -1,6 +1,7 @@
 """A sweep over real documents nobody tuned to, read as the CLI reads them, with figures per kind of document.
 
-Every regular file under the folders given (or each file given) is loaded and analysed as
+Every document under the folders given (a file of a suffix the reader takes from a folder, or
+one named as documentation is: ``README``, ``NEWS.gz``, ``copyright``), or each file given, is loaded and analysed as
 ``reader analyze`` does it (``reader.load.load`` then ``reader.analysis.analyze``), and counted under
 its kind: by its name (``changelog``, ``news``, ``readme``, ``licence`` for ``copyright``/``COPYING``/
 ``LICENSE`` and ``/usr/share/common-licenses``, ``notes`` for ``FAQ``/``TODO``/``AUTHORS``/``THANKS``),
@@ -8,7 +9,7 @@ else by the format the reader found (``html``, ``markdown``, ``pdf``, ``text``..
 
 - files read, and failures by their one-line reason (``reader: PATH: reason``);
 - tracebacks: exceptions other than the reader's own errors (must be 0), with the first ones shown;
-- seconds per MB to load and analyse (median and max, files of 2 KB or more);
+- CPU seconds per MB to load and analyse (median and max, files of 16 KB or more);
 - markup: files whose shown text holds control characters or escapes, or (in a format the reader
   converts) HTML tags or entities, roff escapes or Markdown syntax outside code;
 - boilerplate: files whose first summary sentence is a licence or copyright line (in a document that
@@ -41,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 from reader.analysis import analyze  # noqa: E402
 from reader.formats import FormatError  # noqa: E402
-from reader.load import LoadError, load  # noqa: E402
+from reader.load import LoadError, _readable_suffix, load  # noqa: E402
 from reader.model import Analysis  # noqa: E402
 
 _NAME_KINDS = (
@@ -85,7 +86,8 @@ _VERSION_LINE = re.compile(
     r"|\*?\s*(?:noteworthy changes|changes|version|release)\b[^\n]{0,60}\d+\.\d+|v?\d+\.\d+(?:\.\d+)*\b[^\n]{0,40}$)",
     re.M | re.I,
 )
-SMALL = 2048  # bytes: a file below this is not timed (start-up noise, not speed)
+_CODE = frozenset({".py", ".pyc", ".pyi", ".so", ".c", ".h", ".js", ".css", ".json", ".png", ".svg", ".gif", ".jpg"})
+SMALL = 16384  # bytes: a file below this is not timed (start-up noise, not speed)
 
 
 @dataclass
@@ -114,11 +116,20 @@ def files(paths: list[str], part: str | None, every: int) -> list[Path]:
         if not top.is_dir():
             found.append(top)
             continue
-        for path in sorted(p for p in top.rglob("*") if p.is_file() and not p.is_symlink()):
+        for path in sorted(p for p in top.rglob("*") if p.is_file() and not p.is_symlink() and _a_document(p)):
             key = path.relative_to(top).parts[0].lower()
             if part is None or (key[:1] <= "m") == (part == "dev"):
                 found.append(path)
     return found[every - 1 :: every]
+
+
+def _a_document(path: Path) -> bool:
+    """A file the reader takes from a folder (by its suffix), or one named as documentation is
+    (README, NEWS, copyright, changelog.gz, with no suffix or a .gz): source code and data are left out."""
+    name = path.name[:-3] if path.name.endswith(".gz") else path.name
+    if path.suffix in _CODE:
+        return False
+    return _readable_suffix(path.name) or "." not in name or kind_of(path, "") != ""
 
 
 def source_text(path: Path) -> str:
@@ -172,7 +183,7 @@ def boilerplate(a: Analysis, kind: str) -> str:
 
 
 def check(path: Path, tallies: dict[str, Tally]) -> None:
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: the machine is shared, wall time would measure the others
     try:
         document = load(str(path))
         a = analyze(document)
@@ -187,7 +198,7 @@ def check(path: Path, tallies: dict[str, Tally]) -> None:
         tally.files += 1
         tally.tracebacks.append(f"{path}: {traceback.format_exc(limit=-2).strip().splitlines()[-1]}")
         return
-    seconds = time.perf_counter() - started
+    seconds = time.process_time() - started
     tally = tallies[kind_of(path, document.format)]
     tally.files += 1
     size = path.stat().st_size

@@ -260,3 +260,30 @@ def test_a_debian_copyright_file_reads_as_stanzas_not_as_a_transcript():
     assert any(s.startswith("Anyone may boil water") for s in said)
     assert any(s.startswith("The design comes with no promise") for s in said)
     assert not any("Rosa Tanner" in s or s.strip() == "." for s in said), said
+
+
+METADATA = """\
+Metadata-Version: 2.1
+Name: kettle
+Version: 2.1
+Summary: Boil water from Python.
+Classifier: Programming Language :: Python :: 3
+Requires-Dist: requests>=2.0
+Description-Content-Type: text/markdown
+
+# Kettle for Python
+
+Kettle lets a program boil water and wait for the whistle, whatever kettle sits on the counter.
+
+## Installation
+
+Install it with pip, then plug the kettle in and call the boil function from any thread you like.
+"""
+
+
+def test_python_package_metadata_is_front_matter_over_its_description():
+    a = read("METADATA", METADATA)
+    assert a.document.format == "text"
+    assert a.title == "kettle: Boil water from Python."
+    assert "Installation" in [t for _, t in headings(a)]
+    assert not any("Requires-Dist" in s or "Classifier" in s for s in sentences(a)), sentences(a)

@@ -90,6 +90,8 @@ def sniff(data: bytes, plain_suffix: bool = False) -> str | None:
         return "man"
     if _MAIL_START.match(text) and _module("mail").looks_like(data[:65536].decode("utf-8", errors="ignore")):
         return "mail"
+    if text.startswith("Metadata-Version:"):
+        return None  # a Python package's metadata: header fields over its description, read as text
     from reader.formats import subtitles, transcript
 
     if subtitles.looks_like(text):

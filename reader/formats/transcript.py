@@ -51,8 +51,9 @@ def _header_turns(text: str, lines: list[str]) -> bool:
     return len(found) >= HEADER_SHARE * len(lines) and _repeated(found)
 
 
-# A Debian copyright file's fields ("Format: ...copyright-format/1.0/", "Files: *", "License: GPL-3+") are no turns.
-_COPYRIGHT_FORMAT = re.compile(r"\s*Format(?:-Specification)?:\s*\S*copyright-format", re.I)
+# Records of fields are no turns: a Debian copyright file ("Format: ...copyright-format/1.0/", "Files: *",
+# "License: GPL-3+"), a Python package's metadata (PKG-INFO, METADATA: "Metadata-Version: 2.1", "Name: x").
+_COPYRIGHT_FORMAT = re.compile(r"\s*(?:Format(?:-Specification)?:\s*\S*copyright-format|Metadata-Version:)", re.I)
 
 
 def looks_like(text: str) -> bool:

@@ -59,6 +59,8 @@ def mark_entries(text: str, lines: list[Line], name: str = "ChangeLog") -> str:
         return f"{opening.split(' ', 1)[0]}: Debian changelog"
     if _DEP5.match(opening):
         return _mark_copyright(text, lines, name)
+    if opening.startswith("Metadata-Version:"):
+        return _mark_metadata(text, lines, name)
     if _GNU.match(opening) or _count(text, lines, _GNU) >= GNU_ENTRIES:
         _mark_gnu(text, lines)
     elif _COMMIT.match(opening):
@@ -192,3 +194,20 @@ def _mark_copyright(text: str, lines: list[Line], name: str) -> str:
             line.kind, line.title = FRONT, " ".join(raw.split()) if opens else ""
         opens = False
     return title
+
+
+def _mark_metadata(text: str, lines: list[Line], name: str) -> str:
+    """A Python package's metadata (PKG-INFO, METADATA): the header fields up to the first blank line
+    are front matter; the description under them is the text. Returns "Name: Summary"."""
+    fields: dict[str, str] = {}
+    for k, line in enumerate(lines):
+        if line.kind == BLANK:
+            break
+        raw = text[line.start : line.end]
+        field = _FIELD.match(raw)
+        if field:
+            fields.setdefault(field.group(1).lower(), raw[field.end() :].strip())
+        line.kind, line.title = FRONT, "Metadata" if k == 0 else ""
+    package = fields.get("name") or name
+    summary = fields.get("summary", "")
+    return f"{package}: {summary}" if summary and summary != "UNKNOWN" else package
