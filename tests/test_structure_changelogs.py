@@ -287,3 +287,16 @@ def test_python_package_metadata_is_front_matter_over_its_description():
     assert a.title == "kettle: Boil water from Python."
     assert "Installation" in [t for _, t in headings(a)]
     assert not any("Requires-Dist" in s or "Classifier" in s for s in sentences(a)), sentences(a)
+
+
+def test_labelled_entries_under_release_lines_are_a_change_log_not_a_transcript():
+    text = (
+        "v2.1 (Mar 2024)\nperf: the element warms before the lid closes (#12, @rosa)\n"
+        "bug: the whistle sounds once (#14, @omar)\nbuild: the kettle builds without a timer (#15)\n\n"
+        "v2.0 (Jan 2024)\napi: a timer switches the kettle off (#9, @rosa)\nbug: the lid no longer sticks (#10)\n"
+        "doc: the manual names every part (#11)\n"
+    )
+    a = read("CHANGELOG", text)
+    assert a.document.format == "text"
+    assert a.title == "CHANGELOG"
+    assert [t for _, t in headings(a)] == ["v2.1 (Mar 2024)", "v2.0 (Jan 2024)"]

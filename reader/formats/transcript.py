@@ -60,6 +60,10 @@ def looks_like(text: str) -> bool:
     lines = [line for line in text.splitlines() if line.strip()]
     if len(lines) < 3 or _COPYRIGHT_FORMAT.match(text):
         return False
+    from reader.text.changelog import looks_like as a_change_log
+
+    if a_change_log(text):
+        return False  # "perf: faster decoding" under "v1.5.4 (Feb 2023)": a change log's entries, no turns
     if _header_turns(text, lines):
         return True
     turns = labels(text)

@@ -46,6 +46,18 @@ MAX_TITLE = 80
 SENTENCE_WORDS = 8
 
 
+def looks_like(text: str) -> bool:
+    """A change log by its first line (a Debian, GNU or git entry, a release line) and a second entry
+    below it: so "perf: faster decoding" lines under "v1.5.4 (Feb 2023)" are no speakers' turns."""
+    head = text.lstrip("\n")[:65536]
+    first = head.split("\n", 1)[0]
+    if _DEBIAN.match(first) or _GNU.match(first) or _COMMIT.match(first):
+        return True
+    if not _RELEASE.fullmatch(first.rstrip()) or _sentence(first):
+        return False
+    return sum(1 for line in head.split("\n") if _RELEASE.fullmatch(line.rstrip()) and not _sentence(line)) >= RELEASES
+
+
 def mark_entries(text: str, lines: list[Line], name: str = "ChangeLog") -> str:
     """Headings for a change log's entries or a NEWS file's releases; trailers as furniture. Returns the
     title when no line of the file gives one ("gzip: Debian changelog", else ``name``, the file's),
