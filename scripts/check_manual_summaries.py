@@ -1,7 +1,7 @@
 """How manual summaries open and what they pick, over reference pages (Markdown API pages, manual pages).
 
-For every ``.md`` file and manual page (``.1``, ``.1.gz``...) given or found under the folders given, the
-default summary is made and two figures are printed:
+For every ``.md`` file, manual page (``.1``, ``.1.gz``...) and Info manual (``sed.info.gz``) given or
+found under the folders given, the default summary is made and two figures are printed:
 
 - pages whose first pick is in the opening paragraph (the paragraph of the first prose sentence:
   what the module or the command is);
@@ -30,7 +30,8 @@ from reader.load import LoadError, load  # noqa: E402
 from reader.model import Analysis  # noqa: E402
 from reader.summarize.manual import _opening, code_shares  # noqa: E402
 
-WANTED = re.compile(r"\.md$|\.[1-9]\w{0,3}(?:\.gz)?$")  # Markdown, or a manual page (ls.1, perl.1p.gz)
+# Markdown, a manual page (ls.1, perl.1p.gz), an Info manual's main file (sed.info.gz, never its parts)
+WANTED = re.compile(r"\.md$|\.[1-9]\w{0,3}(?:\.gz)?$|\.info(?:\.gz)?$")
 
 
 def pages(paths: list[str], letters: str | None, every: int) -> list[Path]:

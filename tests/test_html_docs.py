@@ -223,3 +223,46 @@ def test_a_manual_page_set_as_html_keeps_every_section_and_its_title():
     assert "knob(5), dial(1)" in block_texts(a, "paragraph")
     assert a.title == "frob(1)"
     assert "Keyboard shortcuts" not in a.text and "Previous chapter" not in a.text
+
+
+LAYOUT_PAGE = """<html><head><title>Module kettle from libboil</title></head><body>
+<table width="100%"><tr><td width="120"><a href="index.html"><img src="logo.png" alt="Boil logo"/></a></td>
+<td><table><tr><td><h1>The Boil C library</h1></td></tr></table></td></tr>
+<tr><td><ul><li><a href="index.html">Home</a></li><li><a href="api.html">API</a></li></ul></td>
+<td><h2>Module kettle from libboil</h2>
+<p>The kettle module warms water to a chosen temperature and tells the caller when it is ready,
+so a program never has to poll the element itself.</p>
+<h2>Description</h2>
+<p>Each kettle keeps its own timer, and a kettle left on switches itself off after ten minutes
+of boiling, whatever the caller asked for.</p>
+<h3>Function: kettle_boil</h3>
+<p>Starts warming the water and returns at once; the callback runs when the water boils.</p>
+</td></tr></table></body></html>"""
+
+
+def test_a_page_laid_out_in_tables_keeps_its_headings_and_prose():
+    a = analysed("kettle.html", LAYOUT_PAGE)
+    titles = [title for title, _ in section_outline(a)]
+    assert "Description" in titles and "Function: kettle_boil" in titles, titles
+    assert any(s.startswith("The kettle module warms water") for s in sentence_texts(a))
+    assert not any(" | " in t for t in block_texts(a, "table")), block_texts(a, "table")
+    assert_contract(a)
+
+
+NOTES_PAGE = (
+    "<html><head><title>Kettle 3 Release Series</title></head><body>\n<h1>Kettle 3 Release Series</h1>\n"
+    + "".join(
+        f"<h2>{part}</h2>\n<p>The {part.lower()} of this release were reworked so that water boils sooner, and "
+        f"every change here was tested on the three kettles we keep in the office kitchen.</p>\n"
+        f"<ul><li>The {part.lower()} no longer warm an empty chamber first.</li>"
+        f"<li>The {part.lower()} report their state to the caller once a second.</li></ul>\n"
+        for part in ("Caveats", "General Improvements", "New Timers", "Element Changes", "Whistle Fixes")
+    )
+    + "</body></html>"
+)
+
+
+def test_release_notes_without_a_main_landmark_keep_their_section_headings():
+    a = analysed("NEWS.html", NOTES_PAGE)
+    titles = [title for title, _ in section_outline(a)]
+    assert {"Caveats", "New Timers", "Whistle Fixes"} <= set(titles), titles

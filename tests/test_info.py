@@ -394,3 +394,73 @@ def test_any_text_after_a_node_header_is_a_document_never_a_crash(body):
     assert "\x1f" not in doc.text and "\x00" not in doc.text
     check_document_spans(doc)
     check_contract(json.loads(json.dumps(analyze(doc).to_json())))
+
+
+NOTED = """\x1f
+File: tool.info,  Node: Sorting,  Prev: Top,  Up: Top
+
+3 Sorting
+*********
+
+‘tool’ sorts the counted words by their frequency before it prints them, so the most common
+word of the input comes first.(1)  Ties keep the order in which the words first appeared.
+
+   Sorting takes memory in proportion to the number of distinct words, never to the size of
+the input itself.
+
+   ---------- Footnotes ----------
+
+   (1) When the locale asks for it, and otherwise in byte order, which is what most readers
+of a word list expect anyway in this particular program.
+
+   (2) A second note, long enough to read as a sentence of the manual if it were prose here.
+
+"""
+
+
+def test_footnotes_under_the_footnotes_line_are_labelled_notes_never_summary_picks():
+    doc = read(PREAMBLE + TOP + NOTED)
+    notes = [(b.marker, doc.text[b.start : b.end]) for b in doc.blocks if b.kind == "list_item" and b.marker]
+    labelled = [marker for marker, _ in notes if marker.startswith("[")]
+    assert labelled == ["[1]", "[2]"], notes
+    assert any(text.startswith("When the locale asks") for _, text in notes)
+    a = analyze(doc)
+    from reader.summarize import summarize
+
+    picked = " ".join(a.sentence_text(i) for i in summarize(a, sentences=6).selected)
+    assert "When the locale" not in picked and "A second note" not in picked, picked
+
+
+EDITION_TOP = """\x1f
+File: tool.info,  Node: Top,  Next: Overview,  Up: (dir)
+
+Using GNU Tool
+**************
+
+This is the 'GNU Tool Manual' (version 3.2.1, March 2024).
+
+   (C) 2019, 2020 Free Software Foundation, Inc.
+(C) 2021 Jane Roe.
+
+     Permission is granted to copy, distribute and/or modify this
+     document under the terms of the GNU General Public License as
+     published by the Free Software Foundation.  The text of the
+     license can be found in the section entitled "Copying".
+
+   This manual documents how to count words with GNU Tool and how its
+counting rules came to be what they are.
+
+* Menu:
+
+* Overview::                   What ‘tool’ does.
+* Invoking tool::              How to run it.
+
+"""
+
+
+def test_an_edition_line_and_a_licence_notice_do_not_open_a_manuals_summary():
+    a = analyze(read(PREAMBLE + EDITION_TOP + BODY + BACK))
+    assert a.summary is not None
+    picked = [a.sentence_text(i) for i in a.summary.selected]
+    assert picked[0].startswith("This manual documents how to count words"), picked
+    assert not any("version 3.2.1" in p or "license can be found" in p or "(C)" in p for p in picked), picked

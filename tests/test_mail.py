@@ -443,3 +443,43 @@ def test_a_bare_dash_line_before_long_text_is_no_signature() -> None:
     assert "Point 13 of the plan is agreed by the committee." in said and not blocks(a, "preformatted")
     b = read("sig.eml", "From: Ann Lee <ann@example.org>\nSubject: Plan\n\nThe plan follows.\n--\nAnn Lee\nSecretary\n")
     assert blocks(b, "preformatted") == ["--\nAnn Lee\nSecretary"]
+
+
+def _message(key: str, subject: str, day: int, reply_to: str = "", refs: str = "") -> str:
+    headers = [
+        f"From {key}@example.org Mon May  {day} 09:00:00 2022",
+        f"From: {key.title()} Writer <{key}@example.org>",
+        f"Date: Mon, {day} May 2022 09:00:00 +0000",
+        f"Subject: {subject}",
+        f"Message-ID: <{key}@example.org>",
+    ]
+    if reply_to:
+        headers.append(f"In-Reply-To: <{reply_to}@example.org>")
+    if refs:
+        headers.append("References: " + " ".join(f"<{r}@example.org>" for r in refs.split()))
+    return "\n".join(headers) + f"\n\nThis is what {key} wrote about the pond on day {day} of the month.\n\n"
+
+
+def test_a_reply_is_a_section_under_the_message_it_answers() -> None:
+    box = (
+        _message("ann", "Fixing the pond pump", 2)
+        + _message("bob", "Re: Fixing the pond pump", 3, reply_to="ann")
+        + _message("cat", "Re: Fixing the pond pump", 4, reply_to="ann")
+        + _message("dan", "Re: Fixing the pond pump", 5, refs="ann bob")  # References only, nearest last
+        + _message("eve", "Re: Fixing the pond pump", 6, reply_to="lost")  # its parent is not in the box
+    )
+    a = read("pond.mbox", box)
+    shown = [
+        (s.level, a.text[s.start : s.end].split("This is what ")[1][:3]) for s in a.sections if s.kind == "heading"
+    ]
+    assert shown == [(1, "ann"), (2, "bob"), (3, "dan"), (2, "cat"), (1, "eve")]
+
+
+def test_a_long_reply_chain_is_capped_in_depth_and_a_ring_of_ids_does_not_hang() -> None:
+    names = [f"m{k}" for k in range(10)]
+    box = _message(names[0], "Chain", 1)
+    box += "".join(_message(n, "Re: Chain", 2 + k, reply_to=names[k]) for k, n in enumerate(names[1:]))
+    levels = [s.level for s in read("chain.mbox", box).sections if s.kind == "heading"]
+    assert levels == [1, 2, 3, 4, 5, 6, 6, 6, 6, 6]
+    ring = _message("x", "Ring", 1, reply_to="y") + _message("y", "Re: Ring", 2, reply_to="x")
+    assert len([s for s in read("ring.mbox", ring).sections if s.kind == "heading"]) == 2

@@ -104,3 +104,10 @@ def test_a_definition_line_is_one_signature_without_its_category():
     assert "int widget_open (const char * name, unsigned int flags, int * handle)" in block_texts(a, "preformatted")
     assert "[Function]" not in a.text
     assert "Opens the named widget and stores its handle." in sentence_texts(a)
+
+
+def test_a_symbol_fonts_glyph_codes_leave_no_control_characters_in_a_line():
+    from reader.formats.pdf import line_text
+
+    assert line_text("the ratio \x12 x over y \x13 grows") == "the ratio x over y grows"
+    assert line_text("  water\x01 boils \x17 ") == "water boils"

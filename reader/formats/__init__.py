@@ -99,6 +99,8 @@ def sniff(data: bytes, plain_suffix: bool = False) -> str | None:
         return "man"
     if _MAIL_START.match(text) and _module("mail").looks_like(data[:65536].decode("utf-8", errors="ignore")):
         return "mail"
+    if text.startswith("Metadata-Version:"):
+        return None  # a Python package's metadata: header fields over its description, read as text
     from reader.formats import subtitles, transcript
 
     if subtitles.looks_like(text):
@@ -127,7 +129,8 @@ _KEY_VALUE_COMMENTS = re.compile(r"^# [\w.:-]+ = ", re.M)
 # Only these make the AsciiDoc and Org readers look closer (and be imported): a title block, a header.
 _ASCIIDOC_HINT = re.compile(r"^(?:NAME\n----\n|= \S)", re.M)
 _ORG_HINT = re.compile(r"-\*-.*\bmode: *org\b|-\*- *org *-\*-|^#\+TITLE:", re.I | re.M)
-_MARKDOWN = re.compile(r"^#{1,6} \S|^(?:```|~~~)|\]\((?:https?://|\.{0,2}/|#)[^)\s]*\)", re.M)
+# A "#" heading opens the text or follows a blank line: a wrapped line starting with "#" is no heading.
+_MARKDOWN = re.compile(r"(?:\A|\n[ \t]*\n)#{1,6} \S|^(?:```|~~~)|\]\((?:https?://|\.{0,2}/|#)[^)\s]*\)", re.M)
 
 
 def _sniff_zip(data: bytes) -> str | None:

@@ -29,7 +29,7 @@ def parse(document: Document) -> Document:
         builder, metadata = Builder(), {"title": _content_title(tree) or _page_title(tree)}
     else:
         builder, metadata = _main_content(tree)
-    if not builder.blocks or _kept_too_little(builder, main):
+    if not builder.blocks or _kept_too_little(builder, main) or _lost_headings(builder, tree, main):
         # No main content found, or the page declares its content and the extractor kept too little
         # of it (a page that is a list of links): read the page (its main landmark) as it is.
         builder = Builder()
@@ -48,6 +48,21 @@ def _kept_too_little(builder: Builder, main: tuple[int, int]) -> bool:
     chars = sum(block.end - block.start for block in builder.blocks)
     heads = sum(block.kind == "heading" for block in builder.blocks)
     return chars < MAIN_SHARE * main[0] or heads < MAIN_SHARE * main[1]
+
+
+LOST_HEADINGS = 4  # a page with this many section headings whose extract keeps at most one lost its outline
+_ASIDES = frozenset({"aside", "nav", "header", "footer", "form"})
+
+
+def _lost_headings(builder: Builder, tree: Any, main: tuple[int, int]) -> bool:
+    """A page with no main landmark whose extract kept at most one of its many headings (GCC's release
+    notes: a page of h2 sections, each read as loose paragraphs): it is read whole."""
+    if main[1] or sum(block.kind == "heading" for block in builder.blocks) > 1:
+        return False
+    heads = 0
+    for head in tree.iter("h2", "h3", "h4", "h5", "h6"):
+        heads += not any(parent.tag in _ASIDES for parent in head.iterancestors())
+    return heads >= LOST_HEADINGS
 
 
 _MAN_SECTIONS = frozenset({"synopsis", "description"})

@@ -77,6 +77,9 @@ class Walker:
             self.add("heading", _text(el, self.skip), HEADINGS[tag])
         elif tag == "pre":
             self.add("preformatted", "".join(el.itertext()).strip("\n"), language=_language(el))
+        elif tag == "table" and _layout(el):
+            for cell in _cells(el):  # a page laid out in a table: its cells are the page's blocks
+                self.container(cell, kind)
         elif tag == "table":
             text, header = _table(el, self.skip)
             self.add("table", text, header=header)
@@ -323,6 +326,22 @@ def _text(el: Any, skip: frozenset[str]) -> str:
             _inline_into(buf, child, skip)
         buf.add(child.tail)
     return buf.text().strip()
+
+
+_LAYOUT_INSIDE = frozenset({"table", "h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _layout(el: Any) -> bool:
+    """A table that lays a page out (old sites, generated API pages): a heading or a table inside it."""
+    return any(local(inner.tag) in _LAYOUT_INSIDE for inner in el.iterdescendants())
+
+
+def _cells(table: Any) -> list[Any]:
+    """The table's own cells in order (rows under thead, tbody and tfoot too), not a nested table's."""
+    rows = [child for child in table if local(child.tag) == "tr"]
+    for group in (child for child in table if local(child.tag) in ("thead", "tbody", "tfoot")):
+        rows += [row for row in group if local(row.tag) == "tr"]
+    return [cell for row in rows for cell in row if local(cell.tag) in ("td", "th")]
 
 
 def _table(el: Any, skip: frozenset[str]) -> tuple[str, int]:

@@ -36,6 +36,7 @@ _INDEX_ENTRY = re.compile(r"^\* +(.+):\s+([^:]+?)\.\s+\(line +\d+\)\s*$")
 _LIST_MARK = re.compile(r"^( {0,12})(•|\*|-|[0-9]+\.|[a-zA-Z]\.) +(?=\S)")
 _DEFINITION = re.compile(r"^ -- [A-Z][\w ]*:")
 _FOOTNOTES = re.compile(r"^ *-{5,} Footnotes -{5,}$")
+_NOTE = re.compile(r"^ *\((\d+)\) +(?=\S)")  # a footnote's label under the Footnotes line: "   (1) Using ..."
 _DIR_ENTRY = re.compile(r"START-INFO-DIR-ENTRY\n(.*?)END-INFO-DIR-ENTRY", re.S)
 # @code, @samp, @file, @option...: 'quoted' (ASCII makeinfo) or ‘quoted’ (UTF-8 makeinfo).
 _CODE = re.compile(r"‘([^‘’\s](?:[^‘’\n]{0,78}[^‘’\s])?)’|(?<![\w'])'([^'\s](?:[^'\n]{0,58}?[^'\s])?)'(?!\w)")
@@ -150,11 +151,13 @@ class Writer:
     top: bool = False
     in_menu: bool = False
     body_indent: int | None = None  # a two-column table's body indent while inside one
+    in_notes: bool = False  # after a node's "---------- Footnotes ----------" line
 
     def node(self, node: Node) -> None:
         self.builder.pending_ids.append(node_id(node.name))
         self.top = node.name == "Top"
         self.in_menu = False
+        self.in_notes = False
         self.body_indent = None
         self.body(node.body)
 
@@ -195,8 +198,11 @@ class Writer:
             self.menu(lines[entry:])
         elif _FOOTNOTES.match(lines[0]):
             self.add("paragraph", "Footnotes")
+            self.in_notes = True
             if lines[1:]:
                 self.content(lines[1:])
+        elif self.in_notes and _NOTE.match(lines[0]):
+            self.footnote(lines)
         elif _DEFINITION.match(lines[0]):
             self.definition(lines)
         elif lines[0].lstrip().startswith("\x08[image"):
@@ -316,6 +322,13 @@ class Writer:
             shown = f"{shown} — {description}"
         url = f"#{node_id(target)}" if not external and node_id(target) in self.names else None
         self.add("list_item", shown, marker="•", depth=1, link=(name, url) if url else None)
+
+    def footnote(self, lines: list[str]) -> None:
+        """``(1) text`` under the Footnotes line: an item labelled ``[1]``, as other formats give a note."""
+        mark = _NOTE.match(lines[0])
+        assert mark is not None
+        text = "\n".join(lines)[mark.end() :]
+        self.add("list_item", text, depth=1, marker=f"[{mark.group(1)}]")
 
     def definition(self, lines: list[str]) -> None:
         """``-- Function: int f (int X)`` and its wrapped arguments as code, the text after as an item."""

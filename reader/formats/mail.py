@@ -122,38 +122,78 @@ def read(source: str, data: bytes, limit: int) -> Document:
         raise FormatError("has no mail message to read")
     if all(m.date is not None for m in mails):
         mails.sort(key=_when)
-    mails = threaded(mails)
+    tree = threaded(mails)
     builder = Builder()
-    for mail in mails:
+    for mail, depth in tree:
         try:
-            _add_mail(builder, mail, 1)
+            _add_mail(builder, mail, 1 + depth)
         except Exception as exc:  # noqa: BLE001 - the messages before and after it are still read
             notes.append(f"a message could not be shown whole ({type(exc).__name__})")
         notes.extend(mail.notes)
-    return builder.document(source, "mail", _metadata(mails), "utf-8", tuple(dict.fromkeys(notes)))
+    return builder.document(source, "mail", _metadata([m for m, _ in tree]), "utf-8", tuple(dict.fromkeys(notes)))
 
 
-def threaded(mails: list[Mail]) -> list[Mail]:
-    """The messages thread by thread (a monthly archive interleaves them), each thread where its first
-    message is, in the order given. A reply joins the thread of the message it answers (In-Reply-To,
-    References), else of the last message with the same subject (without ``Re:`` and list tags)."""
-    thread_of: dict[str, int] = {}
+MAX_DEPTH = 5  # replies nested at most this deep under a thread's first message (heading levels 1-6)
+
+
+def threaded(mails: list[Mail]) -> list[tuple[Mail, int]]:
+    """The messages as a mail reader's thread view shows them, each with its depth in the reply tree.
+
+    A reply (In-Reply-To, else the nearest message its References name) goes right under the message it
+    answers, after that message's earlier replies; replies to one message keep the order given (date
+    order). A message whose parent is not in the mailbox is at depth 0, in the thread of the last message
+    with the same subject (without ``Re:`` and list tags), else a thread of its own; threads keep the
+    order of their first messages (a monthly archive interleaves them). Depth is capped at MAX_DEPTH.
+    """
+    parents = _parents(mails)
+    children: dict[int, list[int]] = {}
+    for k, parent in enumerate(parents):
+        if parent is not None:
+            children.setdefault(parent, []).append(k)
+    out: list[tuple[Mail, int]] = []
+    for root in _roots_by_thread(mails, parents):
+        stack = [(root, 0)]
+        while stack:
+            k, depth = stack.pop()
+            out.append((mails[k], min(depth, MAX_DEPTH)))
+            stack.extend((child, depth + 1) for child in reversed(children.get(k, [])))
+    return out
+
+
+def _parents(mails: list[Mail]) -> list[int | None]:
+    """Each message's parent in the list (the first id it replies to that a message here has), no cycles."""
+    where: dict[str, int] = {}
+    for k, mail in enumerate(mails):
+        if mail.message_id:
+            where.setdefault(mail.message_id, k)
+    parents = [next((where[i] for i in mail.replies_to if where.get(i, k) != k), None) for k, mail in enumerate(mails)]
+    for k in range(len(parents)):  # ids that answer each other in a ring: the ring is cut at k
+        seen = {k}
+        at = parents[k]
+        while at is not None and at not in seen:
+            seen.add(at)
+            at = parents[at]
+        if at is not None:
+            parents[k] = None
+    return parents
+
+
+def _roots_by_thread(mails: list[Mail], parents: list[int | None]) -> list[int]:
+    """The messages without a parent, grouped thread by thread (by subject), each thread where it starts."""
     by_subject: dict[str, int] = {}
-    threads: list[list[Mail]] = []
-    for mail in mails:
-        known = next((thread_of[i] for i in mail.replies_to if i in thread_of), None)
+    threads: list[list[int]] = []
+    for k, mail in enumerate(mails):
+        if parents[k] is not None:
+            continue
         subject = _REPLY_PREFIX.sub("", mail.subject).strip().casefold()
-        if known is None and subject:
-            known = by_subject.get(subject)
+        known = by_subject.get(subject) if subject else None
         if known is None:
             known = len(threads)
             threads.append([])
-        threads[known].append(mail)
-        if mail.message_id:
-            thread_of[mail.message_id] = known
+        threads[known].append(k)
         if subject:
             by_subject[subject] = known
-    return [mail for thread in threads for mail in thread]
+    return [k for thread in threads for k in thread]
 
 
 _MESSAGE_ID = re.compile(r"<([^<>\s]+)>")

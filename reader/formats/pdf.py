@@ -18,6 +18,7 @@ from reader.model import Document
 EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be running furniture
 REPEAT_SHARE = 0.4  # of the pages, for a top or bottom line to count as a running header or footer
 PARAGRAPH_END = 0.8  # a sentence-final line shorter than this share of the page's lines ends a paragraph
+_GLYPH_CODES = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[\divxlc]{1,6}(?:\s*(?:/|of)\s*\d+)?$", re.I)
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
 _OPEN_END = re.compile(r"[;:]$")  # a clause ends, the sentence may go on
@@ -80,6 +81,12 @@ def read(source: str, data: bytes, limit: int) -> Document:
     return builder.document(source, "pdf", metadata)
 
 
+def line_text(piece: str) -> str:
+    """A line as pdfium gives it, as shown: pdfium's mark of a hyphen it joined (\x02) dropped, and the
+    glyph codes of a symbol font (\x01, \x12: no character to show) too; white space collapsed."""
+    return " ".join(_GLYPH_CODES.sub("", piece.replace("\x02", "").replace("\ufffe", "")).split())
+
+
 def _page_lines(pdf: Any, index: int) -> list[Line]:
     """The page's lines, each with the vertical gap above it (0 for the first) and its font size."""
     from pypdfium2 import raw as pdfium_c
@@ -93,7 +100,7 @@ def _page_lines(pdf: Any, index: int) -> list[Line]:
         pos, last_bottom = 0, None
         for piece in raw.split("\r\n"):  # the line ends pdfium generates; char indexes count them
             # pdfium marks a hyphen at a line end it has joined: the word is whole again.
-            text = " ".join(piece.replace("\x02", "").replace("\ufffe", "").split())
+            text = line_text(piece)
             if text:
                 first = pos + len(piece) - len(piece.lstrip())
                 left, bottom, _, top = textpage.get_charbox(first, loose=True)

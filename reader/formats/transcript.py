@@ -51,10 +51,19 @@ def _header_turns(text: str, lines: list[str]) -> bool:
     return len(found) >= HEADER_SHARE * len(lines) and _repeated(found)
 
 
+# Records of fields are no turns: a Debian copyright file ("Format: ...copyright-format/1.0/", "Files: *",
+# "License: GPL-3+"), a Python package's metadata (PKG-INFO, METADATA: "Metadata-Version: 2.1", "Name: x").
+_COPYRIGHT_FORMAT = re.compile(r"\s*(?:Format(?:-Specification)?:\s*\S*copyright-format|Metadata-Version:)", re.I)
+
+
 def looks_like(text: str) -> bool:
     lines = [line for line in text.splitlines() if line.strip()]
-    if len(lines) < 3:
+    if len(lines) < 3 or _COPYRIGHT_FORMAT.match(text):
         return False
+    from reader.text.changelog import looks_like as a_change_log
+
+    if a_change_log(text):
+        return False  # "perf: faster decoding" under "v1.5.4 (Feb 2023)": a change log's entries, no turns
     if _header_turns(text, lines):
         return True
     turns = labels(text)

@@ -25,7 +25,7 @@ LABELS = 2  # parameter labels that make a sentence a list of parameters
 _USAGE = re.compile(r"\s*(?:usage|synopsis)\s*:", re.IGNORECASE)
 _LICENCE = re.compile(
     r"permission is granted|licen[cs]e,? version|(?:general public|documentation) licen[cs]e|modified version"
-    r"|invariant sections|without (?:any )?warranty|all rights reserved|copyright (?:\(c\)|©)",
+    r"|invariant sections|without (?:any )?warranty|all rights reserved|copyright (?:\(c\)|©)|(?:\(c\)|©) *\d{4}",
     re.IGNORECASE,
 )
 # a licence's capitalised terms ('this License', 'the Document', 'the Modified Version')
@@ -37,6 +37,9 @@ _SIGNATURE = re.compile(
     r"\s*(?:(?:const|unsigned|signed|static|extern|struct|enum|void|int|char|long|short|double|float|size_t|bool)"
     r"[\s*]+)+\w+\s*\("
 )
+# 'This manual is for GNU ed (version 1.19, 11 January 2023).': the edition, saying nothing of what it is
+_EDITION = re.compile(r"\s*This (?:is|(?:manual|file|document|edition) is for)\b", re.IGNORECASE)
+_VERSION = re.compile(r"\b(?:version|edition|release)\b|\d+\.\d+", re.IGNORECASE)
 _FINAL = re.compile(r"[.!?][\"'”’)]*\s*$")
 OPENING = 2.0  # the declared weight of the opening paragraph's first sentence: an Abstract's twice
 DESCRIPTION = 0.25  # the opening paragraph's code share at most: its module's name in code costs it nothing
@@ -62,12 +65,26 @@ def code_shares(analysis: Analysis, indexes: list[int]) -> list[float]:
         if _not_prose(text):
             share = 1.0  # a list of parameters, a synopsis or licence terms: no summary sentence
         out.append(min(1.0, share))
+    _licence_paragraphs(analysis, indexes, out)
     _definitions_below(analysis, indexes, out)
     opening = _opening(analysis, indexes, out)
     for k, i in enumerate(indexes):
         if opening is not None and analysis.sentences[i].paragraph == opening:
             out[k] = min(out[k], DESCRIPTION)
     return out
+
+
+def _licence_paragraphs(analysis: Analysis, indexes: list[int], shares: list[float]) -> None:
+    """A licence notice's every sentence is no prose ('The text of the license can be found in ...' after
+    'Permission is granted to copy ...'), so it is never the manual's opening."""
+    notices = set()
+    for i in indexes:
+        s = analysis.sentences[i]
+        if _LICENCE.search(analysis.text[s.start : s.end]):
+            notices.add(s.paragraph)
+    for k, i in enumerate(indexes):
+        if analysis.sentences[i].paragraph in notices:
+            shares[k] = 1.0
 
 
 def _definitions_below(analysis: Analysis, indexes: list[int], shares: list[float]) -> None:
@@ -96,7 +113,16 @@ def _not_prose(text: str) -> bool:
         or _PARAMETER.match(text)
         or _LICENCE.search(text)
         or _LICENCE_TERMS.search(text)
+        or _edition_only(text)
     )
+
+
+def _edition_only(text: str) -> bool:
+    """A line naming the manual and its version only: no clause (', which is', ', and documents') after it."""
+    if not _EDITION.match(text) or not _VERSION.search(text):
+        return False
+    bare = re.sub(r"\([^()]*\)", "", text)
+    return "," not in bare and " and " not in bare and len(bare.split()) <= 12
 
 
 def opening_weights(analysis: Analysis, indexes: list[int], code: list[float]) -> list[float]:

@@ -7,6 +7,7 @@ text is scanned once and offsets stay exact.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import compress, count
 from operator import attrgetter
@@ -16,6 +17,7 @@ FRONT = "front"  # boilerplate inside the text (an RFC's status and copyright): 
 KINDS = frozenset({BLANK, TEXT, HEADING, FURNITURE, CONTENTS, FENCE, FRONT})
 
 _PAGE_FOOTER = re.compile(r"\[Page \d+\]\s*$")
+_PAGE_NUMBER = re.compile(r"^\s*\d+\s+|\s+\d+\s*$")  # a running header's page number, at either end
 _DOT_LEADER = re.compile(r"(?:\.\s?){4,}$")
 _FOUR_DOTS = re.compile(r"\.\s?\.\s?\.\s?\.")  # what every leader holds
 _LEADER_TAIL = 24
@@ -85,19 +87,32 @@ def split_lines(text: str) -> list[Line]:
 
 
 def mark_furniture(text: str, lines: list[Line]) -> None:
-    """Page breaks with their running headers and footers (RFCs, printed books) are not body."""
+    """Page breaks with their running headers and footers (RFCs, printed books) are not body.
+
+    The line after a break is a running header when a page footer closes the page before it, or when
+    it comes back after other breaks (its page number aside: "RFC 2616  HTTP/1.1  June 1999"); a NEWS file's
+    "Version 4.3" or a section title after a form feed is the text's own."""
     if "\f" not in text:
         return
+    headers: dict[int, str] = {}  # the line after each break, by its index, when it may be a header
     for i, line in enumerate(lines):
         if "\f" not in text[line.start : line.end]:
             continue
         line.kind = FURNITURE
         before = _previous_nonblank(lines, i)
-        if before is not None and _PAGE_FOOTER.search(text, lines[before].start, lines[before].end):
+        footer = before is not None and _PAGE_FOOTER.search(text, lines[before].start, lines[before].end)
+        if footer and before is not None:
             lines[before].kind = FURNITURE
         after = _next_nonblank(lines, i)
         if after is not None and lines[after].end - lines[after].start < 100:
-            lines[after].kind = FURNITURE
+            if footer:
+                lines[after].kind = FURNITURE
+            else:
+                headers[after] = _PAGE_NUMBER.sub("", text[lines[after].start : lines[after].end]).strip()
+    seen = Counter(headers.values())
+    for index, key in headers.items():
+        if seen[key] > 1:
+            lines[index].kind = FURNITURE
 
 
 _ILLUSTRATION = re.compile(r"[ \t]*\[(?:Illustration|ILLUSTRATION|Footnote|FOOTNOTE)\b")

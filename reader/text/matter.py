@@ -332,3 +332,33 @@ def _is_headline(text: str, lines: list[Line], i: int) -> bool:
     if i + 1 < len(lines) and lines[i + 1].kind != BLANK:
         return False
     return any(ln.kind == TEXT for ln in lines[i + 1 :])
+
+
+# A licence's own title set centred at the top: "GNU GENERAL PUBLIC LICENSE", "Apache License".
+_LICENCE_TITLE = re.compile(r" {8,}(\S[^.\n]{0,60}\blicen[cs]e\b[^.\n]{0,30})", re.IGNORECASE)
+_CENTRED_DETAIL = re.compile(r" {8,}(?:version\b|v?\d|https?://|\(c\)|copyright\b)", re.IGNORECASE)
+CENTRED_DETAILS = 3  # a version line, a date, an address: at most this many under the title
+
+
+def mark_licence_title(text: str, lines: list[Line]) -> None:
+    """A licence text titled in its own centred lines is one titled document: the title line is its
+    title ("GNU GENERAL PUBLIC LICENSE, Version 3, 29 June 2007"), the centred lines under it (version,
+    date, address) shown as the title page, not sentences."""
+    first = next((i for i, line in enumerate(lines) if line.kind != BLANK), None)
+    if first is None or lines[first].kind not in (TEXT, HEADING):
+        return
+    found = _LICENCE_TITLE.fullmatch(text, lines[first].start, lines[first].end)
+    if not found:
+        return
+    title = " ".join(found.group(1).split())
+    details = []
+    for line in lines[first + 1 : first + 1 + CENTRED_DETAILS]:
+        if line.kind not in (TEXT, HEADING) or not _CENTRED_DETAIL.match(text, line.start, line.end):
+            break
+        details.append(line)
+    if details and text[details[0].start : details[0].end].strip()[:1].isalnum():
+        version = " ".join(text[details[0].start : details[0].end].split())
+        title = f"{title}, {version}" if not version.startswith("http") else title
+    lines[first].kind, lines[first].level, lines[first].title = HEADING, 0, title
+    for line in details:
+        line.kind = FURNITURE

@@ -16,7 +16,7 @@ from operator import attrgetter
 
 from reader.collector import paused
 from reader.model import Analysis, Document, Paragraph, Section, SectionKind, Sentence
-from reader.text import headings, matter, plays, sentences, topics
+from reader.text import changelog, headings, matter, plays, sentences, topics
 from reader.text import lines as ln
 
 _LIST_ITEM = re.compile(r"\s*(?:[-*+•–]|\d{1,3}[.)]|[a-z][.)])\s+\S")
@@ -57,6 +57,8 @@ def _segment(document: Document) -> Analysis:
     ln.mark_dot_leaders(text, lines)
     ln.mark_illustrations(text, lines)
     headings.mark_headings(text, lines)
+    log_title = changelog.mark_entries(text, lines, _file_name(document))
+    matter.mark_licence_title(text, lines)
     headings.drop_lone_numbers(lines)
     headings.keep_roman_chapters(lines)
     headings.settle_end_parts(lines)
@@ -75,7 +77,7 @@ def _segment(document: Document) -> Analysis:
     body = lines[bisect_left(lines, body_start, key=_START) : bisect_right(lines, body_end, key=_END)]
     given = matter.mark_metadata(text, lines, body_start)  # a "Title:" line names the book best
     known = headings.mark_book_title_page(text, lines, body_start, listed) or volume_title
-    title, title_index = matter.find_title(text, lines, body_start, given or known)
+    title, title_index = matter.find_title(text, lines, body_start, given or known or log_title)
     if title_index is not None and lines[title_index].kind == ln.TEXT:
         lines[title_index].kind, lines[title_index].level = ln.HEADING, 0
         lines[title_index].title = title
@@ -327,6 +329,14 @@ def _levels(starts: list[_Start]) -> list[int]:
 def _back_title(text: str, start: int) -> str:
     first = text[start:].strip().split("\n", 1)[0].strip()
     return first if len(first) <= 40 and "Gutenberg" not in first else "Back matter"
+
+
+def _file_name(document: Document) -> str:
+    """The document's file name without a ``.gz``: what names a file whose text names itself nowhere."""
+    from pathlib import Path
+
+    name = Path(document.source).name if document.source != "-" else "(standard input)"
+    return name[:-3] if name.endswith(".gz") else name
 
 
 def _fallback_title(document: Document, sections: list[Section]) -> str:
