@@ -28,6 +28,7 @@ FORMATS = {
     "asciidoc",
     "org",
     "latex",
+    "rst",
 }
 BLOCK_KINDS = {
     "paragraph",
@@ -40,7 +41,6 @@ BLOCK_KINDS = {
     "image",
     "byline",
     "caption",
-    "rst",
 }
 NON_PROSE = {"preformatted", "table", "image"}
 

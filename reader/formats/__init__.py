@@ -80,39 +80,56 @@ def sniff(data: bytes, plain_suffix: bool = False) -> str | None:
     if head.startswith(b"PK\x03\x04"):
         return _sniff_zip(data)
     text = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
-    lower = _COMMENTS.sub("", text[:2048]).lstrip().lower()[:512]
-    html = lower.startswith(("<!doctype html", "<html", "<head", "<body")) or (
-        lower.startswith("<?xml") and "<html" in lower
-    )
-    if html and not plain_suffix:
-        return "html"
-    if not plain_suffix and text.startswith("{") and _NOTEBOOK.search(text):
-        return "notebook"
-    if not plain_suffix and lower.startswith("<?xml") and _FLAT_ODT.search(text):
-        return "odt"
-    if not plain_suffix and _INFO.search(head.decode("utf-8", errors="ignore")):
-        return "info"
+    if not plain_suffix:
+        found = _sniff_markup(text, head.decode("utf-8", errors="ignore"))
+        if found:
+            return found
     if _LATEX.match(text):
         return "latex"
+    wide = data[:65536].decode("utf-8", errors="ignore")
     man = not plain_suffix and text[:1] in (".", "'", "\\")
-    if man and _module("man").looks_like(data[:65536].decode("utf-8", errors="ignore")):
+    if man and _module("man").looks_like(wide):
         return "man"
-    if _MAIL_START.match(text) and _module("mail").looks_like(data[:65536].decode("utf-8", errors="ignore")):
+    if _MAIL_START.match(text) and _module("mail").looks_like(wide):
         return "mail"
     if text.startswith("Metadata-Version:"):
         return None  # a Python package's metadata: header fields over its description, read as text
+    found = _sniff_plain(text, wide)
+    if found or plain_suffix:
+        return found
+    if _MARKDOWN.search(text) and not _KEY_VALUE_COMMENTS.search(text):
+        return "markdown"
+    return None
+
+
+def _sniff_markup(text: str, head: str) -> str | None:
+    """HTML, a notebook's JSON, a flat ODT or an Info manual: never looked for in a ``.txt`` file."""
+    lower = _COMMENTS.sub("", text[:2048]).lstrip().lower()[:512]
+    if lower.startswith(("<!doctype html", "<html", "<head", "<body")) or (
+        lower.startswith("<?xml") and "<html" in lower
+    ):
+        return "html"
+    if text.startswith("{") and _NOTEBOOK.search(text):
+        return "notebook"
+    if lower.startswith("<?xml") and _FLAT_ODT.search(text):
+        return "odt"
+    if _INFO.search(head):
+        return "info"
+    return None
+
+
+def _sniff_plain(text: str, wide: str) -> str | None:
+    """Subtitles, a transcript, AsciiDoc or Org: text formats a ``.txt`` file may hold."""
     from reader.formats import subtitles, transcript
 
     if subtitles.looks_like(text):
         return "subtitles"
-    if transcript.looks_like(data[:65536].decode("utf-8", errors="ignore")):
+    if transcript.looks_like(wide):
         return "transcript"
-    if _ASCIIDOC_HINT.search(text) and _module("asciidoc").looks_like(data[:65536].decode("utf-8", errors="ignore")):
+    if _ASCIIDOC_HINT.search(text) and _module("asciidoc").looks_like(wide):
         return "asciidoc"
-    if _ORG_HINT.search(text[:2048]) and _module("org").looks_like(data[:65536].decode("utf-8", errors="ignore")):
+    if _ORG_HINT.search(text[:2048]) and _module("org").looks_like(wide):
         return "org"
-    if not plain_suffix and _MARKDOWN.search(text) and not _KEY_VALUE_COMMENTS.search(text):
-        return "markdown"
     return None
 
 
