@@ -110,11 +110,11 @@ def mentions(analysis: Analysis) -> list[Candidate]:
     if manual:
         typed = technical.without_software_terms(analysis.document, typed)
     typed = technical.with_contacts(typed, contacts)
-    if manual:
-        typed = technical.with_nicknames(text, typed)
+    typed = technical.with_nicknames(text, typed, quoted=manual)
     typed = _without_ships(text, _without_declaration_mark(typed))
     _mark_affiliations(text, typed)
     _mark_definitions(typed, text)
+    technical.mark_nicknames(text, typed)
     tables = {s.index for s in sentences if s.table}  # 'Willem II Tilburg 2': a team in a results table
     return _with_inner_places(typed, [c for c in raw if c.sentence not in tables])
 
@@ -1041,6 +1041,7 @@ def _canonical(group: list[Candidate], text: str) -> str:
     mixed = group
     if _kind(group) == "person":  # 'Checkoway', not 'CHECKOWAY'; an organization's acronym may be its name
         mixed = [c for c in group if not _in_capitals(c)] or group
+        mixed = [c for c in mixed if c.defines is None] or mixed  # 'Bob' of 'Robert "Bob" Smith' is a nickname
     best = max(mixed, key=lambda c: (counts[c.key] > 1, len(c.tokens), c.end - c.start, -c.start))
     if _kind(group) == "person":
         top = max(mixed, key=lambda c: (counts[c.key], len(c.tokens), -c.start))
