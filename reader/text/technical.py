@@ -527,13 +527,15 @@ def mark_nicknames(text: str, cands: list[Candidate]) -> None:
     points at the full name (``defines``), so the two are one participant. Without such words in
     the text a first name alone is left to the usual rules."""
     full_of: dict[str, Candidate] = {}
-    for m in nicknamed(text):
-        full = next((c for c in cands if c.kind == "person" and c.start <= m.start(1) < c.end), None)
+    found = nicknamed(text)
+    at = {c.start: c for c in cands if c.kind == "person"} if found else {}
+    for m in found:
+        full = at.get(m.start(1)) or at.get(m.start())
         if full is not None:
             full_of.setdefault(gz.word_key(_nickname(m)), full)
-            for c in cands:  # 'Hale' of 'Thomas "Tommy" Hale', a mention of its own in prose, is his too
-                if c.start == m.start(4) and c is not full and c.kind == "person":
-                    c.defines = full
+            surname = at.get(m.start(4))  # 'Hale' of 'Thomas "Tommy" Hale', a mention of its own in prose, is his too
+            if surname is not None and surname is not full:
+                surname.defines = full
     for prev, c in zip(cands, cands[1:]):
         gap = text[prev.end : c.start]
         if prev.kind == "person" and len(c.tokens) == 1 and len(prev.tokens) > 1 and _KNOWN_AS.fullmatch(gap):
