@@ -99,3 +99,50 @@ def test_an_address_and_a_group_noun_outside_software_text_are_left_to_the_usual
     assert "Parisians" not in found and found.get("Marie Curie") == "person", found
     found = aliases("Ada Lovelace lived at 12 Baker Street in London for a year.", "notes.txt")
     assert found.get("Ada Lovelace") == "person" and found.get("London") == "place", found
+
+
+def test_a_clipped_okay_in_a_transcript_is_no_person_but_the_name_kay_is():
+    text = (
+        "Marketing: 'Kay. So what do we do about the buttons?\n\n"
+        "Project Manager: 'Kay, let us start with the colours.\n\n"
+        "Marketing: Kay Martin sent the figures yesterday."
+    )
+    found = aliases(text)
+    assert "Kay" not in found and found.get("Kay Martin") == "person", found
+
+
+def test_a_storm_named_like_a_person_is_weather_in_every_mention():
+    text = (
+        "Hurricane Dolores flooded the coast of Jalisco in June. Dolores then weakened over the hills, "
+        "and the town of Colima reopened its schools. Dolores Huerta spoke at the rally."
+    )
+    found = aliases(text)
+    assert "Hurricane Dolores" not in found and "Dolores" not in found, found
+
+
+def test_a_song_title_quoted_alone_is_a_work_not_a_person():
+    text = (
+        'The band released " Noche Larga " as its first single and " Mar Abierto " a month later. '
+        "Pablo Reyes wrote both songs in Madrid."
+    )
+    found = aliases(text)
+    assert "Noche Larga" not in found and "Mar Abierto" not in found, found
+    assert found.get("Pablo Reyes") == "person" and found.get("Madrid") == "place", found
+    found = aliases('The critics liked it. " Quiero Volar Contigo " reached the charts in Spain.')
+    assert not {"Quiero Volar Contigo", "Volar Contigo", "Contigo"} & set(found), found
+
+
+def test_a_person_addressed_by_title_in_quotes_stays_a_person():
+    found = aliases('The poet greets his old teacher as " Ser Guido " in the second canto. Ser Guido answers him.')
+    assert any("Guido" in name for name, kind in found.items() if kind == "person"), found
+
+
+def test_ages_of_the_earth_diseases_and_faiths_are_no_participants():
+    text = (
+        "These amphibians lived from the Early Permian to the Triassic. Mary Anning found their bones "
+        "in Lyme Regis. During COVID-19 the museum closed; its talks on Islam moved online."
+    )
+    found = aliases(text)
+    for thing in ("Early Permian", "Permian", "Triassic", "COVID-19", "Islam"):
+        assert thing not in found, (thing, found)
+    assert found.get("Mary Anning") == "person", found

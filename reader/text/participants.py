@@ -98,7 +98,11 @@ def mentions(analysis: Analysis) -> list[Candidate]:
         and not kinds.people_of(c)
         and not _reference_noise(text, c)
         and not _part_or_interjection(text, c)
+        and not _clipped(text, c)
+        and not _quoted_title(text, c)
+        and c.key not in NAMED_THINGS
     ]
+    typed = _without_storms(text, typed)
     typed = technical.without_enumerators_and_defined_terms(text, typed)
     typed = _split_described(_without_opening_words(sentences, typed, lower), raw, lower)
     if manual:
@@ -418,6 +422,68 @@ def _part_or_interjection(text: str, c: Candidate) -> bool:
     if c.key.rstrip(".") in _PARTS and _PART_NUMBER.match(text, c.end):
         return True
     return c.key in wordlist("interjections")
+
+
+# Words spoken clipped, written with an apostrophe before them: "'Kay." (okay), "'Cause", "'Til".
+CLIPPED = frozenset({"kay", "cause", "cos", "til", "bout", "em", "nother"})
+
+
+def _clipped(text: str, c: Candidate) -> bool:
+    """ "'Kay." in a transcript is 'okay', no Kay: a clipped word after an apostrophe, none after it."""
+    if len(c.tokens) != 1 or c.key not in CLIPPED or text[c.start - 1 : c.start] not in ("'", "’"):
+        return False
+    return text[c.end : c.end + 1] not in ("'", "’") and not text[c.start - 2 : c.start - 1].isalpha()
+
+
+# A title written as the whole of a quotation: '" Fuiste Tú "', '“Poquita Ropa”' (a song, a film, a poem).
+_QUOTE_MARKS = '"“”'
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+ADDRESS_TITLES = frozenset({"ser", "sir", "dame", "saint", "st", "san", "santa"})
+
+
+def _quoted_title(text: str, c: Candidate) -> bool:
+    """A name inside a quotation of two to six capitalised words and nothing else, that opens with no
+    given name or title, names a work ('he sang "Te Quiero"', '" Si Tu No Existieras "'); a person's
+    name is seldom put in quotes by itself ('" Ser Brunetto "' is one, a title before it)."""
+    if c.kind == "organization":
+        return False
+    close = c.end + (text[c.end : c.end + 1] == " ")
+    if text[close : close + 1] not in _QUOTE_MARKS:
+        return False
+    line = max(text.rfind("\n", 0, c.start), c.start - 60)
+    opening = max(text.rfind(q, line + 1, c.start) for q in _QUOTE_MARKS)
+    words = text[opening + 1 : close].split()
+    if opening < 0 or not 2 <= len(words) <= 6 or not all(_TITLE_WORD.fullmatch(w) and w[0].isupper() for w in words):
+        return False
+    first = gz.word_key(words[0])
+    return first not in gz.first_names() and first not in ADDRESS_TITLES and first not in wordlist("titles")
+
+
+# Things named like people or places: diseases, ages of the earth and faiths ('COVID-19', 'Triassic', 'Islam').
+NAMED_THINGS = frozenset(
+    "covid covid-19 ebola hiv aids sars mers zika malaria cholera polio mpox cambrian ordovician silurian devonian "
+    "carboniferous permian triassic jurassic cretaceous paleocene eocene oligocene miocene pliocene pleistocene "
+    "holocene paleozoic mesozoic cenozoic precambrian islam christianity judaism buddhism hinduism".split()
+)
+PERIOD_EDGES = frozenset({"early", "middle", "late", "upper", "lower"})  # 'Early Permian'
+STORM_WORDS = frozenset({"typhoon", "typhoons", "hurricane", "hurricanes", "cyclone", "cyclones", "storm", "storms"})
+_STORM_BEFORE = re.compile(r"\b(?:[Tt]yphoon|[Hh]urricane|[Cc]yclone|[Ss]torm)s?[ \t]+$")
+
+
+def _without_storms(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """'Typhoon Imbudo', 'hurricanes Ivan and ...', 'the cyclone Freddy': a storm's name, in every mention
+    of the document, names weather; so does 'Early Permian', an age of the earth."""
+    storms = {c.key for c in cands if len(c.tokens) == 1 and _STORM_BEFORE.search(text, max(0, c.start - 20), c.start)}
+    storms |= {c.tokens[-1].key for c in cands if len(c.tokens) == 2 and c.tokens[0].key in STORM_WORDS}
+    out = []
+    for c in cands:
+        keys = [t.key for t in c.tokens]
+        if c.key in storms or keys[0] in STORM_WORDS and len(keys) == 2:
+            continue
+        if len(keys) == 2 and keys[0] in PERIOD_EDGES and keys[1] in NAMED_THINGS:
+            continue
+        out.append(c)
+    return out
 
 
 _SURNAME_COMMA = re.compile(r"[A-Z][\w'-]+,[ \t]*$")
