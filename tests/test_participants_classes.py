@@ -146,3 +146,17 @@ def test_ages_of_the_earth_diseases_and_faiths_are_no_participants():
     for thing in ("Early Permian", "Permian", "Triassic", "COVID-19", "Islam"):
         assert thing not in found, (thing, found)
     assert found.get("Mary Anning") == "person", found
+
+
+def test_an_adjective_only_ever_before_a_noun_names_no_one():
+    text = (
+        "Confucian scholars of the Song court praised the poems. Later Confucian critics were less kind, "
+        "but Wang Anshi defended them in Kaifeng."
+    )
+    found = aliases(text)
+    assert "Confucian" not in found and found.get("Wang Anshi") == "person", found
+
+
+def test_a_quoted_greeting_keeps_the_name_it_greets():
+    text = 'In the recording he says " Hey Roger " twice, and Roger answers each time. Roger laughs.'
+    assert aliases(text).get("Roger") == "person"

@@ -103,6 +103,7 @@ def mentions(analysis: Analysis) -> list[Candidate]:
         and c.key not in NAMED_THINGS
     ]
     typed = _without_storms(text, typed)
+    typed = _without_adjectives(text, typed)
     typed = technical.without_enumerators_and_defined_terms(text, typed)
     typed = _split_described(_without_opening_words(sentences, typed, lower), raw, lower)
     if manual:
@@ -456,7 +457,32 @@ def _quoted_title(text: str, c: Candidate) -> bool:
     if opening < 0 or not 2 <= len(words) <= 6 or not all(_TITLE_WORD.fullmatch(w) and w[0].isupper() for w in words):
         return False
     first = gz.word_key(words[0])
+    if first in kinds.GREETINGS or first in wordlist("interjections"):
+        return False  # '" Hey Roger "': a greeting quoted
     return first not in gz.first_names() and first not in ADDRESS_TITLES and first not in wordlist("titles")
+
+
+# Endings of adjectives of a school, an age, a people or a thing: 'Confucian', 'Georgian', 'Indigenous', 'Baroque'.
+ADJECTIVE_END = re.compile(r"(?:ian|ean|ese|ic|ous|ist|esque)$")
+_SMALL_WORD_NEXT = re.compile(r"[ \t]+[a-z]{3,}\b")
+
+
+def _without_adjectives(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """'Confucian scholars', 'Georgian poets', 'Indigenous art': a one-word name of an adjective's
+    ending that the document only ever writes before a lower-case word, and that no list knows as
+    a name, qualifies a noun and names no one."""
+    seen: dict[str, bool] = {}
+    for c in cands:
+        before_noun = len(c.tokens) == 1 and _SMALL_WORD_NEXT.match(text, c.end) is not None
+        seen[c.key] = seen.get(c.key, True) and before_noun
+    drop = {k for k, always in seen.items() if always and _adjective_word(k)}
+    return [c for c in cands if c.key not in drop] if drop else cands
+
+
+def _adjective_word(key: str) -> bool:
+    if len(key) < 6 or not ADJECTIVE_END.search(key) or key in wordlist("function_words"):
+        return False
+    return not (key in gz.first_names() or key in gz.surnames() or key in gz.places() or key in gz.countries())
 
 
 # Things named like people or places: diseases, ages of the earth and faiths ('COVID-19', 'Triassic', 'Islam').
