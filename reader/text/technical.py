@@ -419,12 +419,18 @@ def without_instructions(text: str, cands: list[Candidate], lower: set[str]) -> 
     out = []
     for c in cands:
         if _opens(text, c) and _instructs(c, verbs, lower):
-            if len(c.tokens) == 1 or _plural_noun_left(c.tokens[1:]):
+            if len(c.tokens) == 1 or _verb(c.tokens[0].key, verbs) and _plural_noun_left(c.tokens[1:]):
                 continue  # 'Pull Requests', 'Reporting Bugs': an action and its object, a heading
             c = replace(c, tokens=c.tokens[1:], initial=False, before=c.tokens[0].key, titles=[], defines=None)
         if not _street_address(text, c):
             out.append(c)
     return out
+
+
+def _verb(key: str, verbs: frozenset[str]) -> bool:
+    """'pull', 'reporting', 'getting': a verb of manuals, or its -ing form."""
+    stem = key[:-3] if key.endswith("ing") else key
+    return key in verbs or stem in verbs or stem + "e" in verbs or stem[:-1] in verbs
 
 
 def _plural_noun_left(rest: list[Token]) -> bool:
