@@ -486,6 +486,9 @@ _NICKNAMED = re.compile(
 )
 
 
+_NICKNAME_CORE = re.compile(r"[ \t](?:[\"“][A-Z][\w'-]+[\"”]|\([A-Z][\w'-]+\))[ \t]+[A-Z]")
+
+
 def _nickname(m: re.Match[str]) -> str:
     return m.group(2) or m.group(3)
 
@@ -496,11 +499,15 @@ def nicknamed(text: str, quoted: bool = True) -> list[re.Match[str]]:
     if '" ' not in text and "” " not in text and ") " not in text:
         return []
     given = gz.first_names()
-    return [
-        m
-        for m in _NICKNAMED.finditer(text)
-        if (gz.word_key(m.group(1)) in given or gz.word_key(_nickname(m)) in given) and (quoted or m.group(3))
-    ]
+    found: list[re.Match[str]] = []
+    for core in _NICKNAME_CORE.finditer(text):  # a long book: the full pattern only where a nickname may stand
+        start = max(core.start() - 80, found[-1].end() if found else 0)
+        m = _NICKNAMED.search(text, start, core.end() + 80)
+        if m is None or m.start() >= core.end() or found and m.start() < found[-1].end():
+            continue
+        if (gz.word_key(m.group(1)) in given or gz.word_key(_nickname(m)) in given) and (quoted or m.group(3)):
+            found.append(m)
+    return found
 
 
 def with_nicknames(text: str, cands: list[Candidate], quoted: bool = True) -> list[Candidate]:
@@ -542,10 +549,13 @@ def mark_nicknames(text: str, cands: list[Candidate]) -> None:
             surname = at.get(m.start(4))  # 'Hale' of 'Thomas "Tommy" Hale', a mention of its own in prose, is his too
             if surname is not None and surname is not full:
                 surname.defines = full
-    for prev, c in zip(cands, cands[1:]):
-        gap = text[prev.end : c.start]
-        if prev.kind == "person" and len(c.tokens) == 1 and len(prev.tokens) > 1 and _KNOWN_AS.fullmatch(gap):
-            full_of.setdefault(c.key, prev)
+    if "known as" in text or "nicknamed" in text:
+        for prev, c in zip(cands, cands[1:]):
+            gap = text[prev.end : c.start]
+            if prev.kind == "person" and len(c.tokens) == 1 and len(prev.tokens) > 1 and _KNOWN_AS.fullmatch(gap):
+                full_of.setdefault(c.key, prev)
+    if not full_of:
+        return
     for c in cands:
         full = full_of.get(c.key)
         if full is not None and c is not full and len(c.tokens) == 1 and c.start > full.start:
