@@ -453,8 +453,10 @@ def _quoted_title(text: str, c: Candidate) -> bool:
         return False
     line = max(text.rfind("\n", 0, c.start), c.start - 60)
     opening = max(text.rfind(q, line + 1, c.start) for q in _QUOTE_MARKS)
+    if opening < 0:
+        return False  # checked first: with no quotation mark the slice below would be the whole text before it
     words = text[opening + 1 : close].split()
-    if opening < 0 or not 2 <= len(words) <= 6 or not all(_TITLE_WORD.fullmatch(w) and w[0].isupper() for w in words):
+    if not 2 <= len(words) <= 6 or not all(_TITLE_WORD.fullmatch(w) and w[0].isupper() for w in words):
         return False
     first = gz.word_key(words[0])
     if first in kinds.GREETINGS or first in wordlist("interjections"):
@@ -509,11 +511,12 @@ def _without_storms(text: str, cands: list[Candidate]) -> list[Candidate]:
     storms |= {c.tokens[-1].key for c in cands if len(c.tokens) == 2 and c.tokens[0].key in STORM_WORDS}
     out = []
     for c in cands:
-        keys = [t.key for t in c.tokens]
-        if c.key in storms or keys[0] in STORM_WORDS and len(keys) == 2:
+        if c.key in storms:
             continue
-        if len(keys) == 2 and keys[0] in PERIOD_EDGES and keys[1] in NAMED_THINGS:
-            continue
+        if len(c.tokens) == 2:  # keys only for two-word names: this runs over every mention of a long book
+            first, last = c.tokens[0].key, c.tokens[1].key
+            if first in STORM_WORDS or first in PERIOD_EDGES and last in NAMED_THINGS:
+                continue
         out.append(c)
     return out
 
