@@ -193,9 +193,22 @@ def people_of(c: Candidate) -> bool:
     if gz.is_demonym(c.tokens[-1].text):
         return True
     key = c.key
+    if len(c.tokens) == 1 and _group_noun(key):
+        return True  # 'Rustaceans', 'Parisians': the followers of a thing or people of a town
     if len(c.tokens) < 2 or not key.endswith("s"):
         return False
     return any(key.endswith(end) and key[: -len(end)] in gz.countries() for end in ("ns", "ers", "s"))
+
+
+# Endings of a plural noun for a group of people: 'Rustaceans', 'Victorians', 'Brooklynites'.
+GROUP_ENDINGS = ("aceans", "ians", "eans", "ites")
+
+
+def _group_noun(key: str) -> bool:
+    if len(key) < 7 or not key.endswith(GROUP_ENDINGS):
+        return False
+    single = key[:-1]
+    return not (single in gz.first_names() or single in gz.surnames() or key in gz.surnames() or key in gz.places())
 
 
 def _known_organization(c: Candidate, keys: list[str]) -> Verdict | None:

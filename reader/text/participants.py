@@ -98,7 +98,12 @@ def mentions(analysis: Analysis) -> list[Candidate]:
         and not kinds.people_of(c)
         and not _reference_noise(text, c)
         and not _part_or_interjection(text, c)
+        and not _clipped(text, c)
+        and not (text[c.end : c.end + 2].strip(" ")[:1] in _QUOTE_MARKS and _quoted_title(text, c))
+        and c.key not in NAMED_THINGS
     ]
+    typed = _without_storms(text, typed)
+    typed = _without_adjectives(text, typed)
     typed = technical.without_enumerators_and_defined_terms(text, typed)
     typed = _split_described(_without_opening_words(sentences, typed, lower), raw, lower)
     if manual:
@@ -110,11 +115,11 @@ def mentions(analysis: Analysis) -> list[Candidate]:
     if manual:
         typed = technical.without_software_terms(analysis.document, typed)
     typed = technical.with_contacts(typed, contacts)
-    if manual:
-        typed = technical.with_nicknames(text, typed)
+    typed = technical.with_nicknames(text, typed, quoted=manual)
     typed = _without_ships(text, _without_declaration_mark(typed))
     _mark_affiliations(text, typed)
     _mark_definitions(typed, text)
+    technical.mark_nicknames(text, typed)
     tables = {s.index for s in sentences if s.table}  # 'Willem II Tilburg 2': a team in a results table
     return _with_inner_places(typed, [c for c in raw if c.sentence not in tables])
 
@@ -418,6 +423,102 @@ def _part_or_interjection(text: str, c: Candidate) -> bool:
     if c.key.rstrip(".") in _PARTS and _PART_NUMBER.match(text, c.end):
         return True
     return c.key in wordlist("interjections")
+
+
+# Words spoken clipped, written with an apostrophe before them: "'Kay." (okay), "'Cause", "'Til".
+CLIPPED = frozenset({"kay", "cause", "cos", "til", "bout", "em", "nother"})
+
+
+def _clipped(text: str, c: Candidate) -> bool:
+    """ "'Kay." in a transcript is 'okay', no Kay: a clipped word after an apostrophe, none after it."""
+    if len(c.tokens) != 1 or c.key not in CLIPPED or text[c.start - 1 : c.start] not in ("'", "’"):
+        return False
+    return text[c.end : c.end + 1] not in ("'", "’") and not text[c.start - 2 : c.start - 1].isalpha()
+
+
+# A title written as the whole of a quotation: '" Fuiste Tú "', '“Poquita Ropa”' (a song, a film, a poem).
+_QUOTE_MARKS = '"“”'
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+ADDRESS_TITLES = frozenset({"ser", "sir", "dame", "saint", "st", "san", "santa"})
+
+
+def _quoted_title(text: str, c: Candidate) -> bool:
+    """A name inside a quotation of two to six capitalised words and nothing else, that opens with no
+    given name or title, names a work ('he sang "Te Quiero"', '" Si Tu No Existieras "'); a person's
+    name is seldom put in quotes by itself ('" Ser Brunetto "' is one, a title before it)."""
+    if c.kind == "organization":
+        return False
+    close = c.end + (text[c.end : c.end + 1] == " ")
+    if text[close : close + 1] not in _QUOTE_MARKS:
+        return False
+    line = max(text.rfind("\n", 0, c.start), c.start - 60)
+    opening = max(text.rfind(q, line + 1, c.start) for q in _QUOTE_MARKS)
+    if opening < 0:
+        return False  # checked first: with no quotation mark the slice below would be the whole text before it
+    words = text[opening + 1 : close].split()
+    if not 2 <= len(words) <= 6 or not all(_TITLE_WORD.fullmatch(w) and w[0].isupper() for w in words):
+        return False
+    first = gz.word_key(words[0])
+    if first in kinds.GREETINGS or first in wordlist("interjections"):
+        return False  # '" Hey Roger "': a greeting quoted
+    return first not in gz.first_names() and first not in ADDRESS_TITLES and first not in wordlist("titles")
+
+
+# Endings of adjectives of a school, an age, a people or a thing: 'Confucian', 'Georgian', 'Indigenous', 'Baroque'.
+ADJECTIVE_END = re.compile(r"(?:ian|ean|ese|ic|ous|ist|esque)$")
+_SMALL_WORD_NEXT = re.compile(r"[ \t]+[a-z]{3,}\b")
+
+
+def _without_adjectives(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """'Confucian scholars', 'Georgian poets', 'Indigenous art': a one-word name of an adjective's
+    ending that the document only ever writes before a lower-case word, and that no list knows as
+    a name, qualifies a noun and names no one."""
+    seen: dict[str, bool] = {}
+    for c in cands:
+        if seen.get(c.key, True) is False:
+            continue
+        if c.key not in seen and not _adjective_word(c.key):
+            seen[c.key] = False
+            continue
+        seen[c.key] = len(c.tokens) == 1 and _SMALL_WORD_NEXT.match(text, c.end) is not None
+    drop = {k for k, always in seen.items() if always}
+    return [c for c in cands if c.key not in drop] if drop else cands
+
+
+def _adjective_word(key: str) -> bool:
+    if len(key) < 6 or not ADJECTIVE_END.search(key) or key in wordlist("function_words"):
+        return False
+    return not (key in gz.first_names() or key in gz.surnames() or key in gz.places() or key in gz.countries())
+
+
+# Things named like people or places: diseases, ages of the earth and faiths ('COVID-19', 'Triassic', 'Islam').
+NAMED_THINGS = frozenset(
+    "covid covid-19 ebola hiv aids sars mers zika malaria cholera polio mpox cambrian ordovician silurian devonian "
+    "carboniferous permian triassic jurassic cretaceous paleocene eocene oligocene miocene pliocene pleistocene "
+    "holocene paleozoic mesozoic cenozoic precambrian islam christianity judaism buddhism hinduism".split()
+)
+PERIOD_EDGES = frozenset({"early", "middle", "late", "upper", "lower"})  # 'Early Permian'
+STORM_WORDS = frozenset({"typhoon", "typhoons", "hurricane", "hurricanes", "cyclone", "cyclones", "storm", "storms"})
+_STORM_BEFORE = re.compile(r"\b(?:[Tt]yphoon|[Hh]urricane|[Cc]yclone|Storm)s?[ \t]+")  # not "the storm Pierre feared"
+
+
+def _without_storms(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """'Typhoon Imbudo', 'hurricanes Ivan and ...', 'the cyclone Freddy': a storm's name, in every mention
+    of the document, names weather; so does 'Early Permian', an age of the earth."""
+    named = any(word in text for word in ("yphoon", "urricane", "yclone", "Storm"))  # a scan costs 0.2 s in a long book
+    after_storm = {m.end() for m in _STORM_BEFORE.finditer(text)} if named else set()
+    storms = {c.key for c in cands if len(c.tokens) == 1 and c.start in after_storm}
+    storms |= {c.tokens[-1].key for c in cands if len(c.tokens) == 2 and c.tokens[0].key in STORM_WORDS}
+    out = []
+    for c in cands:
+        if c.key in storms:
+            continue
+        if len(c.tokens) == 2:  # keys only for two-word names: this runs over every mention of a long book
+            first, last = c.tokens[0].key, c.tokens[1].key
+            if first in STORM_WORDS or first in PERIOD_EDGES and last in NAMED_THINGS:
+                continue
+        out.append(c)
+    return out
 
 
 _SURNAME_COMMA = re.compile(r"[A-Z][\w'-]+,[ \t]*$")
@@ -1041,6 +1142,7 @@ def _canonical(group: list[Candidate], text: str) -> str:
     mixed = group
     if _kind(group) == "person":  # 'Checkoway', not 'CHECKOWAY'; an organization's acronym may be its name
         mixed = [c for c in group if not _in_capitals(c)] or group
+        mixed = [c for c in mixed if c.defines is None] or mixed  # 'Bob' of 'Robert "Bob" Smith' is a nickname
     best = max(mixed, key=lambda c: (counts[c.key] > 1, len(c.tokens), c.end - c.start, -c.start))
     if _kind(group) == "person":
         top = max(mixed, key=lambda c: (counts[c.key], len(c.tokens), -c.start))

@@ -419,11 +419,41 @@ def without_instructions(text: str, cands: list[Candidate], lower: set[str]) -> 
     out = []
     for c in cands:
         if _opens(text, c) and _instructs(c, verbs, lower):
-            if len(c.tokens) == 1:
-                continue
+            if len(c.tokens) == 1 or _verb(c.tokens[0].key, verbs) and _plural_noun_left(c.tokens[1:]):
+                continue  # 'Pull Requests', 'Reporting Bugs': an action and its object, a heading
             c = replace(c, tokens=c.tokens[1:], initial=False, before=c.tokens[0].key, titles=[], defines=None)
-        out.append(c)
+        if not _street_address(text, c):
+            out.append(c)
     return out
+
+
+def _verb(key: str, verbs: frozenset[str]) -> bool:
+    """'pull', 'reporting', 'getting': a verb of manuals, or its -ing form."""
+    stem = key[:-3] if key.endswith("ing") else key
+    return key in verbs or stem in verbs or stem + "e" in verbs or stem[:-1] in verbs
+
+
+def _plural_noun_left(rest: list[Token]) -> bool:
+    """'Requests' of 'Pull Requests': one title-case plural that is no known name."""
+    if len(rest) != 1:
+        return False
+    word, key = rest[0].text, rest[0].key
+    plural = word[:1].isupper() and word[1:].islower() and key.endswith("s") and not key.endswith("ss")
+    return plural and not (key in gz.first_names() or key in gz.surnames() or key in gz.places() or key in gz.cities())
+
+
+# A house number before a street ('51 Franklin Street'), and the floor or suite after it ('Fifth Floor')
+_HOUSE_NUMBER = re.compile(r"\b\d{1,5}[A-Za-z]?[ \t]+$")
+_STREET_PARTS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "place", "lane", "boulevard", "drive", "way"})
+_FLOOR_PARTS = frozenset({"floor", "suite", "room"})
+
+
+def _street_address(text: str, c: Candidate) -> bool:
+    """'51 Franklin Street, Fifth Floor' in a licence's postal address: an address, no participant."""
+    last = c.tokens[-1].key
+    if last in _FLOOR_PARTS and len(c.tokens) == 2:
+        return True
+    return last in _STREET_PARTS and _HOUSE_NUMBER.search(text, max(0, c.start - 8), c.start) is not None
 
 
 def _opens(text: str, c: Candidate) -> bool:
@@ -433,8 +463,14 @@ def _opens(text: str, c: Candidate) -> bool:
     return _LINE_OPENING.fullmatch(text, line, c.start) is not None
 
 
+# Adjectives that open a manual's sentences ('Valid values are ...') and are listed as given names too
+OPENING_ADJECTIVES = frozenset({"valid", "invalid", "true", "false", "unknown"})
+
+
 def _instructs(c: Candidate, verbs: frozenset[str], lower: set[str]) -> bool:
     first = c.tokens[0]
+    if first.key in OPENING_ADJECTIVES and first.text[:1].isupper() and not first.text.isupper():
+        return True
     if not first.text[:1].isupper() or first.text.isupper() or first.key not in verbs and first.key not in lower:
         return False
     if len(c.tokens) == 2 and first.key in gz.first_names():
@@ -442,24 +478,45 @@ def _instructs(c: Candidate, verbs: frozenset[str], lower: set[str]) -> bool:
     return True
 
 
-# 'Tiancheng "Timothy" Gu', 'Robert “Bob” Smith': a nickname in quotes inside a person's name
+# 'Tiancheng "Timothy" Gu', 'Robert “Bob” Smith', 'Robert (Bob) Smith': a nickname in quotes or
+# brackets inside a person's name
 _NICKNAMED = re.compile(
-    r"\b(?:[A-Z][\w'-]+[ \t]+)?([A-Z][\w'-]+)[ \t]+[\"“]([A-Z][\w'-]+)[\"”]"
+    r"\b(?:[A-Z][\w'-]+[ \t]+)?([A-Z][\w'-]+)[ \t]+(?:[\"“]([A-Z][\w'-]+)[\"”]|\(([A-Z][\w'-]+)\))"
     r"[ \t]+([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+)?)\b(?![\"”])"
 )
 
 
-def with_nicknames(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """In software text (a collaborator list), first names, a nickname in quotes and a surname are
-    one person's name (the first name before the nickname or the nickname a known given name), the nickname an
-    alias within it, not a quotation: the pieces found apart ('Tiancheng', 'Timothy', 'Gu') make
-    one mention, which joins the person's other mentions ('Tiancheng Gu')."""
-    if '" ' not in text and "” " not in text:
-        return cands
+_NICKNAME_CORE = re.compile(r"[ \t](?:[\"“][A-Z][\w'-]+[\"”]|\([A-Z][\w'-]+\))[ \t]+[A-Z]")
+
+
+def _nickname(m: re.Match[str]) -> str:
+    return m.group(2) or m.group(3)
+
+
+def nicknamed(text: str, quoted: bool = True) -> list[re.Match[str]]:
+    """The 'First "Nick" Surname' names of the text whose first name or nickname is a known given
+    name; with ``quoted`` false only those with the nickname in brackets."""
+    if '" ' not in text and "” " not in text and ") " not in text:
+        return []
     given = gz.first_names()
-    found = [
-        m for m in _NICKNAMED.finditer(text) if gz.word_key(m.group(1)) in given or gz.word_key(m.group(2)) in given
-    ]
+    found: list[re.Match[str]] = []
+    for core in _NICKNAME_CORE.finditer(text):  # a long book: the full pattern only where a nickname may stand
+        start = max(core.start() - 80, found[-1].end() if found else 0)
+        m = _NICKNAMED.search(text, start, core.end() + 80)
+        if m is None or m.start() >= core.end() or found and m.start() < found[-1].end():
+            continue
+        if (gz.word_key(m.group(1)) in given or gz.word_key(_nickname(m)) in given) and (quoted or m.group(3)):
+            found.append(m)
+    return found
+
+
+def with_nicknames(text: str, cands: list[Candidate], quoted: bool = True) -> list[Candidate]:
+    """First names, a nickname in quotes or brackets and a surname are one person's name (the first
+    name before the nickname or the nickname a known given name), the nickname an alias within it,
+    not a quotation: the pieces found apart ('Tiancheng', 'Timothy', 'Gu') make one mention, which
+    joins the person's other mentions ('Tiancheng Gu'). Prose writes 'Finley "Finn" Polmar' as
+    two mentions of the one man (as GUM marks it): ``quoted`` false leaves quoted nicknames apart."""
+    found = nicknamed(text, quoted)
     if not found:
         return cands
     spans = [(m.start(), m.end()) for m in found]
@@ -471,6 +528,38 @@ def with_nicknames(text: str, cands: list[Candidate]) -> list[Candidate]:
         sentence = near[0].sentence if near else -1
         people.append(Candidate(tokens, sentence, initial=False, shouting=False, kind="person"))
     return sorted(kept + [p for p in people if p.sentence >= 0], key=lambda c: c.start)
+
+
+# 'Margaret Reed, known as Peggy', 'Robert Smith (better known as Bob)', 'Edward Teach, nicknamed Blackbeard'
+_KNOWN_AS = re.compile(r"[ \t]*,?[ \t]*\(?(?:(?:also|better|widely|commonly)[ \t]+)?(?:known[ \t]+as|nicknamed)[ \t]+$")
+
+
+def mark_nicknames(text: str, cands: list[Candidate]) -> None:
+    """A nickname the text gives a person ('Robert "Bob" Smith', 'Margaret Reed, known as Peggy')
+    names that person wherever it stands alone later ('Bob merged it'): each lone mention of it
+    points at the full name (``defines``), so the two are one participant. Without such words in
+    the text a first name alone is left to the usual rules."""
+    full_of: dict[str, Candidate] = {}
+    found = nicknamed(text)
+    at = {c.start: c for c in cands if c.kind == "person"} if found else {}
+    for m in found:
+        full = at.get(m.start(1)) or at.get(m.start())
+        if full is not None:
+            full_of.setdefault(gz.word_key(_nickname(m)), full)
+            surname = at.get(m.start(4))  # 'Hale' of 'Thomas "Tommy" Hale', a mention of its own in prose, is his too
+            if surname is not None and surname is not full:
+                surname.defines = full
+    if "known as" in text or "nicknamed" in text:
+        for prev, c in zip(cands, cands[1:]):
+            gap = text[prev.end : c.start]
+            if prev.kind == "person" and len(c.tokens) == 1 and len(prev.tokens) > 1 and _KNOWN_AS.fullmatch(gap):
+                full_of.setdefault(c.key, prev)
+    if not full_of:
+        return
+    for c in cands:
+        full = full_of.get(c.key)
+        if full is not None and c is not full and len(c.tokens) == 1 and c.start > full.start:
+            c.defines, c.kind = full, "person"
 
 
 def without_titled_acronyms(text: str, cands: list[Candidate]) -> list[Candidate]:
