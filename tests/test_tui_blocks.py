@@ -1,0 +1,115 @@
+"""Block quotes, code inside list items and outline titles, drawn as glow and frogmouth draw them."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import settle
+from test_tui import line_starting, shown_lines, styles_of, sync
+
+pytest.importorskip("textual")
+
+from reader.load import document_from_bytes  # noqa: E402
+from reader.tui.app import ReaderApp  # noqa: E402
+from reader.tui.work import analyze_document  # noqa: E402
+
+
+def app_of(name: str, text: str) -> ReaderApp:
+    return ReaderApp([document_from_bytes(name, text.encode("utf-8"))], analyzer=analyze_document)
+
+
+QUOTES = """# Kettles
+
+Some prose before the quotes.
+
+> A kettle boils faster with the lid on.
+>
+> > And faster still when it is half full.
+
+> [!NOTE]
+> Descale it every month.
+
+<blockquote><p>Tea is a habit.</p><blockquote><p>A good one.</p></blockquote></blockquote>
+"""
+
+REPLY = """From: Cara Moss <cara@example.org>
+To: Garden Club <garden@example.org>
+Subject: Re: Seed swap
+Date: Mon, 03 May 2021 11:00:00 +0000
+
+On Mon, 3 May 2021, Bob Stone wrote:
+> Great, I will bring tomato seeds from last year.
+>
+> > The seed swap is on Saturday at ten in the church hall.
+
+Is there a table for seedlings as well?
+"""
+
+
+@sync
+async def test_block_quotes_have_one_bar_for_each_level_and_italic_text_in_its_own_colour():
+    async with app_of("kettles.md", QUOTES).run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        view = pilot.app.screen.reading
+        lines = shown_lines(view)
+        assert "│ A kettle boils faster with the lid on." in lines
+        assert "│ │ And faster still when it is half full." in lines
+        assert "│ Note: Descale it every month." in lines  # an alert is a quote too, its label kept
+        assert "│ Tea is a habit." in lines and "│ │ A good one." in lines  # HTML inside Markdown the same way
+        quoted = line_starting(view, "│ │ And faster")
+        text = styles_of(quoted, "faster still")
+        assert text and all(s.italic and not s.dim for s in text)  # set apart, never dimmed out of reading
+        bars = [seg.style for seg in quoted if seg.text.startswith("│")]
+        assert bars and all(s.color is not None and not s.dim for s in bars)  # the accent colour, as frogmouth
+        prose = line_starting(view, "Some prose")
+        assert not any(s.italic for s in styles_of(prose, "prose before"))
+
+
+@sync
+async def test_a_mail_reply_quoted_two_deep_shows_two_bars_and_no_quote_marks():
+    async with app_of("reply.eml", REPLY).run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        lines = shown_lines(pilot.app.screen.reading)
+        assert "│ Great, I will bring tomato seeds from last year." in lines
+        assert "│ │ The seed swap is on Saturday at ten in the church hall." in lines
+        assert not any(">" in line for line in lines if line.startswith("│"))
+
+
+CODE_IN_ITEMS = """# Building
+
+1. Run:
+
+   ```sh
+   cargo build --release
+   ```
+
+2. Then install it:
+
+   ```
+   cargo install --path .
+   ```
+
+   and check that it works.
+
+- A bullet with code:
+
+  ```python
+  print("hello")
+  ```
+
+```
+cargo clean
+```
+"""
+
+
+@sync
+async def test_code_inside_a_list_item_is_drawn_under_the_items_text_and_code_after_the_list_is_not():
+    async with app_of("build.md", CODE_IN_ITEMS).run_test(size=(80, 40)) as pilot:
+        await settle(pilot)
+        lines = shown_lines(pilot.app.screen.reading)
+        assert "1. Run:" in lines
+        assert "   cargo build --release" in lines  # under "Run:", three cells in as "1. " is wide
+        assert "   cargo install --path ." in lines
+        assert "   and check that it works." in lines
+        assert '  print("hello")' in lines  # under a bullet's text, two cells in
+        assert "cargo clean" in lines  # the list has ended: at the margin
