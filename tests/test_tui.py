@@ -913,30 +913,37 @@ async def test_go_to_a_percentage_a_section_and_a_line():
     async with app_for(text).run_test(size=(100, 20)) as pilot:
         await settle(pilot)
         screen = pilot.app.screen
-        await pilot.press("colon", *"4.", "enter")
-        assert screen.current[0] == text.index("4. Part 4")
-        await pilot.press("ctrl+g", *"50%", "enter")
         lines = text.count("\n")
-        assert abs(text.count("\n", 0, screen.current[0]) - lines // 2) <= 1
+
+        def line_at() -> int:
+            return text.count("\n", 0, screen.current[0]) if screen.current else -1
+
+        async def lands(condition) -> bool:
+            """The jump is done (the prompt's enter, a burst of keys): wait for it, not for a fixed time."""
+            return await until(pilot, condition, timeout=20)
+
+        await pilot.press("colon", *"4.", "enter")
+        assert await lands(lambda: screen.current and screen.current[0] == text.index("4. Part 4"))
+        await pilot.press("ctrl+g", *"50%", "enter")
+        assert await lands(lambda: abs(line_at() - lines // 2) <= 1)
         await pilot.press("colon", *"3", "enter")  # no section 3.: a number of lines... or section 3
-        assert screen.current[0] == text.index("3. Part 3")
+        assert await lands(lambda: screen.current and screen.current[0] == text.index("3. Part 3"))
         await pilot.press("colon", *"line 7", "enter")
-        assert text.count("\n", 0, screen.current[0]) == 6
+        assert await lands(lambda: line_at() == 6)
         # As in less: a number typed in the text, then % (or g), goes there at once.
         await pilot.press(*"25%")
-        assert abs(text.count("\n", 0, screen.current[0]) - lines // 4) <= 1
+        assert await lands(lambda: abs(line_at() - lines // 4) <= 1)
         assert not screen.query_one("#search").display and screen.reading.has_focus
         await pilot.press(*"12g")
-        assert text.count("\n", 0, screen.current[0]) == 11
+        assert await lands(lambda: line_at() == 11)
         for char in "50%j":  # typed in one burst, as a terminal sends them: no key lost or run as a command
             pilot.app.post_message(events.Key(char, char))
-        await pilot.pause(0.3)
-        assert abs(text.count("\n", 0, screen.current[0]) - lines // 2) <= 1
-        assert not screen.query_one("#search").display and screen.reading.scroll_y > 0
+        assert await lands(lambda: abs(line_at() - lines // 2) <= 1 and screen.reading.scroll_y > 0)
+        assert not screen.query_one("#search").display
         await pilot.press("percent_sign", *"75", "enter")  # % alone asks for the percentage
-        assert abs(text.count("\n", 0, screen.current[0]) - 3 * lines // 4) <= 1
+        assert await lands(lambda: abs(line_at() - 3 * lines // 4) <= 1)
         await pilot.press("j", "q")  # and the keys after it are the reader's again
-        assert not pilot.app.is_running
+        assert await lands(lambda: not pilot.app.is_running)
 
 
 @sync

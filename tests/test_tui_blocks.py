@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import pytest
 from conftest import settle
+from hypothesis import given
+from hypothesis import strategies as st
 from test_tui import line_starting, shown_lines, styles_of, sync
 
 pytest.importorskip("textual")
 
 from reader.load import document_from_bytes  # noqa: E402
 from reader.tui.app import ReaderApp  # noqa: E402
+from reader.tui.layout import cells  # noqa: E402
+from reader.tui.widgets.panes import OutlinePane  # noqa: E402
 from reader.tui.work import analyze_document  # noqa: E402
 
 
@@ -113,3 +117,44 @@ async def test_code_inside_a_list_item_is_drawn_under_the_items_text_and_code_af
         assert "   and check that it works." in lines
         assert '  print("hello")' in lines  # under a bullet's text, two cells in
         assert "cargo clean" in lines  # the list has ended: at the margin
+
+
+@given(st.text(alphabet="ab 漢,", min_size=0, max_size=40), st.integers(2, 30))
+def test_a_cut_ends_after_a_whole_word_with_an_ellipsis(text, limit):
+    from reader.tui.widgets.panes import at_a_word
+
+    cut = at_a_word(text, limit)
+    if cells(text) <= limit:
+        assert cut == text
+        return
+    assert cells(cut) <= limit and cut.endswith("…")
+    kept = cut[:-1]
+    assert text.startswith(kept)
+    breaks = [i for i, c in enumerate(text) if c == " " and cells(text[:i]) < limit and text[:i].rstrip(" ,;:")]
+    if breaks:  # a word ended in reach: cut after a word, never inside one
+        assert kept and text[len(kept)] in " ,;:"
+
+
+LONG_TITLES = """# Guide
+
+## 19.6.1.1 Changes to Simplify Multi-homed Web Servers and Conserve IP Addresses
+
+Text.
+
+## Overriding dependencies with patch sections in workspaces of several packages at once
+
+Text.
+"""
+
+
+@sync
+async def test_a_long_outline_title_wraps_at_80_columns_and_no_word_is_cut():
+    async with app_of("guide.md", LONG_TITLES).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        options = pilot.app.screen.query_one(OutlinePane).options
+        await pilot.pause()
+        shown = " ".join(" ".join(options.render_line(y).text for y in range(options.size.height)).split())
+        assert "19.6.1.1 Changes to Simplify Multi-homed Web Servers and Conserve IP Addresses" in shown
+        assert "Overriding dependencies with patch sections in workspaces of several packages at once" in shown
+        assert "…" not in shown
