@@ -158,3 +158,24 @@ async def test_a_long_outline_title_wraps_at_80_columns_and_no_word_is_cut():
         assert "19.6.1.1 Changes to Simplify Multi-homed Web Servers and Conserve IP Addresses" in shown
         assert "Overriding dependencies with patch sections in workspaces of several packages at once" in shown
         assert "…" not in shown
+
+
+@sync
+async def test_the_help_pages_with_the_readers_keys():
+    from reader.tui.screens.help import HelpScreen
+
+    async with app_of("kettles.md", QUOTES).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(pilot.app.screen, HelpScreen)
+        scroll = pilot.app.screen.query_one("#help")
+        await pilot.press("space")
+        assert scroll.scroll_y > 0
+        await pilot.press("G")
+        assert scroll.scroll_y == scroll.max_scroll_y > 0
+        await pilot.press("b", "g")
+        assert scroll.scroll_y == 0
+        await pilot.press("j")
+        assert scroll.scroll_y == 1
+        await pilot.press("q")
+        assert not isinstance(pilot.app.screen, HelpScreen)
