@@ -6,7 +6,7 @@ import pytest
 from conftest import settle
 from hypothesis import given
 from hypothesis import strategies as st
-from test_tui import line_starting, shown_lines, styles_of, sync
+from test_tui import line_starting, shown_lines, styles_of, sync, until
 
 pytest.importorskip("textual")
 
@@ -179,3 +179,66 @@ async def test_the_help_pages_with_the_readers_keys():
         assert scroll.scroll_y == 1
         await pilot.press("q")
         assert not isinstance(pilot.app.screen, HelpScreen)
+
+
+MANUAL_PAGE = """# The Kettle Manual
+
+Next: [Introduction](#Introduction), see also [the descaler](#kettle_005fdescaler-use).
+
+## 1 Introduction
+
+A kettle boils water.
+
+## 2.1 kettle_descaler use
+
+Descale it monthly.
+
+## 1999 Was a Good Year
+
+Old kettles.
+"""
+
+
+def test_a_manuals_link_names_its_node_without_the_headings_number():
+    from reader.tui.navigate import Links
+
+    doc = document_from_bytes("kettle.md", MANUAL_PAGE.encode("utf-8"))
+    links = Links(doc)
+    assert links.target("#Introduction") == doc.text.index("1 Introduction")
+    assert links.target("#kettle_005fdescaler-use") == doc.text.index("2.1 kettle_descaler use")  # Texinfo's _005f
+    assert links.target("#1-introduction") == doc.text.index("1 Introduction")  # the full slug still works
+    assert links.target("#Was-a-Good-Year") == doc.text.index("1999 Was a Good Year")
+    assert links.target("#Copyright") is None
+
+
+@sync
+async def test_enter_follows_a_manuals_link_to_its_numbered_heading_and_backspace_comes_back():
+    longer = MANUAL_PAGE.replace("Old kettles.", "Old kettles.\n\n" + "Kettles of old boiled slowly.\n\n" * 30)
+    async with app_of("kettle.md", longer).run_test(size=(80, 12)) as pilot:
+        await settle(pilot)
+        view = pilot.app.screen.reading
+        await pilot.press("g", "enter")
+        assert view.text[view.top_offset :].startswith("1 Introduction")
+        await pilot.press("backspace")
+        assert view.top_offset == 0
+
+
+@sync
+async def test_after_a_resize_the_outline_has_the_section_being_read_in_view():
+    page = "# Parts\n\n" + "".join(
+        f"## Part {n}\n\nThe river runs past mill {n} and on to the sea.\n\n" for n in range(80)
+    )
+    async with app_of("parts.md", page).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"90%")
+        await pilot.resize_terminal(200, 60)  # the outline comes with the width, the part being read in it
+        options = pilot.app.screen.query_one(OutlinePane).options
+
+        def in_view() -> bool:
+            line = options._index_to_line.get(options.highlighted, -1)
+            return options.highlighted > 40 and options.scroll_y <= line < options.scroll_y + options.size.height
+
+        assert await until(pilot, in_view, timeout=10)
+        options.scroll_home(animate=False, immediate=True)  # scrolled away (as when it was laid out before its size)
+        await pilot.resize_terminal(160, 50)
+        assert await until(pilot, in_view, timeout=10)

@@ -100,6 +100,11 @@ class WrappedOptions(OptionList):
             self._option_render_cache.clear()
         super()._update_lines()
 
+    def on_resize(self) -> None:
+        """Shown again (a wider terminal, ``o``) or resized: the highlighted option in view, as the reader left
+        it (the outline followed the text while hidden), not the list's top."""
+        self.call_after_refresh(self.scroll_to_highlight)
+
 
 class ListPane(Vertical):
     """A note line over an option list; choosing an option posts ``ListPane.Chosen``."""
