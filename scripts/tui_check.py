@@ -1279,6 +1279,10 @@ BLOCKS_PAGE = """# Kettles
 > [!NOTE]
 > Descale it every month.
 
+```{warning}
+Unplug the kettle before you descale it.
+```
+
 ## Overriding dependencies with patch sections in workspaces of several packages
 
 1. Run:
@@ -1319,8 +1323,9 @@ def outline_text() -> str:
 
 
 def blocks_at_sizes() -> None:
-    """Block quotes with a bar for each level (Markdown, an alert, a mail reply quoted two deep), code inside
-    a list item under the item's text, a long heading whole in the outline, at 80x24, 120x40 and 200x60."""
+    """Block quotes with a bar for each level (Markdown, an alert, a MyST admonition, a mail reply quoted two
+    deep), code inside a list item under the item's text, a long heading whole in the outline, at 80x24, 120x40
+    and 200x60."""
     with tempfile.TemporaryDirectory() as folder:
         page, mail = Path(folder) / "kettles.md", Path(folder) / "reply.eml"
         page.write_text(BLOCKS_PAGE, encoding="utf-8")
@@ -1333,6 +1338,7 @@ def blocks_at_sizes() -> None:
                 ["│ A kettle boils faster with the lid on.", "", "│ │ And faster still when it is half full."],
             )
             expect_lines(f"{size}: an alert is a quote, its label kept", ["│ Note: Descale it every month."])
+            expect_lines(f"{size}: a MyST admonition too, not code", ["│ Warning: Unplug the kettle before you..."])
             keys("G")
             expect_lines(f"{size}: code under its item's text", ["1. Run:", "", "   cargo build --release"])
             expect_lines(f"{size}: an item's second paragraph too", ["   cargo install --path .", "", "   and..."])

@@ -242,3 +242,32 @@ async def test_after_a_resize_the_outline_has_the_section_being_read_in_view():
         options.scroll_home(animate=False, immediate=True)  # scrolled away (as when it was laid out before its size)
         await pilot.resize_terminal(160, 50)
         assert await until(pilot, in_view, timeout=10)
+
+
+MYST = """# Installation
+
+```{note}
+The zip application is currently experimental. We test that pip runs correctly in this form.
+```
+
+```{admonition} Before you start
+:class: tip
+Check your Python version first.
+```
+
+```{pip-cli}
+$ pip install sampleproject
+```
+"""
+
+
+@sync
+async def test_a_myst_admonition_is_a_block_quote_under_its_label_not_code_cut_at_the_edge():
+    async with app_of("install.md", MYST).run_test(size=(60, 24)) as pilot:
+        await settle(pilot)
+        lines = shown_lines(pilot.app.screen.reading)
+        assert "│ Note: The zip application is currently experimental." in lines  # wrapped, behind its bar
+        assert "│ We test that pip runs correctly in this form." in lines
+        assert "│ Before you start: Check your Python version first." in lines  # its own title; options dropped
+        assert "$ pip install sampleproject" in lines  # another directive is still code
+        assert not any("{note}" in line or ":class:" in line for line in lines)
