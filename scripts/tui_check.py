@@ -1270,7 +1270,10 @@ def docs_at_sizes() -> None:
             expect(f"{name}: q quits", ["READER-EXIT=0"])
 
 
-BLOCKS_PAGE = """# Kettles
+BLOCKS_TITLE = "Kettles, their care and descaling, and what to do when the lid will not close"
+BLOCKS_PAGE = (
+    f"# {BLOCKS_TITLE}\n\n"
+    + """See [the building steps](#Building) first.
 
 > A kettle boils faster with the lid on.
 >
@@ -1284,6 +1287,8 @@ Unplug the kettle before you descale it.
 ```
 
 ## Overriding dependencies with patch sections in workspaces of several packages
+
+## 2 Building
 
 1. Run:
 
@@ -1299,6 +1304,7 @@ Unplug the kettle before you descale it.
 
    and check that it works.
 """
+)
 
 REPLY_MAIL = """From: Cara Moss <cara@example.org>
 To: Garden Club <garden@example.org>
@@ -1339,6 +1345,15 @@ def blocks_at_sizes() -> None:
             )
             expect_lines(f"{size}: an alert is a quote, its label kept", ["│ Note: Descale it every month."])
             expect_lines(f"{size}: a MyST admonition too, not code", ["│ Warning: Unplug the kettle before you..."])
+            status = screen().splitlines()[-2].rstrip()
+            shown = status[status.find("· Kettles") + 2 :]
+            whole = (BLOCKS_TITLE + " ").startswith(shown[:-1] + " ") if shown.endswith("…") else BLOCKS_TITLE in shown
+            check(f"{size}: the title in the status line whole or cut after a word, with '…'", whole, status)
+            keys("Enter")
+            expect_top(f"{size}: enter follows '#Building' to its numbered heading '2 Building'", "2 Building")
+            keys("BSpace", "?", "G")
+            expect(f"{size}: ? then G pages the help to its end", ["one bar for each level"])
+            keys("q")
             keys("G")
             expect_lines(f"{size}: code under its item's text", ["1. Run:", "", "   cargo build --release"])
             expect_lines(f"{size}: an item's second paragraph too", ["   cargo install --path .", "", "   and..."])

@@ -271,3 +271,16 @@ async def test_a_myst_admonition_is_a_block_quote_under_its_label_not_code_cut_a
         assert "│ Before you start: Check your Python version first." in lines  # its own title; options dropped
         assert "$ pip install sampleproject" in lines  # another directive is still code
         assert not any("{note}" in line or ":class:" in line for line in lines)
+
+
+@sync
+async def test_a_long_title_in_the_status_line_ends_with_an_ellipsis_after_a_whole_word():
+    title = "The Transport Layer Security Protocol Version Thirteen and Its Many Extensions"
+    async with app_of("tls.md", f"# {title}\n\nSome text about the protocol.\n").run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        status = pilot.app.screen.query_one("#status")
+        shown = status.render_line(0).text.rstrip()
+        assert shown.endswith("…") and title not in shown
+        kept = shown[shown.index("The Transport") : -1]
+        assert title.startswith(kept) and title[len(kept)] == " "  # whole words only
+        assert kept + " " in status.plain  # the line goes on past what the width shows
