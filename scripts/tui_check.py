@@ -807,7 +807,7 @@ Say nothing while turning.
 
 def shown_text() -> list[str]:
     """The reading view's lines as shown, without its gutter (summary and quote bars) and right-trimmed."""
-    return [line[3:].rstrip() for line in reading_lines(screen())]
+    return [line[3:].rstrip().rstrip(SCROLLBAR).rstrip() for line in reading_lines(screen())]
 
 
 def expect_lines(what: str, wanted: list[str], timeout: float = 30.0) -> bool:
@@ -1303,7 +1303,11 @@ Unplug the kettle before you descale it.
    ```
 
    and check that it works.
+
+## 3 Descaling
+
 """
+    + "Fill the kettle with water and a spoon of citric acid, boil it, and leave it for an hour.\n\n" * 40
 )
 
 REPLY_MAIL = """From: Cara Moss <cara@example.org>
@@ -1345,18 +1349,18 @@ def blocks_at_sizes() -> None:
             )
             expect_lines(f"{size}: an alert is a quote, its label kept", ["│ Note: Descale it every month."])
             expect_lines(f"{size}: a MyST admonition too, not code", ["│ Warning: Unplug the kettle before you..."])
+            expect(f"{size}: analysed", [" sent. ("], ["analysing"], timeout=30)
             status = screen().splitlines()[-2].rstrip()
             shown = status[status.find("· Kettles") + 2 :]
             whole = (BLOCKS_TITLE + " ").startswith(shown[:-1] + " ") if shown.endswith("…") else BLOCKS_TITLE in shown
             check(f"{size}: the title in the status line whole or cut after a word, with '…'", whole, status)
             keys("Enter")
             expect_top(f"{size}: enter follows '#Building' to its numbered heading '2 Building'", "2 Building")
+            expect_lines(f"{size}: code under its item's text", ["1. Run:", "", "   cargo build --release"])
+            expect_lines(f"{size}: an item's second paragraph too", ["   cargo install --path .", "", "   and..."])
             keys("BSpace", "?", "G")
             expect(f"{size}: ? then G pages the help to its end", ["one bar for each level"])
             keys("q")
-            keys("G")
-            expect_lines(f"{size}: code under its item's text", ["1. Run:", "", "   cargo build --release"])
-            expect_lines(f"{size}: an item's second paragraph too", ["   cargo install --path .", "", "   and..."])
             if cols < 110:
                 keys("o")
             title = "Overriding dependencies with patch sections in workspaces of several packages"
