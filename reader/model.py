@@ -56,7 +56,7 @@ class Block:
     time: str | None = None  # subtitles: when the cue starts, for the view
     language: str | None = None  # code blocks: the language the source declares ("python"), for the view
     header: int | None = None  # tables: how many leading rows are header rows (th, thead, a repeated row), for the view
-    depth: int | None = None  # list items: nesting, 1 = top level
+    depth: int | None = None  # list items and block quotes: nesting, 1 = top level; code or a table in an item: its
     marker: str | None = None  # list items: the number or bullet as the source gives it ("1.", "a.", "•", "[1]")
 
 

@@ -326,17 +326,31 @@ GUTTER_TEXT = re.compile(r"^[ ▌][ ┃] \S")
 PANE_TITLES = ("Outline", "Summary  Participants", "documents")
 
 
+def pane_borders(lines: list[str]) -> list[int]:
+    """The columns of the panes' borders: a "│" on nearly every row (a block quote's bar is the same
+    character, but only on the rows of the quote)."""
+    if not lines:
+        return []
+    width = max(len(line) for line in lines)
+    return [c for c in range(width) if sum(len(line) > c and line[c] == "│" for line in lines) >= 0.9 * len(lines)]
+
+
+def split_panes(line: str, borders: list[int]) -> list[str]:
+    edges = [-1, *borders, max(len(line), (borders or [0])[-1] + 1)]
+    return [line[a + 1 : b] for a, b in zip(edges, edges[1:])]
+
+
 def reading_lines(shown: str) -> list[str]:
     """The reading view's column of the screen: the part between pane borders whose
     lines start with the view's gutter (summary bar, quote bar, space) most often."""
-    rows = [line.split("│") for line in shown.splitlines()[:-2]]
-    parts = max(len(r) for r in rows) if rows else 0
+    lines = shown.splitlines()[:-2]
+    borders = pane_borders(lines)
+    rows = [split_panes(line, borders) for line in lines]
+    parts = len(borders) + 1
     panes = [i for i in range(parts) if any(t in rows[0][i] for t in PANE_TITLES)] if rows and parts > 1 else []
-    score = [
-        sum(1 for r in rows if len(r) == parts and GUTTER_TEXT.match(r[i])) * (i not in panes) for i in range(parts)
-    ]
+    score = [sum(1 for r in rows if GUTTER_TEXT.match(r[i])) * (i not in panes) for i in range(parts)]
     best = score.index(max(score)) if score else 0
-    return [r[best] if len(r) == parts else r[0] for r in rows]
+    return [r[best] for r in rows]
 
 
 def reading_column(cols: int, rows: int) -> None:
@@ -793,7 +807,7 @@ Say nothing while turning.
 
 def shown_text() -> list[str]:
     """The reading view's lines as shown, without its gutter (summary and quote bars) and right-trimmed."""
-    return [line[3:].rstrip() for line in reading_lines(screen())]
+    return [line[3:].rstrip().rstrip(SCROLLBAR).rstrip() for line in reading_lines(screen())]
 
 
 def expect_lines(what: str, wanted: list[str], timeout: float = 30.0) -> bool:
@@ -1256,6 +1270,117 @@ def docs_at_sizes() -> None:
             expect(f"{name}: q quits", ["READER-EXIT=0"])
 
 
+BLOCKS_TITLE = "Kettles, their care and descaling, and what to do when the lid will not close"
+BLOCKS_PAGE = (
+    f"# {BLOCKS_TITLE}\n\n"
+    + """See [the building steps](#Building) first.
+
+> A kettle boils faster with the lid on.
+>
+> > And faster still when it is half full.
+
+> [!NOTE]
+> Descale it every month.
+
+```{warning}
+Unplug the kettle before you descale it.
+```
+
+## Overriding dependencies with patch sections in workspaces of several packages
+
+## 2 Building
+
+1. Run:
+
+   ```sh
+   cargo build --release
+   ```
+
+2. Then install it:
+
+   ```
+   cargo install --path .
+   ```
+
+   and check that it works.
+
+## 3 Descaling
+
+"""
+    + "Fill the kettle with water and a spoon of citric acid, boil it, and leave it for an hour.\n\n" * 40
+)
+
+REPLY_MAIL = """From: Cara Moss <cara@example.org>
+To: Garden Club <garden@example.org>
+Subject: Re: Seed swap
+Date: Mon, 03 May 2021 11:00:00 +0000
+
+On Mon, 3 May 2021, Bob Stone wrote:
+> Great, I will bring tomato seeds from last year.
+>
+> > The seed swap is on Saturday at ten in the church hall.
+
+Is there a table for seedlings as well?
+"""
+
+
+def outline_text() -> str:
+    """The outline pane's words, its wrapped lines joined (the pane is the screen's left part)."""
+    lines = screen().splitlines()[:-2]
+    borders = pane_borders(lines)
+    rows = [split_panes(line, borders)[0] for line in lines] if borders else []
+    return " ".join(" ".join(row.rstrip(SCROLLBAR) for row in rows).split())
+
+
+def blocks_at_sizes() -> None:
+    """Block quotes with a bar for each level (Markdown, an alert, a MyST admonition, a mail reply quoted two
+    deep), code inside a list item under the item's text, a long heading whole in the outline, at 80x24, 120x40
+    and 200x60."""
+    with tempfile.TemporaryDirectory() as folder:
+        page, mail = Path(folder) / "kettles.md", Path(folder) / "reply.eml"
+        page.write_text(BLOCKS_PAGE, encoding="utf-8")
+        mail.write_text(REPLY_MAIL, encoding="utf-8")
+        for cols, rows in SIZES:
+            size = f"blocks {cols}x{rows}"
+            start(f"{READER} {shlex.quote(str(page))}", cols, rows)
+            expect_lines(
+                f"{size}: a quote barred, the quote inside it with two bars",
+                ["│ A kettle boils faster with the lid on.", "", "│ │ And faster still when it is half full."],
+            )
+            expect_lines(f"{size}: an alert is a quote, its label kept", ["│ Note: Descale it every month."])
+            expect_lines(f"{size}: a MyST admonition too, not code", ["│ Warning: Unplug the kettle before you..."])
+            expect(f"{size}: analysed", [" sent. ("], ["analysing"], timeout=30)
+            status = screen().splitlines()[-2].rstrip()
+            shown = status[status.find("· Kettles") + 2 :]
+            whole = (BLOCKS_TITLE + " ").startswith(shown[:-1] + " ") if shown.endswith("…") else BLOCKS_TITLE in shown
+            check(f"{size}: the title in the status line whole or cut after a word, with '…'", whole, status)
+            keys("Enter")
+            expect_top(f"{size}: enter follows '#Building' to its numbered heading '2 Building'", "2 Building")
+            expect_lines(f"{size}: code under its item's text", ["1. Run:", "", "   cargo build --release"])
+            expect_lines(f"{size}: an item's second paragraph too", ["   cargo install --path .", "", "   and..."])
+            keys("BSpace", "?", "G")
+            expect(f"{size}: ? then G pages the help to its end", ["one bar for each level"])
+            keys("q")
+            if cols < 110:
+                keys("o")
+            title = "Overriding dependencies with patch sections in workspaces of several packages"
+            deadline = time.monotonic() + 10
+            while title not in outline_text() and time.monotonic() < deadline:
+                time.sleep(0.2)
+            check(
+                f"{size}: the long heading whole in the outline, no word cut", title in outline_text(), outline_text()
+            )
+            keys("q")
+            expect(f"{size}: q quits", ["READER-EXIT=0"])
+            start(f"{READER} {shlex.quote(str(mail))}", cols, rows)
+            expect_lines(
+                f"{size}: a reply quoted two deep has two bars, no '>' marks",
+                ["│ Great, I will bring tomato seeds from last year.", "", "│ │ The seed swap is on Saturday at..."],
+            )
+            keys("q")
+            expect(f"{size}: q quits the mail", ["READER-EXIT=0"])
+
+
 GROUPS = {
     "seed": main_flows,
     "narrow": narrow_start,
@@ -1273,6 +1398,7 @@ GROUPS = {
     "man": man_at_sizes,
     "newformats": new_formats_at_sizes,
     "docs": docs_at_sizes,
+    "blocks": blocks_at_sizes,
 }
 
 

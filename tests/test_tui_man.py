@@ -78,7 +78,7 @@ async def test_the_name_line_is_shown_under_the_title():
     async with ReaderApp([doc], analyzer=analyze_document).run_test(size=(120, 30)) as pilot:
         await settle(pilot)
         screen = pilot.app.screen
-        status = str(screen.query_one("StatusLine").render())
+        status = screen.query_one("StatusLine").plain
         assert "frob - turn knobs on files" in status, status
 
 

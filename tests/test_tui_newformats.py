@@ -209,7 +209,7 @@ async def test_enter_after_a_search_follows_the_menu_entry_found_not_the_first_l
         await settle(pilot)
         view = pilot.app.screen.reading
         await pilot.press("/", *"Watering", "enter")
-        assert "/Watering: 1 of" in str(pilot.app.screen.query_one("StatusLine").render())
+        assert "/Watering: 1 of" in pilot.app.screen.query_one("StatusLine").plain
         await pilot.press("enter")  # the menu's first entry, Sowing, is on screen too
         assert view.text[view.top_offset :].startswith("2 Watering")
 

@@ -52,7 +52,7 @@ async def test_the_body_and_the_outline_come_with_the_structure_before_the_rest_
             outline = screen.query_one("#outline OptionList")
             assert outline.option_count == len(screen.state.structure.sections)
             title = screen.state.structure.title
-            assert title != "book.txt" and title in str(screen.query_one("#status").render())
+            assert title != "book.txt" and title in screen.query_one("#status").plain
             await pilot.press("j")  # onto the blank line under the heading: a line with no text of its own
             await pilot.pause(0.1)
             line = screen.reading.scroll_y

@@ -61,6 +61,7 @@ class Walker:
     anchors: dict[str, tuple[str, int]] = field(default_factory=dict)  # element id -> (heading, level)
     pending: tuple[str, int] | None = None
     depth: int = 0  # lists open around the element being walked
+    quotes: int = 0  # block quotes open around it: a nested quote's level, for the view's bars
     marker: str | None = None  # the number or bullet of the list item whose first block comes next
 
     def walk(self, el: Any, kind: BlockKind = "paragraph") -> None:
@@ -91,7 +92,9 @@ class Walker:
             # The main-content extractor hands back <pre> as a bare multi-line <blockquote>.
             self.add("preformatted", (el.text or "").strip("\n"))
         elif tag == "blockquote":
+            self.quotes += 1
             self.container(el, "block_quote")
+            self.quotes -= 1
         elif tag == "hr":
             return
         else:
@@ -165,11 +168,14 @@ class Walker:
         self.builder.add(kind, text, level, **extra)
 
     def _item(self, kind: BlockKind) -> dict[str, str | int]:
-        """A list item's depth and, on its first block only, its marker."""
-        if kind != "list_item" or not self.depth:
+        """A list item's depth and, on its first block only, its marker; the depth of code or a table inside
+        an item too, so the view draws it under the item's text; a block quote's nesting (two bars for two)."""
+        if kind == "block_quote":
+            return {"depth": self.quotes}
+        if kind not in ("list_item", "preformatted", "table") or not self.depth:
             return {}
         out: dict[str, str | int] = {"depth": self.depth}
-        if self.marker is not None:
+        if kind == "list_item" and self.marker is not None:
             out["marker"] = self.marker
             self.marker = None
         return out

@@ -11,6 +11,7 @@ parsed at once; the messages are shown in date order.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -480,7 +481,8 @@ def add_body(builder: Builder, body: str, signers: frozenset[str] = frozenset())
     for kind, chunk in _chunks(main):
         if kind == "quote":
             for para in _paragraphs(chunk):
-                builder.add("block_quote", "\n".join(para))
+                for depth, run in itertools.groupby(para, _quote_depth):  # "> > a reply" two deep: two bars
+                    builder.add("block_quote", "\n".join(_QUOTE_MARKS.sub("", line) for line in run), depth=depth + 1)
         else:
             _add_plain(builder, chunk)
     for rest in (tail, scrubbed_part):
@@ -516,6 +518,15 @@ def _signature_start(lines: list[str], signers: frozenset[str]) -> int:
 
 def _quoted(line: str) -> bool:
     return line.lstrip().startswith(">")
+
+
+_QUOTE_MARKS = re.compile(r"^(?:\s*>)+ ?")
+
+
+def _quote_depth(line: str) -> int:
+    """How many more ``>`` a line of a quoted reply has (one level is already taken off)."""
+    found = _QUOTE_MARKS.match(line)
+    return found.group().count(">") if found else 0
 
 
 def _chunks(lines: list[str]) -> Iterator[tuple[str, list[str]]]:

@@ -8,6 +8,7 @@ YAML front matter becomes metadata.
 from __future__ import annotations
 
 import functools
+import html
 import re
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,12 @@ from reader.formats.htmlbody import DELIMITER, walk_body
 from reader.model import Document
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from markdown_it import MarkdownIt
+    from markdown_it.renderer import RendererHTML
+    from markdown_it.token import Token
+    from markdown_it.utils import EnvType, OptionsDict
 
 META_KEYS = {"title": "title", "author": "author", "date": "date", "language": "language", "lang": "language"}
 META_KEYS |= {"url": "url", "authors": "author"}
@@ -33,7 +39,28 @@ def _parser() -> MarkdownIt:
     md.use(front_matter_plugin).use(footnote_plugin)
     # A footnote's "↩" back link is a control of the page, not text; the [1] mark links to the note.
     md.add_render_rule("footnote_anchor", lambda *args, **kwargs: "")
+    md.add_render_rule("fence", _fence)
     return md
+
+
+# MyST's admonitions (```{note}, as pip's and Sphinx sites' Markdown writes them) are notes, not code.
+_ADMONITION = re.compile(
+    r"\{(note|tip|hint|important|warning|caution|attention|danger|error|seealso|admonition)\}\s*(.*)"
+)
+_OPTION_LINES = re.compile(r"\A(?:[ \t]*:[\w-]+:.*\n)+")  # ":class: dropdown" before the body
+
+
+def _fence(renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+    """A fence as code, but an admonition as a block quote opening with its label, as GitHub's alerts read."""
+    found = _ADMONITION.fullmatch(tokens[idx].info.strip())
+    if not found:
+        return renderer.fence(tokens, idx, options, env)
+    kind, title = found.groups()
+    label = title if kind == "admonition" and title else "See also" if kind == "seealso" else kind.capitalize()
+    body = _parser().render(_OPTION_LINES.sub("", tokens[idx].content))
+    strong = f"<strong>{html.escape(label)}:</strong>"
+    body = f"<p>{strong} {body[3:]}" if body.startswith("<p>") else f"<p>{strong}</p>{body}"
+    return f"<blockquote>{body}</blockquote>\n"
 
 
 def parse(document: Document) -> Document:

@@ -119,6 +119,28 @@ def item_shapes(blocks: Sequence) -> dict[int, tuple[str, int]]:
     return out
 
 
+def in_items(blocks: Sequence, items: dict[int, tuple[str, int]]) -> dict[int, int]:
+    """Code or a table inside a list item (a block with a depth that is no item or quote) -> the cells
+    it moves right: under the text of the last item at its depth, as glow draws ``1. Run:`` over its code."""
+    out: dict[int, int] = {}
+    hangs: dict[int, int] = {}  # depth -> where the last item's text starts
+    for block in sorted(blocks, key=lambda b: int(field_of(b, "start", 0))):
+        depth = field_of(block, "depth")
+        if not depth or field_of(block, "kind") == "block_quote":  # a quote's depth is its nesting
+            continue
+        depth, start = min(int(depth), MAX_DEPTH), int(field_of(block, "start", 0))
+        if field_of(block, "kind") == "list_item":
+            hangs[depth] = items.get(start, ("", LIST_INDENT * depth))[1]
+        else:
+            out[start] = hangs.get(depth, LIST_INDENT * depth)
+    return out
+
+
+def quote_level(block: object) -> int:
+    """How many bars a block quote gets: one for a quote, two for a quote inside it (a reply's reply)."""
+    return min(int(field_of(block, "depth") or 1), MAX_DEPTH)
+
+
 def nested_definitions(blocks: Sequence) -> dict[int, int]:
     """List items with a depth over 1 and no marker (a manual page's nested definitions) -> the cells they
     move right: a nested tag stands where its parent's text does, as man draws it."""
@@ -170,6 +192,7 @@ class Decor:
         self._has_tables = any(field_of(b, "kind") == "table" for b in blocks or [])
         self._tables: dict[int, tuple[list[int], int]] = {}  # table start -> column widths, end of its header
         self._items = item_shapes(blocks or [])
+        self._in_items = in_items(blocks or [], self._items)
         self._nested = nested_definitions(blocks or [])
         self._dark = True
 
@@ -339,6 +362,8 @@ class Decor:
         message's byline (From, To, Date: dimmed, as a transcript's times are)."""
         if kind == IMAGE:
             return styles["image"]
+        if kind == QUOTED:
+            return styles["block_quote"]
         if kind not in (HEADING, CODE, PROSE):
             return None
         block = self.block_at(start)
@@ -365,7 +390,22 @@ class Decor:
 
     def prefix_width(self, start: int, kind: int) -> int:
         """Cells drawn before the text of the line at ``start``."""
-        return self._item(start)[1] if kind == ITEM else prefix_width(kind) + self._nest(start, kind)
+        if kind == ITEM:
+            return self._item(start)[1]
+        if kind == QUOTED:
+            return self._moved(start) + len(BAR) * self._bars(start)
+        return prefix_width(kind) + self._nest(start, kind) + self._moved(start)
+
+    def _moved(self, start: int) -> int:
+        """Cells a block inside a list item (its code, table or quote) moves right, under the item's text."""
+        if not self._in_items:
+            return 0
+        block = self.block_at(start)
+        return self._in_items.get(int(field_of(block, "start")), 0) if block is not None else 0
+
+    def _bars(self, start: int) -> int:
+        block = self.block_at(start)
+        return quote_level(block) if block is not None else 1
 
     def _nest(self, start: int, kind: int) -> int:
         """Cells a nested manual-page definition (its tag, a line of prose; its text) moves right."""
@@ -382,12 +422,13 @@ class Decor:
             lead, hang, first = self._item(start)
             shown = lead if first else ""
             return [Segment(shown + " " * max(0, hang - cells(shown)), styles["bullet"])]
+        moved = [Segment(" " * self._moved(start))] if self._in_items else []
         if kind == QUOTED:
-            return [Segment(BAR, styles["block_bar"])]
+            return [*moved, Segment(BAR * self._bars(start), styles["quote_block_bar"])]
         if kind == IMAGE:
-            return [Segment(IMAGE_MARK, styles["image_mark"])]
+            return [*moved, Segment(IMAGE_MARK, styles["image_mark"])]
         nest = self._nest(start, kind)
-        return [Segment(" " * nest)] if nest else []
+        return [*moved, Segment(" " * nest)] if nest else moved
 
 
 # A declared block's kind -> the kind of its screen lines (headings, turns, paragraphs: reflowed).
@@ -422,6 +463,8 @@ def units_of_blocks(text: str, blocks: Sequence) -> list[Unit]:
                     found.append(Unit(line_start - 1, line_start - 1, RULE))
         else:
             indent = items[start][1] if start in items else None
+            if kind == "block_quote":  # its bars, one for each quote it is in
+                indent = len(BAR) * quote_level(block)
             found.append(Unit(start, end, _LINE_KINDS.get(kind, PROSE), gap_before=gap, indent=indent))
         pos = end
     found += [Unit(u.start + pos, u.end + pos, u.kind, u.gap_before) for u in units(text[pos:])]

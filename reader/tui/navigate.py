@@ -13,6 +13,10 @@ from urllib.parse import unquote
 from reader.model import Document
 
 _NOT_SLUG = re.compile(r"[^\w\- ]")
+# A heading's number ("1 ", "6.2.4 ", "A.1. "): a manual's links name the node without it ("#Introduction" for
+# "1 Introduction", as Texinfo's HTML writes them).
+_NUMBER = re.compile(r"(?:\d+(?:\.\d+)*\.?|[A-Z](?:\.\d+)+\.?) +(?=\S)")
+_TEXINFO_ESCAPE = re.compile(r"_00([0-9a-f]{2})")  # "nettle_005fcipher" is "nettle_cipher"
 HISTORY = 100  # places kept to go back to
 
 
@@ -34,15 +38,20 @@ class Links:
             fields = block if isinstance(block, dict) else vars(block)  # the format layer's objects, or dicts
             if fields.get("kind") == "heading":
                 start, end = int(fields["start"]), int(fields["end"])
-                self.targets.setdefault(slug(document.text[start:end]), start)
+                title = document.text[start:end]
+                self.targets.setdefault(slug(title), start)
+                self.targets.setdefault(slug(_NUMBER.sub("", title, count=1)), start)
 
     def target(self, url: str) -> int | None:
         """The offset an internal link points at, or None (an outside link, an unknown id)."""
         if is_external(url) or "#" not in url:
             return None
         fragment = unquote(url.split("#", 1)[1])
-        found = self.targets.get(fragment)
-        return found if found is not None else self.targets.get(slug(fragment))
+        unescaped = _TEXINFO_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), fragment)
+        for key in (fragment, slug(fragment), slug(unescaped)):
+            if key in self.targets:
+                return self.targets[key]
+        return None
 
 
 class History:

@@ -26,6 +26,13 @@ from reader.tui.keys import BY_HAND, key_display
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,q,f1,question_mark", "dismiss", "Close", tooltip="Close this help", show=True),
+        # The help pages as the text does (less pages its help with the same keys).
+        Binding("space,f", "page('down')", "Page down", tooltip="Page down", show=False),
+        Binding("b", "page('up')", "Page up", tooltip="Page up", show=False),
+        Binding("j", "page('line_down')", "Line down", tooltip="One line down", show=False),
+        Binding("k", "page('line_up')", "Line up", tooltip="One line up", show=False),
+        Binding("g", "page('home')", "Top", tooltip="Top of the help", show=False),
+        Binding("G", "page('end')", "Bottom", tooltip="Bottom of the help", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -37,6 +44,18 @@ class HelpScreen(ModalScreen[None]):
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(None)
+
+    def action_page(self, how: str) -> None:
+        scroll = self.query_one("#help", VerticalScroll)
+        moves = {
+            "down": scroll.scroll_page_down,
+            "up": scroll.scroll_page_up,
+            "line_down": scroll.scroll_down,
+            "line_up": scroll.scroll_up,
+            "home": scroll.scroll_home,
+            "end": scroll.scroll_end,
+        }
+        moves[how](animate=False)
 
 
 def bound_classes() -> list[tuple[str, list[type[DOMNode]]]]:
@@ -82,7 +101,8 @@ def help_rows(bindings: list[Binding]) -> list[tuple[list[str], str]]:
 
 NOTE = (
     "Summary sentences have a bar in the left margin; people, organizations and places "
-    "are coloured by kind; quotes have a bar and end with their speaker."
+    "are coloured by kind; quotes have a bar and end with their speaker; a block quote "
+    "(a quoted reply, a note) is in italics behind a coloured bar, one bar for each level."
 )
 
 

@@ -11,6 +11,8 @@ from bisect import bisect_left
 from pathlib import Path
 from typing import Any
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -24,7 +26,7 @@ from reader.model import Analysis, Participant, Quote, Ranked, Summary
 from reader.palette import KIND_COLORS
 from reader.text.lines import display_text, join_compounds
 from reader.tui.decor import speaker_of
-from reader.tui.layout import clean
+from reader.tui.layout import cells, clean
 from reader.tui.turns import speakers as turn_speakers_of
 
 _SPACE = re.compile(r"\s+")
@@ -44,11 +46,46 @@ def kind_style(kind: str) -> Style:
 
 def one_line(text: str, limit: int = 0) -> str:
     """Document text for a list: clean, compounds broken over lines joined, _italic_ marks dropped, white space
-    collapsed, cut to ``limit``."""
+    collapsed, cut to ``limit`` at the end of a word, with an ellipsis."""
     text = _SPACE.sub(" ", clean(join_compounds(display_text(text)))).strip()
-    if limit and len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
-    return text
+    return at_a_word(text, limit) if limit else text
+
+
+def at_a_word(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` cells after a whole word, "…" saying so ("configuration of the…", never
+    "configu…"); a first word longer than that is cut inside, the ellipsis still saying so."""
+    if cells(text) <= limit:
+        return text
+    fits = limit - 1  # the ellipsis takes a cell
+    cut = text.rfind(" ", 0, fits + 1)
+    while cut > 0 and cells(text[:cut]) > fits:
+        cut = text.rfind(" ", 0, cut)
+    if cut <= 0:
+        cut = fits
+        while cut > 0 and cells(text[:cut]) > fits:
+            cut -= 1
+    return text[:cut].rstrip(" ,;:") + "…"
+
+
+class WordCut:
+    """One line of text cut at the width it is drawn at, after a whole word (rich's ``ellipsis`` overflow cuts
+    inside one: "It is a truth univ…")."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text.plain
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, self.text.cell_len)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        plain = self.text.plain
+        shown = at_a_word(plain, options.max_width)
+        text = self.text[: len(shown) - 1] + Text("…", self.text.style) if shown != plain else self.text.copy()
+        text.no_wrap, text.overflow = True, "crop"
+        yield text
 
 
 class WrappedOptions(OptionList):
@@ -65,6 +102,11 @@ class WrappedOptions(OptionList):
             self._line_cache.clear()
             self._option_render_cache.clear()
         super()._update_lines()
+
+    def on_resize(self) -> None:
+        """Shown again (a wider terminal, ``o``) or resized: the highlighted option in view, as the reader left
+        it (the outline followed the text while hidden), not the list's top."""
+        self.call_after_refresh(self.scroll_to_highlight)
 
 
 class ListPane(Vertical):
@@ -198,17 +240,20 @@ def section_senders(analysis: Analysis) -> dict[int, str]:
     return found
 
 
+MAX_TITLE = 120  # characters of a section's title in the outline: wrapped there, cut after a word only past this
+
+
 def section_prompt(section, opening: str = "", sender: str = "") -> Table:
     """A section's line in the outline: indented by level; a title too long for the pane wraps
     with its second line hanging under the first line's text, not at the pane's edge. A title
     that is a number only is followed, dimmed, by the section's first words, cut at the pane's edge."""
     indent = "  " * max(0, section.level - 1)
-    title = one_line(section.title, 60) or "(untitled)"
+    title = one_line(section.title, MAX_TITLE) or "(untitled)"
     if opening:  # one line: the number, then as much of the opening as fits
         grid = Table.grid(expand=True)
         grid.add_column(no_wrap=True)
-        grid.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
-        grid.add_row(Text(indent + title, "bold" if section.level == 1 else ""), Text("  " + opening, "dim"))
+        grid.add_column(no_wrap=True, ratio=1)
+        grid.add_row(Text(indent + title, "bold" if section.level == 1 else ""), WordCut(Text("  " + opening, "dim")))
         return grid
     if section.kind == "topic":
         return _hanging(Text.assemble(indent, ("≈ ", "bold")), Text(title, "italic"))

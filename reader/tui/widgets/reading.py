@@ -416,9 +416,11 @@ class ReadingView(PagedView, can_focus=True):
             label = speaker_label(name, who, cue, self._styles())
             segments = [Segment(" " * GUTTER), *label.render(self.app.console)]
         elif kind == RULE:
-            rule = self._decor.rule(self._layout.starts[index])[self._shift :]
+            start = self._layout.starts[index]
+            rule = self._decor.rule(start)[self._shift :]
             rule.stylize(self._styles()["block_bar"])
-            segments = [Segment(" " * GUTTER), *rule.render(self.app.console)]
+            moved = self._decor.prefix(start, kind, self._styles())  # a table inside a list item
+            segments = [Segment(" " * GUTTER), *moved, *rule.render(self.app.console)]
         else:
             segments = self._text_segments(self._layout.starts[index], self._layout.ends[index], kind)
         return Strip(segments).apply_style(base).adjust_cell_length(width, base)

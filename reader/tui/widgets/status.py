@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from reader.tui.widgets.panes import WordCut
+
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 
 
@@ -14,6 +16,7 @@ class StatusLine(Static):
         self._tick = 0
         self.parts: dict[str, str] = {}
         self.busy = ""
+        self._text = Text()
 
     def set(self, **parts: str) -> None:
         self.parts = parts
@@ -29,8 +32,15 @@ class StatusLine(Static):
             self._tick += 1
             self._redraw()
 
+    @property
+    def plain(self) -> str:
+        """The whole line as text, however much of it the width shows."""
+        return self._text.plain
+
     def _redraw(self) -> None:
         text = Text(" · ".join(p for p in self.parts.values() if p), overflow="ellipsis", no_wrap=True)
         if self.busy:
             text = Text.assemble((f"{SPINNER[self._tick % len(SPINNER)]} {self.busy}  ", "bold"), text)
-        self.update(text, layout=False)
+        self._text = text
+        # Cut after a word with an ellipsis, so a long title is seen to go on ("The Transport Layer Security…").
+        self.update(WordCut(text), layout=False)

@@ -37,6 +37,10 @@ def reading_styles(view: Widget) -> dict[str, Style]:
         "byline": Style(dim=True),  # a message's From, To and Date, under its subject
         "bullet": Style(color=accent),
         "block_bar": Style(dim=True),
+        # A block quote (Markdown's ">", HTML's blockquote, a mail's quoted reply, an alert), as frogmouth and
+        # glow set it apart: a bar in the accent colour, the text in italics (in its own colour, never dimmed).
+        "quote_block_bar": Style(color=accent),
+        "block_quote": Style(italic=True),
         "image": Style(italic=True),
         "image_mark": Style(dim=True),
         "emphasis_bold": Style(bold=True),
