@@ -138,3 +138,26 @@ def test_spans_stay_exact_on_generated_logs(blocks):
     covered = "".join(a.sentence_text(i) for i in range(len(a.sentences)))
     body = "".join(text[p.start : p.end] for p in a.paragraphs)
     assert "".join(covered.split()) == "".join(body.split())
+
+
+MARKED = """\
+2025-06-01  Ada Park  <ada@example.org>
+
+\t* 4.2 release point.
+
+2025-05-30  Ada Park  <ada@example.org>
+
+\t* src/pager.c (resize): Keep the first line in view on a resize.
+\t* src/cache.c:
+\tPR 1234
+
+2025-05-01  Ada Park  <ada@example.org>
+
+\t* src/theme.c (pick): Read the theme from the settings file first.
+"""
+
+
+def test_release_marks_and_bare_labels_are_no_summary_sentences():
+    got = summary(read("ChangeLog", MARKED))
+    assert got[0] == "* src/pager.c (resize): Keep the first line in view on a resize."
+    assert not any(s in got for s in ("* 4.2 release point.", "* src/cache.c:", "PR 1234"))

@@ -16,6 +16,11 @@ from reader.summarize.manual import _LICENCE
 _ADDRESS = re.compile(
     r"\W*(?:(?:see|at|visit|from)\s+)?(?:<?https?://\S+|www\.\S+|<?[\w.+-]+@[\w-]+\.[\w.-]+>?)\W*", re.I
 )
+# '* 2.40 release point.', '*** 8.6.1 TAGGED FOR RELEASE ***', 'Prepare for 6.1 release.': a release, no change
+_RELEASE_NOTE = re.compile(r"\b(?:releas\w*|tag(?:ged)?|version|prepar\w*)\b", re.I)
+_VERSION = re.compile(r"\d+\.\d+")
+RELEASE_NOTE_WORDS = 6
+BARE_WORDS = 2
 _PERMITTED = re.compile(r"\bare permitted\b|\bfree software\b|\bredistribut", re.I)
 
 
@@ -33,8 +38,19 @@ def newest_first(analysis: Analysis, indexes: list[int], scores: list[float]) ->
     out = []
     for i, score in zip(indexes, scores):
         text = analysis.sentence_text(i)
-        if _LICENCE.search(text) or _PERMITTED.search(text) or _ADDRESS.fullmatch(text) or is_release_line(text):
+        if _no_change(text) or is_release_line(text):
             out.append(0.0)
         else:
             out.append(oldest - found[i] + max(0.0, score) / top)
     return out
+
+
+def _no_change(text: str) -> bool:
+    """A licence line, a bare address, a label, or a short line that only marks a release."""
+    if _LICENCE.search(text) or _PERMITTED.search(text) or _ADDRESS.fullmatch(text):
+        return True
+    words = len(text.split())
+    if words <= BARE_WORDS or text.rstrip().endswith(":"):
+        return True  # 'PR 29843', '* library/init.tcl:': a label with nothing said yet
+    short = words <= RELEASE_NOTE_WORDS
+    return short and _VERSION.search(text) is not None and _RELEASE_NOTE.search(text) is not None
