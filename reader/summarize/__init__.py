@@ -159,6 +159,10 @@ def summarize(
         title = f"{analysis.title} {heading.title}" if heading.kind == "heading" else analysis.title
     source = source_of(analysis, indexes, title, whole=section is None)
     scores = ALGORITHMS[name].rank(source) if indexes else []
+    if name == DEFAULT_ALGORITHM and section is None:
+        from reader.summarize.logs import newest_first
+
+        scores = newest_first(analysis, indexes, scores)  # a change log: what changed last comes first
     order = sorted(range(len(indexes)), key=lambda k: (-scores[k], k))
     ranking = [Ranked(sentence=indexes[k], score=scores[k]) for k in order]
     sizes = {i: len(text.split()) for i, text in zip(indexes, source.texts)}

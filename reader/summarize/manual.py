@@ -50,7 +50,8 @@ def code_shares(analysis: Analysis, indexes: list[int]) -> list[float]:
     """For each sentence: the share of it that is code (inline code, code-shaped words), 0..1."""
     from reader.text.technical import code_spans
 
-    spans = sorted(code_spans(analysis.document))
+    spans = _disjoint(sorted(code_spans(analysis.document)))
+    starts = [a for a, _ in spans]
     out = []
     for i in indexes:
         s = analysis.sentences[i]
@@ -59,7 +60,7 @@ def code_shares(analysis: Analysis, indexes: list[int]) -> list[float]:
         if not tokens:
             out.append(0.0)
             continue
-        marked = sum(max(0, min(b, s.end) - max(a, s.start)) for a, b in spans if a < s.end and b > s.start)
+        marked = _covered(spans, starts, s.start, s.end)
         shaped = sum(len(t) for t in tokens if _CODE_TOKEN.search(t))
         share = max(marked, shaped) / max(1, sum(len(t) for t in tokens))
         if _not_prose(text):
@@ -72,6 +73,28 @@ def code_shares(analysis: Analysis, indexes: list[int]) -> list[float]:
         if opening is not None and analysis.sentences[i].paragraph == opening:
             out[k] = min(out[k], DESCRIPTION)
     return out
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with the overlapping ones joined, so a sentence finds its own by bisection."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _covered(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> int:
+    """Characters of [start, end) inside the disjoint sorted ``spans``: only the spans near it are read."""
+    k = max(0, bisect.bisect_right(starts, start) - 1)
+    covered = 0
+    while k < len(spans) and spans[k][0] < end:
+        a, b = spans[k]
+        covered += max(0, min(b, end) - max(a, start))
+        k += 1
+    return covered
 
 
 def _licence_paragraphs(analysis: Analysis, indexes: list[int], shares: list[float]) -> None:

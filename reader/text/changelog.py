@@ -17,9 +17,14 @@ what the heading rules made them.
 
 from __future__ import annotations
 
+import bisect
 import re
+from typing import TYPE_CHECKING
 
 from reader.text.lines import BLANK, FRONT, FURNITURE, HEADING, TEXT, Line
+
+if TYPE_CHECKING:
+    from reader.model import Analysis
 
 _DEBIAN = re.compile(r"[a-z0-9][a-z0-9.+~-]* \([^()\s]+\)(?: [a-z0-9/.+-]+)+; *urgency=\w+")
 _TRAILER = re.compile(r" -- \S[^<\n]*<[^<>\s]+>  ?\S")
@@ -58,21 +63,21 @@ def looks_like(text: str) -> bool:
     return sum(1 for line in head.split("\n") if _RELEASE.fullmatch(line.rstrip()) and not _sentence(line)) >= RELEASES
 
 
-def mark_entries(text: str, lines: list[Line], name: str = "ChangeLog") -> str:
+def mark_entries(text: str, lines: list[Line], name: str = "ChangeLog") -> tuple[str, bool]:
     """Headings for a change log's entries or a NEWS file's releases; trailers as furniture. Returns the
     title when no line of the file gives one ("gzip: Debian changelog", else ``name``, the file's),
-    else ""."""
+    else "", and whether the text is a change log (its entry lines are sentences of their own)."""
     first = next((line for line in lines if line.kind != BLANK), None)
     if first is None:
-        return ""
+        return "", False
     opening = text[first.start : first.end]
     if _DEBIAN.match(opening):
         _mark_debian(text, lines)
-        return f"{opening.split(' ', 1)[0]}: Debian changelog"
+        return f"{opening.split(' ', 1)[0]}: Debian changelog", True
     if _DEP5.match(opening):
-        return _mark_copyright(text, lines, name)
+        return _mark_copyright(text, lines, name), False
     if opening.startswith("Metadata-Version:"):
-        return _mark_metadata(text, lines, name)
+        return _mark_metadata(text, lines, name), False
     if _GNU.match(opening) or _count(text, lines, _GNU) >= GNU_ENTRIES:
         _mark_gnu(text, lines)
     elif _COMMIT.match(opening):
@@ -82,8 +87,8 @@ def mark_entries(text: str, lines: list[Line], name: str = "ChangeLog") -> str:
     elif _count(text, lines, _RELEASE, MAX_TITLE) >= RELEASES:
         _mark_releases(text, lines)
     else:
-        return ""
-    return "" if _title_line(text, first) else name
+        return "", False
+    return ("" if _title_line(text, first) else name), True
 
 
 def _title_line(text: str, first: Line) -> bool:
@@ -223,3 +228,73 @@ def _mark_metadata(text: str, lines: list[Line], name: str) -> str:
     package = fields.get("name") or name
     summary = fields.get("summary", "")
     return f"{package}: {summary}" if summary and summary != "UNKNOWN" else package
+
+
+# --- which release each sentence belongs to: summaries read the newest first ---
+
+# "Overview of changes in GLib 2.74.6": a release named inside a longer line (never "1.1 Purpose")
+_NAMED_RELEASE = re.compile(
+    r"\b(?:changes|version|release|what'?s\s+new|new\s+in|news\s+(?:for|in))\b[^\n]{0,50}?\d+\.\d+", re.I
+)
+_NUMBERS = re.compile(r"\d{4}-\d\d-\d\d|\d+(?:\.\d+)+")
+
+
+def releases(analysis: Analysis) -> list[int] | None:
+    """For a change log, each sentence's release counted from the newest (0, 1, ...; sentences before the
+    first release come after the oldest); None for any other document. A release is a heading whose line
+    is an entry's or a release's (Debian, GNU, ``commit``, ``Version 2.1``, ``* Changes in 1.3``); the
+    newest is the first, unless the versions or dates grow down the file."""
+    text = analysis.text
+    titled = [s for s in analysis.sections if s.kind == "heading"]
+    found = [s for s in titled if _release_line(text, s.heading_start)]
+    if len(found) < RELEASES or analysis.document.blocks:
+        return None
+    level = min(s.level for s in found)
+    if 2 * len(found) < sum(1 for s in titled if s.level <= level):
+        return None  # a manual's "Changes in 2.0" chapter does not make it a change log
+    starts = [s.start for s in found if s.level == level]
+    ascending = _ascending(text, starts[0], starts[-1])
+    out = []
+    for s in analysis.sentences:
+        k = bisect.bisect_right(starts, s.start) - 1
+        if k < 0:
+            out.append(len(starts))
+        else:
+            out.append(len(starts) - 1 - k if ascending else k)
+    return out
+
+
+def _release_line(text: str, at: int | None) -> bool:
+    if at is None:
+        return False
+    line = text[at : _line_end(text, at)].rstrip()
+    if _DEBIAN.match(line) or _GNU.match(line) or _COMMIT.match(line):
+        return True
+    line = line.lstrip("* ").rstrip(":")
+    if len(line) > MAX_TITLE or _sentence(line):
+        return False
+    return _RELEASE.fullmatch(line) is not None or _NAMED_RELEASE.search(line) is not None
+
+
+def _ascending(text: str, first: int, last: int) -> bool:
+    """Whether the last release's version (or date) is above the first's: the log grows downwards."""
+    a = _NUMBERS.search(text, first, _line_end(text, first))
+    b = _NUMBERS.search(text, last, _line_end(text, last))
+    if a is None or b is None or ("-" in a.group()) != ("-" in b.group()):
+        return False
+    return _key(b.group()) > _key(a.group())
+
+
+def _key(found: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.split(r"[.-]", found))
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def is_release_line(raw: str) -> bool:
+    """A bare release or version line ('version 1.12', 'v2.0.3 (January 2024)'): no entry of the log."""
+    line = raw.strip().lstrip("*# ").rstrip(":")
+    return len(line) <= MAX_TITLE and _RELEASE.fullmatch(line) is not None and not _sentence(line)

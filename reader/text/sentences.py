@@ -119,20 +119,23 @@ def one_sentence(text: str, start: int, end: int) -> bool:
     return MAY_END.search(text, start, end) is None
 
 
-def split(text: str, start: int = 0, end: int | None = None, lower_starts: bool = False) -> list[Span]:
+def split(
+    text: str, start: int = 0, end: int | None = None, lower_starts: bool = False, entries: bool = False
+) -> list[Span]:
     """Sentence spans inside the paragraph ``text[start:end]``, trimmed of white space.
 
     Every non-space character of the range belongs to exactly one span; spans are
     in order and do not overlap. The end of the range always ends a sentence.
     ``lower_starts`` (see ``casual``): a lower-case word after a full stop that no
-    abbreviation explains, or after ! or ?, starts a sentence.
+    abbreviation explains, or after ! or ?, starts a sentence. ``entries``: the paragraph is a change
+    log's, whose entry lines (``perf: faster x``, ``(main): Fix y``) each start a sentence.
     """
     end = len(text) if end is None else max(0, min(end, len(text)))
     start = max(0, min(start, end))
     if not MAY_END.search(text, start, end):
         span = _trim(text, start, end)
         return [span] if span else []
-    cuts = _item_cuts(text, start, end, lower_starts)
+    cuts = _item_cuts(text, start, end, lower_starts, entries)
     bounds: list[int] = []
     last = start
     i = 0
@@ -307,11 +310,13 @@ def _ellipsis(text: str, last: int, m: re.Match, token: str, word: str) -> int |
 # --- items: lists and lines ----------------------------------------------------------------
 
 
-def _item_cuts(text: str, start: int, end: int, lower_starts: bool = False) -> list[int]:
+def _item_cuts(text: str, start: int, end: int, lower_starts: bool = False, entries: bool = False) -> list[int]:
     """Sentence starts that no punctuation marks: list items, blank lines, short lines."""
     cuts = set(_list_cuts(text, start, end))
     if text.find("\n", start, end) >= 0:
         cuts.update(_line_cuts(text, start, end, lower_starts))
+        if entries:
+            cuts.update(_entry_cuts(text, start, end))
     cuts.update(_web_cuts(text, start, end))
     return sorted(cuts)
 
@@ -702,3 +707,44 @@ def _ends_item(prev: str, line: str, all_short: bool, count: int) -> bool:
     if all_short:
         return count >= 3 or starts_item  # every line of a list, a table of contents, an address
     return starts_item and (prev[-1].isalnum() or prev[-1] in _CLOSERS)
+
+
+# --- change logs: an entry a line, with no final punctuation ---------------------------------
+
+# An entry line's opening: a bullet, a commit type or a file ('perf:', 'fix(parser)!:', 'src/io.c:'),
+# a GNU function label ('(main):'); each ends in ": " so a wrapped line opening with a word is no entry.
+_ENTRY = re.compile(r"[ \t]*(?:[*+•‣◦▪-][ \t]|[\w./-]{1,40}(?:\([^()\n]{1,40}\))?!?:[ \t]|\([^()\n]{1,60}\):[ \t])")
+_SUBJECT = re.compile(r"[ \t]*[\w./-]{1,40}(?:\([^()\n]{1,40}\))?!?:[ \t]")  # 'zgrep: fix x', a commit's subject
+SUBJECT_SHARE = 0.75  # of the paragraph's widest line: a subject is shorter than a wrapped line
+
+
+def _entry_cuts(text: str, start: int, end: int) -> list[int]:
+    """In a change log's paragraph: each entry line starts a sentence, and so does a capital after a
+    short subject line with no final punctuation ('zgrep: fix mislabeling' / 'Problem reported by')."""
+    cuts = []
+    widest = 0
+    lines = []
+    pos = start
+    while pos < end:
+        stop = text.find("\n", pos, end)
+        stop = end if stop < 0 else stop
+        lines.append((pos, stop))
+        widest = max(widest, len(text[pos:stop].strip()))
+        pos = stop + 1
+    for (a0, b0), (a, b) in zip(lines, lines[1:]):
+        prev = text[a0:b0].rstrip()
+        if not prev or prev[-1] in ",;-–—&+(":
+            continue  # the clause goes on
+        first = a + len(text[a:b]) - len(text[a:b].lstrip())
+        if first >= b:
+            continue
+        if _ENTRY.match(text, a, b) or _after_subject(text, a0, prev, first, widest):
+            cuts.append(first)
+    return cuts
+
+
+def _after_subject(text: str, a0: int, prev: str, first: int, widest: int) -> bool:
+    """A capitalised line after a short subject line that has no final punctuation."""
+    if not (text[first].isupper() and _SUBJECT.match(text, a0, a0 + len(prev))):
+        return False
+    return prev[-1].isalnum() and len(prev.strip()) < SUBJECT_SHARE * widest

@@ -57,7 +57,7 @@ def _segment(document: Document) -> Analysis:
     ln.mark_dot_leaders(text, lines)
     ln.mark_illustrations(text, lines)
     headings.mark_headings(text, lines)
-    log_title = changelog.mark_entries(text, lines, _file_name(document))
+    log_title, log = changelog.mark_entries(text, lines, _file_name(document))
     matter.mark_licence_title(text, lines)
     headings.drop_lone_numbers(lines)
     headings.keep_roman_chapters(lines)
@@ -91,7 +91,7 @@ def _segment(document: Document) -> Analysis:
     if not title:
         title = _fallback_title(document, sections)
     analysis = Analysis(document=document, title=title, sections=sections, paragraphs=paragraphs)
-    analysis.sentences = _sentences(text, sections, paragraphs)
+    analysis.sentences = _sentences(text, sections, paragraphs, log)
     return analysis
 
 
@@ -348,7 +348,8 @@ def _fallback_title(document: Document, sections: list[Section]) -> str:
     return Path(document.source).stem if document.source != "-" else "(standard input)"
 
 
-def _sentences(text: str, sections: list[Section], paragraphs: list[Paragraph]) -> list[Sentence]:
+def _sentences(text: str, sections: list[Section], paragraphs: list[Paragraph], log: bool = False) -> list[Sentence]:
+    """Each paragraph's sentences; in a change log (``log``) each entry line starts one."""
     section_starts = [s.start for s in sections]
     lower_starts = bool(paragraphs) and sentences.casual(text, paragraphs[0].start, paragraphs[-1].end)
     may_end = sentences.MAY_END.search  # nothing of it in a paragraph (a word, a short turn): one sentence
@@ -359,6 +360,6 @@ def _sentences(text: str, sections: list[Section], paragraphs: list[Paragraph]) 
         if may_end(text, start, end) is None:
             out.append(Sentence(start, end, s_index, p_index))
             continue
-        for a, b in sentences.split(text, start, end, lower_starts):
+        for a, b in sentences.split(text, start, end, lower_starts, log):
             out.append(Sentence(a, b, s_index, p_index))
     return out

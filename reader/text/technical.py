@@ -9,8 +9,10 @@ a specification defines in quotes ('"Title Page" means') is no name.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
+from itertools import accumulate
 
 from reader.model import NON_PROSE, Document
 from reader.text import gazetteer as gz
@@ -240,8 +242,14 @@ def with_contacts(cands: list[Candidate], people: list[Candidate]) -> list[Candi
     """The typed names with each contact line's name as a person, in place of what overlapped it."""
     if not people:
         return cands
-    spans = [(p.start, p.end) for p in people]
-    kept = [c for c in cands if all(c.end <= a or c.start >= b for a, b in spans)]
+    spans = sorted((p.start, p.end) for p in people)
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # the furthest end of the spans so far
+    kept = []
+    for c in cands:
+        k = bisect.bisect_left(starts, c.end)  # spans[:k] start before c ends: one overlaps if one ends after c starts
+        if k == 0 or reach[k - 1] <= c.start:
+            kept.append(c)
     return sorted(kept + people, key=lambda c: c.start)
 
 
