@@ -122,3 +122,26 @@ def test_a_manual_node_page_keeps_its_heading_and_drops_its_navigation_lines():
     assert "Next:" not in a.text and "Previous:" not in a.text, a.text
     assert a.text.count("A bed is watered") == 1
     assert_contract(a)
+
+
+VALVE = '<a href="types.html#hoseValve">hoseValve</a>'
+API_PAGE = f"""<html><head><title>Module valves from hose</title></head><body><article>
+<h1>Module valves from hose</h1>{WORDS}
+<h2>Table of Contents</h2>
+<pre class="api">int	<a href="#hoseOpen">hoseOpen</a>		({VALVE} valve, <br />			 int minutes)</pre>
+<pre class="api">void	<a href="#hoseClose">hoseClose</a>		({VALVE} valve)</pre>
+<h2>Description</h2>
+<h3 id="hoseOpen">Function: hoseOpen</h3>
+<pre>int	hoseOpen		(hoseValve valve, <br />			 int minutes)</pre>
+<p>Opens the valve for the given number of minutes and returns zero when the water runs.</p>
+{WORDS}
+</article></body></html>"""
+
+
+def test_code_holding_links_stays_code_with_its_line_breaks():
+    a = analysed("valves.html", API_PAGE)
+    code = block_texts(a, "preformatted")
+    assert "void\thoseClose\t\t(hoseValve valve)" in code, code
+    assert code.count("int\thoseOpen\t\t(hoseValve valve, \n\t\t\t int minutes)") == 2, code
+    assert not block_texts(a, "block_quote")
+    assert_contract(a)

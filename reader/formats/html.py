@@ -102,6 +102,9 @@ def _tree(page: str) -> tuple[Any, tuple[int, int]]:
             caption.tag = "p"
     for box in [el for el in root.iter("div", "section", "aside") if _is_admonition(el)]:
         _as_quote(box)
+    for br in root.xpath("//pre//br"):
+        if not (br.tail or "").startswith("\n"):
+            br.tail = "\n" + (br.tail or "")  # a line break in code is a line end in its text
     for pre in [el for el in root.iter("pre") if sum(child.tag == "code" for child in el) > 1]:
         _split_variants(pre)
     for div in [el for el in root.iter("div") if _inline_only(el)]:
@@ -257,7 +260,7 @@ def _main_content(tree: Any) -> tuple[Builder, dict[str, str]]:
     if not found:
         return builder, {}
     root = _found_tree(found, languages)
-    _restore_quoted_code(root, _quoted_code(tree))
+    _restore_code(root, _source_code(tree))
     _renumber(root, numbered)
     meta = _meta_tags(root)
     title = _dropped_title(tree, root, meta.get("title", ""))
@@ -297,38 +300,56 @@ def _found_tree(found: str, languages: dict[str, str]) -> Any:
     return root
 
 
-def _quoted_code(tree: Any) -> dict[str, str]:
-    """The text of code blocks inside block quotes, by their text without white space."""
-    out: dict[str, str] = {}
-    for quote in tree.iter("blockquote"):
-        for pre in quote.iter("pre"):
-            text = "".join(pre.itertext()).strip("\n")
-            if "\n" in text:
-                out.setdefault(_code_key(text), text)
-    return out
+def _source_code(tree: Any) -> tuple[dict[str, str], set[str]]:
+    """The page's code blocks by their text without white space, and which of them sit in a block quote."""
+    code: dict[str, str] = {}
+    quoted: set[str] = set()
+    for pre in tree.iter("pre"):
+        text = "".join(pre.itertext()).strip("\n")
+        key = _code_key(text)
+        if key:
+            code.setdefault(key, text)
+            if next(pre.iterancestors("blockquote"), None) is not None:
+                quoted.add(key)
+    return code, quoted
 
 
-def _restore_quoted_code(root: Any, quoted: dict[str, str]) -> None:
-    """Code in a block quote that the extractor wrote as loose text ("a = 1 b = 2"): a code block again,
-    with its lines, so the quote keeps its code as the page shows it."""
-    from lxml import etree
-
-    if not quoted:
-        return
-    for quote in list(root.iter("blockquote")):
+def _restore_code(root: Any, source: tuple[dict[str, str], set[str]]) -> None:
+    """Code blocks the extractor wrote as something else, as code again with their lines: a ``<pre>``
+    holding links comes back as a ``<blockquote>`` (a C API's prototypes), and code in a block quote as
+    loose text in the quote ("a = 1 b = 2")."""
+    code, quoted = source
+    for quote in list(root.iter("blockquote")) if code else ():
+        key = _code_key("".join(quote.itertext()))
+        if key in code and key not in quoted:
+            _as_code(quote, code[key])
+            continue
         pieces = [(None, quote.text)] + [(child, child.tail) for child in quote]
         for child, text in pieces:
-            code = quoted.get(_code_key(text or "")) if (text or "").strip() else None
-            if code is None:
-                continue
-            pre = etree.Element("pre")
-            pre.text = code
-            if child is None:
-                quote.text = None
-                quote.insert(0, pre)
-            else:
-                child.tail = None
-                quote.insert(quote.index(child) + 1, pre)
+            key = _code_key(text or "")
+            if key in quoted and "\n" in code[key]:
+                _insert_code(quote, child, code[key])
+
+
+def _as_code(el: Any, text: str) -> None:
+    el.tag = "pre"
+    for child in list(el):
+        el.remove(child)
+    el.text = text
+
+
+def _insert_code(quote: Any, child: Any, text: str) -> None:
+    """A code block in ``quote`` where the text after ``child`` (before the first child, for None) was."""
+    from lxml import etree
+
+    pre = etree.Element("pre")
+    pre.text = text
+    if child is None:
+        quote.text = None
+        quote.insert(0, pre)
+    else:
+        child.tail = None
+        quote.insert(quote.index(child) + 1, pre)
 
 
 def _unindent(pre: Any) -> None:
