@@ -145,3 +145,22 @@ def test_code_holding_links_stays_code_with_its_line_breaks():
     assert code.count("int\thoseOpen\t\t(hoseValve valve, \n\t\t\t int minutes)") == 2, code
     assert not block_texts(a, "block_quote")
     assert_contract(a)
+
+
+def test_a_list_its_class_draws_without_bullets_has_no_markers():
+    from lxml import html as lxml_html
+
+    page = """<html><body><h1>Hose</h1><h2>Contents</h2>
+<ul class="no-bullet"><li><a href="#Valves">1 Valves</a><ul class="no-bullet"><li><a href="#Timers">1.1 Timers</a></li>
+</ul></li></ul><ul><li>a bulleted item about the compost heap</li></ul>
+<h2 id="Valves">1 Valves</h2><p>Valves open and close.</p>
+<h3 id="Timers">1.1 Timers</h3><p>Timers count.</p></body></html>"""
+    builder = Builder()
+    walk_body(lxml_html.document_fromstring(page), builder, page=True)
+    doc = builder.document("hose.html", "html", {})
+    items = {doc.text[b.start : b.end]: (b.marker, b.depth) for b in doc.blocks if b.kind == "list_item"}
+    assert items == {
+        "1 Valves": (None, 1),
+        "1.1 Timers": (None, 2),
+        "a bulleted item about the compost heap": ("•", 1),
+    }, items

@@ -248,10 +248,16 @@ def _is_footnotes(el: Any) -> bool:
     return False
 
 
+# Class names style sheets give a list drawn without bullets (Texinfo's contents and menus, Bootstrap, Tailwind).
+_UNSTYLED = frozenset({"no-bullet", "no-bullets", "nobullet", "list-unstyled", "list-none", "unstyled"})
+
+
 def _list_type(el: Any, tag: str) -> str:
     found = _STYLE_TYPE.search((el.get("style") or "").lower())
     if found and found.group(1) in _CSS_TYPES:
         return _CSS_TYPES[found.group(1)]
+    if _UNSTYLED.intersection((el.get("class") or "").lower().split()):
+        return ""
     if tag != "ol":
         return "•"
     how = (el.get("type") or "1").strip()
