@@ -58,6 +58,7 @@ class Block:
     header: int | None = None  # tables: how many leading rows are header rows (th, thead, a repeated row), for the view
     depth: int | None = None  # list items and block quotes: nesting, 1 = top level; code or a table in an item: its
     marker: str | None = None  # list items: the number or bullet as the source gives it ("1.", "a.", "•", "[1]")
+    quote: int | None = None  # a list item, code or table inside block quotes: how many, for the view's bars
 
 
 @dataclass(frozen=True)
@@ -253,4 +254,6 @@ class Analysis:
             out["depth"] = block.depth
         if block.marker is not None:
             out["marker"] = block.marker
+        if block.quote is not None:
+            out["quote"] = block.quote
         return out

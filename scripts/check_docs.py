@@ -11,8 +11,8 @@ and format), print:
   ``,``/``.``/``;``/``:``/``)`` (what an inline code span turned into a block leaves behind);
 - chrome: paragraphs of the body (front and back matter apart) that are page controls
   (``Keyboard shortcuts``, ``Edit this page``, ``Previous chapter``, ``Press ← or → to navigate``, ...);
-- code blocks kept: preformatted blocks against the source's code blocks (HTML ``pre``, Markdown
-  fences and indented code);
+- code blocks kept: preformatted blocks against the source's code blocks (HTML ``pre``, each version
+  of an example a ``pre`` holds as two ``code`` elements counted apart; Markdown fences and indented code);
 - headings: outline headings against the source's (HTML ``h1``-``h6`` in the content, Markdown
   ``#`` and setext headings, PDF bookmarks), summed over the documents, and the documents where
   the two counts agree.
@@ -94,11 +94,13 @@ def html_source(path: Path) -> tuple[str, int, int]:
     mains = root.xpath("//main|//*[@role='main']")
     scope = mains[0] if mains else next(iter(root.xpath("//body")), root)
     heads = scope.xpath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6")
-    code = [p for p in scope.iter("pre") if not any(a.tag == "pre" for a in p.iterancestors())]
+    pres = [p for p in scope.iter("pre") if not any(a.tag == "pre" for a in p.iterancestors())]
+    # Two versions of one example in one <pre> (Node.js's ES module and CommonJS code): two code blocks.
+    code = sum(max(1, sum(child.tag == "code" for child in p)) for p in pres)
     h1 = next((" ".join(h.text_content().split()) for h in heads if h.tag == "h1"), "")
     title = " ".join(" ".join(root.xpath("//title//text()")).split())
     title = _SITE_SUFFIX.sub("", title) if title else ""
-    return h1.rstrip(" #¶§") or title, len(heads), len(code)
+    return h1.rstrip(" #¶§") or title, len(heads), code
 
 
 def markdown_source(path: Path) -> tuple[str, int, int]:

@@ -93,7 +93,7 @@ def _tree(page: str) -> tuple[Any, tuple[int, int]]:
         root = lxml_html.document_fromstring(_CONTROLS.sub("", page).encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
         return lxml_html.document_fromstring("<html><body></body></html>"), (0, 0)
-    for el in [el for el in root.iter() if _is_page_control(el)]:
+    for el in [el for el in root.iter() if _is_page_control(el)] + _navigation_lines(root):
         el.drop_tree()
     for figure in [el for el in root.iter("figure") if el.find(".//pre") is not None]:
         # A code listing in a <figure> (mdBook, Sphinx): the extractor drops every figure as an illustration.
@@ -102,9 +102,29 @@ def _tree(page: str) -> tuple[Any, tuple[int, int]]:
             caption.tag = "p"
     for box in [el for el in root.iter("div", "section", "aside") if _is_admonition(el)]:
         _as_quote(box)
+    for br in root.xpath("//pre//br"):
+        if not (br.tail or "").startswith("\n"):
+            br.tail = "\n" + (br.tail or "")  # a line break in code is a line end in its text
+    for pre in [el for el in root.iter("pre") if sum(child.tag == "code" for child in el) > 1]:
+        _split_variants(pre)
     for div in [el for el in root.iter("div") if _inline_only(el)]:
         div.tag = "p"  # text in a <div>: the extractor would split it at each link and drop the spaces
     return root, _keep_main(root)
+
+
+def _split_variants(pre: Any) -> None:
+    """A ``<pre>`` holding two versions of one example (Node.js's ES module and CommonJS ``<code>``, one
+    shown at a time by a toggle): each version its own code block, never run together on one line."""
+    from lxml import etree
+
+    after = pre
+    for code in [child for child in pre if child.tag == "code"][1:]:
+        block = etree.Element("pre", {key: value for key, value in pre.attrib.items() if key != "id"})
+        after.addnext(block)
+        block.append(code)  # its tail goes with it, and pre's own tail stays after the last block
+        after = block
+    if after is not pre:
+        after.tail, pre.tail = pre.tail, None
 
 
 _ADMONITIONS = frozenset("note warning tip caution important admonition callout hint attention danger".split())
@@ -197,6 +217,24 @@ def _is_page_control(el: Any) -> bool:
     return el.get("id") in _CONTROL_IDS or bool(_CONTROL_CLASSES.intersection((el.get("class") or "").split()))
 
 
+_NAVIGATION_RELS = frozenset({"next", "prev", "previous", "up"})
+
+
+def _navigation_lines(root: Any) -> list[Any]:
+    """A manual's "Next: ..., Previous: ..., Up: ..." line (Texinfo's node header): a paragraph or box with
+    two links or more to the next, previous or parent page, and no heading in it."""
+    counts: dict[Any, int] = {}
+    for link in root.iter("a"):
+        if _NAVIGATION_RELS.intersection((link.get("rel") or "").lower().split()):
+            holder = next(link.iterancestors("p", "div"), None)
+            if holder is not None:
+                counts[holder] = counts.get(holder, 0) + 1
+    return [el for el, n in counts.items() if n >= 2 and next(el.iter(*_HEADS), None) is None]
+
+
+_HEADS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
 def _main_content(tree: Any) -> tuple[Builder, dict[str, str]]:
     import trafilatura
 
@@ -222,12 +260,15 @@ def _main_content(tree: Any) -> tuple[Builder, dict[str, str]]:
     if not found:
         return builder, {}
     root = _found_tree(found, languages)
+    _restore_code(root, _source_code(tree))
     _renumber(root, numbered)
     meta = _meta_tags(root)
     title = _dropped_title(tree, root, meta.get("title", ""))
     meta["title"] = _content_title(root) or title or _page_title(tree) or meta.get("title", "")
     if title:
         builder.add("heading", title, 1)
+    elif next(root.iter(*_HEADS), None) is None:
+        _add_dropped_heading(tree, root, builder)
     walk_body(root, builder)
     return builder, meta
 
@@ -257,6 +298,58 @@ def _found_tree(found: str, languages: dict[str, str]) -> Any:
             if language:
                 el.set("class", f"language-{language}")
     return root
+
+
+def _source_code(tree: Any) -> tuple[dict[str, str], set[str]]:
+    """The page's code blocks by their text without white space, and which of them sit in a block quote."""
+    code: dict[str, str] = {}
+    quoted: set[str] = set()
+    for pre in tree.iter("pre"):
+        text = "".join(pre.itertext()).strip("\n")
+        key = _code_key(text)
+        if key:
+            code.setdefault(key, text)
+            if next(pre.iterancestors("blockquote"), None) is not None:
+                quoted.add(key)
+    return code, quoted
+
+
+def _restore_code(root: Any, source: tuple[dict[str, str], set[str]]) -> None:
+    """Code blocks the extractor wrote as something else, as code again with their lines: a ``<pre>``
+    holding links comes back as a ``<blockquote>`` (a C API's prototypes), and code in a block quote as
+    loose text in the quote ("a = 1 b = 2")."""
+    code, quoted = source
+    for quote in list(root.iter("blockquote")) if code else ():
+        key = _code_key("".join(quote.itertext()))
+        if key in code and key not in quoted:
+            _as_code(quote, code[key])
+            continue
+        pieces = [(None, quote.text)] + [(child, child.tail) for child in quote]
+        for child, text in pieces:
+            key = _code_key(text or "")
+            if key in quoted and "\n" in code[key]:
+                _insert_code(quote, child, code[key])
+
+
+def _as_code(el: Any, text: str) -> None:
+    el.tag = "pre"
+    for child in list(el):
+        el.remove(child)
+    el.text = text
+
+
+def _insert_code(quote: Any, child: Any, text: str) -> None:
+    """A code block in ``quote`` where the text after ``child`` (before the first child, for None) was."""
+    from lxml import etree
+
+    pre = etree.Element("pre")
+    pre.text = text
+    if child is None:
+        quote.text = None
+        quote.insert(0, pre)
+    else:
+        child.tail = None
+        quote.insert(quote.index(child) + 1, pre)
 
 
 def _unindent(pre: Any) -> None:
@@ -385,6 +478,22 @@ def _dropped_title(page: Any, found: Any, title: str) -> str:
         if inline(h1.text_content()) == inline(title):
             return inline(title)
     return ""
+
+
+def _add_dropped_heading(page: Any, found: Any, builder: Builder) -> None:
+    """The heading right before the content's first paragraph, when the extractor kept no heading at all
+    (a manual's one-section page, Texinfo's "2.6 Closure Example"): the content's heading again."""
+    texts = (inline("".join(el.itertext())) for el in found.iter("p", "li", "pre", "td"))
+    first = next((text for text in texts if text), "")
+    if len(first) < 20:
+        return
+    for head in page.iter(*_HEADS):
+        after = head.getnext()
+        while after is not None and not isinstance(after.tag, str):
+            after = after.getnext()
+        if after is not None and inline(after.text_content()).startswith(first[:60]):
+            builder.add("heading", inline(head.text_content()).rstrip(" #¶§🔗"), int(head.tag[1]))
+            return
 
 
 def _meta_tags(root: Any) -> dict[str, str]:

@@ -169,12 +169,15 @@ class Walker:
 
     def _item(self, kind: BlockKind) -> dict[str, str | int]:
         """A list item's depth and, on its first block only, its marker; the depth of code or a table inside
-        an item too, so the view draws it under the item's text; a block quote's nesting (two bars for two)."""
+        an item too, so the view draws it under the item's text; a block quote's nesting (two bars for two),
+        and, for any other block inside quotes, how many it is in."""
         if kind == "block_quote":
             return {"depth": self.quotes}
+        # A list or code inside a quote stays quoted: the view bars it as it bars the quote's paragraphs.
+        out: dict[str, str | int] = {"quote": self.quotes} if self.quotes and kind != "heading" else {}
         if kind not in ("list_item", "preformatted", "table") or not self.depth:
-            return {}
-        out: dict[str, str | int] = {"depth": self.depth}
+            return out
+        out["depth"] = self.depth
         if kind == "list_item" and self.marker is not None:
             out["marker"] = self.marker
             self.marker = None
@@ -245,10 +248,16 @@ def _is_footnotes(el: Any) -> bool:
     return False
 
 
+# Class names style sheets give a list drawn without bullets (Texinfo's contents and menus, Bootstrap, Tailwind).
+_UNSTYLED = frozenset({"no-bullet", "no-bullets", "nobullet", "list-unstyled", "list-none", "unstyled"})
+
+
 def _list_type(el: Any, tag: str) -> str:
     found = _STYLE_TYPE.search((el.get("style") or "").lower())
     if found and found.group(1) in _CSS_TYPES:
         return _CSS_TYPES[found.group(1)]
+    if _UNSTYLED.intersection((el.get("class") or "").lower().split()):
+        return ""
     if tag != "ol":
         return "•"
     how = (el.get("type") or "1").strip()
