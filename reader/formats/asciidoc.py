@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from reader.formats.build import Builder, number_label
 from reader.model import BlockKind, Document, EmphasisKind
@@ -140,14 +140,11 @@ def _word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-@dataclass
-class Inline:
-    """Inline AsciiDoc -> text with emphasis and links; footnotes are numbered into ``notes``."""
+class Scanner:
+    """The inline scan AsciiDoc and Org share: runs of plain text copied whole, each match of ``SPECIAL``
+    handed to ``special``, which says where scanning goes on (its own position: a plain character)."""
 
-    attributes: dict[str, str]
-    refs: dict[str, str]
-    notes: list[Spans] = field(default_factory=list)
-    note_ids: dict[str, int] = field(default_factory=dict)
+    SPECIAL: ClassVar[re.Pattern[str]]
 
     def render(self, src: str) -> Spans:
         out = Spans()
@@ -158,7 +155,7 @@ class Inline:
         closers: dict[str, tuple[int, int]] = {}  # mark -> (searched from, found at or -1): keeps the scan linear
         i = start
         while i < end:
-            found = _SPECIAL.search(src, i, end)
+            found = self.SPECIAL.search(src, i, end)
             if found is None:
                 out.put(src[i:end])
                 return
@@ -169,6 +166,23 @@ class Inline:
                 out.put(src[i])
                 nxt = i + 1
             i = nxt
+
+    def special(
+        self, src: str, i: int, end: int, out: Spans, depth: int, closers: dict[str, tuple[int, int]], hit: str
+    ) -> int:
+        raise NotImplementedError
+
+
+@dataclass
+class Inline(Scanner):
+    """Inline AsciiDoc -> text with emphasis and links; footnotes are numbered into ``notes``."""
+
+    SPECIAL = _SPECIAL
+
+    attributes: dict[str, str]
+    refs: dict[str, str]
+    notes: list[Spans] = field(default_factory=list)
+    note_ids: dict[str, int] = field(default_factory=dict)
 
     def special(
         self, src: str, i: int, end: int, out: Spans, depth: int, closers: dict[str, tuple[int, int]], hit: str

@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from reader.formats.asciidoc import Spans, emit, plain
+from reader.formats.asciidoc import Scanner, Spans, emit, plain
 from reader.formats.build import Builder
 from reader.model import BlockKind, Document, EmphasisKind
 
@@ -48,33 +48,14 @@ _SPECIAL = re.compile(r"[*/_=~+\[<@\\]|(?<![\w])(?:https?|ftp|mailto):")
 
 
 @dataclass
-class Inline:
+class Inline(Scanner):
     """Inline Org -> text with emphasis and links; footnotes numbered in order of first reference."""
+
+    SPECIAL = _SPECIAL
 
     definitions: dict[str, str]
     notes: list[Spans] = field(default_factory=list)
     numbers: dict[str, int] = field(default_factory=dict)
-
-    def render(self, src: str) -> Spans:
-        out = Spans()
-        self.scan(src, 0, len(src), out, 0)
-        return out
-
-    def scan(self, src: str, start: int, end: int, out: Spans, depth: int) -> None:
-        closers: dict[str, tuple[int, int]] = {}
-        i = start
-        while i < end:
-            found = _SPECIAL.search(src, i, end)
-            if found is None:
-                out.put(src[i:end])
-                return
-            out.put(src[i : found.start()])
-            i = found.start()
-            nxt = self.special(src, i, end, out, depth, closers, found.group())
-            if nxt <= i:
-                out.put(src[i])
-                nxt = i + 1
-            i = nxt
 
     def special(
         self, src: str, i: int, end: int, out: Spans, depth: int, closers: dict[str, tuple[int, int]], hit: str
