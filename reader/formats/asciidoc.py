@@ -982,13 +982,13 @@ def item_marker(sig: str, marker: str, n: int, first: str) -> tuple[str, str]:
     return marker, first
 
 
-def join_lines(lines: list[str]) -> str:
-    """A paragraph's lines as one line; `` +`` at a line's end is a hard break."""
+def join_lines(lines: list[str], hard_break: str = " +") -> str:
+    """A paragraph's lines as one line; ``hard_break`` at a line's end (AsciiDoc's `` +``) keeps the line end."""
     out: list[str] = []
     for line in lines:
         line = line.strip()
-        if line.endswith(" +"):
-            out.append(line[:-2].rstrip() + "\n")
+        if line.endswith(hard_break):
+            out.append(line[: -len(hard_break)].rstrip() + "\n")
         else:
             out.append(line + " ")
     return "".join(out).strip()

@@ -14,7 +14,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from reader.formats.asciidoc import Scanner, Spans, emit, plain
+from reader.formats.asciidoc import Scanner, Spans, emit, plain, strip_indent
+from reader.formats.asciidoc import join_lines as asciidoc_join
 from reader.formats.build import Builder
 from reader.model import BlockKind, Document, EmphasisKind
 
@@ -620,14 +621,7 @@ def item_marker(bullet: str, first: str) -> tuple[str, str]:
 
 def join_lines(lines: list[str]) -> str:
     """A paragraph's lines as one; ``\\\\`` at a line's end is a hard break."""
-    out: list[str] = []
-    for line in lines:
-        line = line.strip()
-        if line.endswith("\\\\"):
-            out.append(line[:-2].rstrip() + "\n")
-        else:
-            out.append(line + " ")
-    return "".join(out).strip()
+    return asciidoc_join(lines, hard_break="\\\\")
 
 
 def unescape_code(lines: list[str]) -> list[str]:
@@ -636,9 +630,7 @@ def unescape_code(lines: list[str]) -> list[str]:
 
 
 def dedent(lines: list[str]) -> str:
-    widths = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
-    cut = min(widths, default=0)
-    return "\n".join(line[cut:] for line in lines).strip("\n")
+    return strip_indent("\n".join(lines)).strip("\n")
 
 
 def todo_keywords(lines: list[str]) -> frozenset[str]:
