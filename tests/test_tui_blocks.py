@@ -284,3 +284,29 @@ async def test_a_long_title_in_the_status_line_ends_with_an_ellipsis_after_a_who
         kept = shown[shown.index("The Transport") : -1]
         assert title.startswith(kept) and title[len(kept)] == " "  # whole words only
         assert kept + " " in status.plain  # the line goes on past what the width shows
+
+
+QUOTED_LIST = """<!doctype html><html><head><title>Quoted list</title></head><body><main><article>
+<h1>Quoted list</h1>
+<p>Our editor wrote this note about the release and what it changes for every reader of the site.</p>
+<blockquote><p>The release brings three changes that readers asked for over the last year.</p>
+<ul><li>Faster pages on slow connections for everyone who reads the site on a train or a bus.</li>
+<li>Darker text in the reading column.</li></ul>
+<pre><code>make install PREFIX=/usr/local</code></pre>
+</blockquote>
+<p>After the quote the article goes on with plain prose about the next steps of the project.</p>
+</article></main></body></html>
+"""
+
+
+@sync
+async def test_a_list_and_code_inside_a_quote_keep_the_quote_bar_on_every_line():
+    async with app_of("quoted.html", QUOTED_LIST).run_test(size=(60, 30)) as pilot:
+        await settle(pilot)
+        lines = shown_lines(pilot.app.screen.reading)
+        item = next(i for i, line in enumerate(lines) if "Faster pages" in line)
+        assert lines[item].startswith("│ • Faster pages")
+        assert lines[item + 1].startswith("│   ")  # the item's wrapped line: bar, then its hang
+        assert "│ make install PREFIX=/usr/local" in lines
+        assert any(line.startswith("After the quote") for line in lines)  # prose after the quote has no bar
+        assert all(cells(line) <= 60 for line in lines)

@@ -141,6 +141,12 @@ def quote_level(block: object) -> int:
     return min(int(field_of(block, "depth") or 1), MAX_DEPTH)
 
 
+def outer_quotes(block: object) -> int:
+    """How many bars a list item, code or table inside block quotes gets (a web page's quoted list): its
+    ``quote`` level; a block quote's own bars are its depth."""
+    return min(int(field_of(block, "quote") or 0), MAX_DEPTH)
+
+
 def nested_definitions(blocks: Sequence) -> dict[int, int]:
     """List items with a depth over 1 and no marker (a manual page's nested definitions) -> the cells they
     move right: a nested tag stands where its parent's text does, as man draws it."""
@@ -194,6 +200,7 @@ class Decor:
         self._items = item_shapes(blocks or [])
         self._in_items = in_items(blocks or [], self._items)
         self._nested = nested_definitions(blocks or [])
+        self._quoted = any(field_of(b, "quote") for b in blocks or [])
         self._dark = True
 
     def block_at(self, offset: int) -> object | None:
@@ -390,11 +397,19 @@ class Decor:
 
     def prefix_width(self, start: int, kind: int) -> int:
         """Cells drawn before the text of the line at ``start``."""
+        outer = len(BAR) * self._outer(start)
         if kind == ITEM:
-            return self._item(start)[1]
+            return outer + self._item(start)[1]
         if kind == QUOTED:
             return self._moved(start) + len(BAR) * self._bars(start)
-        return prefix_width(kind) + self._nest(start, kind) + self._moved(start)
+        return outer + prefix_width(kind) + self._nest(start, kind) + self._moved(start)
+
+    def _outer(self, start: int) -> int:
+        """Bars of the quotes a list item, code or table sits in (none for a block quote: its own are drawn)."""
+        if not self._quoted:
+            return 0
+        block = self.block_at(start)
+        return outer_quotes(block) if block is not None else 0
 
     def _moved(self, start: int) -> int:
         """Cells a block inside a list item (its code, table or quote) moves right, under the item's text."""
@@ -418,11 +433,13 @@ class Decor:
         """What comes before the text: an item's marker (a number, a letter, a bullet) indented by its
         depth on its first line (its other lines hang under the text, as glow draws them), a bar
         beside a block quote, a mark before an image's alt text."""
+        outer = self._outer(start) if kind != QUOTED else 0
+        bars = [Segment(BAR * outer, styles["quote_block_bar"])] if outer else []
         if kind == ITEM:
             lead, hang, first = self._item(start)
             shown = lead if first else ""
-            return [Segment(shown + " " * max(0, hang - cells(shown)), styles["bullet"])]
-        moved = [Segment(" " * self._moved(start))] if self._in_items else []
+            return [*bars, Segment(shown + " " * max(0, hang - cells(shown)), styles["bullet"])]
+        moved = [*bars, Segment(" " * self._moved(start))] if self._in_items else bars
         if kind == QUOTED:
             return [*moved, Segment(BAR * self._bars(start), styles["quote_block_bar"])]
         if kind == IMAGE:
@@ -462,7 +479,7 @@ def units_of_blocks(text: str, blocks: Sequence) -> list[Unit]:
                 if number == header < len(rows):  # the header rows end here: a rule line under them
                     found.append(Unit(line_start - 1, line_start - 1, RULE))
         else:
-            indent = items[start][1] if start in items else None
+            indent = items[start][1] + len(BAR) * outer_quotes(block) if start in items else None
             if kind == "block_quote":  # its bars, one for each quote it is in
                 indent = len(BAR) * quote_level(block)
             found.append(Unit(start, end, _LINE_KINDS.get(kind, PROSE), gap_before=gap, indent=indent))
