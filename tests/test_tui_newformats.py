@@ -249,3 +249,26 @@ async def test_a_threads_replies_are_told_apart_by_their_sender_in_the_outline_a
         analysis = screen.analysis
         parts = summary_parts(analysis, [(i, None) for i in range(len(analysis.sections))])
         assert [title for title, _, _ in parts] == prompts
+
+
+PAPER = r"""\documentclass{article}
+\begin{document}
+\section{Kettles}
+We timed twelve kettles on the same stove and wrote down how long each one took to boil.
+\begin{figure}
+\caption{Boiling times of the twelve kettles, lid on and lid off.}
+\end{figure}
+The lid saved a minute in every case, and the copper kettles were the fastest of all.
+\end{document}
+"""
+
+
+@sync
+async def test_a_papers_caption_is_set_apart_from_its_prose():
+    async with app_of("kettles.tex", PAPER.encode()).run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        view = pilot.app.screen.reading
+        caption = line_starting(view, "Figure 1: Boiling times")
+        assert all(s.dim and s.italic for s in styles_of(caption, "Boiling times"))
+        prose = line_starting(view, "We timed twelve kettles")
+        assert not any(s.dim for s in styles_of(prose, "twelve kettles"))

@@ -365,8 +365,8 @@ class Decor:
                 text.stylize(style, where - start, where - start + len(part))
 
     def line_style(self, start: int, kind: int, styles: dict[str, Style]) -> Style | None:
-        """A style for the whole line: a heading's by its level, an image's, a notebook output's and a
-        message's byline (From, To, Date: dimmed, as a transcript's times are)."""
+        """A style for the whole line: a heading's by its level, an image's, a notebook output's, a
+        message's byline (From, To, Date: dimmed, as a transcript's times are) and a figure's caption."""
         if kind == IMAGE:
             return styles["image"]
         if kind == QUOTED:
@@ -381,8 +381,8 @@ class Decor:
             return styles.get(f"h{min(level or 3, 3)}", styles["heading"])
         if kind == CODE and field_of(block, "language") == OUTPUT:
             return styles["output"]
-        if kind == PROSE and field_of(block, "kind") == "byline":
-            return styles["byline"]
+        if kind == PROSE and field_of(block, "kind") in ("byline", "caption"):
+            return styles[str(field_of(block, "kind"))]
         return None
 
     def _item(self, start: int) -> tuple[str, int, bool]:

@@ -35,6 +35,7 @@ def reading_styles(view: Widget) -> dict[str, Style]:
         "time": Style(dim=True),
         "output": Style(dim=True),  # a notebook cell's output, under its code
         "byline": Style(dim=True),  # a message's From, To and Date, under its subject
+        "caption": Style(dim=True, italic=True),  # a figure's or table's caption, set apart from the prose
         "bullet": Style(color=accent),
         "block_bar": Style(dim=True),
         # A block quote (Markdown's ">", HTML's blockquote, a mail's quoted reply, an alert), as frogmouth and
