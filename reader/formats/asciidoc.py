@@ -12,6 +12,7 @@ Every scan is linear: no regular expression with nested quantifiers meets the do
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -172,6 +173,24 @@ class Scanner:
     ) -> int:
         raise NotImplementedError
 
+    @staticmethod
+    def find_closer(
+        src: str, mark: str, start: int, end: int, closers: dict[str, tuple[int, int]], closes: Callable[[int], bool]
+    ) -> int:
+        """The first ``mark`` at or after ``start`` that ``closes`` accepts, or -1; memoised per mark, since
+        later openers share the answer: this keeps the scan linear on text full of unclosed marks."""
+        known = closers.get(mark)
+        if known is not None and known[0] <= start and (known[1] < 0 or known[1] >= start):
+            return known[1]
+        j = start
+        while True:
+            j = src.find(mark, j, end)
+            if j < 0 or closes(j):
+                break
+            j += 1
+        closers[mark] = (start, j)
+        return j
+
 
 @dataclass
 class Inline(Scanner):
@@ -298,20 +317,10 @@ class Inline(Scanner):
     def _find(
         self, src: str, mark: str, start: int, end: int, closers: dict[str, tuple[int, int]], unconstrained: bool
     ) -> int:
-        """The first closing ``mark`` at or after ``start``; memoised, since later openers share it."""
-        known = closers.get(mark)
-        if known is not None and known[0] <= start and (known[1] < 0 or known[1] >= start):
-            return known[1]
-        j = start
-        while True:
-            j = src.find(mark, j, end)
-            if j < 0:
-                break
-            if unconstrained or self._closes(src, j, end, mark):
-                break
-            j += 1
-        closers[mark] = (start, j)
-        return j
+        """The first closing ``mark`` at or after ``start``: any one for an unconstrained (doubled) mark."""
+        return self.find_closer(
+            src, mark, start, end, closers, lambda j: unconstrained or self._closes(src, j, end, mark)
+        )
 
     @staticmethod
     def _closes(src: str, j: int, end: int, mark: str) -> bool:

@@ -95,22 +95,13 @@ class Inline(Scanner):
             out.marks.append((at, out.size, how))
         return close + 1
 
-    @staticmethod
-    def _find(src: str, mark: str, start: int, end: int, closers: dict[str, tuple[int, int]]) -> int:
-        """The first closing ``mark`` after ``start`` (memoised: later openers share the answer)."""
-        known = closers.get(mark)
-        if known is not None and known[0] <= start and (known[1] < 0 or known[1] >= start):
-            return known[1]
-        j = start
-        while True:
-            j = src.find(mark, j, end)
-            if j < 0:
-                break
-            if j > start and not src[j - 1].isspace() and (j + 1 >= end or src[j + 1] in _POST):
-                break
-            j += 1
-        closers[mark] = (start, j)
-        return j
+    def _find(self, src: str, mark: str, start: int, end: int, closers: dict[str, tuple[int, int]]) -> int:
+        """The first closing ``mark`` after ``start``: after a non-space, before a space or punctuation."""
+
+        def closes(j: int) -> bool:
+            return j > start and not src[j - 1].isspace() and (j + 1 >= end or src[j + 1] in _POST)
+
+        return self.find_closer(src, mark, start, end, closers, closes)
 
     def bracket(self, src: str, i: int, end: int, out: Spans, depth: int) -> int:
         if src.startswith("[[", i):
