@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -41,6 +42,17 @@ def analyze(
     return analysis
 
 
+# A format's own last word on participants (module, function), imported only for that format: a manual's
+# option names and code words name nobody; a message's senders and a paper's authors are people.
+PARTICIPANT_HOOKS: dict[str, tuple[str, str]] = {
+    "man": ("reader.formats.man", "keep_participants"),
+    "info": ("reader.formats.info", "keep_participants"),
+    "rst": ("reader.formats.rst", "keep_participants"),
+    "mail": ("reader.formats.mail", "add_people"),
+    "latex": ("reader.formats.latex", "add_people"),
+}
+
+
 def _add_participants(analysis: Analysis) -> None:
     from reader.text import participants, quotes
 
@@ -50,26 +62,10 @@ def _add_participants(analysis: Analysis) -> None:
     blocks = analysis.document.blocks
     if any(b.kind in NON_PROSE for b in blocks):
         _keep_out_of_non_prose(analysis)
-    if analysis.document.format == "man":
-        from reader.formats.man import keep_participants
-
-        keep_participants(analysis)
-    if analysis.document.format == "info":
-        from reader.formats import info
-
-        info.keep_participants(analysis)
-    if analysis.document.format == "rst":
-        from reader.formats import rst
-
-        rst.keep_participants(analysis)
-    if analysis.document.format == "mail":
-        from reader.formats.mail import add_people
-
-        add_people(analysis)  # senders and recipients named in the header lines
-    if analysis.document.format == "latex":
-        from reader.formats.latex import add_people as add_authors
-
-        add_authors(analysis)  # the title page's authors
+    hook = PARTICIPANT_HOOKS.get(analysis.document.format)
+    if hook is not None:
+        module, name = hook
+        getattr(importlib.import_module(module), name)(analysis)
     if any(b.kind == "turn" for b in blocks):
         from reader.text.turns import add_turns
 
