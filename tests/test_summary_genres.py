@@ -451,3 +451,68 @@ def test_a_footnote_is_no_summary_sentence():
     picked = [analysis.sentences[i] for i in summarize(analysis, sentences=4).selected]
     assert picked and all(not note.start <= s.start < note.end for s in picked)  # the note's words are the text's
     assert len(summarize(analysis).ranking) == len(analysis.sentences)  # still ranked, at the bottom
+
+
+BIOGRAPHY = """Mara Lindqvist
+
+Mara Lindqvist (born 1931) is a Swedish botanist who mapped the mosses of the northern bogs. \
+She taught at Uppsala for thirty years and wrote the standard field guide to Nordic mosses. \
+Her maps of the bog mosses are still used by conservation officers.
+
+Lindqvist grew up on a farm near Umea, where her father kept bees and grew potatoes on a small field.
+
+At the university she studied chemistry first, then moved to the study of plants after a summer course \
+on the plants of the coast.
+
+The university sent her on long trips to the bogs of the north, where the bogs and the plants of the bogs \
+were hardly known to the university.
+
+On those trips to the bogs she collected plants, and the plants she collected on the trips filled the \
+university's collection of plants.
+
+In later years she gave lectures on plants and bogs at the university and at schools across the north.
+
+She retired from the university in 1996 and still lives near the bogs she studied.
+"""
+
+
+def test_a_biographys_opening_paragraph_is_among_the_top_three(monkeypatch):
+    from reader.summarize import news
+
+    a = analysis_of(BIOGRAPHY)
+    opening = [i for i, s in enumerate(a.sentences) if s.paragraph == a.sentences[0].paragraph]
+    assert len(opening) == 3
+    top3 = summarize(a, sentences=3).selected
+    assert top3 == opening, [a.sentence_text(i) for i in top3]
+    # the top pick is the same with or without the lead, and the lead is what brings the opening in
+    monkeypatch.setattr(news, "LEAD_PICKS", 1)
+    without = summarize(a, sentences=3)
+    assert without.ranking[0].sentence == summarize(a, sentences=3).ranking[0].sentence
+    assert without.selected != opening
+
+
+def _lead_of(texts: list[str], paragraphs: list[int], title: str, speakers: list[str] | None = None) -> list[int]:
+    from reader.summarize.news import lead_paragraph
+
+    source = Source(texts=texts, paragraphs=paragraphs, title=title, speakers=speakers or [])
+    return lead_paragraph(source, np.ones(len(texts)))
+
+
+def test_the_opening_paragraph_is_a_lead_only_in_prose_that_opens_on_its_title():
+    body = [f"Sentence {k} of the body talks about ferries, harbours and the weather at sea." for k in range(6)]
+    opening = ["The harbour of Visby reopened on Monday.", "Ferries from the mainland now dock again."]
+    texts = opening + body
+    # two opening sentences in one paragraph, then one sentence a paragraph
+    paragraphs = [0, 0, *range(1, 7)]
+    assert _lead_of(texts, paragraphs, "Visby harbour reopens") == [0, 1]
+    # the opening names nothing of the title (a story's first paragraph)
+    assert _lead_of(texts, paragraphs, "Chapter three: the storm") == []
+    # a one-sentence opening paragraph (BBC's lead) leaves the ranking as it is
+    assert _lead_of(texts, list(range(8)), "Visby harbour reopens") == []
+    # a text written as one block has no lead paragraph
+    assert _lead_of(texts, [0] * 8, "Visby harbour reopens") == []
+    # a meeting opens with a speaker's turn: talk, no lead
+    speakers = ["Anna", "Anna", *(["Ben", "Anna"] * 3)]
+    assert _lead_of(texts, paragraphs, "Visby harbour reopens", speakers) == []
+    # an interview's preamble before the turns is one
+    assert _lead_of(texts, paragraphs, "Visby harbour reopens", ["", "", *speakers[2:]]) == [0, 1]
