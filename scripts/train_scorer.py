@@ -275,9 +275,9 @@ def measure(w: np.ndarray, split: str, prose: bool) -> None:
 
     hand = news.hand_weights()
 
-    def fitted(source):
+    def fitted(source, readable=None):
         mix = (1.0 - source.turn_share) * w + source.turn_share * hand if prose else w
-        return news.gates(source) * np.maximum(news.features(source) @ mix, 0.0)
+        return news.gates(source, readable) * np.maximum(news.features(source, readable) @ mix, 0.0)
 
     news.relevance = fitted  # type: ignore[assignment]
     evaluate_genres.main(["--split", split, "--algorithms", "reader,lead,lead-body,textrank"])

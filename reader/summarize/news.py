@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import takewhile
 
 import numpy as np
 
@@ -466,7 +467,7 @@ def lead_paragraph(source: Source, readable: np.ndarray) -> list[int]:
     if len(ids) < LEAD_TEXT:
         return []
     first = source.paragraphs[ids[0]]
-    members = [int(i) for i in ids if source.paragraphs[i] == first]
+    members = [int(i) for i in takewhile(lambda i: source.paragraphs[i] == first, ids[: LEAD_PARAGRAPH + 1])]
     if not 2 <= len(members) <= LEAD_PARAGRAPH or (source.speakers and any(source.speakers[i] for i in members)):
         return []
     title = source.title_terms
