@@ -241,6 +241,9 @@ def test_hostile_input_reads_to_the_end():
     assert shown(unclosed, "paragraph")[0].endswith("end")
     brackets = read("=head1 X\n\n" + "a > b >> c E<" * 2000 + "\n")
     assert shown(brackets, "paragraph")
+    nested = read("=head1 X\n\n" + "=over\n\n=item term\n\ntext\n\n" * 3000)
+    depths = [b.depth for b in nested.blocks if b.kind == "list_item"]
+    assert len(depths) == 6000 and depths[:4] == [1, 1, 2, 2] and max(depths) == pod.MAX_DEPTH
 
 
 CODES = st.sampled_from(["B<", "I<", "C<", "L<", "E<", "X<", "S<", "C<< ", " >>", ">", "|", "/", '"', "<"])

@@ -41,6 +41,7 @@ SHOWN_REGIONS = frozenset({"text"})
 ENTITIES = {"lt": "<", "gt": ">", "verbar": "|", "sol": "/"}
 SNIFF_LINES = 40  # the first POD command of a page or script sits near its top
 MAX_HEAD = 6
+MAX_DEPTH = 12  # lists nested deeper are drawn at this depth
 CPAN = "https://metacpan.org/pod/"
 
 
@@ -346,6 +347,7 @@ class Reader:
     marker: str | None = None  # a bullet or number waiting for its item's first paragraph
     language: str | None = None  # =for highlighter language=perl
     section: str = ""  # the =head1 we are under
+    item_levels: int = 0  # how many of ``lists`` have items
 
     def paragraph(self, para: Para) -> None:
         if para.kind != "verbatim":
@@ -370,17 +372,21 @@ class Reader:
             self.add("preformatted", _plain_spans(text), language=self.language, **self.code_extra)
 
     def depth_extra(self) -> dict[str, Any]:
-        depth = sum(1 for level in self.lists if level.items)
+        depth = self.item_depth()
         return {"depth": depth} if depth else {}
+
+    def item_depth(self) -> int:
+        """How many lists (=over with items) we are in; lists nested past MAX_DEPTH are shown at it."""
+        return min(self.item_levels, MAX_DEPTH)
 
     def ordinary(self, out: Spans) -> None:
         if self.section == "NAME" and "subtitle" not in self.meta and not self.lists:
             self.meta["subtitle"] = out.text().strip()
-        depth = sum(1 for level in self.lists if level.items)
+        depth = self.item_depth()
         if depth:
             self.add("list_item", out, depth=depth)
         elif self.lists:
-            self.add("block_quote", out, depth=len(self.lists))
+            self.add("block_quote", out, depth=min(len(self.lists), MAX_DEPTH))
         else:
             self.add("paragraph", out)
 
@@ -401,7 +407,7 @@ class Reader:
         if name == "over":
             self.lists.append(Level())
         elif name == "back" and self.lists:
-            self.lists.pop()
+            self.item_levels -= self.lists.pop().items
             self.marker = None
         elif name == "item":
             self.item(text)
@@ -409,6 +415,7 @@ class Reader:
 
     def heading(self, level: int, text: str) -> None:
         self.lists.clear()  # a heading ends every list left open
+        self.item_levels = 0
         self.marker = None
         out = spans(text)
         title = out.text().strip()
@@ -420,8 +427,10 @@ class Reader:
     def item(self, text: str) -> None:
         if not self.lists:
             self.lists.append(Level())
-        self.lists[-1].items = True
-        depth = sum(1 for level in self.lists if level.items)
+        if not self.lists[-1].items:
+            self.lists[-1].items = True
+            self.item_levels += 1
+        depth = self.item_depth()
         text = inline(text)
         number = _NUMBER_ITEM.match(text)
         if text in ("", "*") or text.startswith("* "):
