@@ -13,6 +13,9 @@ blocks found against the runs of verbatim paragraphs counted in the source (by a
 own), files whose shown prose (code aside) still holds POD syntax (``B<``, ``E<``, ``=item``...), and
 the median and largest time to read a file.
 
+``--summaries`` (with ``--every N``: every Nth file) also analyses each page and counts where its top
+summary sentence stands: under NAME or DESCRIPTION (the page's own summary), under SYNOPSIS, elsewhere.
+
 ``--big MB`` times one page of that size made of the pages given, and one four times larger;
 ``--hostile`` times generated hostile text (unclosed ``C<<<``, 10,000 nested codes, lone brackets) at
 two sizes four times apart: a linear reader grows about 4x. ``--sniff`` reads every ``.txt``, ``.md``,
@@ -115,12 +118,30 @@ def syntax_left(doc: Document) -> Counter[str]:
     return found
 
 
-def check(files: list[Path], show: int) -> None:
+def summary_place(doc: Document) -> str:
+    """The top-level section the first-ranked summary sentence stands in: NAME, DESCRIPTION, SYNOPSIS, other."""
+    from reader.analysis import analyze
+
+    analysis = analyze(doc, participants=False)
+    if analysis.summary is None or not analysis.summary.ranking:
+        return "no summary"
+    at = analysis.sentences[analysis.summary.ranking[0].sentence].start
+    top = ""
+    for block in doc.blocks:
+        if block.start > at:
+            break
+        if block.kind == "heading" and block.level == 1:
+            top = doc.text[block.start : block.end].upper()
+    return top if top in ("NAME", "DESCRIPTION", "SYNOPSIS") else "other"
+
+
+def check(files: list[Path], show: int, summaries: bool = False) -> None:
     failures: Counter[str] = Counter()
     left: dict[str, list[str]] = {}
     times: list[float] = []
     heads = [0, 0, 0]  # found, in the source, files differing
     code = [0, 0, 0]
+    places: Counter[str] = Counter()
     for path in files:
         data = path.read_bytes()
         started = time.perf_counter()
@@ -142,7 +163,11 @@ def check(files: list[Path], show: int) -> None:
         counted_heads, counted_code = source_counts(doc_source(data))
         _tally(heads, sum(1 for b in doc.blocks if b.kind == "heading"), counted_heads)
         _tally(code, sum(1 for b in doc.blocks if b.kind == "preformatted"), counted_code)
+        if summaries:
+            places[summary_place(doc)] += 1
     report(len(files), failures, left, heads, code, times, show)
+    if places:
+        print(f"  top summary sentence under: {dict(places.most_common())}")
 
 
 def doc_source(data: bytes) -> str:
@@ -252,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--big", type=float, metavar="MB", help="time one page of MB made of the pages, and 4x")
     parser.add_argument("--hostile", action="store_true")
     parser.add_argument("--sniff", action="store_true")
+    parser.add_argument("--summaries", action="store_true", help="also say where each top summary sentence stands")
+    parser.add_argument("--every", type=int, default=1, metavar="N", help="every Nth file only")
     args = parser.parse_args(argv)
     if args.hostile:
         hostile()
@@ -264,9 +291,9 @@ def main(argv: list[str] | None = None) -> int:
         big(files, args.big)
         return 0
     for split in ("dev", "held") if args.split == "all" else (args.split,):
-        chosen = [f for f in files if in_split(f, split)]
+        chosen = [f for f in files if in_split(f, split)][:: args.every]
         print(f"{split} ({'a-m' if split == 'dev' else 'n-z'} by name, {len(chosen)} files)")
-        check(chosen, args.show)
+        check(chosen, args.show, args.summaries)
     return 0
 
 

@@ -380,7 +380,7 @@ class Reader:
         return min(self.item_levels, MAX_DEPTH)
 
     def ordinary(self, out: Spans) -> None:
-        if self.section == "NAME" and "subtitle" not in self.meta and not self.lists:
+        if self.section == "NAME" and "subtitle" not in self.meta and not self.lists and out.text().strip():
             self.meta["subtitle"] = out.text().strip()
         depth = self.item_depth()
         if depth:
