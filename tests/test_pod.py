@@ -131,6 +131,12 @@ def test_bullets_numbers_and_nesting():
     assert shown(doc, "paragraph") == ["Done."]
 
 
+def test_a_list_is_of_the_kind_its_first_item_says():
+    doc = read("=head1 Years\n\n=over\n\n=item Y2K\n\nA scare.\n\n=item 2038 problem\n\nThe next one.\n\n=back\n")
+    items = [(doc.text[b.start : b.end], b.marker) for b in doc.blocks if b.kind == "list_item"]
+    assert items == [("Y2K", None), ("A scare.", None), ("2038 problem", None), ("The next one.", None)]
+
+
 def test_over_without_items_is_an_indented_block():
     doc = read("=head1 Note\n\n=over 4\n\nMind the steam.\n\n=back\n\nAfter.\n")
     quote = next(b for b in doc.blocks if b.kind == "block_quote")
@@ -140,11 +146,14 @@ def test_over_without_items_is_an_indented_block():
 def test_regions_keep_text_and_drop_other_formats():
     doc = read(
         "=head1 Regions\n\n=begin html\n\n<p>Only for browsers</p>\n\n=end html\n\n=for comment A note to self.\n\n"
-        "=for man .B nothing\n\n=begin text\n\n  Shown as written.\n\n=end text\n\n=for text Kept too.\n\n"
+        "=for man .B nothing\n\n=for comment\nA longer note,\nover lines.\n\n"
+        "=begin text\n\n  Shown as written.\n\n=end text\n\n"
+        "=for text Kept too.\n\n=for text\nOn a line of its own.\n\n"
         "=begin :text\n\nRead as B<POD>.\n\n=end :text\n\nLast.\n"
     )
     assert "browsers" not in doc.text and "note to self" not in doc.text and "nothing" not in doc.text
-    assert shown(doc, "preformatted") == ["Shown as written.", "Kept too."]
+    assert "longer note" not in doc.text
+    assert shown(doc, "preformatted") == ["Shown as written.", "Kept too.", "On a line of its own."]
     assert "Read as POD." in shown(doc, "paragraph") and "POD" in marked(doc, "bold")
 
 

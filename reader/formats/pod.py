@@ -226,7 +226,7 @@ def pod_url(name: str) -> str:
 def link_target(target: str) -> tuple[str, str]:
     """``L<...>`` without a text: what perldoc shows for it, and the link's target."""
     target = " ".join(target.split())
-    if _URL.match(target) and "::" not in target.split(":", 1)[0] + ":":
+    if _URL.match(target):
         return target, target
     name, sep, section = target.partition("/")
     if not sep and (target.startswith('"') or " " in target and not _MAN_PAGE.match(target)):
@@ -334,6 +334,7 @@ class Level:
     """One ``=over`` region: a list once an ``=item`` is met, else an indented block."""
 
     items: bool = False
+    kind: str = ""  # "bullet", "number" or "term": what its first =item is, as Pod::Simple decides
 
 
 @dataclass
@@ -421,7 +422,8 @@ class Reader:
         title = out.text().strip()
         if level == 1:
             self.section = title.upper()
-        self.builder.pending_ids.append(slug(title))
+        if title:
+            self.builder.pending_ids.append(slug(title))
         self.add("heading", out, level)
 
     def item(self, text: str) -> None:
@@ -433,23 +435,29 @@ class Reader:
         depth = self.item_depth()
         text = inline(text)
         number = _NUMBER_ITEM.match(text)
-        if text in ("", "*") or text.startswith("* "):
-            self.marker, text = "•", text[1:].strip()
-        elif number:
+        kind = self.lists[-1].kind = self.lists[-1].kind or _item_kind(text)
+        if kind == "bullet":
+            self.marker, text = "•", text[1:].strip() if text[:1] == "*" else text
+        elif kind == "number" and number:
             self.marker, text = number.group(1) + (number.group(2) or "."), text[number.end() :]
         else:  # a term: a definition's tag, in bold as man pages set them, its text under it
-            out = spans(text)
-            out.marks.insert(0, (0, out.size, "bold"))
-            self.builder.pending_ids.append(slug(out.text()))
-            self.marker = None
-            self.add("list_item", trimmed(out), depth=depth)
-            return
+            return self.term(text, depth)
         if text:
             self.add("list_item", spans(text), depth=depth)
+        return None
+
+    def term(self, text: str, depth: int) -> None:
+        out = spans(text)
+        out.marks.insert(0, (0, out.size, "bold"))
+        if out.text().strip():
+            self.builder.pending_ids.append(slug(out.text()))
+        self.marker = None
+        self.add("list_item", trimmed(out), depth=depth)
 
     def region(self, name: str, text: str) -> None:
         """``=begin``/``=end`` regions and ``=for`` paragraphs: a text reader's kept, others dropped."""
-        target, _, rest = text.partition(" ") if " " in text else text.partition("\n")
+        words = text.split(None, 1)
+        target, rest = (words + ["", ""])[:2]
         shown = target.lstrip(":").lower() in SHOWN_REGIONS
         mode = "skip" if not shown else "pod" if target.startswith(":") else "data"
         if name == "begin":
@@ -463,6 +471,12 @@ class Reader:
             self.add("preformatted", _plain_spans(rest.strip("\n")))
         elif mode == "pod" and "skip" not in self.regions:
             self.ordinary(spans(rest))
+
+
+def _item_kind(text: str) -> str:
+    if text in ("", "*") or text.startswith("* "):
+        return "bullet"
+    return "number" if _NUMBER_ITEM.match(text) else "term"
 
 
 def _highlighter(text: str) -> str | None:
