@@ -48,6 +48,7 @@ PARTICIPANT_HOOKS: dict[str, tuple[str, str]] = {
     "man": ("reader.formats.man", "keep_participants"),
     "info": ("reader.formats.info", "keep_participants"),
     "rst": ("reader.formats.rst", "keep_participants"),
+    "pod": ("reader.formats.rst", "keep_participants"),
     "mail": ("reader.formats.mail", "add_people"),
     "latex": ("reader.formats.latex", "add_people"),
 }

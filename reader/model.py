@@ -30,6 +30,7 @@ Format = Literal[
     "org",
     "latex",
     "rst",
+    "pod",
 ]
 FORMATS: tuple[str, ...] = get_args(Format)
 BlockKind = Literal[

@@ -21,6 +21,7 @@ FORMATS = {
     "transcript",
     "subtitles",
     "man",
+    "pod",
     "notebook",
     "odt",
     "info",

@@ -47,6 +47,7 @@ SUFFIXES: dict[str, str] = {
     ".tex": "latex",
     ".latex": "latex",
     ".ltx": "latex",
+    ".pod": "pod",
 }
 # Manual pages (ls.1, perl.1p, Foo.3pm, x.man) go by content: a rotated log is syslog.1.
 MAN_SUFFIX = re.compile(r"\.(?:[1-9][a-z]{0,8}|man)$", re.I)
@@ -56,6 +57,8 @@ _INFO = re.compile(r"\AThis is [^\n]*\.info, produced by makeinfo|\x1f\n?File:[^
 BINARY_FORMATS = frozenset({"pdf", "epub", "docx", "notebook", "odt"})
 # Read from their bytes too, but a leading part is still readable: mail decodes each part by its charset.
 BYTES_FORMATS = BINARY_FORMATS | {"mail"}
+# Perl modules and scripts: their POD is the document; one without POD is plain text.
+PERL_SUFFIXES = frozenset({".pm", ".pl"})
 # Suffixes whose content may still be something more specific (a .txt transcript).
 _SNIFF_SUFFIXES = frozenset({".txt", ".text", ""})
 
@@ -86,6 +89,8 @@ def sniff(data: bytes, plain_suffix: bool = False) -> str | None:
             return found
     if _LATEX.match(text):
         return "latex"
+    if _POD_HINT.search(text) and _module("pod").looks_like(data[:65536].decode("utf-8", errors="ignore")):
+        return "pod"
     wide = data[:65536].decode("utf-8", errors="ignore")
     man = not plain_suffix and text[:1] in (".", "'", "\\")
     if man and _module("man").looks_like(wide):
@@ -146,6 +151,8 @@ _KEY_VALUE_COMMENTS = re.compile(r"^# [\w.:-]+ = ", re.M)
 # Only these make the AsciiDoc and Org readers look closer (and be imported): a title block, a header.
 _ASCIIDOC_HINT = re.compile(r"^(?:NAME\n----\n|= \S)", re.M)
 _ORG_HINT = re.compile(r"-\*-.*\bmode: *org\b|-\*- *org *-\*-|^#\+TITLE:", re.I | re.M)
+# Only a POD command at a line start makes the POD reader look closer (a script's POD may come later).
+_POD_HINT = re.compile(r"^=(?:head1|pod|encoding)\b|\A#![^\n]*perl", re.M)
 # A "#" heading opens the text or follows a blank line: a wrapped line starting with "#" is no heading.
 _MARKDOWN = re.compile(r"(?:\A|\n[ \t]*\n)#{1,6} \S|^(?:```|~~~)|\]\((?:https?://|\.{0,2}/|#)[^)\s]*\)", re.M)
 
@@ -171,6 +178,8 @@ def detect_format(name: str, data: bytes) -> str:
     by_suffix = "info" if INFO_PART_SUFFIX.search(name) else SUFFIXES.get(suffix)
     if by_suffix is not None and suffix not in _SNIFF_SUFFIXES:
         return by_suffix
+    if suffix in PERL_SUFFIXES:  # Perl code is no prose in any other format
+        return "pod" if _module("pod").has_pod(data) else "text"
     return sniff(data, plain_suffix=suffix in (".txt", ".text")) or "text"
 
 

@@ -126,7 +126,7 @@ def _manual_code(analysis: Analysis, indexes: list[int]) -> list[float]:
     """Each sentence's share of code when the document is a manual; empty for any other document."""
     from reader.text.technical import is_manual
 
-    if not indexes or not (analysis.document.format == "man" or is_manual(analysis.document)):
+    if not indexes or not (analysis.document.format in ("man", "pod") or is_manual(analysis.document)):
         return []  # a manual page is a manual even when it sets little in code (ls(1))
     from reader.summarize.manual import code_shares
 

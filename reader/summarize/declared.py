@@ -80,7 +80,7 @@ def declared_weights(analysis: Analysis, indexes: list[int]) -> list[float]:
     place there: 1/sqrt(1 + place). Places count from the section's opening,
     subsections included, so an Introduction that opens in "1.1 Purpose" opens there.
     """
-    declaring = DECLARING | MANUAL if analysis.document.format == "man" else DECLARING
+    declaring = DECLARING | MANUAL if analysis.document.format in ("man", "pod") else DECLARING
     region_of = declared_regions(analysis.sections, declaring)
     labelled = _labelled_paragraphs(analysis)
     out: list[float] = []

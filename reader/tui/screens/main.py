@@ -44,7 +44,7 @@ from reader.tui.widgets.summary_view import SummaryView
 WIDE = 110  # columns from which the side panes and the outline are shown by default
 READABLE = 40  # the reading column never gets narrower than this: panes give way
 # Formats whose tagged list items are definitions: a tag, its text under it.
-DEFINITION_FORMATS = ("man", "info", "asciidoc", "org", "rst")
+DEFINITION_FORMATS = ("man", "info", "asciidoc", "org", "rst", "pod")
 
 
 class MainScreen(FindingScreen):
