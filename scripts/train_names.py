@@ -6,7 +6,7 @@ into the reader's own tokens and tagged B/I per kind. The learner is nltk's aver
 default: GUM's wikiHow and fiction are CC BY-NC-SA and are never trained on.
 
     python scripts/train_names.py [--split dev|test|all] [--out FILE] [--epochs N] [GUM .conllu ...]
-    python scripts/train_names.py --split dev --folds 3 [--seed N | --seeds 1-4] [--bags N]
+    python scripts/train_names.py --split dev --folds 3 [--seed N | --seeds 1-4] [--bags N] [--errors]
 
 ``--folds K`` writes no weights: it cross-validates inside the chosen split (K folds of its
 documents by a hash of their id; each fold scored by a model trained on the other folds'
@@ -328,6 +328,88 @@ def save(weights: dict[str, dict[str, float]], path: Path, min_weight: float) ->
     return len(names)
 
 
+# --- error breakdown: where the cross-validation's errors come from (counts only) --------------
+
+Span = tuple[int, int, str]
+
+
+def error_counts(doc: ev.GumDoc, pred: set[Span], rules: set[Span]) -> Counter:
+    """Counts of one document's errors as (outcome, source, class): each gold name missed, of the
+    wrong span or the wrong kind, and each spurious name; the source says who produced the name
+    that stands ('rules' as the rules alone give it, 'rules span, model kind', 'model' for a span
+    the rules alone do not give) or, for a name nothing stands on, whether the rules alone had it."""
+    gold = ev.gum_gold(doc)
+    out: Counter = Counter()
+    for a, b, kind in gold - pred:
+        near = [p for p in pred if p[0] < b and a < p[1]]
+        same = [p for p in near if p[:2] == (a, b)]
+        outcome = "wrong kind" if same else "wrong span" if near else "missed"
+        source = _source((same or near)[0], rules) if near else _rules_had((a, b, kind), rules)
+        for cls in name_classes(doc, a, b, kind):
+            out[(outcome, source, cls)] += 1
+    for a, b, kind in pred - gold:
+        if any(g[0] < b and a < g[1] for g in gold):
+            continue  # counted with its gold name as a wrong span or kind
+        for cls in name_classes(doc, a, b, kind):
+            out[("spurious", _source((a, b, kind), rules), cls)] += 1
+    return out
+
+
+def _source(span: Span, rules: set[Span]) -> str:
+    if span in rules:
+        return "rules"
+    if any(r[:2] == span[:2] for r in rules):
+        return "rules span, model kind"
+    return "model"
+
+
+def _rules_had(span: Span, rules: set[Span]) -> str:
+    if span in rules:
+        return "none (rules alone right)"
+    return "none (rules alone wrong)" if any(r[0] < span[1] and span[0] < r[1] for r in rules) else "none"
+
+
+def name_classes(doc: ev.GumDoc, a: int, b: int, kind: str) -> list[str]:
+    """The classes a name (token range) belongs to: its kind, one word or several, and where and
+    how it is written."""
+    toks = doc.tokens
+    words = [t[0] for t in toks[a:b]]
+    out = [kind, "single word" if b - a == 1 else "multi word"]
+    starts = {s for s, _ in doc.sentences}
+    if a in starts or a > 0 and a - 1 in starts and not toks[a - 1][0][0].isalnum():
+        out.append("sentence start")
+    if b < len(toks) and toks[b][0] in ("'s", "’s", "'", "’"):
+        out.append("possessive")
+    if a > 0 and toks[a - 1][0] in ("(", "[") or b < len(toks) and toks[b][0] in (")", "]"):
+        out.append("in brackets")
+    if all(w.isupper() and len(w) > 1 or not w[0].isalpha() for w in words) and any(w.isupper() for w in words):
+        out.append("all caps")
+    return out
+
+
+def predicted_spans(doc: ev.GumDoc) -> set[Span]:
+    analysis, starts, ends = ev.build_gum(doc)
+    return {(a, b, ev.TYPES[k]) for a, b, k in ev.predicted(analysis, starts, ends)}
+
+
+def print_errors(counts: Counter) -> None:
+    """The breakdown: per outcome and source, then per outcome and class."""
+    print("errors of the cross-validation (first order), by outcome and source:")
+    by_source: Counter = Counter()
+    by_class: Counter = Counter()
+    for (outcome, source, cls), n in counts.items():
+        if cls in tagger.KINDS:  # each name has exactly one kind class: count it once there
+            by_source[(outcome, source)] += n
+        by_class[(outcome, cls)] += n
+    for (outcome, source), n in sorted(by_source.items(), key=lambda x: (x[0][0], -x[1])):
+        print(f"  {outcome:<12}{source:<28}{n:6d}")
+    classes = sorted({cls for _, cls in by_class})
+    outcomes = ("missed", "wrong span", "wrong kind", "spurious")
+    print(f"  {'class':<16}" + "".join(f"{o:>12}" for o in outcomes))
+    for cls in classes:
+        print(f"  {cls:<16}" + "".join(f"{by_class[(o, cls)]:12d}" for o in outcomes))
+
+
 def fold_of(doc_id: str, folds: int) -> int:
     """A document's fold, from a byte of its hash other than the one that splits dev from test."""
     return hashlib.md5(doc_id.encode()).digest()[1] % folds
@@ -339,6 +421,8 @@ def cross_validate(docs: list[ev.GumDoc], genres: set[str], folds: int, options:
     runs: list[dict[str, Counter]] = []
     rules: dict[str, Counter] = {}
     cached: dict[str, list[Example]] = {}
+    errors: Counter = Counter()
+    alone: dict[str, set[Span]] = {}
     for seed in options.seeds:
         totals: dict[str, Counter] = {}
         with tempfile.TemporaryDirectory() as tmp:
@@ -351,12 +435,19 @@ def cross_validate(docs: list[ev.GumDoc], genres: set[str], folds: int, options:
                 save(train_with_extra(data, options, seed, Path(tmp), f"fold{k}"), path, options.min_weight)
                 if not runs:
                     _add(rules, ev.score_gum(held))
+                if options.errors and not runs:
+                    alone = {d.id: predicted_spans(d) for d in held}
                 tagger.use(path)
                 tagger.ENABLED = True
                 _add(totals, ev.score_gum(held))
+                if options.errors and not runs:
+                    for d in held:
+                        errors += error_counts(d, predicted_spans(d), alone[d.id])
                 tagger.use(None)
         runs.append(totals)
     report(runs, rules, folds, len(docs), options.seeds)
+    if options.errors:
+        print_errors(errors)
 
 
 def report(runs: list[dict[str, Counter]], rules: dict[str, Counter], folds: int, ndocs: int, seeds: list[int]) -> None:
@@ -421,6 +512,9 @@ def main(argv: list[str] | None = None) -> int:
         help="score units the model must clear to change a rules name's bounds (negative: never)",
     )
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--errors", action="store_true", help="with --folds: count the errors by outcome, source and class"
+    )
     parser.add_argument("--folds", type=int, default=0, help="cross-validate in K folds instead of writing weights")
     args = parser.parse_args(argv)
     paths = args.gum or [ev.CORPORA / "gum/en_gum-ud-dev.conllu", ev.CORPORA / "gum/en_gum-ud-train.conllu"]
