@@ -34,7 +34,7 @@ def test_outcomes_and_sources():
     kinds = {(o, s): n for (o, s, c), n in counts.items() if c in ("person", "organization", "place")}
     assert kinds == {
         ("wrong kind", "rules span, model kind"): 1,  # IBM: the rules' span, the model's wrong kind
-        ("wrong span", "rules"): 1,  # Lake Merritt cut to Lake
+        ("span shorter", "rules"): 1,  # Lake Merritt cut to Lake
         ("missed", "none"): 1,  # Oakland: nothing overlaps it, the rules had nothing either
         ("spurious", "model"): 1,  # staff
     }
@@ -52,3 +52,21 @@ def test_a_miss_the_rules_alone_found():
     doc = gum_doc(WORDS, GOLD)
     counts = tn.error_counts(doc, {(0, 2, "person")}, {(0, 2, "person"), (11, 12, "place")})
     assert counts[("missed", "none (rules alone right)", "place")] == 1
+
+
+def test_without_turns_named_rules_off_for_the_run(monkeypatch):
+    import pytest
+
+    from reader.text import kinds, participants, tagger
+
+    monkeypatch.setattr(kinds, "LOCAL_RULES", kinds.LOCAL_RULES)
+    monkeypatch.setattr(kinds, "_products", kinds._products)
+    monkeypatch.setattr(participants, "_clipped", participants._clipped)
+    monkeypatch.setattr(tagger, "_first_names_are_people", tagger._first_names_are_people)
+    tn.without(["_place_prefix", "_products", "_clipped", "_first_names_are_people"])
+    assert "_place_prefix" not in [rule.__name__ for rule in kinds.LOCAL_RULES]
+    assert "_road" in [rule.__name__ for rule in kinds.LOCAL_RULES]
+    assert participants._clipped("Lake Merritt", None) is False
+    assert tagger._first_names_are_people([]) is None
+    with pytest.raises(SystemExit):
+        tn.without(["_no_such_rule"])
