@@ -398,7 +398,13 @@ def main(argv=None) -> int:
     parser.add_argument("--errors", type=int, default=0, help="print the first N errors")
     parser.add_argument("--model", type=Path, default=None, help="name tagger weights (default: the shipped ones)")
     parser.add_argument("--rules-only", action="store_true", help="score the rules without the name tagger")
+    parser.add_argument("--without", default="", help="comma-separated rules to turn off (train_names.py --without)")
     args = parser.parse_args(argv)
+    if args.without:
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+        from scripts.train_names import without
+
+        without(args.without.split(","))
     from reader.text import gazetteer, tagger
 
     if args.model:
