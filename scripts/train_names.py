@@ -403,16 +403,19 @@ Span = tuple[float, int, str]  # token range and kind
 
 
 def error_counts(doc: ev.GumDoc, pred: set[Span], rules: set[Span]) -> Counter:
-    """Counts of one document's errors as (outcome, source, class): each gold name missed, of the
-    wrong span or the wrong kind, and each spurious name; the source says who produced the name
-    that stands ('rules' as the rules alone give it, 'rules span, model kind', 'model' for a span
-    the rules alone do not give) or, for a name nothing stands on, whether the rules alone had it."""
+    """Counts of one document's errors as (outcome, source, class): each gold name missed, nested
+    in a name found right, of the wrong span or the wrong kind, and each spurious name; the source
+    says who produced the name that stands ('rules' as the rules alone give it, 'rules span, model
+    kind', 'model' for a span the rules alone do not give) or, for a name nothing stands on,
+    whether the rules alone had it."""
     gold = ev.gum_gold(doc)
     out: Counter = Counter()
     for a, b, kind in gold - pred:
         near = [p for p in pred if p[0] < b and a < p[1]]
         same = [p for p in near if p[:2] == (a, b)]
         outcome = "wrong kind" if same else _wrong_span(near[0], a, b) if near else "missed"
+        if near and all(p in gold for p in near):
+            outcome = "nested"  # inside a name found right: GUM nests, the reader does not (participants.NESTED)
         source = _source((same or near)[0], rules) if near else _rules_had((a, b, kind), rules)
         for cls in name_classes(doc, a, b, kind):
             out[(outcome, source, cls)] += 1
@@ -487,7 +490,7 @@ def print_errors(counts: Counter) -> None:
     for (outcome, source), n in sorted(by_source.items(), key=lambda x: (x[0][0], -x[1])):
         print(f"  {outcome:<14}{source:<28}{n:6d}")
     classes = sorted({cls for _, cls in by_class})
-    outcomes = ("missed", "span longer", "span shorter", "span across", "wrong kind", "spurious")
+    outcomes = ("missed", "nested", "span longer", "span shorter", "span across", "wrong kind", "spurious")
     print(f"  {'class':<16}" + "".join(f"{o:>13}" for o in outcomes))
     for cls in classes:
         print(f"  {cls:<16}" + "".join(f"{by_class[(o, cls)]:13d}" for o in outcomes))

@@ -70,3 +70,12 @@ def test_without_turns_named_rules_off_for_the_run(monkeypatch):
     assert tagger._first_names_are_people([]) is None
     with pytest.raises(SystemExit):
         tn.without(["_no_such_rule"])
+
+
+def test_a_place_inside_a_name_found_right_is_nested():
+    words = "He played for the Boston Red Sox .".split()
+    doc = gum_doc(words, [(4, 7, "organization"), (4, 5, "place")])
+    counts = tn.error_counts(doc, {(4, 7, "organization")}, {(4, 7, "organization")})
+    assert counts[("nested", "rules", "place")] == 1
+    counts = tn.error_counts(doc, {(4, 6, "organization")}, set())
+    assert counts[("span longer", "model", "place")] == 1  # Boston Red: wrong for both
