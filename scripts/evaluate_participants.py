@@ -80,7 +80,8 @@ def build(doc) -> tuple[Analysis, list[int], list[int]]:
 
 def gold_entities(doc) -> set[tuple[int, int, str]]:
     """(first token, last token + 1, type) from IOB2 tags, numbering tokens across the document."""
-    out, i, start, kind = set(), 0, None, None
+    out: set[tuple[int, int, str]] = set()
+    i, start, kind = 0, None, ""
     for sentence in doc:
         for _, tag in sentence:
             if start is not None and not (tag.startswith("I-") and tag[2:] == kind):
@@ -121,7 +122,7 @@ def _nested(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def score(docs, show_errors: int = 0):
-    counts = {t: Counter() for t in TYPES}
+    counts: dict[str, Counter] = {t: Counter() for t in TYPES}
     errors = []
     t0 = time.perf_counter()
     results = []
@@ -377,7 +378,7 @@ def report_conll(path: Path, split: str, errors: int) -> None:
     elif split == "test":
         docs = docs[DEV_DOCS:]
     counts, elapsed = score(docs, errors)
-    total = sum(counts.values(), Counter())
+    total: Counter = sum(counts.values(), Counter())
     print(f"CoNLL++ ({split} split: {len(docs)} documents)")
     print(f"{'type':<6}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}")
     for t, c in counts.items():
@@ -398,7 +399,13 @@ def main(argv=None) -> int:
     parser.add_argument("--errors", type=int, default=0, help="print the first N errors")
     parser.add_argument("--model", type=Path, default=None, help="name tagger weights (default: the shipped ones)")
     parser.add_argument("--rules-only", action="store_true", help="score the rules without the name tagger")
+    parser.add_argument("--without", default="", help="comma-separated rules to turn off (train_names.py --without)")
     args = parser.parse_args(argv)
+    if args.without:
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+        from scripts.train_names import without
+
+        without(args.without.split(","))
     from reader.text import gazetteer, tagger
 
     if args.model:

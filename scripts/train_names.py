@@ -6,7 +6,7 @@ into the reader's own tokens and tagged B/I per kind. The learner is nltk's aver
 default: GUM's wikiHow and fiction are CC BY-NC-SA and are never trained on.
 
     python scripts/train_names.py [--split dev|test|all] [--out FILE] [--epochs N] [GUM .conllu ...]
-    python scripts/train_names.py --split dev --folds 3 [--seed N | --seeds 1-4] [--bags N]
+    python scripts/train_names.py --split dev --folds 3 [--seed N | --seeds 1-4] [--bags N] [--errors]
 
 ``--folds K`` writes no weights: it cross-validates inside the chosen split (K folds of its
 documents by a hash of their id; each fold scored by a model trained on the other folds'
@@ -26,6 +26,7 @@ script), so that ``evaluate_participants.py --split test --model FILE`` gives he
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import random
 import re
@@ -39,7 +40,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.text import participants, tagger  # noqa: E402
+from reader.text import kinds, participants, tagger  # noqa: E402
 from scripts import evaluate_participants as ev  # noqa: E402
 
 # Genres GUM's LICENSE.txt names as CC BY or public domain. Never wikiHow ("whow") or fiction (CC BY-NC-SA).
@@ -287,11 +288,14 @@ def train_one(data: list[Example], epochs: int, seed: int) -> dict[str, dict[str
     learner = AveragedPerceptron()
     learner.classes = set(tagger.TAGS)
     rng = random.Random(seed)
+    blind = random.Random(seed + 7)  # its own stream: the order of the sentences stays that of ``seed``
     data = list(data)
     for epoch in range(epochs):
         rng.shuffle(data)
         right = total = 0
         for s, evidence, gold in data:
+            if RULE_DROPOUT and blind.random() < RULE_DROPOUT:
+                s = _without_rules(s)
             prev, prev2 = "<s>", "<s>"
             for i, t in enumerate(s.tokens):
                 guess = "O"
@@ -308,6 +312,14 @@ def train_one(data: list[Example], epochs: int, seed: int) -> dict[str, dict[str
         print(f"epoch {epoch + 1}: {right / max(total, 1):.3f} of {total} words right", file=sys.stderr)
     learner.average_weights()
     return learner.weights
+
+
+RULE_DROPOUT = 0.0  # share of the training sentences shown without the rules' tags
+
+
+def _without_rules(s: tagger.Sentence) -> tagger.Sentence:
+    """The sentence as if the rules had found no name in it: the model must read the words."""
+    return dataclasses.replace(s, rules=["O"] * len(s.tokens), _starts=[])
 
 
 def save(weights: dict[str, dict[str, float]], path: Path, min_weight: float) -> int:
@@ -328,6 +340,162 @@ def save(weights: dict[str, dict[str, float]], path: Path, min_weight: float) ->
     return len(names)
 
 
+# --- ablation: a rule turned off for a run, to see whether the model still needs it ------------
+
+# Rules that can be turned off by name: the candidate rules of kinds.LOCAL_RULES; the document
+# passes of kinds.classify and tagger.apply (which change kinds in place); the filters of
+# participants.mentions (a predicate that then says no, a list step that then keeps every name).
+PASSES = {
+    "kinds": (
+        "_use_document_evidence",
+        "_determined_things",
+        "_mostly_places",
+        "_products",
+        "_compass_regions",
+        "_prefer_surnames",
+        "_follow_teams",
+        "_characters_are_people",
+    ),
+    "tagger": ("_first_names_are_people", "_plural_names_are_groups"),
+}
+PREDICATES = ("_case_party", "_common_head", "_requirement", "_reference_noise", "_part_or_interjection", "_clipped")
+LIST_STEPS = ("_without_storms", "_without_adjectives", "_without_ships")
+
+
+def rule_names() -> list[str]:
+    """Every rule ``without`` can turn off."""
+    local = [rule.__name__ for rule in kinds.LOCAL_RULES]
+    return local + [n for names in PASSES.values() for n in names] + list(PREDICATES) + list(LIST_STEPS)
+
+
+def without(names: list[str]) -> None:
+    """Turn the named rules off for the rest of the run (see ``rule_names``)."""
+    unknown = set(names) - set(rule_names())
+    if unknown:
+        raise SystemExit(f"train_names: no rule named {sorted(unknown)[0]!r}; known: {', '.join(rule_names())}")
+    kept = tuple(rule for rule in kinds.LOCAL_RULES if rule.__name__ not in names)
+    setattr(kinds, "LOCAL_RULES", kept)  # noqa: B010 (the tuple's length changes)
+    modules = {"kinds": kinds, "tagger": tagger}
+    for module, passes in PASSES.items():
+        for name in set(passes) & set(names):
+            setattr(modules[module], name, _nothing)
+    for name in set(PREDICATES) & set(names):
+        setattr(participants, name, _never)
+    for name in set(LIST_STEPS) & set(names):
+        setattr(participants, name, _keep_all)
+
+
+def _nothing(*_: object) -> None:
+    return None
+
+
+def _never(*_: object) -> bool:
+    return False
+
+
+def _keep_all(_text: str, cands: list) -> list:
+    return cands
+
+
+# --- error breakdown: where the cross-validation's errors come from (counts only) --------------
+
+Span = tuple[float, int, str]  # token range and kind
+
+
+def error_counts(doc: ev.GumDoc, pred: set[Span], rules: set[Span]) -> Counter:
+    """Counts of one document's errors as (outcome, source, class): each gold name missed, nested
+    in a name found right, of the wrong span or the wrong kind, and each spurious name; the source
+    says who produced the name that stands ('rules' as the rules alone give it, 'rules span, model
+    kind', 'model' for a span the rules alone do not give) or, for a name nothing stands on,
+    whether the rules alone had it."""
+    gold = ev.gum_gold(doc)
+    out: Counter = Counter()
+    for a, b, kind in gold - pred:
+        near = [p for p in pred if p[0] < b and a < p[1]]
+        same = [p for p in near if p[:2] == (a, b)]
+        outcome = "wrong kind" if same else _wrong_span(near[0], a, b) if near else "missed"
+        if near and all(p in gold for p in near):
+            outcome = "nested"  # inside a name found right: GUM nests, the reader does not (participants.NESTED)
+        source = _source((same or near)[0], rules) if near else _rules_had((a, b, kind), rules)
+        for cls in name_classes(doc, a, b, kind):
+            out[(outcome, source, cls)] += 1
+    for first, end, kind in pred - gold:
+        if any(g[0] < end and first < g[1] for g in gold):
+            continue  # counted with its gold name as a wrong span or kind
+        for cls in name_classes(doc, first, end, kind):
+            out[("spurious", _source((first, end, kind), rules), cls)] += 1
+    return out
+
+
+def _wrong_span(found: Span, a: int, b: int) -> str:
+    """How a found name's bounds miss the gold name's: longer, shorter or across them."""
+    if found[0] <= a and found[1] >= b:
+        return "span longer"
+    return "span shorter" if found[0] >= a and found[1] <= b else "span across"
+
+
+def _source(span: Span, rules: set[Span]) -> str:
+    if span in rules:
+        return "rules"
+    if any(r[:2] == span[:2] for r in rules):
+        return "rules span, model kind"
+    return "model"
+
+
+def _rules_had(span: Span, rules: set[Span]) -> str:
+    if span in rules:
+        return "none (rules alone right)"
+    return "none (rules alone wrong)" if any(r[0] < span[1] and span[0] < r[1] for r in rules) else "none"
+
+
+def name_classes(doc: ev.GumDoc, a: float, b: int, kind: str) -> list[str]:
+    """The classes a name (token range) belongs to: its kind, one word or several, and where and
+    how it is written."""
+    toks, a = doc.tokens, int(a)
+    words = [t[0] for t in toks[a:b]]
+    out = [kind, "single word" if b - a == 1 else "multi word"]
+    starts = {s for s, _ in doc.sentences}
+    if a in starts or a > 0 and a - 1 in starts and not toks[a - 1][0][0].isalnum():
+        out.append("sentence start")
+    if b < len(toks) and toks[b][0] in ("'s", "’s", "'", "’"):
+        out.append("possessive")
+    if a > 0 and toks[a - 1][0] in ("(", "[") or b < len(toks) and toks[b][0] in (")", "]"):
+        out.append("in brackets")
+    if all(w.isupper() and len(w) > 1 or not w[0].isalpha() for w in words) and any(w.isupper() for w in words):
+        out.append("all caps")
+    return out
+
+
+def predicted_spans(doc: ev.GumDoc) -> set[Span]:
+    """The names found, as token ranges; one that cuts a word (the evaluation marks it with a
+    negative start) starts half a token into the word it cuts, so that it overlaps the names it
+    touches and equals none."""
+    analysis, starts, ends = ev.build_gum(doc)
+    out = set()
+    for a, b, k in ev.predicted(analysis, starts, ends):
+        first = a if a >= 0 else bisect_right(starts, -1 - a) - 0.5
+        out.add((first, b, ev.TYPES[k]))
+    return out
+
+
+def print_errors(counts: Counter) -> None:
+    """The breakdown: per outcome and source, then per outcome and class."""
+    print("errors of the cross-validation (first order), by outcome and source:")
+    by_source: Counter = Counter()
+    by_class: Counter = Counter()
+    for (outcome, source, cls), n in counts.items():
+        if cls in tagger.KINDS:  # each name has exactly one kind class: count it once there
+            by_source[(outcome, source)] += n
+        by_class[(outcome, cls)] += n
+    for (outcome, source), n in sorted(by_source.items(), key=lambda x: (x[0][0], -x[1])):
+        print(f"  {outcome:<14}{source:<28}{n:6d}")
+    classes = sorted({cls for _, cls in by_class})
+    outcomes = ("missed", "nested", "span longer", "span shorter", "span across", "wrong kind", "spurious")
+    print(f"  {'class':<16}" + "".join(f"{o:>13}" for o in outcomes))
+    for cls in classes:
+        print(f"  {cls:<16}" + "".join(f"{by_class[(o, cls)]:13d}" for o in outcomes))
+
+
 def fold_of(doc_id: str, folds: int) -> int:
     """A document's fold, from a byte of its hash other than the one that splits dev from test."""
     return hashlib.md5(doc_id.encode()).digest()[1] % folds
@@ -339,6 +507,8 @@ def cross_validate(docs: list[ev.GumDoc], genres: set[str], folds: int, options:
     runs: list[dict[str, Counter]] = []
     rules: dict[str, Counter] = {}
     cached: dict[str, list[Example]] = {}
+    errors: Counter = Counter()
+    alone: dict[str, set[Span]] = {}
     for seed in options.seeds:
         totals: dict[str, Counter] = {}
         with tempfile.TemporaryDirectory() as tmp:
@@ -351,12 +521,19 @@ def cross_validate(docs: list[ev.GumDoc], genres: set[str], folds: int, options:
                 save(train_with_extra(data, options, seed, Path(tmp), f"fold{k}"), path, options.min_weight)
                 if not runs:
                     _add(rules, ev.score_gum(held))
+                if options.errors and not runs:
+                    alone = {d.id: predicted_spans(d) for d in held}
                 tagger.use(path)
                 tagger.ENABLED = True
                 _add(totals, ev.score_gum(held))
+                if options.errors and not runs:
+                    for d in held:
+                        errors += error_counts(d, predicted_spans(d), alone[d.id])
                 tagger.use(None)
         runs.append(totals)
     report(runs, rules, folds, len(docs), options.seeds)
+    if options.errors:
+        print_errors(errors)
 
 
 def report(runs: list[dict[str, Counter]], rules: dict[str, Counter], folds: int, ndocs: int, seeds: list[int]) -> None:
@@ -421,6 +598,11 @@ def main(argv: list[str] | None = None) -> int:
         help="score units the model must clear to change a rules name's bounds (negative: never)",
     )
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--without", default="", help="comma-separated rules to turn off (ablation; 'list' names them)")
+    parser.add_argument("--rule-dropout", type=float, default=0.0, help="share of sentences trained without rule tags")
+    parser.add_argument(
+        "--errors", action="store_true", help="with --folds: count the errors by outcome, source and class"
+    )
     parser.add_argument("--folds", type=int, default=0, help="cross-validate in K folds instead of writing weights")
     args = parser.parse_args(argv)
     paths = args.gum or [ev.CORPORA / "gum/en_gum-ud-dev.conllu", ev.CORPORA / "gum/en_gum-ud-train.conllu"]
@@ -432,7 +614,14 @@ def main(argv: list[str] | None = None) -> int:
     if genres & {"whow", "fiction"}:
         print("train_names: wikiHow and fiction are CC BY-NC-SA: never trained on", file=sys.stderr)
         return 1
+    if args.without == "list":
+        print("\n".join(rule_names()))
+        return 0
+    if args.without:
+        without(args.without.split(","))
     tagger.ENABLED = False  # the rules' decisions are features; the model must not see itself
+    global RULE_DROPOUT
+    RULE_DROPOUT = args.rule_dropout
     tagger.SPAN_MARGIN = None if args.span_margin is None or args.span_margin < 0 else args.span_margin
     docs = [d for p in paths for d in ev.read_gum(p) if args.split == "all" or ev.gum_split(d.id) == args.split]
     if args.folds > 1:

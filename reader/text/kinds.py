@@ -282,10 +282,6 @@ def _place_head(c: Candidate, keys: list[str]) -> Verdict | None:
     return None
 
 
-def _acronym(c: Candidate, keys: list[str]) -> Verdict | None:
-    return ("organization", WEAK) if len(keys) == 1 and _is_acronym(c.tokens[0].text) else None
-
-
 def _titled_person(c: Candidate, keys: list[str]) -> Verdict | None:
     return ("person", SURE) if _person_titled(c) else None
 
@@ -353,7 +349,6 @@ LOCAL_RULES = (
     _place_prefix,
     _person_name_shape,
     _place_head,
-    _acronym,
     _titled_person,
     _name_words,
 )
