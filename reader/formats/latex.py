@@ -19,8 +19,9 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from reader.formats import FormatError
+from reader.formats import FormatError, includes
 from reader.formats.build import Builder, number_label
 from reader.model import Analysis, BlockKind, Document, EmphasisKind, Mention, Participant
 
@@ -1320,12 +1321,95 @@ def _some(names: dict[str, None]) -> str:
     return ", ".join(list(names)[:3]) + (" …" if len(names) > 3 else "")
 
 
+# What an include command may be: \input{x}, \input x (TeX's form), \include{x}, \subfile{x}, \import{dir}{x};
+# a comment or a verbatim environment is matched first, so an include inside one stays as written.
+_INCLUDE = re.compile(
+    r"(?P<comment>(?<!\\)%[^\n]*)"
+    r"|\\begin\s*\{(?P<verbatim>verbatim\*?|Verbatim|lstlisting|minted|comment|filecontents\*?|alltt)\}"
+    r"|\\(?P<cmd>input|include|subfile)\s*\{(?P<name>[^{}\n]*)\}"
+    r"|\\input[ \t]+(?P<bare>[^\s{}\\%]+)"
+    r"|\\(?P<imp>sub)?(?:import|inputfrom|includefrom)\*?\s*\{(?P<dir>[^{}\n]*)\}\s*\{(?P<file>[^{}\n]*)\}"
+)
+
+
+@dataclass
+class _Includes:
+    """Reading a source's included files into it (the session's limits apply); ``expanded`` counts them."""
+
+    session: includes.Session
+    root_dir: Path
+    expanded: int = 0
+
+    def merge(self, src: str, chain: tuple[Path, ...], here: Path) -> str:
+        out: list[str] = []
+        at = 0
+        for m in _INCLUDE.finditer(src):
+            if m.start() < at:
+                continue  # inside a verbatim environment already copied
+            if m.group("verbatim"):
+                close = src.find(f"\\end{{{m.group('verbatim')}}}", m.end())
+                stop = len(src) if close < 0 else close
+                out.append(src[at:stop])
+                at = stop
+                continue
+            if m.group("comment"):
+                continue
+            out.append(src[at : m.start()])
+            out.append(self.one(m, chain, here))
+            at = m.end()
+        out.append(src[at:])
+        return "".join(out)
+
+    def one(self, m: re.Match[str], chain: tuple[Path, ...], here: Path) -> str:
+        """The text standing for one include command: the file's (its body, for a whole document)."""
+        name = m.group("name") or m.group("bare") or m.group("file") or ""
+        bases: tuple[Path, ...] = (self.root_dir, here)
+        if m.group("file") is not None:  # \import{dir}{file}: from dir (\subimport's relative to this file)
+            folder = Path(m.group("dir").strip() or ".")
+            bases = (here / folder,) if m.group("imp") else (self.root_dir / folder, here / folder)
+        elif m.group("cmd") == "subfile":
+            bases = (here, self.root_dir)
+        suffixes = (".tex",) if m.group("cmd") == "include" else (".tex", "")
+        found = self.session.read(name, chain, bases, suffixes)
+        if found is None:
+            return ""
+        text, path = found
+        self.expanded += 1
+        text = _document_body(text)
+        text = self.merge(text, (*chain, path), path.parent)
+        return f"\n\n{text}\n\n" if m.group("cmd") == "include" else text
+
+
+def _document_body(text: str) -> str:
+    """A whole document included (a subfile, a standalone chapter): what is between its ``document``s."""
+    begin = _find(text, _BEGIN_DOCUMENT, 0, min(len(text), 1 << 20))
+    if begin is None:
+        return text
+    end = _find(text, _END_DOCUMENT, begin.end(), len(text), last=True)
+    return text[begin.end() : end.start() if end else len(text)]
+
+
+def with_includes(document: Document) -> tuple[str, tuple[str, ...]]:
+    """The source with the files it includes read in (when it has a file behind it) and notes on them."""
+    session = includes.session(len(document.text))
+    if session is None or not _INCLUDE_HINT.search(document.text):
+        return document.text, ()
+    merger = _Includes(session, session.root.parent)
+    src = merger.merge(document.text, (session.root,), session.root.parent)
+    return src, tuple(session.notes)
+
+
+_INCLUDE_HINT = re.compile(r"\\(?:input|include|subfile|(?:sub)?import|inputfrom|includefrom)\b")
+
+
 def parse(document: Document) -> Document:
+    src, include_notes = with_includes(document)
     try:
-        builder, state, notes = _read(document.text)
+        builder, state, notes = _read(src)
     except RecursionError:  # nesting is read flat past 60 levels: this should not happen, and is no traceback
         raise FormatError("LaTeX nested too deeply to read") from None
     notes.extend(state.problems)
+    notes.extend(include_notes)
     if state.skipped:
         notes.append(f"\\input and \\include not followed ({_some(state.skipped)}): only this file is read")
     if state.bibliographies:
