@@ -225,3 +225,36 @@ def test_lines_ranges() -> None:
     assert includes.lines_range(lines, '"-3"') == ["1", "2", "3"]
     assert includes.lines_range(lines, "2-3,9-") == ["2", "3", "9", "10"]
     assert includes.lines_range(lines, "") == lines
+
+
+def test_a_macro_parameter_is_no_file_name(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "main.tex": (
+                "\\documentclass{article}\n\\newcommand{\\chapterfile}[1]{\\input{#1}}\n\\begin{document}\n"
+                "Opening.\n\n\\chapterfile{part}\n\\end{document}\n"
+            ),
+            "part.tex": "Part text.\n",
+        },
+    )
+    doc = load(str(tmp_path / "main.tex"))
+    assert not any(note.startswith("#1") for note in doc.notes)
+    # the use expands to \input{part} after the files are read: said, not followed
+    assert any("not followed (part)" in note for note in doc.notes)
+
+
+def test_rst_absolute_include_without_conf_py_and_nested_substitutions(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "Help/command/find.rst": (
+                "find\n----\n\n.. |sub| replace:: ``<prefix>/include``\n"
+                ".. |entry| replace:: the folder |sub| first\n\n.. include:: /include/NOTE.txt\n\nLook in |entry|.\n"
+            ),
+            "Help/include/NOTE.txt": "A shared note.\n",
+        },
+    )
+    doc = load(str(tmp_path / "Help" / "command" / "find.rst"))
+    assert shown(doc, "paragraph") == ["A shared note.", "Look in the folder <prefix>/include first."]
+    assert not doc.notes

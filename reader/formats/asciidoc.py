@@ -4,8 +4,9 @@ asciidoctor is Ruby and asciidoc-py is GPL, so this is our own reader of the com
 section titles (``== Title`` and two-line titles underlined with ``=-~^+``), paragraphs, lists with
 their depth and marker, description lists (``term::``), listing and literal blocks (with
 ``[source,lang]``), quote and verse blocks, admonitions, tables, block macros, inline markup,
-links, cross references and footnotes. Comments, attribute entries, ``include::`` and
-conditional directives stay out of the text; ``{name}`` references are replaced where defined.
+links, cross references and footnotes. ``include::`` lines are replaced by the files they name
+(``lines=``, ``tag=``, ``leveloffset=``), when the text has a file behind it. Comments, attribute entries
+and conditional directives stay out of the text; ``{name}`` references are replaced where defined.
 Every scan is linear: no regular expression with nested quantifiers meets the document.
 """
 

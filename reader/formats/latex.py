@@ -7,7 +7,10 @@ commands become headings, numbered as LaTeX numbers them (``2.1 Setup``; starred
 quotes, code (``verbatim``, ``lstlisting``, ``minted``), display math, captions, tables and
 footnotes become their blocks. Math stays as its source, with symbols (``\\alpha``, ``\\leq``)
 as Unicode. pylatexenc's tables give the symbol macros and accents; the parsing is our own
-(pylatexenc's walker takes seconds a megabyte). ``\\input`` and ``\\include`` are not followed.
+(pylatexenc's walker takes seconds a megabyte). Before the scan, the files ``\\input``, ``\\include``,
+``\\subfile`` and ``\\import`` name are read in (when the source has a file behind it: ``includes``), and
+user macros with arguments are expanded (``texmacros``). Beamer frames are sections titled by their
+``{title}`` or ``\\frametitle``; overlay specifications (``<2->``) and ``\\pause`` are no text.
 """
 
 from __future__ import annotations
@@ -76,7 +79,7 @@ _SKIP_ARGS |= {"newenvironment": 3, "renewenvironment": 3, "thanks": 1, "label":
 _SKIP_ARGS |= {"setbeamertemplate": 2, "setbeamercolor": 2, "setbeamerfont": 2, "usetheme": 1, "usecolortheme": 1}
 _SKIP_ARGS |= {"raisebox": 1, "parbox": 1, "pagecolor": 1, "selectlanguage": 1, "fontsize": 2, "linespread": 1}
 _SKIP_ARGS |= {"multicolumn": 2, "multirow": 2, "index": 1, "glossary": 1, "addcontentsline": 3, "markboth": 2}
-_SKIP_ARGS |= {"note": 1, "logo": 1, "againframe": 1, "column": 1}
+_SKIP_ARGS |= {"note": 1, "logo": 1, "againframe": 1, "column": 1, "hyperlink": 1, "hypertarget": 1}
 _SKIP_ARGS |= {"markright": 1, "input": 1, "include": 1, "subfile": 1, "bibliography": 1, "lstinputlisting": 1}
 # Title-page matter of journal classes (REVTeX, elsarticle, amsart): addresses and keys, not text.
 _SKIP_ARGS |= {"affiliation": 1, "altaffiliation": 1, "email": 1, "homepage": 1, "address": 1, "curraddr": 1}
@@ -1452,6 +1455,8 @@ class _Includes:
     def one(self, m: re.Match[str], chain: tuple[Path, ...], here: Path) -> str:
         """The text standing for one include command: the file's (its body, for a whole document)."""
         name = m.group("name") or m.group("bare") or m.group("file") or ""
+        if "#" in name or "#" in (m.group("dir") or ""):  # a macro's parameter (\input{#1}): no file yet
+            return m.group()
         bases: tuple[Path, ...] = (self.root_dir, here)
         if m.group("file") is not None:  # \import{dir}{file}: from dir (\subimport's relative to this file)
             folder = Path(m.group("dir").strip() or ".")

@@ -4,7 +4,8 @@ Headings at their ``*`` count (a TODO keyword kept, the priority cookie and tags
 lists with their depth and marker (checkboxes as ``☐``/``☑``), ``term :: text`` definitions, source
 and example blocks and ``: `` lines as code, quote and verse blocks, tables with their header rows,
 links, inline markup and footnotes. ``#+`` settings (``#+TITLE:`` becomes the title), comments,
-drawers (``:PROPERTIES:``) and planning lines (``SCHEDULED:``) stay out of the text.
+drawers (``:PROPERTIES:``) and planning lines (``SCHEDULED:``) stay out of the text. ``#+INCLUDE:``
+reads the file it names in (as a source or example block when it says so), when the text has a file.
 Every scan is linear: no regular expression with nested quantifiers meets the document.
 """
 

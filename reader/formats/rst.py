@@ -6,7 +6,8 @@ from the underline-only one), as docutils rules; lists, definition, field and op
 literal blocks after ``::``, code directives, doctests, admonitions, tables, footnotes and
 citations become blocks as the Markdown reader gives them; comments, targets, substitution
 definitions and directives that only steer the build (``toctree``, ``index``, ``only``, ``meta``)
-stay out of the text. Inline markup is read by a scanner of its own: roles, literals, emphasis,
+stay out of the text; ``include`` reads the file it names in (``literalinclude`` as a code block) when
+the page has a file behind it. Inline markup is read by a scanner of its own: roles, literals, emphasis,
 links and substitutions are shown as their text, with emphasis and links recorded beside it.
 """
 
@@ -466,7 +467,7 @@ class Inline:
         value = self.reader.refs.substitutions.get(name)
         if value is None:
             value = name
-        if self.nested < 2:
+        if self.nested < 4:  # a value may use another substitution (CMake's find_* pages nest two)
             sub = Inline(inline(value), self.reader, self.nested + 1)
             self._splice(sub.run())
         else:
@@ -1220,23 +1221,25 @@ def with_includes(document: Document) -> tuple[str, tuple[str, ...]]:
     session = includes.session(len(document.text))
     if session is None or not _INCLUDE_HINT.search(document.text):
         return document.text, ()
-    merger = _Includes(session, _source_dir(session.root))
+    merger = _Includes(session, _source_dirs(session.root))
     text = "\n".join(merger.merge(document.text.split("\n"), (session.root,)))
     return text, tuple(session.notes)
 
 
-def _source_dir(root: Path) -> Path:
-    """Sphinx reads an include's ``/path`` from the source folder: the nearest one holding ``conf.py``."""
-    for folder in list(root.parents)[:8]:
+def _source_dirs(root: Path) -> tuple[Path, ...]:
+    """Where Sphinx reads an include's ``/path`` from: the source folder, the nearest one holding ``conf.py``;
+    without one (a copy of the pages), the page's folder and the three above it, nearest first."""
+    folders = list(root.parents)[:8]
+    for folder in folders:
         if (folder / "conf.py").is_file():
-            return folder
-    return root.parent
+            return (folder,)
+    return tuple(folders[:4])
 
 
 @dataclass
 class _Includes:
     session: includes.Session
-    top: Path
+    top: tuple[Path, ...]
 
     def merge(self, lines: list[str], chain: tuple[Path, ...]) -> list[str]:
         out: list[str] = []
@@ -1263,7 +1266,7 @@ class _Includes:
         if name.startswith("<") and name.endswith(">"):  # docutils' own substitution sets (isonum.txt)
             return []
         here = chain[-1].parent
-        bases = (self.top,) if name.startswith("/") else (here,)
+        bases = self.top if name.startswith("/") else (here,)
         read = self.session.read(name.lstrip("/") if name.startswith("/") else name, chain, bases)
         if read is None:
             return []
