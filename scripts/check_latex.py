@@ -82,7 +82,10 @@ def main() -> int:
     parser.add_argument("--split", help="keep file names starting in this letter range, e.g. a-m")
     parser.add_argument("--show", type=int, default=5, help="list this many files with syntax left")
     parser.add_argument("--join-mb", type=float, help="time one document made of the files' bodies, this many MB")
+    parser.add_argument("--hostile", action="store_true", help="time include loops and runaway macros, two sizes")
     args = parser.parse_args()
+    if args.hostile:
+        return hostile()
     paths = files(args.paths, args.split)
     if args.join_mb:
         return joined(paths, args.join_mb)
@@ -129,6 +132,7 @@ def main() -> int:
 FRAME_TITLES = re.compile(
     r"(?m)^[^%\n]*?(?:\\begin\{frame\}(?:<[^>\n]*>)?(?:\[[^\]\n]*\])?\s*\{|\\frametitle\s*(?:<[^>\n]*>)?\{)"
 )
+BEAMER_CLASS = re.compile(r"(?:\s*%[^\n]*\n)*\s*\\documentclass\s*(?:\[[^\]]*\])?\s*\{\w*beamer\w*\}")
 OVERLAY_LEFT = re.compile(r"<(?:\d+-?\d*|\+-?|\.-?)(?:,\d+-?\d*)*>|\\pause\b")
 
 
@@ -137,7 +141,7 @@ def frames(paths: list[Path]) -> None:
     titled = found = marks = slides = 0
     for path in paths:
         source = path.read_text(encoding="utf-8", errors="replace")
-        if "\\begin{frame}" not in source and "\\frametitle" not in source:
+        if not BEAMER_CLASS.match(source):  # slides open with it; a manual about beamer shows frames as examples
             continue
         try:
             doc = load(str(path))
@@ -147,13 +151,47 @@ def frames(paths: list[Path]) -> None:
         whole = merged(path, source)
         titled += len(FRAME_TITLES.findall(whole))
         shown = sum(1 for b in doc.blocks if b.kind == "heading") - len(SECTIONING.findall(whole))
-        found += shown - ("title" in doc.metadata and "\\titlepage" in whole)
+        found += shown - bool("title" in doc.metadata and re.search(r"\\(?:titlepage|maketitle)\b", whole))
         marks += len(OVERLAY_LEFT.findall(prose(doc, whole)))
     if slides:
         print(
             f"slides: {slides} files; frame titles in the source {titled}, frame headings shown {found} (headings"
             f" less sectioning commands and the title); overlay marks shown {marks} (a manual quoting them counts)"
         )
+
+
+def hostile() -> int:
+    """Include loops and runaway macros at n and 4n: each reads to its end, a linear reader about 4x slower."""
+    import tempfile
+
+    macros = "\\newcommand{\\self}[1]{\\self{#1}}\\newcommand{\\wrap}[1]{[#1]}\\newcommand{\\dbl}[1]{#1#1}\n"
+    cases = {
+        "macro expanding to itself, {n} uses": lambda n: "\\self{kept} " * n,
+        "{n} nested uses": lambda n: "\\wrap{" * n + "core" + "}" * n,
+        "{n} nested doubling uses": lambda n: "\\dbl{" * n + "z" + "}" * n,
+        "{n} unclosed uses": lambda n: "\\wrap{" * n,
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        for n in (2_500, 10_000):
+            for name, make in cases.items():
+                path = Path(folder) / "hostile.tex"
+                path.write_text(
+                    f"\\documentclass{{article}}\n{macros}\\begin{{document}}\n{make(n)}\n\\end{{document}}\n"
+                )
+                started = time.perf_counter()
+                doc = load(str(path))
+                seconds = time.perf_counter() - started
+                print(f"{name.format(n=n):40} {seconds:6.2f} s, {len(doc.text):,} chars")
+            loop = Path(folder)
+            for k in range(n // 100):  # a ring of files, each including the next and itself
+                (loop / f"r{k}.tex").write_text(f"Ring {k}.\n\\input{{r{(k + 1) % (n // 100)}}}\n\\input{{r{k}}}\n")
+            top = loop / "top.tex"
+            top.write_text("\\documentclass{article}\n\\begin{document}\n\\input{r0}\n\\end{document}\n")
+            started = time.perf_counter()
+            doc = load(str(top))
+            ring = f"include ring of {n // 100} files"
+            print(f"{ring:40} {time.perf_counter() - started:6.2f} s, {len(doc.text):,} chars")
+    return 0
 
 
 def joined(paths: list[Path], megabytes: float) -> int:
