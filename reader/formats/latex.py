@@ -1454,7 +1454,7 @@ class _Includes:
 
     def one(self, m: re.Match[str], chain: tuple[Path, ...], here: Path) -> str:
         """The text standing for one include command: the file's (its body, for a whole document)."""
-        name = m.group("name") or m.group("bare") or m.group("file") or ""
+        name = (m.group("name") or m.group("bare") or m.group("file") or "").strip().strip('"')  # "my file"
         if "#" in name or "#" in (m.group("dir") or ""):  # a macro's parameter (\input{#1}): no file yet
             return m.group()
         bases: tuple[Path, ...] = (self.root_dir, here)
@@ -1490,7 +1490,13 @@ def with_includes(document: Document) -> tuple[str, tuple[str, ...]]:
         return document.text, ()
     merger = _Includes(session, session.root.parent)
     src = merger.merge(document.text, (session.root,), session.root.parent)
+    if _INCLUDE_BY_MACRO.search(src):  # \newcommand{\chapter}[1]{\input{chapters/#1}}: its uses name the files
+        src = texmacros.expand(src, match_braces(src), _commented)[0]
+        src = merger.merge(src, (session.root,), session.root.parent)
     return src, tuple(session.notes)
+
+
+_INCLUDE_BY_MACRO = re.compile(r"\\(?:input|include|subfile)\s*\{[^{}\n]*#\d")
 
 
 _INCLUDE_HINT = re.compile(r"\\(?:input|include|subfile|(?:sub)?import|inputfrom|includefrom)\b")
