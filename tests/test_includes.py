@@ -264,3 +264,23 @@ def test_rst_absolute_include_without_conf_py_and_nested_substitutions(tmp_path:
     doc = load(str(tmp_path / "Help" / "command" / "find.rst"))
     assert shown(doc, "paragraph") == ["A shared note.", "Look in the folder <prefix>/include first."]
     assert not doc.notes
+
+
+def test_latex_code_files_read_in_as_code_blocks(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "main.tex": (
+                "\\documentclass{article}\n\\begin{document}\nCode follows.\n"
+                "\\lstinputlisting[language=Python, firstline=2, lastline=3]{src/dig.py}\n"
+                "\\inputminted{python}{src/dig.py}\n\\verbatiminput{src/dig.py}\n\\lstinputlisting{gone.c}\n"
+                "\\end{document}\n"
+            ),
+            "src/dig.py": "import os\ndef dig():\n    return 1\nprint(dig())\n",
+        },
+    )
+    doc = load(str(tmp_path / "main.tex"))
+    whole = "import os\ndef dig():\n    return 1\nprint(dig())"
+    code = [(doc.text[b.start : b.end], b.language) for b in doc.blocks if b.kind == "preformatted"]
+    assert code == [("def dig():\n    return 1", "python"), (whole, "python"), (whole, None)]
+    assert doc.notes == ("gone.c: included file not found",)

@@ -1421,7 +1421,12 @@ _INCLUDE = re.compile(
     r"|\\(?P<cmd>input|include|subfile)\s*\{(?P<name>[^{}\n]*)\}"
     r"|\\input[ \t]+(?P<bare>[^\s{}\\%]+)"
     r"|\\(?P<imp>sub)?(?:import|inputfrom|includefrom)\*?\s*\{(?P<dir>[^{}\n]*)\}\s*\{(?P<file>[^{}\n]*)\}"
+    r"|\\(?P<listing>lstinputlisting|inputminted|verbatiminput)\s*(?:\[(?P<options>[^\[\]]*)\])?"
+    r"\s*(?:\{(?P<language>[^{}\n]*)\}\s*)?\{(?P<code>[^{}\n]*)\}"
 )
+# A code file read in, as the environment its command stands for (the file's lines as its body).
+_LISTING_ENVS = {"lstinputlisting": "lstlisting", "inputminted": "minted", "verbatiminput": "verbatim"}
+_LINE_OPTION = re.compile(r"\b(firstline|lastline)\s*=\s*(\d+)")
 
 
 @dataclass
@@ -1454,6 +1459,8 @@ class _Includes:
 
     def one(self, m: re.Match[str], chain: tuple[Path, ...], here: Path) -> str:
         """The text standing for one include command: the file's (its body, for a whole document)."""
+        if m.group("listing"):
+            return self.listing(m, chain, here)
         name = (m.group("name") or m.group("bare") or m.group("file") or "").strip().strip('"')  # "my file"
         if "#" in name or "#" in (m.group("dir") or ""):  # a macro's parameter (\input{#1}): no file yet
             return m.group()
@@ -1472,6 +1479,24 @@ class _Includes:
         text = _document_body(text)
         text = self.merge(text, (*chain, path), path.parent)
         return f"\n\n{text}\n\n" if m.group("cmd") == "include" else text
+
+    def listing(self, m: re.Match[str], chain: tuple[Path, ...], here: Path) -> str:
+        """``\\lstinputlisting[language=C]{x.c}``, ``\\inputminted{c}{x.c}``: the file as a code block."""
+        name = m.group("code").strip().strip('"')
+        found = None if "#" in name else self.session.read(name, chain, (self.root_dir, here))
+        if found is None:
+            return "" if "#" not in name else m.group()
+        options = m.group("options") or ""
+        lines = found[0].split("\n")
+        bounds = dict(_LINE_OPTION.findall(options))
+        lines = lines[int(bounds.get("firstline", 1)) - 1 : int(bounds["lastline"]) if "lastline" in bounds else None]
+        env = _LISTING_ENVS[m.group("listing")]
+        body = "\n".join(lines).rstrip("\n").replace(f"\\end{{{env}}}", f"\\end {{{env}}}")
+        language = m.group("language")
+        head = f"[{options}]" if options and env == "lstlisting" else f"{{{language}}}" if env == "minted" else ""
+        if m.group("listing") == "lstinputlisting" and language is not None:  # its {file} was the one argument
+            return m.group()
+        return f"\n\\begin{{{env}}}{head}\n{body}\n\\end{{{env}}}\n"
 
 
 def _document_body(text: str) -> str:
@@ -1499,7 +1524,9 @@ def with_includes(document: Document) -> tuple[str, tuple[str, ...]]:
 _INCLUDE_BY_MACRO = re.compile(r"\\(?:input|include|subfile)\s*\{[^{}\n]*#\d")
 
 
-_INCLUDE_HINT = re.compile(r"\\(?:input|include|subfile|(?:sub)?import|inputfrom|includefrom)\b")
+_INCLUDE_HINT = re.compile(
+    r"\\(?:input|include|subfile|(?:sub)?import|inputfrom|includefrom|lstinputlisting|inputminted|verbatiminput)\b"
+)
 
 
 def parse(document: Document) -> Document:
