@@ -255,7 +255,12 @@ def read_path(path: Path, source: str | None = None, as_format: str | None = Non
     except OSError as exc:
         raise LoadError(source, os_reason(exc)) from None
     size = info.st_size if stat.S_ISREG(info.st_mode) else None
-    return _with_limit_note(source, data, limit, size, as_format)
+    if size is None:
+        return _with_limit_note(source, data, limit, size, as_format)
+    from reader.formats.includes import reading
+
+    with reading(path, limit):  # the formats may include files relative to this one
+        return _with_limit_note(source, data, limit, size, as_format)
 
 
 def _read_limited(stream: BinaryIO, limit: int) -> bytes:

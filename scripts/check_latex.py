@@ -19,6 +19,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from includes_report import Includes  # type: ignore[import-not-found]
+
 from reader.load import decode, load, normalise_newlines
 
 LEFT = {
@@ -45,6 +47,21 @@ def files(paths: list[str], split: str | None) -> list[Path]:
     return found
 
 
+def merged(path: Path, source: str) -> str:
+    """The source with the files it includes read in, as the reader reads it (for the math spans)."""
+    from reader.load import max_bytes
+    from reader.model import Document
+
+    try:
+        from reader.formats.includes import reading
+        from reader.formats.latex import with_includes
+    except ImportError:  # a reader from before includes were read: the source alone
+        return source
+
+    with reading(path, max_bytes()):
+        return with_includes(Document(str(path), source))[0]
+
+
 def prose(doc, source: str) -> str:  # type: ignore[no-untyped-def]
     """The shown text without code, tables and inline math (math keeps its source)."""
     from reader.formats.latex import math_spans
@@ -65,7 +82,10 @@ def main() -> int:
     parser.add_argument("--split", help="keep file names starting in this letter range, e.g. a-m")
     parser.add_argument("--show", type=int, default=5, help="list this many files with syntax left")
     parser.add_argument("--join-mb", type=float, help="time one document made of the files' bodies, this many MB")
+    parser.add_argument("--hostile", action="store_true", help="time include loops and runaway macros, two sizes")
     args = parser.parse_args()
+    if args.hostile:
+        return hostile()
     paths = files(args.paths, args.split)
     if args.join_mb:
         return joined(paths, args.join_mb)
@@ -74,6 +94,7 @@ def main() -> int:
     dirty: list[tuple[int, str, str]] = []
     times: list[float] = []
     headings = sections = code = code_envs = 0
+    included = Includes()
     for path in paths:
         source = path.read_text(encoding="utf-8", errors="replace")
         started = time.perf_counter()
@@ -83,15 +104,16 @@ def main() -> int:
             failures[type(error).__name__] += 1
             continue
         times.append(time.perf_counter() - started)
-        text = prose(doc, normalise_newlines(decode(path.read_bytes())[0]).lstrip("\ufeff"))
+        text = prose(doc, merged(path, normalise_newlines(decode(path.read_bytes())[0]).lstrip("\ufeff")))
         hits = {kind: len(pattern.findall(text)) for kind, pattern in LEFT.items()}
         left.update({k: v for k, v in hits.items() if v})
         if sum(hits.values()):
             first = next(m.group() for p in LEFT.values() for m in [p.search(text)] if m)
             dirty.append((sum(hits.values()), path.name, first))
-        headings += sum(1 for b in doc.blocks if b.kind == "heading" and b.level and b.start > 0)
+        alone = included.add(path, source, doc, "latex")  # the source's own counts: without included files
+        headings += sum(1 for b in alone.blocks if b.kind == "heading" and b.level and b.start > 0)
         sections += len(SECTIONING.findall(source))
-        code += sum(1 for b in doc.blocks if b.kind == "preformatted" and b.language != "latex")  # latex: display math
+        code += sum(1 for b in alone.blocks if b.kind == "preformatted" and b.language != "latex")  # latex: math
         code_envs += len(CODE_ENVS.findall(source))
     print(f"files read: {len(times)} of {len(paths)}")
     print("failures: " + (", ".join(f"{k} {v}" for k, v in failures.items()) or "none"))
@@ -100,9 +122,76 @@ def main() -> int:
         print(f"  {count:5d}  {name}  e.g. {example!r}")
     print(f"headings found {headings} / sectioning commands in the source {sections}")
     print(f"code blocks found {code} / code environments in the source {code_envs}")
+    included.report(args.show)
+    frames(paths)
     if times:
         print(f"time per file: median {statistics.median(times) * 1000:.1f} ms, max {max(times) * 1000:.0f} ms")
     return 1 if failures else 0
+
+
+FRAME_TITLES = re.compile(
+    r"(?m)^[^%\n]*?(?:\\begin\{frame\}(?:<[^>\n]*>)?(?:\[[^\]\n]*\])?\s*\{|\\frametitle\s*(?:<[^>\n]*>)?\{)"
+)
+BEAMER_CLASS = re.compile(r"(?:\s*%[^\n]*\n)*\s*\\documentclass\s*(?:\[[^\]]*\])?\s*\{\w*beamer\w*\}")
+OVERLAY_LEFT = re.compile(r"<(?:\d+-?\d*|\+-?|\.-?)(?:,\d+-?\d*)*>|\\pause\b")
+
+
+def frames(paths: list[Path]) -> None:
+    """Beamer slides: frame titles found as headings against those in the source, and overlay marks shown."""
+    titled = found = marks = slides = 0
+    for path in paths:
+        source = path.read_text(encoding="utf-8", errors="replace")
+        if not BEAMER_CLASS.match(source):  # slides open with it; a manual about beamer shows frames as examples
+            continue
+        try:
+            doc = load(str(path))
+        except Exception:  # noqa: BLE001 - counted as failures above
+            continue
+        slides += 1
+        whole = merged(path, source)
+        titled += len(FRAME_TITLES.findall(whole))
+        shown = sum(1 for b in doc.blocks if b.kind == "heading") - len(SECTIONING.findall(whole))
+        found += shown - bool("title" in doc.metadata and re.search(r"\\(?:titlepage|maketitle)\b", whole))
+        marks += len(OVERLAY_LEFT.findall(prose(doc, whole)))
+    if slides:
+        print(
+            f"slides: {slides} files; frame titles in the source {titled}, frame headings shown {found} (headings"
+            f" less sectioning commands and the title); overlay marks shown {marks} (a manual quoting them counts)"
+        )
+
+
+def hostile() -> int:
+    """Include loops and runaway macros at n and 4n: each reads to its end, a linear reader about 4x slower."""
+    import tempfile
+
+    macros = "\\newcommand{\\self}[1]{\\self{#1}}\\newcommand{\\wrap}[1]{[#1]}\\newcommand{\\dbl}[1]{#1#1}\n"
+    cases = {
+        "macro expanding to itself, {n} uses": lambda n: "\\self{kept} " * n,
+        "{n} nested uses": lambda n: "\\wrap{" * n + "core" + "}" * n,
+        "{n} nested doubling uses": lambda n: "\\dbl{" * n + "z" + "}" * n,
+        "{n} unclosed uses": lambda n: "\\wrap{" * n,
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        for n in (2_500, 10_000):
+            for name, make in cases.items():
+                path = Path(folder) / "hostile.tex"
+                path.write_text(
+                    f"\\documentclass{{article}}\n{macros}\\begin{{document}}\n{make(n)}\n\\end{{document}}\n"
+                )
+                started = time.perf_counter()
+                doc = load(str(path))
+                seconds = time.perf_counter() - started
+                print(f"{name.format(n=n):40} {seconds:6.2f} s, {len(doc.text):,} chars")
+            loop = Path(folder)
+            for k in range(n // 100):  # a ring of files, each including the next and itself
+                (loop / f"r{k}.tex").write_text(f"Ring {k}.\n\\input{{r{(k + 1) % (n // 100)}}}\n\\input{{r{k}}}\n")
+            top = loop / "top.tex"
+            top.write_text("\\documentclass{article}\n\\begin{document}\n\\input{r0}\n\\end{document}\n")
+            started = time.perf_counter()
+            doc = load(str(top))
+            ring = f"include ring of {n // 100} files"
+            print(f"{ring:40} {time.perf_counter() - started:6.2f} s, {len(doc.text):,} chars")
+    return 0
 
 
 def joined(paths: list[Path], megabytes: float) -> int:

@@ -118,14 +118,17 @@ def prose_text(doc: Document) -> str:
 
 
 def check(paths: list[tuple[Path, str]], verbose: bool) -> None:
+    from includes_report import DIRECTIVES, Includes  # type: ignore[import-not-found]
+
     from reader.analysis import analyze
-    from reader.load import LoadError, document_from_bytes
+    from reader.load import LoadError, document_from_bytes, read_path
 
     times: list[float] = []
     failures: list[str] = []
     left: list[str] = []
     heading_pairs: list[tuple[int, int]] = []
     code_pairs: list[tuple[int, int]] = []
+    included = Includes()
     for path, fmt in paths:
         data = path.read_bytes()
         began = time.perf_counter()
@@ -148,7 +151,15 @@ def check(paths: list[tuple[Path, str]], verbose: bool) -> None:
         code_pairs.append((found_c, code))
         if verbose and (found_h != headings or shown):
             print(f"  {path.name}: headings {found_h}/{headings}, code {found_c}/{code}")
+        if DIRECTIVES[fmt].search(source):  # read again as the loader reads it: the included files in
+            merged = read_path(path, as_format=fmt)
+            included.add(path, source, merged, fmt)
+            shown = LEFT[fmt].findall(prose_text(merged))
+            if shown:
+                marks = ", ".join(sorted({s.strip()[:20] for s in shown})[:5])
+                left.append(f"{path.name} with its includes: {len(shown)} ({marks})")
     report(len(paths), times, failures, left, heading_pairs, code_pairs)
+    included.report()
 
 
 def report(

@@ -31,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from includes_report import Includes  # type: ignore[import-not-found]  # noqa: E402
+
 from reader.load import LoadError, load  # noqa: E402
 
 _SYNTAX = {
@@ -133,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     empty = 0
     heads = [0, 0, 0]  # found, counted, pages where they differ
     code = [0, 0, 0]
+    included = Includes()
     for path in files:
         source = path.read_text(encoding="utf-8", errors="replace")
         started = time.perf_counter()
@@ -153,9 +156,11 @@ def main(argv: list[str] | None = None) -> int:
         for name, n in syntax_left(doc).items():
             if n:
                 left_files.setdefault(name, []).append(f"{path} ({n})")
-        _tally(heads, sum(1 for b in doc.blocks if b.kind == "heading"), count_titles(source))
-        _tally(code, sum(1 for b in doc.blocks if b.kind == "preformatted"), count_code(source))
+        alone = included.add(path, source, doc, "rst")  # the source's own counts: without included files
+        _tally(heads, sum(1 for b in alone.blocks if b.kind == "heading"), count_titles(source))
+        _tally(code, sum(1 for b in alone.blocks if b.kind == "preformatted"), count_code(source))
     _report(len(files), failures, left_files, heads, code, times, args.show)
+    included.report(args.show)
     print(f"empty pages (nothing but build directives or comments): {empty}")
     return 0
 

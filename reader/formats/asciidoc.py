@@ -4,18 +4,21 @@ asciidoctor is Ruby and asciidoc-py is GPL, so this is our own reader of the com
 section titles (``== Title`` and two-line titles underlined with ``=-~^+``), paragraphs, lists with
 their depth and marker, description lists (``term::``), listing and literal blocks (with
 ``[source,lang]``), quote and verse blocks, admonitions, tables, block macros, inline markup,
-links, cross references and footnotes. Comments, attribute entries, ``include::`` and
-conditional directives stay out of the text; ``{name}`` references are replaced where defined.
+links, cross references and footnotes. ``include::`` lines are replaced by the files they name
+(``lines=``, ``tag=``, ``leveloffset=``), when the text has a file behind it. Comments, attribute entries
+and conditional directives stay out of the text; ``{name}`` references are replaced where defined.
 Every scan is linear: no regular expression with nested quantifiers meets the document.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, ClassVar
 
+from reader.formats import includes
 from reader.formats.build import Builder, number_label
 from reader.model import BlockKind, Document, EmphasisKind
 
@@ -1027,44 +1030,132 @@ class Preprocessed:
     includes: int = 0
 
 
-def preprocess(text: str) -> Preprocessed:
-    """Comments, attribute entries, ``include::`` and conditionals resolved line by line."""
-    attributes = dict(BUILTIN_ATTRIBUTES)
-    out: list[str] = []
-    skipping: list[bool] = []  # one entry per open conditional: is its body left out?
-    verbatim: str | None = None
-    includes = 0
-    for line in text.split("\n"):
+def preprocess(text: str, session: includes.Session | None = None) -> Preprocessed:
+    """Comments, attribute entries, ``include::`` and conditionals resolved line by line.
+
+    With an include ``session`` (the text has a file behind it) ``include::`` lines are replaced by
+    the lines of the files they name, as asciidoctor's preprocessor does; without one they are dropped
+    and counted."""
+    return _Preprocessor(session).run(text)
+
+
+@dataclass
+class _Frame:
+    """Lines being read: the document's, or an included file's (with its heading level offset)."""
+
+    lines: Iterator[str]
+    path: Path | None
+    offset: int = 0
+
+
+class _Preprocessor:
+    def __init__(self, session: includes.Session | None) -> None:
+        self.session = session
+        self.attributes = dict(BUILTIN_ATTRIBUTES)
+        self.out: list[str] = []
+        self.skipping: list[bool] = []  # one entry per open conditional: is its body left out?
+        self.verbatim: str | None = None
+        self.includes = 0
+        self.frames: list[_Frame] = []
+
+    def run(self, text: str) -> Preprocessed:
+        root = self.session.root if self.session is not None else None
+        self.frames = [_Frame(iter(text.split("\n")), root)]
+        while self.frames:
+            line = next(self.frames[-1].lines, None)
+            if line is None:
+                self.frames.pop()
+            else:
+                self.line(line)
+        return Preprocessed(self.out, self.attributes, self.includes)
+
+    def line(self, line: str) -> None:
+        out = self.out
         conditional = _CONDITIONAL.match(line)
         if conditional is not None:
-            _conditional(conditional, skipping, attributes, out)
-            continue
-        if any(skipping):
-            continue
-        if verbatim is not None:
-            if verbatim[0] != "/":
+            _conditional(conditional, self.skipping, self.attributes, out)
+            return
+        if any(self.skipping):
+            return
+        if line.startswith("include::") and (self.verbatim is None or self.verbatim[0] != "/"):
+            self.include(line)
+            return
+        if self.verbatim is not None:
+            if self.verbatim[0] != "/":
                 out.append(line)
-            if line.rstrip() == verbatim:
-                verbatim = None
-            continue
+            if line.rstrip() == self.verbatim:
+                self.verbatim = None
+            return
         mark = delimiter(line)
         if mark is not None and mark[0] in "-.+/" and mark != "--" and not _underlines(out, mark):
-            verbatim = mark
+            self.verbatim = mark
             if mark[0] != "/":
                 out.append(line)
-            continue
+            return
         if line.startswith("//") and not line.startswith("///"):
             out.append(BREAK)  # gone from the text, but it still ends a list, as authors use it
-            continue
-        if line.startswith("include::"):
-            includes += 1
-            continue
+            return
         entry = _ATTRIBUTE_ENTRY.match(line)
         if entry is not None:
-            _set_attribute(entry, attributes)
-            continue
+            _set_attribute(entry, self.attributes)
+            return
+        offset = self.frames[-1].offset
+        if offset and line.startswith("=") and _TITLE_START.match(line):
+            line = "=" * offset + line if offset > 0 else line[min(-offset, line.index(" ") - 1) :]
         out.append(line)
-    return Preprocessed(out, attributes, includes)
+
+    def include(self, line: str) -> None:
+        found = _INCLUDE.match(line)
+        frame = self.frames[-1]
+        if self.session is None or found is None or frame.path is None:
+            self.includes += 1
+            return
+        target = _REFERENCE.sub(lambda m: self.attributes.get(m.group(1).lower(), m.group(0)), found.group(1))
+        chain = tuple(f.path for f in self.frames if f.path is not None)
+        read = self.session.read(target, chain, (frame.path.parent,))
+        if read is None:
+            return
+        text, path = read
+        options = dict(_INCLUDE_OPTION.findall(found.group(2)))
+        lines = _include_lines(text.split("\n"), {k: v.strip('"') for k, v in options.items()})
+        offset = frame.offset + _int_or(options.get("leveloffset", "0").strip('"'), 0)
+        self.frames.append(_Frame(iter(lines), path, offset))
+
+
+_INCLUDE = re.compile(r"include::(\S(?:[^\[]*\S)?)\[(.*)\]\s*$")
+_INCLUDE_OPTION = re.compile(r"(\w+)=(\"[^\"]*\"|[^,]*)")
+_REFERENCE = re.compile(r"\{([\w][\w-]*)\}")
+_TAG_MARK = re.compile(r"\b(tag|end)::([\w-]+)\[\]")
+
+
+def _int_or(value: str, default: int) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        return default
+
+
+def _include_lines(lines: list[str], options: dict[str, str]) -> list[str]:
+    """The lines an include's ``lines=`` or ``tag(s)=`` choose (tag marker lines never shown)."""
+    if lines and not lines[-1]:
+        lines = lines[:-1]  # the file's last line end
+    if options.get("lines"):
+        return includes.lines_range(lines, options["lines"])
+    tags = {t for t in re.split(r"[;,]", options.get("tag", "") or options.get("tags", "")) if t.strip()}
+    if not tags:
+        return lines
+    kept: list[str] = []
+    open_tags: list[str] = []
+    for line in lines:
+        mark = _TAG_MARK.search(line)
+        if mark is None:
+            if any(t in tags for t in open_tags):
+                kept.append(line)
+        elif mark.group(1) == "tag":
+            open_tags.append(mark.group(2))
+        elif mark.group(2) in open_tags:
+            open_tags.remove(mark.group(2))
+    return kept
 
 
 def _underlines(out: list[str], mark: str) -> bool:
@@ -1154,7 +1245,8 @@ def section_refs(lines: list[str]) -> dict[str, str]:
 
 
 def parse(document: Document) -> Document:
-    pre = preprocess(document.text)
+    session = includes.session(len(document.text))
+    pre = preprocess(document.text, session)
     refs = section_refs(pre.lines)
     reader = Reader(pre.lines, Inline(pre.attributes, refs))
     start = header(reader)
@@ -1168,6 +1260,8 @@ def parse(document: Document) -> Document:
     notes = document.notes
     if pre.includes:
         notes = (*notes, f"{pre.includes} include:: line{'s' if pre.includes > 1 else ''} not read")
+    if session is not None:
+        notes = (*notes, *session.notes)
     return reader.builder.document(document.source, "asciidoc", meta, document.encoding, notes)
 
 

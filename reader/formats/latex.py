@@ -7,7 +7,10 @@ commands become headings, numbered as LaTeX numbers them (``2.1 Setup``; starred
 quotes, code (``verbatim``, ``lstlisting``, ``minted``), display math, captions, tables and
 footnotes become their blocks. Math stays as its source, with symbols (``\\alpha``, ``\\leq``)
 as Unicode. pylatexenc's tables give the symbol macros and accents; the parsing is our own
-(pylatexenc's walker takes seconds a megabyte). ``\\input`` and ``\\include`` are not followed.
+(pylatexenc's walker takes seconds a megabyte). Before the scan, the files ``\\input``, ``\\include``,
+``\\subfile`` and ``\\import`` name are read in (when the source has a file behind it: ``includes``), and
+user macros with arguments are expanded (``texmacros``). Beamer frames are sections titled by their
+``{title}`` or ``\\frametitle``; overlay specifications (``<2->``) and ``\\pause`` are no text.
 """
 
 from __future__ import annotations
@@ -19,8 +22,9 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from reader.formats import FormatError
+from reader.formats import FormatError, includes, texmacros
 from reader.formats.build import Builder, number_label
 from reader.model import Analysis, BlockKind, Document, EmphasisKind, Mention, Participant
 
@@ -75,6 +79,7 @@ _SKIP_ARGS |= {"newenvironment": 3, "renewenvironment": 3, "thanks": 1, "label":
 _SKIP_ARGS |= {"setbeamertemplate": 2, "setbeamercolor": 2, "setbeamerfont": 2, "usetheme": 1, "usecolortheme": 1}
 _SKIP_ARGS |= {"raisebox": 1, "parbox": 1, "pagecolor": 1, "selectlanguage": 1, "fontsize": 2, "linespread": 1}
 _SKIP_ARGS |= {"multicolumn": 2, "multirow": 2, "index": 1, "glossary": 1, "addcontentsline": 3, "markboth": 2}
+_SKIP_ARGS |= {"note": 1, "logo": 1, "againframe": 1, "column": 1, "hyperlink": 1, "hypertarget": 1}
 _SKIP_ARGS |= {"markright": 1, "input": 1, "include": 1, "subfile": 1, "bibliography": 1, "lstinputlisting": 1}
 # Title-page matter of journal classes (REVTeX, elsarticle, amsart): addresses and keys, not text.
 _SKIP_ARGS |= {"affiliation": 1, "altaffiliation": 1, "email": 1, "homepage": 1, "address": 1, "curraddr": 1}
@@ -122,6 +127,7 @@ _MATH_MACRO = re.compile(r"\\([A-Za-z]+)|\\([,;:! {}|%&$#_])")
 _MATH_LABEL = re.compile(r"\\label\s*\{[^{}]*\}|\\tag\*?\s*\{[^{}]*\}")
 _MAX_DEPTH = 60  # nested arguments read recursively; deeper ones are read flat
 _MAX_EXPANSION = 8  # a user macro used inside its own definition stops here
+_MAX_OPTION = 1024  # characters an optional [...] argument may span: a stray "[" costs no scan to the end
 
 
 @functools.lru_cache(maxsize=1)
@@ -159,6 +165,8 @@ class _State:
     number_depth: int = 4  # the deepest rank LaTeX numbers (secnumdepth)
     offset: int = 0  # heading levels move down one under a shown title
     chapters: bool = False
+    beamer: bool = False  # slides: frames are sections, overlay marks (<2->) are no text
+    frame_rank: int = 4
     appendix: bool = False
     numbering: bool = True
     title_shown: bool = False
@@ -316,7 +324,7 @@ class _Walker:
         if at >= end or self.src[at] != "[":
             return None
         braces = 0
-        for m in _BRACKET.finditer(self.src, at + 1, end):
+        for m in _BRACKET.finditer(self.src, at + 1, min(end, at + _MAX_OPTION)):
             c = m.group()
             if c == "{":
                 braces += 1
@@ -387,6 +395,8 @@ class _Walker:
         if not name[:1].isalpha() and name[:1] != "@":
             return self.symbol(name, pos, end)
         pos = _AFTER_WORD.match(self.src, pos, end).end()  # type: ignore[union-attr]
+        if self.state.beamer and pos < end and self.src[pos] == "<":
+            pos = self.overlay(pos, end)
         if self.depth > _MAX_DEPTH and name not in _FLAT_SAFE:
             return self.flat(pos, end)
         handler = _HANDLERS.get(name)
@@ -864,8 +874,66 @@ class _Walker:
             return self.skip_env_args(env, pos, end)
         if base in self.state.theorems or base in _THEOREMS:
             return self.theorem(env, pos, end)
+        if env == "frame" or (self.state.beamer and env in _SLIDE_BLOCKS):
+            return self.frame(env, pos, end)
         self.push_env((env, None))
         return self.skip_env_args(env, pos, end)
+
+    # --- beamer slides ----------------------------------------------------------------------------
+    def overlay(self, pos: int, end: int) -> int:
+        """An overlay specification (``<2->``, ``<+->``, ``<1-3|handout:0>``) after a command: no text."""
+        m = _OVERLAY.match(self.src, pos, end)
+        return m.end() if m else pos
+
+    def frame(self, env: str, pos: int, end: int) -> int:
+        """A frame: a section titled by its ``{title}`` (or its ``\\frametitle``); a block: its title in bold."""
+        self.flush()
+        pos = self.skip_opts(self.overlay(self.skip_space(pos, end), end), end)
+        pos = self.overlay(self.skip_space(pos, end), end)
+        at = self.skip_space(pos, end)
+        title = subtitle = ""
+        if at < end and self.src[at] == "{" and env in _TITLED_SLIDE_BLOCKS:
+            start, stop, pos = self.arg(at, end)
+            title = self.plain(start, stop)
+            at = self.skip_space(pos, end)
+            if env == "frame" and at < end and self.src[at] == "{":
+                start, stop, pos = self.arg(at, end)
+                subtitle = self.plain(start, stop)
+        elif env == "column":
+            pos = self.arg(at, end)[2]  # its width
+        if env == "frame":
+            self.frame_title(title, subtitle)
+        elif title:
+            self.styled("bold", lambda: self.put(title))
+            self.flush()
+        self.push_env((env, self.flush))
+        return pos
+
+    def frame_title(self, title: str, subtitle: str = "") -> None:
+        if title:
+            self.block("heading", title, level=self.level(self.state.frame_rank))
+        if subtitle:
+            self.styled("italic", lambda: self.put(subtitle))
+            self.flush()
+
+    def frametitle(self, name: str, pos: int, end: int) -> int:
+        pos = self.overlay(self.skip_space(self.skip_opts(pos, end), end), end)
+        start, stop, pos = self.arg(pos, end)
+        title = self.plain(start, stop)
+        if name == "frametitle":
+            self.frame_title(title)
+        else:
+            self.frame_title("", title)
+        return pos
+
+    def alternative(self, name: str, pos: int, end: int) -> int:
+        """``\\alt<2>{shown}{otherwise}``, ``\\temporal<2>{before}{on}{after}``: the text on the slide named."""
+        count = 2 if name == "alt" else 3
+        for n in range(count):
+            start, stop, pos = self.arg(pos, end)
+            if n == count - 2:
+                self.run_scoped(start, stop)
+        return pos
 
     def skip_env_args(self, env: str, pos: int, end: int) -> int:
         if env in ("minipage", "multicols", "multicols*", "wrapfigure", "wraptable", "adjustbox", "list"):
@@ -1194,6 +1262,12 @@ _HANDLERS: dict[str, Callable[[_Walker, str, int, int], int]] = {
     "cellcolor": _Walker.rule,
     "addlinespace": _Walker.rule,
     "listoffigures": _Walker.nothing,
+    "frametitle": _Walker.frametitle,
+    "framesubtitle": _Walker.frametitle,
+    "titlepage": _Walker.maketitle,
+    "pause": _Walker.nothing,
+    "alt": _Walker.alternative,
+    "temporal": _Walker.alternative,
     "listoftables": _Walker.nothing,
 }
 for _name in _ITALIC | _BOLD | _CODE:
@@ -1202,12 +1276,21 @@ for _name in ("textsc", "textsf", "textrm", "textup", "textmd", "textnormal", "m
     _HANDLERS[_name] = _Walker.transparent
 for _name in ("uline", "textsuperscript", "textsubscript", "hbox", "makebox", "framebox", "enquote", "mathrm"):
     _HANDLERS[_name] = _Walker.transparent
+for _name in ("only", "uncover", "visible", "onslide", "alert", "structure", "action", "frame"):
+    _HANDLERS[_name] = _Walker.transparent
 for _name in _REFS:
     _HANDLERS[_name] = _Walker.ref
 _HANDLERS["vspace"] = _Walker.unknown  # \vspace*{1em}: the braces hold the length
 
 
 _DOCUMENTCLASS = re.compile(r"\\documentclass\b")
+_BEAMER = re.compile(
+    r"\\begin\s*\{frame\}|\\documentclass\s*(?:\[[^\]]*\])?\s*\{\w*beamer\w*\}|\\usepackage\{beamerarticle\}"
+)
+_OVERLAY = re.compile(r"<[-+*.|:,\w\s()]{1,60}>")
+# Beamer's boxes with a title and its columns: read through, the title in bold.
+_SLIDE_BLOCKS = frozenset({"block", "alertblock", "exampleblock", "columns", "column", "onlyenv", "overprint"})
+_TITLED_SLIDE_BLOCKS = frozenset({"frame", "block", "alertblock", "exampleblock"})
 _TITLE_PART = re.compile(r"\\(title|author|date)\s*(?:\[[^\]]*\])?\s*\{")
 
 
@@ -1244,6 +1327,11 @@ def _body(src: str) -> tuple[int, int, list[str]]:
 def _prepare(src: str, start: int, end: int, state: _State) -> None:
     """What the whole body decides before it is read: heading levels, numbering depth, user macros."""
     ranks = {_RANKS[m.group(1)] for m in _SECTIONING.finditer(src, start, end)}
+    state.beamer = _BEAMER.search(src, 0, end) is not None
+    if state.beamer:  # a frame's title sits one level under the deepest sectioning the slides use
+        state.frame_rank = max(ranks, default=1) + 1
+        ranks.add(state.frame_rank)
+        state.numbering = False  # slides show their sections' names, not numbers
     state.top_rank = min(ranks) if ranks else 2
     state.chapters = 1 in ranks
     state.number_depth = 3 if state.chapters else 4
@@ -1263,7 +1351,7 @@ def _prepare(src: str, start: int, end: int, state: _State) -> None:
 def _title_page(src: str, start: int, end: int, state: _State, pre: _Walker) -> None:
     """The title, authors and date, from the preamble and the body up to ``\\maketitle``; the title opens
     the body even when the abstract comes first (REVTeX writes it before ``\\maketitle``)."""
-    shown = re.compile(r"\\maketitle\b").search(src, start, end)
+    shown = re.compile(r"\\maketitle\b|\\titlepage\b").search(src, start, end)
     stop = shown.start() if shown else start
     for m in _TITLE_PART.finditer(src, 0, stop):
         if not _commented(src, m.start()):
@@ -1296,9 +1384,14 @@ def _convert(src: str, known: dict[str, tuple[str, str]], closes: dict[int, int]
 
 def _read(src: str) -> tuple[Builder, _State, list[str]]:
     closes = match_braces(src)
+    expanded, stopped = texmacros.expand(src, closes, _commented)
+    if expanded is not src:
+        src, closes = expanded, match_braces(expanded)
     builder, state, notes = _convert(src, {}, closes)
     if state.unresolved & state.labels.keys():  # a \ref before its \label: read again knowing every label
         builder, state, notes = _convert(src, dict(state.labels), closes)
+    if stopped:
+        notes.append(f"user macros nested over {texmacros.MAX_DEPTH} levels deep or growing too long: left as written")
     return builder, state, notes
 
 
@@ -1320,12 +1413,130 @@ def _some(names: dict[str, None]) -> str:
     return ", ".join(list(names)[:3]) + (" …" if len(names) > 3 else "")
 
 
+# What an include command may be: \input{x}, \input x (TeX's form), \include{x}, \subfile{x}, \import{dir}{x};
+# a comment or a verbatim environment is matched first, so an include inside one stays as written.
+_INCLUDE = re.compile(
+    r"(?P<comment>(?<!\\)%[^\n]*)"
+    r"|\\begin\s*\{(?P<verbatim>verbatim\*?|Verbatim|lstlisting|minted|comment|filecontents\*?|alltt)\}"
+    r"|\\(?P<cmd>input|include|subfile)\s*\{(?P<name>[^{}\n]*)\}"
+    r"|\\input[ \t]+(?P<bare>[^\s{}\\%]+)"
+    r"|\\(?P<imp>sub)?(?:import|inputfrom|includefrom)\*?\s*\{(?P<dir>[^{}\n]*)\}\s*\{(?P<file>[^{}\n]*)\}"
+    r"|\\(?P<listing>lstinputlisting|inputminted|verbatiminput)\s*(?:\[(?P<options>[^\[\]]*)\])?"
+    r"\s*(?:\{(?P<language>[^{}\n]*)\}\s*)?\{(?P<code>[^{}\n]*)\}"
+)
+# A code file read in, as the environment its command stands for (the file's lines as its body).
+_LISTING_ENVS = {"lstinputlisting": "lstlisting", "inputminted": "minted", "verbatiminput": "verbatim"}
+_LINE_OPTION = re.compile(r"\b(firstline|lastline)\s*=\s*(\d+)")
+
+
+@dataclass
+class _Includes:
+    """Reading a source's included files into it (the session's limits apply); ``expanded`` counts them."""
+
+    session: includes.Session
+    root_dir: Path
+    expanded: int = 0
+
+    def merge(self, src: str, chain: tuple[Path, ...], here: Path) -> str:
+        out: list[str] = []
+        at = 0
+        for m in _INCLUDE.finditer(src):
+            if m.start() < at:
+                continue  # inside a verbatim environment already copied
+            if m.group("verbatim"):
+                close = src.find(f"\\end{{{m.group('verbatim')}}}", m.end())
+                stop = len(src) if close < 0 else close
+                out.append(src[at:stop])
+                at = stop
+                continue
+            if m.group("comment"):
+                continue
+            out.append(src[at : m.start()])
+            out.append(self.one(m, chain, here))
+            at = m.end()
+        out.append(src[at:])
+        return "".join(out)
+
+    def one(self, m: re.Match[str], chain: tuple[Path, ...], here: Path) -> str:
+        """The text standing for one include command: the file's (its body, for a whole document)."""
+        if m.group("listing"):
+            return self.listing(m, chain, here)
+        name = (m.group("name") or m.group("bare") or m.group("file") or "").strip().strip('"')  # "my file"
+        if "#" in name or "#" in (m.group("dir") or ""):  # a macro's parameter (\input{#1}): no file yet
+            return m.group()
+        bases: tuple[Path, ...] = (self.root_dir, here)
+        if m.group("file") is not None:  # \import{dir}{file}: from dir (\subimport's relative to this file)
+            folder = Path(m.group("dir").strip() or ".")
+            bases = (here / folder,) if m.group("imp") else (self.root_dir / folder, here / folder)
+        elif m.group("cmd") == "subfile":
+            bases = (here, self.root_dir)
+        suffixes = (".tex",) if m.group("cmd") == "include" else (".tex", "")
+        found = self.session.read(name, chain, bases, suffixes)
+        if found is None:
+            return ""
+        text, path = found
+        self.expanded += 1
+        text = _document_body(text)
+        text = self.merge(text, (*chain, path), path.parent)
+        return f"\n\n{text}\n\n" if m.group("cmd") == "include" else text
+
+    def listing(self, m: re.Match[str], chain: tuple[Path, ...], here: Path) -> str:
+        """``\\lstinputlisting[language=C]{x.c}``, ``\\inputminted{c}{x.c}``: the file as a code block."""
+        name = m.group("code").strip().strip('"')
+        found = None if "#" in name else self.session.read(name, chain, (self.root_dir, here))
+        if found is None:
+            return "" if "#" not in name else m.group()
+        options = m.group("options") or ""
+        lines = found[0].split("\n")
+        bounds = dict(_LINE_OPTION.findall(options))
+        lines = lines[int(bounds.get("firstline", 1)) - 1 : int(bounds["lastline"]) if "lastline" in bounds else None]
+        env = _LISTING_ENVS[m.group("listing")]
+        body = "\n".join(lines).rstrip("\n").replace(f"\\end{{{env}}}", f"\\end {{{env}}}")
+        language = m.group("language")
+        head = f"[{options}]" if options and env == "lstlisting" else f"{{{language}}}" if env == "minted" else ""
+        if m.group("listing") == "lstinputlisting" and language is not None:  # its {file} was the one argument
+            return m.group()
+        return f"\n\\begin{{{env}}}{head}\n{body}\n\\end{{{env}}}\n"
+
+
+def _document_body(text: str) -> str:
+    """A whole document included (a subfile, a standalone chapter): what is between its ``document``s."""
+    begin = _find(text, _BEGIN_DOCUMENT, 0, min(len(text), 1 << 20))
+    if begin is None:
+        return text
+    end = _find(text, _END_DOCUMENT, begin.end(), len(text), last=True)
+    return text[begin.end() : end.start() if end else len(text)]
+
+
+def with_includes(document: Document) -> tuple[str, tuple[str, ...]]:
+    """The source with the files it includes read in (when it has a file behind it) and notes on them."""
+    session = includes.session(len(document.text))
+    if session is None or not _INCLUDE_HINT.search(document.text):
+        return document.text, ()
+    merger = _Includes(session, session.root.parent)
+    src = merger.merge(document.text, (session.root,), session.root.parent)
+    if _INCLUDE_BY_MACRO.search(src):  # \newcommand{\chapter}[1]{\input{chapters/#1}}: its uses name the files
+        src = texmacros.expand(src, match_braces(src), _commented)[0]
+        src = merger.merge(src, (session.root,), session.root.parent)
+    return src, tuple(session.notes)
+
+
+_INCLUDE_BY_MACRO = re.compile(r"\\(?:input|include|subfile)\s*\{[^{}\n]*#\d")
+
+
+_INCLUDE_HINT = re.compile(
+    r"\\(?:input|include|subfile|(?:sub)?import|inputfrom|includefrom|lstinputlisting|inputminted|verbatiminput)\b"
+)
+
+
 def parse(document: Document) -> Document:
+    src, include_notes = with_includes(document)
     try:
-        builder, state, notes = _read(document.text)
+        builder, state, notes = _read(src)
     except RecursionError:  # nesting is read flat past 60 levels: this should not happen, and is no traceback
         raise FormatError("LaTeX nested too deeply to read") from None
     notes.extend(state.problems)
+    notes.extend(include_notes)
     if state.skipped:
         notes.append(f"\\input and \\include not followed ({_some(state.skipped)}): only this file is read")
     if state.bibliographies:

@@ -4,7 +4,8 @@ Headings at their ``*`` count (a TODO keyword kept, the priority cookie and tags
 lists with their depth and marker (checkboxes as ``☐``/``☑``), ``term :: text`` definitions, source
 and example blocks and ``: `` lines as code, quote and verse blocks, tables with their header rows,
 links, inline markup and footnotes. ``#+`` settings (``#+TITLE:`` becomes the title), comments,
-drawers (``:PROPERTIES:``) and planning lines (``SCHEDULED:``) stay out of the text.
+drawers (``:PROPERTIES:``) and planning lines (``SCHEDULED:``) stay out of the text. ``#+INCLUDE:``
+reads the file it names in (as a source or example block when it says so), when the text has a file.
 Every scan is linear: no regular expression with nested quantifiers meets the document.
 """
 
@@ -12,8 +13,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
+from reader.formats import includes
 from reader.formats.asciidoc import Scanner, Spans, emit, plain, strip_indent
 from reader.formats.asciidoc import join_lines as asciidoc_join
 from reader.formats.build import Builder
@@ -653,6 +656,10 @@ def footnote_definitions(lines: list[str]) -> dict[str, str]:
 def parse(document: Document) -> Document:
     lines = document.text.split("\n")
     lines[0] = without_mode_line(lines[0])
+    session = includes.session(len(document.text))
+    if session is not None and _INCLUDE_HINT.search(document.text):
+        lines = _Includes(session).merge(lines, (session.root,))
+        document = replace(document, notes=(*document.notes, *session.notes))
     reader = Reader(lines, Inline(footnote_definitions(lines)), todo_keywords(lines))
     reader.blocks(0, len(lines))
     for n, note in enumerate(reader.inline.notes, 1):
@@ -663,6 +670,77 @@ def parse(document: Document) -> Document:
     if "title" not in meta and first:
         meta["title"] = first
     return reader.builder.document(document.source, "org", meta, document.encoding, document.notes)
+
+
+# -- included files --------------------------------------------------------------------------------
+
+_INCLUDE = re.compile(r"[ \t]*#\+include:[ \t]*(.*)$", re.I)
+_INCLUDE_HINT = re.compile(r"^[ \t]*#\+include:", re.I | re.M)
+_END = re.compile(r"[ \t]*#\+end_(\w+)", re.I)
+_INCLUDE_ARG = re.compile(r'"((?:[^"\\]|\\.)*)"|(\S+)')
+# What an include's block words make of the file: Org's own block of that kind.
+_INCLUDE_BLOCKS = {"src": "SRC", "example": "EXAMPLE", "export": "EXPORT", "quote": "QUOTE", "verse": "VERSE"}
+
+
+@dataclass
+class _Includes:
+    """``#+INCLUDE: "file"`` lines replaced by the file's lines (Org's export does it), within the limits."""
+
+    session: includes.Session
+
+    def merge(self, lines: list[str], chain: tuple[Path, ...]) -> list[str]:
+        out: list[str] = []
+        block: str | None = None  # the block being read: an include line in it is an example
+        for line in lines:
+            if block is not None:
+                end = _END.match(line)
+                block = None if end is not None and end.group(1).lower() == block else block
+                out.append(line)
+                continue
+            begin = _BEGIN.match(line)
+            found = _INCLUDE.match(line) if begin is None else None
+            if found is None:
+                block = begin.group(1).lower() if begin is not None else None
+                out.append(line)
+                continue
+            out.extend(self.one(found.group(1), chain))
+        return out
+
+    def one(self, value: str, chain: tuple[Path, ...]) -> list[str]:
+        words = [a if a is not None and q == "" else q for q, a in _INCLUDE_ARG.findall(value)]
+        if not words:
+            return []
+        name, rest = words[0].split("::", 1)[0], words[1:]
+        read = self.session.read(name, chain, (chain[-1].parent,))
+        if read is None:
+            return []
+        text, path = read
+        options = {w: v for w, v in zip(rest, rest[1:]) if w.startswith(":")}
+        kind = rest[0].lower() if rest and not rest[0].startswith(":") else ""
+        lines = text.split("\n")
+        if lines and not lines[-1]:
+            lines.pop()
+        lines = includes.lines_range(lines, options.get(":lines", ""))
+        if kind in _INCLUDE_BLOCKS:
+            extra = " ".join(w for w in rest[1:2] if not w.startswith(":"))
+            name = _INCLUDE_BLOCKS[kind]
+            return [
+                f"#+BEGIN_{name} {extra}".rstrip(),
+                *(("," + x) if x.startswith(("*", "#+")) else x for x in lines),
+                f"#+END_{name}",
+            ]
+        return _min_level(self.merge(lines, (*chain, path)), options.get(":minlevel"))
+
+
+def _min_level(lines: list[str], level: str | None) -> list[str]:
+    """Headings moved so the top one is at ``level`` (``:minlevel``)."""
+    if level is None or not level.isdigit():
+        return lines
+    depths = [len(m.group(1)) for m in map(_HEADING.match, lines) if m is not None]
+    shift = int(level) - min(depths, default=int(level))
+    if shift <= 0:
+        return lines
+    return ["*" * shift + x if _HEADING.match(x) else x for x in lines]
 
 
 def without_mode_line(line: str) -> str:

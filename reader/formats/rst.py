@@ -6,7 +6,8 @@ from the underline-only one), as docutils rules; lists, definition, field and op
 literal blocks after ``::``, code directives, doctests, admonitions, tables, footnotes and
 citations become blocks as the Markdown reader gives them; comments, targets, substitution
 definitions and directives that only steer the build (``toctree``, ``index``, ``only``, ``meta``)
-stay out of the text. Inline markup is read by a scanner of its own: roles, literals, emphasis,
+stay out of the text; ``include`` reads the file it names in (``literalinclude`` as a code block) when
+the page has a file behind it. Inline markup is read by a scanner of its own: roles, literals, emphasis,
 links and substitutions are shown as their text, with emphasis and links recorded beside it.
 """
 
@@ -15,8 +16,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from reader.formats import includes
 from reader.formats.build import Builder, inline
 from reader.model import Analysis, BlockKind, Document, EmphasisKind
 
@@ -464,7 +467,7 @@ class Inline:
         value = self.reader.refs.substitutions.get(name)
         if value is None:
             value = name
-        if self.nested < 2:
+        if self.nested < 4:  # a value may use another substitution (CMake's find_* pages nest two)
             sub = Inline(inline(value), self.reader, self.nested + 1)
             self._splice(sub.run())
         else:
@@ -1191,11 +1194,139 @@ def _int(value: str | None, default: int) -> int:
 
 
 def parse(document: Document) -> Document:
-    lines = document.text.expandtabs(8).split("\n")
+    text, include_notes = with_includes(document)
+    lines = text.expandtabs(8).split("\n")
     reader = Reader(gather(lines))
     reader.blocks(lines, Context())
     meta = dict(reader.metadata)
-    return reader.builder.document(document.source, "rst", meta, document.encoding, document.notes)
+    notes = (*document.notes, *include_notes)
+    return reader.builder.document(document.source, "rst", meta, document.encoding, notes)
+
+
+# -- included files ---------------------------------------------------------------------------------
+
+_INCLUDE = re.compile(r"([ \t]*)\.\.[ \t]+(include|literalinclude)::[ \t]*(.*?)[ \t]*$")
+_INCLUDE_HINT = re.compile(r"^[ \t]*\.\.[ \t]+(?:literal)?include::", re.M)
+# Directives whose content is literal: an include line in it is an example, never read.
+_LITERAL_DIRECTIVE = re.compile(
+    r"[ \t]*\.\.[ \t]+(?:[\w-]+:)?(?:code-block|code|sourcecode|literalinclude|parsed-literal|raw|math|"
+    r"productionlist|doctest|testcode|testoutput|prompt|code-cell|ipython|jupyter-execute|graphviz)::"
+)
+_OPTION_LINE = re.compile(r"[ \t]+:([\w.-]+):(?:[ \t]+(.*))?$")
+
+
+def with_includes(document: Document) -> tuple[str, tuple[str, ...]]:
+    """The text with ``.. include::`` files read in (``literalinclude`` as a code block), when it has a
+    file behind it; the directives stay as written otherwise. Notes say what could not be read."""
+    session = includes.session(len(document.text))
+    if session is None or not _INCLUDE_HINT.search(document.text):
+        return document.text, ()
+    merger = _Includes(session, _source_dirs(session.root))
+    text = "\n".join(merger.merge(document.text.split("\n"), (session.root,)))
+    return text, tuple(session.notes)
+
+
+def _source_dirs(root: Path) -> tuple[Path, ...]:
+    """Where Sphinx reads an include's ``/path`` from: the source folder, the nearest one holding ``conf.py``;
+    without one (a copy of the pages), the page's folder and the three above it, nearest first."""
+    folders = list(root.parents)[:8]
+    for folder in folders:
+        if (folder / "conf.py").is_file():
+            return (folder,)
+    return tuple(folders[:4])
+
+
+@dataclass
+class _Includes:
+    session: includes.Session
+    top: tuple[Path, ...]
+
+    def merge(self, lines: list[str], chain: tuple[Path, ...]) -> list[str]:
+        out: list[str] = []
+        literal: int | None = None  # the indentation a literal block's lines go deeper than
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            i += 1
+            if literal is not None and (not line.strip() or _indent(line) > literal):
+                out.append(line)
+                continue
+            literal = None
+            found = _INCLUDE.match(line)
+            if found is None:
+                out.append(line)
+                literal = _literal_opener(line)
+                continue
+            options, i = _options(lines, i)
+            out.extend(self.one(found, options, chain))
+        return out
+
+    def one(self, found: re.Match[str], options: dict[str, str], chain: tuple[Path, ...]) -> list[str]:
+        indent, kind, name = found.group(1), found.group(2), found.group(3)
+        if name.startswith("<") and name.endswith(">"):  # docutils' own substitution sets (isonum.txt)
+            return []
+        here = chain[-1].parent
+        bases = self.top if name.startswith("/") else (here,)
+        read = self.session.read(name.lstrip("/") if name.startswith("/") else name, chain, bases)
+        if read is None:
+            return []
+        text, path = read
+        lines = _cut(text.expandtabs(8).split("\n"), options, kind)
+        if kind == "literalinclude" or "literal" in options or "code" in options:
+            language = options.get("language") or options.get("code") or ""
+            head = f"{indent}.. code-block:: {language}".rstrip()
+            body = [f"{indent}   {x}" if x.strip() else "" for x in _dedent_by(lines, options.get("dedent"))]
+            return [head, "", *body, ""]
+        lines = self.merge(lines, (*chain, path))
+        return [f"{indent}{x}" if x.strip() else "" for x in lines]
+
+
+def _literal_opener(line: str) -> int | None:
+    """The indentation a literal block after this line goes deeper than, if the line opens one."""
+    stripped = line.rstrip()
+    if _LITERAL_DIRECTIVE.match(line) or (stripped.endswith("::") and not stripped.lstrip().startswith("..")):
+        return _indent(line)
+    return None
+
+
+def _options(lines: list[str], i: int) -> tuple[dict[str, str], int]:
+    """A directive's ``:option: value`` lines from ``i``, and the index after them."""
+    options: dict[str, str] = {}
+    while i < len(lines):
+        found = _OPTION_LINE.match(lines[i])
+        if found is None:
+            break
+        options[found.group(1).lower()] = (found.group(2) or "").strip()
+        i += 1
+    return options, i
+
+
+def _cut(lines: list[str], options: dict[str, str], kind: str) -> list[str]:
+    """The part of an included file the options choose (docutils' and Sphinx's options)."""
+    if "start-line" in options or "end-line" in options:
+        lines = lines[_int(options.get("start-line"), 0) : _int(options.get("end-line"), len(lines)) or None]
+    if kind == "literalinclude" and options.get("lines"):
+        lines = includes.lines_range(lines, options["lines"])
+    for key, keep in (("start-after", False), ("start-at", True)):
+        mark = options.get(key)
+        at = next((n for n, x in enumerate(lines) if mark and mark in x), None)
+        if at is not None:
+            lines = lines[at if keep else at + 1 :]
+    for key, keep in (("end-before", False), ("end-at", True)):
+        mark = options.get(key)
+        at = next((n for n, x in enumerate(lines) if mark and mark in x), None)
+        if at is not None:
+            lines = lines[: at + 1 if keep else at]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines
+
+
+def _dedent_by(lines: list[str], dedent: str | None) -> list[str]:
+    if dedent is None:
+        return lines
+    width = _int(dedent, -1)
+    return _dedent(lines) if width < 0 else [x[width:] if x[:width].strip() == "" else x.lstrip() for x in lines]
 
 
 def keep_participants(analysis: Analysis) -> None:
