@@ -21,6 +21,7 @@ from textual.strip import Strip
 from reader.model import Analysis
 from reader.tui.decor import SUPERSCRIPT, Decor, heading_lines, units_of_blocks
 from reader.tui.layout import (
+    AS_WRITTEN,
     DEFINITION,
     DEFINITION_PRE,
     FURNITURE,
@@ -28,7 +29,6 @@ from reader.tui.layout import (
     INDENT,
     LABEL,
     NOT_TEXT,
-    PRE,
     REFLOWED,
     RULE,
     Layout,
@@ -46,6 +46,7 @@ from reader.tui.widgets.paging import PagedView
 from reader.tui.widgets.styles import reading_styles, speaker_label
 
 GUTTER = 3  # summary bar, quote bar, space
+GUTTER_SEGMENTS = 3  # the segments that draw it, first in a line's
 FIRST_PART = 200_000  # characters laid out before the first paint of a long text
 RIGHT_MARGIN = 1
 MEASURE = 100  # cells: prose is wrapped no wider, however wide the terminal (lines of 190 are hard to follow)
@@ -248,7 +249,7 @@ class ReadingView(PagedView, can_focus=True):
             return None
         start, end = self._layout.starts[line], self._layout.ends[line]
         kind = self._layout.kinds[line]
-        x -= self._decor.prefix_width(start, kind)
+        x -= self._decor.prefix_width(start, kind) + self._layout.leads.get(line, 0)
         if self._decor.table_pieces(start, end, kind) is not None:
             return self._decor.table_offset(start, end, kind, x - GUTTER + self._shift)
         if kind in REFLOWED:
@@ -328,7 +329,7 @@ class ReadingView(PagedView, can_focus=True):
             (
                 self._decor.shown_width(s, e, k)
                 for s, e, k in zip(self._layout.starts, self._layout.ends, self._layout.kinds)
-                if k == PRE
+                if k in AS_WRITTEN  # a code block's lines too, not only a plain text's
             ),
             default=0,
         )
@@ -397,14 +398,16 @@ class ReadingView(PagedView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         index = round(self.scroll_y) + y
         width = self.size.width
-        key = (index, width, self._version)
+        # Text stays left of the scrollbar (its column is free when the whole text fits on screen).
+        room = width - RIGHT_MARGIN if self.show_vertical_scrollbar else width
+        key = (index, width, room, self._version)
         strip = self._cache.get(key)
         if strip is None:
-            strip = self._render_index(index, width)
+            strip = self._render_index(index, width, room)
             self._cache[key] = strip
         return strip
 
-    def _render_index(self, index: int, width: int) -> Strip:
+    def _render_index(self, index: int, width: int, room: int) -> Strip:
         base = self.rich_style
         if index >= len(self._layout):
             return Strip.blank(width, base)
@@ -423,7 +426,14 @@ class ReadingView(PagedView, can_focus=True):
             segments = [Segment(" " * GUTTER), *moved, *rule.render(self.app.console)]
         else:
             segments = self._text_segments(self._layout.starts[index], self._layout.ends[index], kind)
-        return Strip(segments).apply_style(base).adjust_cell_length(width, base)
+            lead = self._layout.leads.get(index)
+            if lead:  # a plain text's list item: its indentation, or its hang under the marker
+                segments.insert(GUTTER_SEGMENTS, Segment(" " * lead))
+        return (
+            fit(Strip(segments), room, self._styles()["cut"] if kind != RULE else None)
+            .apply_style(base)
+            .adjust_cell_length(width, base)
+        )
 
     def _text_segments(self, start: int, end: int, kind: int) -> list[Segment]:
         styles = self._styles()
@@ -476,6 +486,21 @@ class ReadingView(PagedView, can_focus=True):
     def _make_styles(self) -> dict[str, Style]:
         self._decor.forget_colours(self.app.current_theme.dark)
         return reading_styles(self)
+
+
+CUT_MARK = "›"  # at the right edge of a line that goes on past it, as ``less -S`` marks one
+RULE_CHARACTERS = frozenset(" -=_~*#─━═")  # a line of only these is a rule: cut with no mark
+
+
+def fit(strip: Strip, room: int, mark: Style | None) -> Strip:
+    """``strip`` cut to ``room`` cells, so that it stays left of the scrollbar; a line that goes on past
+    it ends with a dim mark (``mark``: its style; None for a rule line) rather than being cut silently."""
+    if strip.cell_length <= room:
+        return strip
+    rest = strip.crop(room, strip.cell_length).text.strip()
+    if mark is None or not rest or not set(strip.text) - RULE_CHARACTERS:  # only the spaces at a break, a rule
+        return strip.crop(0, room)
+    return Strip([*strip.crop(0, room - 1), Segment(CUT_MARK, mark)])
 
 
 def superscript(text: Text, a: int, b: int, style: Style) -> None:
