@@ -118,3 +118,34 @@ def test_an_indented_hard_wrapped_paragraph_is_reflowed_to_the_full_width():
     assert " ".join(shown) == " ".join(words.split())
     for line, after in zip(shown, shown[1:]):
         assert len(line) <= 76 < len(line) + 1 + len(after.split()[0]), (line, after)
+
+
+GNU_CHANGELOG = """\
+2022-10-10  Ann Smith  <ann@example.org>
+
+\tkettle: Use steel for the lid instead of tin as the default.
+\t+ commit 5df1c247be5223343668f9a56eb5f8290c954b6e
+\t* src/lid.c (pick_metal): Change the default
+\tmetal.
+\t* src/spout.c (pour):\tNew.
+
+2022-10-07  Bob Stone  <bob@example.org>
+
+\tkettle: Whistle when the water boils.
+"""
+
+
+@sync
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+async def test_tabs_in_lines_shown_as_written_reach_the_next_tab_stop(size):
+    doc = document_from_bytes("ChangeLog", GNU_CHANGELOG.encode("utf-8"))
+    async with ReaderApp([doc], analyzer=analyze_document).run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        lines = shown_lines(pilot.app.screen.reading)
+        assert "        kettle: Use steel for the lid instead of tin as the default." in lines
+        assert "        * src/lid.c (pick_metal): Change the default" in lines
+        assert "        metal." in lines  # the entry's lines as written, one under the other
+        assert "        * src/spout.c (pour):   New." in lines  # a tab inside a line: to column 32
+        assert "2022-10-07  Bob Stone  <bob@example.org>" in lines

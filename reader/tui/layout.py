@@ -32,6 +32,20 @@ def clean(text: str) -> str:
     return _clean(text, _CONTROLS)
 
 
+def with_tabs(text: str) -> str:
+    """``clean`` with its tabs kept: what the layout reads, to see indentation as a terminal would."""
+    return _clean(text, CONTROL_PICTURES) if "\t" in text else clean(text)
+
+
+TAB = 8  # cells between tab stops, as less and the terminal have them
+
+
+def indent_of(line: str) -> int:
+    """Cells before a line's first character, a tab taking it to the next tab stop."""
+    lead = line[: len(line) - len(line.lstrip(" \t"))]
+    return len(lead.expandtabs(TAB)) if "\t" in lead else len(lead)
+
+
 def cells(text: str) -> int:
     """Terminal cells taken by ``text`` (fast for text without wide characters)."""
     if text.isascii() or not _WIDE.search(text):
@@ -180,6 +194,7 @@ class Unit:
     kind: int
     gap_before: bool = False  # a blank line to set it apart from the paragraph before
     indent: int | None = None  # cells before the text when not the kind's (a list item's depth and marker)
+    lead: int = 0  # cells before a plain-text list item's first line (its indentation, tabs expanded)
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿ"
@@ -256,7 +271,7 @@ def units(text: str, breaks: dict[int, bool] | None = None) -> list[Unit]:
 
 # A list item's first line in plain text: a bullet or a short number or letter, then its text
 # (a change log's "  * Fix", a NEWS file's "a. The", an RFC's "   o  The"), as ``hang`` cells.
-_MARKER = re.compile(r"( {0,8})(?:[-*+•]|o(?= {2})|\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,3}\)) +(?=\S)")
+_MARKER = re.compile(r"([ \t]{0,8})(?:[-*+•]|o(?= {2})|\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,3}\)) +(?=\S)")
 
 
 def _block_units(block: list[tuple[int, str]], hard: int | None) -> list[Unit]:
@@ -267,10 +282,10 @@ def _block_units(block: list[tuple[int, str]], hard: int | None) -> list[Unit]:
     short = [len(line.rstrip()) < 0.6 * (hard or 100) for _, line in block]
     if len(block) > 1 and (2 * sum(pre) >= len(block) or 4 * sum(short) >= 3 * len(block)):
         # A diagram, or code indented by hand (as written), or verse or a list (a line each).
-        indents = {len(line) - len(line.lstrip(" ")) for _, line in block}
+        indents = {indent_of(line) for _, line in block}
         kind = PRE if 2 * sum(pre) >= len(block) or len(indents) > 1 else PROSE
         return [Unit(a, a + len(line), kind) for a, line in block]
-    if len({len(line) - len(line.lstrip(" ")) for _, line in block}) > 2 and not any(
+    if len({indent_of(line) for _, line in block}) > 2 and not any(
         _MARKER.match(line) for _, line in block
     ):  # code indented by hand (an RFC's struct): a paragraph has two indents at most, its first line's and the rest's
         return [Unit(a, a + len(line), PRE) for a, line in block]
@@ -302,15 +317,16 @@ def _list_units(block: list[tuple[int, str]], pre: list[bool]) -> list[Unit]:
     found: list[Unit] = []
     items: list[tuple[int, int]] = []  # (marker column, hang) of the items open here, outermost first
     for (a, line), is_pre in zip(block, pre):
-        indent = len(line) - len(line.lstrip(" "))
+        indent = indent_of(line)
         marker = None if is_pre else _MARKER.match(line)
+        hang = len(line[: marker.end()].expandtabs(TAB)) if marker else indent
         if is_pre:
             found.append(Unit(a, a + len(line), PRE))
             items = []
             continue
         if marker is not None:
-            items = [item for item in items if item[0] < indent] + [(indent, marker.end())]
-            found.append(Unit(a, a + len(line), LISTED, indent=marker.end()))
+            items = [item for item in items if item[0] < indent] + [(indent, hang)]
+            found.append(Unit(a, a + len(line), LISTED, indent=hang, lead=indent))
             continue
         outer = [item for item in items[:-1] if item[1] == indent]
         if found and found[-1].kind == LISTED and not outer:
@@ -319,7 +335,7 @@ def _list_units(block: list[tuple[int, str]], pre: list[bool]) -> list[Unit]:
                 found[-1].indent = min(int(found[-1].indent or 0), indent)
             continue
         items = [item for item in items if item[1] <= indent]
-        found.append(Unit(a, a + len(line), LISTED, indent=indent))
+        found.append(Unit(a, a + len(line), LISTED, indent=indent, lead=indent))
     return found
 
 
@@ -395,7 +411,7 @@ def layout(text: str, width: int, labels: dict[int, object] | None = None, piece
             indent = unit.indent if unit.indent is not None else INDENT.get(unit.kind, 0)
             if unit.kind == LISTED:  # drawn here: its own first line's indentation, then the hang
                 indent = min(indent, width // 3)
-                result.leads[len(result)] = min(len(body) - len(body.lstrip(" ")), indent)
+                result.leads[len(result)] = min(unit.lead, indent)
             for a, b in wrap_shown(raw, body, max(1, width - indent)):
                 if unit.kind == LISTED and a:
                     result.leads[len(result)] = indent
