@@ -138,6 +138,8 @@ def wrap_shown(raw: str, body: str, width: int) -> list[tuple[int, int]]:
     """``wrap_line`` for a reflowed paragraph, measuring it as shown: the indentation of its source lines
     and runs of spaces take one cell, not one a space (an RFC's or a licence's lines, indented by six,
     wrapped well short of the view). ``raw`` is the source, ``body`` the same with line breaks as spaces."""
+    if len(body) <= width or not ("  " in body or "-\n" in raw or raw[:1] in " \n"):
+        return wrap_line(body, width)  # one line, or no run of spaces to measure as one (most books)
     ranges = kept(raw)
     if len(ranges) == 1 and ranges[0][1] == len(raw):
         lead = ranges[0][0]
