@@ -149,3 +149,17 @@ async def test_tabs_in_lines_shown_as_written_reach_the_next_tab_stop(size):
         assert "        metal." in lines  # the entry's lines as written, one under the other
         assert "        * src/spout.c (pour):   New." in lines  # a tab inside a line: to column 32
         assert "2022-10-07  Bob Stone  <bob@example.org>" in lines
+
+
+def test_a_highlight_after_a_tab_stays_on_its_word():
+    from rich.style import Style
+    from rich.text import Text
+
+    from reader.tui.widgets.reading import expand_tabs
+
+    line = Text("(a): New.", end="")  # the tab, a space in the view's text, at 4
+    line.stylize(Style(bold=True), 5, 8)  # a search match on "New"
+    shown = expand_tabs(line, [4])
+    assert shown.plain == "(a):    New."  # to the tab stop at 8
+    (span,) = shown.spans
+    assert shown.plain[span.start : span.end] == "New"
