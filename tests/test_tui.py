@@ -1228,7 +1228,9 @@ async def test_declared_blocks_set_the_layout_when_the_format_gives_them():
         await settle(pilot)
         lines = [line[GUTTER:].rstrip() for line in shown(pilot.app.screen).splitlines()]
         assert "Run the installer and then read the guide." in lines
-        assert "pip install reader    # one line, never wrapped or joined" in "\n".join(lines)
+        code_line = next(line for line in lines if line.startswith("pip install"))
+        assert code_line.startswith("pip install reader    # one line, never wrapped or joi")
+        assert code_line.endswith("›")  # longer than the view: cut, and marked as cut
         assert "reader --help" in lines
         first = pilot.app.screen.reading.render_line(0)
         assert first.text.strip() == "Install" and any(seg.style and seg.style.bold for seg in first)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from rich.segment import Segment
@@ -484,7 +485,7 @@ def units_of_blocks(text: str, blocks: Sequence) -> list[Unit]:
                 indent = len(BAR) * quote_level(block)
             found.append(Unit(start, end, _LINE_KINDS.get(kind, PROSE), gap_before=gap, indent=indent))
         pos = end
-    found += [Unit(u.start + pos, u.end + pos, u.kind, u.gap_before) for u in units(text[pos:])]
+    found += [replace(u, start=u.start + pos, end=u.end + pos) for u in units(text[pos:])]
     return found
 
 

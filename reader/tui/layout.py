@@ -32,6 +32,20 @@ def clean(text: str) -> str:
     return _clean(text, _CONTROLS)
 
 
+def with_tabs(text: str) -> str:
+    """``clean`` with its tabs kept: what the layout reads, to see indentation as a terminal would."""
+    return _clean(text, CONTROL_PICTURES) if "\t" in text else clean(text)
+
+
+TAB = 8  # cells between tab stops, as less and the terminal have them
+
+
+def indent_of(line: str) -> int:
+    """Cells before a line's first character, a tab taking it to the next tab stop."""
+    lead = line[: len(line) - len(line.lstrip(" \t"))]
+    return len(lead.expandtabs(TAB)) if "\t" in lead else len(lead)
+
+
 def cells(text: str) -> int:
     """Terminal cells taken by ``text`` (fast for text without wide characters)."""
     if text.isascii() or not _WIDE.search(text):
@@ -120,6 +134,32 @@ def _cut(line: str, a: int, b: int, width: int, spans: list, start: int) -> tupl
     return start, used
 
 
+def wrap_shown(raw: str, body: str, width: int) -> list[tuple[int, int]]:
+    """``wrap_line`` for a reflowed paragraph, measuring it as shown: the indentation of its source lines
+    and runs of spaces take one cell, not one a space (an RFC's or a licence's lines, indented by six,
+    wrapped well short of the view). ``raw`` is the source, ``body`` the same with line breaks as spaces."""
+    if len(body) <= width or not ("  " in body or "-\n" in raw or raw[:1] in " \n"):
+        return wrap_line(body, width)  # one line, or no run of spaces to measure as one (most books)
+    ranges = kept(raw)
+    if len(ranges) == 1 and ranges[0][1] == len(raw):
+        lead = ranges[0][0]
+        return [(a and a + lead, b + lead) for a, b in wrap_line(body[lead:], width)]
+    shown = "".join(body[a:b] for a, b in ranges)
+    starts = []  # where each kept range starts in ``shown``
+    pos = 0
+    for a, b in ranges:
+        starts.append(pos)
+        pos += b - a
+
+    def source(at: int) -> int:
+        if at >= len(shown):
+            return len(raw)
+        i = bisect_right(starts, at) - 1
+        return ranges[i][0] + at - starts[i]
+
+    return [(source(a) if a else 0, source(b)) for a, b in wrap_line(shown, width)]
+
+
 # Kinds of screen line.
 PROSE, PRE, FURNITURE, GAP, LABEL, HEADING = range(6)  # HEADING: a declared heading, reflowed
 # Kinds only a format's declared blocks give: a list item and a block quote (reflowed, indented
@@ -128,8 +168,9 @@ ITEM, QUOTED, CODE, IMAGE = range(6, 10)
 RULE = 10  # the rule under a table's header rows, a line of its own (as glow draws it): not text
 DEFINITION = 11  # a manual page's definition, indented under its tag (``-a, --all``), as man shows it
 DEFINITION_PRE = 12  # a preformatted line inside such a definition (an example), as written, indented too
+LISTED = 13  # a plain text's list item (``  * Fix the build``): reflowed, its other lines hanging under its text
 NOT_TEXT = (GAP, LABEL, RULE)  # lines with no text of their own, at ``starts[i] == ends[i]``
-REFLOWED = frozenset({PROSE, HEADING, ITEM, QUOTED, DEFINITION})
+REFLOWED = frozenset({PROSE, HEADING, ITEM, QUOTED, DEFINITION, LISTED})
 AS_WRITTEN = frozenset({PRE, FURNITURE, CODE, IMAGE, DEFINITION_PRE})
 INDENT = {ITEM: 2, QUOTED: 2, DEFINITION: 4, DEFINITION_PRE: 4}  # cells before the text: "• ", "│ " or spaces
 
@@ -155,6 +196,7 @@ class Unit:
     kind: int
     gap_before: bool = False  # a blank line to set it apart from the paragraph before
     indent: int | None = None  # cells before the text when not the kind's (a list item's depth and marker)
+    lead: int = 0  # cells before a plain-text list item's first line (its indentation, tabs expanded)
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿ"
@@ -229,6 +271,11 @@ def units(text: str, breaks: dict[int, bool] | None = None) -> list[Unit]:
     return found
 
 
+# A list item's first line in plain text: a bullet or a short number or letter, then its text
+# (a change log's "  * Fix", a NEWS file's "a. The", an RFC's "   o  The"), as ``hang`` cells.
+_MARKER = re.compile(r"([ \t]{0,8})(?:[-*+•]|o(?= {2})|\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,3}\)) +(?=\S)")
+
+
 def _block_units(block: list[tuple[int, str]], hard: int | None) -> list[Unit]:
     """Units of one run of non-blank lines."""
     if not block:
@@ -237,9 +284,65 @@ def _block_units(block: list[tuple[int, str]], hard: int | None) -> list[Unit]:
     short = [len(line.rstrip()) < 0.6 * (hard or 100) for _, line in block]
     if len(block) > 1 and (2 * sum(pre) >= len(block) or 4 * sum(short) >= 3 * len(block)):
         # A diagram, or code indented by hand (as written), or verse or a list (a line each).
-        indents = {len(line) - len(line.lstrip(" ")) for _, line in block}
+        indents = {indent_of(line) for _, line in block}
         kind = PRE if 2 * sum(pre) >= len(block) or len(indents) > 1 else PROSE
         return [Unit(a, a + len(line), kind) for a, line in block]
+    if len({indent_of(line) for _, line in block}) > 2 and not any(
+        _MARKER.match(line) for _, line in block
+    ):  # code indented by hand (an RFC's struct): a paragraph has two indents at most, its first line's and the rest's
+        return [Unit(a, a + len(line), PRE) for a, line in block]
+    first = _list_start(block, pre, hard)
+    if first is not None:
+        return _prose_units(block[:first], pre[:first], hard) + _list_units(block[first:], pre[first:])
+    return _prose_units(block, pre, hard)
+
+
+def _list_start(block: list[tuple[int, str]], pre: list[bool], hard: int | None) -> int | None:
+    """Where a list starts in a run of lines: at its first line, after a short line or one ending in a colon,
+    or at the first of two items or more (a number that a hard wrap puts at the start of a line in a
+    paragraph, "1848. He came", is one item at most, after a long line)."""
+    items = [i for i, (_, line) in enumerate(block) if not pre[i] and _MARKER.match(line)]
+    if not items:
+        return None
+    first = items[0]
+    before = block[first - 1][1].rstrip() if first else ""
+    if first == 0 or len(items) > 1 or before.endswith(":") or len(before) < 0.6 * (hard or 100):
+        return first
+    return None
+
+
+def _list_units(block: list[tuple[int, str]], pre: list[bool]) -> list[Unit]:
+    """A plain text's list: an item runs on over the lines after its marker (indented past it, or at its
+    column, as a book's footnote ``* "That Russian army`` / ``the earth by``) and hangs under its text; a
+    line at the text's column of an item around it (its own paragraph after a nested list) starts a piece
+    of its own, hanging where it stands."""
+    found: list[Unit] = []
+    items: list[tuple[int, int]] = []  # (marker column, hang) of the items open here, outermost first
+    for (a, line), is_pre in zip(block, pre):
+        indent = indent_of(line)
+        marker = None if is_pre else _MARKER.match(line)
+        hang = len(line[: marker.end()].expandtabs(TAB)) if marker else indent
+        if is_pre:
+            found.append(Unit(a, a + len(line), PRE))
+            items = []
+            continue
+        if marker is not None:
+            items = [item for item in items if item[0] < indent] + [(indent, hang)]
+            found.append(Unit(a, a + len(line), LISTED, indent=hang, lead=indent))
+            continue
+        outer = [item for item in items[:-1] if item[1] == indent]
+        if found and found[-1].kind == LISTED and not outer:
+            found[-1].end = a + len(line)
+            if items and indent <= items[-1][0]:  # not indented past the marker: no hang, as written
+                found[-1].indent = min(int(found[-1].indent or 0), indent)
+            continue
+        items = [item for item in items if item[1] <= indent]
+        found.append(Unit(a, a + len(line), LISTED, indent=indent, lead=indent))
+    return found
+
+
+def _prose_units(block: list[tuple[int, str]], pre: list[bool], hard: int | None) -> list[Unit]:
+    """Lines reflowed into paragraphs: a hard-wrapped line runs on into the next."""
     found: list[Unit] = []
     joined = False  # the line before continues into this one
     for (a, line), is_pre in zip(block, pre):
@@ -271,6 +374,7 @@ class Layout:
     ends: list[int] = field(default_factory=list)
     kinds: bytearray = field(default_factory=bytearray)
     labels: dict[int, object] = field(default_factory=dict)
+    leads: dict[int, int] = field(default_factory=dict)  # cells before a plain-text list item's line
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -304,9 +408,15 @@ def layout(text: str, width: int, labels: dict[int, object] | None = None, piece
                 result.add(unit.start, unit.start, GAP)
             continue
         if unit.kind in REFLOWED:
-            body = text[unit.start : unit.end].replace("\n", " ")
+            raw = text[unit.start : unit.end]
+            body = raw.replace("\n", " ")
             indent = unit.indent if unit.indent is not None else INDENT.get(unit.kind, 0)
-            for a, b in wrap_line(body, max(1, width - indent)):
+            if unit.kind == LISTED:  # drawn here: its own first line's indentation, then the hang
+                indent = min(indent, width // 3)
+                result.leads[len(result)] = min(unit.lead, indent)
+            for a, b in wrap_shown(raw, body, max(1, width - indent)):
+                if unit.kind == LISTED and a:
+                    result.leads[len(result)] = indent
                 result.add(unit.start + a, unit.start + b, unit.kind)
         else:
             result.add(unit.start, unit.end, unit.kind)

@@ -63,11 +63,13 @@ def bound_classes() -> list[tuple[str, list[type[DOMNode]]]]:
     from reader.tui.app import ReaderApp
     from reader.tui.screens.main import MainScreen
     from reader.tui.whole import WholeFileScreen, WholeFileView
+    from reader.tui.widgets.panes import WrappedOptions
     from reader.tui.widgets.summary_view import SummaryView
 
     return [
         ("Reading", [MainScreen, ReaderApp]),
         ("In the summary view (v)", [SummaryView]),
+        ("In a pane (S, P, Q, o)", [WrappedOptions]),
         ("Paging a whole file (W)", [WholeFileView, WholeFileScreen]),
         ("In this help", [HelpScreen]),
     ]

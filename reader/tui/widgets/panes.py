@@ -17,6 +17,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import OptionList, Static
@@ -92,6 +93,17 @@ class WrappedOptions(OptionList):
     """An option list whose options wrap at the width they are drawn at: Textual measures their heights
     before its scrollbar takes two columns, so a title that then wraps once more lost its last line
     ("4.2 Selecting lines by" without "numbers" in a manual's outline)."""
+
+    # The reader's own keys move in a pane as in the text (a list moved only with the arrows, and j
+    # scrolled the text behind the focused pane).
+    BINDINGS = [
+        Binding("j", "cursor_down", "Next item in a pane (S, P, Q, o)", show=False),
+        Binding("k", "cursor_up", "Previous item in a pane", show=False),
+        Binding("g", "first", "First item in a pane", show=False),
+        Binding("G", "last", "Last item in a pane", show=False),
+        Binding("space", "page_down", "Page down in a pane", show=False),
+        Binding("b", "page_up", "Page up in a pane", show=False),
+    ]
 
     _measured_at = 0  # the width the options' heights were measured at
 

@@ -6,6 +6,8 @@ once. Document text is never markup; control characters are shown as symbols.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import cast
 
@@ -21,6 +23,7 @@ from textual.strip import Strip
 from reader.model import Analysis
 from reader.tui.decor import SUPERSCRIPT, Decor, heading_lines, units_of_blocks
 from reader.tui.layout import (
+    AS_WRITTEN,
     DEFINITION,
     DEFINITION_PRE,
     FURNITURE,
@@ -28,9 +31,9 @@ from reader.tui.layout import (
     INDENT,
     LABEL,
     NOT_TEXT,
-    PRE,
     REFLOWED,
     RULE,
+    TAB,
     Layout,
     Spans,
     Unit,
@@ -39,6 +42,7 @@ from reader.tui.layout import (
     kept,
     layout,
     units,
+    with_tabs,
 )
 from reader.tui.manpage import definition_units
 from reader.tui.turns import play_breaks, play_labels
@@ -46,6 +50,7 @@ from reader.tui.widgets.paging import PagedView
 from reader.tui.widgets.styles import reading_styles, speaker_label
 
 GUTTER = 3  # summary bar, quote bar, space
+GUTTER_SEGMENTS = 3  # the segments that draw it, first in a line's
 FIRST_PART = 200_000  # characters laid out before the first paint of a long text
 RIGHT_MARGIN = 1
 MEASURE = 100  # cells: prose is wrapped no wider, however wide the terminal (lines of 190 are hard to follow)
@@ -90,6 +95,8 @@ class ReadingView(PagedView, can_focus=True):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._text = ""
+        self._tabbed = ""  # the text with its tabs kept (the view's text has a space for each)
+        self._tabs: list[int] = []  # where the tabs are: expanded to tab stops in lines shown as written
         self._units: list[Unit] = []
         self._folded: str | None = None
         self._shift = 0  # columns preformatted lines are scrolled left by (h / l)
@@ -141,21 +148,23 @@ class ReadingView(PagedView, can_focus=True):
         """Show a new document, undecorated, from its top; blocks, links and emphasis as its format declares.
         ``definitions``: its list items are a manual page's definitions (a tag, then its text)."""
         self._text = clean(text)
+        self._tabbed = with_tabs(text)  # the same, tabs kept: the layout sees indentation as a terminal would
+        self._tabs = [m.start() for m in re.finditer("\t", self._tabbed)] if "\t" in self._tabbed else []
         self._decor = Decor(self._text, blocks, links, emphasis)
         self._shown += 1
         self._wanted = None
         self._declared = bool(blocks)
         if blocks:
-            self._units = units_of_blocks(self._text, blocks)
+            self._units = units_of_blocks(self._tabbed, blocks)
             if definitions:
                 self._units = definition_units(self._text, blocks, emphasis or (), self._units)
         elif len(self._text) > FIRST_PART:
             # A book: lay out its first part now, the whole after the first paint.
             cut = self._text.rfind("\n\n", 0, FIRST_PART)
-            self._units = units(self._text[: cut if cut > 0 else FIRST_PART])
+            self._units = units(self._tabbed[: cut if cut > 0 else FIRST_PART])
             self.call_after_refresh(self._lay_out_whole, self._shown)
         else:
-            self._units = units(self._text)
+            self._units = units(self._tabbed)
         self._folded = None
         self._shift = 0
         self._labels = {}
@@ -169,7 +178,7 @@ class ReadingView(PagedView, can_focus=True):
         """The rest of a long text, after its first part was painted."""
         if version != self._shown:
             return  # another text has been shown since
-        self._units = units(self._text, self._breaks)
+        self._units = units(self._tabbed, self._breaks)
         wanted, self._wanted = self._wanted, None
         self._relayout(keep=self.top_offset)
         if wanted is not None:  # a jump asked for while only the first part was laid out
@@ -198,7 +207,7 @@ class ReadingView(PagedView, can_focus=True):
         self._speakers = Spans((a, b, None) for a, b, _, _ in speeches)
         if speeches and len(analysis.text) == len(self._text):
             self._breaks = play_breaks(self._text, speeches)
-            self._units = units(self._text, self._breaks)
+            self._units = units(self._tabbed, self._breaks)
 
     def mark_headings(self, analysis: Analysis) -> None:
         """Style the headings a plain text's structure finds (the first stage): no new layout, only
@@ -248,7 +257,7 @@ class ReadingView(PagedView, can_focus=True):
             return None
         start, end = self._layout.starts[line], self._layout.ends[line]
         kind = self._layout.kinds[line]
-        x -= self._decor.prefix_width(start, kind)
+        x -= self._decor.prefix_width(start, kind) + self._layout.leads.get(line, 0)
         if self._decor.table_pieces(start, end, kind) is not None:
             return self._decor.table_offset(start, end, kind, x - GUTTER + self._shift)
         if kind in REFLOWED:
@@ -328,7 +337,7 @@ class ReadingView(PagedView, can_focus=True):
             (
                 self._decor.shown_width(s, e, k)
                 for s, e, k in zip(self._layout.starts, self._layout.ends, self._layout.kinds)
-                if k == PRE
+                if k in AS_WRITTEN  # a code block's lines too, not only a plain text's
             ),
             default=0,
         )
@@ -397,14 +406,16 @@ class ReadingView(PagedView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         index = round(self.scroll_y) + y
         width = self.size.width
-        key = (index, width, self._version)
+        # Text stays left of the scrollbar (its column is free when the whole text fits on screen).
+        room = width - RIGHT_MARGIN if self.show_vertical_scrollbar else width
+        key = (index, width, room, self._version)
         strip = self._cache.get(key)
         if strip is None:
-            strip = self._render_index(index, width)
+            strip = self._render_index(index, width, room)
             self._cache[key] = strip
         return strip
 
-    def _render_index(self, index: int, width: int) -> Strip:
+    def _render_index(self, index: int, width: int, room: int) -> Strip:
         base = self.rich_style
         if index >= len(self._layout):
             return Strip.blank(width, base)
@@ -423,7 +434,14 @@ class ReadingView(PagedView, can_focus=True):
             segments = [Segment(" " * GUTTER), *moved, *rule.render(self.app.console)]
         else:
             segments = self._text_segments(self._layout.starts[index], self._layout.ends[index], kind)
-        return Strip(segments).apply_style(base).adjust_cell_length(width, base)
+            lead = self._layout.leads.get(index)
+            if lead:  # a plain text's list item: its indentation, or its hang under the marker
+                segments.insert(GUTTER_SEGMENTS, Segment(" " * lead))
+        return (
+            fit(Strip(segments), room, self._styles()["cut"] if kind != RULE else None)
+            .apply_style(base)
+            .adjust_cell_length(width, base)
+        )
 
     def _text_segments(self, start: int, end: int, kind: int) -> list[Segment]:
         styles = self._styles()
@@ -454,7 +472,10 @@ class ReadingView(PagedView, can_focus=True):
         if kind in REFLOWED:  # the indentation and line breaks of the source are not kept
             text = Text("", end="").join(text[a:b] for a, b in kept(self._text[start:end]))
         else:
-            text = self._decor.arrange(text, start, end, kind, styles)[self._shift :]
+            text = self._decor.arrange(text, start, end, kind, styles)
+            if self._tabs and self._decor.table_pieces(start, end, kind) is None:  # a table row keeps its padding
+                text = expand_tabs(text, self._tabs_in(start, end))
+            text = text[self._shift :]
             if kind == FURNITURE:
                 text.stylize(styles["furniture"])
         whole = self._decor.line_style(start, kind, styles)
@@ -468,6 +489,12 @@ class ReadingView(PagedView, can_focus=True):
         indent = [Segment(" " * INDENT[kind])] if kind in (DEFINITION, DEFINITION_PRE) else []
         return gutter + self._decor.prefix(start, kind, styles) + indent + list(text.render(self.app.console))
 
+    def _tabs_in(self, start: int, end: int) -> list[int]:
+        """Where the tabs of ``start:end`` are, from its start."""
+        if not self._tabs:
+            return []
+        return [t - start for t in self._tabs[bisect_left(self._tabs, start) : bisect_left(self._tabs, end)]]
+
     def _styles(self) -> dict[str, Style]:
         if self._style_cache is None:
             self._style_cache = self._make_styles()
@@ -476,6 +503,41 @@ class ReadingView(PagedView, can_focus=True):
     def _make_styles(self) -> dict[str, Style]:
         self._decor.forget_colours(self.app.current_theme.dark)
         return reading_styles(self)
+
+
+CUT_MARK = "›"  # at the right edge of a line that goes on past it, as ``less -S`` marks one
+RULE_CHARACTERS = frozenset(" -=_~*#─━═")  # a line of only these is a rule: cut with no mark
+
+
+def fit(strip: Strip, room: int, mark: Style | None) -> Strip:
+    """``strip`` cut to ``room`` cells, so that it stays left of the scrollbar; a line that goes on past
+    it ends with a dim mark (``mark``: its style; None for a rule line) rather than being cut silently."""
+    if strip.cell_length <= room:
+        return strip
+    rest = strip.crop(room, strip.cell_length).text.strip()
+    if mark is None or not rest or not set(strip.text) - RULE_CHARACTERS:  # only the spaces at a break, a rule
+        return strip.crop(0, room)
+    return Strip([*strip.crop(0, room - 1), Segment(CUT_MARK, mark)])
+
+
+def expand_tabs(text: Text, tabs: list[int]) -> Text:
+    """A line shown as written with each tab (a space in ``text``, at ``tabs``) widened to the next tab stop,
+    as less and the terminal show it, in the style of the space it replaces."""
+    if not tabs:
+        return text
+    parts = []
+    column = pos = 0
+    for tab in tabs:
+        before = text[pos:tab]
+        column += cells(before.plain)
+        gap = text[tab : tab + 1]
+        for _ in range(TAB - 1 - column % TAB):
+            gap.append_text(text[tab : tab + 1])
+        column += len(gap)
+        parts += [before, gap]
+        pos = tab + 1
+    parts.append(text[pos:])
+    return Text("", end="").join(parts)
 
 
 def superscript(text: Text, a: int, b: int, style: Style) -> None:

@@ -38,6 +38,7 @@ def reading_styles(view: Widget) -> dict[str, Style]:
         "caption": Style(dim=True, italic=True),  # a figure's or table's caption, set apart from the prose
         "bullet": Style(color=accent),
         "block_bar": Style(dim=True),
+        "cut": Style(color=accent, bold=True),  # the mark at the edge of a line that goes on past it
         # A block quote (Markdown's ">", HTML's blockquote, a mail's quoted reply, an alert), as frogmouth and
         # glow set it apart: a bar in the accent colour, the text in italics (in its own colour, never dimmed).
         "quote_block_bar": Style(color=accent),
