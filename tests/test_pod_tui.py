@@ -64,3 +64,16 @@ def test_terms_stand_over_their_text_and_bullets_keep_their_marks():
     assert lines[lines.index("off") + 1].strip() == "Turns it off."
     assert "• a bullet after the terms" in [line.strip() for line in lines]
     assert not any(line.lstrip().startswith(("=item", "=over", "=head", "=cut")) for line in lines)
+
+
+def test_status_line_gives_the_name_line_without_repeating_the_title():
+    async def run() -> str:
+        doc = document_from_bytes("Switch.pm", PAGE.encode())
+        app = ReaderApp([doc], analyzer=analyze_document)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await settle(pilot)
+            return str(pilot.app.screen.query_one("StatusLine").plain)
+
+    status = asyncio.run(run())
+    assert "Lamp::Switch — turn lamps on and off" in status, status
+    assert "Lamp::Switch — Lamp::Switch" not in status

@@ -182,7 +182,7 @@ class ReaderScreen(Screen):
             at = self._position(self.search.matches) or f" {len(self.search.matches)} found"
             parts["search"] = f"/{one_line(self.search.query, 20)}:" + at
         number = f"[{self.session.index + 1}/{len(self.session.documents)}] " if len(self.session.documents) > 1 else ""
-        parts["doc"] = number + one_line(title, 60) + subtitle_part(state.document)
+        parts["doc"] = number + one_line(title, 60) + subtitle_part(state.document, title)
         status = self.query_one(StatusLine)
         status.set(**parts)
         busy = ""
@@ -194,7 +194,11 @@ class ReaderScreen(Screen):
         status.set_busy(busy)
 
 
-def subtitle_part(document: object) -> str:
-    """ " — ls - list directory contents" after the title in the status line."""
+def subtitle_part(document: object, title: str = "") -> str:
+    """ " — ls - list directory contents" after the title in the status line; a subtitle that
+    repeats the title ('Foo::Bar - does x' under 'Foo::Bar', as POD's NAME line) gives its rest."""
     subtitle = subtitle_of(document)
+    head, dash, rest = subtitle.partition(" - ")
+    if dash and rest and head.strip() == title.strip():
+        subtitle = rest
     return " — " + subtitle if subtitle else ""
