@@ -29,7 +29,12 @@ def parse(document: Document) -> Document:
         builder, metadata = Builder(), {"title": _content_title(tree) or _page_title(tree)}
     else:
         builder, metadata = _main_content(tree)
-    if not builder.blocks or _kept_too_little(builder, main) or _lost_headings(builder, tree, main):
+    if (
+        not builder.blocks
+        or _kept_too_little(builder, main)
+        or _lost_headings(builder, tree, main)
+        or _flattened(builder, tree)
+    ):
         # No main content found, or the page declares its content and the extractor kept too little
         # of it (a page that is a list of links): read the page (its main landmark) as it is.
         builder = Builder()
@@ -63,6 +68,21 @@ def _lost_headings(builder: Builder, tree: Any, main: tuple[int, int]) -> bool:
     for head in tree.iter("h2", "h3", "h4", "h5", "h6"):
         heads += not any(parent.tag in _ASIDES for parent in head.iterancestors())
     return heads >= LOST_HEADINGS
+
+
+def _flattened(builder: Builder, tree: Any) -> bool:
+    """An extract with no heading whose first paragraph opens with a page heading's text: the extractor
+    fell back to the page's bare text (a Texinfo node of a heading and a menu, libffi's "2.3 Types"),
+    merging the heading and the menu's entries into one paragraph."""
+    first = builder.blocks[0] if builder.blocks else None
+    if first is None or first.kind != "paragraph" or any(block.kind == "heading" for block in builder.blocks):
+        return False
+    opening = "".join(builder.parts)[first.start : first.end]
+    for head in tree.iter(*_HEADS):
+        title = inline(head.text_content())
+        if title and opening.startswith(title) and len(opening) > len(title):
+            return True
+    return False
 
 
 _MAN_SECTIONS = frozenset({"synopsis", "description"})
