@@ -169,3 +169,63 @@ def test_each_format_reads_invalid_utf8_and_stray_bytes(fmt: str) -> None:
         read_and_check(fmt, data[:at] + junk + data[at:])
 
     check()
+
+
+def test_thousands_of_unpunctuated_cues_read_in_linear_time() -> None:
+    """A subtitle group's size was summed again at every cue: 40,000 cues with no sentence end took
+    minutes (a guard against that, not a speed figure)."""
+    from test_pathological import bounded
+
+    cues = "\n".join(f"{n}\n00:00:{n % 60:02d},000 --> 00:00:{n % 60:02d},900\nword{n}\n" for n in range(1, 40001))
+    with bounded(30):
+        doc = document_from_bytes("many.srt", cues.encode(), "subtitles")
+    assert doc.text.startswith("word1 word2 ") and doc.text.rstrip().endswith("word40000")
+
+
+INFO_TOP = (
+    "This is x.info, produced by makeinfo version 7.0 from x.texi.\n\n\x1f\nFile: x.info,  Node: Top,  Up: (dir)\n\n"
+)
+
+
+def test_info_table_of_thousands_of_entries_without_blank_lines() -> None:
+    """Each entry of a two-column table was read by one more nested call: 2,000 entries overflowed the stack."""
+    body = "\n".join(f"-o{i}\n     Sets option {i} to a value." for i in range(3000))
+    doc = document_from_bytes("x.info", (INFO_TOP + "Top\n***\n\n" + body).encode(), "info")
+    items = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "list_item"]
+    assert items[:2] == ["-o0", "Sets option 0 to a value."] and items[-1] == "Sets option 2999 to a value."
+
+
+def test_info_lines_each_indented_deeper_than_the_last() -> None:
+    """Each line a table term over the next: one nested call per line once, now a bounded depth."""
+    body = "\n".join(" " * (5 * i) + f"word{i}" for i in range(1500))
+    doc = document_from_bytes("x.info", (INFO_TOP + body).encode(), "info")
+    assert all(f"word{i}" in doc.text for i in (0, 750, 1499))
+    check_contract(analyze(doc).to_json())
+
+
+def test_a_readers_bug_is_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.formats import markdown
+
+    def broken(document: object) -> object:
+        raise RecursionError("maximum recursion depth exceeded\nwhile reading")
+
+    monkeypatch.setattr(markdown, "parse", broken)
+    monkeypatch.delenv("READER_DEBUG", raising=False)
+    with pytest.raises(LoadError) as refused:
+        document_from_bytes("x.md", b"# Title\n\nText.\n", "markdown")
+    assert "\n" not in str(refused.value) and "RecursionError" in str(refused.value)
+    monkeypatch.setenv("READER_DEBUG", "1")
+    with pytest.raises(RecursionError):
+        document_from_bytes("x.md", b"# Title\n\nText.\n", "markdown")
+
+
+def test_html_nested_past_the_parsers_depth_limit_keeps_its_text() -> None:
+    """libxml2 drops a page whose elements nest over 256 deep, text before and after included."""
+    page = (
+        "<html><head><title>Deep &amp; odd</title><style>p {}</style></head><body><h1>Title</h1>"
+        "<p>Before the deep part.</p>" + "<div>" * 3000 + "Deep words here." + "</div>" * 3000 + "<p>After it.</p>"
+    )
+    doc = document_from_bytes("deep.html", page.encode(), "html")
+    assert doc.text.split("\n\n") == ["Title", "Before the deep part.", "Deep words here.", "After it.\n"]
+    assert doc.metadata.get("title") == "Deep & odd"
+    check_contract(analyze(doc).to_json())
