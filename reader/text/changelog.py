@@ -82,9 +82,11 @@ def mark_entries(text: str, lines: list[Line], name: str = "ChangeLog") -> tuple
         _mark_gnu(text, lines)
     elif _COMMIT.match(opening):
         _mark_commits(text, lines)
+    elif _MODE_OUTLINE.search(opening):
+        _mark_outline(text, lines)
     elif _titled_releases(text, lines) >= RELEASES:
         pass  # GLib's NEWS: underlined release titles are the sections; its "* Bugs fixed:" items stay text
-    elif _MODE_OUTLINE.search(opening) or _starred_releases(text, lines) >= RELEASES:
+    elif _starred_releases(text, lines) >= RELEASES:
         _mark_outline(text, lines)
     elif _count(text, lines, _RELEASE, MAX_TITLE) >= RELEASES:
         _mark_releases(text, lines)
