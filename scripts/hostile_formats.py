@@ -479,8 +479,8 @@ def build(fmt: str, family: str, size: int) -> bytes:
     """The bytes of a ``fmt`` document holding ``family`` at about ``size`` characters."""
     kit = KITS[fmt]
     lines = FAMILIES[family](kit, size)
-    if kit.wrap is _plain_wrap:
-        return _plain_wrap([kit.prolog.rstrip("\n")] + lines if kit.prolog else lines)
+    if kit.wrap is _plain_wrap:  # the prolog as written: a mail's blank line ends its header
+        return (kit.prolog + "\n".join(lines)).encode("utf-8", "surrogateescape")
     if kit.prolog:
         return kit.wrap([kit.prolog.rstrip("\n")] + lines)
     return kit.wrap(lines)
