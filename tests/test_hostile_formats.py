@@ -229,3 +229,17 @@ def test_html_nested_past_the_parsers_depth_limit_keeps_its_text() -> None:
     assert doc.text.split("\n\n") == ["Title", "Before the deep part.", "Deep words here.", "After it.\n"]
     assert doc.metadata.get("title") == "Deep & odd"
     check_contract(analyze(doc).to_json())
+
+
+def test_markdown_nested_past_twenty_levels_keeps_the_rest() -> None:
+    """CommonMark's preset stopped at 20 levels of nesting and dropped the rest of the document."""
+    src = "# Title\n\nFirst.\n\n" + "> " * 25 + "Deep quote.\n\n- item\n"
+    src += "".join("  " * i + f"- nested {i}\n" for i in range(1, 30)) + "\nLast paragraph after it.\n"
+    doc = document_from_bytes("deep.md", src.encode(), "markdown")
+    assert "Deep quote." in doc.text and "nested 29" in doc.text and "Last paragraph after it." in doc.text
+
+
+def test_epub_chapter_nested_past_the_depth_limit_keeps_its_text() -> None:
+    body = "<p>Before.</p>" + "<div>" * 3000 + "Deep words here." + "</div>" * 3000 + "<p>After.</p>"
+    doc = document_from_bytes("deep.epub", _epub(body), "epub")
+    assert [part.strip() for part in doc.text.split("\n\n")] == ["Before.", "Deep words here.", "After."]

@@ -112,7 +112,7 @@ def _tree(page: str) -> tuple[Any, tuple[int, int]]:
     try:
         root = lxml_html.document_fromstring(_CONTROLS.sub("", page).encode("utf-8"), parser=parser)
         if any("Excessive depth" in error.message for error in parser.error_log):
-            root = lxml_html.document_fromstring(_flat_page(page).encode("utf-8"), parser=parser)
+            root = lxml_html.document_fromstring(flat_page(page).encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
         return lxml_html.document_fromstring("<html><body></body></html>"), (0, 0)
     for el in [el for el in root.iter() if _is_page_control(el)] + _navigation_lines(root):
@@ -143,7 +143,7 @@ _FLAT_BLOCKS = frozenset(
 _FLAT_SKIPPED = frozenset({"script", "style", "template", "title"})
 
 
-def _flat_page(page: str) -> str:
+def flat_page(page: str) -> str:
     """A page nested past libxml2's depth limit (256 levels), which it drops whole: its text, a paragraph
     for each run between block tags, read by the standard library's event parser (no tree, no depth)."""
     from html.parser import HTMLParser

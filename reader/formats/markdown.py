@@ -35,7 +35,8 @@ def _parser() -> MarkdownIt:
     from mdit_py_plugins.footnote import footnote_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    # CommonMark's preset stops reading at 20 levels of lists or quotes, dropping the rest of the document.
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": 100}).enable(["table", "strikethrough"])
     md.use(front_matter_plugin).use(footnote_plugin)
     # A footnote's "↩" back link is a control of the page, not text; the [1] mark links to the note.
     md.add_render_rule("footnote_anchor", lambda *args, **kwargs: "")
