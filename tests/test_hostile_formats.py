@@ -243,3 +243,20 @@ def test_epub_chapter_nested_past_the_depth_limit_keeps_its_text() -> None:
     body = "<p>Before.</p>" + "<div>" * 3000 + "Deep words here." + "</div>" * 3000 + "<p>After.</p>"
     doc = document_from_bytes("deep.epub", _epub(body), "epub")
     assert [part.strip() for part in doc.text.split("\n\n")] == ["Before.", "Deep words here.", "After."]
+
+
+def test_rst_alias_said_only_in_code_is_no_alias() -> None:
+    """A mention inside code was dropped but its alias kept: the contract wants every alias a mention's text."""
+    src = (
+        "Notes\n=====\n\nLopez met the council on Tuesday. Lopez said the river rose.\n\n"
+        "The log shows ``note by Anna Lopez today`` again. Later Lopez spoke to the council.\n"
+    )
+    result = analyze(document_from_bytes("a.rst", src.encode(), "rst")).to_json()
+    check_contract(result)
+    assert [p["aliases"] for p in result["participants"] if p["name"] == "Lopez"] == [["Lopez"]]
+
+
+def test_markdown_control_character_before_the_first_element() -> None:
+    """A stray closing tag then a control character: lxml refused the text before the first element."""
+    doc = document_from_bytes("x.md", b"</div>\x1b\n\n<p>The council met.</p>\n\nA paragraph.\n", "markdown")
+    assert "The council met." in doc.text and "A paragraph." in doc.text

@@ -78,7 +78,11 @@ def parse(document: Document) -> Document:
     builder = Builder()
     rendered = _ALERT.sub(_alert_label, md.renderer.render(tokens, md.options, {}))
     if rendered.strip():
-        walk_body(lxml_html.fragment_fromstring(rendered, create_parent="div"), builder)
+        try:
+            root = lxml_html.fragment_fromstring(rendered, create_parent="div")
+        except ValueError:  # lxml refuses a control character in text before the first element
+            root = lxml_html.fragment_fromstring(re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", rendered), create_parent="div")
+        walk_body(root, builder)
     if "title" not in metadata:
         first = next((b for b in builder.blocks if b.kind == "heading" and b.level == 1), None)
         if first is not None:
