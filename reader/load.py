@@ -181,6 +181,14 @@ def document_from_bytes(source: str, data: bytes, as_format: str | None = None) 
         return doc if fmt == "text" or not doc.text.strip() else formats.parse(doc, fmt)
     except formats.FormatError as exc:
         raise LoadError(source, str(exc)) from None
+    except LoadError:
+        raise
+    except Exception as exc:  # a reader's bug on hostile input: one line, as the analysis does (READER_DEBUG=1: raise)
+        if os.environ.get("READER_DEBUG"):
+            raise
+        reason = " ".join(str(exc).split())[:200]
+        why = f"cannot read it as {fmt}: {type(exc).__name__}: {reason} (READER_DEBUG=1 shows where)"
+        raise LoadError(source, why) from None
 
 
 def _gunzip(source: str, data: bytes, limit: int) -> bytes:

@@ -13,6 +13,18 @@ compared with ordinary prose of the same size (the text of Pride and Prejudice f
     python scripts/bench_pathological.py --families dots,srt --commands outline --timeout 30
     python scripts/bench_pathological.py --runs 3             # best of 3 a cell (a busy machine)
     python scripts/bench_pathological.py --clock cpu          # CPU seconds (user + system), not wall
+    python scripts/bench_pathological.py --formats            # every format x hostile family, 1x and 4x
+    python scripts/bench_pathological.py --formats html,mail --hostile nesting,long-line --base 256K
+
+--formats writes each hostile family (scripts/hostile_formats.py: unclosed constructs, deep
+nesting, one long line, tiny paragraphs, headings, runs of markup, list items, quotes, runs of
+`[(*_`\\<{:=`, control characters, mixed line endings, a BOM inside lines, invalid UTF-8) in
+each format's own markup, at a base size (1x, default 64K) and 4x, and times `reader analyze
+--format json --as FORMAT` (the whole pipeline: reading, segmentation, participants, quotes,
+summary) in CPU seconds inside one fresh process per format and family, after a small
+document of that format has warmed its imports. The ratio 4x / 1x is about 4 for linear work;
+above 5 is a defect (OVER), and so is a traceback (FAULT: the one-line error that names an
+exception type). A bad-input error (`reader: PATH: ...`, exit 1) is allowed and shown as `err`.
 
 A run that passes the timeout is killed and shown as ">TIMEOUT". The SRT family at
 1 MB holds about 14,000 cues (5,000 at about 370 KB); the transcript family about
@@ -30,6 +42,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fresh_process import command_in_child
+from hostile_formats import FAMILIES as HOSTILE
+from hostile_formats import KITS, build, reading_format
 
 REPO = Path(__file__).resolve().parents[1]
 PROSE = REPO.parent / "shared" / "corpora" / "gutenberg" / "pg1342-pride-and-prejudice.txt"
@@ -198,7 +212,13 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per run")
     parser.add_argument("--runs", type=int, default=1, help="runs per cell, the best counts (a shared machine)")
     parser.add_argument("--clock", choices=("wall", "cpu"), default="wall", help="cpu: user + system seconds")
+    parser.add_argument("--formats", nargs="?", const=",".join(KITS), help="format x hostile family table")
+    parser.add_argument("--hostile", default=",".join(HOSTILE), help="hostile families for --formats")
+    parser.add_argument("--base", default="64K", help="the 1x size for --formats (64K, 256K, 1M, 5M)")
     args = parser.parse_args()
+    if args.formats:
+        formats_table(args.formats.split(","), args.hostile.split(","), _size(args.base), args.timeout)
+        return
     global CLOCK
     CLOCK = args.clock
     print(f"seconds: {CLOCK}, best of {args.runs}")
@@ -257,6 +277,83 @@ def _judge(times: dict[str, float | None], ratios: dict[str, float | None]) -> s
     ratio_text = f"{worst:6.2f}x" if worst is not None else "      -"
     growth_text = f"{growth:6.2f}x" if growth is not None else "      -"
     return f"  {ratio_text} {growth_text}" + ("  OVER" if over else "")
+
+
+# Time `reader analyze --format json --as FORMAT PATH` for each path after a warm-up document;
+# one JSON line per path on stdout: CPU and wall seconds, the exit code, the first error line.
+_TIMED = """
+import contextlib, io, json, os, sys, time
+from reader.cli import main
+fmt, paths = sys.argv[1], sys.argv[2:]
+def once(path):
+    err, code = io.StringIO(), 0
+    cpu, wall = time.process_time(), time.perf_counter()
+    with open(os.devnull, "w") as null, contextlib.redirect_stdout(null), contextlib.redirect_stderr(err):
+        try:
+            code = main(["analyze", "--format", "json", "--as", fmt, path]) or 0
+        except SystemExit as stop:
+            code = stop.code if isinstance(stop.code, int) else 1
+        except BaseException as exc:
+            code, err = -1, io.StringIO("Traceback: " + type(exc).__name__ + ": " + str(exc)[:200])
+    return {"cpu": time.process_time() - cpu, "wall": time.perf_counter() - wall, "code": code,
+            "error": (err.getvalue().strip().splitlines() or [""])[0][:300]}
+once(paths[0])
+for path in paths[1:]:
+    print(json.dumps(once(path)), flush=True)
+"""
+
+
+def _size(text: str) -> int:
+    units = {"K": 1024, "M": 1024 * 1024}
+    return int(float(text[:-1]) * units[text[-1].upper()]) if text[-1].upper() in units else int(text)
+
+
+def formats_table(formats: list[str], families: list[str], base: int, timeout: float) -> None:
+    """Print format x family: CPU seconds at 1x and 4x, the ratio, and OVER / FAULT / err."""
+    import subprocess
+
+    print(f"CPU seconds of `reader analyze --format json`, 1x = {base // 1024} KB, 4x = {4 * base // 1024} KB")
+    print(f"{'format':11} {'family':16} {'1x':>8} {'4x':>8} {'ratio':>6}  verdict")
+    with tempfile.TemporaryDirectory() as tmp:
+        for fmt in formats:
+            warm = Path(tmp) / f"warm{KITS[fmt].suffix}"
+            warm.write_bytes(build(fmt, "list-items", 2000))
+            for family in families:
+                paths = [str(warm)]
+                for scale in (1, 4):
+                    path = Path(tmp) / f"{family}-{scale}x{KITS[fmt].suffix}"
+                    path.write_bytes(build(fmt, family, base * scale))
+                    paths.append(str(path))
+                try:
+                    done = subprocess.run(
+                        [sys.executable, "-c", _TIMED, reading_format(fmt), *paths],
+                        capture_output=True,
+                        text=True,
+                        timeout=timeout,
+                        cwd=REPO,
+                    )
+                    rows = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+                except subprocess.TimeoutExpired as late:
+                    out = late.stdout.decode() if isinstance(late.stdout, bytes) else (late.stdout or "")
+                    rows = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+                print(_format_row(fmt, family, rows), flush=True)
+
+
+def _format_row(fmt: str, family: str, rows: list[dict]) -> str:
+    cells = [f"{row['cpu']:8.2f}" for row in rows] + [">TIMEOUT"] * (2 - len(rows))
+    ratio = rows[1]["cpu"] / max(rows[0]["cpu"], 0.01) if len(rows) == 2 else None
+    verdicts = []
+    if len(rows) < 2 or (ratio or 0) > RATIO_BOUND:
+        verdicts.append("OVER")
+    for row in rows:
+        if row["code"] == -1 or "READER_DEBUG" in row["error"] or "Traceback" in row["error"]:
+            verdicts.append("FAULT " + row["error"])
+            break
+        if row["code"]:
+            verdicts.append("err " + row["error"])
+            break
+    ratio_text = f"{ratio:5.1f}x" if ratio is not None else "     -"
+    return f"{fmt:11} {family:16} {cells[0]} {cells[1]} {ratio_text}  {' '.join(verdicts)}"
 
 
 if __name__ == "__main__":

@@ -77,7 +77,13 @@ def _html(book: Archive, name: str) -> Any:
     from lxml import html as lxml_html
 
     try:
-        return lxml_html.document_fromstring(book.read(name))
+        parser = lxml_html.HTMLParser()
+        root = lxml_html.document_fromstring(book.read(name), parser=parser)
+        if any("Excessive depth" in error.message for error in parser.error_log):  # libxml2 dropped it all
+            from reader.formats.html import flat_page
+
+            root = lxml_html.document_fromstring(flat_page(book.read(name).decode("utf-8", "replace")))
+        return root
     except (etree.ParserError, ValueError):
         return lxml_html.fromstring("<html><body></body></html>")
 

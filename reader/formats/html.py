@@ -29,7 +29,12 @@ def parse(document: Document) -> Document:
         builder, metadata = Builder(), {"title": _content_title(tree) or _page_title(tree)}
     else:
         builder, metadata = _main_content(tree)
-    if not builder.blocks or _kept_too_little(builder, main) or _lost_headings(builder, tree, main):
+    if (
+        not builder.blocks
+        or _kept_too_little(builder, main)
+        or _lost_headings(builder, tree, main)
+        or _flattened(builder, tree)
+    ):
         # No main content found, or the page declares its content and the extractor kept too little
         # of it (a page that is a list of links): read the page (its main landmark) as it is.
         builder = Builder()
@@ -65,6 +70,21 @@ def _lost_headings(builder: Builder, tree: Any, main: tuple[int, int]) -> bool:
     return heads >= LOST_HEADINGS
 
 
+def _flattened(builder: Builder, tree: Any) -> bool:
+    """An extract with no heading whose first paragraph opens with a page heading's text: the extractor
+    fell back to the page's bare text (a Texinfo node of a heading and a menu, libffi's "2.3 Types"),
+    merging the heading and the menu's entries into one paragraph."""
+    first = builder.blocks[0] if builder.blocks else None
+    if first is None or first.kind != "paragraph" or any(block.kind == "heading" for block in builder.blocks):
+        return False
+    opening = "".join(builder.parts)[first.start : first.end]
+    for head in tree.iter(*_HEADS):
+        title = inline(head.text_content())
+        if title and opening.startswith(title) and len(opening) > len(title):
+            return True
+    return False
+
+
 _MAN_SECTIONS = frozenset({"synopsis", "description"})
 
 
@@ -91,6 +111,8 @@ def _tree(page: str) -> tuple[Any, tuple[int, int]]:
     parser = lxml_html.HTMLParser(encoding="utf-8")
     try:
         root = lxml_html.document_fromstring(_CONTROLS.sub("", page).encode("utf-8"), parser=parser)
+        if any("Excessive depth" in error.message for error in parser.error_log):
+            root = lxml_html.document_fromstring(flat_page(page).encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
         return lxml_html.document_fromstring("<html><body></body></html>"), (0, 0)
     for el in [el for el in root.iter() if _is_page_control(el)] + _navigation_lines(root):
@@ -110,6 +132,52 @@ def _tree(page: str) -> tuple[Any, tuple[int, int]]:
     for div in [el for el in root.iter("div") if _inline_only(el)]:
         div.tag = "p"  # text in a <div>: the extractor would split it at each link and drop the spaces
     return root, _keep_main(root)
+
+
+_FLAT_BLOCKS = frozenset(
+    "address article aside blockquote body dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header "
+    "hr li main nav ol p pre section table td th tr ul br".split()
+)
+
+
+_FLAT_SKIPPED = frozenset({"script", "style", "template", "title"})
+
+
+def flat_page(page: str) -> str:
+    """A page nested past libxml2's depth limit (256 levels), which it drops whole: its text, a paragraph
+    for each run between block tags, read by the standard library's event parser (no tree, no depth)."""
+    from html.parser import HTMLParser
+
+    runs: list[list[str]] = [[]]
+    skipping = [0]
+
+    class Flat(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            if tag in _FLAT_SKIPPED:
+                skipping[0] += 1
+            elif tag in _FLAT_BLOCKS and runs[-1]:
+                runs.append([])
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in _FLAT_SKIPPED:
+                skipping[0] = max(0, skipping[0] - 1)
+            elif tag in _FLAT_BLOCKS and runs[-1]:
+                runs.append([])
+
+        def handle_data(self, data: str) -> None:
+            if not skipping[0]:
+                runs[-1].append(data)
+
+    flat = Flat(convert_charrefs=True)
+    flat.feed(page)
+    flat.close()
+    paragraphs = (htmllib.escape(" ".join("".join(run).split())) for run in runs)
+    title = _TITLE.search(page)
+    head = f"<head><title>{htmllib.escape(htmllib.unescape(title.group(1)))}</title></head>" if title else ""
+    return f"<html>{head}<body>" + "".join(f"<p>{text}</p>" for text in paragraphs if text) + "</body></html>"
+
+
+_TITLE = re.compile(r"<title\b[^>]*>([^<]{1,300})</title>", re.I)
 
 
 def _split_variants(pre: Any) -> None:

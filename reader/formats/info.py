@@ -41,6 +41,7 @@ _DIR_ENTRY = re.compile(r"START-INFO-DIR-ENTRY\n(.*?)END-INFO-DIR-ENTRY", re.S)
 # @code, @samp, @file, @option...: 'quoted' (ASCII makeinfo) or ‘quoted’ (UTF-8 makeinfo).
 _CODE = re.compile(r"‘([^‘’\s](?:[^‘’\n]{0,78}[^‘’\s])?)’|(?<![\w'])'([^'\s](?:[^'\n]{0,58}?[^'\s])?)'(?!\w)")
 EXAMPLE_INDENT = 5
+MAX_TABLE_DEPTH = 16  # tables nested deeper than this (none in the manuals) are read as their lines
 
 
 def unmark(data: bytes) -> bytes:
@@ -210,36 +211,44 @@ class Writer:
         else:
             self.indented(lines)
 
-    def indented(self, lines: list[str]) -> None:
-        """Prose, list items, a table's terms and body, or an example, by indentation."""
-        terms = _table_terms(lines)
+    def indented(self, lines: list[str], depth: int = 0) -> None:
+        """Prose, list items, a table's terms and body, or an example, by indentation.
+
+        A loop over the table's entries and examples, not a call for each: a table of thousands of
+        entries, or lines each indented deeper than the last, once overflowed Python's stack; a table
+        nested more than MAX_TABLE_DEPTH deep is read as its lines."""
+        at = 0
+        while at < len(lines):
+            at = self._indented_part(lines, at, depth)
+
+    def _indented_part(self, lines: list[str], at: int, depth: int) -> int:
+        """Reads one table entry, one example after its prose, or the rest; returns where it stopped."""
+        terms = _table_terms(lines, at) if depth < MAX_TABLE_DEPTH else 0
         if terms:
-            self.add("list_item", ", ".join(line.strip() for line in lines[:terms]))
-            self.body_indent = _indent(lines[terms])
-            back = next((i for i in range(terms, len(lines)) if _indent(lines[i]) < self.body_indent), len(lines))
-            self.indented(lines[terms:back])
+            self.add("list_item", ", ".join(line.strip() for line in lines[at : at + terms]))
+            self.body_indent = _indent(lines[at + terms])
+            back = next((i for i in range(at + terms, len(lines)) if _indent(lines[i]) < self.body_indent), len(lines))
+            self.indented(lines[at + terms : back], depth + 1)
             if back < len(lines):
                 self.body_indent = _indent(lines[back]) + EXAMPLE_INDENT  # the next term's body, as a rule
-                self.indented(lines[back:])
-            return
-        deeper = self._deeper(lines)
+            return back
+        deeper = self._deeper(lines, at)
         if deeper:
-            self.indented(lines[:deeper])
+            self.indented(lines[at:deeper], depth + 1)
             cut = _indent(lines[deeper])
             back = next((i for i in range(deeper, len(lines)) if _indent(lines[i]) < cut), len(lines))
             self.add("preformatted", _dedent(lines[deeper:back]))
-            if back < len(lines):
-                self.indented(lines[back:])
-            return
-        if _LIST_MARK.match(lines[0]):
-            self.list_items(lines)
+            return back
+        if _LIST_MARK.match(lines[at]):
+            self.list_items(lines[at:])
         else:
-            self.block(lines)
+            self.block(lines[at:])
+        return len(lines)
 
-    def _deeper(self, lines: list[str]) -> int:
+    def _deeper(self, lines: list[str], at: int = 0) -> int:
         """Where an example starts under prose with no blank line between them (0: nowhere)."""
-        base = _indent(lines[0])
-        for index in range(1, len(lines)):
+        base = _indent(lines[at])
+        for index in range(at + 1, len(lines)):
             prose = base < EXAMPLE_INDENT or (self.body_indent is not None and base <= self.body_indent)
             if not prose:
                 return 0
@@ -444,15 +453,16 @@ def _dedent(lines: list[str]) -> str:
     return "\n".join(line[cut:] for line in lines)
 
 
-def _table_terms(lines: list[str]) -> int:
-    """How many leading lines are a two-column table's terms (``‘-n’``) over an indented body; 0 if none."""
-    first = _indent(lines[0])
-    count = 0
-    while count < len(lines) and _indent(lines[count]) == first and len(lines[count]) - first <= 100:
-        count += 1
-    if count == 0 or count == len(lines) or count > 6 or _indent(lines[count]) < first + EXAMPLE_INDENT:
+def _table_terms(lines: list[str], at: int = 0) -> int:
+    """How many lines from ``at`` are a two-column table's terms (``‘-n’``) over an indented body; 0 if none."""
+    first = _indent(lines[at])
+    end = at
+    while end < len(lines) and end - at <= 6 and _indent(lines[end]) == first and len(lines[end]) - first <= 100:
+        end += 1
+    count = end - at
+    if count == 0 or end == len(lines) or count > 6 or _indent(lines[end]) < first + EXAMPLE_INDENT:
         return 0
-    if _LIST_MARK.match(lines[0]) or lines[count - 1].rstrip().endswith((".", ",", ";", ":")):
+    if _LIST_MARK.match(lines[at]) or lines[end - 1].rstrip().endswith((".", ",", ";", ":")):
         return 0
     return count
 

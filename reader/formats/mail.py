@@ -319,7 +319,29 @@ def _walk(part: Message, mail: Mail) -> None:
     elif _is_attachment(part):
         mail.parts.append(("attachment", _attachment_line(part)))
     else:
-        mail.parts.append(("html" if ctype == "text/html" else "text", _content(part, mail)))
+        _add_text("html" if ctype == "text/html" else "text", _content(part, mail), mail)
+
+
+# A part's opening boundary line right over its header (RFC 2046: a boundary is 1-70 characters).
+_EMBEDDED_PART = re.compile(r"^--([^\n]{1,70}?)[ \t]*\n(?=Content-[A-Za-z-]+:)", re.M)
+
+
+def _add_text(kind: str, text: str, mail: Mail) -> None:
+    """A text part, unless it holds MIME parts the parser left inside it (a boundary it did not know,
+    boundary lines inside a part's text, a text/html part declaring a boundary): those are read as parts."""
+    import email
+
+    found = list(_EMBEDDED_PART.finditer(text))
+    if not found:
+        mail.parts.append((kind, text))
+        return
+    if text[: found[0].start()].strip():
+        mail.parts.append((kind, text[: found[0].start()]))
+    closing = re.compile("|".join(rf"^--{re.escape(b)}--[ \t]*$" for b in {m.group(1) for m in found}), re.M)
+    for at, match in enumerate(found):
+        end = found[at + 1].start() if at + 1 < len(found) else len(text)
+        piece = closing.sub("", text[match.end() : end])
+        _walk(email.message_from_string(piece), mail)
 
 
 _BOUNDARY_LINE = re.compile(r"^--([^\s]{4,}?)(?:--)?[ \t]*$", re.M)
@@ -335,6 +357,8 @@ def _unsplit(part: Message, mail: Mail) -> None:
     for found in _BOUNDARY_LINE.finditer(raw):
         counts[found.group(1)] = counts.get(found.group(1), 0) + 1
     boundary = max(counts, key=lambda b: counts[b], default="")
+    if not raw.strip():
+        return  # a multipart whose parts were read already (found inside a text part): nothing is lost
     mail.notes.append("malformed MIME: a multipart part without its boundary, read by detection")
     if not boundary or counts[boundary] < 2:
         if raw.strip():

@@ -35,7 +35,8 @@ def _parser() -> MarkdownIt:
     from mdit_py_plugins.footnote import footnote_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    # CommonMark's preset stops reading at 20 levels of lists or quotes, dropping the rest of the document.
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": 100}).enable(["table", "strikethrough"])
     md.use(front_matter_plugin).use(footnote_plugin)
     # A footnote's "↩" back link is a control of the page, not text; the [1] mark links to the note.
     md.add_render_rule("footnote_anchor", lambda *args, **kwargs: "")
@@ -77,7 +78,11 @@ def parse(document: Document) -> Document:
     builder = Builder()
     rendered = _ALERT.sub(_alert_label, md.renderer.render(tokens, md.options, {}))
     if rendered.strip():
-        walk_body(lxml_html.fragment_fromstring(rendered, create_parent="div"), builder)
+        try:
+            root = lxml_html.fragment_fromstring(rendered, create_parent="div")
+        except ValueError:  # lxml refuses a control character in text before the first element
+            root = lxml_html.fragment_fromstring(re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", rendered), create_parent="div")
+        walk_body(root, builder)
     if "title" not in metadata:
         first = next((b for b in builder.blocks if b.kind == "heading" and b.level == 1), None)
         if first is not None:

@@ -1345,6 +1345,8 @@ def keep_participants(analysis: Analysis) -> None:
         if any(" ".join(n.split()).casefold() in names for n in (person.name, *person.aliases)):
             continue
         person.mentions = [m for m in person.mentions if not _in_code(code, starts, m.start, m.end)]
+        said = {text[m.start : m.end] for m in person.mentions}  # an alias only said in code goes with it
+        person.aliases = [a for a in person.aliases if a in said]
         if person.mentions:
             kept.append(person)
     ids = {p.id for p in kept}

@@ -45,11 +45,13 @@ def parse(document: Document) -> Document:
         raise FormatError("no subtitle cues (timings like 00:00:01,000 --> 00:00:02,000) found")
     builder = Builder()
     group: list[Cue] = []
+    size = 0  # of the group's words: summed as it grows, so thousands of unpunctuated cues stay linear
     for cue in cues + [Cue("", "\0", "")]:
-        if group and _ends_group(group, cue):
+        if group and _ends_group(group, size, cue):
             _add(builder, group)
-            group = []
+            group, size = [], 0
         group.append(cue)
+        size += len(cue.words) + 1
     return builder.document(document.source, "subtitles", {}, document.encoding, document.notes)
 
 
@@ -90,10 +92,9 @@ def _labelled_voices(cues: list[Cue]) -> list[Cue]:
     return out
 
 
-def _ends_group(group: list[Cue], cue: Cue) -> bool:
+def _ends_group(group: list[Cue], size: int, cue: Cue) -> bool:
     if cue.voice != group[0].voice:
         return True
-    size = sum(len(c.words) + 1 for c in group)
     return group[0].voice is None and size >= JOIN_CHARS and group[-1].words[-1:] in '.!?♪"”'
 
 

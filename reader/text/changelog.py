@@ -82,7 +82,11 @@ def mark_entries(text: str, lines: list[Line], name: str = "ChangeLog") -> tuple
         _mark_gnu(text, lines)
     elif _COMMIT.match(opening):
         _mark_commits(text, lines)
-    elif _MODE_OUTLINE.search(opening) or _starred_releases(text, lines) >= RELEASES:
+    elif _MODE_OUTLINE.search(opening):
+        _mark_outline(text, lines)
+    elif _titled_releases(text, lines) >= RELEASES:
+        pass  # GLib's NEWS: underlined release titles are the sections; its "* Bugs fixed:" items stay text
+    elif _starred_releases(text, lines) >= RELEASES:
         _mark_outline(text, lines)
     elif _count(text, lines, _RELEASE, MAX_TITLE) >= RELEASES:
         _mark_releases(text, lines)
@@ -162,6 +166,14 @@ def _starred_releases(text: str, lines: list[Line]) -> int:
         and text.startswith("* ", line.start)
         and _RELEASE.search(text, line.start, line.end)
     )
+
+
+def _titled_releases(text: str, lines: list[Line]) -> int:
+    """Headings the heading rules found ("Overview of changes in GLib 2.74.1" over a `===` line) that name
+    a release, when they are most of the document's headings."""
+    titled = [line for line in lines if line.kind == HEADING]
+    found = sum(1 for line in titled if _release_line(text, line.start))
+    return found if 2 * found >= len(titled) else 0
 
 
 def _mark_outline(text: str, lines: list[Line]) -> None:
