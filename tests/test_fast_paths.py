@@ -93,6 +93,31 @@ def test_summed_rows_match_the_plain_sums() -> None:
     assert all(abs(a - b) < 1e-3 for f, p in zip(fast, plain) for a, b in zip(f, p))
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 11_954), max_size=40))
+def test_rows_summed_a_row_at_a_time_are_the_column_loops_sums_exactly(picked: list[int]) -> None:
+    model = tagger.model()
+    assert model is not None
+    rows = [r % (model.zero + 1) for r in picked] + [model.zero]
+    width = len(tagger.TAGS)
+    plain = [0.0] * width
+    for r in rows:
+        for n in range(width):
+            plain[n] += model.values[r * width + n]
+    assert model.sum_rows(rows) == plain  # the same additions in the same order: equal, not close
+
+
+@settings(max_examples=150, deadline=None)
+@given(text_st)
+def test_shouting_and_table_counted_in_one_pass_as_with_lists(text: str) -> None:
+    toks = names.tokenize(text, 0, len(text))
+    letters = [t.text for t in toks if t.text[0].isalpha()]
+    upper = sum(1 for w in letters if w.isupper() and len(w) > 1)
+    assert names.is_shouting(toks) == (len(letters) >= 2 and upper >= 0.7 * len(letters))
+    figures = sum(1 for t in toks if t.text[0].isdigit())
+    assert names.is_table(toks) == (figures >= 3 and figures >= 0.25 * len(toks))
+
+
 def test_a_comma_at_the_short_windows_edge_is_read_with_the_word_before_it() -> None:
     text = "met the Minister , Head of the Ministry , Secretary General"  # ', ' between capitals joins them
     whole = names.tokenize(text, 0, len(text))
