@@ -118,6 +118,39 @@ def test_shouting_and_table_counted_in_one_pass_as_with_lists(text: str) -> None
     assert names.is_table(toks) == (figures >= 3 and figures >= 0.25 * len(toks))
 
 
+SURNAMES = ["Rostóv", "Rostóva", "Rostóvs", "Darcy", "Webster", "Bolkónski", "Lee", "York"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.lists(st.sampled_from(SURNAMES), min_size=1, max_size=3), st.sampled_from(["person", "place"])),
+        min_size=1,
+        max_size=8,
+    ),
+    st.lists(st.sampled_from(SURNAMES), min_size=1, max_size=3),
+    st.integers(0, 7),
+)
+def test_families_gathered_once_answer_as_a_scan_of_every_group(groups_st, fuller_st, owner: int) -> None:
+    def mention(last: str, kind: str) -> names.Candidate:
+        text = "Anna " + last
+        c = names.Candidate(tokens=names.tokenize(text, 0, len(text)), sentence=0, initial=False, shouting=False)
+        c.kind = kind
+        return c
+
+    groups = [[mention(last, kind) for last in lasts] for lasts, kind in groups_st]
+    fuller = [mention(last, "person") for last in fuller_st]
+    owner %= len(groups)
+    lasts = {participants._family_stem(c.tokens[-1].key) for c in fuller}
+    plain = any(
+        n != owner and g[0].kind == "person" and any(participants._family_stem(c.tokens[-1].key) in lasts for c in g)
+        for n, g in enumerate(groups)
+    )
+    families: dict[str, set[int]] = {}
+    assert participants._family_named_elsewhere(fuller, groups, owner, families) == plain
+    assert participants._family_named_elsewhere(fuller, groups, owner, families) == plain  # filled: same answer
+
+
 def test_a_comma_at_the_short_windows_edge_is_read_with_the_word_before_it() -> None:
     text = "met the Minister , Head of the Ministry , Secretary General"  # ', ' between capitals joins them
     whole = names.tokenize(text, 0, len(text))
