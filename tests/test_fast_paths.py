@@ -151,6 +151,20 @@ def test_families_gathered_once_answer_as_a_scan_of_every_group(groups_st, fulle
     assert participants._family_named_elsewhere(fuller, groups, owner, families) == plain  # filled: same answer
 
 
+@settings(max_examples=150, deadline=None)
+@given(text_st)
+def test_a_speaker_found_without_slicing_is_the_one_found_with_the_words_before(text: str) -> None:
+    from reader.text.tokens import words as wordlist
+
+    toks = names.tokenize(text, 0, len(text))
+    cues, speech = wordlist("cue_verbs"), wordlist("cue_verbs") | wordlist("person_verbs")
+    for i in range(len(toks)):
+        before = [t.key for t in toks[max(i - 2, 0) : i]]
+        after = toks[i + 1].key if i + 1 < len(toks) else ""
+        plain = after in speech or bool(before) and (before[-1] in cues or before[-1] == "the" and before[0] in cues)
+        assert tagger._speaks(toks, i, speech) == plain
+
+
 def test_a_comma_at_the_short_windows_edge_is_read_with_the_word_before_it() -> None:
     text = "met the Minister , Head of the Ministry , Secretary General"  # ', ' between capitals joins them
     whole = names.tokenize(text, 0, len(text))

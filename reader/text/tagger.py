@@ -336,10 +336,14 @@ def _context(toks: list[Token], i: int, seen: set[str], speech: frozenset[str]) 
 
 def _speaks(toks: list[Token], i: int, speech: frozenset[str]) -> bool:
     """'Jane said', 'said Jane', 'said the Voice'."""
-    before = [t.key for t in toks[max(i - 2, 0) : i]]
     after = toks[i + 1].key if i + 1 < len(toks) else ""
-    cues = wordlist("cue_verbs")
-    return after in speech or bool(before) and (before[-1] in cues or before[-1] == "the" and before[0] in cues)
+    if after in speech:
+        return True
+    if i == 0:
+        return False
+    cues = wordlist("cue_verbs")  # the word before, or the one before 'the' (read for each capitalised word)
+    before = toks[i - 1].key
+    return before in cues or before == "the" and toks[max(i - 2, 0)].key in cues
 
 
 class Model:
@@ -615,12 +619,12 @@ def apply(sentences: list[Sentence], rule_cands: list[Candidate], lower: set[str
         if s.ruled:
             out.extend(rules)
             continue
-        ids = {id(c) for c in rules}
-        typed = {id(c) for c in rules if c.kind}
         scored = static.get(s.index)
         if not scored:
             out.extend(rules)
             continue
+        ids = {id(c) for c in rules}
+        typed = {id(c) for c in rules if c.kind}
         found = [_candidate(s, a, b, kind, by_span) for a, b, kind in spans(tag(s, doc, m, scored))]
         kept = [c for c in found if c and (id(c) in typed or _may_keep(s, c, ids, rules) and c.key not in things)]
         out.extend(_merge(rules, kept, better))
