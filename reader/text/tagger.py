@@ -371,7 +371,7 @@ class Model:
         return self._matrix
 
     def rows(self, feats: list[str]) -> list[int]:
-        return [self.index[f] for f in feats if f in self.index]
+        return [r for r in map(self.index.get, feats) if r is not None]  # one look-up a feature
 
     def sum_rows(self, rows: list[int]) -> list[float]:
         # the same additions in the same order as a loop over columns, a row at a time in C
