@@ -5,7 +5,8 @@
 
 The sample (from ../shared/corpora): the seed, three PDNC novels, the first 20 GUM dev documents
 (written out as evaluate_genres.py writes them), 20 BBC business articles, RFC 8446, Pride and
-Prejudice and War and Peace. Each gets `reader analyze --format json`; the seed, one novel and
+Prejudice and War and Peace, and the first QMSum test meeting (written out as evaluate_meetings.py
+writes it). Each gets `reader analyze --format json`; the seed, one novel and
 the RFC also get every summary algorithm's JSON, and the two books `summarize --sections`.
 The comparison is byte for byte, file by file; it prints the first differing file and exits 1.
 """
@@ -39,7 +40,21 @@ def write_inputs(folder: Path) -> list[Path]:
         (folder / f"{doc.id}.txt").write_text(doc.text(), encoding="utf-8")
         paths.append(Path(f"{doc.id}.txt"))  # relative: the JSON's "source" must not name the output folder
     paths.extend(sorted(BBC.glob("*.txt"))[:20])
+    paths.append(write_meeting(folder))
     return paths
+
+
+def write_meeting(folder: Path) -> Path:
+    """The first QMSum test meeting as a ``Speaker: text`` transcript."""
+    import json
+
+    from evaluate_meetings import QMSUM, transcript
+
+    first = sorted(QMSUM.glob("*.json"))[0]
+    (folder / f"{first.stem}.txt").write_text(
+        transcript(json.loads(first.read_text(encoding="utf-8"))), encoding="utf-8"
+    )
+    return Path(f"{first.stem}.txt")
 
 
 def reader(args: list[str], out: Path) -> None:

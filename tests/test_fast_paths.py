@@ -93,6 +93,78 @@ def test_summed_rows_match_the_plain_sums() -> None:
     assert all(abs(a - b) < 1e-3 for f, p in zip(fast, plain) for a, b in zip(f, p))
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 11_954), max_size=40))
+def test_rows_summed_a_row_at_a_time_are_the_column_loops_sums_exactly(picked: list[int]) -> None:
+    model = tagger.model()
+    assert model is not None
+    rows = [r % (model.zero + 1) for r in picked] + [model.zero]
+    width = len(tagger.TAGS)
+    plain = [0.0] * width
+    for r in rows:
+        for n in range(width):
+            plain[n] += model.values[r * width + n]
+    assert model.sum_rows(rows) == plain  # the same additions in the same order: equal, not close
+
+
+@settings(max_examples=150, deadline=None)
+@given(text_st)
+def test_shouting_and_table_counted_in_one_pass_as_with_lists(text: str) -> None:
+    toks = names.tokenize(text, 0, len(text))
+    letters = [t.text for t in toks if t.text[0].isalpha()]
+    upper = sum(1 for w in letters if w.isupper() and len(w) > 1)
+    assert names.is_shouting(toks) == (len(letters) >= 2 and upper >= 0.7 * len(letters))
+    figures = sum(1 for t in toks if t.text[0].isdigit())
+    assert names.is_table(toks) == (figures >= 3 and figures >= 0.25 * len(toks))
+
+
+SURNAMES = ["Rostóv", "Rostóva", "Rostóvs", "Darcy", "Webster", "Bolkónski", "Lee", "York"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.lists(st.sampled_from(SURNAMES), min_size=1, max_size=3), st.sampled_from(["person", "place"])),
+        min_size=1,
+        max_size=8,
+    ),
+    st.lists(st.sampled_from(SURNAMES), min_size=1, max_size=3),
+    st.integers(0, 7),
+)
+def test_families_gathered_once_answer_as_a_scan_of_every_group(groups_st, fuller_st, owner: int) -> None:
+    def mention(last: str, kind: str) -> names.Candidate:
+        text = "Anna " + last
+        c = names.Candidate(tokens=names.tokenize(text, 0, len(text)), sentence=0, initial=False, shouting=False)
+        c.kind = kind
+        return c
+
+    groups = [[mention(last, kind) for last in lasts] for lasts, kind in groups_st]
+    fuller = [mention(last, "person") for last in fuller_st]
+    owner %= len(groups)
+    lasts = {participants._family_stem(c.tokens[-1].key) for c in fuller}
+    plain = any(
+        n != owner and g[0].kind == "person" and any(participants._family_stem(c.tokens[-1].key) in lasts for c in g)
+        for n, g in enumerate(groups)
+    )
+    families: dict[str, set[int]] = {}
+    assert participants._family_named_elsewhere(fuller, groups, owner, families) == plain
+    assert participants._family_named_elsewhere(fuller, groups, owner, families) == plain  # filled: same answer
+
+
+@settings(max_examples=150, deadline=None)
+@given(text_st)
+def test_a_speaker_found_without_slicing_is_the_one_found_with_the_words_before(text: str) -> None:
+    from reader.text.tokens import words as wordlist
+
+    toks = names.tokenize(text, 0, len(text))
+    cues, speech = wordlist("cue_verbs"), wordlist("cue_verbs") | wordlist("person_verbs")
+    for i in range(len(toks)):
+        before = [t.key for t in toks[max(i - 2, 0) : i]]
+        after = toks[i + 1].key if i + 1 < len(toks) else ""
+        plain = after in speech or bool(before) and (before[-1] in cues or before[-1] == "the" and before[0] in cues)
+        assert tagger._speaks(toks, i, speech) == plain
+
+
 def test_a_comma_at_the_short_windows_edge_is_read_with_the_word_before_it() -> None:
     text = "met the Minister , Head of the Ministry , Secretary General"  # ', ' between capitals joins them
     whole = names.tokenize(text, 0, len(text))

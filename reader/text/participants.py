@@ -911,6 +911,7 @@ def _merge_lone_names(groups: list[list[Candidate]], family: set[str]) -> list[l
             }:
                 full.setdefault(key, []).append(n)
     merged: dict[int, int] = {}
+    families: dict[str, set[int]] = {}  # family stem -> the person groups using it, made on first need
     men = _men_by_surname(groups)
     misters = _misters(groups)
     for n, g in enumerate(groups):
@@ -925,7 +926,7 @@ def _merge_lone_names(groups: list[list[Candidate]], family: set[str]) -> list[l
                 merged[n] = owner
             continue
         owners = full.get(next(iter(keys)), [])
-        if len(owners) == 1 and owners[0] != n and not _rare_fuller_form(g, groups, owners[0]):
+        if len(owners) == 1 and owners[0] != n and not _rare_fuller_form(g, groups, owners[0], families):
             merged[n] = owners[0]
     for n, target in merged.items():
         groups[target].extend(groups[n])
@@ -939,7 +940,9 @@ def _of_name(tokens: list[Token]) -> bool:
     return any(t.key == "of" for t in tokens[1:-1])
 
 
-def _rare_fuller_form(lone: list[Candidate], groups: list[list[Candidate]], owner: int) -> bool:
+def _rare_fuller_form(
+    lone: list[Candidate], groups: list[list[Candidate]], owner: int, families: dict[str, set[int]]
+) -> bool:
     """'Tíkhon' (80 times) is not 'Tíkhon Shcherbáty' (twice, another man), nor 'Noah' 'Noah Webster'
     (once, in another chapter than every 'Noah'), nor 'Parsee' (Fedallah)
     'Parsee Ahab' (once): a name used alone far more often than in the one fuller form that opens
@@ -955,16 +958,21 @@ def _rare_fuller_form(lone: list[Candidate], groups: list[list[Candidate]], owne
         return False
     if 2 * near >= len(lone):
         return False  # 'Simon' in the chapter of 'Simon Chekmár' is him
-    return not _family_named_elsewhere(fuller, groups, owner)  # 'Noah Webster' once, far from every 'Noah'
+    return not _family_named_elsewhere(fuller, groups, owner, families)  # 'Noah Webster' once, far from every 'Noah'
 
 
-def _family_named_elsewhere(fuller: list[Candidate], groups: list[list[Candidate]], owner: int) -> bool:
-    """The last word of a fuller form names another person too: 'Darcy' of 'Georgiana Darcy' beside 'Mr. Darcy'."""
+def _family_named_elsewhere(
+    fuller: list[Candidate], groups: list[list[Candidate]], owner: int, families: dict[str, set[int]]
+) -> bool:
+    """The last word of a fuller form names another person too: 'Darcy' of 'Georgiana Darcy' beside 'Mr. Darcy'.
+    ``families`` is filled once per document: a book asks for many names, each scan walked every mention."""
+    if not families:
+        for n, g in enumerate(groups):
+            if g[0].kind == "person":
+                for c in g:
+                    families.setdefault(_family_stem(c.tokens[-1].key), set()).add(n)
     lasts = {_family_stem(c.tokens[-1].key) for c in fuller}
-    for n, g in enumerate(groups):
-        if n != owner and g[0].kind == "person" and any(_family_stem(c.tokens[-1].key) in lasts for c in g):
-            return True
-    return False
+    return any(n != owner for stem in lasts for n in families.get(stem, ()))
 
 
 # Characters within which a lone name is read as the fuller form beside it (a chapter or so).

@@ -1114,13 +1114,16 @@ def _reported(analysis: Analysis, index: int, people: _Speakers) -> Quote | None
 
 def _cue_clause(text: str, start: int, end: int, people: _Speakers) -> Quote | None:
     """'<subject> noted that ...': the cue verb, the subject before it, the words after."""
-    words = list(WORD.finditer(text, start, end))
+    words = WORD.findall(text, start, end)
+    found: list[re.Match[str]] = []  # the words' match objects: made only once a word may be the cue
     cues = wordlist("cue_verbs")
-    for n, m in enumerate(words):
-        w = m.group()
+    for n, w in enumerate(words):
         if w.lower() not in cues or n == 0 or w[0].isupper():
             continue  # "the United States has": a capitalised word is a name, not a speech verb
-        prev = words[n - 1].group().lower()
+        if not found:
+            found = list(WORD.finditer(text, start, end))
+        m = found[n]
+        prev = words[n - 1].lower()
         if prev in POSSESSIVES or prev.endswith(("'s", "’s")) or prev == "not":
             continue  # "my remarks", "Implementor's note", "any group not indicated in": no verb
         if prev in ("was", "were", "been", "be", "is", "are", "the", "to", "a", "has", "have", "had"):

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from operator import add
 from typing import Any
 
 from reader.text import gazetteer as gz
@@ -335,10 +336,14 @@ def _context(toks: list[Token], i: int, seen: set[str], speech: frozenset[str]) 
 
 def _speaks(toks: list[Token], i: int, speech: frozenset[str]) -> bool:
     """'Jane said', 'said Jane', 'said the Voice'."""
-    before = [t.key for t in toks[max(i - 2, 0) : i]]
     after = toks[i + 1].key if i + 1 < len(toks) else ""
-    cues = wordlist("cue_verbs")
-    return after in speech or bool(before) and (before[-1] in cues or before[-1] == "the" and before[0] in cues)
+    if after in speech:
+        return True
+    if i == 0:
+        return False
+    cues = wordlist("cue_verbs")  # the word before, or the one before 'the' (read for each capitalised word)
+    before = toks[i - 1].key
+    return before in cues or before == "the" and toks[max(i - 2, 0)].key in cues
 
 
 class Model:
@@ -354,6 +359,7 @@ class Model:
         self.tags = TAGS
         self._moving: dict[tuple[str, str, str, str], list[float]] = {}
         self._matrix: Any = None
+        self._rows: list[tuple[float, ...]] = []  # the values cut into rows, on first use
 
     @property
     def weights(self) -> Any:
@@ -365,16 +371,20 @@ class Model:
         return self._matrix
 
     def rows(self, feats: list[str]) -> list[int]:
-        return [self.index[f] for f in feats if f in self.index]
+        return [r for r in map(self.index.get, feats) if r is not None]  # one look-up a feature
 
     def sum_rows(self, rows: list[int]) -> list[float]:
-        width, values = len(TAGS), self.values
-        out = [0.0] * width
+        # the same additions in the same order as a loop over columns, a row at a time in C
+        table = self._rows or self._row_table()
+        out = [0.0] * len(TAGS)
         for r in rows:
-            base = r * width
-            for n in range(width):
-                out[n] += values[base + n]
+            out = list(map(add, out, table[r]))
         return out
+
+    def _row_table(self) -> list[tuple[float, ...]]:
+        width, values = len(TAGS), self.values
+        self._rows = [values[base : base + width] for base in range(0, len(values), width)]
+        return self._rows
 
     def scores(self, feats: list[str]) -> list[float]:
         return self.sum_rows(self.rows(feats))
@@ -609,12 +619,12 @@ def apply(sentences: list[Sentence], rule_cands: list[Candidate], lower: set[str
         if s.ruled:
             out.extend(rules)
             continue
-        ids = {id(c) for c in rules}
-        typed = {id(c) for c in rules if c.kind}
         scored = static.get(s.index)
         if not scored:
             out.extend(rules)
             continue
+        ids = {id(c) for c in rules}
+        typed = {id(c) for c in rules if c.kind}
         found = [_candidate(s, a, b, kind, by_span) for a, b, kind in spans(tag(s, doc, m, scored))]
         kept = [c for c in found if c and (id(c) in typed or _may_keep(s, c, ids, rules) and c.key not in things)]
         out.extend(_merge(rules, kept, better))
