@@ -44,7 +44,7 @@ _SPACE = re.compile(r"[ \t\r\n]+")
 _AFTER_WORD = re.compile(r"[ \t]*(?:\n(?![ \t]*\n)[ \t]*)?")
 # Between a command's arguments: spaces, comment lines, one line end (never a blank line).
 _BLANK = re.compile(r"(?:[ \t]*%[^\n]*\n)*[ \t]*(?:\n(?![ \t]*\n)[ \t]*)?")
-_BRACE = re.compile(r"\\.|%[^\n]*|[{}]", re.S)
+_BRACE = texmacros.BRACES
 _BRACKET = re.compile(r"\\.|%[^\n]*|[{}\[\]]", re.S)
 _BEGIN_DOCUMENT = re.compile(r"\\begin\s*\{document\}")
 _END_DOCUMENT = re.compile(r"\\end\s*\{document\}")
@@ -1383,30 +1383,16 @@ def _convert(src: str, known: dict[str, tuple[str, str]], closes: dict[int, int]
 
 
 def _read(src: str) -> tuple[Builder, _State, list[str]]:
-    closes = match_braces(src)
+    closes = texmacros.match_braces(src)
     expanded, stopped = texmacros.expand(src, closes, _commented)
     if expanded is not src:
-        src, closes = expanded, match_braces(expanded)
+        src, closes = expanded, texmacros.match_braces(expanded)
     builder, state, notes = _convert(src, {}, closes)
     if state.unresolved & state.labels.keys():  # a \ref before its \label: read again knowing every label
         builder, state, notes = _convert(src, dict(state.labels), closes)
     if stopped:
         notes.append(f"user macros nested over {texmacros.MAX_DEPTH} levels deep or growing too long: left as written")
     return builder, state, notes
-
-
-def match_braces(src: str) -> dict[int, int]:
-    """Each ``{`` (not ``\\{``, not in a comment) -> the ``}`` closing it, -1 when none does: one pass."""
-    closes: dict[int, int] = {}
-    stack: list[int] = []
-    for m in _BRACE.finditer(src):
-        c = m.group()
-        if c == "{":
-            stack.append(m.start())
-            closes[m.start()] = -1
-        elif c == "}" and stack:
-            closes[stack.pop()] = m.start()
-    return closes
 
 
 def _some(names: dict[str, None]) -> str:
@@ -1516,7 +1502,7 @@ def with_includes(document: Document) -> tuple[str, tuple[str, ...]]:
     merger = _Includes(session, session.root.parent)
     src = merger.merge(document.text, (session.root,), session.root.parent)
     if _INCLUDE_BY_MACRO.search(src):  # \newcommand{\chapter}[1]{\input{chapters/#1}}: its uses name the files
-        src = texmacros.expand(src, match_braces(src), _commented)[0]
+        src = texmacros.expand(src, texmacros.match_braces(src), _commented)[0]
         src = merger.merge(src, (session.root,), session.root.parent)
     return src, tuple(session.notes)
 

@@ -29,7 +29,7 @@ _SCAN = re.compile(
 )
 _PARAM = re.compile(r"##|#([1-9])")
 _SPACE = re.compile(r"[ \t]*\n?[ \t]*")
-_BRACES = re.compile(r"\\.|%[^\n]*|[{}]", re.S)
+BRACES = re.compile(r"\\.|%[^\n]*|[{}]", re.S)
 _COMMAND = re.compile(r"\\(?:[A-Za-z@]+|.)", re.S)
 MAX_OPTIONAL = 2000  # characters an optional argument may span: a lone "[" costs no scan to the end
 
@@ -144,7 +144,7 @@ def match_braces(src: str) -> dict[int, int]:
     """Each ``{`` (not ``\\{``, not in a comment) -> the ``}`` closing it, -1 when none does: one pass."""
     closes: dict[int, int] = {}
     stack: list[int] = []
-    for m in _BRACES.finditer(src):
+    for m in BRACES.finditer(src):
         c = m.group()
         if c == "{":
             stack.append(m.start())
