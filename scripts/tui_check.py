@@ -1425,6 +1425,7 @@ EDGE_GNU_LOG = """\
 \t* src/lid.c (pick_metal): Change the default
 \tmetal.
 \t* src/spout.c (pour):\tNew.
+\t* src/pot.c:\t\t\t\t\t\t\t\t\t\t\tWider.
 """
 CUT_MARK = "›"
 
@@ -1476,6 +1477,8 @@ def edge_checks(folder: Path, cols: int, rows: int) -> None:
             "        * src/spout.c (pour):   New.",
         ],
     )
+    keys(*["l"] * 30)
+    expect(f"{size}: l scrolls a line with tabs to its end (the tabs counted as drawn)", ["Wider."])
     keys("q")
     expect(f"{size}: q quits the GNU change log", ["READER-EXIT=0"])
 
