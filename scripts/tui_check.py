@@ -1425,6 +1425,7 @@ EDGE_GNU_LOG = """\
 \t* src/lid.c (pick_metal): Change the default
 \tmetal.
 \t* src/spout.c (pour):\tNew.
+\t* src/pot.c:\t\t\t\t\t\t\t\t\t\t\tWider.
 """
 CUT_MARK = "›"
 
@@ -1476,8 +1477,52 @@ def edge_checks(folder: Path, cols: int, rows: int) -> None:
             "        * src/spout.c (pour):   New.",
         ],
     )
+    keys(*["l"] * 30)
+    expect(f"{size}: l scrolls a line with tabs to its end (the tabs counted as drawn)", ["Wider."])
     keys("q")
     expect(f"{size}: q quits the GNU change log", ["READER-EXIT=0"])
+
+
+LONG_NAMES = ["pg1342-pride-and-prejudice-by-jane-austen.txt", "the_adventures_of_sherlock_holmes_by_conan_doyle.txt"]
+
+
+def name_rows(name: str, rows: list[str]) -> list[str]:
+    """The rows a file name is drawn on in the documents list ([] when its start is not there)."""
+    first = next((i for i, row in enumerate(rows) if row and name.startswith(row)), None)
+    if first is None:
+        return []
+    parts = [rows[first]]
+    while len("".join(parts)) < len(name) and first + len(parts) < len(rows):
+        parts.append(rows[first + len(parts)])
+    return parts
+
+
+def whole_and_names_checks(folder: Path, cols: int, rows: int) -> None:
+    size = f"edges {cols}x{rows}"
+    paths = " ".join(shlex.quote(str(folder / name)) for name in LONG_NAMES)
+    start(f"{READER} --no-state {paths}", cols, rows)
+    expect(f"{size}: two documents with long names open", ["The committee met"])
+    if cols < 110:
+        keys("o")  # the left panes start hidden
+    expect(f"{size}: the documents list is shown", ["2 documents"])
+    left = [line.split("│")[0].strip() for line in screen().splitlines()]
+    for name in LONG_NAMES:
+        parts = name_rows(name, left)
+        whole = "".join(parts) == name and len(parts) > 1
+        at_separators = all(part[-1] in "-_." for part in parts[:-1])
+        check(f"{size}: {name[:12]}... wraps after a separator, never mid-word", whole and at_separators, str(parts))
+    keys("q")
+    expect(f"{size}: q quits the documents", ["READER-EXIT=0"])
+    start(f"READER_MAX_MB=0.01 {READER} --no-state {shlex.quote(str(folder / 'ledger.txt'))}", cols, rows)
+    expect(f"{size}: a file over the limit opens on its leading part", ["Row 0"])
+    keys("W")
+    expect(f"{size}: W pages the whole file", ["every line (no analysis here)"])
+    shown = screen().splitlines()
+    wide = next((line.rstrip() for line in shown if line.startswith("Row 0 ")), "")
+    check(f"{size}: W marks a cut line left of its scrollbar", wide.endswith(CUT_MARK) and len(wide) <= cols - 2, wide)
+    check(f"{size}: ... and a short line not", not any(CUT_MARK in line for line in shown if "short" in line))
+    keys("q")
+    expect(f"{size}: q quits the whole-file view", ["READER-EXIT=0"])
 
 
 def pane_keys() -> None:
@@ -1498,15 +1543,23 @@ def pane_keys() -> None:
 
 def edges_at_sizes() -> None:
     """Lines wider than the view end with a mark left of the scrollbar (a code line, CJK), l scrolls a code
-    block; a Debian change log's items hang under their marker; a GNU change log's tabs reach their stops;
-    j moves in a focused pane; at 80x24, 120x40 and 200x60."""
+    block; a Debian change log's items hang under their marker; a GNU change log's tabs reach their stops, and l
+    scrolls its tabbed lines to their end; long file names wrap after a separator in the documents list; W marks a
+    cut line left of its scrollbar; j moves in a focused pane; at 80x24, 120x40 and 200x60."""
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         (folder / "wide.md").write_text(EDGE_PAGE, encoding="utf-8")
         (folder / "changelog").write_text(EDGE_CHANGELOG, encoding="utf-8")
         (folder / "ChangeLog").write_text(EDGE_GNU_LOG, encoding="utf-8")
+        for name in LONG_NAMES:
+            (folder / name).write_text("A short report\n\nThe committee met on Monday.\n", encoding="utf-8")
+        ledger = (
+            f"Row {n} short" if n % 2 else f"Row {n}\tof the ledger {'with columns ' * 20}END" for n in range(3000)
+        )
+        (folder / "ledger.txt").write_text("\n".join(ledger) + "\n", encoding="utf-8")
         for cols, rows in SIZES:
             edge_checks(folder, cols, rows)
+            whole_and_names_checks(folder, cols, rows)
     pane_keys()
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import settle
+from hypothesis import given
+from hypothesis import strategies as st
 from test_tui import sync
 
 pytest.importorskip("textual")
@@ -92,3 +94,44 @@ async def test_j_and_k_move_in_a_focused_pane_not_the_text_behind_it():
         await pilot.press("G")
         await pilot.pause()
         assert options.highlighted == options.option_count - 1 and screen.reading.scroll_y == top
+
+
+LONG_NAMES = [
+    "pg1342-pride-and-prejudice-by-jane-austen.txt",
+    "the_adventures_of_sherlock_holmes_by_arthur_conan_doyle.txt",
+]
+
+
+def list_rows(widget) -> list[str]:
+    return [widget.render_line(y).text.strip() for y in range(widget.size.height)]
+
+
+@sync
+@pytest.mark.parametrize("size", [(120, 40), (200, 60)])
+async def test_a_long_file_name_wraps_after_a_separator_not_mid_word(tmp_path, size):
+    from reader.load import load
+
+    for name in LONG_NAMES:
+        (tmp_path / name).write_text("A short report\n\nThe committee met on Monday.\n", encoding="utf-8")
+    documents = [load(str(tmp_path / name)) for name in LONG_NAMES]
+    async with ReaderApp(documents, analyzer=analyze_document).run_test(size=size) as pilot:
+        await settle(pilot)
+        options = pilot.app.screen.query_one("#documents").options
+        assert options.scrollable_content_region.width < max(len(name) for name in LONG_NAMES)  # too narrow for one
+        rows = [row.rstrip("▁▂▃▄▅▆▇█ ") for row in list_rows(options) if row]
+        for name in LONG_NAMES:
+            first = next(i for i, row in enumerate(rows) if name.startswith(row))
+            parts = [rows[first]]
+            while "".join(parts) != name:
+                parts.append(rows[first + len(parts)])
+            assert len(parts) > 1 and all(part[-1] in "-_." for part in parts[:-1]), parts
+
+
+@given(st.text(alphabet="ab-_. 漢", max_size=40), st.integers(min_value=1, max_value=30))
+def test_name_lines_keep_every_character_and_fit_the_width(name, width):
+    from reader.tui.layout import cells
+    from reader.tui.widgets.panes import name_lines
+
+    lines = name_lines(name, width)
+    assert "".join(name[a:b] for a, b in lines) == name
+    assert all(cells(name[a:b].rstrip()) <= max(width, 2) for a, b in lines)  # a wide character takes two

@@ -163,3 +163,39 @@ def test_a_highlight_after_a_tab_stays_on_its_word():
     assert shown.plain == "(a):    New."  # to the tab stop at 8
     (span,) = shown.spans
     assert shown.plain[span.start : span.end] == "New"
+
+
+WIDE_TABBED_LOG = GNU_CHANGELOG.replace("\tmetal.\n", "\tmetal.\n\t* src/pot.c:" + "\t" * 9 + "Wider.\n")
+
+
+@sync
+async def test_a_click_after_a_tab_lands_on_the_character_drawn_there():
+    doc = document_from_bytes("ChangeLog", GNU_CHANGELOG.encode("utf-8"))
+    async with ReaderApp([doc], analyzer=analyze_document).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        view = pilot.app.screen.reading
+        await pilot.press("g")
+        await pilot.pause()
+        rows = [view.render_line(y).text for y in range(view.size.height)]
+        y = next(y for y, row in enumerate(rows) if "(pour):" in row)
+        for word in ("New.", "src/spout.c"):
+            x = rows[y].index(word)  # where the word is drawn, after the tabs widened to their stops
+            offset = view.offset_at(x, y)
+            assert offset is not None and view.text[offset : offset + len(word)] == word, (word, offset)
+
+
+@sync
+async def test_l_scrolls_a_line_with_tabs_to_its_end():
+    doc = document_from_bytes("ChangeLog", WIDE_TABBED_LOG.encode("utf-8"))
+    async with ReaderApp([doc], analyzer=analyze_document).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        view = pilot.app.screen.reading
+        await pilot.press("g")
+        await pilot.pause()
+        assert not any("Wider." in line for line in shown_lines(view))  # its tabs take it past the edge
+        await pilot.press(*"l" * 20)
+        await pilot.pause()
+        rows = [view.render_line(y).text for y in range(view.size.height)]
+        y, row = next((y, row) for y, row in enumerate(rows) if "Wider." in row)
+        offset = view.offset_at(row.index("Wider."), y)  # scrolled: a click still lands on the word
+        assert offset is not None and view.text[offset : offset + 6] == "Wider."

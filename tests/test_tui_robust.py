@@ -229,6 +229,40 @@ async def test_w_pages_every_line_of_a_file_read_only_in_part(tmp_path, monkeypa
         assert await _wait_for(pilot, lambda: not app.is_running, 5)
 
 
+@sync
+async def test_w_keeps_lines_left_of_its_scrollbar_and_marks_a_cut_one(tmp_path, monkeypatch):
+    from reader.tui.widgets.reading import CUT_MARK
+    from reader.tui.work import analyze_document
+
+    path = tmp_path / "wide.txt"
+    lines = [
+        f"Row {n} short" if n % 2 else f"Row {n}\tof the ledger " + "with columns " * 12 + "END" for n in range(3000)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setenv("READER_MAX_MB", "0.01")
+    document = load(str(path))
+    app = ReaderApp([document], analyzer=analyze_document)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        await pilot.press("W")
+        view = app.screen.query_one("#whole")
+        assert await _wait_for(pilot, lambda: view.virtual_size.height == 3000, 10)
+        await pilot.pause(0.1)
+        room = view.scrollable_content_region.width
+        assert room < view.size.width  # a vertical scrollbar takes the last columns
+        shown = [view.render_line(y).text for y in range(view.size.height)]
+        for text in shown:
+            assert not text[room:].strip(), text  # nothing drawn under the scrollbar
+        wide = [text for text in shown if text.startswith("Row 0")]
+        assert wide and wide[0][room - 1] == CUT_MARK  # cut at the edge, and marked
+        assert wide[0].startswith("Row 0   of the ledger")  # the tab reaches its stop
+        assert not any(CUT_MARK in text for text in shown if "short" in text)
+        view.scroll_to(x=120, animate=False, immediate=True)  # the wide rows are 181 cells
+        await pilot.pause(0.1)
+        shown = [view.render_line(y).text for y in range(view.size.height)]
+        assert any(text.rstrip().endswith("END") for text in shown)  # scrolled to its end: no mark
+
+
 def spins(held, seconds):
     """A pure-Python loop in the child, over the object it holds."""
     end = time.monotonic() + seconds

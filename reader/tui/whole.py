@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.segment import Segment
+from rich.style import Style
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.geometry import Size
@@ -19,7 +20,9 @@ from textual.strip import Strip
 from textual.widgets import Footer, Static
 
 from reader.render import clean, display
+from reader.tui.layout import TAB
 from reader.tui.lazy import LazyText
+from reader.tui.widgets.reading import fit
 
 WIDE = 500  # cells the view scrolls sideways over; longer lines are cut there
 
@@ -58,9 +61,13 @@ class WholeFileView(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
-        text = self._line(scroll_y + y).replace("\t", "    ")
+        text = self._line(scroll_y + y).expandtabs(TAB)  # to the tab stops, as the reading view draws them
         strip = Strip([Segment(text, self.rich_style)])
-        return strip.crop(scroll_x, scroll_x + self.size.width).extend_cell_length(self.size.width, self.rich_style)
+        strip = strip.crop(scroll_x, max(scroll_x, strip.cell_length))
+        # Text stays left of the scrollbar, and a line that goes on past it ends with a mark, as in the reading view.
+        room = self.scrollable_content_region.width
+        mark = Style(color=self.app.current_theme.primary, bold=True)
+        return fit(strip, room, mark).extend_cell_length(self.size.width, self.rich_style)
 
 
 class WholeFileScreen(Screen):

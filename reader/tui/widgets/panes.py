@@ -89,6 +89,62 @@ class WordCut:
         yield text
 
 
+def name_pieces(name: str) -> list[tuple[int, int]]:
+    """A file name's parts that a line may end after: each up to a ``-``, ``_``, space or ``.``, the last dot
+    excepted (the extension stays with its word: ``conan_`` / ``doyle.txt``)."""
+    extension = name.rfind(".")
+    pieces = []
+    start = 0
+    for index, character in enumerate(name):
+        after = name[index + 1 : index + 2]
+        if character in "-_. " and index != extension and after not in ("-", "_", ".", " "):
+            pieces.append((start, index + 1))
+            start = index + 1
+    if start < len(name):
+        pieces.append((start, len(name)))
+    return pieces
+
+
+def name_lines(name: str, width: int) -> list[tuple[int, int]]:
+    """Where a file name's lines start and end at ``width`` cells: after a separator, as a file manager wraps
+    one (``pg1342-pride-and-`` / ``prejudice.txt``); only a part wider than a line is cut inside."""
+    width = max(1, width)
+    lines: list[tuple[int, int]] = []
+    start = end = 0
+    for a, b in name_pieces(name):
+        if end > start and cells(name[start:b].rstrip()) > width:  # the piece goes on the next line
+            lines.append((start, end))
+            start = a
+        while cells(name[start:b].rstrip()) > width:  # a part wider than the line: cut where it is full
+            cut = start + 1
+            while cut < b and cells(name[start : cut + 1]) <= width:
+                cut += 1
+            lines.append((start, cut))
+            start = cut
+        end = b
+    if end > start or not lines:
+        lines.append((start, end))
+    return lines
+
+
+class FileName:
+    """A file name in a list, wrapped at its separators rather than mid-word (``pg1342-pride-and-preju`` /
+    ``dice.txt``)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __str__(self) -> str:
+        return self.name
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, cells(self.name))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lines = [self.name[a:b].rstrip() for a, b in name_lines(self.name, options.max_width)]
+        yield Text("\n".join(lines), no_wrap=True, overflow="crop")
+
+
 class WrappedOptions(OptionList):
     """An option list whose options wrap at the width they are drawn at: Textual measures their heights
     before its scrollbar takes two columns, so a title that then wraps once more lost its last line
@@ -187,7 +243,7 @@ class DocumentList(ListPane):
     def show(self, sources: list[str]) -> None:
         self.set_note(f"{len(sources)} documents")
         # File names are enough to tell documents apart; the status line has the title.
-        self.fill([Option(Text(one_line(Path(s).name or s)), id=str(i)) for i, s in enumerate(sources)])
+        self.fill([Option(FileName(one_line(Path(s).name or s)), id=str(i)) for i, s in enumerate(sources)])
 
 
 class OutlinePane(ListPane):

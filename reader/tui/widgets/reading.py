@@ -260,10 +260,13 @@ class ReadingView(PagedView, can_focus=True):
         x -= self._decor.prefix_width(start, kind) + self._layout.leads.get(line, 0)
         if self._decor.table_pieces(start, end, kind) is not None:
             return self._decor.table_offset(start, end, kind, x - GUTTER + self._shift)
-        if kind in REFLOWED:
-            ranges = [(start + a, start + b) for a, b in kept(self._text[start:end])]
-        else:
-            ranges = [(min(end, start + self._shift), end)]
+        if kind not in REFLOWED:  # as written: scrolled sideways, tabs widened to their stops
+            written = self._text[start:end]
+            for index, right in enumerate(tab_columns(written, self._tabs_in(start, end))):
+                if right > x - GUTTER + self._shift:
+                    return start + index
+            return None
+        ranges = [(start + a, start + b) for a, b in kept(self._text[start:end])]
         used = 0
         for a, b in ranges:
             for offset in range(a, b):
@@ -335,7 +338,7 @@ class ReadingView(PagedView, can_focus=True):
         """Scroll preformatted lines sideways, as ``less -S`` does; prose is always reflowed."""
         widest = max(
             (
-                self._decor.shown_width(s, e, k)
+                self._shown_width(s, e, k)
                 for s, e, k in zip(self._layout.starts, self._layout.ends, self._layout.kinds)
                 if k in AS_WRITTEN  # a code block's lines too, not only a plain text's
             ),
@@ -489,6 +492,14 @@ class ReadingView(PagedView, can_focus=True):
         indent = [Segment(" " * INDENT[kind])] if kind in (DEFINITION, DEFINITION_PRE) else []
         return gutter + self._decor.prefix(start, kind, styles) + indent + list(text.render(self.app.console))
 
+    def _shown_width(self, start: int, end: int, kind: int) -> int:
+        """Cells a line as written takes: a table row with its padding, tabs to their stops."""
+        tabs = self._tabs_in(start, end)
+        if not tabs or self._decor.table_pieces(start, end, kind) is not None:
+            return self._decor.shown_width(start, end, kind)
+        columns = tab_columns(self._text[start:end], tabs)
+        return columns[-1] if columns else 0
+
     def _tabs_in(self, start: int, end: int) -> list[int]:
         """Where the tabs of ``start:end`` are, from its start."""
         if not self._tabs:
@@ -538,6 +549,18 @@ def expand_tabs(text: Text, tabs: list[int]) -> Text:
         pos = tab + 1
     parts.append(text[pos:])
     return Text("", end="").join(parts)
+
+
+def tab_columns(line: str, tabs: list[int]) -> list[int]:
+    """The cell each character of ``line`` ends at as drawn, a tab (a space in ``line``, at ``tabs``) reaching
+    the next tab stop, as ``expand_tabs`` draws it."""
+    tabbed = set(tabs)
+    columns = []
+    column = 0
+    for index, character in enumerate(line):
+        column += TAB - column % TAB if index in tabbed else cells(character)
+        columns.append(column)
+    return columns
 
 
 def superscript(text: Text, a: int, b: int, style: Style) -> None:
