@@ -334,3 +334,51 @@ def test_an_ending_signal_ends_the_process_even_when_the_way_out_hangs(monkeypat
     assert app.return_code == 128 + signal.SIGHUP
     time.sleep(0.6)
     assert ended == [128 + signal.SIGHUP]
+
+
+class GrowingSource:
+    """A file whose line index is still being built: ``count`` lines known so far."""
+
+    def __init__(self, count: int) -> None:
+        import threading
+
+        self.count = count
+        self.done = threading.Event()
+
+    @property
+    def line_count(self) -> int:
+        return self.count
+
+    def lines(self, first: int, count: int) -> list[str]:
+        return [f"Line {n}" for n in range(first, min(first + count, self.count))]
+
+
+@sync
+async def test_w_g_follows_the_index_to_the_last_line_as_less_waits_for_it():
+    from textual.app import App
+
+    from reader.tui.whole import WholeFileView
+
+    source = GrowingSource(5)
+
+    class One(App):
+        def compose(self):
+            yield WholeFileView(source, id="whole")
+
+    app = One()
+    async with app.run_test(size=(60, 20)) as pilot:
+        view = app.query_one(WholeFileView)
+        view.focus()
+        await pilot.press("G")  # pressed while only 5 lines are known
+        source.count = 4000
+        assert await _wait_for(pilot, lambda: view.virtual_size.height == 4000, 5)
+        assert await _wait_for(pilot, lambda: view.scroll_y >= 4000 - view.size.height, 5)
+        await pilot.press("k")  # another move ends the following
+        source.count = 9000
+        assert await _wait_for(pilot, lambda: view.virtual_size.height == 9000, 5)
+        await pilot.pause(0.3)
+        assert view.scroll_y < 4000
+        await pilot.press("G")
+        source.count = 9500
+        source.done.set()
+        assert await _wait_for(pilot, lambda: view.scroll_y >= 9500 - view.size.height, 5)

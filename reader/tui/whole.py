@@ -42,6 +42,7 @@ class WholeFileView(ScrollView, can_focus=True):
         self.source = source
         self._first = 0  # the first line in the cache
         self._cache: list[str] = []
+        self._to_end = False  # G pressed while the index still grows: follow it to the last line, as less waits
 
     def on_mount(self) -> None:
         self._grow()
@@ -51,6 +52,26 @@ class WholeFileView(ScrollView, can_focus=True):
         count = self.source.line_count
         if count != self.virtual_size.height:
             self.virtual_size = Size(WIDE, count)
+            if self._to_end:
+                self.call_after_refresh(self.scroll_end, animate=False)
+        if self.source.done.is_set():
+            self._to_end = False
+
+    def action_scroll_end(self) -> None:
+        self._to_end = not self.source.done.is_set()
+        self.scroll_end(animate=False)
+
+    def action_scroll_home(self) -> None:
+        self._to_end = False
+        self.scroll_home(animate=False)
+
+    def action_scroll_up(self) -> None:
+        self._to_end = False  # any other move ends the following
+        super().action_scroll_up()
+
+    def action_page_up(self) -> None:
+        self._to_end = False
+        super().action_page_up()
 
     def _line(self, number: int) -> str:
         if not self._first <= number < self._first + len(self._cache):
