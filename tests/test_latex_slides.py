@@ -140,3 +140,24 @@ def test_beamer_overlays_never_show_as_text() -> None:
 def test_angle_brackets_outside_slides_are_text() -> None:
     doc = doc_of("\\documentclass{article}\n\\begin{document}\nWe know \\textbf<b> and x <2-> y.\n\\end{document}\n")
     assert "<2->" in doc.text
+
+
+def test_an_overlay_with_an_action_is_no_text() -> None:
+    source = (
+        "\\documentclass{beamer}\n\\begin{document}\n\\begin{frame}{Primes}\n\\begin{enumerate}\n"
+        "\\item<1-| alert@1> Suppose p were the largest prime.\n\\item<2-> Let q be their product.\n"
+        "\\end{enumerate}\n\\end{frame}\n\\end{document}\n"
+    )
+    assert shown(doc_of(source), "list_item") == ["Suppose p were the largest prime.", "Let q be their product."]
+
+
+def test_texorpdfstring_shows_the_tex_text_once() -> None:
+    source = (
+        "\\documentclass{article}\n\\title{Notes on \\texorpdfstring{$\\alpha$ rays}{alpha rays}}\n"
+        "\\begin{document}\n\\maketitle\n\\section{Why \\texorpdfstring{\\emph{tides}}{tides} turn}\nText.\n"
+        "\\end{document}\n"
+    )
+    doc = doc_of(source)
+    assert doc.metadata["title"].count("rays") == 1
+    assert "alpha rays" not in doc.text
+    assert "1 Why tides turn" in shown(doc, "heading")

@@ -927,8 +927,9 @@ class _Walker:
         return pos
 
     def alternative(self, name: str, pos: int, end: int) -> int:
-        """``\\alt<2>{shown}{otherwise}``, ``\\temporal<2>{before}{on}{after}``: the text on the slide named."""
-        count = 2 if name == "alt" else 3
+        """``\\alt<2>{shown}{otherwise}``, ``\\temporal<2>{before}{on}{after}``: the text on the slide named;
+        ``\\texorpdfstring{TeX}{PDF}``: the TeX text (the other is the PDF bookmark's)."""
+        count = 3 if name == "temporal" else 2
         for n in range(count):
             start, stop, pos = self.arg(pos, end)
             if n == count - 2:
@@ -1268,6 +1269,7 @@ _HANDLERS: dict[str, Callable[[_Walker, str, int, int], int]] = {
     "pause": _Walker.nothing,
     "alt": _Walker.alternative,
     "temporal": _Walker.alternative,
+    "texorpdfstring": _Walker.alternative,
     "listoftables": _Walker.nothing,
 }
 for _name in _ITALIC | _BOLD | _CODE:
@@ -1287,7 +1289,7 @@ _DOCUMENTCLASS = re.compile(r"\\documentclass\b")
 _BEAMER = re.compile(
     r"\\begin\s*\{frame\}|\\documentclass\s*(?:\[[^\]]*\])?\s*\{\w*beamer\w*\}|\\usepackage\{beamerarticle\}"
 )
-_OVERLAY = re.compile(r"<[-+*.|:,\w\s()]{1,60}>")
+_OVERLAY = re.compile(r"<[-+*.|:,@\w\s()]{1,60}>")  # '<1-| alert@1>': an action's slides too
 # Beamer's boxes with a title and its columns: read through, the title in bold.
 _SLIDE_BLOCKS = frozenset({"block", "alertblock", "exampleblock", "columns", "column", "onlyenv", "overprint"})
 _TITLED_SLIDE_BLOCKS = frozenset({"frame", "block", "alertblock", "exampleblock"})
