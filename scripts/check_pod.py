@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from reader.load import LoadError, document_from_bytes  # noqa: E402
 from reader.model import Document  # noqa: E402
+from scripts.check_rst import tally  # noqa: E402
 
 _HEAD = re.compile(r"^=head[1-6](?:\s|$)", re.M)
 _HAS_POD = re.compile(rb"^=head1\b", re.M)
@@ -161,8 +162,8 @@ def check(files: list[Path], show: int, summaries: bool = False) -> None:
             if n:
                 left.setdefault(name, []).append(f"{path.name} ({n})")
         counted_heads, counted_code = source_counts(doc_source(data))
-        _tally(heads, sum(1 for b in doc.blocks if b.kind == "heading"), counted_heads)
-        _tally(code, sum(1 for b in doc.blocks if b.kind == "preformatted"), counted_code)
+        tally(heads, sum(1 for b in doc.blocks if b.kind == "heading"), counted_heads)
+        tally(code, sum(1 for b in doc.blocks if b.kind == "preformatted"), counted_code)
         if summaries:
             places[summary_place(doc)] += 1
     report(len(files), failures, left, heads, code, times, show)
@@ -172,12 +173,6 @@ def check(files: list[Path], show: int, summaries: bool = False) -> None:
 
 def doc_source(data: bytes) -> str:
     return data.decode("utf-8", errors="replace").replace("\r\n", "\n")
-
-
-def _tally(into: list[int], found: int, counted: int) -> None:
-    into[0] += found
-    into[1] += counted
-    into[2] += found != counted
 
 
 def report(

@@ -157,8 +157,8 @@ def main(argv: list[str] | None = None) -> int:
             if n:
                 left_files.setdefault(name, []).append(f"{path} ({n})")
         alone = included.add(path, source, doc, "rst")  # the source's own counts: without included files
-        _tally(heads, sum(1 for b in alone.blocks if b.kind == "heading"), count_titles(source))
-        _tally(code, sum(1 for b in alone.blocks if b.kind == "preformatted"), count_code(source))
+        tally(heads, sum(1 for b in alone.blocks if b.kind == "heading"), count_titles(source))
+        tally(code, sum(1 for b in alone.blocks if b.kind == "preformatted"), count_code(source))
     _report(len(files), failures, left_files, heads, code, times, args.show)
     included.report(args.show)
     print(f"empty pages (nothing but build directives or comments): {empty}")
@@ -187,7 +187,7 @@ def time_big(files: list[Path], megabytes: float) -> None:
     print(f"one page of {len(data) / 1e6:.1f} MB ({len(doc.blocks)} blocks): {best[0]:.2f} s wall, {best[1]:.2f} s CPU")
 
 
-def _tally(into: list[int], found: int, counted: int) -> None:
+def tally(into: list[int], found: int, counted: int) -> None:
     into[0] += found
     into[1] += counted
     into[2] += found != counted

@@ -1432,8 +1432,7 @@ class _Includes:
             if m.start() < at:
                 continue  # inside a verbatim environment already copied
             if m.group("verbatim"):
-                close = src.find(f"\\end{{{m.group('verbatim')}}}", m.end())
-                stop = len(src) if close < 0 else close
+                stop = texmacros.verbatim_end(src, m.group("verbatim"), m.end())
                 out.append(src[at:stop])
                 at = stop
                 continue

@@ -68,8 +68,7 @@ class Expander:
             if span is not None and span[0] <= m.start():
                 continue  # inside a definition
             if m.group("verbatim"):
-                close = src.find(f"\\end{{{m.group('verbatim')}}}", m.end())
-                stop = len(src) if close < 0 else close
+                stop = verbatim_end(src, m.group("verbatim"), m.end())
                 out.append(src[at:stop])
                 at = stop
                 continue
@@ -138,6 +137,13 @@ def _argument(src: str, pos: int, closes: dict[int, int]) -> tuple[str, int] | N
         return src[pos], pos + 1
     close = closes.get(pos, -1)
     return (src[pos + 1 : close], close + 1) if close >= 0 else None
+
+
+def verbatim_end(src: str, env: str, pos: int) -> int:
+    """Where a verbatim environment opened before ``pos`` ends (its ``\\end{env}``), or the text's end:
+    nothing inside is a command, a macro use or an include."""
+    close = src.find(f"\\end{{{env}}}", pos)
+    return len(src) if close < 0 else close
 
 
 def match_braces(src: str) -> dict[int, int]:
